@@ -1,0 +1,27 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { ApiError } from '../../shared/result';
+import type { CliIo, ExitCode } from './cli-io';
+
+/** A contract call as the CLI makes it: through the same dispatch as the app, so the same validation. */
+export type CallMethod = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+export type CommandContext = {
+  readonly io: CliIo;
+  readonly argv: readonly string[];
+  readonly dataDirectory: string;
+  readonly call: CallMethod;
+};
+
+export type Command = {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  run(context: CommandContext): Promise<ExitCode>;
+};
+
+/** An error the contract returned, carried up to the CLI's one place that prints errors. */
+export class MethodCallError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { caseStageLabels } from '../../../shared/domain/case-stages';
+import { describeTreatment, parseTreatment } from '../../../shared/domain/treatments';
+import { exitCodes, UsageError } from '../cli-io';
+import type { Command, CommandContext } from '../command';
+import { readPassphrase } from '../prompt-secret';
+
+async function unlock({ io, call }: CommandContext): Promise<void> {
+  await call('session.unlock', { passphrase: await readPassphrase(io) });
+}
+
+function parseId(text: string | undefined, flag: string): number {
+  if (text === undefined) throw new UsageError(`${flag} is required.`);
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a record id (a whole number), not "${text}".`);
+  return Number(text);
+}
+
+export const addClientCommand: Command = {
+  name: 'add-client',
+  usage: 'advocase add-client --name NAME [--dob YYYY-MM-DD] [--state XX]',
+  summary: "Add a client; prints only the new client's id",
+  async run(context) {
+    const { values } = parseArgs({
+      args: [...context.argv],
+      options: { name: { type: 'string' }, dob: { type: 'string' }, state: { type: 'string' } },
+      strict: true,
+    });
+    if (values.name === undefined) throw new UsageError('--name is required.');
+    await unlock(context);
+    const client = await context.call('clients.create', {
+      fullName: values.name,
+      dateOfBirth: values.dob ?? null,
+      state: values.state ?? null,
+    });
+    context.io.stdout.write(`${client.id}\n`);
+    return exitCodes.ok;
+  },
+};
+
+export const addCaseCommand: Command = {
+  name: 'add-case',
+  usage: 'advocase add-case --client ID --treatment TEXT [--payer TEXT]',
+  summary: "Open a case for a client; prints only the new case's id",
+  async run(context) {
+    const { values } = parseArgs({
+      args: [...context.argv],
+      options: { client: { type: 'string' }, treatment: { type: 'string' }, payer: { type: 'string' } },
+      strict: true,
+    });
+    const clientId = parseId(values.client, '--client');
+    if (values.treatment === undefined) throw new UsageError('--treatment is required (for example "IV ketamine", esketamine, TMS).');
+    const treatment = parseTreatment(values.treatment);
+    await unlock(context);
+    const created = await context.call('cases.create', {
+      clientId,
+      treatment: treatment.kind,
+      treatmentDetail: treatment.detail,
+      payer: values.payer ?? null,
+    });
+    context.io.stdout.write(`${created.id}\n`);
+    return exitCodes.ok;
+  },
+};
+
+export const listCasesCommand: Command = {
+  name: 'list-cases',
+  usage: 'advocase list-cases [--json]',
+  summary: 'Print the caseload (as JSON with --json)',
+  async run(context) {
+    const { values } = parseArgs({ args: [...context.argv], options: { json: { type: 'boolean' } }, strict: true });
+    await unlock(context);
+    const cases = await context.call('cases.list', {});
+    if (values.json) {
+      context.io.stdout.write(`${JSON.stringify(cases, null, 2)}\n`);
+      return exitCodes.ok;
+    }
+    for (const row of cases) {
+      const treatment = describeTreatment(row.treatment, row.treatmentDetail);
+      context.io.stdout.write(
+        [row.caseNumber, row.clientName, treatment, row.payer ?? '—', caseStageLabels[row.stage], row.openedOn].join('\t') + '\n',
+      );
+    }
+    return exitCodes.ok;
+  },
+};

@@ -1,0 +1,34 @@
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { AppError } from '../errors';
+import { migrations } from './migrations';
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((table) => table.name === 'kysely_migration')) return [];
+  const result = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return result.rows.map((row) => row.name);
+}
+
+/** Refuses, with its own message, a database that a newer Advocase has already upgraded. */
+async function assertNotFromNewerVersion(db: Kysely<unknown>): Promise<void> {
+  const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'DATA_FROM_NEWER_VERSION',
+      'This data was saved by a newer version of Advocase. Update Advocase to open it; nothing was changed.',
+    );
+  }
+}
+
+/**
+ * Brings the database up to this build's schema, all pending steps in one transaction, so an
+ * upgrade interrupted half way leaves the database as it was. `upTo` stops after that migration (tests build old databases with it).
+ */
+export async function migrateDatabase(db: Kysely<unknown>, upTo?: string): Promise<void> {
+  await assertNotFromNewerVersion(db);
+  const migrator = new Migrator({ db, provider });
+  const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
+  if (error) throw error;
+}

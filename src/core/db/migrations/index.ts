@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial';
+import * as settings from './0002-settings';
+
+/**
+ * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
+ * no folder to scan. Shipped migrations are never edited; a change is a new file at the end.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+  '0002-settings': settings,
+};

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { AppError } from '../../errors';
+
+/**
+ * Everything specific to SQLite and SQLCipher lives in this module, so that a PostgreSQL store
+ * for teams can come later behind the same Kysely types.
+ */
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  // SQLite runs DDL inside transactions; Kysely's adapter says otherwise only to be conservative.
+  // Saying true makes the migrator run all pending migrations in one transaction.
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class AdvocaseSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export type EncryptedSqlite = {
+  readonly connection: Database.Database;
+  createKysely<DB>(): Kysely<DB>;
+};
+
+function isNotADatabase(error: unknown): boolean {
+  return (error as { code?: string }).code === 'SQLITE_NOTADB';
+}
+
+/**
+ * Opens (or creates) a SQLCipher 4 database with a raw 256-bit key. The raw-key form skips
+ * SQLCipher's own PBKDF2: the key is already random, derived from the data key.
+ */
+export function openEncryptedSqlite(path: string, key: Buffer): EncryptedSqlite {
+  const connection = new Database(path);
+  try {
+    connection.pragma(`cipher='sqlcipher'`);
+    connection.pragma('legacy=4');
+    connection.pragma(`key="x'${key.toString('hex')}'"`);
+    // The first read is where a wrong key shows, as "file is not a database".
+    connection.prepare('SELECT count(*) FROM sqlite_master').get();
+    connection.pragma('journal_mode = WAL');
+    // FULL: a committed edit survives a power cut, which matters more here than write speed.
+    connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
+    // Deleted content is overwritten with zeros, not left in free pages.
+    connection.pragma('secure_delete = ON');
+    // Sorts and temporary indexes stay in memory instead of temporary files on disk.
+    connection.pragma('temp_store = MEMORY');
+    connection.pragma('busy_timeout = 5000');
+  } catch (error) {
+    connection.close();
+    if (isNotADatabase(error)) {
+      throw new AppError(
+        'DATA_DAMAGED',
+        'The database could not be read with this key: the file is damaged or belongs to another key file.',
+      );
+    }
+    throw error;
+  }
+  return {
+    connection,
+    createKysely: <DB>() => new Kysely<DB>({ dialect: new AdvocaseSqliteDialect({ database: connection }) }),
+  };
+}

@@ -1,0 +1,41 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { AdvocaseDatabase } from '../schema';
+
+export type AuditAction = 'insert' | 'update' | 'delete';
+
+/** Append-only: this module offers no way to change or remove an entry. */
+export type AuditLogTable = {
+  id: Generated<number>;
+  actor: ColumnType<string, string, never>;
+  at: ColumnType<string, string, never>;
+  table_name: ColumnType<string, string, never>;
+  row_id: ColumnType<number, number, never>;
+  action: ColumnType<AuditAction, AuditAction, never>;
+  /** JSON of the row before and after the change; null where there is none. */
+  before: ColumnType<string | null, string | null, never>;
+  after: ColumnType<string | null, string | null, never>;
+};
+
+export type AuditEntryRow = Selectable<AuditLogTable>;
+
+export type AuditEntry = {
+  readonly actor: string;
+  readonly tableName: string;
+  readonly rowId: number;
+  readonly action: AuditAction;
+  readonly before: unknown;
+  readonly after: unknown;
+};
+
+export async function appendAuditEntry(db: Kysely<AdvocaseDatabase>, entry: AuditEntry): Promise<void> {
+  const row: Insertable<AuditLogTable> = {
+    actor: entry.actor,
+    at: new Date().toISOString(),
+    table_name: entry.tableName,
+    row_id: entry.rowId,
+    action: entry.action,
+    before: entry.before == null ? null : JSON.stringify(entry.before),
+    after: entry.after == null ? null : JSON.stringify(entry.after),
+  };
+  await db.insertInto('audit_log').values(row).execute();
+}

@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename } from 'node:fs/promises';
+import type { SessionStatus } from '../../shared/schemas/session';
+import { Keyring } from '../crypto/keyring';
+import { openStore, type Store } from '../db/store';
+import { AppError } from '../errors';
+import { logger } from '../logging/logger';
+import { readSettings } from '../services/settings-service';
+import { dataFilePaths } from '../storage/data-directory';
+
+export type SessionOptions = {
+  readonly dataDirectory: string;
+  /** Who the audit log names for edits made in this session. */
+  readonly actor: string;
+  readonly now?: () => number;
+};
+
+type Unlocked = { readonly store: Store; readonly dataKey: Buffer; autoLockMinutes: number; lastActivityAt: number };
+
+/**
+ * The one owner of the open database and the data key. Locked, nothing is in memory but paths;
+ * unlocked, every call goes through `useStore`, which also locks after the idle time the user chose.
+ */
+export class Session {
+  private unlocked: Unlocked | null = null;
+  private readonly keyring: Keyring;
+  private readonly databasePath: string;
+  private readonly now: () => number;
+  // Unlock, lock and passphrase changes run one at a time, in order.
+  private transitions: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: SessionOptions) {
+    const paths = dataFilePaths(options.dataDirectory);
+    this.keyring = new Keyring(paths.keyring);
+    this.databasePath = paths.database;
+    this.now = options.now ?? Date.now;
+  }
+
+  get actor(): string {
+    return this.options.actor;
+  }
+
+  status(): SessionStatus {
+    this.lockIfIdle();
+    if (this.unlocked) return { state: 'unlocked' };
+    return { state: this.keyring.exists() ? 'locked' : 'uninitialized' };
+  }
+
+  initialize(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.transition(async () => {
+      if (this.keyring.exists()) {
+        throw new AppError('ALREADY_INITIALIZED', 'Advocase is already set up here. Unlock it with your passphrase.');
+      }
+      await mkdir(this.options.dataDirectory, { recursive: true, mode: 0o700 });
+      await this.setAsideOrphanedDatabase();
+      const { dataKey, recoveryKey } = await this.keyring.create(passphrase);
+      await this.open(dataKey, { isNew: true });
+      logger.info('session.initialized');
+      return { recoveryKey };
+    });
+  }
+
+  unlock(passphrase: string): Promise<SessionStatus> {
+    return this.transition(async () => {
+      if (!this.unlocked) await this.open(await this.keyring.openWithPassphrase(passphrase));
+      return { state: 'unlocked' as const };
+    });
+  }
+
+  recover(recoveryKey: string, newPassphrase: string): Promise<SessionStatus> {
+    return this.transition(async () => {
+      const dataKey = await this.keyring.openWithRecoveryKey(recoveryKey);
+      await this.keyring.setPassphrase(dataKey, newPassphrase);
+      if (!this.unlocked) await this.open(dataKey);
+      logger.info('session.recovered');
+      return { state: 'unlocked' as const };
+    });
+  }
+
+  changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    return this.transition(async () => {
+      let dataKey: Buffer;
+      try {
+        dataKey = await this.keyring.openWithPassphrase(currentPassphrase);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', 'The current passphrase is wrong.', 'currentPassphrase');
+        }
+        throw error;
+      }
+      await this.keyring.setPassphrase(dataKey, newPassphrase);
+      logger.info('session.passphrase_changed');
+    });
+  }
+
+  lock(): Promise<SessionStatus> {
+    return this.transition(async () => {
+      await this.close();
+      return this.status();
+    });
+  }
+
+  /** Runs work against the open store; throws LOCKED when there is none. */
+  async useStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    this.lockIfIdle();
+    if (!this.unlocked) {
+      throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+    }
+    this.unlocked.lastActivityAt = this.now();
+    return work(this.unlocked.store);
+  }
+
+  setAutoLockMinutes(minutes: number): void {
+    if (this.unlocked) this.unlocked.autoLockMinutes = minutes;
+  }
+
+  private lockIfIdle(): void {
+    if (!this.unlocked) return;
+    const idleMs = this.now() - this.unlocked.lastActivityAt;
+    if (idleMs < this.unlocked.autoLockMinutes * 60_000) return;
+    logger.info('session.auto_locked', { idleMinutes: Math.round(idleMs / 60_000) });
+    void this.transition(() => this.close());
+    // Forget the store at once so that no call can use it while it closes.
+    this.unlocked = null;
+  }
+
+  private async open(dataKey: Buffer, { isNew = false } = {}): Promise<void> {
+    // Opening a missing file would silently create an empty database and hide the loss.
+    if (!isNew && !existsSync(this.databasePath)) {
+      throw new AppError('DATA_DAMAGED', 'The database file is missing from the data folder. Restore it from a backup.');
+    }
+    const store = await openStore(this.databasePath, dataKey);
+    const { autoLockMinutes } = await readSettings(store.db);
+    this.unlocked = { store, dataKey, autoLockMinutes, lastActivityAt: this.now() };
+  }
+
+  private async close(): Promise<void> {
+    const current = this.unlocked;
+    this.unlocked = null;
+    if (!current) return;
+    current.dataKey.fill(0);
+    await current.store.close();
+  }
+
+  /**
+   * A database with no key file beside it can never be opened again (its key existed only in
+   * that file). Setting up anew moves it aside rather than deleting anything.
+   */
+  private async setAsideOrphanedDatabase(): Promise<void> {
+    if (!existsSync(this.databasePath)) return;
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.databasePath + suffix)) {
+        await rename(this.databasePath + suffix, `${this.databasePath}.orphaned-${stamp}${suffix}`);
+      }
+    }
+    logger.warn('session.orphaned_database_set_aside');
+  }
+
+  private transition<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.transitions.then(work, work);
+    this.transitions = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,37 @@
+/** The path of a coverage fight, in the order an advocate works it. */
+export const caseStages = [
+  'intake',
+  'benefits_verification',
+  'evidence_gathering',
+  'prior_auth_submitted',
+  'decision',
+  'internal_appeal_1',
+  'internal_appeal_2',
+  'external_review',
+  'alternative_funding',
+  'resolved',
+] as const;
+export type CaseStage = (typeof caseStages)[number];
+
+export const caseStageLabels: Readonly<Record<CaseStage, string>> = {
+  intake: 'Intake',
+  benefits_verification: 'Benefits verification',
+  evidence_gathering: 'Evidence gathering',
+  prior_auth_submitted: 'Prior auth submitted',
+  decision: 'Awaiting decision',
+  internal_appeal_1: 'Internal appeal 1',
+  internal_appeal_2: 'Internal appeal 2',
+  external_review: 'External review',
+  alternative_funding: 'Alternative funding',
+  resolved: 'Resolved',
+};
+
+export const casePriorities = ['low', 'normal', 'high', 'urgent'] as const;
+export type CasePriority = (typeof casePriorities)[number];
+
+export const casePriorityLabels: Readonly<Record<CasePriority, string>> = {
+  low: 'Low',
+  normal: 'Normal',
+  high: 'High',
+  urgent: 'Urgent',
+};

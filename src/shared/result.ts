@@ -1,0 +1,27 @@
+/** Every failure the contract can report. The renderer decides what to show from the code, never the text. */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_INITIALIZED',
+  'ALREADY_INITIALIZED',
+  'LOCKED',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'NOT_FOUND',
+  'DATA_FROM_NEWER_VERSION',
+  'DATA_DAMAGED',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ApiError = {
+  readonly code: ErrorCode;
+  /** A sentence for the user: what is wrong and how to fix it. Never contains stored data. */
+  readonly message: string;
+  /** The input field that caused the error, as a dotted path (`clientId`, `address.state`). */
+  readonly field?: string;
+};
+
+/** Errors cross IPC and HTTP as values: a thrown Error loses everything but its message over IPC. */
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

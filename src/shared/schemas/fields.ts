@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Field builders that give every validation failure a sentence a person can act on.
+ * The label is the field's name as the user sees it on screen.
+ */
+function textOf(label: string) {
+  return z.string({
+    error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+  });
+}
+
+export function requiredText(label: string, maxLength: number) {
+  return textOf(label)
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(maxLength, `${label} must be at most ${maxLength} characters (shorten it and try again).`);
+}
+
+/** Optional free text: missing, null and blank all mean "not given" and are stored as null. */
+export function optionalText(label: string, maxLength: number) {
+  return textOf(label)
+    .trim()
+    .max(maxLength, `${label} must be at most ${maxLength} characters (shorten it and try again).`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+}
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealCalendarDate(text: string): boolean {
+  const match = isoDatePattern.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+export function localToday(now: Date = new Date()): string {
+  const year = now.getFullYear();
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${year}-${month}-${day}`;
+}
+
+type DateRules = { readonly notInFuture?: boolean };
+
+export function calendarDate(label: string, rules: DateRules = {}) {
+  return textOf(label)
+    .trim()
+    .refine(isRealCalendarDate, `${label} must be a real date written as YYYY-MM-DD, for example 1984-02-29.`)
+    .refine((text) => text >= '1900-01-01', `${label} must be after 1900.`)
+    .refine(
+      (text) => !rules.notInFuture || text <= localToday(),
+      `${label} cannot be in the future. Check the year.`,
+    );
+}
+
+export function optionalCalendarDate(label: string, rules: DateRules = {}) {
+  return z
+    .union([z.literal('').transform(() => null), calendarDate(label, rules)])
+    .nullish()
+    .transform((value) => value ?? null);
+}
+
+export const recordId = (label: string) =>
+  z
+    .number({
+      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be a number.`),
+    })
+    .int(`${label} must be a whole number.`)
+    .positive(`${label} must be a positive number.`);
