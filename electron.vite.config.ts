@@ -22,6 +22,7 @@ export default defineConfig({
     root: resolve('src/renderer'),
     base: './',
     plugins: [react()],
+    resolve: { alias: { '@shared': resolve('src/shared') } },
     build: {
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -10,12 +10,21 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
 
 if (major < 22) {
-  const bundledNode = join(projectRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
+  const bundledNode = join(
+    projectRoot,
+    'node_modules',
+    '.bin',
+    process.platform === 'win32' ? 'node.cmd' : 'node',
+  );
   if (!existsSync(bundledNode)) {
-    process.stderr.write(`Advocase needs Node.js 22 or newer (this is ${process.version}); run npm install first.\n`);
+    process.stderr.write(
+      `Advocase needs Node.js 22 or newer (this is ${process.version}); run npm install first.\n`,
+    );
     process.exit(1);
   }
-  const result = spawnSync(bundledNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(bundledNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 

@@ -24,4 +24,5 @@ export type ApiError = {
 };
 
 /** Errors cross IPC and HTTP as values: a thrown Error loses everything but its message over IPC. */
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export type ApiResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

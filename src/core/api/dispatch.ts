@@ -8,10 +8,16 @@ function describeInvalidInput(error: z.ZodError): ApiError {
   const issue = error.issues[0];
   if (!issue) return { code: 'INVALID_INPUT', message: 'The request was not understood.' };
   if (issue.code === 'unrecognized_keys') {
-    return { code: 'INVALID_INPUT', message: `Unexpected field: ${issue.keys.join(', ')}.`, field: issue.keys[0] ?? '' };
+    return {
+      code: 'INVALID_INPUT',
+      message: `Unexpected field: ${issue.keys.join(', ')}.`,
+      field: issue.keys[0] ?? '',
+    };
   }
   const field = issue.path.map(String).join('.');
-  return field ? { code: 'INVALID_INPUT', message: issue.message, field } : { code: 'INVALID_INPUT', message: issue.message };
+  return field
+    ? { code: 'INVALID_INPUT', message: issue.message, field }
+    : { code: 'INVALID_INPUT', message: issue.message };
 }
 
 /**
@@ -19,9 +25,16 @@ function describeInvalidInput(error: z.ZodError): ApiError {
  * parse the input against the contract, run the handler, check the output, and turn every
  * failure into a value. Input that fails its schema never reaches a handler.
  */
-export async function dispatch(handlers: ContractHandlers, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  handlers: ContractHandlers,
+  method: string,
+  rawInput: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'NOT_FOUND', message: `There is no method named "${method.slice(0, 80)}".` } };
+    return {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `There is no method named "${method.slice(0, 80)}".` },
+    };
   }
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
@@ -32,10 +45,16 @@ export async function dispatch(handlers: ContractHandlers, method: string, rawIn
     return { ok: true, value: spec.output.parse(await handler(parsed.data)) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-    logger.error('api.unexpected_error', { method: method satisfies MethodName, errorName: (error as Error).name ?? 'unknown' });
+    logger.error('api.unexpected_error', {
+      method: method satisfies MethodName,
+      errorName: (error as Error).name ?? 'unknown',
+    });
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong. What was saved before is unchanged; try again.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong. What was saved before is unchanged; try again.',
+      },
     };
   }
 }

@@ -31,7 +31,9 @@ function promptHidden(io: CliIo, question: string): Promise<string> {
 
 function requireTerminal(io: CliIo, variable: string): void {
   if (!io.stdin.isTTY) {
-    throw new UsageError(`No terminal to ask for the passphrase: set ${variable} or run this command in a terminal.`);
+    throw new UsageError(
+      `No terminal to ask for the passphrase: set ${variable} or run this command in a terminal.`,
+    );
   }
 }
 
@@ -50,6 +52,7 @@ export async function readNewPassphrase(io: CliIo, variable: string): Promise<st
   requireTerminal(io, variable);
   const first = await promptHidden(io, 'New passphrase: ');
   const second = await promptHidden(io, 'Type it again: ');
-  if (first !== second) throw new UsageError('The two passphrases differ. Nothing was changed; run the command again.');
+  if (first !== second)
+    throw new UsageError('The two passphrases differ. Nothing was changed; run the command again.');
   return first;
 }

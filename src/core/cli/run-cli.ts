@@ -47,16 +47,26 @@ function describeError(error: unknown): { message: string; code: ExitCode } {
     const { code, message, field } = error.apiError;
     const flag = field === undefined ? undefined : flagForField[field];
     const fixable = code !== 'INTERNAL' && code !== 'DATA_DAMAGED';
-    return { message: flag ? `${message} (${flag})` : message, code: fixable ? exitCodes.badInput : exitCodes.failure };
+    return {
+      message: flag ? `${message} (${flag})` : message,
+      code: fixable ? exitCodes.badInput : exitCodes.failure,
+    };
   }
   // parseArgs reports unknown or malformed flags with a TypeError carrying a code.
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    return { message: `${(error as Error).message}. Run advocase --help for usage.`, code: exitCodes.badInput };
+    return {
+      message: `${(error as Error).message}. Run advocase --help for usage.`,
+      code: exitCodes.badInput,
+    };
   }
   return { message: 'Something went wrong; nothing was changed. Try again.', code: exitCodes.failure };
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, extraCommands: readonly Command[] = []): Promise<ExitCode> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  extraCommands: readonly Command[] = [],
+): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${helpText()}\n`);

@@ -37,7 +37,10 @@ async function openSlot(file: KeyringFile, secret: string, slot: SlotName): Prom
 
 function parseKeyringFile(text: string): KeyringFile {
   const damaged = () =>
-    new AppError('DATA_DAMAGED', 'The key file (keyring.json) is damaged. Restore it from a backup of the data folder.');
+    new AppError(
+      'DATA_DAMAGED',
+      'The key file (keyring.json) is damaged. Restore it from a backup of the data folder.',
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -102,12 +105,16 @@ export class Keyring {
   /** Re-wraps the data key under a new passphrase; the recovery slot is untouched. */
   async setPassphrase(dataKey: Buffer, newPassphrase: string): Promise<void> {
     const file = await this.read();
-    await this.write({ ...file, slots: { ...file.slots, passphrase: await sealSlot(dataKey, newPassphrase, 'passphrase') } });
+    await this.write({
+      ...file,
+      slots: { ...file.slots, passphrase: await sealSlot(dataKey, newPassphrase, 'passphrase') },
+    });
   }
 
   private async read(): Promise<KeyringFile> {
     const text = await readFileIfExists(this.path);
-    if (text === null) throw new AppError('NOT_INITIALIZED', 'Advocase has not been set up in this data folder yet.');
+    if (text === null)
+      throw new AppError('NOT_INITIALIZED', 'Advocase has not been set up in this data folder yet.');
     return parseKeyringFile(text);
   }
 

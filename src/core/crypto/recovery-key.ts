@@ -31,11 +31,7 @@ export function generateRecoveryKey(): string {
  * letters people confuse with digits read as those digits (Crockford's rule). Null if it cannot be one.
  */
 export function normalizeRecoveryKey(typed: string): string | null {
-  const cleaned = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== recoveryKeyLength) return null;
   if ([...cleaned].some((character) => !alphabet.includes(character))) return null;
   return cleaned;

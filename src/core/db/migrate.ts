@@ -30,5 +30,5 @@ export async function migrateDatabase(db: Kysely<unknown>, upTo?: string): Promi
   await assertNotFromNewerVersion(db);
   const migrator = new Migrator({ db, provider });
   const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
-  if (error) throw error;
+  if (error) throw error instanceof Error ? error : new Error('Migration failed.');
 }

@@ -10,7 +10,11 @@ export type Store = {
 };
 
 /** Opens the encrypted database with the data key and upgrades it to this build's schema. */
-export async function openStore(databasePath: string, dataKey: Buffer, options: { upTo?: string } = {}): Promise<Store> {
+export async function openStore(
+  databasePath: string,
+  dataKey: Buffer,
+  options: { upTo?: string } = {},
+): Promise<Store> {
   const sqlite = openEncryptedSqlite(databasePath, deriveSubkey(dataKey, 'database'));
   const db = sqlite.createKysely<AdvocaseDatabase>();
   try {

@@ -49,9 +49,17 @@ export function createCase(
   input: ParsedInput<'cases.create'>,
 ): Promise<CaseSummary> {
   return db.transaction().execute(async (trx) => {
-    const client = await trx.selectFrom('clients').select('id').where('id', '=', input.clientId).executeTakeFirst();
+    const client = await trx
+      .selectFrom('clients')
+      .select('id')
+      .where('id', '=', input.clientId)
+      .executeTakeFirst();
     if (!client) {
-      throw new AppError('NOT_FOUND', `There is no client with id ${input.clientId}. Pick an existing client.`, 'clientId');
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no client with id ${input.clientId}. Pick an existing client.`,
+        'clientId',
+      );
     }
     const now = new Date().toISOString();
     const row = await trx
@@ -70,12 +78,24 @@ export function createCase(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, { actor, tableName: 'cases', rowId: row.id, action: 'insert', before: null, after: row });
-    return toCaseSummary(await selectCaseSummaries(trx).where('cases.id', '=', row.id).executeTakeFirstOrThrow());
+    await appendAuditEntry(trx, {
+      actor,
+      tableName: 'cases',
+      rowId: row.id,
+      action: 'insert',
+      before: null,
+      after: row,
+    });
+    return toCaseSummary(
+      await selectCaseSummaries(trx).where('cases.id', '=', row.id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
 export async function listCases(db: Kysely<AdvocaseDatabase>): Promise<CaseSummary[]> {
-  const rows = await selectCaseSummaries(db).orderBy('cases.opened_on', 'desc').orderBy('cases.id', 'desc').execute();
+  const rows = await selectCaseSummaries(db)
+    .orderBy('cases.opened_on', 'desc')
+    .orderBy('cases.id', 'desc')
+    .execute();
   return rows.map(toCaseSummary);
 }

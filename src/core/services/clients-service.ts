@@ -33,7 +33,14 @@ export function createClient(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, { actor, tableName: 'clients', rowId: row.id, action: 'insert', before: null, after: row });
+    await appendAuditEntry(trx, {
+      actor,
+      tableName: 'clients',
+      rowId: row.id,
+      action: 'insert',
+      before: null,
+      after: row,
+    });
     return toClient(row);
   });
 }

@@ -55,7 +55,9 @@ describe('the encrypted store', () => {
     const dataDirectory = newDataDirectory();
     const session = newSession(dataDirectory);
     await session.initialize(passphrase);
-    await session.useStore(({ db }) => createClient(db, session.actor, { fullName: 'Ada Client', dateOfBirth: null, state: null }));
+    await session.useStore(({ db }) =>
+      createClient(db, session.actor, { fullName: 'Ada Client', dateOfBirth: null, state: null }),
+    );
     await session.lock();
 
     const error = await expectAppError(session.unlock('not the passphrase at all'), 'WRONG_PASSPHRASE');
@@ -72,10 +74,15 @@ describe('the encrypted store', () => {
     const session = newSession(dataDirectory);
     const { recoveryKey } = await session.initialize(passphrase);
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){7}[0-9A-HJKMNP-TV-Z]{4}$/);
-    await session.useStore(({ db }) => createClient(db, session.actor, { fullName: 'Recovered Client', dateOfBirth: null, state: null }));
+    await session.useStore(({ db }) =>
+      createClient(db, session.actor, { fullName: 'Recovered Client', dateOfBirth: null, state: null }),
+    );
     await session.lock();
 
-    await expectAppError(session.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', 'brand new passphrase'), 'WRONG_RECOVERY_KEY');
+    await expectAppError(
+      session.recover('AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', 'brand new passphrase'),
+      'WRONG_RECOVERY_KEY',
+    );
     // Typed back in lower case with spaces instead of dashes, as people do.
     await session.recover(recoveryKey.toLowerCase().replace(/-/g, ' '), 'brand new passphrase');
     expect((await session.useStore(({ db }) => listClients(db)))[0]?.fullName).toBe('Recovered Client');
@@ -90,12 +97,17 @@ describe('the encrypted store', () => {
     const dataDirectory = newDataDirectory();
     const session = newSession(dataDirectory);
     const { recoveryKey } = await session.initialize(passphrase);
-    await session.useStore(({ db }) => createClient(db, session.actor, { fullName: 'Kept Client', dateOfBirth: null, state: null }));
+    await session.useStore(({ db }) =>
+      createClient(db, session.actor, { fullName: 'Kept Client', dateOfBirth: null, state: null }),
+    );
     const databaseBefore = readFileSync(join(dataDirectory, 'advocase.db'));
     await session.lock();
     const databaseAfterLock = readFileSync(join(dataDirectory, 'advocase.db'));
 
-    await expectAppError(session.changePassphrase('wrong current one', 'another passphrase'), 'WRONG_PASSPHRASE');
+    await expectAppError(
+      session.changePassphrase('wrong current one', 'another passphrase'),
+      'WRONG_PASSPHRASE',
+    );
     await session.changePassphrase(passphrase, 'another passphrase');
     expect(readFileSync(join(dataDirectory, 'advocase.db')).equals(databaseAfterLock)).toBe(true);
     expect(databaseBefore.length).toBeGreaterThan(0);
@@ -117,7 +129,10 @@ describe('the encrypted store', () => {
     await session.useStore(async () => undefined);
     clock += 15 * 60_000;
     expect(session.status()).toEqual({ state: 'locked' });
-    await expectAppError(session.useStore(async () => undefined), 'LOCKED');
+    await expectAppError(
+      session.useStore(async () => undefined),
+      'LOCKED',
+    );
   });
 
   it('reports a damaged key file instead of failing obscurely', async () => {
@@ -135,7 +150,10 @@ describe('the encrypted store', () => {
     const session = newSession(dataDirectory);
     await session.initialize(passphrase);
     await session.lock();
-    await expectAppError(newSession(dataDirectory).initialize('some other passphrase'), 'ALREADY_INITIALIZED');
+    await expectAppError(
+      newSession(dataDirectory).initialize('some other passphrase'),
+      'ALREADY_INITIALIZED',
+    );
   });
 });
 

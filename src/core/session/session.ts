@@ -15,7 +15,12 @@ export type SessionOptions = {
   readonly now?: () => number;
 };
 
-type Unlocked = { readonly store: Store; readonly dataKey: Buffer; autoLockMinutes: number; lastActivityAt: number };
+type Unlocked = {
+  readonly store: Store;
+  readonly dataKey: Buffer;
+  autoLockMinutes: number;
+  lastActivityAt: number;
+};
 
 /**
  * The one owner of the open database and the data key. Locked, nothing is in memory but paths;
@@ -49,7 +54,10 @@ export class Session {
   initialize(passphrase: string): Promise<{ recoveryKey: string }> {
     return this.transition(async () => {
       if (this.keyring.exists()) {
-        throw new AppError('ALREADY_INITIALIZED', 'Advocase is already set up here. Unlock it with your passphrase.');
+        throw new AppError(
+          'ALREADY_INITIALIZED',
+          'Advocase is already set up here. Unlock it with your passphrase.',
+        );
       }
       await mkdir(this.options.dataDirectory, { recursive: true, mode: 0o700 });
       await this.setAsideOrphanedDatabase();
@@ -127,7 +135,10 @@ export class Session {
   private async open(dataKey: Buffer, { isNew = false } = {}): Promise<void> {
     // Opening a missing file would silently create an empty database and hide the loss.
     if (!isNew && !existsSync(this.databasePath)) {
-      throw new AppError('DATA_DAMAGED', 'The database file is missing from the data folder. Restore it from a backup.');
+      throw new AppError(
+        'DATA_DAMAGED',
+        'The database file is missing from the data folder. Restore it from a backup.',
+      );
     }
     const store = await openStore(this.databasePath, dataKey);
     const { autoLockMinutes } = await readSettings(store.db);

@@ -6,7 +6,9 @@ const maximumPassphraseLength = 1024;
 /** Not trimmed: a passphrase is exactly what the user typed. */
 export function passphraseField(label: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be text.`),
+    })
     .min(minimumPassphraseLength, `${label} must be at least ${minimumPassphraseLength} characters.`)
     .max(maximumPassphraseLength, `${label} must be at most ${maximumPassphraseLength} characters.`);
 }
@@ -26,15 +28,25 @@ export const initializeOutputSchema = z.object({
 
 export const unlockInputSchema = z.strictObject({
   // Unlocking checks a passphrase that already exists, so only an upper bound applies here.
-  passphrase: z.string({ error: 'Passphrase is required.' }).min(1, 'Passphrase is required.').max(maximumPassphraseLength),
+  passphrase: z
+    .string({ error: 'Passphrase is required.' })
+    .min(1, 'Passphrase is required.')
+    .max(maximumPassphraseLength),
 });
 
 export const recoverInputSchema = z.strictObject({
-  recoveryKey: z.string({ error: 'Recovery key is required.' }).trim().min(1, 'Recovery key is required.').max(200),
+  recoveryKey: z
+    .string({ error: 'Recovery key is required.' })
+    .trim()
+    .min(1, 'Recovery key is required.')
+    .max(200),
   newPassphrase: passphraseField('New passphrase'),
 });
 
 export const changePassphraseInputSchema = z.strictObject({
-  currentPassphrase: z.string({ error: 'Current passphrase is required.' }).min(1, 'Current passphrase is required.').max(maximumPassphraseLength),
+  currentPassphrase: z
+    .string({ error: 'Current passphrase is required.' })
+    .min(1, 'Current passphrase is required.')
+    .max(maximumPassphraseLength),
   newPassphrase: passphraseField('New passphrase'),
 });

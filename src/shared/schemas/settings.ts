@@ -10,4 +10,3 @@ export const settingsSchema = z.object({
     .max(autoLockMinutesRange.max, `Auto-lock must be at most ${autoLockMinutesRange.max} minutes.`),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-

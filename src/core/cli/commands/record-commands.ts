@@ -11,7 +11,8 @@ async function unlock({ io, call }: CommandContext): Promise<void> {
 
 function parseId(text: string | undefined, flag: string): number {
   if (text === undefined) throw new UsageError(`${flag} is required.`);
-  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} must be a record id (a whole number), not "${text}".`);
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`${flag} must be a record id (a whole number), not "${text}".`);
   return Number(text);
 }
 
@@ -48,7 +49,8 @@ export const addCaseCommand: Command = {
       strict: true,
     });
     const clientId = parseId(values.client, '--client');
-    if (values.treatment === undefined) throw new UsageError('--treatment is required (for example "IV ketamine", esketamine, TMS).');
+    if (values.treatment === undefined)
+      throw new UsageError('--treatment is required (for example "IV ketamine", esketamine, TMS).');
     const treatment = parseTreatment(values.treatment);
     await unlock(context);
     const created = await context.call('cases.create', {
@@ -67,7 +69,11 @@ export const listCasesCommand: Command = {
   usage: 'advocase list-cases [--json]',
   summary: 'Print the caseload (as JSON with --json)',
   async run(context) {
-    const { values } = parseArgs({ args: [...context.argv], options: { json: { type: 'boolean' } }, strict: true });
+    const { values } = parseArgs({
+      args: [...context.argv],
+      options: { json: { type: 'boolean' } },
+      strict: true,
+    });
     await unlock(context);
     const cases = await context.call('cases.list', {});
     if (values.json) {
@@ -77,7 +83,14 @@ export const listCasesCommand: Command = {
     for (const row of cases) {
       const treatment = describeTreatment(row.treatment, row.treatmentDetail);
       context.io.stdout.write(
-        [row.caseNumber, row.clientName, treatment, row.payer ?? '—', caseStageLabels[row.stage], row.openedOn].join('\t') + '\n',
+        [
+          row.caseNumber,
+          row.clientName,
+          treatment,
+          row.payer ?? '—',
+          caseStageLabels[row.stage],
+          row.openedOn,
+        ].join('\t') + '\n',
       );
     }
     return exitCodes.ok;

@@ -5,7 +5,8 @@ import { readNewPassphrase, readPassphrase } from '../prompt-secret';
 export const initCommand: Command = {
   name: 'init',
   usage: 'advocase init',
-  summary: 'Set up the encrypted store and print the recovery key (passphrase from ADVOCASE_PASSPHRASE or asked)',
+  summary:
+    'Set up the encrypted store and print the recovery key (passphrase from ADVOCASE_PASSPHRASE or asked)',
   async run({ io, call, dataDirectory }) {
     const passphrase = await readNewPassphrase(io, 'ADVOCASE_PASSPHRASE');
     const { recoveryKey } = await call('session.initialize', { passphrase });
@@ -26,7 +27,8 @@ export const statusCommand: Command = {
   summary: 'Say whether Advocase is set up, and where its data lives',
   async run({ io, call, dataDirectory }) {
     const { state } = await call('session.status', {});
-    const description = state === 'uninitialized' ? 'not set up yet (run: advocase init)' : 'set up, encrypted and locked';
+    const description =
+      state === 'uninitialized' ? 'not set up yet (run: advocase init)' : 'set up, encrypted and locked';
     io.stdout.write(`Data folder: ${dataDirectory}\nStatus: ${description}\n`);
     return exitCodes.ok;
   },
@@ -35,7 +37,8 @@ export const statusCommand: Command = {
 export const changePassphraseCommand: Command = {
   name: 'change-passphrase',
   usage: 'advocase change-passphrase',
-  summary: 'Replace the passphrase (current from ADVOCASE_PASSPHRASE, new from ADVOCASE_NEW_PASSPHRASE, or asked)',
+  summary:
+    'Replace the passphrase (current from ADVOCASE_PASSPHRASE, new from ADVOCASE_NEW_PASSPHRASE, or asked)',
   async run({ io, call }) {
     const currentPassphrase = await readPassphrase(io, 'Current passphrase: ');
     await call('session.unlock', { passphrase: currentPassphrase });

@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('cases')
     .addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement())
-    .addColumn('client_id', 'integer', (column) => column.notNull().references('clients.id').onDelete('restrict'))
+    .addColumn('client_id', 'integer', (column) =>
+      column.notNull().references('clients.id').onDelete('restrict'),
+    )
     .addColumn('treatment', 'text', (column) => column.notNull())
     .addColumn('treatment_detail', 'text')
     .addColumn('payer', 'text')
@@ -38,7 +40,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('details', 'text', (column) => column.notNull().defaultTo(sql`'{}'`))
     .addColumn('created_at', 'text', (column) => column.notNull())
     .execute();
-  await db.schema.createIndex('events_case_id_occurred_at').on('events').columns(['case_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('events_case_id_occurred_at')
+    .on('events')
+    .columns(['case_id', 'occurred_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -51,5 +57,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('before', 'text')
     .addColumn('after', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_table_row').on('audit_log').columns(['table_name', 'row_id']).execute();
+  await db.schema
+    .createIndex('audit_log_table_row')
+    .on('audit_log')
+    .columns(['table_name', 'row_id'])
+    .execute();
 }

@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { Lock, Plus, Settings as SettingsIcon, ShieldCheck } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from '../components/Button';
+import { CaseloadView } from '../features/caseload/CaseloadView';
+import { NewCaseDialog } from '../features/cases/NewCaseDialog';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { callApi } from '../lib/api';
+import { isTypingInField } from '../lib/keyboard';
+import { useIdleLock } from './use-idle-lock';
+import { useLock } from './use-session';
+import styles from './Workspace.module.css';
+
+export const settingsQueryKey = ['settings'] as const;
+
+export function Workspace() {
+  const lock = useLock();
+  const settings = useQuery({ queryKey: settingsQueryKey, queryFn: () => callApi('settings.get', {}) });
+  const [isNewCaseOpen, setIsNewCaseOpen] = useState(false);
+  const [isSettingsOpen, setIsSettingsOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const lockNow = useCallback(() => lock.mutate(), [lock]);
+
+  useIdleLock(settings.data?.autoLockMinutes, lockNow);
+
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = window.setTimeout(() => setAnnouncement(''), 6000);
+    return () => window.clearTimeout(timer);
+  }, [announcement]);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        lockNow();
+      } else if (
+        event.key === 'n' &&
+        !event.ctrlKey &&
+        !event.metaKey &&
+        !event.altKey &&
+        !isTypingInField(event)
+      ) {
+        event.preventDefault();
+        setIsNewCaseOpen(true);
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [lockNow]);
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <p className={styles.brand}>
+          <ShieldCheck aria-hidden size={20} /> Advocase
+        </p>
+        <nav aria-label="Main" className={styles.nav}>
+          <a className={styles.navItem} aria-current="page" href="#caseload">
+            Caseload
+          </a>
+        </nav>
+        <div className={styles.headerActions}>
+          <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
+            <Plus aria-hidden size={16} /> New case
+          </Button>
+          <Button variant="quiet" onClick={() => setIsSettingsOpen(true)} aria-label="Settings">
+            <SettingsIcon aria-hidden size={18} />
+          </Button>
+          <Button variant="secondary" onClick={lockNow} aria-keyshortcuts="Control+L" title="Lock (Ctrl+L)">
+            <Lock aria-hidden size={16} /> Lock
+          </Button>
+        </div>
+      </header>
+      <main id="caseload" className={styles.main}>
+        <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} />
+      </main>
+      <p className={styles.announcer} role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={setAnnouncement} />
+      <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={setAnnouncement} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { initializeInputSchema } from '@shared/schemas/session';
+import { Button } from '../../components/Button';
+import { Field, inputClassName } from '../../components/Field';
+import { queryClient, sessionQueryKey } from '../../app/query-client';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { AuthLayout } from './AuthLayout';
+import { PassphraseStrengthHint } from './PassphraseStrengthHint';
+import styles from './SessionScreens.module.css';
+
+/** First run: choose the passphrase that encrypts everything Advocase stores. */
+export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const initialize = useMutation({
+    mutationFn: (input: { passphrase: string }) => callApi('session.initialize', input),
+    onSuccess: ({ recoveryKey }) => {
+      onCreated(recoveryKey);
+      queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['passphrase'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = initializeInputSchema.safeParse({ passphrase });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    if (confirmation !== passphrase) {
+      return setErrors({ fields: { confirmation: 'The two passphrases differ. Type the same one twice.' } });
+    }
+    setErrors(noErrors);
+    initialize.mutate(parsed.data);
+  }
+
+  return (
+    <AuthLayout
+      title="Set up Advocase"
+      lead={
+        <>
+          <p>
+            Everything you keep in Advocase is encrypted on this computer with a key that only your passphrase
+            opens.
+          </p>
+          <p>Choose it carefully: no one, including the Advocase team, can reset it for you.</p>
+        </>
+      }
+    >
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <Field
+          label="Passphrase"
+          error={errors.fields.passphrase}
+          hint={<PassphraseStrengthHint passphrase={passphrase} />}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Type it again" error={errors.fields.confirmation}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="new-password"
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+            />
+          )}
+        </Field>
+        {errors.form && (
+          <p className={styles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={styles.actions}>
+          <span />
+          <Button variant="primary" type="submit" disabled={initialize.isPending}>
+            {initialize.isPending ? 'Encrypting…' : 'Create encrypted store'}
+          </Button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}

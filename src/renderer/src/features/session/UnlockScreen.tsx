@@ -1,0 +1,171 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { recoverInputSchema } from '@shared/schemas/session';
+import { Button } from '../../components/Button';
+import { Field, inputClassName } from '../../components/Field';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { queryClient, sessionQueryKey } from '../../app/query-client';
+import { AuthLayout } from './AuthLayout';
+import { PassphraseStrengthHint } from './PassphraseStrengthHint';
+import styles from './SessionScreens.module.css';
+
+function markUnlocked() {
+  queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
+}
+
+export function UnlockScreen() {
+  const [isRecovering, setIsRecovering] = useState(false);
+  return isRecovering ? (
+    <RecoverForm onCancel={() => setIsRecovering(false)} />
+  ) : (
+    <PassphraseForm onForgot={() => setIsRecovering(true)} />
+  );
+}
+
+function PassphraseForm({ onForgot }: { onForgot: () => void }) {
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const unlock = useMutation({
+    mutationFn: (input: { passphrase: string }) => callApi('session.unlock', input),
+    onSuccess: markUnlocked,
+    onError: (error) => {
+      setErrors(formErrorsFromFailure(error, ['passphrase']));
+      setPassphrase('');
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!passphrase) return setErrors({ fields: { passphrase: 'Enter your passphrase.' } });
+    setErrors(noErrors);
+    unlock.mutate({ passphrase });
+  }
+
+  return (
+    <AuthLayout
+      title="Unlock Advocase"
+      lead={<p>Your caseload is encrypted. Enter your passphrase to open it.</p>}
+    >
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <Field label="Passphrase" error={errors.fields.passphrase}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          )}
+        </Field>
+        {errors.form && (
+          <p className={styles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={styles.actions}>
+          <button type="button" className={styles.linkButton} onClick={onForgot}>
+            Forgot it? Use your recovery key
+          </button>
+          <Button variant="primary" type="submit" disabled={unlock.isPending}>
+            {unlock.isPending ? 'Unlocking…' : 'Unlock'}
+          </Button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}
+
+function RecoverForm({ onCancel }: { onCancel: () => void }) {
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [newPassphrase, setNewPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const recover = useMutation({
+    mutationFn: (input: { recoveryKey: string; newPassphrase: string }) => callApi('session.recover', input),
+    onSuccess: markUnlocked,
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['recoveryKey', 'newPassphrase'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = recoverInputSchema.safeParse({ recoveryKey, newPassphrase });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    if (confirmation !== newPassphrase) {
+      return setErrors({ fields: { confirmation: 'The two passphrases differ. Type the same one twice.' } });
+    }
+    setErrors(noErrors);
+    recover.mutate(parsed.data);
+  }
+
+  return (
+    <AuthLayout
+      title="Use your recovery key"
+      lead={<p>Type the recovery key you saved when you set up Advocase, then choose a new passphrase.</p>}
+    >
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <Field
+          label="Recovery key"
+          error={errors.fields.recoveryKey}
+          hint="Eight groups of four characters; dashes and case do not matter."
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              value={recoveryKey}
+              onChange={(event) => setRecoveryKey(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="New passphrase"
+          error={errors.fields.newPassphrase}
+          hint={<PassphraseStrengthHint passphrase={newPassphrase} />}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="new-password"
+              value={newPassphrase}
+              onChange={(event) => setNewPassphrase(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Type it again" error={errors.fields.confirmation}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="new-password"
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+            />
+          )}
+        </Field>
+        {errors.form && (
+          <p className={styles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={styles.actions}>
+          <button type="button" className={styles.linkButton} onClick={onCancel}>
+            Back to passphrase
+          </button>
+          <Button variant="primary" type="submit" disabled={recover.isPending}>
+            {recover.isPending ? 'Checking…' : 'Unlock and set passphrase'}
+          </Button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,172 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { changePassphraseInputSchema } from '@shared/schemas/session';
+import { autoLockMinutesRange, settingsSchema } from '@shared/schemas/settings';
+import { queryClient } from '../../app/query-client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { PassphraseStrengthHint } from '../session/PassphraseStrengthHint';
+
+const settingsQueryKey = ['settings'] as const;
+
+type Props = {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onSaved: (announcement: string) => void;
+};
+
+export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Settings">
+      <AutoLockForm onSaved={onSaved} />
+      <ChangePassphraseForm
+        onSaved={(message) => {
+          onSaved(message);
+          onOpenChange(false);
+        }}
+      />
+    </Dialog>
+  );
+}
+
+function AutoLockForm({ onSaved }: { onSaved: (announcement: string) => void }) {
+  const settings = useQuery({ queryKey: settingsQueryKey, queryFn: () => callApi('settings.get', {}) });
+  const [minutes, setMinutes] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const shown = minutes ?? String(settings.data?.autoLockMinutes ?? '');
+  const save = useMutation({
+    mutationFn: (autoLockMinutes: number) => callApi('settings.update', { autoLockMinutes }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsQueryKey, saved);
+      setMinutes(null);
+      onSaved(`Advocase now locks after ${saved.autoLockMinutes} minutes without use.`);
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['autoLockMinutes'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = settingsSchema.shape.autoLockMinutes.safeParse(shown === '' ? undefined : Number(shown));
+    if (!parsed.success)
+      return setErrors({ fields: { autoLockMinutes: parsed.error.issues[0]?.message ?? '' } });
+    setErrors(noErrors);
+    save.mutate(parsed.data);
+  }
+
+  return (
+    <form className={formStyles.form} onSubmit={submit} noValidate>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Auto-lock</legend>
+        <Field
+          label="Lock after this many minutes without use"
+          error={errors.fields.autoLockMinutes}
+          hint={`Between ${autoLockMinutesRange.min} and ${autoLockMinutesRange.max}. Locking forgets the key until the passphrase is typed again.`}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="number"
+              inputMode="numeric"
+              min={autoLockMinutesRange.min}
+              max={autoLockMinutesRange.max}
+              value={shown}
+              onChange={(event) => setMinutes(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className={formStyles.actions}>
+          <Button type="submit" disabled={save.isPending || minutes === null}>
+            Save auto-lock
+          </Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function ChangePassphraseForm({ onSaved }: { onSaved: (announcement: string) => void }) {
+  const [currentPassphrase, setCurrentPassphrase] = useState('');
+  const [newPassphrase, setNewPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const change = useMutation({
+    mutationFn: (input: { currentPassphrase: string; newPassphrase: string }) =>
+      callApi('session.changePassphrase', input),
+    onSuccess: () => onSaved('Passphrase changed. Your recovery key still works.'),
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['currentPassphrase', 'newPassphrase'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = changePassphraseInputSchema.safeParse({ currentPassphrase, newPassphrase });
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    if (confirmation !== newPassphrase) {
+      return setErrors({ fields: { confirmation: 'The two passphrases differ. Type the same one twice.' } });
+    }
+    setErrors(noErrors);
+    change.mutate(parsed.data);
+  }
+
+  return (
+    <form className={formStyles.form} onSubmit={submit} noValidate>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Change passphrase</legend>
+        <Field label="Current passphrase" error={errors.fields.currentPassphrase}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="current-password"
+              value={currentPassphrase}
+              onChange={(event) => setCurrentPassphrase(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label="New passphrase"
+          error={errors.fields.newPassphrase}
+          hint={<PassphraseStrengthHint passphrase={newPassphrase} />}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="new-password"
+              value={newPassphrase}
+              onChange={(event) => setNewPassphrase(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Type it again" error={errors.fields.confirmation}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="password"
+              autoComplete="new-password"
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+            />
+          )}
+        </Field>
+        {errors.form && (
+          <p className={formStyles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={formStyles.actions}>
+          <Button type="submit" disabled={change.isPending}>
+            {change.isPending ? 'Changing…' : 'Change passphrase'}
+          </Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

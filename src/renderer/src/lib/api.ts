@@ -1,0 +1,82 @@
+import type { AdvocaseBridge } from '@shared/bridge';
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import type { ApiError, ApiResult, ErrorCode } from '@shared/result';
+
+declare global {
+  interface Window {
+    /** Present in the Electron app (set by the preload); absent in the web harness. */
+    readonly advocase?: AdvocaseBridge;
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+    this.field = error.field;
+  }
+}
+
+const tokenStorageKey = 'advocase.webToken';
+
+/**
+ * The web harness hands its per-launch token in the URL fragment. Keep it for this tab only and
+ * take it out of the address bar, so it is not bookmarked or shared by accident.
+ */
+function webHarnessToken(): string {
+  const fromFragment = /(?:^#|&)token=([\w-]+)/.exec(window.location.hash)?.[1];
+  if (fromFragment) {
+    sessionStorage.setItem(tokenStorageKey, fromFragment);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromFragment;
+  }
+  return sessionStorage.getItem(tokenStorageKey) ?? '';
+}
+
+async function callOverHttp(method: MethodName, input: unknown): Promise<ApiResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`./api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${webHarnessToken()}` },
+      body: JSON.stringify(input),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Advocase is not running. Start it again with npm run web.' },
+    };
+  }
+  return (await response.json()) as ApiResult<unknown>;
+}
+
+type LockedListener = () => void;
+const lockedListeners = new Set<LockedListener>();
+
+/** Called when any call finds the data locked (idle lock in the core, or locked elsewhere). */
+export function onLocked(listener: LockedListener): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+/** The renderer's one way to reach Advocase's data: a contract method, over IPC or HTTP. */
+export async function callApi<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const bridge = window.advocase;
+  const result = bridge
+    ? await (bridge[method] as (input: MethodInput<M>) => Promise<ApiResult<unknown>>)(input)
+    : await callOverHttp(method, input);
+  if (!result.ok) {
+    if (result.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
+    throw new ApiCallError(result.error);
+  }
+  return result.value as MethodOutput<M>;
+}
+
+// Make sure the token leaves the address bar as soon as the page loads.
+if (!window.advocase) webHarnessToken();

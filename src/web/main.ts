@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Session } from '../core/session/session';
+import { resolveDataDirectory } from '../core/storage/data-directory';
+import { startWebHarness } from './web-harness';
+
+const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
+const rendererDirectory = join(process.cwd(), 'out', 'renderer');
+if (!existsSync(join(rendererDirectory, 'index.html'))) {
+  process.stderr.write('The renderer is not built yet: run `npm run web`, which builds it first.\n');
+  process.exit(1);
+}
+
+const dataDirectory = resolveDataDirectory();
+const session = new Session({ dataDirectory, actor: userInfo().username });
+const harness = await startWebHarness({
+  session,
+  rendererDirectory,
+  port: values.port ? Number(values.port) : 0,
+});
+
+// The e2e suite reads this line to find the address; keep its wording.
+process.stdout.write(`Advocase is running. Open ${harness.url}\n`);
+process.stdout.write(`Data folder: ${dataDirectory}\nPress Ctrl+C to lock and stop.\n`);
+
+async function shutDown(): Promise<void> {
+  await session.lock();
+  await harness.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutDown());
+process.on('SIGTERM', () => void shutDown());

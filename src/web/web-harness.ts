@@ -1,0 +1,185 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { createHandlers } from '../core/api/create-handlers';
+import { dispatch } from '../core/api/dispatch';
+import { logger } from '../core/logging/logger';
+import type { Session } from '../core/session/session';
+import { contentSecurityPolicy } from '../shared/bridge';
+import type { ApiResult, ErrorCode } from '../shared/result';
+
+export type WebHarnessOptions = {
+  readonly session: Session;
+  /** The built renderer (out/renderer). */
+  readonly rendererDirectory: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+};
+
+export type RunningWebHarness = {
+  /** Open this: it carries the per-launch token in the fragment, which browsers never send to servers. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+};
+
+// A 1 MB field must reach the schema and be refused by name, so the body limit sits well above it.
+const maximumRequestBytes = 4 * 1024 * 1024;
+
+const statusForError: Readonly<Record<ErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  WRONG_PASSPHRASE: 400,
+  WRONG_RECOVERY_KEY: 400,
+  UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  NOT_INITIALIZED: 409,
+  ALREADY_INITIALIZED: 409,
+  DATA_FROM_NEWER_VERSION: 409,
+  LOCKED: 423,
+  DATA_DAMAGED: 500,
+  INTERNAL: 500,
+};
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+} as const;
+
+function sendJson(response: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, code: ErrorCode, message: string): void {
+  sendJson(response, statusForError[code], { ok: false, error: { code, message } });
+}
+
+function hasToken(request: IncomingMessage, token: Buffer): boolean {
+  const presented = Buffer.from(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '', 'utf8');
+  return presented.length === token.length && timingSafeEqual(presented, token);
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maximumRequestBytes) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > maximumRequestBytes ? 'too-large' : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+async function serveStatic(
+  rendererDirectory: string,
+  urlPath: string,
+  response: ServerResponse,
+): Promise<void> {
+  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
+    /^([/\\])+/,
+    '',
+  );
+  const filePath = join(rendererDirectory, relative);
+  if (!filePath.startsWith(rendererDirectory + sep)) {
+    response.writeHead(404, securityHeaders).end();
+    return;
+  }
+  const info = await stat(filePath).catch(() => null);
+  if (!info?.isFile()) {
+    response.writeHead(404, securityHeaders).end();
+    return;
+  }
+  response.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': contentTypes[extname(filePath)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+  });
+  createReadStream(filePath).pipe(response);
+}
+
+/**
+ * Serves the renderer and the contract over HTTP on 127.0.0.1, for browsers and the e2e suite.
+ * The same dispatch as the Electron shell: same validation, same handlers, same database.
+ */
+export async function startWebHarness(options: WebHarnessOptions): Promise<RunningWebHarness> {
+  const token = randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(token, 'utf8');
+  const handlers = createHandlers(options.session);
+  let expectedHosts: readonly string[] = [];
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      // A page on another site could aim a DNS name at 127.0.0.1; refusing foreign Host headers stops that.
+      if (!expectedHosts.includes(request.headers.host ?? '')) {
+        response.writeHead(421, securityHeaders).end();
+        return;
+      }
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/api/')) {
+        if (request.method !== 'POST')
+          return sendError(response, 'NOT_FOUND', 'API calls are POST requests.');
+        if (!hasToken(request, tokenBytes)) {
+          return sendError(
+            response,
+            'UNAUTHORIZED',
+            'Missing or wrong token. Open the address that `npm run web` printed.',
+          );
+        }
+        const body = await readBody(request);
+        if (body === 'too-large')
+          return sendError(response, 'INVALID_INPUT', 'The request is larger than 4 MB.');
+        let input: unknown;
+        try {
+          input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+        } catch {
+          return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.');
+        }
+        const result = await dispatch(handlers, url.pathname.slice('/api/'.length), input);
+        return sendJson(response, result.ok ? 200 : statusForError[result.error.code], result);
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, securityHeaders).end();
+        return;
+      }
+      await serveStatic(options.rendererDirectory, url.pathname, response);
+    })().catch(() => {
+      logger.error('web.request_failed');
+      if (!response.headersSent) sendError(response, 'INTERNAL', 'Something went wrong. Try again.');
+      else response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  expectedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
