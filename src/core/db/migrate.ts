@@ -5,7 +5,7 @@ import { migrations } from './migrations';
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === 'kysely_migration')) return [];
   const result = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   return result.rows.map((row) => row.name);

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+
+type RunningApp = {
+  readonly url: string;
+  readonly dataDirectory: string;
+  /** Saves a full-window screenshot under e2e/screenshots/ for a person to look at. */
+  screenshot(name: string): Promise<void>;
+};
+
+function waitForAddress(child: ChildProcess, output: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The web harness did not start:\n${output.join('')}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const address = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output.join(''))?.[1];
+      if (address) {
+        clearTimeout(timer);
+        resolve(address);
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`The web harness exited (${code}):\n${output.join('')}`)));
+  });
+}
+
+/** Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. */
+export const test = base.extend<{ app: RunningApp }>({
+  app: async ({ page }, use, testInfo) => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
+    const output: string[] = [];
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
+      env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const url = await waitForAddress(child, output);
+    await use({
+      url,
+      dataDirectory,
+      screenshot: (name) => saveScreenshot(page, name),
+    });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('web-harness.log', { body: output.join(''), contentType: 'text/plain' });
+    }
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDirectory, { recursive: true, force: true });
+  },
+});
+
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join('e2e', 'screenshots', `${name}.png`), fullPage: true });
+}
+
+export { expect } from '@playwright/test';
