@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from './compute-deadlines';
 import type { DeadlineStatus } from './deadline-entry';
 import { isPlanType } from './plan-types';
-import { deadlineRules } from './rules';
+import { deadlineRules, type DeadlineRule } from './rules';
 import { deadlineScenarioSchema } from './scenario-schema';
 
 // Weekday anchors for the working below (derived by hand): 2026-01-01 Thursday, Mar 1 2026 Sunday,
@@ -488,7 +488,7 @@ describe('computeDeadlines', () => {
       for (const words of noteIncludes) expect(report.deadlines[index]?.note).toContain(words);
     });
     for (const entry of report.deadlines) {
-      const rule = deadlineRules[entry.rule as keyof typeof deadlineRules];
+      const rule: DeadlineRule = deadlineRules[entry.rule as keyof typeof deadlineRules];
       // Every date names a rule that applies to this plan type, with its actor and citation link.
       expect(isPlanType(parsedScenario.planType) && rule.planTypes.includes(parsedScenario.planType)).toBe(true);
       expect(entry.actor).toBe(rule.actor);
