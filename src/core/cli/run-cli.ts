@@ -5,6 +5,7 @@ import { Session } from '../session/session';
 import { resolveDataDirectory } from '../storage/data-directory';
 import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
 import { MethodCallError, type CallMethod, type Command } from './command';
+import { deadlinesCommand } from './commands/deadlines-command';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 
@@ -15,6 +16,7 @@ const commands: readonly Command[] = [
   addClientCommand,
   addCaseCommand,
   listCasesCommand,
+  deadlinesCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

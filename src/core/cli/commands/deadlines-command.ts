@@ -1,0 +1,21 @@
+import { computeDeadlines } from '../../deadlines/compute-deadlines';
+import { parseDeadlineScenario } from '../../deadlines/scenario-schema';
+import { exitCodes, readAll, UsageError } from '../cli-io';
+import type { Command } from '../command';
+
+const usage = 'advocase deadlines compute < scenario.json';
+
+/** Needs no database: reads one JSON scenario on stdin and prints the deadline report as JSON. */
+export const deadlinesCommand: Command = {
+  name: 'deadlines',
+  usage,
+  summary: 'Compute the legal deadlines for one case scenario (JSON in, JSON out); dates are guidance to verify',
+  async run({ io, argv }) {
+    const [subcommand, ...extra] = argv;
+    if (subcommand !== 'compute' || extra.length > 0) throw new UsageError(`Usage: ${usage}`);
+    const parsed = parseDeadlineScenario(await readAll(io.stdin));
+    if (!parsed.ok) throw new UsageError(`bad scenario:\n${parsed.message}`);
+    io.stdout.write(`${JSON.stringify(computeDeadlines(parsed.scenario), null, 2)}\n`);
+    return exitCodes.ok;
+  },
+};

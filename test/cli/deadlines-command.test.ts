@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+const newDataDirectory = useTemporaryDataDirectory();
+
+function runDeadlinesCompute(stdin: string, args: readonly string[] = ['compute']) {
+  const dataDirectory = newDataDirectory();
+  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'node'), ['bin/advocase.mjs', 'deadlines', ...args], {
+    cwd: projectRoot,
+    input: stdin,
+    encoding: 'utf8',
+    env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_LOG: 'silent' },
+    timeout: 60_000,
+  });
+  return { ...result, dataDirectory };
+}
+
+describe('advocase deadlines compute', () => {
+  it('prints the deadlines for a scenario as JSON and touches no data', () => {
+    const scenario = {
+      planType: 'employer-self-funded',
+      claimType: 'pre-service',
+      state: 'CA',
+      timeZone: 'America/Los_Angeles',
+      asOf: '2026-04-10',
+      events: [
+        { type: 'request-received', date: '2026-03-02' },
+        { type: 'denial-notice', date: '2026-03-31', receivedDate: '2026-04-03' },
+      ],
+    };
+    const { status, stdout, stderr, dataDirectory } = runDeadlinesCompute(JSON.stringify(scenario));
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { deadlines: Array<Record<string, unknown>>; missingFacts: string[] };
+    expect(report.deadlines).toEqual([
+      // Mar 2 + 15 = Mar 17; the denial is dated Mar 31, so the plan was late
+      expect.objectContaining({
+        rule: 'erisa_preservice_initial_decision',
+        due: '2026-03-17',
+        actor: 'payer',
+        status: 'missed',
+        citation: 'https://www.ecfr.gov/current/title-29/section-2560.503-1',
+      }),
+      // received Apr 3; + 180: Apr 27 + May 31 + Jun 30 + Jul 31 + Aug 31 = 150, + 30 → Sep 30
+      expect.objectContaining({ rule: 'erisa_internal_appeal_filing', due: '2026-09-30', actor: 'claimant', status: 'open' }),
+    ]);
+    expect(report.missingFacts).toEqual([]);
+    expect(readdirSync(dataDirectory)).toEqual([]);
+  });
+
+  it('answers an unknown plan type with an empty list and a missing fact', () => {
+    const scenario = { planType: 'tricare', claimType: 'urgent', timeZone: 'UTC', events: [] };
+    const { status, stdout } = runDeadlinesCompute(JSON.stringify(scenario));
+
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { deadlines: unknown[]; missingFacts: string[] };
+    expect(report.deadlines).toEqual([]);
+    expect(report.missingFacts.join(' ')).toContain('no deadline rules are loaded');
+  });
+
+  it.each([
+    ['input that is not JSON', '{"planType": ', 'input is not valid JSON'],
+    [
+      'an impossible date',
+      JSON.stringify({
+        planType: 'medicare',
+        timeZone: 'America/New_York',
+        events: [{ type: 'request-received', date: '2026-03-02' }, { type: 'denial-notice', date: '2026-02-30' }],
+      }),
+      'events[1].date: must be a real date written YYYY-MM-DD',
+    ],
+    [
+      'an unknown event type',
+      JSON.stringify({ planType: 'medicare', timeZone: 'America/New_York', events: [{ type: 'letter', date: '2026-03-02' }] }),
+      'events[0].type: must be one of request-received',
+    ],
+    ['a missing time zone', JSON.stringify({ planType: 'medicare', events: [] }), 'timeZone: is required'],
+  ])('exits 2 with a clear message for %s', (_label, stdin, message) => {
+    const { status, stdout, stderr } = runDeadlinesCompute(stdin);
+
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('advocase deadlines:');
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 2 with the usage for a missing subcommand', () => {
+    const { status, stderr } = runDeadlinesCompute('{}', []);
+
+    expect(status).toBe(2);
+    expect(stderr).toContain('advocase deadlines compute < scenario.json');
+  });
+});
