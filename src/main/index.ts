@@ -37,6 +37,8 @@ function createMainWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   guardWindow(window, rendererUrl);

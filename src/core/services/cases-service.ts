@@ -4,6 +4,7 @@ import { formatCaseNumber } from '../../shared/domain/case-number';
 import type { CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
+import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 
@@ -48,7 +49,7 @@ export function createCase(
   actor: string,
   input: ParsedInput<'cases.create'>,
 ): Promise<CaseSummary> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const client = await trx
       .selectFrom('clients')
       .select('id')

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { Client } from '../../shared/schemas/clients';
+import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { ClientRow } from '../db/tables/clients';
@@ -20,7 +21,7 @@ export function createClient(
   actor: string,
   input: ParsedInput<'clients.create'>,
 ): Promise<Client> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     const row = await trx
       .insertInto('clients')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { autoLockMinutesRange, settingsSchema, type Settings } from '../../shared/schemas/settings';
+import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 
@@ -18,7 +19,7 @@ export function updateSettings(
   actor: string,
   changes: Partial<Settings>,
 ): Promise<Settings> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await readSettings(trx);
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
