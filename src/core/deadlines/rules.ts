@@ -67,7 +67,7 @@ const erisaPayerLate =
 const erisaExtensionCaveat =
   'The plan may extend once by up to 15 days for matters beyond its control if it tells you before the first ' +
   'period ends; if information is missing you get at least 45 days to supply it and the clock stops meanwhile ' +
-  '(2560.503-1(f)(3)-(4)).';
+  '(2560.503-1(f)(2)(iii), (f)(4)).';
 
 const medicaidManagedCarePayerLate =
   'Plan is late: you are deemed to have exhausted the plan appeal and may request a state fair hearing now ' +
