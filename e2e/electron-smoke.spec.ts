@@ -15,7 +15,9 @@ function installedElectronBinary(): string | null {
 
 const electronBinary = installedElectronBinary();
 if (!electronBinary) {
-  process.stdout.write('Electron smoke test skipped: no Electron binary is installed on this machine (it could not be downloaded).\n');
+  process.stdout.write(
+    'Electron smoke test skipped: no Electron binary is installed on this machine (it could not be downloaded).\n',
+  );
 }
 
 test('the desktop app launches, unlocks and shows the caseload', async () => {

@@ -87,7 +87,10 @@ test('a forgotten passphrase is replaced with the recovery key', async ({ page, 
   await expect(page.getByRole('row', { name: /Owen Park/ })).toBeVisible();
 });
 
-test('bad input in the new-case form is explained at the field and nothing typed is lost', async ({ page, app }) => {
+test('bad input in the new-case form is explained at the field and nothing typed is lost', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
   await page.getByLabel('Type it again').fill('not the same passphrase');
@@ -104,7 +107,9 @@ test('bad input in the new-case form is explained at the field and nothing typed
   await dialog.getByLabel('Date of birth').fill('2099-01-01');
   await dialog.getByLabel('Payer').fill('Aetna');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Date of birth cannot be in the future. Check the year.');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Date of birth cannot be in the future. Check the year.',
+  );
   await expect(dialog.getByLabel('Full name')).toHaveValue('Future Born');
   await expect(dialog.getByLabel('Payer')).toHaveValue('Aetna');
   await app.screenshot('08-field-error');

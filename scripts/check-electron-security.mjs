@@ -32,7 +32,10 @@ const countBySeverity = new Map();
 for (const { severity } of findings) countBySeverity.set(severity, (countBySeverity.get(severity) ?? 0) + 1);
 const counts = [...countBySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ');
 
-process.stdout.write(`Electronegativity (Electron ${electronVersion}) on ${values.input}: ${counts || 'no findings'}.\n`);
-for (const finding of findings) process.stdout.write(`  ${finding.severity} ${finding.id} at ${finding.where}\n`);
+process.stdout.write(
+  `Electronegativity (Electron ${electronVersion}) on ${values.input}: ${counts || 'no findings'}.\n`,
+);
+for (const finding of findings)
+  process.stdout.write(`  ${finding.severity} ${finding.id} at ${finding.where}\n`);
 if (blocking.length > 0) process.stdout.write(`Failing: ${blocking.length} HIGH or CRITICAL finding(s).\n`);
 process.exit(blocking.length > 0 ? 1 : 0);

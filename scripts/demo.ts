@@ -22,7 +22,9 @@ if (!existsSync(join(dataDirectory, 'keyring.json'))) {
     db.transaction().execute((trx) => generateDemoCaseload(trx, { clientCount: 200, today: new Date() })),
   );
   await session.lock();
-  process.stdout.write(`Made ${counts.clients} clients, ${counts.cases} cases and ${counts.events} timeline events.\n`);
+  process.stdout.write(
+    `Made ${counts.clients} clients, ${counts.cases} cases and ${counts.events} timeline events.\n`,
+  );
 }
 
 process.stdout.write(
@@ -31,7 +33,8 @@ process.stdout.write(
 if (values['no-open']) process.exit(0);
 
 const env = { ...process.env, ADVOCASE_DATA_DIR: dataDirectory };
-const hasElectron = spawnSync(process.execPath, ['-e', "require('electron')"], { stdio: 'ignore' }).status === 0;
+const hasElectron =
+  spawnSync(process.execPath, ['-e', "require('electron')"], { stdio: 'ignore' }).status === 0;
 const child = hasElectron
   ? spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: 'inherit' })
   : spawn('npm', ['run', '--silent', 'web'], { env, stdio: 'inherit' });

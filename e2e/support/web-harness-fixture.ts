@@ -13,7 +13,10 @@ type RunningApp = {
 
 function waitForAddress(child: ChildProcess, output: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The web harness did not start:\n${output.join('')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The web harness did not start:\n${output.join('')}`)),
+      30_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output.push(chunk.toString());
       const address = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output.join(''))?.[1];

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function runGate(input: string) {
-  return spawnSync(process.execPath, ['scripts/check-electron-security.mjs', '--input', input], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['scripts/check-electron-security.mjs', '--input', input], {
+    encoding: 'utf8',
+  });
 }
 
 describe('the Electron security gate', () => {

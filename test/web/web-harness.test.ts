@@ -19,7 +19,14 @@ async function call(method: string, body: unknown, headers: Record<string, strin
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string; field?: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { code: string; message: string; field?: string };
+    },
+  };
 }
 
 beforeEach(async () => {
@@ -45,16 +52,21 @@ describe('the web harness', () => {
 
   it('rejects API calls without the per-launch token with 401', async () => {
     expect((await call('cases.list', {}, { Authorization: '' })).status).toBe(401);
-    expect((await call('cases.list', {}, { Authorization: 'Bearer wrong-token-of-the-same-length-xx' })).status).toBe(401);
+    expect(
+      (await call('cases.list', {}, { Authorization: 'Bearer wrong-token-of-the-same-length-xx' })).status,
+    ).toBe(401);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     // fetch() will not send a Host header of our choosing; a raw request will.
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: harness.port, path: '/', headers: { Host: 'evil.example' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode);
-      })
+      request(
+        { host: '127.0.0.1', port: harness.port, path: '/', headers: { Host: 'evil.example' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      )
         .on('error', reject)
         .end();
     });
@@ -73,8 +85,18 @@ describe('the web harness', () => {
     ['a missing field', { dateOfBirth: null }, 'fullName', /Name is required/],
     ['a wrong type', { fullName: 42 }, 'fullName', /Name must be text/],
     ['a 1 MB string', { fullName: 'x'.repeat(1024 * 1024) }, 'fullName', /at most 200 characters/],
-    ['a date of birth in the future', { fullName: 'Future Person', dateOfBirth: '2999-01-01' }, 'dateOfBirth', /cannot be in the future/],
-    ['an impossible date', { fullName: 'Leap Person', dateOfBirth: '2025-02-29' }, 'dateOfBirth', /real date/],
+    [
+      'a date of birth in the future',
+      { fullName: 'Future Person', dateOfBirth: '2999-01-01' },
+      'dateOfBirth',
+      /cannot be in the future/,
+    ],
+    [
+      'an impossible date',
+      { fullName: 'Leap Person', dateOfBirth: '2025-02-29' },
+      'dateOfBirth',
+      /real date/,
+    ],
     ['an unknown state', { fullName: 'State Person', state: 'ZZ' }, 'state', /two-letter US state/],
     ['an unexpected field', { fullName: 'Extra Person', isAdmin: true }, 'isAdmin', /Unexpected field/],
   ])('rejects %s with 400 naming the field, and stores nothing', async (_label, payload, field, message) => {
@@ -95,10 +117,27 @@ describe('the web harness', () => {
   });
 
   it('stores a valid client and case, and reports LOCKED (423) once locked', async () => {
-    const client = await call('clients.create', { fullName: '  Dana Reyes ', dateOfBirth: '1979-06-30', state: 'ny' });
-    expect(client.body.value).toMatchObject({ fullName: 'Dana Reyes', dateOfBirth: '1979-06-30', state: 'NY' });
-    const created = await call('cases.create', { clientId: (client.body.value as { id: number }).id, treatment: 'tms', payer: 'Cigna' });
-    expect(created.body.value).toMatchObject({ caseNumber: 'C-00001', clientName: 'Dana Reyes', stage: 'intake', payer: 'Cigna' });
+    const client = await call('clients.create', {
+      fullName: '  Dana Reyes ',
+      dateOfBirth: '1979-06-30',
+      state: 'ny',
+    });
+    expect(client.body.value).toMatchObject({
+      fullName: 'Dana Reyes',
+      dateOfBirth: '1979-06-30',
+      state: 'NY',
+    });
+    const created = await call('cases.create', {
+      clientId: (client.body.value as { id: number }).id,
+      treatment: 'tms',
+      payer: 'Cigna',
+    });
+    expect(created.body.value).toMatchObject({
+      caseNumber: 'C-00001',
+      clientName: 'Dana Reyes',
+      stage: 'intake',
+      payer: 'Cigna',
+    });
     await call('session.lock', {});
     const locked = await call('cases.list', {});
     expect(locked.status).toBe(423);

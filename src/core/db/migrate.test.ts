@@ -22,12 +22,20 @@ describe('migrations', () => {
     expect(tablesBefore).not.toContain('settings');
     await old.db
       .insertInto('clients')
-      .values({ full_name: 'Old Build Client', date_of_birth: null, state: 'OR', created_at: 'x', updated_at: 'x' })
+      .values({
+        full_name: 'Old Build Client',
+        date_of_birth: null,
+        state: 'OR',
+        created_at: 'x',
+        updated_at: 'x',
+      })
       .execute();
     await old.close();
 
     const upgraded = await openStore(path, dataKey);
-    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(upgraded.db);
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+      upgraded.db,
+    );
     expect(applied.rows.map((row) => row.name)).toEqual(Object.keys(migrations));
     const clients = await upgraded.db.selectFrom('clients').select('full_name').execute();
     expect(clients).toEqual([{ full_name: 'Old Build Client' }]);
@@ -39,7 +47,9 @@ describe('migrations', () => {
     const path = join(newDataDirectory(), 'advocase.db');
     const dataKey = randomBytes(32);
     const store = await openStore(path, dataKey);
-    await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(store.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
+      store.db,
+    );
     await store.close();
 
     const error = await openStore(path, dataKey).catch((caught: unknown) => caught);

@@ -12,23 +12,110 @@ import { addTimelineEvent } from '../services/events-service';
  */
 
 const firstNames = [
-  'Maria', 'James', 'Aisha', 'Daniel', 'Priya', 'Marcus', 'Elena', 'Tyrone', 'Hannah', 'Luis', 'Mei', 'Robert',
-  'Fatima', 'Kevin', 'Sofia', 'Andre', 'Grace', 'Omar', 'Chloe', 'Javier', 'Nadia', 'Patrick', 'Yuki', 'Denise',
-  'Samuel', 'Leah', 'Victor', 'Imani', 'Ethan', 'Rosa', 'Hiroshi', 'Brianna', 'Carlos', 'Megan', 'Tariq', 'Olivia',
+  'Maria',
+  'James',
+  'Aisha',
+  'Daniel',
+  'Priya',
+  'Marcus',
+  'Elena',
+  'Tyrone',
+  'Hannah',
+  'Luis',
+  'Mei',
+  'Robert',
+  'Fatima',
+  'Kevin',
+  'Sofia',
+  'Andre',
+  'Grace',
+  'Omar',
+  'Chloe',
+  'Javier',
+  'Nadia',
+  'Patrick',
+  'Yuki',
+  'Denise',
+  'Samuel',
+  'Leah',
+  'Victor',
+  'Imani',
+  'Ethan',
+  'Rosa',
+  'Hiroshi',
+  'Brianna',
+  'Carlos',
+  'Megan',
+  'Tariq',
+  'Olivia',
 ];
 const lastNames = [
-  'Alvarez', 'Bennett', 'Chen', 'Delgado', 'Edwards', 'Fitzgerald', 'Garcia', 'Haddad', 'Ibrahim', 'Johnson',
-  'Kowalski', 'Lindqvist', 'Mbeki', 'Nguyen', 'Okafor', 'Patel', 'Quinn', 'Rosenberg', 'Santos', 'Tanaka',
-  'Underwood', 'Vasquez', 'Washington', 'Xu', 'Yilmaz', 'Zimmerman', 'Brooks', 'Castillo', 'Dubois', 'Moreau',
+  'Alvarez',
+  'Bennett',
+  'Chen',
+  'Delgado',
+  'Edwards',
+  'Fitzgerald',
+  'Garcia',
+  'Haddad',
+  'Ibrahim',
+  'Johnson',
+  'Kowalski',
+  'Lindqvist',
+  'Mbeki',
+  'Nguyen',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rosenberg',
+  'Santos',
+  'Tanaka',
+  'Underwood',
+  'Vasquez',
+  'Washington',
+  'Xu',
+  'Yilmaz',
+  'Zimmerman',
+  'Brooks',
+  'Castillo',
+  'Dubois',
+  'Moreau',
 ];
 const payers = [
-  'Aetna', 'Anthem Blue Cross', 'Blue Cross Blue Shield of Texas', 'Blue Shield of California', 'Cigna',
-  'Humana', 'Kaiser Permanente', 'UnitedHealthcare', 'Medicare (Original)', 'Medi-Cal', 'Molina Healthcare',
-  'Oscar Health', 'Highmark', 'CareFirst', 'Ambetter',
+  'Aetna',
+  'Anthem Blue Cross',
+  'Blue Cross Blue Shield of Texas',
+  'Blue Shield of California',
+  'Cigna',
+  'Humana',
+  'Kaiser Permanente',
+  'UnitedHealthcare',
+  'Medicare (Original)',
+  'Medi-Cal',
+  'Molina Healthcare',
+  'Oscar Health',
+  'Highmark',
+  'CareFirst',
+  'Ambetter',
 ];
 const states = ['CA', 'TX', 'NY', 'FL', 'IL', 'PA', 'OH', 'GA', 'NC', 'MI', 'WA', 'AZ', 'MA', 'CO', 'OR'];
-const repNames = ['Tanya', 'Mike R.', 'Janelle', 'Devon', 'Kris', 'Alejandro', 'Beth', 'Sam T.', 'Noor', 'Lamar'];
-const otherTreatments = ['Stellate ganglion block', 'Deep TMS (BrainsWay)', 'Ketamine-assisted psychotherapy'];
+const repNames = [
+  'Tanya',
+  'Mike R.',
+  'Janelle',
+  'Devon',
+  'Kris',
+  'Alejandro',
+  'Beth',
+  'Sam T.',
+  'Noor',
+  'Lamar',
+];
+const otherTreatments = [
+  'Stellate ganglion block',
+  'Deep TMS (BrainsWay)',
+  'Ketamine-assisted psychotherapy',
+];
 
 /** Mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
 function seededRandom(seed: number): () => number {
@@ -60,7 +147,9 @@ export async function generateDemoCaseload(
     const birthYear = 1950 + Math.floor(random() * 55);
     const client = await createClient(db, actor, {
       fullName: `${pick(firstNames)} ${pick(lastNames)}`,
-      dateOfBirth: isoDate(new Date(Date.UTC(birthYear, Math.floor(random() * 12), 1 + Math.floor(random() * 28)))),
+      dateOfBirth: isoDate(
+        new Date(Date.UTC(birthYear, Math.floor(random() * 12), 1 + Math.floor(random() * 28))),
+      ),
       state: pick(states),
     });
     const casesForClient = random() < 0.15 ? 2 : 1;
@@ -80,7 +169,9 @@ export async function generateDemoCaseload(
       caseCount += 1;
       const stepsTaken = caseStages.indexOf(stage) + 1;
       for (let step = 0; step < stepsTaken * 2; step += 1) {
-        const occurredAt = daysAgo(openedDaysAgo - Math.floor(((step + 1) / (stepsTaken * 2 + 1)) * openedDaysAgo));
+        const occurredAt = daysAgo(
+          openedDaysAgo - Math.floor(((step + 1) / (stepsTaken * 2 + 1)) * openedDaysAgo),
+        );
         const reference = `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
         const isCall = step % 2 === 0;
         await addTimelineEvent(db, actor, {
@@ -90,7 +181,9 @@ export async function generateDemoCaseload(
           summary: isCall
             ? `Called ${created.payer ?? 'the payer'}; spoke with ${pick(repNames)}, reference ${reference}`
             : 'Requested records from the treating clinic',
-          details: isCall ? { repName: pick(repNames), referenceNumber: reference, direction: 'outbound' } : {},
+          details: isCall
+            ? { repName: pick(repNames), referenceNumber: reference, direction: 'outbound' }
+            : {},
         });
         eventCount += 1;
       }

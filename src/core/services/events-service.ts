@@ -28,6 +28,13 @@ export async function addTimelineEvent(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await appendAuditEntry(db, { actor, tableName: 'events', rowId: row.id, action: 'insert', before: null, after: row });
+  await appendAuditEntry(db, {
+    actor,
+    tableName: 'events',
+    rowId: row.id,
+    action: 'insert',
+    before: null,
+    after: row,
+  });
   return row.id;
 }
