@@ -9,13 +9,17 @@ const newDataDirectory = useTemporaryDataDirectory();
 
 function runDeadlinesCompute(stdin: string, args: readonly string[] = ['compute']) {
   const dataDirectory = newDataDirectory();
-  const result = spawnSync(join(projectRoot, 'node_modules', '.bin', 'node'), ['bin/advocase.mjs', 'deadlines', ...args], {
-    cwd: projectRoot,
-    input: stdin,
-    encoding: 'utf8',
-    env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_LOG: 'silent' },
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    join(projectRoot, 'node_modules', '.bin', 'node'),
+    ['bin/advocase.mjs', 'deadlines', ...args],
+    {
+      cwd: projectRoot,
+      input: stdin,
+      encoding: 'utf8',
+      env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_LOG: 'silent' },
+      timeout: 60_000,
+    },
+  );
   return { ...result, dataDirectory };
 }
 
@@ -36,7 +40,10 @@ describe('advocase deadlines compute', () => {
 
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const report = JSON.parse(stdout) as { deadlines: Array<Record<string, unknown>>; missingFacts: string[] };
+    const report = JSON.parse(stdout) as {
+      deadlines: Array<Record<string, unknown>>;
+      missingFacts: string[];
+    };
     expect(report.deadlines).toEqual([
       // Mar 2 + 15 = Mar 17; the denial is dated Mar 31, so the plan was late
       expect.objectContaining({
@@ -47,7 +54,12 @@ describe('advocase deadlines compute', () => {
         citation: 'https://www.ecfr.gov/current/title-29/section-2560.503-1',
       }),
       // received Apr 3; + 180: Apr 27 + May 31 + Jun 30 + Jul 31 + Aug 31 = 150, + 30 → Sep 30
-      expect.objectContaining({ rule: 'erisa_internal_appeal_filing', due: '2026-09-30', actor: 'claimant', status: 'open' }),
+      expect.objectContaining({
+        rule: 'erisa_internal_appeal_filing',
+        due: '2026-09-30',
+        actor: 'claimant',
+        status: 'open',
+      }),
     ]);
     expect(report.missingFacts).toEqual([]);
     expect(readdirSync(dataDirectory)).toEqual([]);
@@ -70,13 +82,20 @@ describe('advocase deadlines compute', () => {
       JSON.stringify({
         planType: 'medicare',
         timeZone: 'America/New_York',
-        events: [{ type: 'request-received', date: '2026-03-02' }, { type: 'denial-notice', date: '2026-02-30' }],
+        events: [
+          { type: 'request-received', date: '2026-03-02' },
+          { type: 'denial-notice', date: '2026-02-30' },
+        ],
       }),
       'events[1].date: must be a real date written YYYY-MM-DD',
     ],
     [
       'an unknown event type',
-      JSON.stringify({ planType: 'medicare', timeZone: 'America/New_York', events: [{ type: 'letter', date: '2026-03-02' }] }),
+      JSON.stringify({
+        planType: 'medicare',
+        timeZone: 'America/New_York',
+        events: [{ type: 'letter', date: '2026-03-02' }],
+      }),
       'events[0].type: must be one of request-received',
     ],
     ['a missing time zone', JSON.stringify({ planType: 'medicare', events: [] }), 'timeZone: is required'],

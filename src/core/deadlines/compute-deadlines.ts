@@ -2,7 +2,10 @@ import { civilDateInZone, type CivilDate } from './date-arithmetic';
 import { timeEvents, type DeadlineContext } from './deadline-context';
 import { buildDeadlineEntry, type DeadlineEntry, type RuleRequest } from './deadline-entry';
 import { groupAndIndividualDeadlineRequests } from './group-and-individual-deadlines';
-import { medicaidFeeForServiceDeadlineRequests, medicaidManagedCareDeadlineRequests } from './medicaid-deadlines';
+import {
+  medicaidFeeForServiceDeadlineRequests,
+  medicaidManagedCareDeadlineRequests,
+} from './medicaid-deadlines';
 import { medicareAdvantageDeadlineRequests, originalMedicareDeadlineRequests } from './medicare-deadlines';
 import { isGroupOrIndividualPlan, isPlanType, planTypes, type PlanType } from './plan-types';
 import type { DeadlineScenario } from './scenario-schema';
@@ -43,7 +46,11 @@ function selectorFor(planType: PlanType): RequestSelector | undefined {
 export function computeDeadlines(scenario: DeadlineScenario, now: Date = new Date()): DeadlineReport {
   const asOf = scenario.asOf ?? civilDateInZone(now.getTime(), scenario.timeZone);
   const missingFacts = new Set<string>();
-  const report = (deadlines: readonly DeadlineEntry[]): DeadlineReport => ({ asOf, deadlines, missingFacts: [...missingFacts] });
+  const report = (deadlines: readonly DeadlineEntry[]): DeadlineReport => ({
+    asOf,
+    deadlines,
+    missingFacts: [...missingFacts],
+  });
 
   if (!isPlanType(scenario.planType)) {
     missingFacts.add(
@@ -59,7 +66,9 @@ export function computeDeadlines(scenario: DeadlineScenario, now: Date = new Dat
     return report([]);
   }
   if (scenario.events.length === 0) {
-    missingFacts.add('events: none given; add the request, denial, appeal or decision dates to compute deadlines.');
+    missingFacts.add(
+      'events: none given; add the request, denial, appeal or decision dates to compute deadlines.',
+    );
   }
   const context: DeadlineContext = {
     planType: scenario.planType,

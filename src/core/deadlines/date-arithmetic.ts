@@ -72,7 +72,10 @@ export function addCalendarMonths(date: CivilDate, months: number): MonthAdditio
   const targetYear = year + Math.floor(monthIndex / 12);
   const targetMonth = (((monthIndex % 12) + 12) % 12) + 1;
   if (day <= daysInMonth(targetYear, targetMonth)) {
-    return { date: formatParts({ year: targetYear, month: targetMonth, day }), movedToFirstOfNextMonth: false };
+    return {
+      date: formatParts({ year: targetYear, month: targetMonth, day }),
+      movedToFirstOfNextMonth: false,
+    };
   }
   const targetMonthFirst = formatParts({ year: targetYear, month: targetMonth, day: 1 });
   return {
@@ -150,7 +153,7 @@ export function rollForwardToBusinessDay(date: CivilDate): CivilDate {
 /** `days` business days after `date`, skipping Saturdays, Sundays and federal holidays. */
 export function addBusinessDays(date: CivilDate, days: number): CivilDate {
   let candidate = date;
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     candidate = addCalendarDays(candidate, 1);
     if (isBusinessDay(candidate)) counted += 1;
   }
@@ -184,7 +187,11 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 function wallClockAt(instant: number, timeZone: string): WallClock {
-  const fields = new Map(wallClockFormatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const fields = new Map(
+    wallClockFormatter(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   const field = (name: Intl.DateTimeFormatPartTypes) => Number(fields.get(name));
   return {
     year: field('year'),
@@ -243,7 +250,8 @@ export function formatInstantInZone(instant: number, timeZone: string): string {
   return `${formatParts(wall)}T${time}${formatOffset(utcOffsetMinutes(instant, timeZone))}`;
 }
 
-const dateTimePattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|([+-])(\d{2}):(\d{2}))$/;
+const dateTimePattern =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
 export type ParsedDateTime = { readonly instant: number; readonly localDate: CivilDate };
 
@@ -254,11 +262,28 @@ export type ParsedDateTime = { readonly instant: number; readonly localDate: Civ
 export function parseOffsetDateTime(text: string): ParsedDateTime | null {
   const match = dateTimePattern.exec(text);
   if (!match) return null;
-  const [, localDate = '', hourText, minuteText, secondText, fractionText, zone, sign, offsetHourText, offsetMinuteText] =
-    match;
+  const [
+    ,
+    localDate = '',
+    hourText,
+    minuteText,
+    secondText,
+    fractionText,
+    zone,
+    sign,
+    offsetHourText,
+    offsetMinuteText,
+  ] = match;
   const [hour, minute, second] = [Number(hourText), Number(minuteText), Number(secondText ?? 0)];
   const [offsetHours, offsetMinutes] = [Number(offsetHourText ?? 0), Number(offsetMinuteText ?? 0)];
-  if (!isRealCalendarDate(localDate) || hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) {
+  if (
+    !isRealCalendarDate(localDate) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > 23 ||
+    offsetMinutes > 59
+  ) {
     return null;
   }
   const { year, month, day } = partsOf(localDate);

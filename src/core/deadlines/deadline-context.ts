@@ -40,7 +40,8 @@ export function timeEvents(scenario: DeadlineScenario): TimedEvent[] {
 
 /** True when `candidate` happened no earlier than `reference`, to the minute when both times are known. */
 export function happenedOnOrAfter(candidate: TimedEvent, reference: TimedEvent): boolean {
-  if (candidate.instant !== undefined && reference.instant !== undefined) return candidate.instant >= reference.instant;
+  if (candidate.instant !== undefined && reference.instant !== undefined)
+    return candidate.instant >= reference.instant;
   return candidate.date >= reference.date;
 }
 
@@ -49,13 +50,15 @@ export function isDecisionOnRequest(candidate: TimedEvent): boolean {
 }
 
 export function isAppealReceivedAtLevel(level: number) {
-  return (candidate: TimedEvent): boolean => candidate.type === 'appeal-received' && candidate.event.level === level;
+  return (candidate: TimedEvent): boolean =>
+    candidate.type === 'appeal-received' && candidate.event.level === level;
 }
 
 /** A decision at that appeal level; an approval also ends the wait, since the payer then covers the care. */
 export function isDecisionAtLevel(level: number) {
   return (candidate: TimedEvent): boolean =>
-    (candidate.type === 'appeal-decision-notice' && candidate.event.level === level) || candidate.type === 'approval';
+    (candidate.type === 'appeal-decision-notice' && candidate.event.level === level) ||
+    candidate.type === 'approval';
 }
 
 export const nothingInTheEventListSatisfies = (): boolean => false;

@@ -65,26 +65,36 @@ function clockStartFor(rule: DeadlineRule, trigger: TimedEvent, context: Deadlin
     case 'date-on-notice':
       return {
         date: trigger.date,
-        notes: receivedDate ? ['Counted from the date on the notice, not the day it arrived, as the rule says.'] : [],
+        notes: receivedDate
+          ? ['Counted from the date on the notice, not the day it arrived, as the rule says.']
+          : [],
       };
     case 'receipt-by-claimant':
-      if (receivedDate) return { date: receivedDate, notes: [`Counted from the day the notice arrived (${receivedDate}).`] };
+      if (receivedDate)
+        return { date: receivedDate, notes: [`Counted from the day the notice arrived (${receivedDate}).`] };
       context.reportMissingFact(
         `${trigger.label}.receivedDate: the day the notice arrived; the claimant's clock runs from receipt, so the date on the notice was used (safe, possibly early).`,
       );
       return {
         date: trigger.date,
-        notes: ['Counted from the date on the notice because the day it arrived is not given; the true deadline runs from receipt and may be later.'],
+        notes: [
+          'Counted from the date on the notice because the day it arrived is not given; the true deadline runs from receipt and may be later.',
+        ],
       };
     case 'presumed-receipt-5d': {
       const presumed = addCalendarDays(trigger.date, 5);
       if (receivedDate === undefined || receivedDate === presumed) {
-        return { date: presumed, notes: [`Counted from presumed receipt: ${presumed}, 5 days after the date on the notice.`] };
+        return {
+          date: presumed,
+          notes: [`Counted from presumed receipt: ${presumed}, 5 days after the date on the notice.`],
+        };
       }
       if (receivedDate < presumed) {
         return {
           date: receivedDate,
-          notes: [`Counted from the day the notice arrived (${receivedDate}), earlier than the presumed receipt (${presumed}).`],
+          notes: [
+            `Counted from the day the notice arrived (${receivedDate}), earlier than the presumed receipt (${presumed}).`,
+          ],
           laterStart: { date: presumed, condition: 'the 5-day presumption of receipt is applied' },
         };
       }
@@ -117,7 +127,11 @@ function addDuration(start: CivilDate, duration: Duration): { date: CivilDate; n
   }
 }
 
-function computeHourDue(duration: Duration, trigger: TimedEvent, context: DeadlineContext): { due: Due; notes: string[] } {
+function computeHourDue(
+  duration: Duration,
+  trigger: TimedEvent,
+  context: DeadlineContext,
+): { due: Due; notes: string[] } {
   const notes: string[] = [];
   let start = trigger.instant;
   if (start === undefined) {
@@ -139,7 +153,11 @@ function computeHourDue(duration: Duration, trigger: TimedEvent, context: Deadli
   return { due, notes };
 }
 
-function computeDue(rule: DeadlineRule, trigger: TimedEvent, context: DeadlineContext): { due: Due; notes: string[] } {
+function computeDue(
+  rule: DeadlineRule,
+  trigger: TimedEvent,
+  context: DeadlineContext,
+): { due: Due; notes: string[] } {
   if (rule.duration.unit === 'hours') return computeHourDue(rule.duration, trigger, context);
   const start = clockStartFor(rule, trigger, context);
   const added = addDuration(start.date, rule.duration);
@@ -150,10 +168,14 @@ function computeDue(rule: DeadlineRule, trigger: TimedEvent, context: DeadlineCo
     );
   }
   if (rule.outerLimit) {
-    notes.push(`Outer limit: ${addDuration(start.date, rule.outerLimit.duration).date} (${rule.outerLimit.reason}).`);
+    notes.push(
+      `Outer limit: ${addDuration(start.date, rule.outerLimit.duration).date} (${rule.outerLimit.reason}).`,
+    );
   }
   if (start.laterStart) {
-    notes.push(`If ${start.laterStart.condition}, the limit may be ${addDuration(start.laterStart.date, rule.duration).date}.`);
+    notes.push(
+      `If ${start.laterStart.condition}, the limit may be ${addDuration(start.laterStart.date, rule.duration).date}.`,
+    );
   }
   return { due: { text: added.date, date: added.date, instant: undefined }, notes };
 }
@@ -166,7 +188,11 @@ function firstSatisfyingEvent(request: RuleRequest, context: DeadlineContext): T
     .sort((left, right) => (left.date < right.date ? -1 : left.date > right.date ? 1 : 0))[0];
 }
 
-function judgeStatus(request: RuleRequest, due: Due, context: DeadlineContext): { status: DeadlineStatus; note: string } {
+function judgeStatus(
+  request: RuleRequest,
+  due: Due,
+  context: DeadlineContext,
+): { status: DeadlineStatus; note: string } {
   const { rule } = request;
   const satisfying = firstSatisfyingEvent(request, context);
   if (satisfying) {
@@ -174,9 +200,13 @@ function judgeStatus(request: RuleRequest, due: Due, context: DeadlineContext): 
       due.instant !== undefined && satisfying.instant !== undefined
         ? satisfying.instant <= due.instant
         : satisfying.date <= due.date;
-    if (isOnTime) return { status: 'met', note: `Met: ${satisfying.type} on ${satisfying.date} (${satisfying.label}).` };
+    if (isOnTime)
+      return { status: 'met', note: `Met: ${satisfying.type} on ${satisfying.date} (${satisfying.label}).` };
     return rule.actor === 'payer'
-      ? { status: 'missed', note: `Payer was late: ${satisfying.type} is dated ${satisfying.date} (${satisfying.label}), after the deadline.` }
+      ? {
+          status: 'missed',
+          note: `Payer was late: ${satisfying.type} is dated ${satisfying.date} (${satisfying.label}), after the deadline.`,
+        }
       : {
           status: 'missed',
           note: `Filed late: ${satisfying.type} on ${satisfying.date} (${satisfying.label}), after the deadline; check the notice and plan document for any later date or exception.`,
@@ -184,21 +214,25 @@ function judgeStatus(request: RuleRequest, due: Due, context: DeadlineContext): 
   }
   if (context.asOf > due.date) {
     return rule.actor === 'payer'
-      ? { status: 'missed', note: rule.whenPayerLate ?? 'Payer is late: no decision is recorded by the deadline.' }
+      ? {
+          status: 'missed',
+          note: rule.whenPayerLate ?? 'Payer is late: no decision is recorded by the deadline.',
+        }
       : {
           status: 'missed',
           note: 'The deadline has passed with no filing recorded; check the notice and plan document for any later date or exception.',
         };
   }
   const daysLeft = daysBetween(context.asOf, due.date);
-  if (daysLeft <= dueSoonDays) return { status: 'due-soon', note: `Due in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.` };
+  if (daysLeft <= dueSoonDays)
+    return { status: 'due-soon', note: `Due in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.` };
   return { status: 'open', note: '' };
 }
 
 const confidenceWarnings: Readonly<Record<Confidence, string | undefined>> = {
   verified: undefined,
   corroborated: undefined,
-  unverified: 'Unverified in the project\'s sources: confirm this rule before relying on it.',
+  unverified: "Unverified in the project's sources: confirm this rule before relying on it.",
 };
 
 export function buildDeadlineEntry(request: RuleRequest, context: DeadlineContext): DeadlineEntry {
@@ -206,7 +240,9 @@ export function buildDeadlineEntry(request: RuleRequest, context: DeadlineContex
   const { due, notes } = computeDue(rule, trigger, context);
   const { status, note: statusNote } = judgeStatus(request, due, context);
   const alternativeNotes = alternative
-    ? [`If ${alternative.condition}: ${computeDue(alternative.rule, trigger, context).due.text} (${alternative.rule.id}).`]
+    ? [
+        `If ${alternative.condition}: ${computeDue(alternative.rule, trigger, context).due.text} (${alternative.rule.id}).`,
+      ]
     : [];
   const note = [
     statusNote,

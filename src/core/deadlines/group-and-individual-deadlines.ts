@@ -25,9 +25,13 @@ type AppealStructure = 'one-level' | 'two-level' | 'unknown';
  */
 function appealStructureOf(context: DeadlineContext): AppealStructure {
   if (context.planType === 'individual') return 'one-level';
-  const appealEvents = context.events.filter((event) => event.type === 'appeal-received' || event.type === 'appeal-decision-notice');
+  const appealEvents = context.events.filter(
+    (event) => event.type === 'appeal-received' || event.type === 'appeal-decision-notice',
+  );
   if (appealEvents.some((event) => (event.event.level ?? 0) >= 2)) return 'two-level';
-  const levelOneDecisions = appealEvents.filter((event) => event.type === 'appeal-decision-notice' && event.event.level === 1);
+  const levelOneDecisions = appealEvents.filter(
+    (event) => event.type === 'appeal-decision-notice' && event.event.level === 1,
+  );
   if (levelOneDecisions.some((event) => event.event.final === false)) return 'two-level';
   if (levelOneDecisions.some((event) => event.event.final === true)) return 'one-level';
   return 'unknown';
@@ -49,26 +53,45 @@ function concurrentInitialDecision(trigger: TimedEvent, context: DeadlineContext
   const urgentRule = deadlineRules.erisa_urgent_initial_decision;
   const base = { trigger, isSatisfiedBy: isDecisionOnRequest };
   const approvedCourse = context.events
-    .filter((event) => event.type === 'approval' && event.event.until !== undefined && event.date <= trigger.date)
+    .filter(
+      (event) => event.type === 'approval' && event.event.until !== undefined && event.date <= trigger.date,
+    )
     .at(-1);
   const until = approvedCourse?.event.until;
   if (until === undefined) {
     context.reportMissingFact(
       `${trigger.label}: an approval event with "until" (the last day of the approved course), to tell whether the 24-hour concurrent-care rule applies.`,
     );
-    return { ...base, rule: extensionRule, alternative: { rule: urgentRule, condition: 'the request reached the plan less than 24 hours before the approved course ended' } };
+    return {
+      ...base,
+      rule: extensionRule,
+      alternative: {
+        rule: urgentRule,
+        condition: 'the request reached the plan less than 24 hours before the approved course ended',
+      },
+    };
   }
   const courseEnds = startOfDayInZone(addCalendarDays(until, 1), context.timeZone);
   const earliestReceipt = trigger.instant ?? startOfDayInZone(trigger.date, context.timeZone);
-  const latestReceipt = trigger.instant ?? startOfDayInZone(addCalendarDays(trigger.date, 1), context.timeZone);
+  const latestReceipt =
+    trigger.instant ?? startOfDayInZone(addCalendarDays(trigger.date, 1), context.timeZone);
   if (addHours(latestReceipt, hoursBeforeCourseEnds) <= courseEnds) return { ...base, rule: extensionRule };
   if (addHours(earliestReceipt, hoursBeforeCourseEnds) > courseEnds) {
-    return { ...base, rule: urgentRule, notes: [`The request came less than 24 hours before the approved course ended (${until}), so the 72-hour urgent clock applies.`] };
+    return {
+      ...base,
+      rule: urgentRule,
+      notes: [
+        `The request came less than 24 hours before the approved course ended (${until}), so the 72-hour urgent clock applies.`,
+      ],
+    };
   }
   return {
     ...base,
     rule: extensionRule,
-    alternative: { rule: urgentRule, condition: 'the request reached the plan less than 24 hours before the course ended' },
+    alternative: {
+      rule: urgentRule,
+      condition: 'the request reached the plan less than 24 hours before the course ended',
+    },
   };
 }
 
@@ -76,7 +99,9 @@ function initialDecision(trigger: TimedEvent, context: DeadlineContext): RuleReq
   const base = { trigger, isSatisfiedBy: isDecisionOnRequest };
   switch (context.claimType) {
     case undefined:
-      context.reportMissingFact("claimType: urgent, pre-service, post-service or concurrent, needed for the plan's decision deadline.");
+      context.reportMissingFact(
+        "claimType: urgent, pre-service, post-service or concurrent, needed for the plan's decision deadline.",
+      );
       return undefined;
     case 'urgent':
       return { ...base, rule: deadlineRules.erisa_urgent_initial_decision };
@@ -93,7 +118,9 @@ function initialDecision(trigger: TimedEvent, context: DeadlineContext): RuleReq
 function urgentAppealDecision(trigger: TimedEvent, level: number, context: DeadlineContext): RuleRequest {
   const firstAppeal = context.events.find(isAppealReceivedAtLevel(1));
   if (level > 1 && !firstAppeal) {
-    context.reportMissingFact(`${trigger.label}: the level-1 appeal's receipt, since 72 hours for an urgent appeal covers both levels.`);
+    context.reportMissingFact(
+      `${trigger.label}: the level-1 appeal's receipt, since 72 hours for an urgent appeal covers both levels.`,
+    );
   }
   return {
     rule: deadlineRules.erisa_appeal_decision_urgent,
@@ -102,34 +129,58 @@ function urgentAppealDecision(trigger: TimedEvent, level: number, context: Deadl
   };
 }
 
-function appealDecision(trigger: TimedEvent, level: number, context: DeadlineContext): RuleRequest | undefined {
+function appealDecision(
+  trigger: TimedEvent,
+  level: number,
+  context: DeadlineContext,
+): RuleRequest | undefined {
   const base = { trigger, isSatisfiedBy: isDecisionAtLevel(level) };
   const structure = appealStructureOf(context);
   const byStructure = (oneLevel: RuleRequest['rule'], twoLevel: RuleRequest['rule']): RuleRequest => {
     if (structure === 'one-level') return { ...base, rule: oneLevel };
     if (structure === 'two-level') return { ...base, rule: twoLevel };
-    context.reportMissingFact('How many internal appeal levels the plan has (one or two); the plan document or the denial letter says.');
-    return { ...base, rule: twoLevel, alternative: { rule: oneLevel, condition: 'the plan has only one appeal level' } };
+    context.reportMissingFact(
+      'How many internal appeal levels the plan has (one or two); the plan document or the denial letter says.',
+    );
+    return {
+      ...base,
+      rule: twoLevel,
+      alternative: { rule: oneLevel, condition: 'the plan has only one appeal level' },
+    };
   };
   switch (context.claimType) {
     case undefined:
-      context.reportMissingFact("claimType: urgent, pre-service, post-service or concurrent, needed for the plan's appeal decision deadline.");
+      context.reportMissingFact(
+        "claimType: urgent, pre-service, post-service or concurrent, needed for the plan's appeal decision deadline.",
+      );
       return undefined;
     case 'urgent':
       return urgentAppealDecision(trigger, level, context);
     case 'concurrent':
       return {
         ...urgentAppealDecision(trigger, level, context),
-        notes: ['Ongoing care is timed as urgent here (the safe choice); if the course is not urgent care, the pre-service appeal clock applies instead.'],
+        notes: [
+          'Ongoing care is timed as urgent here (the safe choice); if the course is not urgent care, the pre-service appeal clock applies instead.',
+        ],
       };
     case 'pre-service':
-      return byStructure(deadlineRules.erisa_appeal_decision_preservice_one_level, deadlineRules.erisa_appeal_decision_preservice_two_level);
+      return byStructure(
+        deadlineRules.erisa_appeal_decision_preservice_one_level,
+        deadlineRules.erisa_appeal_decision_preservice_two_level,
+      );
     case 'post-service':
-      return byStructure(deadlineRules.erisa_appeal_decision_postservice_one_level, deadlineRules.erisa_appeal_decision_postservice_two_level);
+      return byStructure(
+        deadlineRules.erisa_appeal_decision_postservice_one_level,
+        deadlineRules.erisa_appeal_decision_postservice_two_level,
+      );
   }
 }
 
-function afterAppealDecision(trigger: TimedEvent, level: number, context: DeadlineContext): RuleRequest | undefined {
+function afterAppealDecision(
+  trigger: TimedEvent,
+  level: number,
+  context: DeadlineContext,
+): RuleRequest | undefined {
   // Individual coverage allows one internal level only (147.136(b)(3)(ii)), so its level-1 decision is final.
   const isFinal = context.planType === 'individual' ? true : trigger.event.final;
   if (isFinal === false) {
@@ -140,8 +191,12 @@ function afterAppealDecision(trigger: TimedEvent, level: number, context: Deadli
   }
   const notes: string[] = [];
   if (isFinal === undefined) {
-    context.reportMissingFact(`${trigger.label}.final: whether this decision ends the plan's internal appeals.`);
-    notes.push('Shown in case this decision ends the internal appeals; if another internal level follows, this window starts after that decision.');
+    context.reportMissingFact(
+      `${trigger.label}.final: whether this decision ends the plan's internal appeals.`,
+    );
+    notes.push(
+      'Shown in case this decision ends the internal appeals; if another internal level follows, this window starts after that decision.',
+    );
   }
   return {
     rule: deadlineRules.federal_external_review_request,
@@ -157,7 +212,11 @@ function requestsForEvent(trigger: TimedEvent, context: DeadlineContext): RuleRe
     case 'request-received':
       return initialDecision(trigger, context);
     case 'denial-notice':
-      return { rule: deadlineRules.erisa_internal_appeal_filing, trigger, isSatisfiedBy: isAppealReceivedAtLevel(1) };
+      return {
+        rule: deadlineRules.erisa_internal_appeal_filing,
+        trigger,
+        isSatisfiedBy: isAppealReceivedAtLevel(1),
+      };
     case 'appeal-received': {
       const level = appealLevelOf(trigger, context);
       if (level === undefined) return undefined;

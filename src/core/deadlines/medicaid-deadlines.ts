@@ -18,8 +18,14 @@ import { appealLevelOf, chooseByClaimType } from './rule-selection';
  * Keeping services during an appeal (431.231(c), 438.420(a)) only concerns services already
  * approved that a notice reduces or stops: the concurrent claim type.
  */
-function continuationOfBenefits(trigger: TimedEvent, context: DeadlineContext, rule: RuleRequest['rule']): RuleRequest[] {
-  return context.claimType === 'concurrent' ? [{ rule, trigger, isSatisfiedBy: isAppealReceivedAtLevel(1) }] : [];
+function continuationOfBenefits(
+  trigger: TimedEvent,
+  context: DeadlineContext,
+  rule: RuleRequest['rule'],
+): RuleRequest[] {
+  return context.claimType === 'concurrent'
+    ? [{ rule, trigger, isSatisfiedBy: isAppealReceivedAtLevel(1) }]
+    : [];
 }
 
 function feeForServiceRequests(trigger: TimedEvent, context: DeadlineContext): RuleRequest[] {
@@ -27,7 +33,11 @@ function feeForServiceRequests(trigger: TimedEvent, context: DeadlineContext): R
     case 'request-received': {
       const chosen = chooseByClaimType(
         trigger,
-        { expedited: [deadlineRules.medicaid_pa_expedited], standard: [deadlineRules.medicaid_pa_standard], payment: [] },
+        {
+          expedited: [deadlineRules.medicaid_pa_expedited],
+          standard: [deadlineRules.medicaid_pa_standard],
+          payment: [],
+        },
         context,
         'prior-authorization decision',
       );
@@ -35,13 +45,23 @@ function feeForServiceRequests(trigger: TimedEvent, context: DeadlineContext): R
     }
     case 'denial-notice':
       return [
-        { rule: deadlineRules.medicaid_ffs_fair_hearing_request, trigger, isSatisfiedBy: isAppealReceivedAtLevel(1) },
+        {
+          rule: deadlineRules.medicaid_ffs_fair_hearing_request,
+          trigger,
+          isSatisfiedBy: isAppealReceivedAtLevel(1),
+        },
         ...continuationOfBenefits(trigger, context, deadlineRules.medicaid_ffs_continue_benefits),
       ];
     case 'appeal-received': {
       const level = appealLevelOf(trigger, context);
       return level === 1
-        ? [{ rule: deadlineRules.medicaid_fair_hearing_final_action, trigger, isSatisfiedBy: isDecisionAtLevel(1) }]
+        ? [
+            {
+              rule: deadlineRules.medicaid_fair_hearing_final_action,
+              trigger,
+              isSatisfiedBy: isDecisionAtLevel(1),
+            },
+          ]
         : [];
     }
     // After the fair hearing, review is by state law, which the loaded rules do not cover.
@@ -58,7 +78,10 @@ function managedCareRequests(trigger: TimedEvent, context: DeadlineContext): Rul
         trigger,
         {
           expedited: [deadlineRules.medicaid_mco_pa_expedited],
-          standard: [deadlineRules.medicaid_mco_pa_standard, deadlineRules.medicaid_mco_pa_standard_before_2026],
+          standard: [
+            deadlineRules.medicaid_mco_pa_standard,
+            deadlineRules.medicaid_mco_pa_standard_before_2026,
+          ],
           payment: [],
         },
         context,
@@ -68,7 +91,11 @@ function managedCareRequests(trigger: TimedEvent, context: DeadlineContext): Rul
     }
     case 'denial-notice':
       return [
-        { rule: deadlineRules.medicaid_mco_appeal_request, trigger, isSatisfiedBy: isAppealReceivedAtLevel(1) },
+        {
+          rule: deadlineRules.medicaid_mco_appeal_request,
+          trigger,
+          isSatisfiedBy: isAppealReceivedAtLevel(1),
+        },
         ...continuationOfBenefits(trigger, context, deadlineRules.medicaid_mco_continue_benefits),
       ];
     case 'appeal-received': {
@@ -88,7 +115,13 @@ function managedCareRequests(trigger: TimedEvent, context: DeadlineContext): Rul
     }
     case 'appeal-decision-notice':
       return appealLevelOf(trigger, context) === 1
-        ? [{ rule: deadlineRules.medicaid_mco_state_fair_hearing_request, trigger, isSatisfiedBy: isAppealReceivedAtLevel(2) }]
+        ? [
+            {
+              rule: deadlineRules.medicaid_mco_state_fair_hearing_request,
+              trigger,
+              isSatisfiedBy: isAppealReceivedAtLevel(2),
+            },
+          ]
         : [];
     case 'approval':
       return [];

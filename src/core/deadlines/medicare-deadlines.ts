@@ -40,7 +40,11 @@ const medicareAdvantageFilingAfterLevel: Readonly<Record<number, DeadlineRule>> 
   4: deadlineRules.medicare_judicial_review_filing,
 };
 
-function filingAfter(trigger: TimedEvent, level: number, table: Readonly<Record<number, DeadlineRule>>): RuleRequest[] {
+function filingAfter(
+  trigger: TimedEvent,
+  level: number,
+  table: Readonly<Record<number, DeadlineRule>>,
+): RuleRequest[] {
   const rule = table[level];
   return rule ? [{ rule, trigger, isSatisfiedBy: isAppealReceivedAtLevel(level + 1) }] : [];
 }

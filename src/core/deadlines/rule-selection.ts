@@ -5,7 +5,9 @@ import { isRuleInForce, type DeadlineRule } from './rules';
 /** The appeal level of an appeal event, or undefined after recording that the scenario lacks it. */
 export function appealLevelOf(trigger: TimedEvent, context: DeadlineContext): number | undefined {
   if (trigger.event.level === undefined) {
-    context.reportMissingFact(`${trigger.label}.level: which appeal level this is (1 for the first appeal, 2 for the next).`);
+    context.reportMissingFact(
+      `${trigger.label}.level: which appeal level this is (1 for the first appeal, 2 for the next).`,
+    );
   }
   return trigger.event.level;
 }
@@ -30,12 +32,20 @@ export function chooseByClaimType(
 ): Pick<RuleRequest, 'rule' | 'alternative'> | undefined {
   const { claimType } = context;
   if (claimType === undefined) {
-    context.reportMissingFact(`claimType: urgent, pre-service, post-service or concurrent, needed for the ${whatFor} deadline.`);
+    context.reportMissingFact(
+      `claimType: urgent, pre-service, post-service or concurrent, needed for the ${whatFor} deadline.`,
+    );
     return undefined;
   }
-  const inForce = (candidates: readonly DeadlineRule[]) => candidates.find((rule) => isRuleInForce(rule, trigger.date));
+  const inForce = (candidates: readonly DeadlineRule[]) =>
+    candidates.find((rule) => isRuleInForce(rule, trigger.date));
   const chosen = inForce(
-    { urgent: rules.expedited, 'pre-service': rules.standard, 'post-service': rules.payment, concurrent: rules.expedited }[claimType],
+    {
+      urgent: rules.expedited,
+      'pre-service': rules.standard,
+      'post-service': rules.payment,
+      concurrent: rules.expedited,
+    }[claimType],
   );
   if (!chosen) {
     context.reportMissingFact(
@@ -45,7 +55,10 @@ export function chooseByClaimType(
   }
   const standard = inForce(rules.standard);
   if (claimType === 'concurrent' && standard) {
-    return { rule: chosen, alternative: { rule: standard, condition: 'the request is handled as standard, not expedited' } };
+    return {
+      rule: chosen,
+      alternative: { rule: standard, condition: 'the request is handled as standard, not expedited' },
+    };
   }
   return { rule: chosen };
 }

@@ -19,7 +19,8 @@ export type Duration = { readonly amount: number; readonly unit: DurationUnit };
  * - `date-on-notice`: the date printed on the notice, whenever it arrived;
  * - `presumed-receipt-5d`: the date on the notice plus 5 calendar days, unless receipt is shown.
  */
-export type ClockStart = 'receipt-by-payer' | 'receipt-by-claimant' | 'date-on-notice' | 'presumed-receipt-5d';
+export type ClockStart =
+  'receipt-by-payer' | 'receipt-by-claimant' | 'date-on-notice' | 'presumed-receipt-5d';
 
 /** As the reference grades its sources: `verified` primary text read; `corroborated` secondary sources agree; `unverified` recalled or single-sourced. */
 export type Confidence = 'verified' | 'corroborated' | 'unverified';
@@ -73,14 +74,12 @@ const medicaidManagedCarePayerLate =
   'Plan is late: you are deemed to have exhausted the plan appeal and may request a state fair hearing now ' +
   '(42 CFR 438.408(c)(3), (f)(1)), unless the plan sent a written 14-day extension notice (438.408(c)).';
 
-const medicarePresumption =
-  'Counted from presumed receipt: 5 days after the date on the notice, unless shown otherwise.';
-
 export const deadlineRules = {
   // ---------------- Group health plans and individual coverage (ERISA / ACA) ----------------
   erisa_urgent_initial_decision: {
     id: 'erisa_urgent_initial_decision',
-    meaning: 'The plan must decide an urgent care claim, and tell the claimant, within 72 hours of receiving it.',
+    meaning:
+      'The plan must decide an urgent care claim, and tell the claimant, within 72 hours of receiving it.',
     planTypes: groupAndIndividual,
     trigger: { event: 'request-received' },
     duration: { amount: 72, unit: 'hours' },
@@ -114,7 +113,8 @@ export const deadlineRules = {
   },
   erisa_preservice_initial_decision: {
     id: 'erisa_preservice_initial_decision',
-    meaning: 'The plan must decide a prior-authorization (pre-service) request within 15 days of receiving it.',
+    meaning:
+      'The plan must decide a prior-authorization (pre-service) request within 15 days of receiving it.',
     planTypes: groupAndIndividual,
     trigger: { event: 'request-received' },
     duration: { amount: 15, unit: 'calendar-days' },
@@ -154,11 +154,13 @@ export const deadlineRules = {
     citation: '29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3)',
     citationUrl: erisaClaimsUrl,
     confidence: 'verified',
-    caveat: 'This is the least the plan must allow; if the plan document or the notice allows longer, that controls.',
+    caveat:
+      'This is the least the plan must allow; if the plan document or the notice allows longer, that controls.',
   },
   erisa_appeal_decision_urgent: {
     id: 'erisa_appeal_decision_urgent',
-    meaning: 'The plan must decide an urgent care appeal within 72 hours of receiving it (72 hours in all for two levels).',
+    meaning:
+      'The plan must decide an urgent care appeal within 72 hours of receiving it (72 hours in all for two levels).',
     planTypes: groupAndIndividual,
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 72, unit: 'hours' },
@@ -190,7 +192,8 @@ export const deadlineRules = {
   },
   erisa_appeal_decision_preservice_two_level: {
     id: 'erisa_appeal_decision_preservice_two_level',
-    meaning: 'A plan with two appeal levels must decide each pre-service appeal level within 15 days of receiving it.',
+    meaning:
+      'A plan with two appeal levels must decide each pre-service appeal level within 15 days of receiving it.',
     planTypes: ['employer-self-funded', 'employer-fully-insured', 'governmental-group'],
     trigger: { event: 'appeal-received' },
     duration: { amount: 15, unit: 'calendar-days' },
@@ -220,7 +223,8 @@ export const deadlineRules = {
   },
   erisa_appeal_decision_postservice_two_level: {
     id: 'erisa_appeal_decision_postservice_two_level',
-    meaning: 'A plan with two appeal levels must decide each post-service appeal level within 30 days of receiving it.',
+    meaning:
+      'A plan with two appeal levels must decide each post-service appeal level within 30 days of receiving it.',
     planTypes: ['employer-self-funded', 'employer-fully-insured', 'governmental-group'],
     trigger: { event: 'appeal-received' },
     duration: { amount: 30, unit: 'calendar-days' },
@@ -255,7 +259,8 @@ export const deadlineRules = {
   // ---------------- Original Medicare (Parts A and B) ----------------
   medicare_ab_redetermination_request: {
     id: 'medicare_ab_redetermination_request',
-    meaning: 'Ask the Medicare Administrative Contractor for a redetermination within 120 days of receiving the initial determination.',
+    meaning:
+      'Ask the Medicare Administrative Contractor for a redetermination within 120 days of receiving the initial determination.',
     planTypes: ['medicare'],
     trigger: { event: 'denial-notice' },
     duration: { amount: 120, unit: 'calendar-days' },
@@ -263,12 +268,14 @@ export const deadlineRules = {
     actingParty: 'the beneficiary, provider or supplier',
     clockStart: 'presumed-receipt-5d',
     citation: '42 CFR 405.942',
-    citationUrl: 'http://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/RedeterminationbyaMedicareContractor.html',
+    citationUrl:
+      'http://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/RedeterminationbyaMedicareContractor.html',
     confidence: 'verified',
   },
   medicare_ab_redetermination_decision: {
     id: 'medicare_ab_redetermination_decision',
-    meaning: 'The Medicare Administrative Contractor generally decides a redetermination within 60 days of receiving the request.',
+    meaning:
+      'The Medicare Administrative Contractor generally decides a redetermination within 60 days of receiving the request.',
     planTypes: ['medicare'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 60, unit: 'calendar-days' },
@@ -276,12 +283,14 @@ export const deadlineRules = {
     actingParty: 'the Medicare Administrative Contractor (MAC)',
     clockStart: 'receipt-by-payer',
     citation: '42 CFR 405.950',
-    citationUrl: 'http://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/RedeterminationbyaMedicareContractor.html',
+    citationUrl:
+      'http://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/RedeterminationbyaMedicareContractor.html',
     confidence: 'verified',
   },
   medicare_ab_reconsideration_request: {
     id: 'medicare_ab_reconsideration_request',
-    meaning: 'Ask the Qualified Independent Contractor for reconsideration within 180 days of receiving the redetermination.',
+    meaning:
+      'Ask the Qualified Independent Contractor for reconsideration within 180 days of receiving the redetermination.',
     planTypes: ['medicare'],
     trigger: { event: 'appeal-decision-notice', level: 1 },
     duration: { amount: 180, unit: 'calendar-days' },
@@ -289,12 +298,14 @@ export const deadlineRules = {
     actingParty: 'the appellant',
     clockStart: 'presumed-receipt-5d',
     citation: '42 CFR 405.962',
-    citationUrl: 'https://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/ReconsiderationbyaQualifiedIndependentContractor.html',
+    citationUrl:
+      'https://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/ReconsiderationbyaQualifiedIndependentContractor.html',
     confidence: 'verified',
   },
   medicare_ab_reconsideration_decision: {
     id: 'medicare_ab_reconsideration_decision',
-    meaning: 'The Qualified Independent Contractor generally decides a reconsideration within 60 days of receiving the request.',
+    meaning:
+      'The Qualified Independent Contractor generally decides a reconsideration within 60 days of receiving the request.',
     planTypes: ['medicare'],
     trigger: { event: 'appeal-received', level: 2 },
     duration: { amount: 60, unit: 'calendar-days' },
@@ -305,7 +316,8 @@ export const deadlineRules = {
     citationUrl: 'https://cahealthadvocates.org/appeals/coverage-payment-appeals/',
     confidence: 'corroborated',
     caveat: 'Extended by 14 days when the appellant sends evidence after filing.',
-    whenPayerLate: 'QIC is late: the appellant may ask to escalate the appeal to an ALJ at OMHA (42 CFR 405.970).',
+    whenPayerLate:
+      'QIC is late: the appellant may ask to escalate the appeal to an ALJ at OMHA (42 CFR 405.970).',
   },
   medicare_alj_request: {
     id: 'medicare_alj_request',
@@ -331,14 +343,17 @@ export const deadlineRules = {
     actingParty: 'the Office of Medicare Hearings and Appeals (OMHA)',
     clockStart: 'receipt-by-payer',
     citation: '42 CFR 405.1016',
-    citationUrl: 'http://www.hhs.gov/omha/Coverage%20and%20Claims%20Appeals/After%20the%20ALJ%20Decision/after_decision.html',
+    citationUrl:
+      'http://www.hhs.gov/omha/Coverage%20and%20Claims%20Appeals/After%20the%20ALJ%20Decision/after_decision.html',
     confidence: 'corroborated',
     caveat: 'Longer when the appeal was escalated from the QIC.',
-    whenPayerLate: 'OMHA is late: the appellant may ask to escalate the appeal to the Medicare Appeals Council.',
+    whenPayerLate:
+      'OMHA is late: the appellant may ask to escalate the appeal to the Medicare Appeals Council.',
   },
   medicare_council_request: {
     id: 'medicare_council_request',
-    meaning: 'Ask the Medicare Appeals Council for review within 60 days of receiving the ALJ decision or dismissal.',
+    meaning:
+      'Ask the Medicare Appeals Council for review within 60 days of receiving the ALJ decision or dismissal.',
     planTypes: ['medicare', 'medicare-advantage'],
     trigger: { event: 'appeal-decision-notice', level: 3 },
     duration: { amount: 60, unit: 'calendar-days' },
@@ -377,14 +392,16 @@ export const deadlineRules = {
     actingParty: 'the appellant',
     clockStart: 'presumed-receipt-5d',
     citation: '42 CFR 405.1130, 405.1136; 422.612; amount in controversy 90 FR 55869',
-    citationUrl: 'https://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/Review-Federal-District-Court.html',
+    citationUrl:
+      'https://www.cms.gov/Medicare/Appeals-and-Grievances/OrgMedFFSAppeals/Review-Federal-District-Court.html',
     confidence: 'verified',
     caveat: 'The amount in controversy must be at least $1,960 for filings in 2026 ($1,900 in 2025).',
   },
   // ---------------- Medicare Advantage (Part C) ----------------
   ma_od_expedited: {
     id: 'ma_od_expedited',
-    meaning: 'The Medicare Advantage plan must make an expedited organization determination within 72 hours of receiving the request.',
+    meaning:
+      'The Medicare Advantage plan must make an expedited organization determination within 72 hours of receiving the request.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'request-received' },
     duration: { amount: 72, unit: 'hours' },
@@ -400,7 +417,8 @@ export const deadlineRules = {
   },
   ma_od_standard: {
     id: 'ma_od_standard',
-    meaning: 'From 2026 the Medicare Advantage plan must make a standard prior-authorization decision within 7 calendar days.',
+    meaning:
+      'From 2026 the Medicare Advantage plan must make a standard prior-authorization decision within 7 calendar days.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'request-received' },
     duration: { amount: 7, unit: 'calendar-days' },
@@ -417,7 +435,8 @@ export const deadlineRules = {
   },
   ma_od_standard_before_2026: {
     id: 'ma_od_standard_before_2026',
-    meaning: 'Before 2026 the Medicare Advantage plan had 14 calendar days for a standard organization determination.',
+    meaning:
+      'Before 2026 the Medicare Advantage plan had 14 calendar days for a standard organization determination.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'request-received' },
     duration: { amount: 14, unit: 'calendar-days' },
@@ -445,7 +464,8 @@ export const deadlineRules = {
   },
   ma_reconsideration_request: {
     id: 'ma_reconsideration_request',
-    meaning: 'Ask the Medicare Advantage plan for reconsideration within 60 days of the date on the denial notice.',
+    meaning:
+      'Ask the Medicare Advantage plan for reconsideration within 60 days of the date on the denial notice.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'denial-notice' },
     duration: { amount: 60, unit: 'calendar-days' },
@@ -464,7 +484,8 @@ export const deadlineRules = {
   },
   ma_reconsideration_decision_expedited: {
     id: 'ma_reconsideration_decision_expedited',
-    meaning: 'The Medicare Advantage plan must decide an expedited reconsideration within 72 hours of receiving it.',
+    meaning:
+      'The Medicare Advantage plan must decide an expedited reconsideration within 72 hours of receiving it.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 72, unit: 'hours' },
@@ -474,11 +495,13 @@ export const deadlineRules = {
     citation: '42 CFR 422.590',
     citationUrl: maReconsiderationUrl,
     confidence: 'verified',
-    caveat: 'If the plan upholds the denial it must send the case to the Part C Independent Review Entity itself.',
+    caveat:
+      'If the plan upholds the denial it must send the case to the Part C Independent Review Entity itself.',
   },
   ma_reconsideration_decision_preservice: {
     id: 'ma_reconsideration_decision_preservice',
-    meaning: 'The Medicare Advantage plan must decide a standard pre-service reconsideration within 30 calendar days.',
+    meaning:
+      'The Medicare Advantage plan must decide a standard pre-service reconsideration within 30 calendar days.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 30, unit: 'calendar-days' },
@@ -494,7 +517,8 @@ export const deadlineRules = {
   },
   ma_reconsideration_decision_payment: {
     id: 'ma_reconsideration_decision_payment',
-    meaning: 'The Medicare Advantage plan must decide a reconsideration of a payment denial within 60 calendar days.',
+    meaning:
+      'The Medicare Advantage plan must decide a reconsideration of a payment denial within 60 calendar days.',
     planTypes: ['medicare-advantage'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 60, unit: 'calendar-days' },
@@ -504,12 +528,14 @@ export const deadlineRules = {
     citation: '42 CFR 422.590',
     citationUrl: maReconsiderationUrl,
     confidence: 'verified',
-    caveat: 'If the plan upholds the denial it must send the case to the Part C Independent Review Entity itself.',
+    caveat:
+      'If the plan upholds the denial it must send the case to the Part C Independent Review Entity itself.',
   },
   // ---------------- Medicaid fee-for-service ----------------
   medicaid_pa_expedited: {
     id: 'medicaid_pa_expedited',
-    meaning: 'From 2026 the state Medicaid agency must decide an expedited prior authorization within 72 hours.',
+    meaning:
+      'From 2026 the state Medicaid agency must decide an expedited prior authorization within 72 hours.',
     planTypes: ['medicaid'],
     trigger: { event: 'request-received' },
     duration: { amount: 72, unit: 'hours' },
@@ -524,7 +550,8 @@ export const deadlineRules = {
   },
   medicaid_pa_standard: {
     id: 'medicaid_pa_standard',
-    meaning: 'From 2026 the state Medicaid agency must decide a standard prior authorization within 7 calendar days.',
+    meaning:
+      'From 2026 the state Medicaid agency must decide a standard prior authorization within 7 calendar days.',
     planTypes: ['medicaid'],
     trigger: { event: 'request-received' },
     duration: { amount: 7, unit: 'calendar-days' },
@@ -539,7 +566,8 @@ export const deadlineRules = {
   },
   medicaid_ffs_fair_hearing_request: {
     id: 'medicaid_ffs_fair_hearing_request',
-    meaning: 'Ask the state for a fair hearing within the state\'s window, at most 90 days from the date the notice was mailed.',
+    meaning:
+      "Ask the state for a fair hearing within the state's window, at most 90 days from the date the notice was mailed.",
     planTypes: ['medicaid'],
     trigger: { event: 'denial-notice' },
     duration: { amount: 90, unit: 'calendar-days' },
@@ -550,12 +578,13 @@ export const deadlineRules = {
     citationUrl: 'https://lexbuild.dev/ecfr/title-42/chapter-IV/part-431/section-431.221',
     confidence: 'verified',
     caveat:
-      '90 days is the most a state may allow; the state\'s number on the notice controls, and it may be shorter. ' +
+      "90 days is the most a state may allow; the state's number on the notice controls, and it may be shorter. " +
       'Counted from the date on the notice, taken as the mailing date.',
   },
   medicaid_ffs_continue_benefits: {
     id: 'medicaid_ffs_continue_benefits',
-    meaning: 'To keep services going during the hearing, ask for the hearing within 10 days of receiving a notice that reduces or stops them.',
+    meaning:
+      'To keep services going during the hearing, ask for the hearing within 10 days of receiving a notice that reduces or stops them.',
     planTypes: ['medicaid'],
     trigger: { event: 'denial-notice' },
     duration: { amount: 10, unit: 'calendar-days' },
@@ -569,7 +598,8 @@ export const deadlineRules = {
   },
   medicaid_fair_hearing_final_action: {
     id: 'medicaid_fair_hearing_final_action',
-    meaning: 'The state ordinarily takes final action on a fair hearing within 90 days of receiving the request.',
+    meaning:
+      'The state ordinarily takes final action on a fair hearing within 90 days of receiving the request.',
     planTypes: ['medicaid'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 90, unit: 'calendar-days' },
@@ -579,7 +609,8 @@ export const deadlineRules = {
     citation: '42 CFR 431.244(f)',
     citationUrl: 'https://law.lawstack.com/cfr/42/431.244/',
     confidence: 'verified',
-    caveat: '"Ordinarily": expedited hearings run on shorter clocks (431.244(f)) that these rules do not compute.',
+    caveat:
+      '"Ordinarily": expedited hearings run on shorter clocks (431.244(f)) that these rules do not compute.',
   },
   // ---------------- Medicaid managed care (MCO / PIHP / PAHP) ----------------
   medicaid_mco_pa_expedited: {
@@ -598,7 +629,8 @@ export const deadlineRules = {
   },
   medicaid_mco_pa_standard: {
     id: 'medicaid_mco_pa_standard',
-    meaning: 'For rating periods from 2026 the Medicaid managed care plan must make a standard authorization decision within 7 calendar days.',
+    meaning:
+      'For rating periods from 2026 the Medicaid managed care plan must make a standard authorization decision within 7 calendar days.',
     planTypes: ['medicaid-managed-care'],
     trigger: { event: 'request-received' },
     duration: { amount: 7, unit: 'calendar-days' },
@@ -611,13 +643,15 @@ export const deadlineRules = {
     inForce: { from: cms0057Start },
     outerLimit: {
       duration: { amount: 14, unit: 'calendar-days' },
-      reason: 'if the plan\'s contract rating period began before 2026-01-01, it keeps 14 days until its next rating period',
+      reason:
+        "if the plan's contract rating period began before 2026-01-01, it keeps 14 days until its next rating period",
     },
     caveat: 'May be extended by up to 14 more days.',
   },
   medicaid_mco_pa_standard_before_2026: {
     id: 'medicaid_mco_pa_standard_before_2026',
-    meaning: 'Before 2026 the Medicaid managed care plan had 14 calendar days for a standard authorization decision.',
+    meaning:
+      'Before 2026 the Medicaid managed care plan had 14 calendar days for a standard authorization decision.',
     planTypes: ['medicaid-managed-care'],
     trigger: { event: 'request-received' },
     duration: { amount: 14, unit: 'calendar-days' },
@@ -646,7 +680,8 @@ export const deadlineRules = {
   },
   medicaid_mco_continue_benefits: {
     id: 'medicaid_mco_continue_benefits',
-    meaning: 'To keep services going during the appeal, appeal within 10 days of the plan sending a notice that reduces or stops them.',
+    meaning:
+      'To keep services going during the appeal, appeal within 10 days of the plan sending a notice that reduces or stops them.',
     planTypes: ['medicaid-managed-care'],
     trigger: { event: 'denial-notice' },
     duration: { amount: 10, unit: 'calendar-days' },
@@ -656,11 +691,13 @@ export const deadlineRules = {
     citation: '42 CFR 438.420(a)',
     citationUrl: 'https://www.ecfr.gov/current/title-42/section-438.420',
     confidence: 'corroborated',
-    caveat: 'Or by the intended effective date of the change, if that is later; counted from the date on the notice, taken as the day it was sent.',
+    caveat:
+      'Or by the intended effective date of the change, if that is later; counted from the date on the notice, taken as the day it was sent.',
   },
   medicaid_mco_appeal_decision_standard: {
     id: 'medicaid_mco_appeal_decision_standard',
-    meaning: 'The Medicaid managed care plan must resolve a standard appeal within 30 calendar days of receiving it.',
+    meaning:
+      'The Medicaid managed care plan must resolve a standard appeal within 30 calendar days of receiving it.',
     planTypes: ['medicaid-managed-care'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 30, unit: 'calendar-days' },
@@ -675,7 +712,8 @@ export const deadlineRules = {
   },
   medicaid_mco_appeal_decision_expedited: {
     id: 'medicaid_mco_appeal_decision_expedited',
-    meaning: 'The Medicaid managed care plan must resolve an expedited appeal within 72 hours of receiving it.',
+    meaning:
+      'The Medicaid managed care plan must resolve an expedited appeal within 72 hours of receiving it.',
     planTypes: ['medicaid-managed-care'],
     trigger: { event: 'appeal-received', level: 1 },
     duration: { amount: 72, unit: 'hours' },
@@ -690,7 +728,8 @@ export const deadlineRules = {
   },
   medicaid_mco_state_fair_hearing_request: {
     id: 'medicaid_mco_state_fair_hearing_request',
-    meaning: 'After the plan upholds the denial, ask the state for a fair hearing within 90 days of the date on the plan\'s appeal decision (safe date).',
+    meaning:
+      "After the plan upholds the denial, ask the state for a fair hearing within 90 days of the date on the plan's appeal decision (safe date).",
     planTypes: ['medicaid-managed-care'],
     trigger: { event: 'appeal-decision-notice', level: 1 },
     duration: { amount: 90, unit: 'calendar-days' },
@@ -704,7 +743,7 @@ export const deadlineRules = {
       duration: { amount: 120, unit: 'calendar-days' },
       reason:
         'the 2016 rule reads "no later than 120 calendar days"; one source describes a state-chosen window of 90 ' +
-        'to 120 days (sources conflict); the state\'s number on the notice controls',
+        "to 120 days (sources conflict); the state's number on the notice controls",
     },
   },
 } as const satisfies Record<string, DeadlineRule>;

@@ -15,7 +15,9 @@ function requiredOr(expected: string) {
 
 const civilDateMessage = 'must be a real date written YYYY-MM-DD, for example 2028-02-29';
 
-const civilDate = z.string({ error: requiredOr(civilDateMessage) }).refine(isRealCalendarDate, civilDateMessage);
+const civilDate = z
+  .string({ error: requiredOr(civilDateMessage) })
+  .refine(isRealCalendarDate, civilDateMessage);
 
 const eventDateMessage =
   'must be a real date written YYYY-MM-DD, or a date-time with its UTC offset such as 2026-03-02T09:30:00-05:00';

@@ -9,7 +9,8 @@ const usage = 'advocase deadlines compute < scenario.json';
 export const deadlinesCommand: Command = {
   name: 'deadlines',
   usage,
-  summary: 'Compute the legal deadlines for one case scenario (JSON in, JSON out); dates are guidance to verify',
+  summary:
+    'Compute the legal deadlines for one case scenario (JSON in, JSON out); dates are guidance to verify',
   async run({ io, argv }) {
     const [subcommand, ...extra] = argv;
     if (subcommand !== 'compute' || extra.length > 0) throw new UsageError(`Usage: ${usage}`);
