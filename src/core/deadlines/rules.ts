@@ -409,7 +409,7 @@ export const deadlineRules = {
     actingParty: 'the Medicare Advantage organization',
     clockStart: 'receipt-by-payer',
     citation: '42 CFR 422.572(a)-(b); CMS-0057-F, 89 FR 8758',
-    citationUrl: 'https://www.ecfr.gov/current/title-42/section-422.568',
+    citationUrl: 'http://laws9.com/cfr/text/42/422/572',
     confidence: 'verified',
     caveat:
       'The plan may extend by up to 14 days if you ask or if it justifies needing more information; Part B drugs ' +
