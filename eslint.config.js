@@ -1,7 +1,18 @@
 import js from '@eslint/js';
-import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+
+const electronOnlyInShells = {
+  name: 'electron',
+  message: 'Only src/main and src/preload may import electron.',
+};
+
+function layer(name, forbidden) {
+  return {
+    group: forbidden.flatMap((folder) => [`**/${folder}/*`, `**/${folder}`]),
+    message: `src/${name} may not import from ${forbidden.map((folder) => `src/${folder}`).join(', ')} (see README, How it is built).`,
+  };
+}
 
 export default tseslint.config(
   {
@@ -12,6 +23,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'bench/results/**',
+      // Deliberately insecure input for the Electron security gate's own test.
+      'test/fixtures/**',
     ],
   },
   js.configs.recommended,
@@ -20,7 +33,6 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
@@ -28,23 +40,37 @@ export default tseslint.config(
       'no-console': 'error',
       // Handlers are async to honour the contract's Promise type even where they do not await.
       '@typescript-eslint/require-await': 'off',
-      // The architecture, enforced: core and shared never reach up; the renderer only talks through the contract.
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            {
-              target: './src/shared',
-              from: ['./src/core', './src/main', './src/preload', './src/renderer', './src/web'],
-            },
-            { target: './src/core', from: ['./src/main', './src/preload', './src/renderer', './src/web'] },
-            { target: './src/renderer', from: ['./src/core', './src/main', './src/preload', './src/web'] },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShells] }],
+    },
+  },
+  // The architecture, enforced: core and shared never reach up; the renderer only talks through the contract.
+  {
+    files: ['src/shared/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only src/main and src/preload may import electron.' }] },
+        {
+          paths: [electronOnlyInShells],
+          patterns: [layer('shared', ['core', 'main', 'preload', 'renderer', 'web'])],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShells], patterns: [layer('core', ['main', 'preload', 'renderer', 'web'])] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShells], patterns: [layer('renderer', ['core', 'main', 'preload', 'web'])] },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AdvocaseDatabase } from './schema';
 
 /**
@@ -9,5 +9,5 @@ export function inTransaction<T>(
   db: Kysely<AdvocaseDatabase>,
   work: (trx: Kysely<AdvocaseDatabase>) => Promise<T>,
 ): Promise<T> {
-  return db.isTransaction ? work(db as Transaction<AdvocaseDatabase>) : db.transaction().execute(work);
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
