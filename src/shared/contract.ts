@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { casesMethods } from './contract/cases-methods';
 import { clientsMethods } from './contract/clients-methods';
+import { coveragesMethods, providersMethods } from './contract/coverages-methods';
+import { eventsMethods, tasksMethods } from './contract/events-methods';
 import { sessionMethods } from './contract/session-methods';
 import { settingsMethods } from './contract/settings-methods';
 
@@ -14,6 +16,10 @@ export const contract = {
   ...settingsMethods,
   ...clientsMethods,
   ...casesMethods,
+  ...coveragesMethods,
+  ...providersMethods,
+  ...eventsMethods,
+  ...tasksMethods,
 };
 
 export type Contract = typeof contract;

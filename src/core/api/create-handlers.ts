@@ -2,6 +2,8 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { Session } from '../session/session';
 import { casesHandlers } from './handlers/cases-handlers';
 import { clientsHandlers } from './handlers/clients-handlers';
+import { coveragesHandlers, providersHandlers } from './handlers/coverages-handlers';
+import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 
@@ -13,5 +15,9 @@ export function createHandlers(session: Session): ContractHandlers {
     ...settingsHandlers(context),
     ...clientsHandlers(context),
     ...casesHandlers(context),
+    ...coveragesHandlers(context),
+    ...providersHandlers(context),
+    ...eventsHandlers(context),
+    ...tasksHandlers(context),
   };
 }

@@ -1,14 +1,23 @@
 import type { AuditLogTable } from './tables/audit-log';
+import type { AuthorizationsTable } from './tables/authorizations';
 import type { CasesTable } from './tables/cases';
 import type { ClientsTable } from './tables/clients';
+import type { CoveragesTable } from './tables/coverages';
 import type { EventsTable } from './tables/events';
+import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
+import type { TasksTable } from './tables/tasks';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
   clients: ClientsTable;
+  authorizations: AuthorizationsTable;
+  coverages: CoveragesTable;
+  providers: ProvidersTable;
+  provider_networks: ProviderNetworksTable;
   cases: CasesTable;
   events: EventsTable;
+  tasks: TasksTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
 };

@@ -1,23 +1,11 @@
 import { z } from 'zod';
+import { claimTypes, planTypes, type ClaimType, type PlanType } from '../../shared/domain/plan-types';
 
 /**
- * The deadline engine's vocabulary, fixed by the `advocase deadlines compute` issue. The app's own
- * case types map onto these words; the CLI accepts exactly them.
+ * The deadline engine's vocabulary, fixed by the `advocase deadlines compute` issue. Plan and claim
+ * types live in src/shared so coverage records use the same words; the CLI accepts exactly them.
  */
-export const planTypes = [
-  'employer-self-funded',
-  'employer-fully-insured',
-  'governmental-group',
-  'individual',
-  'medicare',
-  'medicare-advantage',
-  'medicaid',
-  'medicaid-managed-care',
-  'tricare',
-  'va',
-  'other',
-] as const;
-export type PlanType = (typeof planTypes)[number];
+export { claimTypes, planTypes, type ClaimType, type PlanType };
 
 export function isPlanType(text: string): text is PlanType {
   return (planTypes as readonly string[]).includes(text);
@@ -35,9 +23,6 @@ export type GroupOrIndividualPlanType = (typeof groupAndIndividualPlanTypes)[num
 export function isGroupOrIndividualPlan(planType: PlanType): planType is GroupOrIndividualPlanType {
   return (groupAndIndividualPlanTypes as readonly PlanType[]).includes(planType);
 }
-
-export const claimTypes = ['urgent', 'pre-service', 'post-service', 'concurrent'] as const;
-export type ClaimType = (typeof claimTypes)[number];
 
 export const eventTypes = [
   'request-received',

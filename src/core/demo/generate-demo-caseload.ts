@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { caseStages, casePriorities, type CaseStage } from '../../shared/domain/case-stages';
-import { treatmentKinds } from '../../shared/domain/treatments';
+import { describeTreatment, treatmentKinds } from '../../shared/domain/treatments';
 import type { AdvocaseDatabase } from '../db/schema';
 import { createCase } from '../services/cases-service';
 import { createClient } from '../services/clients-service';
@@ -174,17 +174,31 @@ export async function generateDemoCaseload(
         );
         const reference = `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
         const isCall = step % 2 === 0;
-        await addTimelineEvent(db, actor, {
-          caseId: created.id,
-          type: isCall ? 'phone_call' : 'note',
-          occurredAt: occurredAt.toISOString(),
-          summary: isCall
-            ? `Called ${created.payer ?? 'the payer'}; spoke with ${pick(repNames)}, reference ${reference}`
-            : 'Requested records from the treating clinic',
-          details: isCall
-            ? { repName: pick(repNames), referenceNumber: reference, direction: 'outbound' }
-            : {},
-        });
+        await addTimelineEvent(
+          db,
+          actor,
+          created.id,
+          isCall
+            ? {
+                type: 'phone_call',
+                occurredAt: occurredAt.toISOString(),
+                summary: `Called ${created.payer ?? 'the payer'} about the ${describeTreatment(treatment, null)} request; status checked`,
+                details: {
+                  direction: 'outbound',
+                  withWhom: created.payer,
+                  repName: pick(repNames),
+                  referenceNumber: reference,
+                  durationMinutes: 5 + Math.floor(random() * 40),
+                  followUp: null,
+                },
+              }
+            : {
+                type: 'note',
+                occurredAt: occurredAt.toISOString(),
+                summary: 'Requested records from the treating clinic',
+                details: {},
+              },
+        );
         eventCount += 1;
       }
     }

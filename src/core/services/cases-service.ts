@@ -1,17 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import { formatCaseNumber } from '../../shared/domain/case-number';
-import type { CaseSummary } from '../../shared/schemas/cases';
+import type { CaseDetail, CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
+import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
+import { describeAuthorizationGap } from './clients-service';
 
 function selectCaseSummaries(db: Kysely<AdvocaseDatabase>) {
   return db
     .selectFrom('cases')
     .innerJoin('clients', 'clients.id', 'cases.client_id')
+    .where('cases.deleted_at', 'is', null)
+    .where('clients.deleted_at', 'is', null)
     .select([
       'cases.id',
       'cases.client_id',
@@ -74,8 +78,18 @@ export function createCase(
         priority: input.priority,
         opened_on: input.openedOn ?? localToday(),
         closed_on: null,
+        coverage_id: null,
+        provider_id: null,
+        claim_type: null,
+        assigned_advocate: null,
+        outcome: null,
+        billed_cents: null,
+        allowed_cents: null,
+        paid_cents: null,
+        saved_cents: null,
         created_at: now,
         updated_at: now,
+        deleted_at: null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -99,4 +113,117 @@ export async function listCases(db: Kysely<AdvocaseDatabase>): Promise<CaseSumma
     .orderBy('cases.id', 'desc')
     .execute();
   return rows.map(toCaseSummary);
+}
+
+export async function listCasesOfClient(
+  db: Kysely<AdvocaseDatabase>,
+  clientId: number,
+): Promise<CaseSummary[]> {
+  const rows = await selectCaseSummaries(db)
+    .where('cases.client_id', '=', clientId)
+    .orderBy('cases.opened_on', 'desc')
+    .orderBy('cases.id', 'desc')
+    .execute();
+  return rows.map(toCaseSummary);
+}
+
+const missingCase = (caseId: number) => `There is no case with id ${caseId}. It may have been deleted.`;
+
+export async function getCaseDetail(db: Kysely<AdvocaseDatabase>, caseId: number): Promise<CaseDetail> {
+  const summary = await selectCaseSummaries(db).where('cases.id', '=', caseId).executeTakeFirst();
+  if (!summary) throw new AppError('NOT_FOUND', missingCase(caseId), 'caseId');
+  const row = await db
+    .selectFrom('cases')
+    .leftJoin('coverages', 'coverages.id', 'cases.coverage_id')
+    .leftJoin('providers', 'providers.id', 'cases.provider_id')
+    .selectAll('cases')
+    .select([
+      'coverages.plan_type',
+      'coverages.member_id',
+      'coverages.payer as coverage_payer',
+      'providers.name as provider_name',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return {
+    ...toCaseSummary(summary),
+    // The coverage's payer is the record of truth once a coverage is linked.
+    payer: row.coverage_payer ?? row.payer,
+    coverageId: row.coverage_id,
+    providerId: row.provider_id,
+    providerName: row.provider_name,
+    planType: row.plan_type,
+    memberId: row.member_id,
+    claimType: row.claim_type,
+    isUrgent: row.is_urgent === 1,
+    procedureCodes: JSON.parse(row.procedure_codes) as string[],
+    diagnosisCodes: JSON.parse(row.diagnosis_codes) as string[],
+    assignedAdvocate: row.assigned_advocate,
+    outcome: row.outcome,
+    billedCents: row.billed_cents,
+    allowedCents: row.allowed_cents,
+    paidCents: row.paid_cents,
+    savedCents: row.saved_cents,
+    authorizationWarning: await describeAuthorizationGap(db, row.client_id),
+    updatedAt: row.updated_at,
+  };
+}
+
+export function updateCase(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  { caseId, changes }: ParsedInput<'cases.update'>,
+): Promise<CaseDetail> {
+  return inTransaction(db, async (trx) => {
+    const current = await trx
+      .selectFrom('cases')
+      .select(['client_id'])
+      .where('id', '=', caseId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', missingCase(caseId), 'caseId');
+    if (changes.coverageId) {
+      const coverage = await trx
+        .selectFrom('coverages')
+        .select('client_id')
+        .where('id', '=', changes.coverageId)
+        .executeTakeFirst();
+      if (coverage?.client_id !== current.client_id) {
+        throw new AppError(
+          'INVALID_INPUT',
+          "That coverage does not belong to this case's client.",
+          'coverageId',
+        );
+      }
+    }
+    const given = definedEntries(changes);
+    await auditedUpdate(
+      trx,
+      actor,
+      'cases',
+      caseId,
+      definedEntries({
+        coverage_id: given.coverageId,
+        provider_id: given.providerId,
+        treatment: given.treatment,
+        treatment_detail: given.treatmentDetail,
+        payer: given.payer,
+        stage: given.stage,
+        priority: given.priority,
+        claim_type: given.claimType,
+        is_urgent: given.isUrgent === undefined ? undefined : given.isUrgent ? 1 : 0,
+        procedure_codes: given.procedureCodes && JSON.stringify(given.procedureCodes),
+        diagnosis_codes: given.diagnosisCodes && JSON.stringify(given.diagnosisCodes),
+        assigned_advocate: given.assignedAdvocate,
+        outcome: given.outcome,
+        billed_cents: given.billedCents,
+        allowed_cents: given.allowedCents,
+        paid_cents: given.paidCents,
+        saved_cents: given.savedCents,
+        closed_on: given.closedOn,
+      }),
+      missingCase(caseId),
+    );
+    return getCaseDetail(trx, caseId);
+  });
 }

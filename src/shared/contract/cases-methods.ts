@@ -1,4 +1,12 @@
-import { caseSummarySchema, createCaseInputSchema, listCasesOutputSchema } from '../schemas/cases';
+import { z } from 'zod';
+import {
+  caseDetailSchema,
+  caseSummarySchema,
+  createCaseInputSchema,
+  listCasesOutputSchema,
+  updateCaseInputSchema,
+} from '../schemas/cases';
+import { recordId } from '../schemas/fields';
 import { defineMethods, noInput } from './method-spec';
 
 export const casesMethods = defineMethods({
@@ -11,5 +19,15 @@ export const casesMethods = defineMethods({
     doc: 'The caseload: every case with its client, newest first.',
     input: noInput,
     output: listCasesOutputSchema,
+  },
+  'cases.get': {
+    doc: 'One case with what its page header needs: client, coverage, provider, codes, authorization warning.',
+    input: z.strictObject({ caseId: recordId('Case') }),
+    output: caseDetailSchema,
+  },
+  'cases.update': {
+    doc: "Changes some of a case's fields (stage, coverage, codes, outcome…); kept in the audit log.",
+    input: updateCaseInputSchema,
+    output: caseDetailSchema,
   },
 });

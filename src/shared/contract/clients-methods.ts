@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { clientSchema, createClientInputSchema } from '../schemas/clients';
+import { clientDetailSchema } from '../schemas/client-detail';
+import {
+  addAuthorizationInputSchema,
+  authorizationSchema,
+  clientSchema,
+  createClientInputSchema,
+  updateClientInputSchema,
+} from '../schemas/clients';
+import { recordId } from '../schemas/fields';
 import { defineMethods, noInput } from './method-spec';
 
 export const clientsMethods = defineMethods({
@@ -12,5 +20,20 @@ export const clientsMethods = defineMethods({
     doc: 'All clients, by name.',
     input: noInput,
     output: z.array(clientSchema),
+  },
+  'clients.get': {
+    doc: 'One client with authorizations, coverage history and cases (the client page).',
+    input: z.strictObject({ clientId: recordId('Client') }),
+    output: clientDetailSchema,
+  },
+  'clients.update': {
+    doc: "Changes some of a client's fields; the change is kept in the audit log.",
+    input: updateClientInputSchema,
+    output: clientSchema,
+  },
+  'clients.addAuthorization': {
+    doc: "Records a client's signed authorization for the advocate to act for them.",
+    input: addAuthorizationInputSchema,
+    output: authorizationSchema,
   },
 });

@@ -35,3 +35,23 @@ export const casePriorityLabels: Readonly<Record<CasePriority, string>> = {
   high: 'High',
   urgent: 'Urgent',
 };
+
+/** How a case ended. */
+export const caseOutcomes = [
+  'approved',
+  'partially_approved',
+  'denied_final',
+  'self_pay',
+  'alternative_funding',
+  'withdrawn',
+] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
+
+export const caseOutcomeLabels: Readonly<Record<CaseOutcome, string>> = {
+  approved: 'Approved',
+  partially_approved: 'Partially approved',
+  denied_final: 'Denied (final)',
+  self_pay: 'Self-pay',
+  alternative_funding: 'Alternative funding',
+  withdrawn: 'Withdrawn',
+};

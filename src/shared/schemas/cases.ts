@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { casePriorities, caseStages } from '../domain/case-stages';
+import { caseOutcomes, casePriorities, caseStages } from '../domain/case-stages';
+import { claimTypes, planTypes } from '../domain/plan-types';
 import { treatmentKinds } from '../domain/treatments';
-import { optionalCalendarDate, optionalText, recordId } from './fields';
+import { codeList, optionalCalendarDate, optionalCents, optionalText, recordId } from './fields';
 
 const caseDetailsShape = {
   treatment: z.enum(treatmentKinds, { error: 'Treatment must be IV ketamine, esketamine, TMS or other.' }),
@@ -50,3 +51,54 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const listCasesOutputSchema = z.array(caseSummarySchema);
+
+export const updateCaseInputSchema = z.strictObject({
+  caseId: recordId('Case'),
+  changes: z
+    .strictObject({
+      coverageId: recordId('Coverage').nullable(),
+      providerId: recordId('Provider').nullable(),
+      treatment: caseDetailsShape.treatment,
+      treatmentDetail: caseDetailsShape.treatmentDetail,
+      payer: caseDetailsShape.payer,
+      stage: z.enum(caseStages, { error: 'Stage is not one Advocase knows.' }),
+      priority: z.enum(casePriorities, { error: 'Priority must be low, normal, high or urgent.' }),
+      claimType: z
+        .enum(claimTypes, { error: 'Claim type must be urgent, pre-service, post-service or concurrent.' })
+        .nullable(),
+      isUrgent: z.boolean(),
+      procedureCodes: codeList('Procedure codes'),
+      diagnosisCodes: codeList('Diagnosis codes'),
+      assignedAdvocate: optionalText('Assigned advocate', 120),
+      outcome: z.enum(caseOutcomes, { error: 'Outcome is not one Advocase knows.' }).nullable(),
+      billedCents: optionalCents('Billed'),
+      allowedCents: optionalCents('Allowed'),
+      paidCents: optionalCents('Paid'),
+      savedCents: optionalCents('Saved for the client'),
+      closedOn: optionalCalendarDate('Closed on', { notInFuture: true }),
+    })
+    .partial(),
+});
+
+/** Everything the case page header and its tabs need about the case itself. */
+export const caseDetailSchema = caseSummarySchema.extend({
+  coverageId: z.number().nullable(),
+  providerId: z.number().nullable(),
+  providerName: z.string().nullable(),
+  planType: z.enum(planTypes).nullable(),
+  memberId: z.string().nullable(),
+  claimType: z.enum(claimTypes).nullable(),
+  isUrgent: z.boolean(),
+  procedureCodes: z.array(z.string()),
+  diagnosisCodes: z.array(z.string()),
+  assignedAdvocate: z.string().nullable(),
+  outcome: z.enum(caseOutcomes).nullable(),
+  billedCents: z.number().nullable(),
+  allowedCents: z.number().nullable(),
+  paidCents: z.number().nullable(),
+  savedCents: z.number().nullable(),
+  /** A sentence for the header when the advocate has no valid written authorization on file. */
+  authorizationWarning: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;

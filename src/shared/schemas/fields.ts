@@ -71,3 +71,29 @@ export const recordId = (label: string) =>
     })
     .int(`${label} must be a whole number.`)
     .positive(`${label} must be a positive number.`);
+
+/** Money in whole cents: integers, so sums never drift. */
+export const optionalCents = (label: string) =>
+  z
+    .number({ error: `${label} must be an amount.` })
+    .int(`${label} must be whole cents.`)
+    .min(0, `${label} cannot be negative.`)
+    .max(100_000_000_00, `${label} is too large.`)
+    .nullish()
+    .transform((value) => value ?? null);
+
+/** CPT/HCPCS or ICD-10-CM codes, upper-cased; free entry allowed beyond the pick lists. */
+export const codeList = (label: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z0-9.]{3,8}$/, `${label}: each code is 3 to 8 letters and digits.`),
+      {
+        error: `${label} must be a list of codes.`,
+      },
+    )
+    .max(50, `${label}: at most 50 codes.`)
+    .default([]);
