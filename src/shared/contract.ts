@@ -5,6 +5,7 @@ import { coveragesMethods, providersMethods } from './contract/coverages-methods
 import { eventsMethods, tasksMethods } from './contract/events-methods';
 import { sessionMethods } from './contract/session-methods';
 import { settingsMethods } from './contract/settings-methods';
+import { vaultMethods } from './contract/vault-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -20,6 +21,7 @@ export const contract = {
   ...providersMethods,
   ...eventsMethods,
   ...tasksMethods,
+  ...vaultMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { coveragesHandlers, providersHandlers } from './handlers/coverages-handl
 import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { vaultHandlers } from './handlers/vault-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -19,5 +20,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...providersHandlers(context),
     ...eventsHandlers(context),
     ...tasksHandlers(context),
+    ...vaultHandlers(context),
   };
 }

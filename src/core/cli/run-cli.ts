@@ -8,6 +8,7 @@ import { MethodCallError, type CallMethod, type Command } from './command';
 import { deadlinesCommand } from './commands/deadlines-command';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
+import { vaultCommand } from './commands/vault-commands';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -17,6 +18,7 @@ const commands: readonly Command[] = [
   addCaseCommand,
   listCasesCommand,
   deadlinesCommand,
+  vaultCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

@@ -7,6 +7,13 @@ import type { EventsTable } from './tables/events';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
+import type {
+  DocumentCasesTable,
+  DocumentClientsTable,
+  DocumentEventsTable,
+  DocumentsTable,
+  VaultBlobsTable,
+} from './tables/documents';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -20,4 +27,9 @@ export type AdvocaseDatabase = {
   tasks: TasksTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  vault_blobs: VaultBlobsTable;
+  documents: DocumentsTable;
+  document_cases: DocumentCasesTable;
+  document_clients: DocumentClientsTable;
+  document_events: DocumentEventsTable;
 };

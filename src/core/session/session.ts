@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import type { SessionStatus } from '../../shared/schemas/session';
+import { deriveSubkey } from '../crypto/key-derivation';
 import { Keyring } from '../crypto/keyring';
 import { openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
@@ -33,6 +34,7 @@ export class Session {
   private readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
+  private readonly lockCleanups = new Set<() => Promise<void>>();
 
   constructor(private readonly options: SessionOptions) {
     const paths = dataFilePaths(options.dataDirectory);
@@ -118,6 +120,27 @@ export class Session {
     return work(this.unlocked.store);
   }
 
+  // Document vault (issue 5): the vault's key and folder, lent to src/core/vault for one piece of
+  // work, and cleanup (open uploads, temporary copies) run whenever the data locks.
+  /** Like useStore, with the vault key (derived from the data key, zeroed afterwards) and the data folder. */
+  async useVault<T>(
+    work: (vault: { store: Store; vaultKey: Buffer; dataDirectory: string }) => Promise<T>,
+  ): Promise<T> {
+    return this.useStore(async (store) => {
+      const vaultKey = deriveSubkey(this.unlocked!.dataKey, 'vault');
+      try {
+        return await work({ store, vaultKey, dataDirectory: this.options.dataDirectory });
+      } finally {
+        vaultKey.fill(0);
+      }
+    });
+  }
+
+  /** Runs `cleanup` each time the data locks (by the user, when idle, or on quit). */
+  onLock(cleanup: () => Promise<void>): void {
+    this.lockCleanups.add(cleanup);
+  }
+
   setAutoLockMinutes(minutes: number): void {
     if (this.unlocked) this.unlocked.autoLockMinutes = minutes;
   }
@@ -150,6 +173,7 @@ export class Session {
     this.unlocked = null;
     if (!current) return;
     current.dataKey.fill(0);
+    await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
     await current.store.close();
   }
 

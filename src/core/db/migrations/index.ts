@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as settings from './0002-settings';
 import * as caseloadDetails from './0003-caseload-details';
+import * as documentVault from './0010-document-vault';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-settings': settings,
   '0003-caseload-details': caseloadDetails,
+  '0010-document-vault': documentVault,
 };

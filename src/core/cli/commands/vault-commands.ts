@@ -1,0 +1,148 @@
+import { open, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { uploadPieceBytes } from '../../../shared/schemas/vault';
+import { exitCodes, UsageError } from '../cli-io';
+import { MethodCallError, type Command, type CommandContext } from '../command';
+import { readPassphrase } from '../prompt-secret';
+
+async function unlock({ io, call }: CommandContext): Promise<void> {
+  await call('session.unlock', { passphrase: await readPassphrase(io) });
+}
+
+function parseId(text: string | undefined, flag: string): number {
+  if (text === undefined) throw new UsageError(`${flag} is required.`);
+  if (!/^\d+$/.test(text) || Number(text) === 0) {
+    throw new UsageError(`${flag} must be a record id (a whole number), not "${text}".`);
+  }
+  return Number(text);
+}
+
+/** Sends one file through the same upload methods the app uses; returns the line to print for it. */
+async function addOneFile(
+  context: CommandContext,
+  path: string,
+  caseId: number,
+): Promise<{ line: string; isAdded: boolean }> {
+  const shownName = basename(path);
+  const info = await stat(path).catch(() => null);
+  if (!info) return { line: `${shownName}: not added: there is no such file.`, isAdded: false };
+  if (info.isDirectory()) {
+    return {
+      line: `${shownName}: not added: this is a folder. Name the files inside it instead.`,
+      isAdded: false,
+    };
+  }
+  if (!info.isFile()) return { line: `${shownName}: not added: this is not a regular file.`, isAdded: false };
+  const { uploadId } = await context.call('vault.uploadBegin', { fileName: shownName });
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(uploadPieceBytes);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      await context.call('vault.uploadAppend', {
+        uploadId,
+        data: buffer.subarray(0, bytesRead).toString('base64'),
+      });
+    }
+  } catch (error) {
+    await context.call('vault.uploadCancel', { uploadId }).catch(() => undefined);
+    throw error;
+  } finally {
+    await file.close();
+  }
+  const result = await context.call('vault.uploadFinish', { uploadId, target: { caseId } });
+  const id = result.document ? ` (document ${result.document.id})` : '';
+  return { line: `${result.fileName}${id}: ${result.message}`, isAdded: result.outcome !== 'rejected' };
+}
+
+export const vaultCommand: Command = {
+  name: 'vault',
+  usage: 'advocase vault add --case ID FILE... | vault verify | vault search TEXT [--json]',
+  summary: 'The encrypted document vault: add files to a case, check every stored file, search text',
+  async run(context) {
+    const [subcommand, ...rest] = context.argv;
+    const sub = { ...context, argv: rest };
+    switch (subcommand) {
+      case 'add':
+        return runAdd(sub);
+      case 'verify':
+        return runVerify(sub);
+      case 'search':
+        return runSearch(sub);
+      default:
+        throw new UsageError(
+          'Say what to do: advocase vault add --case ID FILE..., vault verify, or vault search TEXT.',
+        );
+    }
+  },
+};
+
+async function runAdd(context: CommandContext) {
+  const { values, positionals } = parseArgs({
+    args: [...context.argv],
+    options: { case: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const caseId = parseId(values.case, '--case');
+  if (positionals.length === 0) throw new UsageError('Name at least one file to add.');
+  await unlock(context);
+  let failures = 0;
+  for (const path of positionals) {
+    try {
+      const { line, isAdded } = await addOneFile(context, resolve(path), caseId);
+      context.io.stdout.write(`${line}\n`);
+      if (!isAdded) failures += 1;
+    } catch (error) {
+      // A wrong case id fails every file alike: stop there rather than repeat it per file.
+      if (error instanceof MethodCallError && error.apiError.field?.startsWith('target')) throw error;
+      failures += 1;
+      const message = error instanceof MethodCallError ? error.apiError.message : 'it could not be read.';
+      context.io.stdout.write(`${basename(path)}: not added: ${message}\n`);
+    }
+  }
+  // Exit code 2 when any file was refused: the rest still went in, as the lines above say.
+  return failures === 0 ? exitCodes.ok : exitCodes.badInput;
+}
+
+async function runVerify(context: CommandContext) {
+  parseArgs({ args: [...context.argv], options: {}, strict: true });
+  await unlock(context);
+  const report = await context.call('vault.verify', {});
+  for (const failure of report.failures) {
+    const problem = failure.problem === 'missing' ? 'MISSING' : 'DAMAGED';
+    context.io.stdout.write(`${problem}\tdocument ${failure.documentId}\t${failure.fileName}\n`);
+  }
+  context.io.stdout.write(
+    report.failures.length === 0
+      ? `All ${report.checkedFiles} stored files passed the integrity check.\n`
+      : `${report.failures.length} document(s) failed the integrity check (${report.checkedFiles} stored files checked). Restore the data folder from a backup.\n`,
+  );
+  return report.failures.length === 0 ? exitCodes.ok : exitCodes.failure;
+}
+
+async function runSearch(context: CommandContext) {
+  const { values, positionals } = parseArgs({
+    args: [...context.argv],
+    options: { json: { type: 'boolean' }, case: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length === 0) throw new UsageError('Say what to search for.');
+  await unlock(context);
+  const hits = await context.call('vault.search', {
+    query: positionals.join(' '),
+    ...(values.case === undefined ? {} : { caseId: parseId(values.case, '--case') }),
+  });
+  if (values.json) {
+    context.io.stdout.write(`${JSON.stringify(hits, null, 2)}\n`);
+    return exitCodes.ok;
+  }
+  for (const hit of hits) {
+    const snippet = hit.snippet.map((part) => (part.isMatch ? `[${part.text}]` : part.text)).join('');
+    context.io.stdout.write(`${hit.document.id}\t${hit.document.fileName}\t${snippet}\n`);
+  }
+  return exitCodes.ok;
+}

@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppError } from '../errors';
+import { ChunkDecryptor, ChunkEncryptor } from './chunked-encryption';
+
+/**
+ * Where the vault keeps its encrypted files: `<data folder>/vault/objects/ab/<32 hex>`. Names are
+ * random; which document a file holds is known only to the encrypted database.
+ */
+export function vaultFolders(dataDirectory: string) {
+  const root = join(dataDirectory, 'vault');
+  return { root, objects: join(root, 'objects'), incoming: join(root, 'incoming') } as const;
+}
+
+export function newStorageId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+export function storedFilePath(dataDirectory: string, storageId: string): string {
+  if (!/^[0-9a-f]{32}$/.test(storageId)) throw new Error('Not a storage id.');
+  return join(vaultFolders(dataDirectory).objects, storageId.slice(0, 2), storageId);
+}
+
+/**
+ * Writes one encrypted file as plaintext arrives, into `incoming/` first; `commit` moves it into
+ * place, `discard` removes it. Plaintext is held only in memory, one chunk at a time.
+ */
+export class EncryptedFileWriter {
+  private readonly encryptor: ChunkEncryptor;
+  private writes: Promise<unknown> = Promise.resolve();
+  private bytesWritten = 0;
+
+  private constructor(
+    private readonly dataDirectory: string,
+    readonly storageId: string,
+    private readonly incomingPath: string,
+    private readonly file: FileHandle,
+    vaultKey: Buffer,
+  ) {
+    this.encryptor = new ChunkEncryptor(vaultKey, storageId);
+  }
+
+  static async create(dataDirectory: string, vaultKey: Buffer): Promise<EncryptedFileWriter> {
+    const folders = vaultFolders(dataDirectory);
+    await mkdir(folders.incoming, { recursive: true, mode: 0o700 });
+    const storageId = newStorageId();
+    const incomingPath = join(folders.incoming, storageId);
+    const file = await open(incomingPath, 'wx', 0o600);
+    const writer = new EncryptedFileWriter(dataDirectory, storageId, incomingPath, file, vaultKey);
+    await writer.append(writer.encryptor.header);
+    return writer;
+  }
+
+  get ciphertextBytes(): number {
+    return this.bytesWritten;
+  }
+
+  async write(plaintext: Uint8Array): Promise<void> {
+    for (const sealed of this.encryptor.push(plaintext)) await this.append(sealed);
+  }
+
+  /** Seals the last chunk, flushes to disk and moves the file into place. */
+  async commit(): Promise<void> {
+    await this.append(this.encryptor.finish());
+    await this.file.sync();
+    await this.file.close();
+    const finalPath = storedFilePath(this.dataDirectory, this.storageId);
+    await mkdir(join(finalPath, '..'), { recursive: true, mode: 0o700 });
+    await rename(this.incomingPath, finalPath);
+  }
+
+  /** Drops the half-written file (ciphertext only, so plain removal is enough). */
+  async discard(): Promise<void> {
+    this.encryptor.abandon();
+    await this.file.close().catch(() => undefined);
+    await rm(this.incomingPath, { force: true });
+  }
+
+  private async append(bytes: Buffer): Promise<void> {
+    await this.file.write(bytes);
+    this.bytesWritten += bytes.length;
+  }
+}
+
+function missing(): AppError {
+  return new AppError(
+    'DATA_DAMAGED',
+    "This document's stored file is missing from the data folder. Restore the folder from a backup.",
+  );
+}
+
+/**
+ * Decrypts a stored file, handing each verified chunk to `onChunk` in order. A damaged chunk stops
+ * it with DATA_DAMAGED; chunks already handed over were each verified, but a caller showing the
+ * document must still wait for the whole file (see `readWholeDocument`).
+ */
+export async function decryptStoredFile(
+  dataDirectory: string,
+  storageId: string,
+  vaultKey: Buffer,
+  onChunk: (plaintext: Buffer) => void | Promise<void>,
+): Promise<void> {
+  const path = storedFilePath(dataDirectory, storageId);
+  const decryptor = new ChunkDecryptor(vaultKey, storageId);
+  let stream;
+  try {
+    await stat(path);
+    stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  } catch {
+    throw missing();
+  }
+  for await (const piece of stream as AsyncIterable<Buffer>) {
+    for (const plaintext of decryptor.push(piece)) await onChunk(plaintext);
+  }
+  await onChunk(decryptor.finish());
+}
+
+/** The whole plaintext in memory, returned only once every chunk has verified. */
+export async function readWholeDocument(
+  dataDirectory: string,
+  storageId: string,
+  vaultKey: Buffer,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  try {
+    await decryptStoredFile(dataDirectory, storageId, vaultKey, (chunk) => void chunks.push(chunk));
+  } catch (error) {
+    for (const chunk of chunks) chunk.fill(0);
+    throw error;
+  }
+  return Buffer.concat(chunks);
+}
+
+export type StoredFileCheck = 'ok' | 'damaged' | 'missing';
+
+export async function checkStoredFile(
+  dataDirectory: string,
+  storageId: string,
+  vaultKey: Buffer,
+): Promise<StoredFileCheck> {
+  const exists = await stat(storedFilePath(dataDirectory, storageId)).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) return 'missing';
+  try {
+    await decryptStoredFile(dataDirectory, storageId, vaultKey, () => undefined);
+    return 'ok';
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'DATA_DAMAGED') return 'damaged';
+    throw error;
+  }
+}
+
+/**
+ * Overwrites a stored file with random bytes, flushes, then removes it. On SSDs and copy-on-write
+ * file systems the old blocks may survive the overwrite; they hold ciphertext only, and the key
+ * for it goes with the database row that is deleted alongside.
+ */
+export async function destroyStoredFile(dataDirectory: string, storageId: string): Promise<void> {
+  const path = storedFilePath(dataDirectory, storageId);
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r+');
+  } catch {
+    return;
+  }
+  try {
+    const { size } = await file.stat();
+    const block = Buffer.alloc(Math.min(size, 1024 * 1024));
+    for (let offset = 0; offset < size; offset += block.length) {
+      randomBytes(block.length).copy(block);
+      await file.write(block, 0, Math.min(block.length, size - offset), offset);
+    }
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rm(path, { force: true });
+}
+
+/** Removes leftovers of uploads interrupted by a crash (ciphertext only). */
+export async function clearIncoming(dataDirectory: string): Promise<void> {
+  await rm(vaultFolders(dataDirectory).incoming, { recursive: true, force: true });
+}
