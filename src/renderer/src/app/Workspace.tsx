@@ -3,11 +3,14 @@ import { Lock, Plus, Settings as SettingsIcon, ShieldCheck } from 'lucide-react'
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '../components/Button';
 import { CaseloadView } from '../features/caseload/CaseloadView';
+import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
+import { ClientPage } from '../features/clients/ClientPage';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
 import { useIdleLock } from './use-idle-lock';
+import { hrefFor, useRoute } from './routes';
 import { useLock } from './use-session';
 import styles from './Workspace.module.css';
 
@@ -15,6 +18,7 @@ export const settingsQueryKey = ['settings'] as const;
 
 export function Workspace() {
   const lock = useLock();
+  const route = useRoute();
   const settings = useQuery({ queryKey: settingsQueryKey, queryFn: () => callApi('settings.get', {}) });
   const [isNewCaseOpen, setIsNewCaseOpen] = useState(false);
   const [isSettingsOpen, setIsSettingsOpen] = useState(false);
@@ -56,7 +60,11 @@ export function Workspace() {
           <ShieldCheck aria-hidden size={20} /> Advocase
         </p>
         <nav aria-label="Main" className={styles.nav}>
-          <a className={styles.navItem} aria-current="page" href="#caseload">
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'caseload' ? 'page' : undefined}
+            href={hrefFor({ name: 'caseload' })}
+          >
             Caseload
           </a>
         </nav>
@@ -72,8 +80,14 @@ export function Workspace() {
           </Button>
         </div>
       </header>
-      <main id="caseload" className={styles.main}>
-        <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} />
+      <main className={styles.main}>
+        {route.name === 'case' ? (
+          <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={setAnnouncement} />
+        ) : route.name === 'client' ? (
+          <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={setAnnouncement} />
+        ) : (
+          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} />
+        )}
       </main>
       <p className={styles.announcer} role="status" aria-live="polite">
         {announcement}

@@ -1,0 +1,166 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { MessageSquarePlus, Phone } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { casePriorityLabels, caseStageLabels, caseStages, type CaseStage } from '@shared/domain/case-stages';
+import { planTypeLabels } from '@shared/domain/plan-types';
+import { describeTreatment } from '@shared/domain/treatments';
+import { queryClient } from '../../app/query-client';
+import { caseTabs, hrefFor, type CaseTab } from '../../app/routes';
+import { Button } from '../../components/Button';
+import { callApi } from '../../lib/api';
+import { formatCalendarDate } from '../../lib/format-date';
+import { isTypingInField } from '../../lib/keyboard';
+import { CaseCoverageTab } from '../coverage/CaseCoverageTab';
+import { CaseProvidersTab } from '../coverage/CaseProvidersTab';
+import { CaseTimeline } from '../timeline/CaseTimeline';
+import { EventFormDialog } from '../timeline/EventFormDialog';
+import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
+import styles from './CasePage.module.css';
+
+const tabLabels: Readonly<Record<CaseTab, string>> = {
+  timeline: 'Timeline',
+  coverage: 'Coverage',
+  providers: 'Providers',
+  documents: 'Documents',
+  deadlines: 'Deadlines',
+};
+
+export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
+
+type Props = {
+  readonly caseId: number;
+  readonly tab: CaseTab;
+  readonly onAnnounce: (message: string) => void;
+};
+
+export function CasePage({ caseId, tab, onAnnounce }: Props) {
+  const detail = useQuery({
+    queryKey: caseQueryKey(caseId),
+    queryFn: () => callApi('cases.get', { caseId }),
+  });
+  const [openForm, setOpenForm] = useState<'quick-call' | 'any' | null>(null);
+  const changeStage = useMutation({
+    mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(caseQueryKey(caseId), updated);
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      onAnnounce(`Stage changed to ${caseStageLabels[updated.stage]}.`);
+    },
+  });
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (isTypingInField(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'c') {
+        event.preventDefault();
+        setOpenForm('quick-call');
+      } else if (event.key === 'e') {
+        event.preventDefault();
+        setOpenForm('any');
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  if (detail.isPending) return <p className={styles.muted}>Opening the case…</p>;
+  if (detail.isError) {
+    return (
+      <div className={styles.missing} role="alert">
+        <p>{detail.error.message}</p>
+        <a href={hrefFor({ name: 'caseload' })}>Back to the caseload</a>
+      </div>
+    );
+  }
+  const current = detail.data;
+
+  return (
+    <article className={styles.page} aria-labelledby="case-title">
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{current.caseNumber}</span>
+      </nav>
+      <header className={styles.header}>
+        <div className={styles.identity}>
+          <h1 id="case-title" className={styles.title}>
+            <a href={hrefFor({ name: 'client', clientId: current.clientId })}>{current.clientName}</a>
+            <span className={styles.titleDetail}>
+              {' '}
+              · {describeTreatment(current.treatment, current.treatmentDetail)}
+              {current.payer ? ` · ${current.payer}` : ''}
+            </span>
+          </h1>
+          <p className={styles.meta}>
+            {current.caseNumber} · opened {formatCalendarDate(current.openedOn)} ·{' '}
+            {casePriorityLabels[current.priority]} priority
+            {current.isUrgent ? ' · Urgent' : ''}
+            {current.planType ? ` · ${planTypeLabels[current.planType]}` : ' · Plan type not recorded'}
+            {current.memberId ? ` · Member ID ${current.memberId}` : ''}
+          </p>
+        </div>
+        <div className={styles.actions}>
+          <label className={styles.stage}>
+            <span>Stage</span>
+            <select
+              value={current.stage}
+              disabled={changeStage.isPending}
+              onChange={(event) => changeStage.mutate(event.target.value as CaseStage)}
+            >
+              {caseStages.map((stage) => (
+                <option key={stage} value={stage}>
+                  {caseStageLabels[stage]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button onClick={() => setOpenForm('quick-call')} aria-keyshortcuts="C" title="Log a call (C)">
+            <Phone aria-hidden size={16} /> Log call
+          </Button>
+          <Button
+            variant="primary"
+            onClick={() => setOpenForm('any')}
+            aria-keyshortcuts="E"
+            title="Add to the timeline (E)"
+          >
+            <MessageSquarePlus aria-hidden size={16} /> Add event
+          </Button>
+        </div>
+      </header>
+      {current.authorizationWarning && (
+        <p className={styles.warning} role="note">
+          {current.authorizationWarning}{' '}
+          <a href={hrefFor({ name: 'client', clientId: current.clientId })}>Record an authorization</a>
+        </p>
+      )}
+      <nav aria-label="Case sections" className={styles.tabs}>
+        {caseTabs.map((candidate) => (
+          <a
+            key={candidate}
+            className={styles.tab}
+            href={hrefFor({ name: 'case', caseId, tab: candidate })}
+            aria-current={candidate === tab ? 'page' : undefined}
+          >
+            {tabLabels[candidate]}
+          </a>
+        ))}
+      </nav>
+      <section className={styles.panel} aria-label={tabLabels[tab]}>
+        {tab === 'timeline' && <CaseTimeline caseId={caseId} />}
+        {tab === 'coverage' && <CaseCoverageTab detail={current} onAnnounce={onAnnounce} />}
+        {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
+        {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
+        {tab === 'deadlines' && (
+          <p className={styles.placeholder}>
+            Deadlines computed from this case's plan and decisions arrive with the deadline feature.
+          </p>
+        )}
+      </section>
+      <EventFormDialog
+        caseId={caseId}
+        open={openForm !== null}
+        variant={openForm ?? 'any'}
+        onOpenChange={(isOpen) => setOpenForm(isOpen ? openForm : null)}
+        onSaved={onAnnounce}
+      />
+    </article>
+  );
+}

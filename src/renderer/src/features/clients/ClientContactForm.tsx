@@ -1,0 +1,110 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { updateClientInputSchema, type Client } from '@shared/schemas/clients';
+import { Button } from '../../components/Button';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import styles from './ClientPage.module.css';
+
+const fields = [
+  { key: 'phone', label: 'Phone', kind: 'text' },
+  { key: 'email', label: 'Email', kind: 'text' },
+  { key: 'preferredLanguage', label: 'Preferred language', kind: 'text' },
+  { key: 'address', label: 'Address', kind: 'textarea' },
+  { key: 'notes', label: 'Notes', kind: 'textarea' },
+] as const;
+
+type Key = (typeof fields)[number]['key'];
+
+export function ClientContactForm({ client, onSaved }: { client: Client; onSaved: () => Promise<void> }) {
+  const [values, setValues] = useState<Record<Key, string>>(() => ({
+    phone: client.phone ?? '',
+    email: client.email ?? '',
+    preferredLanguage: client.preferredLanguage ?? '',
+    address: client.address ?? '',
+    notes: client.notes ?? '',
+  }));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const save = useMutation({
+    mutationFn: (changes: Record<Key, string>) => callApi('clients.update', { clientId: client.id, changes }),
+    onSuccess: onSaved,
+    onError: (error) =>
+      setErrors(
+        formErrorsFromFailure(
+          error,
+          fields.map((field) => `changes.${field.key}`),
+        ),
+      ),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = updateClientInputSchema.safeParse({ clientId: client.id, changes: values });
+    if (!parsed.success) {
+      const zodErrors = formErrorsFromZod(parsed.error);
+      return setErrors({
+        fields: Object.fromEntries(
+          Object.entries(zodErrors.fields).map(([key, value]) => [key.replace(/^changes\./, ''), value]),
+        ),
+      });
+    }
+    setErrors(noErrors);
+    save.mutate(values);
+  }
+
+  return (
+    <form
+      className={`${styles.card} ${formStyles.form}`}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="contact-title"
+    >
+      <h2 id="contact-title" className={styles.cardTitle}>
+        Contact and notes
+      </h2>
+      {fields.map((field) => (
+        <Field
+          key={field.key}
+          label={field.label}
+          optional
+          error={errors.fields[field.key] ?? errors.fields[`changes.${field.key}`]}
+        >
+          {(ids) =>
+            field.kind === 'textarea' ? (
+              <textarea
+                {...ids}
+                className={`${inputClassName} ${styles.textarea}`}
+                rows={3}
+                value={values[field.key]}
+                onChange={(event) =>
+                  setValues((current) => ({ ...current, [field.key]: event.target.value }))
+                }
+              />
+            ) : (
+              <input
+                {...ids}
+                className={inputClassName}
+                value={values[field.key]}
+                onChange={(event) =>
+                  setValues((current) => ({ ...current, [field.key]: event.target.value }))
+                }
+              />
+            )
+          }
+        </Field>
+      ))}
+      {errors.form && (
+        <p className={formStyles.formError} role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className={formStyles.actions}>
+        <Button type="submit" disabled={save.isPending}>
+          Save details
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,171 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { authorizationKindLabels } from '@shared/domain/authorizations';
+import { caseStageLabels } from '@shared/domain/case-stages';
+import { planTypeLabels } from '@shared/domain/plan-types';
+import { describeTreatment } from '@shared/domain/treatments';
+import type { Coverage } from '@shared/schemas/coverages';
+import { queryClient } from '../../app/query-client';
+import { hrefFor } from '../../app/routes';
+import { Button } from '../../components/Button';
+import { callApi } from '../../lib/api';
+import { formatCalendarDate } from '../../lib/format-date';
+import { CoverageFormDialog } from '../coverage/CoverageFormDialog';
+import { AuthorizationForm } from './AuthorizationForm';
+import { ClientContactForm } from './ClientContactForm';
+import styles from './ClientPage.module.css';
+
+type Props = { readonly clientId: number; readonly onAnnounce: (message: string) => void };
+
+export function ClientPage({ clientId, onAnnounce }: Props) {
+  const detail = useQuery({
+    queryKey: ['client', clientId],
+    queryFn: () => callApi('clients.get', { clientId }),
+  });
+  const [editingCoverage, setEditingCoverage] = useState<Coverage | 'new' | null>(null);
+
+  if (detail.isPending) return <p className={styles.muted}>Opening the client…</p>;
+  if (detail.isError) {
+    return (
+      <p role="alert" className={styles.muted}>
+        {detail.error.message} <a href={hrefFor({ name: 'caseload' })}>Back to the caseload</a>
+      </p>
+    );
+  }
+  const { client, authorizations, coverages, cases } = detail.data;
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['client', clientId] });
+
+  return (
+    <article className={styles.page} aria-labelledby="client-title">
+      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+        <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>Client</span>
+      </nav>
+      <header>
+        <h1 id="client-title" className={styles.title}>
+          {client.fullName}
+        </h1>
+        <p className={styles.muted}>
+          {client.dateOfBirth
+            ? `Born ${formatCalendarDate(client.dateOfBirth)}`
+            : 'Date of birth not recorded'}
+          {client.state ? ` · ${client.state}` : ''}
+        </p>
+      </header>
+      <div className={styles.columns}>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby="cases-title">
+            <h2 id="cases-title" className={styles.cardTitle}>
+              Cases
+            </h2>
+            {cases.length === 0 ? (
+              <p className={styles.muted}>No cases for this client.</p>
+            ) : (
+              <ul className={styles.list}>
+                {cases.map((item) => (
+                  <li key={item.id}>
+                    <a href={hrefFor({ name: 'case', caseId: item.id, tab: 'timeline' })}>
+                      {item.caseNumber} · {describeTreatment(item.treatment, item.treatmentDetail)}
+                    </a>
+                    <span className={styles.muted}>
+                      {' '}
+                      · {item.payer ?? 'payer not recorded'} · {caseStageLabels[item.stage]}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className={styles.card} aria-labelledby="coverage-title">
+            <div className={styles.cardHeader}>
+              <h2 id="coverage-title" className={styles.cardTitle}>
+                Coverage history
+              </h2>
+              <Button onClick={() => setEditingCoverage('new')}>Add coverage</Button>
+            </div>
+            {coverages.length === 0 && (
+              <p className={styles.muted}>No plans recorded. Add the one on the member card.</p>
+            )}
+            <ul className={styles.list}>
+              {coverages.map((coverage) => (
+                <li key={coverage.id} className={styles.coverage}>
+                  <div>
+                    <strong>{coverage.payer}</strong>
+                    {coverage.planName ? ` · ${coverage.planName}` : ''}
+                    <div className={styles.muted}>
+                      {planTypeLabels[coverage.planType]}
+                      {coverage.memberId ? ` · Member ID ${coverage.memberId}` : ''} ·{' '}
+                      {formatCalendarDate(coverage.effectiveOn)} to{' '}
+                      {coverage.endsOn ? formatCalendarDate(coverage.endsOn) : 'now'}
+                    </div>
+                  </div>
+                  <Button
+                    variant="quiet"
+                    onClick={() => setEditingCoverage(coverage)}
+                    aria-label={`Edit coverage with ${coverage.payer}`}
+                  >
+                    Edit
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+        <div className={styles.column}>
+          <section className={styles.card} aria-labelledby="authorizations-title">
+            <h2 id="authorizations-title" className={styles.cardTitle}>
+              Authorizations on file
+            </h2>
+            {authorizations.length === 0 && (
+              <p className={styles.warning}>
+                None yet. Payers will not discuss the case with you until one is on file.
+              </p>
+            )}
+            <ul className={styles.list}>
+              {authorizations.map((authorization) => (
+                <li key={authorization.id}>
+                  {authorizationKindLabels[authorization.kind]}
+                  <div className={authorization.isExpired ? styles.expired : styles.muted}>
+                    Signed {formatCalendarDate(authorization.signedOn)}
+                    {authorization.expiresOn
+                      ? authorization.isExpired
+                        ? ` · Expired ${formatCalendarDate(authorization.expiresOn)}`
+                        : ` · Expires ${formatCalendarDate(authorization.expiresOn)}`
+                      : ' · No expiry date'}
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <AuthorizationForm
+              clientId={clientId}
+              onSaved={async () => {
+                await refresh();
+                await queryClient.invalidateQueries({ queryKey: ['case'] });
+                onAnnounce('Authorization recorded.');
+              }}
+            />
+          </section>
+          <ClientContactForm
+            client={client}
+            onSaved={async () => {
+              await refresh();
+              onAnnounce('Client details saved.');
+            }}
+          />
+        </div>
+      </div>
+      {editingCoverage && (
+        <CoverageFormDialog
+          key={editingCoverage === 'new' ? 'new' : editingCoverage.id}
+          clientId={clientId}
+          coverage={editingCoverage === 'new' ? null : editingCoverage}
+          open
+          onOpenChange={(isOpen) => !isOpen && setEditingCoverage(null)}
+          onSaved={async (saved) => {
+            await refresh();
+            onAnnounce(`Coverage with ${saved.payer} saved.`);
+          }}
+        />
+      )}
+    </article>
+  );
+}

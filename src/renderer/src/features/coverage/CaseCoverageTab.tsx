@@ -1,0 +1,160 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { claimTypeLabels, claimTypes, type ClaimType } from '@shared/domain/plan-types';
+import type { CaseDetail } from '@shared/schemas/cases';
+import type { Coverage } from '@shared/schemas/coverages';
+import { queryClient } from '../../app/query-client';
+import { Button } from '../../components/Button';
+import { Field, inputClassName } from '../../components/Field';
+import { callApi } from '../../lib/api';
+import { formatInstant } from '../../lib/format-date';
+import { coverageFieldGroups, coverageFieldLabel, formatCoverageValue } from './coverage-fields';
+import { CoverageFormDialog } from './CoverageFormDialog';
+import styles from './Coverage.module.css';
+
+type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
+
+export function CaseCoverageTab({ detail, onAnnounce }: Props) {
+  const client = useQuery({ queryKey: ['client', detail.clientId], queryFn: () => callApi('clients.get', { clientId: detail.clientId }) });
+  const [editing, setEditing] = useState<Coverage | 'new' | null>(null);
+  const update = useMutation({
+    mutationFn: (changes: { coverageId?: number | null; claimType?: ClaimType | null; isUrgent?: boolean }) =>
+      callApi('cases.update', { caseId: detail.id, changes }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(['case', detail.id], updated);
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      onAnnounce('Case updated.');
+    },
+  });
+  const coverages = client.data?.coverages ?? [];
+  const linked = coverages.find((coverage) => coverage.id === detail.coverageId) ?? null;
+
+  async function onCoverageSaved(saved: Coverage) {
+    await queryClient.invalidateQueries({ queryKey: ['client', detail.clientId] });
+    await queryClient.invalidateQueries({ queryKey: ['coverage-history', saved.id] });
+    if (detail.coverageId !== saved.id) update.mutate({ coverageId: saved.id });
+    else await queryClient.invalidateQueries({ queryKey: ['case', detail.id] });
+    onAnnounce(`Coverage with ${saved.payer} saved.`);
+  }
+
+  return (
+    <div className={styles.layout}>
+      <div className={styles.card}>
+        <div className={styles.controls}>
+          <Field label="Coverage for this case">
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={detail.coverageId ?? ''}
+                onChange={(event) => update.mutate({ coverageId: event.target.value ? Number(event.target.value) : null })}
+              >
+                <option value="">None linked</option>
+                {coverages.map((coverage) => (
+                  <option key={coverage.id} value={coverage.id}>
+                    {coverage.payer}
+                    {coverage.planName ? ` · ${coverage.planName}` : ''}
+                    {coverage.memberId ? ` · ${coverage.memberId}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Kind of request" hint="Urgent requests get 72-hour clocks.">
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={detail.claimType ?? ''}
+                onChange={(event) => update.mutate({ claimType: (event.target.value || null) as ClaimType | null })}
+              >
+                <option value="">Not known yet</option>
+                {claimTypes.map((claimType) => (
+                  <option key={claimType} value={claimType}>
+                    {claimTypeLabels[claimType]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Button onClick={() => setEditing('new')}>Add coverage</Button>
+        </div>
+        {linked ? (
+          <>
+            <div className={styles.cardHeader}>
+              <h2 className={styles.cardTitle}>{linked.payer}</h2>
+              <Button onClick={() => setEditing(linked)}>Edit</Button>
+            </div>
+            <dl className={styles.facts}>
+              {(['planType', 'networkType'] as const).map((key) => (
+                <FactRow key={key} name={key} value={linked[key]} />
+              ))}
+              {coverageFieldGroups
+                .flatMap((group) => group.fields)
+                .filter((field) => field.key !== 'payer')
+                .map((field) => (
+                  <FactRow key={field.key} name={field.key} value={linked[field.key]} />
+                ))}
+            </dl>
+          </>
+        ) : (
+          <p className={styles.muted}>
+            No coverage linked. Add the client's plan from the member card: the kind of plan decides which appeal rules apply.
+          </p>
+        )}
+      </div>
+      {linked && <CoverageHistory coverageId={linked.id} />}
+      {editing && (
+        <CoverageFormDialog
+          key={editing === 'new' ? 'new' : editing.id}
+          clientId={detail.clientId}
+          coverage={editing === 'new' ? null : editing}
+          open
+          onOpenChange={(isOpen) => !isOpen && setEditing(null)}
+          onSaved={(saved) => void onCoverageSaved(saved)}
+        />
+      )}
+    </div>
+  );
+}
+
+function FactRow({ name, value }: { name: string; value: unknown }) {
+  return (
+    <>
+      <dt>{coverageFieldLabel(name)}</dt>
+      <dd>{formatCoverageValue(name, value)}</dd>
+    </>
+  );
+}
+
+function CoverageHistory({ coverageId }: { coverageId: number }) {
+  const history = useQuery({ queryKey: ['coverage-history', coverageId], queryFn: () => callApi('coverages.history', { coverageId }) });
+  return (
+    <section className={styles.card} aria-labelledby="coverage-history-title">
+      <h2 id="coverage-history-title" className={styles.cardTitle}>
+        History
+      </h2>
+      <ol className={styles.history}>
+        {history.data?.map((entry) => (
+          <li key={entry.at + entry.action}>
+            <span className={styles.historyWhen}>
+              {formatInstant(entry.at)} · {entry.actor}
+            </span>
+            {entry.action === 'insert' ? (
+              <p className={styles.change}>Recorded</p>
+            ) : (
+              <ul className={styles.change}>
+                {entry.changes.map((change) => (
+                  <li key={change.field}>
+                    {coverageFieldLabel(change.field)}: {formatCoverageValue(change.field, change.before)} →{' '}
+                    {formatCoverageValue(change.field, change.after)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

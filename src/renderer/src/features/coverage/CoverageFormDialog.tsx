@@ -1,0 +1,156 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { networkTypes } from '@shared/domain/coverage';
+import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
+import type { MethodInput } from '@shared/contract';
+import { coverageFieldsSchema, type Coverage } from '@shared/schemas/coverages';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
+import { coverageFieldGroups as fieldGroups } from './coverage-fields';
+import styles from './Coverage.module.css';
+
+type FormState = Record<string, string>;
+
+function initialState(coverage: Coverage | null): FormState {
+  const state: FormState = { planType: coverage?.planType ?? '', networkType: coverage?.networkType ?? '' };
+  for (const { fields } of fieldGroups) {
+    for (const field of fields) {
+      const value = coverage?.[field.key] ?? null;
+      state[field.key] = field.kind === 'money' ? centsToDollarsInput(value as number | null) : value === null ? '' : String(value);
+    }
+  }
+  return state;
+}
+
+function toInput(state: FormState): Record<string, unknown> {
+  const input: Record<string, unknown> = { planType: state.planType || undefined, networkType: state.networkType || null };
+  for (const { fields } of fieldGroups) {
+    for (const field of fields) {
+      const text = (state[field.key] ?? '').trim();
+      if (field.kind === 'money') {
+        // Text that is not an amount goes on as text, so the schema reports it at this field.
+        const cents = parseDollarsToCents(text);
+        input[field.key] = cents === undefined ? text : cents;
+      }
+      else if (field.kind === 'percent') input[field.key] = text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
+      else input[field.key] = text === '' ? null : text;
+    }
+  }
+  return input;
+}
+
+type Props = {
+  readonly clientId: number;
+  /** Null to add a coverage. */
+  readonly coverage: Coverage | null;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onSaved: (coverage: Coverage) => void;
+};
+
+export function CoverageFormDialog({ clientId, coverage, open, onOpenChange, onSaved }: Props) {
+  const [state, setState] = useState<FormState>(() => initialState(coverage));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const save = useMutation({
+    // The form's values were checked against coverageFieldsSchema just before; the core checks again.
+    mutationFn: (input: Record<string, unknown>) =>
+      coverage
+        ? callApi('coverages.update', { coverageId: coverage.id, changes: input })
+        : callApi('coverages.create', { ...(input as Omit<MethodInput<'coverages.create'>, 'clientId'>), clientId }),
+    onSuccess: (saved) => {
+      onSaved(saved);
+      onOpenChange(false);
+    },
+    onError: (error) => {
+      const failure = formErrorsFromFailure(error, Object.keys(state));
+      setErrors({ ...failure, fields: Object.fromEntries(Object.entries(failure.fields).map(([key, value]) => [key.replace(/^changes\./, ''), value])) });
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = toInput(state);
+    const parsed = coverageFieldsSchema.safeParse(input);
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors(noErrors);
+    save.mutate(input);
+  }
+
+  const set = (key: string, value: string) => setState((current) => ({ ...current, [key]: value }));
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={coverage ? 'Edit coverage' : 'Add coverage'} description="Copy what the member card and the plan documents say. Changes are kept in this coverage's history.">
+      <form className={formStyles.form} onSubmit={submit} noValidate>
+        <div className={formStyles.row}>
+          <Field label="Kind of plan" error={errors.fields.planType} hint="Decides which appeal rules and deadlines apply.">
+            {(ids) => (
+              <select {...ids} className={inputClassName} value={state.planType} onChange={(event) => set('planType', event.target.value)}>
+                <option value="">Choose…</option>
+                {planTypes.map((planType) => (
+                  <option key={planType} value={planType}>
+                    {planTypeLabels[planType]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Network type" optional error={errors.fields.networkType}>
+            {(ids) => (
+              <select {...ids} className={inputClassName} value={state.networkType} onChange={(event) => set('networkType', event.target.value)}>
+                <option value="">Not known</option>
+                {networkTypes.map((networkType) => (
+                  <option key={networkType} value={networkType}>
+                    {networkType}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {fieldGroups.map((group) => (
+          <fieldset key={group.legend} className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>{group.legend}</legend>
+            <div className={styles.fieldGrid}>
+              {group.fields.map((field) => (
+                <div key={field.key} className={field.kind === 'textarea' ? styles.wide : undefined}>
+                  <Field label={field.label} optional={field.key !== 'payer'} error={errors.fields[field.key]} hint={field.hint}>
+                    {(ids) =>
+                      field.kind === 'textarea' ? (
+                        <textarea {...ids} className={`${inputClassName} ${styles.textarea}`} rows={2} value={state[field.key]} onChange={(event) => set(field.key, event.target.value)} />
+                      ) : (
+                        <input
+                          {...ids}
+                          className={inputClassName}
+                          type={field.kind === 'date' ? 'date' : 'text'}
+                          inputMode={field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined}
+                          value={state[field.key]}
+                          onChange={(event) => set(field.key, event.target.value)}
+                        />
+                      )
+                    }
+                  </Field>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+        {errors.form && (
+          <p className={formStyles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={formStyles.actions}>
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button variant="primary" type="submit" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save coverage'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

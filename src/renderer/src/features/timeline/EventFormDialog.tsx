@@ -1,0 +1,272 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  timelineEventTypeLabels,
+  timelineEventTypes,
+  type TimelineEventType,
+} from '@shared/domain/timeline-event-types';
+import { eventPayloadSchema } from '@shared/schemas/events';
+import { queryClient } from '../../app/query-client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-date';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { buildDetails, fieldsForType, type EventFormField, type FormValues } from './event-form-fields';
+import styles from './Timeline.module.css';
+
+type Props = {
+  readonly caseId: number;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onSaved: (announcement: string) => void;
+  /** The quick call log: a phone call with only the fields typed during a call. */
+  readonly variant: 'quick-call' | 'any';
+};
+
+const quickCallKeys = ['repName', 'referenceNumber', 'withWhom', 'followUp.title', 'followUp.dueOn'];
+
+function initialValues(type: TimelineEventType): FormValues {
+  // Selects start on their first option, so the form never sends an empty choice.
+  return Object.fromEntries(
+    fieldsForType(type)
+      .filter((field) => field.kind === 'select' && field.options?.[0])
+      .map((field) => [field.key, field.options![0]!.value]),
+  );
+}
+
+/** Contract paths (`details.followUp.dueOn`) as this form's field keys (`followUp.dueOn`). */
+function toFormKey(path: string): string {
+  return path.replace(/^event\./, '').replace(/^details\./, '');
+}
+
+export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }: Props) {
+  const [type, setType] = useState<TimelineEventType>('phone_call');
+  const [occurredAt, setOccurredAt] = useState(() => toDateTimeInputValue(new Date()));
+  const [summary, setSummary] = useState('');
+  const [values, setValues] = useState<FormValues>(() => initialValues('phone_call'));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const effectiveType = variant === 'quick-call' ? 'phone_call' : type;
+  const fields =
+    variant === 'quick-call'
+      ? // In the order they are typed during a call: rep and reference first.
+        quickCallKeys.flatMap((key) => fieldsForType('phone_call').filter((field) => field.key === key))
+      : fieldsForType(effectiveType);
+
+  function reset() {
+    setType('phone_call');
+    setOccurredAt(toDateTimeInputValue(new Date()));
+    setSummary('');
+    setValues(initialValues('phone_call'));
+    setErrors(noErrors);
+  }
+
+  const save = useMutation({
+    mutationFn: (event: unknown) => callApi('events.add', { caseId, event: event as never }),
+    onSuccess: async (saved) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['events', caseId] }),
+        queryClient.invalidateQueries({ queryKey: ['tasks', caseId] }),
+      ]);
+      onSaved(`${timelineEventTypeLabels[saved.type]} added to the timeline.`);
+      reset();
+      onOpenChange(false);
+    },
+    onError: (error) => {
+      const failure = formErrorsFromFailure(error, ['caseId']);
+      setErrors(failure);
+    },
+  });
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    const payload = {
+      type: effectiveType,
+      occurredAt: fromDateTimeInputValue(occurredAt),
+      summary,
+      details: buildDetails(effectiveType, values),
+    };
+    const parsed = eventPayloadSchema.safeParse(payload);
+    if (!parsed.success) {
+      const zodErrors = formErrorsFromZod(parsed.error);
+      return setErrors({
+        fields: Object.fromEntries(
+          Object.entries(zodErrors.fields).map(([path, message]) => [toFormKey(path), message]),
+        ),
+      });
+    }
+    setErrors(noErrors);
+    save.mutate(payload);
+  }
+
+  // Ctrl/Cmd+Enter saves from anywhere in the form, including the summary box.
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) setErrors(noErrors);
+        onOpenChange(next);
+      }}
+      title={variant === 'quick-call' ? 'Log a call' : 'Add to the timeline'}
+      description={
+        variant === 'quick-call'
+          ? 'Rep name and reference number are what you will need if the payer disputes the call.'
+          : undefined
+      }
+    >
+      <form className={formStyles.form} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+        {variant === 'any' && (
+          <Field label="What happened">
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={type}
+                onChange={(event) => {
+                  const next = event.target.value as TimelineEventType;
+                  setType(next);
+                  setValues(initialValues(next));
+                  setErrors(noErrors);
+                }}
+              >
+                {timelineEventTypes.map((eventType) => (
+                  <option key={eventType} value={eventType}>
+                    {timelineEventTypeLabels[eventType]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <div className={styles.formGrid}>
+          {fields.map((field) => (
+            <EventField
+              key={`${effectiveType}-${field.key}`}
+              field={field}
+              value={values[field.key]}
+              error={errors.fields[field.key]}
+              onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+              autoFocus={variant === 'quick-call' && field.key === 'repName'}
+            />
+          ))}
+        </div>
+        <Field label={variant === 'quick-call' ? 'What was said' : 'Summary'} error={errors.fields.summary}>
+          {(ids) => (
+            <textarea
+              {...ids}
+              className={`${inputClassName} ${styles.summaryInput}`}
+              rows={3}
+              value={summary}
+              onChange={(event) => setSummary(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="When" error={errors.fields.occurredAt}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(event) => setOccurredAt(event.target.value)}
+            />
+          )}
+        </Field>
+        {errors.form && (
+          <p className={formStyles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={formStyles.actions}>
+          <span className={styles.shortcutHint}>
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
+          </span>
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button variant="primary" type="submit" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+type EventFieldProps = {
+  readonly field: EventFormField;
+  readonly value: string | boolean | undefined;
+  readonly error: string | undefined;
+  readonly onChange: (value: string | boolean) => void;
+  readonly autoFocus?: boolean;
+};
+
+function EventField({ field, value, error, onChange, autoFocus }: EventFieldProps) {
+  if (field.kind === 'checkbox') {
+    return (
+      <label className={`${formStyles.choice} ${styles.wide}`}>
+        <input
+          type="checkbox"
+          checked={value === true}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {field.label}
+      </label>
+    );
+  }
+  return (
+    <div className={field.kind === 'textarea' ? styles.wide : undefined}>
+      <Field label={field.label} error={error} hint={field.hint} optional={field.kind !== 'select'}>
+        {(ids) => {
+          const text = typeof value === 'string' ? value : '';
+          if (field.kind === 'select') {
+            return (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={text}
+                onChange={(event) => onChange(event.target.value)}
+              >
+                {field.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            );
+          }
+          if (field.kind === 'textarea') {
+            return (
+              <textarea
+                {...ids}
+                className={`${inputClassName} ${styles.summaryInput}`}
+                rows={3}
+                value={text}
+                onChange={(event) => onChange(event.target.value)}
+              />
+            );
+          }
+          const inputType =
+            { date: 'date', datetime: 'datetime-local', number: 'number', money: 'text' }[
+              field.kind as string
+            ] ?? 'text';
+          return (
+            <input
+              {...ids}
+              className={inputClassName}
+              type={inputType}
+              inputMode={field.kind === 'money' ? 'decimal' : undefined}
+              autoFocus={autoFocus}
+              value={text}
+              onChange={(event) => onChange(event.target.value)}
+            />
+          );
+        }}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { submissionEventTypes, timelineEventTypeLabels } from '@shared/domain/timeline-event-types';
+import type { TimelineEvent } from '@shared/schemas/events';
+import { formatCalendarDate, formatInstant } from '../../lib/format-date';
+import { formatCents } from '../../lib/money';
+import styles from './Timeline.module.css';
+
+type Fact = readonly [label: string, value: string];
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+const cents = (value: unknown): string | null => (typeof value === 'number' ? formatCents(value) : null);
+const day = (value: unknown): string | null =>
+  typeof value === 'string' && value ? formatCalendarDate(value) : null;
+const moment = (value: unknown): string | null =>
+  typeof value === 'string' && value ? formatInstant(value) : null;
+
+const decisionLabels: Readonly<Record<string, string>> = {
+  approved: 'Approved',
+  partially_approved: 'Partially approved',
+  denied: 'Denied',
+};
+
+/** The details worth seeing at a glance, per event type, in reading order. */
+function factsOf(event: TimelineEvent): Fact[] {
+  const details = event.details;
+  const candidates: [string, string | null][] = [
+    ['Rep', text(details.repName)],
+    ['Ref #', text(details.referenceNumber)],
+    ['With', text(details.withWhom) ?? text(details.counterpart)],
+    ['Confirmation #', text(details.confirmationNumber)],
+    ['Decision', text(details.decision) ? (decisionLabels[details.decision as string] ?? null) : null],
+    ['On the notice', day(details.noticeDate)],
+    ['Arrived', day(details.receivedOn)],
+    ['Reason', text(details.reason)],
+    ['Approved until', day(details.approvedUntil)],
+    ['Level', typeof details.level === 'number' && details.level > 0 ? String(details.level) : null],
+    ['Claim #', text(details.claimNumber)],
+    ['Date of service', day(details.dateOfService)],
+    ['Amount', cents(details.amountCents)],
+    ['Paid', cents(details.paidCents)],
+    ['Patient owes', cents(details.patientOwesCents)],
+    ['Reviewer', text(details.reviewerName) ?? text(details.reviewer)],
+    ['Scheduled', moment(details.scheduledFor)],
+    ['Regulator', text(details.regulator)],
+    ['Complaint #', text(details.complaintNumber)],
+  ];
+  return candidates.filter((candidate): candidate is [string, string] => candidate[1] !== null);
+}
+
+function ProofOfDelivery({ event }: { event: TimelineEvent }) {
+  if (!submissionEventTypes.includes(event.type)) return null;
+  const proof = event.details.deliveryProof as
+    { method?: string; reference?: string | null } | null | undefined;
+  if (!proof?.method) {
+    return (
+      <p className={styles.proofMissing}>
+        No proof of delivery recorded. Add the fax confirmation or tracking number.
+      </p>
+    );
+  }
+  return (
+    <p className={styles.proof}>
+      Proof of delivery: {proof.method.replace(/_/g, ' ')}
+      {proof.reference ? ` · ${proof.reference}` : ''}
+    </p>
+  );
+}
+
+export function TimelineEventItem({ event }: { event: TimelineEvent }) {
+  const facts = factsOf(event);
+  return (
+    <li className={styles.item}>
+      <div className={styles.marker} aria-hidden />
+      <article
+        className={styles.card}
+        aria-label={`${timelineEventTypeLabels[event.type]}, ${formatInstant(event.occurredAt)}`}
+      >
+        <header className={styles.cardHeader}>
+          <span className={`${styles.typeBadge} ${styles[event.type] ?? ''}`}>
+            {timelineEventTypeLabels[event.type]}
+          </span>
+          <time dateTime={event.occurredAt} className={styles.when}>
+            {formatInstant(event.occurredAt)}
+          </time>
+        </header>
+        <p className={styles.summary}>{event.summary}</p>
+        {facts.length > 0 && (
+          <dl className={styles.facts}>
+            {facts.map(([label, value]) => (
+              <div key={label} className={styles.fact}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        <ProofOfDelivery event={event} />
+      </article>
+    </li>
+  );
+}

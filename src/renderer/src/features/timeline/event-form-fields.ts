@@ -1,0 +1,248 @@
+import { submissionEventTypes, type TimelineEventType } from '@shared/domain/timeline-event-types';
+import { fromDateTimeInputValue } from '../../lib/format-date';
+import { parseDollarsToCents } from '../../lib/money';
+
+type Option = { readonly value: string; readonly label: string };
+
+/** One input of the add-event form; `key` is the path under `details` the contract expects. */
+export type EventFormField = {
+  readonly key: string;
+  readonly label: string;
+  readonly kind:
+    'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'number' | 'money' | 'checkbox' | 'codes';
+  readonly options?: readonly Option[];
+  readonly hint?: string;
+};
+
+const submissionMethod: EventFormField = {
+  key: 'method',
+  label: 'How it was sent',
+  kind: 'select',
+  options: [
+    { value: 'fax', label: 'Fax' },
+    { value: 'portal', label: 'Payer portal' },
+    { value: 'mail', label: 'Mail' },
+    { value: 'phone', label: 'Phone' },
+    { value: 'email', label: 'Email' },
+    { value: 'in_person', label: 'In person' },
+  ],
+};
+
+/** Payers deny having received appeals: every submission records how its arrival can be proved. */
+export const deliveryProofFields: readonly EventFormField[] = [
+  {
+    key: 'deliveryProof.method',
+    label: 'Proof of delivery',
+    kind: 'select',
+    options: [
+      { value: '', label: 'None yet' },
+      { value: 'fax_confirmation', label: 'Fax confirmation sheet' },
+      { value: 'certified_mail', label: 'Certified mail tracking' },
+      { value: 'portal_confirmation', label: 'Portal confirmation' },
+      { value: 'email_receipt', label: 'Email receipt' },
+      { value: 'hand_delivery', label: 'Hand delivery receipt' },
+      { value: 'other', label: 'Other' },
+    ],
+  },
+  { key: 'deliveryProof.reference', label: 'Tracking or confirmation number', kind: 'text' },
+  { key: 'deliveryProof.deliveredAt', label: 'Delivered at', kind: 'datetime' },
+];
+
+export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventFormField[]>> = {
+  phone_call: [
+    {
+      key: 'direction',
+      label: 'Direction',
+      kind: 'select',
+      options: [
+        { value: 'outbound', label: 'I called' },
+        { value: 'inbound', label: 'They called' },
+      ],
+    },
+    { key: 'withWhom', label: 'Organization', kind: 'text', hint: 'Payer, clinic, pharmacy…' },
+    { key: 'repName', label: 'Rep name', kind: 'text' },
+    { key: 'referenceNumber', label: 'Reference number', kind: 'text' },
+    { key: 'durationMinutes', label: 'Minutes', kind: 'number' },
+    {
+      key: 'followUp.title',
+      label: 'Follow-up promised',
+      kind: 'text',
+      hint: 'e.g. "Decision by Friday": becomes a task',
+    },
+    { key: 'followUp.dueOn', label: 'Follow-up due', kind: 'date' },
+  ],
+  correspondence: [
+    {
+      key: 'direction',
+      label: 'Direction',
+      kind: 'select',
+      options: [
+        { value: 'sent', label: 'Sent' },
+        { value: 'received', label: 'Received' },
+      ],
+    },
+    {
+      key: 'channel',
+      label: 'Channel',
+      kind: 'select',
+      options: [
+        { value: 'letter', label: 'Letter' },
+        { value: 'fax', label: 'Fax' },
+        { value: 'email', label: 'Email' },
+        { value: 'portal', label: 'Portal message' },
+      ],
+    },
+    { key: 'counterpart', label: 'From or to', kind: 'text' },
+  ],
+  prior_auth_submitted: [
+    submissionMethod,
+    { key: 'confirmationNumber', label: 'Confirmation number', kind: 'text' },
+    { key: 'isExpedited', label: 'Expedited (urgent) request', kind: 'checkbox' },
+    {
+      key: 'receivedByPayerAt',
+      label: 'Received by the payer at',
+      kind: 'datetime',
+      hint: 'Starts the payer’s decision clock',
+    },
+  ],
+  payer_decision: [
+    {
+      key: 'decision',
+      label: 'Decision',
+      kind: 'select',
+      options: [
+        { value: 'denied', label: 'Denied' },
+        { value: 'partially_approved', label: 'Partially approved' },
+        { value: 'approved', label: 'Approved' },
+      ],
+    },
+    {
+      key: 'level',
+      label: 'Decision on',
+      kind: 'select',
+      options: [
+        { value: '0', label: 'The initial request' },
+        { value: '1', label: 'Appeal level 1' },
+        { value: '2', label: 'Appeal level 2' },
+        { value: '3', label: 'External review' },
+      ],
+    },
+    { key: 'noticeDate', label: 'Date on the notice', kind: 'date' },
+    {
+      key: 'receivedOn',
+      label: 'Date it arrived',
+      kind: 'date',
+      hint: 'Appeal windows often run from receipt',
+    },
+    { key: 'reason', label: 'Stated reason (quote the notice)', kind: 'textarea' },
+    { key: 'approvedUnits', label: 'Approved units or sessions', kind: 'number' },
+    { key: 'approvedFrom', label: 'Approved from', kind: 'date' },
+    { key: 'approvedUntil', label: 'Approved until', kind: 'date' },
+    { key: 'isFinal', label: 'Final internal decision (ends internal appeals)', kind: 'checkbox' },
+  ],
+  claim_submitted: [
+    { key: 'dateOfService', label: 'Date of service', kind: 'date' },
+    { key: 'codes', label: 'Codes', kind: 'codes', hint: 'Separate with commas: 90867, F33.2' },
+    { key: 'amountCents', label: 'Amount billed', kind: 'money' },
+    { key: 'claimNumber', label: 'Claim number', kind: 'text' },
+  ],
+  eob_received: [
+    { key: 'claimNumber', label: 'Claim number', kind: 'text' },
+    { key: 'billedCents', label: 'Billed', kind: 'money' },
+    { key: 'allowedCents', label: 'Allowed', kind: 'money' },
+    { key: 'paidCents', label: 'Paid', kind: 'money' },
+    { key: 'patientOwesCents', label: 'Patient owes', kind: 'money' },
+  ],
+  appeal_filed: [
+    {
+      key: 'level',
+      label: 'Appeal level',
+      kind: 'select',
+      options: [
+        { value: '1', label: 'Level 1' },
+        { value: '2', label: 'Level 2' },
+      ],
+    },
+    submissionMethod,
+    { key: 'isExpedited', label: 'Expedited (urgent) appeal', kind: 'checkbox' },
+    { key: 'receivedByPayerOn', label: 'Received by the payer on', kind: 'date' },
+  ],
+  peer_to_peer: [
+    {
+      key: 'status',
+      label: 'Status',
+      kind: 'select',
+      options: [
+        { value: 'requested', label: 'Requested' },
+        { value: 'scheduled', label: 'Scheduled' },
+        { value: 'completed', label: 'Completed' },
+      ],
+    },
+    { key: 'scheduledFor', label: 'Scheduled for', kind: 'datetime' },
+    { key: 'reviewerName', label: "Payer's reviewer", kind: 'text' },
+    { key: 'outcome', label: 'Outcome', kind: 'textarea' },
+  ],
+  external_review_requested: [
+    { key: 'reviewer', label: 'Reviewer (IRO or state)', kind: 'text' },
+    { key: 'isExpedited', label: 'Expedited review', kind: 'checkbox' },
+    { key: 'receivedOn', label: 'Received on', kind: 'date' },
+  ],
+  regulator_complaint: [
+    { key: 'regulator', label: 'Regulator', kind: 'text', hint: 'e.g. State Department of Insurance' },
+    { key: 'complaintNumber', label: 'Complaint number', kind: 'text' },
+  ],
+  note: [],
+};
+
+export function fieldsForType(type: TimelineEventType): readonly EventFormField[] {
+  return submissionEventTypes.includes(type)
+    ? [...eventFormFields[type], ...deliveryProofFields]
+    : eventFormFields[type];
+}
+
+export type FormValues = Readonly<Record<string, string | boolean>>;
+
+function convert(field: EventFormField, raw: string | boolean | undefined): unknown {
+  if (field.kind === 'checkbox') return raw === true;
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (text === '') return field.kind === 'codes' ? [] : null;
+  switch (field.kind) {
+    case 'number':
+      return Number.isFinite(Number(text)) ? Number(text) : text;
+    case 'money': {
+      // Text that is not an amount is passed on as text, so the schema reports it at this field.
+      const cents = parseDollarsToCents(text);
+      return cents === undefined ? text : cents;
+    }
+    case 'datetime':
+      return fromDateTimeInputValue(text);
+    case 'codes':
+      return text.split(/[,\s]+/).filter(Boolean);
+    case 'select':
+      return field.key === 'level' ? Number(text) : text;
+    default:
+      return text;
+  }
+}
+
+/**
+ * The form's flat values as the nested `details` object of the contract. A group left wholly
+ * empty (no follow-up, no proof of delivery) becomes null rather than a half-filled object.
+ */
+export function buildDetails(type: TimelineEventType, values: FormValues): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  const groups: Record<string, Record<string, unknown>> = {};
+  for (const field of fieldsForType(type)) {
+    const value = convert(field, values[field.key]);
+    const [group, member] = field.key.split('.');
+    if (member && group) {
+      groups[group] = { ...groups[group], [member]: value };
+    } else if (value !== null || field.kind === 'select') {
+      details[field.key] = value;
+    }
+  }
+  for (const [group, members] of Object.entries(groups)) {
+    details[group] = Object.values(members).every((value) => value === null || value === '') ? null : members;
+  }
+  return details;
+}
