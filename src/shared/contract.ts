@@ -3,8 +3,11 @@ import { casesMethods } from './contract/cases-methods';
 import { clientsMethods } from './contract/clients-methods';
 import { coveragesMethods, providersMethods } from './contract/coverages-methods';
 import { eventsMethods, tasksMethods } from './contract/events-methods';
+import { historyMethods } from './contract/history-methods';
+import { searchMethods } from './contract/search-methods';
 import { sessionMethods } from './contract/session-methods';
 import { settingsMethods } from './contract/settings-methods';
+import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
 
 /**
@@ -21,6 +24,9 @@ export const contract = {
   ...providersMethods,
   ...eventsMethods,
   ...tasksMethods,
+  ...searchMethods,
+  ...historyMethods,
+  ...trashMethods,
   ...vaultMethods,
 };
 

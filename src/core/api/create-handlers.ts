@@ -4,6 +4,8 @@ import { casesHandlers } from './handlers/cases-handlers';
 import { clientsHandlers } from './handlers/clients-handlers';
 import { coveragesHandlers, providersHandlers } from './handlers/coverages-handlers';
 import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
+import { historyHandlers, trashHandlers } from './handlers/history-handlers';
+import { searchHandlers } from './handlers/search-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
@@ -20,6 +22,9 @@ export function createHandlers(session: Session): ContractHandlers {
     ...providersHandlers(context),
     ...eventsHandlers(context),
     ...tasksHandlers(context),
+    ...searchHandlers(context),
+    ...historyHandlers(context),
+    ...trashHandlers(context),
     ...vaultHandlers(context),
   };
 }

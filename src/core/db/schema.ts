@@ -3,6 +3,7 @@ import type { AuthorizationsTable } from './tables/authorizations';
 import type { CasesTable } from './tables/cases';
 import type { ClientsTable } from './tables/clients';
 import type { CoveragesTable } from './tables/coverages';
+import type { EditGroupsTable } from './tables/edit-groups';
 import type { EventsTable } from './tables/events';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
@@ -26,6 +27,7 @@ export type AdvocaseDatabase = {
   events: EventsTable;
   tasks: TasksTable;
   audit_log: AuditLogTable;
+  edit_groups: EditGroupsTable;
   settings: SettingsTable;
   vault_blobs: VaultBlobsTable;
   documents: DocumentsTable;

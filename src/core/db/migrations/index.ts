@@ -3,6 +3,8 @@ import * as initial from './0001-initial';
 import * as settings from './0002-settings';
 import * as caseloadDetails from './0003-caseload-details';
 import * as documentVault from './0010-document-vault';
+import * as globalSearch from './0020-global-search';
+import * as editHistory from './0021-edit-history';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -13,4 +15,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-settings': settings,
   '0003-caseload-details': caseloadDetails,
   '0010-document-vault': documentVault,
+  '0020-global-search': globalSearch,
+  '0021-edit-history': editHistory,
 };

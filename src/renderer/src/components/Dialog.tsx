@@ -12,7 +12,7 @@ type DialogProps = {
 
 /**
  * The platform's modal <dialog>: it traps focus, closes on Escape and returns focus to the
- * opener by itself. (A library dialog would inject a <style> tag, which the CSP forbids.)
+ * opener by itself. Focus starts in the first field, so typing can begin at once. (A library dialog would inject a <style> tag, which the CSP forbids.)
  */
 export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -22,7 +22,13 @@ export function Dialog({ open, onOpenChange, title, description, children }: Dia
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal() focuses the first focusable element, the close button; start on the first field instead.
+      dialog
+        .querySelector<HTMLElement>('form input:not([type="hidden"]), form select, form textarea')
+        ?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -1,4 +1,4 @@
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, type ReactElement, type ReactNode } from 'react';
 import styles from './Field.module.css';
 
 type FieldProps = {
@@ -19,6 +19,16 @@ export function Field({ label, hint, error, optional, children }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+
+  // A long form's errors may be scrolled out of sight: the first invalid field takes focus, which
+  // brings it into view and has a screen reader read its message.
+  useEffect(() => {
+    if (!error) return;
+    const control = document.getElementById(id);
+    const firstInvalid = control?.closest('form')?.querySelector('[aria-invalid="true"]');
+    if (control && firstInvalid === control) control.focus();
+  }, [error, id]);
+
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>

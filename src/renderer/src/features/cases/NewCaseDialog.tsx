@@ -184,7 +184,6 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
                     {...ids}
                     className={inputClassName}
                     autoComplete="off"
-                    autoFocus
                     value={form.fullName}
                     onChange={(event) => update('fullName', event.target.value)}
                   />

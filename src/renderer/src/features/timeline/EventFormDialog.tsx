@@ -152,7 +152,6 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
               value={values[field.key]}
               error={errors.fields[field.key]}
               onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
-              autoFocus={variant === 'quick-call' && field.key === 'repName'}
             />
           ))}
         </div>
@@ -202,10 +201,9 @@ type EventFieldProps = {
   readonly value: string | boolean | undefined;
   readonly error: string | undefined;
   readonly onChange: (value: string | boolean) => void;
-  readonly autoFocus?: boolean;
 };
 
-function EventField({ field, value, error, onChange, autoFocus }: EventFieldProps) {
+function EventField({ field, value, error, onChange }: EventFieldProps) {
   if (field.kind === 'checkbox') {
     return (
       <label className={`${formStyles.choice} ${styles.wide}`}>
@@ -260,7 +258,6 @@ function EventField({ field, value, error, onChange, autoFocus }: EventFieldProp
               className={inputClassName}
               type={inputType}
               inputMode={field.kind === 'money' ? 'decimal' : undefined}
-              autoFocus={autoFocus}
               value={text}
               onChange={(event) => onChange(event.target.value)}
             />

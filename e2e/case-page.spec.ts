@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'harbor lantern meadow 77';
+
+async function setUpWithOneCase(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
+  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Full name').fill('Imani Brooks');
+  await dialog.getByLabel('Date of birth').fill('1988-09-14');
+  await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
+  await dialog.getByLabel('Payer').fill('UnitedHealthcare');
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+}
+
+test('a case from coverage to three logged calls, found again in its timeline', async ({ page, app }) => {
+  await setUpWithOneCase(page, app.url);
+  await page.evaluate(() => (window.location.hash = '#/cases/1/timeline'));
+  await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toContainText(
+    'Esketamine (Spravato) · UnitedHealthcare',
+  );
+  await expect(page.getByRole('note')).toContainText('No signed authorization on file');
+
+  // Coverage, with bad input first: it is explained at the field and nothing typed is lost.
+  await page.getByRole('link', { name: 'Coverage' }).click();
+  await page.getByRole('button', { name: 'Add coverage' }).click();
+  const coverage = page.getByRole('dialog', { name: 'Add coverage' });
+  await coverage.getByLabel('Kind of plan').selectOption('employer-self-funded');
+  await coverage.getByLabel('Payer', { exact: true }).fill('UnitedHealthcare');
+  await coverage.getByLabel(/^Member ID/).fill('X'.repeat(500));
+  await coverage.getByLabel(/^Effective date/).fill('2026-01-01');
+  await coverage.getByLabel(/^End date/).fill('2025-06-30');
+  await coverage.getByRole('button', { name: 'Save coverage' }).click();
+  await expect(
+    coverage.getByText('Member ID must be at most 64 characters (shorten it and try again).'),
+  ).toBeVisible();
+  await expect(coverage.getByText('End date is before the effective date. Check both dates.')).toBeVisible();
+  await expect(coverage.getByLabel('Payer', { exact: true })).toHaveValue('UnitedHealthcare');
+  await app.screenshot('11-coverage-errors');
+  await coverage.getByLabel(/^Member ID/).fill('UHC-88431207');
+  await coverage.getByLabel(/^End date/).fill('2026-12-31');
+  await coverage.getByLabel(/^Deductible \(/).fill('2,000');
+  await coverage.getByRole('button', { name: 'Save coverage' }).click();
+  await expect(coverage).toBeHidden();
+  await expect(page.getByText('Member ID UHC-88431207')).toBeVisible();
+
+  // A provider, in network under this coverage.
+  await page.getByRole('link', { name: 'Providers' }).click();
+  await page.getByRole('button', { name: 'Add provider' }).click();
+  const provider = page.getByRole('dialog', { name: 'Add a provider' });
+  await provider.getByLabel('Name').fill('Dr. Amara Osei');
+  await provider.getByLabel(/^NPI/).fill('1457390861');
+  await provider.getByLabel(/^Specialty/).fill('Psychiatry');
+  await provider.getByRole('button', { name: 'Save provider' }).click();
+  await expect(page.getByLabel('Treating provider for this case')).toHaveValue('1');
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Dr. Amara Osei' });
+  await page.getByRole('button', { name: 'Record status' }).click();
+  await expect(page.getByRole('cell', { name: 'In network' })).toBeVisible();
+
+  // Three calls, each with its rep and reference number, one keystroke away.
+  await page.getByRole('link', { name: 'Timeline' }).click();
+  const calls = [
+    ['Tanya', 'UHC-0001', 'Prior authorization received; clinical review pending.'],
+    ['Marcus', 'UHC-0002', 'Rep says a decision will come by Friday.'],
+    ['Priya', 'UHC-0003', 'Denial issued; asked for the criteria used.'],
+  ] as const;
+  for (const [rep, reference, said] of calls) {
+    await page.keyboard.press('c');
+    const quickCall = page.getByRole('dialog', { name: 'Log a call' });
+    await expect(quickCall.getByLabel(/^Rep name/)).toBeFocused();
+    await page.keyboard.type(rep);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(reference);
+    await quickCall.getByLabel('What was said').fill(said);
+    if (rep === 'Marcus') {
+      await quickCall.getByLabel(/^Follow-up promised/).fill('Decision promised by Friday');
+      await quickCall.getByLabel(/^Follow-up due/).fill('2026-11-27');
+    }
+    await page.keyboard.press('Control+Enter');
+    await expect(quickCall).toBeHidden();
+  }
+  await expect(page.getByRole('list').getByRole('article')).toHaveCount(3);
+  await expect(page.getByText('Decision promised by Friday')).toBeVisible();
+  await app.screenshot('12-case-timeline');
+
+  await page.getByRole('searchbox', { name: 'Search this timeline' }).fill('UHC-0002');
+  await expect(page.getByRole('list').getByRole('article')).toHaveCount(1);
+  await expect(page.getByRole('list').getByRole('article')).toContainText('Marcus');
+  await page.getByRole('searchbox', { name: 'Search this timeline' }).fill('');
+
+  // A denial with its reason quoted; submissions warn until proof of delivery is recorded.
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const addEvent = page.getByRole('dialog', { name: 'Add to the timeline' });
+  await addEvent.getByLabel('What happened').selectOption('appeal_filed');
+  await addEvent.getByLabel('Summary').fill('First-level appeal faxed with the letter of medical necessity.');
+  await addEvent.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('No proof of delivery recorded.')).toBeVisible();
+
+  // The client page: record the authorization, and the case's warning goes away.
+  await page
+    .getByRole('heading', { name: /Imani Brooks/ })
+    .getByRole('link', { name: 'Imani Brooks' })
+    .click();
+  await expect(page.getByText('UnitedHealthcare', { exact: true })).toBeVisible();
+  await page.getByLabel('Signed on').fill('2026-11-01');
+  await page.getByRole('button', { name: 'Record authorization' }).click();
+  await expect(page.getByText(/Signed Nov 1, 2026/)).toBeVisible();
+  await app.screenshot('13-client-page');
+  await page.getByRole('link', { name: /C-00001/ }).click();
+  await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
+});
