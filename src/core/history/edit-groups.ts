@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../db/in-transaction';
+import type { AdvocaseDatabase } from '../db/schema';
+
+async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * Runs `work` in one transaction and records the audit entries it wrote as one edit (or as an
+ * undo), so that Undo treats them as one step. Within a transaction nobody else writes (SQLite
+ * has one writer and Kysely holds its one connection), so the entries' ids are a contiguous run.
+ */
+export function asOneEdit<T>(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  kind: 'edit' | 'undo',
+  work: (trx: Kysely<AdvocaseDatabase>) => Promise<{ result: T; label: string }>,
+): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const before = await lastAuditId(trx);
+    const { result, label } = await work(trx);
+    const after = await lastAuditId(trx);
+    if (after > before) {
+      await trx
+        .insertInto('edit_groups')
+        .values({
+          actor,
+          at: new Date().toISOString(),
+          kind,
+          label,
+          first_audit_id: before + 1,
+          last_audit_id: after,
+          undone_at: null,
+        })
+        .execute();
+    }
+    return result;
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * What a person typed in the search box, as FTS5 query text. Each whitespace-separated chunk
+ * becomes one quoted phrase, so "REF-20931" or "555-123-4567" must match as written (and quotes,
+ * AND, OR, NEAR or column names typed by the user are plain words); all chunks are required; the
+ * last word is a prefix, so results come while typing.
+ * Grammar: https://www.sqlite.org/fts5.html#full_text_query_syntax
+ */
+export type FtsQuery = {
+  /** Matches in any column. */
+  readonly anywhere: string;
+  /** The same words, all in the named column (the name or title). */
+  inColumn(column: string): string;
+};
+
+const maxChunks = 12;
+
+export function toFtsQuery(typed: string): FtsQuery | null {
+  const chunks = typed
+    .normalize('NFC')
+    .split(/\s+/)
+    .map((chunk) => chunk.match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((words) => words.length > 0)
+    .slice(0, maxChunks);
+  const lastChunk = chunks.at(-1);
+  const lastWord = lastChunk?.at(-1);
+  if (!lastChunk || lastWord === undefined) return null;
+  // A one-letter prefix matches a large share of all words, and FTS5 gathers every one of them
+  // before answering (measured: 50–230 ms over 1,000,000 events). "Maria L" searches "Maria"
+  // until a second letter comes; a single letter alone searches nothing.
+  const isLastWordPrefix = lastWord.length >= 2;
+  if (!isLastWordPrefix) {
+    lastChunk.pop();
+    if (lastChunk.length === 0) chunks.pop();
+    if (chunks.length === 0) return null;
+  }
+  const phrases = chunks.map((words, index) => {
+    const phrase = `"${words.join(' ')}"`;
+    return isLastWordPrefix && index === chunks.length - 1 ? `${phrase}*` : phrase;
+  });
+  const anywhere = phrases.join(' ');
+  return { anywhere, inColumn: (column) => `${column} : (${anywhere})` };
+}

@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import { formatCaseNumber } from '../../shared/domain/case-number';
+import { caseStageLabels } from '../../shared/domain/case-stages';
+import { timelineEventTypeLabels } from '../../shared/domain/timeline-event-types';
+import { treatmentLabels } from '../../shared/domain/treatments';
+import type { SearchKind, SearchResult } from '../../shared/schemas/search';
+import type { AdvocaseDatabase } from '../db/schema';
+import type { FtsQuery } from './fts-query';
+import { toSnippetSegments } from './snippet-segments';
+import { findIndexedMatches, type IndexedMatch } from './sqlite-record-search';
+
+/**
+ * One source of global-search results. Another feature (the vault's documents) adds its own by
+ * writing one of these and listing it in `searchProviders` below: nothing else changes.
+ */
+export type SearchProvider = {
+  readonly kind: SearchKind;
+  /**
+   * At most `limit` results, best first, never a trashed record; `hasMore` when more matched;
+   * `isStrongMatch` when the best result holds every word in its name or title (its group is
+   * then shown before groups that only matched in details).
+   */
+  search(
+    db: Kysely<AdvocaseDatabase>,
+    query: { readonly typed: string; readonly fts: FtsQuery },
+    limit: number,
+  ): Promise<{ results: SearchResult[]; hasMore: boolean; isStrongMatch: boolean }>;
+};
+
+/** Puts hydrated records back in the order the index ranked them, dropping any that vanished. */
+function inMatchOrder<Row extends { id: number }>(
+  matches: readonly IndexedMatch[],
+  rows: readonly Row[],
+  toResult: (row: Row, match: IndexedMatch) => SearchResult,
+): SearchResult[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return matches.flatMap((match) => {
+    const row = byId.get(match.recordId);
+    return row ? [toResult(row, match)] : [];
+  });
+}
+
+export const clientSearchProvider: SearchProvider = {
+  kind: 'client',
+  async search(db, { fts }, limit) {
+    const { matches, hasMore } = await findIndexedMatches(db, 'client_search', fts, limit);
+    if (matches.length === 0) return { results: [], hasMore, isStrongMatch: false };
+    const rows = await db
+      .selectFrom('clients')
+      .select(['id', 'full_name', 'date_of_birth', 'state'])
+      .where(
+        'id',
+        'in',
+        matches.map((match) => match.recordId),
+      )
+      .where('deleted_at', 'is', null)
+      .execute();
+    const results = inMatchOrder(matches, rows, (row, match) => ({
+      kind: 'client',
+      id: row.id,
+      title: row.full_name,
+      subtitle:
+        [row.date_of_birth && `Born ${row.date_of_birth}`, row.state].filter(Boolean).join(' · ') || null,
+      snippet: toSnippetSegments(match.snippet),
+      target: { name: 'client', clientId: row.id },
+    }));
+    return { results, hasMore, isStrongMatch: matches[0]?.isTitleMatch ?? false };
+  },
+};
+
+export const caseSearchProvider: SearchProvider = {
+  kind: 'case',
+  async search(db, { fts }, limit) {
+    const { matches, hasMore } = await findIndexedMatches(db, 'case_search', fts, limit);
+    if (matches.length === 0) return { results: [], hasMore, isStrongMatch: false };
+    const rows = await db
+      .selectFrom('cases')
+      .innerJoin('clients', 'clients.id', 'cases.client_id')
+      .leftJoin('coverages', 'coverages.id', 'cases.coverage_id')
+      .select([
+        'cases.id',
+        'clients.full_name',
+        'cases.treatment',
+        'cases.treatment_detail',
+        'cases.stage',
+        'cases.payer',
+        'coverages.payer as coverage_payer',
+      ])
+      .where(
+        'cases.id',
+        'in',
+        matches.map((match) => match.recordId),
+      )
+      .where('cases.deleted_at', 'is', null)
+      .execute();
+    const results = inMatchOrder(matches, rows, (row, match) => ({
+      kind: 'case',
+      id: row.id,
+      title: `${formatCaseNumber(row.id)} · ${row.full_name}`,
+      subtitle: [
+        row.treatment === 'other' ? row.treatment_detail : treatmentLabels[row.treatment],
+        row.coverage_payer ?? row.payer,
+        caseStageLabels[row.stage],
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      snippet: toSnippetSegments(match.snippet),
+      target: { name: 'case', caseId: row.id, tab: 'timeline' },
+    }));
+    return { results, hasMore, isStrongMatch: matches[0]?.isTitleMatch ?? false };
+  },
+};
+
+export const eventSearchProvider: SearchProvider = {
+  kind: 'event',
+  async search(db, { fts }, limit) {
+    const { matches, hasMore } = await findIndexedMatches(db, 'event_search', fts, limit);
+    if (matches.length === 0) return { results: [], hasMore, isStrongMatch: false };
+    const rows = await db
+      .selectFrom('events')
+      .innerJoin('cases', 'cases.id', 'events.case_id')
+      .innerJoin('clients', 'clients.id', 'cases.client_id')
+      .select(['events.id', 'events.case_id', 'events.type', 'events.occurred_at', 'clients.full_name'])
+      .where(
+        'events.id',
+        'in',
+        matches.map((match) => match.recordId),
+      )
+      .where('events.deleted_at', 'is', null)
+      .where('cases.deleted_at', 'is', null)
+      .execute();
+    const results = inMatchOrder(matches, rows, (row, match) => ({
+      kind: 'event',
+      id: row.id,
+      title: `${timelineEventTypeLabels[row.type]} · ${formatCaseNumber(row.case_id)} · ${row.full_name}`,
+      subtitle: row.occurred_at,
+      snippet: toSnippetSegments(match.snippet),
+      target: { name: 'case', caseId: row.case_id, tab: 'timeline' },
+    }));
+    // A call's summary is not its name: a timeline group comes after a name match elsewhere.
+    return { results, hasMore, isStrongMatch: false };
+  },
+};
+
+/**
+ * The sources global search asks, in the order their groups are shown when none matched by name.
+ * Documents (vault, issue 5): add `documentSearchProvider` here.
+ */
+export const searchProviders: readonly SearchProvider[] = [
+  clientSearchProvider,
+  caseSearchProvider,
+  eventSearchProvider,
+];
