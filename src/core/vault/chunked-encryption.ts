@@ -78,7 +78,8 @@ export class ChunkEncryptor {
     this.pendingLength += plaintext.byteLength;
     // A chunk goes out only once more bytes follow it: the last chunk must carry the final flag.
     if (this.pendingLength <= this.chunkSize) return out;
-    const joined = Buffer.concat(this.pending, this.pendingLength);
+    const joined =
+      this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
     let offset = 0;
     while (joined.length - offset > this.chunkSize) {
       out.push(this.seal(joined.subarray(offset, offset + this.chunkSize), false));
@@ -152,7 +153,8 @@ export class ChunkDecryptor {
     const out: Buffer[] = [];
     // Hold back one full sealed chunk: whether it is the last one is known only when more follows.
     if (this.pendingLength <= this.sealedChunkSize) return out;
-    const joined = Buffer.concat(this.pending, this.pendingLength);
+    const joined =
+      this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
     let offset = 0;
     while (joined.length - offset > this.sealedChunkSize) {
       out.push(this.open(joined.subarray(offset, offset + this.sealedChunkSize), false));
