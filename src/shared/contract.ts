@@ -7,6 +7,7 @@ import { historyMethods } from './contract/history-methods';
 import { searchMethods } from './contract/search-methods';
 import { sessionMethods } from './contract/session-methods';
 import { settingsMethods } from './contract/settings-methods';
+import { verificationMethods } from './contract/verification-methods';
 import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...providersMethods,
   ...eventsMethods,
   ...tasksMethods,
+  ...verificationMethods,
   ...searchMethods,
   ...historyMethods,
   ...trashMethods,

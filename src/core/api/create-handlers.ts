@@ -7,6 +7,7 @@ import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
 import { historyHandlers, trashHandlers } from './handlers/history-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { verificationHandlers } from './handlers/verification-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 
@@ -22,6 +23,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...providersHandlers(context),
     ...eventsHandlers(context),
     ...tasksHandlers(context),
+    ...verificationHandlers(context),
     ...searchHandlers(context),
     ...historyHandlers(context),
     ...trashHandlers(context),

@@ -189,7 +189,6 @@ export async function generateDemoCaseload(
                   repName: pick(repNames),
                   referenceNumber: reference,
                   durationMinutes: 5 + Math.floor(random() * 40),
-                  followUp: null,
                 },
               }
             : {

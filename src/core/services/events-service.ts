@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
-import type { EventPayload, TimelineEvent } from '../../shared/schemas/events';
+import { eventPayloadSchema, type EventPayloadInput, type TimelineEvent } from '../../shared/schemas/events';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { EventRow } from '../db/tables/events';
+import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
 import { AppError } from '../errors';
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
@@ -43,8 +44,11 @@ export function addTimelineEvent(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   caseId: number,
-  event: EventPayload,
+  payload: EventPayloadInput,
 ): Promise<TimelineEvent> {
+  // Parsed here as well as at the boundary, so code that writes events (imports, deadlines, the
+  // verification call) gets the same defaults and checks as the user's form.
+  const event = eventPayloadSchema.parse(payload);
   return inTransaction(db, async (trx) => {
     await assertCaseExists(trx, caseId);
     const now = new Date().toISOString();
@@ -94,6 +98,7 @@ export function addTimelineEvent(
       });
     }
     await trx.updateTable('cases').set({ updated_at: now }).where('id', '=', caseId).execute();
+    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): the timeline drives them.
     return toTimelineEvent(row);
   });
 }

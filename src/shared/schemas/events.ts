@@ -74,6 +74,12 @@ const detailsByType = {
       .nullish()
       .transform((value) => value ?? null),
     followUp: followUpSchema,
+    /** The questions and answers of a benefits verification call. */
+    answers: z
+      .array(z.strictObject({ question: z.string().max(500), answer: z.string().max(4000).nullable() }))
+      .max(60)
+      .nullish()
+      .transform((value) => value ?? null),
   }),
   correspondence: z.strictObject({
     direction: z.enum(['sent', 'received'], { error: 'Say whether it was sent or received.' }),
@@ -187,6 +193,8 @@ export const eventPayloadSchema = z.discriminatedUnion(
   { error: `Event type must be one of: ${timelineEventTypes.join(', ')}.` },
 );
 export type EventPayload = z.output<typeof eventPayloadSchema>;
+/** An event as written by hand or by code: optional fields may be left out and take their defaults. */
+export type EventPayloadInput = z.input<typeof eventPayloadSchema>;
 
 export const addEventInputSchema = z.strictObject({ caseId: recordId('Case'), event: eventPayloadSchema });
 

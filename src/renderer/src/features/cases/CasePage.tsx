@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { MessageSquarePlus, Phone } from 'lucide-react';
+import { ClipboardList, MessageSquarePlus, Phone } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { casePriorityLabels, caseStageLabels, caseStages, type CaseStage } from '@shared/domain/case-stages';
 import { planTypeLabels } from '@shared/domain/plan-types';
@@ -14,6 +14,7 @@ import { CaseCoverageTab } from '../coverage/CaseCoverageTab';
 import { CaseProvidersTab } from '../coverage/CaseProvidersTab';
 import { CaseTimeline } from '../timeline/CaseTimeline';
 import { EventFormDialog } from '../timeline/EventFormDialog';
+import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import styles from './CasePage.module.css';
 
@@ -39,6 +40,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
     queryFn: () => callApi('cases.get', { caseId }),
   });
   const [openForm, setOpenForm] = useState<'quick-call' | 'any' | null>(null);
+  const [isVerifying, setIsVerifying] = useState(false);
   const changeStage = useMutation({
     mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
     onSuccess: async (updated) => {
@@ -112,6 +114,12 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
               ))}
             </select>
           </label>
+          <Button
+            onClick={() => setIsVerifying(true)}
+            title="Ask the payer the benefits verification questions"
+          >
+            <ClipboardList aria-hidden size={16} /> Verify benefits
+          </Button>
           <Button onClick={() => setOpenForm('quick-call')} aria-keyshortcuts="C" title="Log a call (C)">
             <Phone aria-hidden size={16} /> Log call
           </Button>
@@ -154,6 +162,13 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           </p>
         )}
       </section>
+      <VerificationCallDialog
+        caseId={caseId}
+        hasCoverage={current.coverageId !== null}
+        open={isVerifying}
+        onOpenChange={setIsVerifying}
+        onSaved={onAnnounce}
+      />
       <EventFormDialog
         caseId={caseId}
         open={openForm !== null}

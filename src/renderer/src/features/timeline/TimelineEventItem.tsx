@@ -65,6 +65,24 @@ function ProofOfDelivery({ event }: { event: TimelineEvent }) {
   );
 }
 
+function VerificationAnswers({ event }: { event: TimelineEvent }) {
+  const answers = event.details.answers as { question: string; answer: string | null }[] | null | undefined;
+  if (!answers?.length) return null;
+  return (
+    <details className={styles.answers}>
+      <summary>Questions and answers</summary>
+      <dl>
+        {answers.map(({ question, answer }) => (
+          <div key={question}>
+            <dt>{question}</dt>
+            <dd>{answer ?? 'Not answered'}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 export function TimelineEventItem({ event }: { event: TimelineEvent }) {
   const facts = factsOf(event);
   return (
@@ -93,6 +111,7 @@ export function TimelineEventItem({ event }: { event: TimelineEvent }) {
             ))}
           </dl>
         )}
+        <VerificationAnswers event={event} />
         <ProofOfDelivery event={event} />
       </article>
     </li>

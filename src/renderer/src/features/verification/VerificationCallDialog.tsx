@@ -1,0 +1,165 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { MethodInput } from '@shared/contract';
+import { verificationTargetLabels } from '@shared/domain/benefits-verification';
+import { recordVerificationInputSchema } from '@shared/schemas/verification';
+import { queryClient } from '../../app/query-client';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-date';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import styles from './Verification.module.css';
+
+export const verificationScriptQueryKey = ['verification-script'] as const;
+
+type Props = {
+  readonly caseId: number;
+  readonly hasCoverage: boolean;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onSaved: (announcement: string) => void;
+};
+
+/** The call an advocate makes before anything is filed, asked from a script and recorded in one go. */
+export function VerificationCallDialog({ caseId, hasCoverage, open, onOpenChange, onSaved }: Props) {
+  const script = useQuery({
+    queryKey: verificationScriptQueryKey,
+    queryFn: () => callApi('verification.getScript', {}),
+    enabled: open,
+  });
+  const [repName, setRepName] = useState('');
+  const [referenceNumber, setReferenceNumber] = useState('');
+  const [occurredAt, setOccurredAt] = useState(() => toDateTimeInputValue(new Date()));
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+
+  const save = useMutation({
+    mutationFn: (input: MethodInput<'verification.record'>) => callApi('verification.record', input),
+    onSuccess: async (result) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['events', caseId] }),
+        queryClient.invalidateQueries({ queryKey: ['client'] }),
+        queryClient.invalidateQueries({ queryKey: ['coverage-history'] }),
+      ]);
+      onSaved(
+        result.updatedCoverageFields.length > 0
+          ? 'Verification call logged; the answers were written into the coverage.'
+          : 'Verification call logged.',
+      );
+      setRepName('');
+      setReferenceNumber('');
+      setAnswers({});
+      onOpenChange(false);
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['repName', 'referenceNumber', 'occurredAt'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = {
+      caseId,
+      repName,
+      referenceNumber,
+      occurredAt: fromDateTimeInputValue(occurredAt),
+      answers: (script.data ?? []).map((question) => ({
+        questionId: question.id,
+        question: question.text,
+        answer: answers[question.id]?.trim() || null,
+      })),
+    };
+    const parsed = recordVerificationInputSchema.safeParse(input);
+    if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
+    setErrors(noErrors);
+    save.mutate(input);
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Benefits verification call"
+      description={
+        hasCoverage
+          ? 'Ask each question; answers marked for the coverage are written there, and the whole call goes on the timeline.'
+          : 'No coverage is linked to this case yet: the answers will be kept in the call log only.'
+      }
+    >
+      <form className={formStyles.form} onSubmit={submit} noValidate>
+        <div className={formStyles.row}>
+          <Field label="Rep name" error={errors.fields.repName}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                value={repName}
+                onChange={(event) => setRepName(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Reference number" error={errors.fields.referenceNumber}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                value={referenceNumber}
+                onChange={(event) => setReferenceNumber(event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <ol className={styles.questions}>
+          {script.data?.map((question) => (
+            <li key={question.id}>
+              <Field
+                label={question.text}
+                optional
+                hint={
+                  question.target === 'none'
+                    ? undefined
+                    : `Saved to ${verificationTargetLabels[question.target].replace('Coverage: ', "the coverage's ")}`
+                }
+              >
+                {(ids) => (
+                  <textarea
+                    {...ids}
+                    className={`${inputClassName} ${styles.answer}`}
+                    rows={2}
+                    value={answers[question.id] ?? ''}
+                    onChange={(event) =>
+                      setAnswers((current) => ({ ...current, [question.id]: event.target.value }))
+                    }
+                  />
+                )}
+              </Field>
+            </li>
+          ))}
+        </ol>
+        <Field label="When" error={errors.fields.occurredAt}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(event) => setOccurredAt(event.target.value)}
+            />
+          )}
+        </Field>
+        {errors.form && (
+          <p className={formStyles.formError} role="alert">
+            {errors.form}
+          </p>
+        )}
+        <div className={formStyles.actions}>
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button variant="primary" type="submit" disabled={save.isPending || !script.data}>
+            Save call
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
