@@ -15,7 +15,10 @@ import styles from './Coverage.module.css';
 type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
 
 export function CaseCoverageTab({ detail, onAnnounce }: Props) {
-  const client = useQuery({ queryKey: ['client', detail.clientId], queryFn: () => callApi('clients.get', { clientId: detail.clientId }) });
+  const client = useQuery({
+    queryKey: ['client', detail.clientId],
+    queryFn: () => callApi('clients.get', { clientId: detail.clientId }),
+  });
   const [editing, setEditing] = useState<Coverage | 'new' | null>(null);
   const update = useMutation({
     mutationFn: (changes: { coverageId?: number | null; claimType?: ClaimType | null; isUrgent?: boolean }) =>
@@ -47,7 +50,9 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
                 {...ids}
                 className={inputClassName}
                 value={detail.coverageId ?? ''}
-                onChange={(event) => update.mutate({ coverageId: event.target.value ? Number(event.target.value) : null })}
+                onChange={(event) =>
+                  update.mutate({ coverageId: event.target.value ? Number(event.target.value) : null })
+                }
               >
                 <option value="">None linked</option>
                 {coverages.map((coverage) => (
@@ -66,7 +71,9 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
                 {...ids}
                 className={inputClassName}
                 value={detail.claimType ?? ''}
-                onChange={(event) => update.mutate({ claimType: (event.target.value || null) as ClaimType | null })}
+                onChange={(event) =>
+                  update.mutate({ claimType: (event.target.value || null) as ClaimType | null })
+                }
               >
                 <option value="">Not known yet</option>
                 {claimTypes.map((claimType) => (
@@ -99,7 +106,8 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
           </>
         ) : (
           <p className={styles.muted}>
-            No coverage linked. Add the client's plan from the member card: the kind of plan decides which appeal rules apply.
+            No coverage linked. Add the client's plan from the member card: the kind of plan decides which
+            appeal rules apply.
           </p>
         )}
       </div>
@@ -128,7 +136,10 @@ function FactRow({ name, value }: { name: string; value: unknown }) {
 }
 
 function CoverageHistory({ coverageId }: { coverageId: number }) {
-  const history = useQuery({ queryKey: ['coverage-history', coverageId], queryFn: () => callApi('coverages.history', { coverageId }) });
+  const history = useQuery({
+    queryKey: ['coverage-history', coverageId],
+    queryFn: () => callApi('coverages.history', { coverageId }),
+  });
   return (
     <section className={styles.card} aria-labelledby="coverage-history-title">
       <h2 id="coverage-history-title" className={styles.cardTitle}>

@@ -17,10 +17,15 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
   const providers = useQuery({ queryKey: ['providers'], queryFn: () => callApi('providers.list', {}) });
   const [isAdding, setIsAdding] = useState(false);
   const setProvider = useMutation({
-    mutationFn: (providerId: number | null) => callApi('cases.update', { caseId: detail.id, changes: { providerId } }),
+    mutationFn: (providerId: number | null) =>
+      callApi('cases.update', { caseId: detail.id, changes: { providerId } }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['case', detail.id], updated);
-      onAnnounce(updated.providerName ? `${updated.providerName} is treating on this case.` : 'Provider removed from the case.');
+      onAnnounce(
+        updated.providerName
+          ? `${updated.providerName} is treating on this case.`
+          : 'Provider removed from the case.',
+      );
     },
   });
 
@@ -34,7 +39,9 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
                 {...ids}
                 className={inputClassName}
                 value={detail.providerId ?? ''}
-                onChange={(event) => setProvider.mutate(event.target.value ? Number(event.target.value) : null)}
+                onChange={(event) =>
+                  setProvider.mutate(event.target.value ? Number(event.target.value) : null)
+                }
               >
                 <option value="">None chosen</option>
                 {providers.data?.map((provider) => (
@@ -49,9 +56,15 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
           <Button onClick={() => setIsAdding(true)}>Add provider</Button>
         </div>
         {detail.coverageId ? (
-          <NetworkStatuses coverageId={detail.coverageId} providers={providers.data ?? []} onAnnounce={onAnnounce} />
+          <NetworkStatuses
+            coverageId={detail.coverageId}
+            providers={providers.data ?? []}
+            onAnnounce={onAnnounce}
+          />
         ) : (
-          <p className={styles.muted}>Link a coverage on the Coverage tab to record whether providers are in its network.</p>
+          <p className={styles.muted}>
+            Link a coverage on the Coverage tab to record whether providers are in its network.
+          </p>
         )}
       </div>
       <ProviderFormDialog
@@ -74,7 +87,10 @@ type NetworkProps = {
 };
 
 function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
-  const networks = useQuery({ queryKey: ['networks', coverageId], queryFn: () => callApi('coverages.networks', { coverageId }) });
+  const networks = useQuery({
+    queryKey: ['networks', coverageId],
+    queryFn: () => callApi('coverages.networks', { coverageId }),
+  });
   const [providerId, setProviderId] = useState('');
   const [status, setStatus] = useState<NetworkStatus>('in_network');
   const [tier, setTier] = useState('');
@@ -82,7 +98,13 @@ function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const save = useMutation({
     mutationFn: () =>
-      callApi('providers.setNetworkStatus', { coverageId, providerId: Number(providerId), status, tier: tier || null, referralRequired }),
+      callApi('providers.setNetworkStatus', {
+        coverageId,
+        providerId: Number(providerId),
+        status,
+        tier: tier || null,
+        referralRequired,
+      }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['networks', coverageId] });
       setErrors(noErrors);
@@ -130,7 +152,12 @@ function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
       <form className={`${formStyles.form} ${styles.controls}`} onSubmit={submit} noValidate>
         <Field label="Provider" error={errors.fields.providerId}>
           {(ids) => (
-            <select {...ids} className={inputClassName} value={providerId} onChange={(event) => setProviderId(event.target.value)}>
+            <select
+              {...ids}
+              className={inputClassName}
+              value={providerId}
+              onChange={(event) => setProviderId(event.target.value)}
+            >
               <option value="">Choose…</option>
               {providers.map((provider) => (
                 <option key={provider.id} value={provider.id}>
@@ -142,7 +169,12 @@ function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
         </Field>
         <Field label="Network status">
           {(ids) => (
-            <select {...ids} className={inputClassName} value={status} onChange={(event) => setStatus(event.target.value as NetworkStatus)}>
+            <select
+              {...ids}
+              className={inputClassName}
+              value={status}
+              onChange={(event) => setStatus(event.target.value as NetworkStatus)}
+            >
               {networkStatuses.map((candidate) => (
                 <option key={candidate} value={candidate}>
                   {networkStatusLabels[candidate]}
@@ -152,10 +184,21 @@ function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
           )}
         </Field>
         <Field label="Tier" optional error={errors.fields.tier}>
-          {(ids) => <input {...ids} className={inputClassName} value={tier} onChange={(event) => setTier(event.target.value)} />}
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={tier}
+              onChange={(event) => setTier(event.target.value)}
+            />
+          )}
         </Field>
         <label className={formStyles.choice}>
-          <input type="checkbox" checked={referralRequired} onChange={(event) => setReferralRequired(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={referralRequired}
+            onChange={(event) => setReferralRequired(event.target.checked)}
+          />
           Referral required
         </label>
         <Button type="submit" disabled={save.isPending}>

@@ -21,14 +21,22 @@ function initialState(coverage: Coverage | null): FormState {
   for (const { fields } of fieldGroups) {
     for (const field of fields) {
       const value = coverage?.[field.key] ?? null;
-      state[field.key] = field.kind === 'money' ? centsToDollarsInput(value as number | null) : value === null ? '' : String(value);
+      state[field.key] =
+        field.kind === 'money'
+          ? centsToDollarsInput(value as number | null)
+          : value === null
+            ? ''
+            : String(value);
     }
   }
   return state;
 }
 
 function toInput(state: FormState): Record<string, unknown> {
-  const input: Record<string, unknown> = { planType: state.planType || undefined, networkType: state.networkType || null };
+  const input: Record<string, unknown> = {
+    planType: state.planType || undefined,
+    networkType: state.networkType || null,
+  };
   for (const { fields } of fieldGroups) {
     for (const field of fields) {
       const text = (state[field.key] ?? '').trim();
@@ -36,8 +44,8 @@ function toInput(state: FormState): Record<string, unknown> {
         // Text that is not an amount goes on as text, so the schema reports it at this field.
         const cents = parseDollarsToCents(text);
         input[field.key] = cents === undefined ? text : cents;
-      }
-      else if (field.kind === 'percent') input[field.key] = text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
+      } else if (field.kind === 'percent')
+        input[field.key] = text === '' ? null : Number.isFinite(Number(text)) ? Number(text) : text;
       else input[field.key] = text === '' ? null : text;
     }
   }
@@ -61,14 +69,22 @@ export function CoverageFormDialog({ clientId, coverage, open, onOpenChange, onS
     mutationFn: (input: Record<string, unknown>) =>
       coverage
         ? callApi('coverages.update', { coverageId: coverage.id, changes: input })
-        : callApi('coverages.create', { ...(input as Omit<MethodInput<'coverages.create'>, 'clientId'>), clientId }),
+        : callApi('coverages.create', {
+            ...(input as Omit<MethodInput<'coverages.create'>, 'clientId'>),
+            clientId,
+          }),
     onSuccess: (saved) => {
       onSaved(saved);
       onOpenChange(false);
     },
     onError: (error) => {
       const failure = formErrorsFromFailure(error, Object.keys(state));
-      setErrors({ ...failure, fields: Object.fromEntries(Object.entries(failure.fields).map(([key, value]) => [key.replace(/^changes\./, ''), value])) });
+      setErrors({
+        ...failure,
+        fields: Object.fromEntries(
+          Object.entries(failure.fields).map(([key, value]) => [key.replace(/^changes\./, ''), value]),
+        ),
+      });
     },
   });
 
@@ -84,12 +100,26 @@ export function CoverageFormDialog({ clientId, coverage, open, onOpenChange, onS
   const set = (key: string, value: string) => setState((current) => ({ ...current, [key]: value }));
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={coverage ? 'Edit coverage' : 'Add coverage'} description="Copy what the member card and the plan documents say. Changes are kept in this coverage's history.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={coverage ? 'Edit coverage' : 'Add coverage'}
+      description="Copy what the member card and the plan documents say. Changes are kept in this coverage's history."
+    >
       <form className={formStyles.form} onSubmit={submit} noValidate>
         <div className={formStyles.row}>
-          <Field label="Kind of plan" error={errors.fields.planType} hint="Decides which appeal rules and deadlines apply.">
+          <Field
+            label="Kind of plan"
+            error={errors.fields.planType}
+            hint="Decides which appeal rules and deadlines apply."
+          >
             {(ids) => (
-              <select {...ids} className={inputClassName} value={state.planType} onChange={(event) => set('planType', event.target.value)}>
+              <select
+                {...ids}
+                className={inputClassName}
+                value={state.planType}
+                onChange={(event) => set('planType', event.target.value)}
+              >
                 <option value="">Choose…</option>
                 {planTypes.map((planType) => (
                   <option key={planType} value={planType}>
@@ -101,7 +131,12 @@ export function CoverageFormDialog({ clientId, coverage, open, onOpenChange, onS
           </Field>
           <Field label="Network type" optional error={errors.fields.networkType}>
             {(ids) => (
-              <select {...ids} className={inputClassName} value={state.networkType} onChange={(event) => set('networkType', event.target.value)}>
+              <select
+                {...ids}
+                className={inputClassName}
+                value={state.networkType}
+                onChange={(event) => set('networkType', event.target.value)}
+              >
                 <option value="">Not known</option>
                 {networkTypes.map((networkType) => (
                   <option key={networkType} value={networkType}>
@@ -118,16 +153,29 @@ export function CoverageFormDialog({ clientId, coverage, open, onOpenChange, onS
             <div className={styles.fieldGrid}>
               {group.fields.map((field) => (
                 <div key={field.key} className={field.kind === 'textarea' ? styles.wide : undefined}>
-                  <Field label={field.label} optional={field.key !== 'payer'} error={errors.fields[field.key]} hint={field.hint}>
+                  <Field
+                    label={field.label}
+                    optional={field.key !== 'payer'}
+                    error={errors.fields[field.key]}
+                    hint={field.hint}
+                  >
                     {(ids) =>
                       field.kind === 'textarea' ? (
-                        <textarea {...ids} className={`${inputClassName} ${styles.textarea}`} rows={2} value={state[field.key]} onChange={(event) => set(field.key, event.target.value)} />
+                        <textarea
+                          {...ids}
+                          className={`${inputClassName} ${styles.textarea}`}
+                          rows={2}
+                          value={state[field.key]}
+                          onChange={(event) => set(field.key, event.target.value)}
+                        />
                       ) : (
                         <input
                           {...ids}
                           className={inputClassName}
                           type={field.kind === 'date' ? 'date' : 'text'}
-                          inputMode={field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined}
+                          inputMode={
+                            field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined
+                          }
                           value={state[field.key]}
                           onChange={(event) => set(field.key, event.target.value)}
                         />

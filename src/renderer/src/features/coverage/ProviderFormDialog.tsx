@@ -34,12 +34,21 @@ export function ProviderFormDialog({ open, onOpenChange, onSaved }: Props) {
       setValues({});
       onOpenChange(false);
     },
-    onError: (error) => setErrors(formErrorsFromFailure(error, textFields.map((field) => field.key))),
+    onError: (error) =>
+      setErrors(
+        formErrorsFromFailure(
+          error,
+          textFields.map((field) => field.key),
+        ),
+      ),
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { kind, ...Object.fromEntries(textFields.map((field) => [field.key, values[field.key]?.trim() || null])) };
+    const input = {
+      kind,
+      ...Object.fromEntries(textFields.map((field) => [field.key, values[field.key]?.trim() || null])),
+    };
     const parsed = createProviderInputSchema.safeParse(input);
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
     setErrors(noErrors);
@@ -47,24 +56,41 @@ export function ProviderFormDialog({ open, onOpenChange, onSaved }: Props) {
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Add a provider" description="A treating clinician or a facility.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Add a provider"
+      description="A treating clinician or a facility."
+    >
       <form className={formStyles.form} onSubmit={submit} noValidate>
         <div className={formStyles.choices} role="radiogroup" aria-label="Kind of provider">
           {providerKinds.map((candidate) => (
             <label key={candidate} className={formStyles.choice}>
-              <input type="radio" name="providerKind" checked={kind === candidate} onChange={() => setKind(candidate)} />
+              <input
+                type="radio"
+                name="providerKind"
+                checked={kind === candidate}
+                onChange={() => setKind(candidate)}
+              />
               {candidate === 'clinician' ? 'Clinician' : 'Facility'}
             </label>
           ))}
         </div>
         {textFields.map((field) => (
-          <Field key={field.key} label={field.label} optional={field.optional} error={errors.fields[field.key]}>
+          <Field
+            key={field.key}
+            label={field.label}
+            optional={field.optional}
+            error={errors.fields[field.key]}
+          >
             {(ids) => (
               <input
                 {...ids}
                 className={inputClassName}
                 value={values[field.key] ?? ''}
-                onChange={(event) => setValues((current) => ({ ...current, [field.key]: event.target.value }))}
+                onChange={(event) =>
+                  setValues((current) => ({ ...current, [field.key]: event.target.value }))
+                }
               />
             )}
           </Field>

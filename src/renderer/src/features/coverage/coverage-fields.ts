@@ -4,7 +4,12 @@ import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
 
 /** The coverage form's fields, grouped as a plan document is read; also labels the change history. */
-export type CoverageTextField = { key: keyof Coverage; label: string; kind: 'text' | 'date' | 'money' | 'percent' | 'textarea'; hint?: string };
+export type CoverageTextField = {
+  key: keyof Coverage;
+  label: string;
+  kind: 'text' | 'date' | 'money' | 'percent' | 'textarea';
+  hint?: string;
+};
 
 export const coverageFieldGroups: readonly { legend: string; fields: readonly CoverageTextField[] }[] = [
   {
@@ -47,11 +52,12 @@ export const coverageFieldGroups: readonly { legend: string; fields: readonly Co
   },
 ];
 
-
 const labels: Readonly<Record<string, string>> = {
   planType: 'Kind of plan',
   networkType: 'Network type',
-  ...Object.fromEntries(coverageFieldGroups.flatMap((group) => group.fields.map((field) => [field.key, field.label]))),
+  ...Object.fromEntries(
+    coverageFieldGroups.flatMap((group) => group.fields.map((field) => [field.key, field.label])),
+  ),
 };
 
 export function coverageFieldLabel(key: string): string {
@@ -60,13 +66,17 @@ export function coverageFieldLabel(key: string): string {
 
 /** A coverage value as a person reads it: money in dollars, dates in the locale, blanks as a dash. */
 function asText(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 export function formatCoverageValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (key === 'planType') return planTypeLabels[value as PlanType] ?? asText(value);
-  const field = coverageFieldGroups.flatMap((group) => group.fields).find((candidate) => candidate.key === key);
+  const field = coverageFieldGroups
+    .flatMap((group) => group.fields)
+    .find((candidate) => candidate.key === key);
   if (field?.kind === 'money' && typeof value === 'number') return formatCents(value);
   if (field?.kind === 'date' && typeof value === 'string') return formatCalendarDate(value);
   if (field?.kind === 'percent') return `${asText(value)}%`;
