@@ -64,15 +64,24 @@ export async function searchDocumentText(
     options.caseId === undefined
       ? sql``
       : sql`AND d.id IN (SELECT document_id FROM document_cases WHERE case_id = ${options.caseId})`;
+  // Rank first, then build snippets for the page of results only: snippet() is the costly part,
+  // and a common word can match every document.
   const result = await sql<{ document_id: number; body_snippet: string; name_snippet: string }>`
+    WITH best AS (
+      SELECT document_text.rowid AS id, bm25(document_text, 2.0, 1.0) AS score
+      FROM document_text
+      JOIN documents d ON d.id = document_text.rowid
+      WHERE document_text MATCH ${query} AND d.deleted_at IS NULL ${caseFilter}
+      ORDER BY score
+      LIMIT ${options.limit}
+    )
     SELECT document_text.rowid AS document_id,
            snippet(document_text, 1, ${matchStart}, ${matchEnd}, '…', 16) AS body_snippet,
            snippet(document_text, 0, ${matchStart}, ${matchEnd}, '…', 16) AS name_snippet
     FROM document_text
-    JOIN documents d ON d.id = document_text.rowid
-    WHERE document_text MATCH ${query} AND d.deleted_at IS NULL ${caseFilter}
-    ORDER BY bm25(document_text, 2.0, 1.0)
-    LIMIT ${options.limit}
+    JOIN best ON best.id = document_text.rowid
+    WHERE document_text MATCH ${query}
+    ORDER BY best.score
   `.execute(db);
   // The words around the match in the text; the file name only when the match is there alone.
   return result.rows.map((row) => ({
