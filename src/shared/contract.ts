@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { casesMethods } from './contract/cases-methods';
 import { clientsMethods } from './contract/clients-methods';
+import { deadlinesMethods } from './contract/deadlines-methods';
 import { coveragesMethods, providersMethods } from './contract/coverages-methods';
 import { eventsMethods, tasksMethods } from './contract/events-methods';
 import { historyMethods } from './contract/history-methods';
@@ -27,6 +28,7 @@ export const contract = {
   ...tasksMethods,
   ...verificationMethods,
   ...searchMethods,
+  ...deadlinesMethods,
   ...historyMethods,
   ...trashMethods,
   ...vaultMethods,

@@ -3,6 +3,7 @@ import type { Session } from '../session/session';
 import { casesHandlers } from './handlers/cases-handlers';
 import { clientsHandlers } from './handlers/clients-handlers';
 import { coveragesHandlers, providersHandlers } from './handlers/coverages-handlers';
+import { deadlinesHandlers } from './handlers/deadlines-handlers';
 import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
 import { historyHandlers, trashHandlers } from './handlers/history-handlers';
 import { searchHandlers } from './handlers/search-handlers';
@@ -25,6 +26,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...tasksHandlers(context),
     ...verificationHandlers(context),
     ...searchHandlers(context),
+    ...deadlinesHandlers(context),
     ...historyHandlers(context),
     ...trashHandlers(context),
     ...vaultHandlers(context),

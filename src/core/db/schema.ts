@@ -1,5 +1,11 @@
 import type { AuditLogTable } from './tables/audit-log';
 import type { AuthorizationsTable } from './tables/authorizations';
+import type {
+  CaseDeadlineSummariesTable,
+  CaseDeadlinesTable,
+  DeadlineAdjustmentsTable,
+  PayerRequestsTable,
+} from './tables/case-deadlines';
 import type { CasesTable } from './tables/cases';
 import type { ClientsTable } from './tables/clients';
 import type { CoveragesTable } from './tables/coverages';
@@ -34,4 +40,8 @@ export type AdvocaseDatabase = {
   document_cases: DocumentCasesTable;
   document_clients: DocumentClientsTable;
   document_events: DocumentEventsTable;
+  case_deadlines: CaseDeadlinesTable;
+  case_deadline_summaries: CaseDeadlineSummariesTable;
+  deadline_adjustments: DeadlineAdjustmentsTable;
+  payer_requests: PayerRequestsTable;
 };

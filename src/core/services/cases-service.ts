@@ -4,6 +4,7 @@ import { formatCaseNumber } from '../../shared/domain/case-number';
 import type { CaseDetail, CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
+import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
@@ -224,6 +225,7 @@ export function updateCase(
       }),
       missingCase(caseId),
     );
+    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): coverage, claim type, urgency.
     return getCaseDetail(trx, caseId);
   });
 }

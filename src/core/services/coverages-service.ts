@@ -6,6 +6,7 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { CoverageRow, CoveragesTable } from '../db/tables/coverages';
+import { recomputeDeadlinesOfCoverage } from '../deadlines/service/recompute';
 import { AppError } from '../errors';
 
 function toCoverage(row: CoverageRow): Coverage {
@@ -128,16 +129,16 @@ export function updateCoverage(
         'endsOn',
       );
     }
-    return toCoverage(
-      await auditedUpdate(
-        trx,
-        actor,
-        'coverages',
-        coverageId,
-        toColumns(changes),
-        missingCoverage(coverageId),
-      ),
+    const updated = await auditedUpdate(
+      trx,
+      actor,
+      'coverages',
+      coverageId,
+      toColumns(changes),
+      missingCoverage(coverageId),
     );
+    await recomputeDeadlinesOfCoverage(trx, actor, coverageId); // Deadlines (issue 4): the plan type sets them.
+    return toCoverage(updated);
   });
 }
 

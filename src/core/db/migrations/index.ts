@@ -5,6 +5,7 @@ import * as caseloadDetails from './0003-caseload-details';
 import * as documentVault from './0010-document-vault';
 import * as globalSearch from './0020-global-search';
 import * as editHistory from './0021-edit-history';
+import * as caseDeadlines from './0030-case-deadlines';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-document-vault': documentVault,
   '0020-global-search': globalSearch,
   '0021-edit-history': editHistory,
+  '0030-case-deadlines': caseDeadlines,
 };

@@ -1,0 +1,328 @@
+import { sql, type Kysely } from 'kysely';
+import { inTransaction } from '../../db/in-transaction';
+import type { AdvocaseDatabase } from '../../db/schema';
+import { appendAuditEntry } from '../../db/tables/audit-log';
+import type { DeadlineAdjustmentRow } from '../../db/tables/case-deadlines';
+import { readSettings } from '../../services/settings-service';
+import {
+  deriveCaseDeadlines,
+  isOutstanding,
+  judgeDisplayStatus,
+  type DerivedDeadline,
+} from '../case-deadline-rows';
+import { mapCaseToScenario, type CaseDeadlineFacts } from '../case-scenario';
+import { addCalendarDays, civilDateInZone } from '../date-arithmetic';
+import { userTimeZone } from './time-zone';
+
+/**
+ * Keeps `case_deadlines` and `case_deadline_summaries` in step with a case's facts. The rows are
+ * derived data (rebuilt, never edited), so rebuilding them is not itself audited; what the user
+ * decides (overrides, "done", the re-authorization task created here) is.
+ */
+
+export type RecomputeOptions = { readonly now?: Date; readonly timeZone?: string };
+
+/** Who the audit log names for tasks the deadline work creates on its own. */
+export const deadlineSystemActor = 'advocase (deadlines)';
+
+export async function loadCaseFacts(
+  db: Kysely<AdvocaseDatabase>,
+  caseId: number,
+  timeZone: string,
+): Promise<CaseDeadlineFacts | null> {
+  const row = await db
+    .selectFrom('cases')
+    .innerJoin('clients', 'clients.id', 'cases.client_id')
+    .leftJoin('coverages', 'coverages.id', 'cases.coverage_id')
+    .select(['cases.claim_type', 'cases.is_urgent', 'clients.state', 'coverages.plan_type'])
+    .where('cases.id', '=', caseId)
+    .where('cases.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const events = await db
+    .selectFrom('events')
+    .select(['id', 'type', 'occurred_at', 'details'])
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .where('type', 'in', ['prior_auth_submitted', 'claim_submitted', 'payer_decision', 'appeal_filed'])
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  return {
+    planType: row.plan_type ?? null,
+    claimType: row.claim_type,
+    isUrgent: row.is_urgent === 1,
+    clientState: row.state,
+    timeZone,
+    events: events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      occurredAt: event.occurred_at,
+      details: JSON.parse(event.details) as Record<string, unknown>,
+    })),
+  };
+}
+
+export async function adjustmentsOfCase(
+  db: Kysely<AdvocaseDatabase>,
+  caseId: number,
+): Promise<Map<string, DeadlineAdjustmentRow>> {
+  const rows = await db
+    .selectFrom('deadline_adjustments')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .execute();
+  return new Map(rows.map((row) => [row.deadline_key, row]));
+}
+
+function effectiveDueOn(deadline: DerivedDeadline, adjustment: DeadlineAdjustmentRow | undefined): string {
+  return adjustment?.override_due_on ?? deadline.dueOn;
+}
+
+/**
+ * An approval that ends becomes a task on the case ("request re-authorization"), once: the task
+ * is found again by the approval it came from, so recomputing never duplicates it.
+ */
+async function ensureReauthorizationTasks(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  caseId: number,
+  deadlines: readonly DerivedDeadline[],
+  approvalEnds: ReadonlyMap<number, string | null>,
+  today: string,
+): Promise<void> {
+  for (const deadline of deadlines) {
+    if (deadline.kind !== 'reauthorization' || deadline.sourceEventId === null) continue;
+    // An approval that has already ended needs a new request, not a reminder to renew it.
+    const endsOn = approvalEnds.get(deadline.sourceEventId);
+    if (!endsOn || endsOn < today) continue;
+    const existing = await db
+      .selectFrom('tasks')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('source_event_id', '=', deadline.sourceEventId)
+      .where('title', 'like', 'Request re-authorization%')
+      .executeTakeFirst();
+    if (existing) continue;
+    const now = new Date().toISOString();
+    const task = await db
+      .insertInto('tasks')
+      .values({
+        case_id: caseId,
+        title: `Request re-authorization: the approval ends ${endsOn} (the Deadlines tab lists what to send)`,
+        due_on: deadline.dueOn,
+        done_at: null,
+        source_event_id: deadline.sourceEventId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAuditEntry(db, {
+      actor,
+      tableName: 'tasks',
+      rowId: task.id,
+      action: 'insert',
+      before: null,
+      after: task,
+    });
+  }
+}
+
+/**
+ * Rebuilds one case's deadlines from its facts. Called after every write that changes them (a
+ * timeline event, the coverage link, the claim type, a coverage's plan type, an override), inside
+ * the caller's transaction, and at unlock for cases whose statuses may have moved.
+ */
+export function recomputeCaseDeadlines(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  caseId: number,
+  options: RecomputeOptions = {},
+): Promise<void> {
+  return inTransaction(db, async (trx) => {
+    const now = options.now ?? new Date();
+    const timeZone = options.timeZone ?? userTimeZone();
+    const facts = await loadCaseFacts(trx, caseId, timeZone);
+    if (!facts) {
+      await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
+      await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
+      return;
+    }
+    const [settings, requests, adjustments] = await Promise.all([
+      readSettings(trx),
+      trx.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+      adjustmentsOfCase(trx, caseId),
+    ]);
+    const mapped = mapCaseToScenario(facts);
+    const derivation = deriveCaseDeadlines({
+      mapped,
+      payerRequests: requests.map((request) => ({
+        id: request.id,
+        kind: request.kind,
+        sentOn: request.sent_on,
+        answeredOn: request.answered_on,
+      })),
+      reauthorizationLeadDays: settings.reauthorizationLeadDays,
+      now,
+      timeZone,
+    });
+    const computedAt = now.toISOString();
+    await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
+    if (derivation.deadlines.length > 0) {
+      await trx
+        .insertInto('case_deadlines')
+        .values(
+          derivation.deadlines.map((deadline) => ({
+            case_id: caseId,
+            deadline_key: deadline.key,
+            kind: deadline.kind,
+            rule: deadline.rule,
+            source_event_id: deadline.sourceEventId,
+            computed_due: deadline.computedDue,
+            due_on: effectiveDueOn(deadline, adjustments.get(deadline.key)),
+            due_at: deadline.dueAt,
+            actor: deadline.actor,
+            status: deadline.status,
+            citation_url: deadline.citationUrl,
+            citation_text: deadline.citationText,
+            note: deadline.note,
+            confidence: deadline.confidence,
+            computed_at: computedAt,
+          })),
+        )
+        .execute();
+    }
+    let nextDue: { dueOn: string; rule: string } | null = null;
+    let overdueCount = 0;
+    for (const deadline of derivation.deadlines) {
+      const adjustment = adjustments.get(deadline.key);
+      const status = judgeDisplayStatus(
+        deadline,
+        adjustment && { overrideDueOn: adjustment.override_due_on, doneAt: adjustment.done_at },
+        now,
+        timeZone,
+      );
+      if (status === 'missed') overdueCount += 1;
+      else if (isOutstanding(status)) {
+        const dueOn = effectiveDueOn(deadline, adjustment);
+        if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
+      }
+    }
+    const summary = {
+      next_due_on: nextDue?.dueOn ?? null,
+      next_rule: nextDue?.rule ?? null,
+      overdue_count: overdueCount,
+      missing_facts: JSON.stringify(derivation.missingFacts),
+      assumptions: JSON.stringify(derivation.assumptions),
+      time_zone: timeZone,
+      as_of: derivation.asOf,
+      computed_at: computedAt,
+    };
+    await trx
+      .insertInto('case_deadline_summaries')
+      .values({ case_id: caseId, ...summary })
+      .onConflict((conflict) => conflict.column('case_id').doUpdateSet(summary))
+      .execute();
+    const approvalEnds = new Map(
+      mapped.approvals.map((approval) => [approval.eventId, approval.approvedUntil]),
+    );
+    await ensureReauthorizationTasks(trx, actor, caseId, derivation.deadlines, approvalEnds, derivation.asOf);
+  });
+}
+
+/** A coverage's plan type decides every linked case's rules: recompute them all. */
+export async function recomputeDeadlinesOfCoverage(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  coverageId: number,
+  options: RecomputeOptions = {},
+): Promise<void> {
+  const cases = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('coverage_id', '=', coverageId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  for (const { id } of cases) await recomputeCaseDeadlines(db, actor, id, options);
+}
+
+/** How far ahead the unlock refresh looks: statuses that can change soon are re-judged. */
+export const refreshWindowDays = 30;
+
+/**
+ * Run at unlock (and at most once a day after): re-judges the cases whose statuses may have moved
+ * since they were computed (a date within 30 days, or computed before today), and computes, once,
+ * the cases that have timeline entries but were never computed (a database from before this
+ * feature). Works in batches so a large caseload does not hold the database in one transaction.
+ */
+export async function refreshDeadlineStatuses(
+  db: Kysely<AdvocaseDatabase>,
+  options: RecomputeOptions & { readonly batchSize?: number } = {},
+): Promise<{ recomputed: number }> {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? userTimeZone();
+  const today = civilDateInZone(now.getTime(), timeZone);
+  const horizon = addCalendarDays(today, refreshWindowDays);
+  const stale = await db
+    .selectFrom('case_deadline_summaries')
+    .select('case_id')
+    .where('as_of', '<', today)
+    .where((eb) => eb.or([eb('next_due_on', '<=', horizon), eb('time_zone', '<>', timeZone)]))
+    .execute();
+  const neverComputed = await db
+    .selectFrom('cases')
+    .select('cases.id as case_id')
+    .where('cases.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_deadline_summaries')
+            .select(sql`1`.as('one'))
+            .whereRef('case_deadline_summaries.case_id', '=', 'cases.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('events')
+          .select(sql`1`.as('one'))
+          .whereRef('events.case_id', '=', 'cases.id')
+          .where('events.deleted_at', 'is', null),
+      ),
+    )
+    .execute();
+  const caseIds = [...new Set([...stale, ...neverComputed].map((row) => row.case_id))];
+  const batchSize = options.batchSize ?? 200;
+  for (let start = 0; start < caseIds.length; start += batchSize) {
+    const batch = caseIds.slice(start, start + batchSize);
+    await inTransaction(db, async (trx) => {
+      for (const caseId of batch)
+        await recomputeCaseDeadlines(trx, deadlineSystemActor, caseId, { now, timeZone });
+    });
+    // Let other work (an interface call, the reminder timer) run between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { recomputed: caseIds.length };
+}
+
+const lastRefreshDay = new WeakMap<Kysely<AdvocaseDatabase>, string>();
+
+/**
+ * The "daily-ish" refresh: the first deadline read after a store opens (that is, after unlock)
+ * runs it, and so does the first read on each new day. Keyed by the open database, so a lock and
+ * unlock (a new connection) refreshes again.
+ */
+export async function refreshDeadlineStatusesOncePerDay(
+  db: Kysely<AdvocaseDatabase>,
+  options: RecomputeOptions = {},
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? userTimeZone();
+  const today = civilDateInZone(now.getTime(), timeZone);
+  if (lastRefreshDay.get(db) === today) return;
+  lastRefreshDay.set(db, today);
+  await refreshDeadlineStatuses(db, { now, timeZone });
+}

@@ -1,0 +1,136 @@
+import {
+  addCalendarDays,
+  civilDateInZone,
+  daysBetween,
+  startOfDayInZone,
+} from '../deadlines/date-arithmetic';
+
+/**
+ * When to remind, as pure functions of the deadlines' dates, the lead times and the clock. The
+ * messages are counts only ("2 deadlines due today"): a notification can appear over a locked
+ * screen or a shared desk, so it never carries a name, a case number or a payer.
+ */
+
+/** Only what scheduling needs: no name, no case detail. */
+export type ReminderDeadline = {
+  /** YYYY-MM-DD in the user's zone: the date that counts (override, else computed). */
+  readonly dueOn: string;
+  readonly isOverdue: boolean;
+};
+
+export type ReminderCounts = {
+  readonly asOf: string;
+  readonly overdue: number;
+  readonly dueToday: number;
+  readonly upcoming: readonly { readonly daysAhead: number; readonly count: number }[];
+  readonly message: string;
+};
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function whenWords(daysAhead: number): string {
+  if (daysAhead === 0) return 'today';
+  if (daysAhead === 1) return 'tomorrow';
+  return `in ${daysAhead} days`;
+}
+
+/** "2 deadlines due today; 1 due in 7 days; 3 overdue." — or "" when there is nothing to say. */
+export function describeCounts(
+  dueByDaysAhead: readonly { readonly daysAhead: number; readonly count: number }[],
+  overdue: number,
+): string {
+  const parts = dueByDaysAhead
+    .filter(({ count }) => count > 0)
+    .map(({ daysAhead, count }, index) =>
+      index === 0
+        ? `${plural(count, 'deadline')} due ${whenWords(daysAhead)}`
+        : `${count} due ${whenWords(daysAhead)}`,
+    );
+  if (overdue > 0)
+    parts.push(parts.length === 0 ? `${plural(overdue, 'deadline')} overdue` : `${overdue} overdue`);
+  return parts.length === 0 ? '' : `${parts.join('; ')}.`;
+}
+
+/** What the banner and the unlock notification say: overdue, due today, and due exactly at each lead time. */
+export function summarizeReminders(
+  deadlines: readonly ReminderDeadline[],
+  leadDays: readonly number[],
+  now: Date,
+  timeZone: string,
+): ReminderCounts {
+  const today = civilDateInZone(now.getTime(), timeZone);
+  const overdue = deadlines.filter((deadline) => deadline.isOverdue || deadline.dueOn < today).length;
+  const countOn = (daysAhead: number) =>
+    deadlines.filter(
+      (deadline) => !deadline.isOverdue && deadline.dueOn === addCalendarDays(today, daysAhead),
+    ).length;
+  const aheads = [...new Set(leadDays.filter((days) => days > 0))].sort((a, b) => a - b);
+  const dueToday = countOn(0);
+  const upcoming = aheads.map((daysAhead) => ({ daysAhead, count: countOn(daysAhead) }));
+  return {
+    asOf: today,
+    overdue,
+    dueToday,
+    upcoming,
+    message: describeCounts([{ daysAhead: 0, count: dueToday }, ...upcoming], overdue),
+  };
+}
+
+export type PlannedNotification = {
+  /** Epoch milliseconds. */
+  readonly fireAt: number;
+  readonly message: string;
+};
+
+/** Reminders go out at 9:00 in the user's zone on each lead day, a working hour on a working desk. */
+export const reminderHour = 9;
+
+/**
+ * Every reminder still to come for these deadlines: for each lead time, 9:00 on the day that
+ * many days before the date, grouped into one notification per moment. Lead days already past
+ * are skipped; a deadline already overdue is the unlock summary's business, not a timer's.
+ */
+export function planNotifications(
+  deadlines: readonly ReminderDeadline[],
+  leadDays: readonly number[],
+  now: Date,
+  timeZone: string,
+): PlannedNotification[] {
+  const byMoment = new Map<number, Map<number, number>>();
+  for (const deadline of deadlines) {
+    if (deadline.isOverdue) continue;
+    for (const daysAhead of new Set(leadDays)) {
+      const day = addCalendarDays(deadline.dueOn, -daysAhead);
+      const fireAt = startOfDayInZone(day, timeZone) + reminderHour * 3_600_000;
+      if (fireAt <= now.getTime()) continue;
+      const counts = byMoment.get(fireAt) ?? new Map<number, number>();
+      counts.set(daysAhead, (counts.get(daysAhead) ?? 0) + 1);
+      byMoment.set(fireAt, counts);
+    }
+  }
+  return [...byMoment.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([fireAt, counts]) => ({
+      fireAt,
+      message: describeCounts(
+        [...counts.entries()].sort(([a], [b]) => a - b).map(([daysAhead, count]) => ({ daysAhead, count })),
+        0,
+      ),
+    }));
+}
+
+/** The planned notifications that became due in (after, upTo]: what one timer tick shows. */
+export function notificationsDue(
+  plan: readonly PlannedNotification[],
+  after: number,
+  upTo: number,
+): PlannedNotification[] {
+  return plan.filter((notification) => notification.fireAt > after && notification.fireAt <= upTo);
+}
+
+/** Whole days from today to a date, negative when it is past. */
+export function daysUntil(dueOn: string, now: Date, timeZone: string): number {
+  return daysBetween(civilDateInZone(now.getTime(), timeZone), dueOn);
+}

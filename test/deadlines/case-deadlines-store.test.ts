@@ -1,0 +1,298 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/core/api/create-handlers';
+import { dispatch } from '../../src/core/api/dispatch';
+import {
+  exportCalendar,
+  getAgenda,
+  getCaseDeadlines,
+  markAgendaItemDone,
+  overrideDeadline,
+  type Clock,
+} from '../../src/core/deadlines/service/deadlines-service';
+import { refreshDeadlineStatuses } from '../../src/core/deadlines/service/recompute';
+import { Session } from '../../src/core/session/session';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { ApiError } from '../../src/shared/result';
+import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+
+/**
+ * The deadlines kept per case, in a real encrypted database: written when the timeline, the
+ * coverage or the case changes, overridden with a reason (audited), shown in the agenda, marked
+ * done with a timeline note.
+ */
+
+const newDataDirectory = useTemporaryDataDirectory();
+let session: Session;
+let handlers: ReturnType<typeof createHandlers>;
+
+async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await dispatch(handlers, method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
+async function failure(method: MethodName, input: unknown): Promise<ApiError> {
+  const result = await dispatch(handlers, method, input);
+  if (result.ok) throw new Error(`${method} should have failed`);
+  return result.error;
+}
+
+const newYork = 'America/New_York';
+/** A clock for the day named, at noon in New York. */
+const on = (day: string): Clock => ({ now: new Date(`${day}T16:00:00.000Z`), timeZone: newYork });
+
+beforeEach(async () => {
+  session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
+  handlers = createHandlers(session);
+  await call('session.initialize', { passphrase: 'correct horse battery staple' });
+  return () => session.lock();
+});
+
+async function deniedEsketamineCase() {
+  const client = await call('clients.create', {
+    fullName: 'Lena Ortiz',
+    dateOfBirth: '1979-05-02',
+    state: 'NY',
+  });
+  const opened = await call('cases.create', { clientId: client.id, treatment: 'esketamine', payer: 'Cigna' });
+  const coverage = await call('coverages.create', {
+    clientId: client.id,
+    payer: 'Cigna',
+    planType: 'employer-self-funded',
+  });
+  await call('cases.update', {
+    caseId: opened.id,
+    changes: { coverageId: coverage.id, claimType: 'pre-service' },
+  });
+  const denial = await call('events.add', {
+    caseId: opened.id,
+    event: {
+      type: 'payer_decision',
+      occurredAt: '2026-03-13T15:00:00Z',
+      summary: 'Spravato denied: step therapy not met',
+      details: { decision: 'denied', level: 0, noticeDate: '2026-03-10', receivedOn: '2026-03-13' },
+    },
+  });
+  return { client, caseId: opened.id, coverage, denial };
+}
+
+const withStore = <T>(
+  work: Parameters<Session['useStore']>[0] extends (store: infer S) => unknown
+    ? (store: S) => Promise<T>
+    : never,
+) => session.useStore(work);
+
+describe('case deadlines in the encrypted store', () => {
+  it('says what to record when the case has no coverage, then computes once it has one', async () => {
+    const client = await call('clients.create', { fullName: 'Ada Moss', state: 'CA' });
+    const opened = await call('cases.create', { clientId: client.id, treatment: 'tms' });
+    const before = await call('deadlines.listForCase', { caseId: opened.id });
+    expect(before.deadlines).toEqual([]);
+    expect(before.missingFacts).toEqual([
+      "The case's coverage and its plan type (Coverage tab): the plan type decides which rules set the deadlines.",
+    ]);
+  });
+
+  it('writes the appeal deadline when a denial is added, and keeps the next date for the caseload', async () => {
+    const { caseId, denial } = await deniedEsketamineCase();
+    const list = await withStore(({ db }) => getCaseDeadlines(db, 'navigator', caseId, on('2026-04-05')));
+    // Received 2026-03-13 + 180 days = 2026-09-09 (worked in case-scenario.test.ts).
+    expect(list.deadlines).toEqual([
+      expect.objectContaining({
+        key: `erisa_internal_appeal_filing@event:${denial.id}`,
+        rule: 'erisa_internal_appeal_filing',
+        computedDue: '2026-09-09',
+        dueOn: '2026-09-09',
+        actor: 'claimant',
+        status: 'open',
+        override: null,
+        citationUrl: 'https://www.ecfr.gov/current/title-29/section-2560.503-1',
+      }),
+    ]);
+    const summary = await withStore(({ db }) =>
+      db
+        .selectFrom('case_deadline_summaries')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(summary).toMatchObject({
+      next_due_on: '2026-09-09',
+      next_rule: 'erisa_internal_appeal_filing',
+      overdue_count: 0,
+    });
+  });
+
+  it('keeps the computed date beside an override, writes the reason to the audit log, and survives a rebuild', async () => {
+    const { caseId, denial } = await deniedEsketamineCase();
+    const key = `erisa_internal_appeal_filing@event:${denial.id}`;
+    const updated = await withStore(({ db }) =>
+      overrideDeadline(
+        db,
+        'navigator',
+        { caseId, deadlineKey: key, dueOn: '2026-10-15', reason: 'SPD section 7.2 allows 210 days' },
+        on('2026-04-05'),
+      ),
+    );
+    expect(updated.deadlines[0]).toMatchObject({
+      computedDue: '2026-09-09',
+      dueOn: '2026-10-15',
+      override: { dueOn: '2026-10-15', reason: 'SPD section 7.2 allows 210 days' },
+    });
+    const audit = await withStore(({ db }) =>
+      db.selectFrom('audit_log').selectAll().where('table_name', '=', 'deadline_adjustments').execute(),
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: 'navigator', action: 'insert' });
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({
+      deadline_key: key,
+      override_due_on: '2026-10-15',
+      override_reason: 'SPD section 7.2 allows 210 days',
+    });
+
+    // A later timeline entry rebuilds the rows; the override is found again by its key.
+    await call('events.add', {
+      caseId,
+      event: { type: 'note', occurredAt: '2026-04-06T14:00:00Z', summary: 'Called the plan', details: {} },
+    });
+    const again = await withStore(({ db }) => getCaseDeadlines(db, 'navigator', caseId, on('2026-04-07')));
+    expect(again.deadlines[0]).toMatchObject({ computedDue: '2026-09-09', dueOn: '2026-10-15' });
+    const summary = await withStore(({ db }) =>
+      db
+        .selectFrom('case_deadline_summaries')
+        .select('next_due_on')
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(summary.next_due_on).toBe('2026-10-15');
+
+    expect(
+      await failure('deadlines.override', { caseId, deadlineKey: key, dueOn: '2026-10-15', reason: '  ' }),
+    ).toMatchObject({ code: 'INVALID_INPUT', field: 'reason', message: 'Reason is required.' });
+  });
+
+  it('recomputes when the coverage changes plan type', async () => {
+    const { caseId, coverage } = await deniedEsketamineCase();
+    await call('coverages.update', {
+      coverageId: coverage.id,
+      changes: { planType: 'medicaid-managed-care' },
+    });
+    const list = await withStore(({ db }) => getCaseDeadlines(db, 'navigator', caseId, on('2026-04-05')));
+    // Medicaid managed care: 60 days from the date on the notice, 2026-03-10 (42 CFR 438.402(c)(2)(ii)):
+    // 21 days left in March, +30 April (51), +9 → 2026-05-09.
+    expect(list.deadlines.map((deadline) => [deadline.rule, deadline.dueOn])).toEqual([
+      ['medicaid_mco_appeal_request', '2026-05-09'],
+    ]);
+  });
+
+  it('sorts the agenda into overdue, today, this week and the next 30 days, and marks done with a timeline note', async () => {
+    const { caseId, denial } = await deniedEsketamineCase();
+    await call('deadlines.addManual', {
+      caseId,
+      title: 'Call Cigna back for the reference number',
+      dueOn: '2026-09-04',
+    });
+    const key = `erisa_internal_appeal_filing@event:${denial.id}`;
+
+    const agenda = await withStore(({ db }) => getAgenda(db, on('2026-09-05')));
+    expect(
+      agenda.items.map((item) => [item.bucket, item.source, item.dueOn, item.caseNumber, item.status]),
+    ).toEqual([
+      ['overdue', 'task', '2026-09-04', 'C-00001', 'missed'],
+      ['this-week', 'deadline', '2026-09-09', 'C-00001', 'due-soon'],
+    ]);
+    expect((await withStore(({ db }) => getAgenda(db, on('2026-09-09')))).items[1]?.bucket).toBe('today');
+    // A month and a day before, it is not on the agenda yet.
+    expect(
+      (await withStore(({ db }) => getAgenda(db, on('2026-08-09')))).items.map((item) => item.source),
+    ).toEqual(['task']);
+
+    await withStore(({ db }) =>
+      markAgendaItemDone(
+        db,
+        'navigator',
+        { source: 'deadline', caseId, deadlineKey: key },
+        'Appeal faxed',
+        on('2026-09-05'),
+      ),
+    );
+    const after = await withStore(({ db }) => getAgenda(db, on('2026-09-05')));
+    expect(after.items.map((item) => item.source)).toEqual(['task']);
+    const timeline = await call('events.list', { caseId, types: ['note'] });
+    expect(timeline.events.map((event) => event.summary)).toEqual([
+      'Deadline marked done (due 2026-09-09): The claimant has at least 180 days after receiving a denial to file an internal appeal. — Appeal faxed',
+    ]);
+    const list = await withStore(({ db }) => getCaseDeadlines(db, 'navigator', caseId, on('2026-09-05')));
+    expect(list.deadlines[0]?.status).toBe('done');
+  });
+
+  it('creates one re-authorization task for an approval that ends, however often it recomputes', async () => {
+    const { caseId } = await deniedEsketamineCase();
+    const approvedUntil = '2099-06-30';
+    await call('events.add', {
+      caseId,
+      event: {
+        type: 'payer_decision',
+        occurredAt: '2026-05-01T15:00:00Z',
+        summary: 'Approved on appeal',
+        details: {
+          decision: 'approved',
+          level: 1,
+          noticeDate: '2026-04-30',
+          approvedUntil,
+          approvedUnits: 24,
+        },
+      },
+    });
+    await call('cases.update', { caseId, changes: { isUrgent: false } });
+    const tasks = await call('tasks.listForCase', { caseId });
+    // 2099-06-30 − 30 days = 2099-05-31.
+    expect(tasks.map((task) => [task.title, task.dueOn])).toEqual([
+      [
+        'Request re-authorization: the approval ends 2099-06-30 (the Deadlines tab lists what to send)',
+        '2099-05-31',
+      ],
+    ]);
+  });
+
+  it('re-judges stale cases at unlock and computes cases that never were', async () => {
+    const { caseId } = await deniedEsketamineCase();
+    await withStore(({ db }) =>
+      db
+        .updateTable('case_deadline_summaries')
+        .set({ as_of: '2026-08-01' })
+        .where('case_id', '=', caseId)
+        .execute(),
+    );
+    await withStore(({ db }) => db.deleteFrom('case_deadline_summaries').execute());
+    const result = await withStore(({ db }) => refreshDeadlineStatuses(db, on('2026-09-10')));
+    expect(result.recomputed).toBe(1);
+    const summary = await withStore(({ db }) =>
+      db
+        .selectFrom('case_deadline_summaries')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow(),
+    );
+    // 2026-09-09 has passed with no appeal recorded: overdue.
+    expect(summary).toMatchObject({ as_of: '2026-09-10', overdue_count: 1, next_due_on: null });
+  });
+
+  it('exports chosen deadlines as a calendar with case numbers, not names, unless asked', async () => {
+    const { caseId, denial } = await deniedEsketamineCase();
+    const items = [
+      { source: 'deadline' as const, caseId, deadlineKey: `erisa_internal_appeal_filing@event:${denial.id}` },
+    ];
+    const file = await withStore(({ db }) =>
+      exportCalendar(db, { items, includeClientNames: false }, on('2026-04-05')),
+    );
+    expect(file.fileName).toBe('advocase-deadlines-2026-04-05.ics');
+    expect(file.content).toContain('DTSTART;VALUE=DATE:20260909');
+    expect(file.content).toContain('SUMMARY:C-00001: deadline — erisa internal appeal filing');
+    expect(file.content).not.toContain('Lena');
+    const named = await withStore(({ db }) =>
+      exportCalendar(db, { items, includeClientNames: true }, on('2026-04-05')),
+    );
+    expect(named.content).toContain('SUMMARY:C-00001 (Lena Ortiz): deadline');
+  });
+});
