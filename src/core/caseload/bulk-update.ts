@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { CaseStage } from '../../shared/domain/case-stages';
+import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { inTransaction } from '../db/in-transaction';
+import type { AdvocaseDatabase } from '../db/schema';
+import { AppError } from '../errors';
+
+export type BulkCaseChanges = { stage?: CaseStage | undefined; assignedAdvocate?: string | null | undefined };
+
+/**
+ * Sets the stage or advocate of many cases in one transaction: all change or none do. Each case
+ * gets its own audit entry, so its history and undo read the same as a single edit.
+ */
+export function bulkUpdateCases(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  caseIds: readonly number[],
+  changes: BulkCaseChanges,
+): Promise<{ updated: number }> {
+  const unique = [...new Set(caseIds)];
+  return inTransaction(db, async (trx) => {
+    const live = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', 'in', unique)
+      .where('deleted_at', 'is', null)
+      .execute();
+    if (live.length !== unique.length) {
+      const found = new Set(live.map((row) => row.id));
+      const missing = unique.find((id) => !found.has(id));
+      throw new AppError(
+        'NOT_FOUND',
+        `Case ${missing} no longer exists (it may have been deleted). Nothing was changed; refresh and try again.`,
+        'caseIds',
+      );
+    }
+    const values = definedEntries({ stage: changes.stage, assigned_advocate: changes.assignedAdvocate });
+    for (const id of unique) {
+      await auditedUpdate(trx, actor, 'cases', id, values, `Case ${id} no longer exists.`);
+    }
+    return { updated: unique.length };
+  });
+}

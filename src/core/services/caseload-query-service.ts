@@ -1,0 +1,210 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { caseStages, type CaseStage } from '../../shared/domain/case-stages';
+import { formatCaseNumber } from '../../shared/domain/case-number';
+import type {
+  CaseloadColumnId,
+  CaseloadFilters,
+  CaseloadQueryOutput,
+  CaseloadRow,
+  CaseloadSort,
+  CaseloadViewDefinition,
+  StageCounts,
+} from '../../shared/schemas/caseload';
+import type { AdvocaseDatabase } from '../db/schema';
+import type { CaseloadEntryRow } from '../db/tables/caseload-entries';
+
+/**
+ * The caseload, sorted, filtered and paged inside the database: at 100,000 cases the renderer
+ * only ever holds the window it shows. Everything reads `caseload_entries` (migration 0004), one
+ * narrow indexed row per live case; trashed cases and the cases of trashed clients have none.
+ */
+
+type SqlFragment = RawBuilder<unknown>;
+
+const sortKeys: Readonly<Record<CaseloadColumnId, SqlFragment>> = {
+  caseNumber: sql`case_id`,
+  clientName: sql`client_name`,
+  treatment: sql`treatment`,
+  payer: sql`payer`,
+  planType: sql`plan_type`,
+  // Pipeline order, not alphabetical: "Intake" first, "Resolved" last.
+  stage: sql`stage_rank`,
+  // Ascending is low to urgent, so "descending" reads as "most urgent first".
+  priority: sql`priority_rank`,
+  assignedAdvocate: sql`assigned_advocate`,
+  openedOn: sql`opened_on`,
+  updatedAt: sql`updated_at`,
+};
+
+/** Newest first, like the paper file on top of the pile, until the user sorts. */
+const defaultSorting: readonly CaseloadSort[] = [{ column: 'openedOn', descending: true }];
+
+function anyOf(column: SqlFragment, values: readonly (string | null)[]): SqlFragment {
+  const given = values.filter((value): value is string => value !== null);
+  const parts: SqlFragment[] = [];
+  if (given.length > 0) parts.push(sql`${column} in (${sql.join(given)})`);
+  if (given.length < values.length) parts.push(sql`${column} is null`);
+  return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+const whenAny =
+  (column: SqlFragment) =>
+  (values: readonly (string | null)[]): SqlFragment | null =>
+    values.length > 0 ? anyOf(column, values) : null;
+
+/**
+ * One entry per filter in CaseloadFilters. A new filter (the deadlines work's "has an overdue
+ * deadline") is a field in the schema and one entry here.
+ */
+const filterConditions: {
+  readonly [K in keyof Required<CaseloadFilters>]: (
+    value: NonNullable<CaseloadFilters[K]>,
+  ) => SqlFragment | null;
+} = {
+  stages: whenAny(sql`stage`),
+  payers: whenAny(sql`payer`),
+  planTypes: whenAny(sql`plan_type`),
+  treatments: whenAny(sql`treatment`),
+  advocates: whenAny(sql`assigned_advocate`),
+  priorities: whenAny(sql`priority`),
+  isUrgent: (isUrgent) =>
+    isUrgent ? sql`(priority = 'urgent' or is_urgent = 1)` : sql`(priority <> 'urgent' and is_urgent = 0)`,
+};
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** The quick filter: part of the client's name, payer, advocate or treatment, or a case number ("C-00042", "42"). */
+function quickFilterCondition(text: string): SqlFragment {
+  const pattern = likePattern(text);
+  const parts = ['client_name', 'payer', 'assigned_advocate', 'treatment_detail'].map(
+    (column) => sql`${sql.ref(column)} like ${pattern} escape '\\'`,
+  );
+  const caseNumber = /^(?:c-?)?0*(\d{1,9})$/i.exec(text.replace(/\s/g, ''))?.[1];
+  if (caseNumber) parts.push(sql`case_id = ${Number(caseNumber)}`);
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+function whereClause(
+  view: Pick<CaseloadViewDefinition, 'filters' | 'quickFilter'>,
+  options: { withoutStageFilter?: boolean } = {},
+): SqlFragment {
+  const conditions: SqlFragment[] = [];
+  for (const key of Object.keys(filterConditions) as (keyof CaseloadFilters)[]) {
+    if (key === 'stages' && options.withoutStageFilter) continue;
+    const value = view.filters[key];
+    if (value === undefined) continue;
+    const condition = (filterConditions[key] as (value: unknown) => SqlFragment | null)(value);
+    if (condition) conditions.push(condition);
+  }
+  if (view.quickFilter) conditions.push(quickFilterCondition(view.quickFilter));
+  return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+}
+
+function orderByClause(sorting: readonly CaseloadSort[]): SqlFragment {
+  const keys = sorting.length > 0 ? sorting : defaultSorting;
+  const parts = keys.map(
+    ({ column, descending }) => sql`${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
+  );
+  // The case id settles ties, so paging never shows a row twice or skips one.
+  const last = keys.at(-1)!;
+  if (last.column !== 'caseNumber') parts.push(sql`case_id ${sql.raw(last.descending ? 'desc' : 'asc')}`);
+  return sql`order by ${sql.join(parts)}`;
+}
+
+function toCaseloadRow(row: CaseloadEntryRow): CaseloadRow {
+  return {
+    id: row.case_id,
+    caseNumber: formatCaseNumber(row.case_id),
+    clientId: row.client_id,
+    clientName: row.client_name,
+    treatment: row.treatment,
+    treatmentDetail: row.treatment_detail,
+    payer: row.payer,
+    planType: row.plan_type,
+    stage: row.stage,
+    priority: row.priority,
+    isUrgent: row.is_urgent === 1,
+    assignedAdvocate: row.assigned_advocate,
+    openedOn: row.opened_on,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function selectRows(
+  db: Kysely<AdvocaseDatabase>,
+  view: CaseloadViewDefinition,
+  window: { offset: number; limit: number } | null,
+): Promise<CaseloadRow[]> {
+  const paging = window ? sql`limit ${window.limit} offset ${window.offset}` : sql``;
+  const { rows } = await sql<CaseloadEntryRow>`
+    select * from caseload_entries ${whereClause(view)} ${orderByClause(view.sorting)} ${paging}`.execute(db);
+  return rows.map(toCaseloadRow);
+}
+
+async function countMatching(db: Kysely<AdvocaseDatabase>, view: CaseloadViewDefinition): Promise<number> {
+  const { rows } = await sql<{ total: number }>`
+    select count(*) as total from caseload_entries ${whereClause(view)}`.execute(db);
+  return rows[0]?.total ?? 0;
+}
+
+async function countByStage(
+  db: Kysely<AdvocaseDatabase>,
+  view: CaseloadViewDefinition,
+): Promise<StageCounts> {
+  // Grouping by the rank reads only the stage index when no other filter applies.
+  const { rows } = await sql<{ stage_rank: number; total: number }>`
+    select stage_rank, count(*) as total from caseload_entries
+    ${whereClause(view, { withoutStageFilter: true })} group by stage_rank`.execute(db);
+  const counts = Object.fromEntries(caseStages.map((stage) => [stage, 0])) as Record<CaseStage, number>;
+  for (const row of rows) {
+    const stage = caseStages[row.stage_rank];
+    if (stage) counts[stage] = row.total;
+  }
+  return counts;
+}
+
+export type CaseloadQuery = CaseloadViewDefinition & {
+  readonly offset: number;
+  readonly limit: number;
+  readonly includeStageCounts: boolean;
+};
+
+export async function queryCaseload(
+  db: Kysely<AdvocaseDatabase>,
+  query: CaseloadQuery,
+): Promise<CaseloadQueryOutput> {
+  const rows = await selectRows(db, query, { offset: query.offset, limit: query.limit });
+  const hasStageFilter = (query.filters.stages?.length ?? 0) > 0;
+  const stageCounts = query.includeStageCounts ? await countByStage(db, query) : null;
+  // Without a stage filter the total is the sum of the stage counts: one query fewer.
+  const total =
+    stageCounts && !hasStageFilter
+      ? Object.values(stageCounts).reduce((sum, count) => sum + count, 0)
+      : await countMatching(db, query);
+  return { rows, total, offset: query.offset, stageCounts };
+}
+
+/** Every row of a view, in its order (CSV export). */
+export function selectAllCaseloadRows(
+  db: Kysely<AdvocaseDatabase>,
+  view: CaseloadViewDefinition,
+): Promise<CaseloadRow[]> {
+  return selectRows(db, view, null);
+}
+
+/** The distinct payers and advocates in live cases, for the column filters' pick lists. */
+export async function caseloadFilterOptions(
+  db: Kysely<AdvocaseDatabase>,
+): Promise<{ payers: string[]; advocates: string[] }> {
+  const payers = await sql<{ payer: string }>`
+    select distinct payer from caseload_entries where payer is not null order by payer`.execute(db);
+  const advocates = await sql<{ advocate: string }>`
+    select distinct assigned_advocate as advocate from caseload_entries
+    where assigned_advocate is not null order by assigned_advocate`.execute(db);
+  return {
+    payers: payers.rows.map((row) => row.payer),
+    advocates: advocates.rows.map((row) => row.advocate),
+  };
+}
