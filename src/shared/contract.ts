@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { caseloadMethods } from './contract/caseload-methods';
 import { casesMethods } from './contract/cases-methods';
 import { clientsMethods } from './contract/clients-methods';
 import { deadlinesMethods } from './contract/deadlines-methods';
@@ -22,6 +23,7 @@ export const contract = {
   ...settingsMethods,
   ...clientsMethods,
   ...casesMethods,
+  ...caseloadMethods,
   ...coveragesMethods,
   ...providersMethods,
   ...eventsMethods,

@@ -1,5 +1,6 @@
 import type { ContractHandlers } from '../../shared/contract';
 import type { Session } from '../session/session';
+import { caseloadHandlers } from './handlers/caseload-handlers';
 import { casesHandlers } from './handlers/cases-handlers';
 import { clientsHandlers } from './handlers/clients-handlers';
 import { coveragesHandlers, providersHandlers } from './handlers/coverages-handlers';
@@ -20,6 +21,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...settingsHandlers(context),
     ...clientsHandlers(context),
     ...casesHandlers(context),
+    ...caseloadHandlers(context),
     ...coveragesHandlers(context),
     ...providersHandlers(context),
     ...eventsHandlers(context),

@@ -1,5 +1,7 @@
 import type { AuditLogTable } from './tables/audit-log';
 import type { AuthorizationsTable } from './tables/authorizations';
+import type { CaseloadEntriesTable } from './tables/caseload-entries';
+import type { CaseloadViewsTable } from './tables/caseload-views';
 import type {
   CaseDeadlineSummariesTable,
   CaseDeadlinesTable,
@@ -35,6 +37,8 @@ export type AdvocaseDatabase = {
   audit_log: AuditLogTable;
   edit_groups: EditGroupsTable;
   settings: SettingsTable;
+  caseload_views: CaseloadViewsTable;
+  caseload_entries: CaseloadEntriesTable;
   vault_blobs: VaultBlobsTable;
   documents: DocumentsTable;
   document_cases: DocumentCasesTable;
