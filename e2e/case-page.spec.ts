@@ -104,6 +104,27 @@ test('a case from coverage to three logged calls, found again in its timeline', 
   await addEvent.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('No proof of delivery recorded.')).toBeVisible();
 
+  // Codes from the pick lists or typed, urgency and the advocate: a bad code is refused at its list.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const details = page.getByRole('dialog', { name: 'Case details' });
+  await details.getByLabel('Add a procedure code from the list').selectOption('J0013');
+  await details.getByLabel('Add a procedure code from the list').selectOption('G2083');
+  await details.getByLabel('Add a diagnosis code from the list').selectOption('F33.2');
+  await details.getByLabel('Type a diagnosis code').fill('F3');
+  await details.getByLabel('Type a diagnosis code').press('Enter');
+  await details.getByLabel(/^Assigned advocate/).fill('J. Rivera');
+  await details.getByLabel(/^Urgent/).check();
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details.getByRole('alert')).toHaveText(
+    'Diagnosis codes: each code is 3 to 8 letters and digits.',
+  );
+  await app.screenshot('14-case-details');
+  await details.getByRole('button', { name: 'Remove F3', exact: true }).click();
+  await details.getByRole('button', { name: 'Save details' }).click();
+  await expect(details).toBeHidden();
+  await expect(page.getByText('J0013, G2083, F33.2')).toBeVisible();
+  await expect(page.getByText(/· Urgent · Employer plan/)).toBeVisible();
+
   // The client page: record the authorization, and the case's warning goes away.
   await page
     .getByRole('heading', { name: /Imani Brooks/ })

@@ -1,7 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ClipboardList, MessageSquarePlus, Phone } from 'lucide-react';
+import { ClipboardList, MessageSquarePlus, Pencil, Phone } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { casePriorityLabels, caseStageLabels, caseStages, type CaseStage } from '@shared/domain/case-stages';
+import {
+  caseOutcomeLabels,
+  casePriorityLabels,
+  caseStageLabels,
+  caseStages,
+  type CaseStage,
+} from '@shared/domain/case-stages';
 import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
 import { queryClient } from '../../app/query-client';
@@ -14,6 +20,7 @@ import { CaseCoverageTab } from '../coverage/CaseCoverageTab';
 import { CaseProvidersTab } from '../coverage/CaseProvidersTab';
 import { CaseTimeline } from '../timeline/CaseTimeline';
 import { EventFormDialog } from '../timeline/EventFormDialog';
+import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import styles from './CasePage.module.css';
@@ -41,6 +48,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
   });
   const [openForm, setOpenForm] = useState<'quick-call' | 'any' | null>(null);
   const [isVerifying, setIsVerifying] = useState(false);
+  const [isEditingDetails, setIsEditingDetails] = useState(false);
   const changeStage = useMutation({
     mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
     onSuccess: async (updated) => {
@@ -97,6 +105,14 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
             {current.isUrgent ? ' · Urgent' : ''}
             {current.planType ? ` · ${planTypeLabels[current.planType]}` : ' · Plan type not recorded'}
             {current.memberId ? ` · Member ID ${current.memberId}` : ''}
+            {current.assignedAdvocate ? ` · ${current.assignedAdvocate}` : ''}
+          </p>
+          <p className={styles.meta}>
+            {[...current.procedureCodes, ...current.diagnosisCodes].join(', ') || 'No codes recorded'}
+            {current.outcome ? ` · Outcome: ${caseOutcomeLabels[current.outcome]}` : ''}{' '}
+            <button type="button" className={styles.linkButton} onClick={() => setIsEditingDetails(true)}>
+              <Pencil aria-hidden size={12} /> Edit details
+            </button>
           </p>
         </div>
         <div className={styles.actions}>
@@ -162,6 +178,9 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           </p>
         )}
       </section>
+      {isEditingDetails && (
+        <CaseDetailsDialog detail={current} open onOpenChange={setIsEditingDetails} onSaved={onAnnounce} />
+      )}
       <VerificationCallDialog
         caseId={caseId}
         hasCoverage={current.coverageId !== null}
