@@ -6,6 +6,7 @@ import { deadlinesMethods } from './contract/deadlines-methods';
 import { coveragesMethods, providersMethods } from './contract/coverages-methods';
 import { eventsMethods, tasksMethods } from './contract/events-methods';
 import { historyMethods } from './contract/history-methods';
+import { importMethods } from './contract/import-methods';
 import { searchMethods } from './contract/search-methods';
 import { sessionMethods } from './contract/session-methods';
 import { settingsMethods } from './contract/settings-methods';
@@ -33,6 +34,7 @@ export const contract = {
   ...deadlinesMethods,
   ...historyMethods,
   ...trashMethods,
+  ...importMethods,
   ...vaultMethods,
 };
 

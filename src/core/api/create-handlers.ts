@@ -7,6 +7,7 @@ import { coveragesHandlers, providersHandlers } from './handlers/coverages-handl
 import { deadlinesHandlers } from './handlers/deadlines-handlers';
 import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
 import { historyHandlers, trashHandlers } from './handlers/history-handlers';
+import { importHandlers } from './handlers/import-handlers';
 import { searchHandlers } from './handlers/search-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { verificationHandlers } from './handlers/verification-handlers';
@@ -31,6 +32,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...deadlinesHandlers(context),
     ...historyHandlers(context),
     ...trashHandlers(context),
+    ...importHandlers(context),
     ...vaultHandlers(context),
   };
 }

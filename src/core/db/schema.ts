@@ -13,6 +13,7 @@ import type { ClientsTable } from './tables/clients';
 import type { CoveragesTable } from './tables/coverages';
 import type { EditGroupsTable } from './tables/edit-groups';
 import type { EventsTable } from './tables/events';
+import type { ImportMappingsTable } from './tables/import-mappings';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
@@ -36,6 +37,7 @@ export type AdvocaseDatabase = {
   tasks: TasksTable;
   audit_log: AuditLogTable;
   edit_groups: EditGroupsTable;
+  import_mappings: ImportMappingsTable;
   settings: SettingsTable;
   caseload_views: CaseloadViewsTable;
   caseload_entries: CaseloadEntriesTable;

@@ -156,8 +156,9 @@ async function revertEntry(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   entry: AuditEntryRow,
-  label: string,
+  edit: Edit,
 ): Promise<void> {
+  const label = edit.label;
   const table = entry.table_name as RowTable;
   const loose = db as unknown as LooseDatabase;
   const current = await currentRow(loose, table, entry.row_id);
@@ -184,6 +185,16 @@ async function revertEntry(
       await writeRow(db, actor, table, entry.row_id, current, { deleted_at: now });
       return;
     }
+    // A coverage or task added together with its client or case (an import) stays with it in the
+    // trash, so that restoring the client brings everything back.
+    const parent =
+      table === 'tasks'
+        ? { table: 'cases', id: current.case_id }
+        : { table: 'clients', id: current.client_id };
+    const isParentAddedInSameEdit = edit.entries.some(
+      (other) => other.action === 'insert' && other.table_name === parent.table && other.row_id === parent.id,
+    );
+    if (isParentAddedInSameEdit) return;
     const usedBy =
       table === 'coverages' || table === 'providers'
         ? await db
@@ -252,7 +263,7 @@ export function undoRecentEdits(
     }
     const now = new Date().toISOString();
     for (const edit of edits) {
-      for (const entry of edit.entries) await revertEntry(trx, actor, entry, edit.label);
+      for (const entry of edit.entries) await revertEntry(trx, actor, entry, edit);
       if (edit.groupId !== null) {
         await trx.updateTable('edit_groups').set({ undone_at: now }).where('id', '=', edit.groupId).execute();
       } else {

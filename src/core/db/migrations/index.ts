@@ -6,6 +6,7 @@ import * as caseload from './0004-caseload';
 import * as documentVault from './0010-document-vault';
 import * as globalSearch from './0020-global-search';
 import * as editHistory from './0021-edit-history';
+import * as importMappings from './0022-import-mappings';
 import * as caseDeadlines from './0030-case-deadlines';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-document-vault': documentVault,
   '0020-global-search': globalSearch,
   '0021-edit-history': editHistory,
+  '0022-import-mappings': importMappings,
   '0030-case-deadlines': caseDeadlines,
 };
