@@ -107,7 +107,7 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
       });
     }
     setErrors(noErrors);
-    save.mutate(changes as Changes);
+    save.mutate(changes);
   }
 
   return (
