@@ -26,9 +26,16 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
     address: client.address ?? '',
     notes: client.notes ?? '',
   }));
+  const [tags, setTags] = useState(client.tags.join(', '));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const tagList = () =>
+    tags
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
   const save = useMutation({
-    mutationFn: (changes: Record<Key, string>) => callApi('clients.update', { clientId: client.id, changes }),
+    mutationFn: (changes: Record<Key, string> & { tags: string[] }) =>
+      callApi('clients.update', { clientId: client.id, changes }),
     onSuccess: onSaved,
     onError: (error) =>
       setErrors(
@@ -41,7 +48,10 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = updateClientInputSchema.safeParse({ clientId: client.id, changes: values });
+    const parsed = updateClientInputSchema.safeParse({
+      clientId: client.id,
+      changes: { ...values, tags: tagList() },
+    });
     if (!parsed.success) {
       const zodErrors = formErrorsFromZod(parsed.error);
       return setErrors({
@@ -51,7 +61,7 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
       });
     }
     setErrors(noErrors);
-    save.mutate(values);
+    save.mutate({ ...values, tags: tagList() });
   }
 
   return (
@@ -95,6 +105,21 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
           }
         </Field>
       ))}
+      <Field
+        label="Tags"
+        optional
+        hint="Separate with commas, e.g. veteran, Spanish-speaking, grant A"
+        error={errors.fields.tags}
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={tags}
+            onChange={(event) => setTags(event.target.value)}
+          />
+        )}
+      </Field>
       {errors.form && (
         <p className={formStyles.formError} role="alert">
           {errors.form}
