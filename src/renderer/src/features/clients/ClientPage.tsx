@@ -160,8 +160,8 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
           coverage={editingCoverage === 'new' ? null : editingCoverage}
           open
           onOpenChange={(isOpen) => !isOpen && setEditingCoverage(null)}
-          onSaved={async (saved) => {
-            await refresh();
+          onSaved={(saved) => {
+            void refresh();
             onAnnounce(`Coverage with ${saved.payer} saved.`);
           }}
         />
