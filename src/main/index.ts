@@ -7,6 +7,7 @@ import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
 import { registerContractHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
+import { startDeadlineReminders } from './reminders';
 import { enforceSingleInstance, guardWindow, hardenSession } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -64,6 +65,7 @@ if (!enforceSingleInstance()) {
     registerContractHandlers(createHandlers(session), () => mainWindow, rendererUrl);
     installApplicationMenu(() => void lockAndReload());
     mainWindow = createMainWindow();
+    startDeadlineReminders(session, () => mainWindow); // Deadline reminders (issue 4): counts only, never while locked.
   });
   app.on('window-all-closed', () => app.quit());
   // Close the database (checkpointing its WAL) and forget the key before the process goes.

@@ -20,6 +20,18 @@ import { userTimeZone } from './time-zone';
  * decides (overrides, "done", the re-authorization task created here) is.
  */
 
+const recomputeListeners = new Set<(caseId: number) => void>();
+
+/**
+ * Tells the desktop reminders (src/main/reminders.ts) that a case's dates changed, so they can
+ * plan again. Called inside the writer's transaction: a listener should wait a moment before it
+ * reads. Returns the function that stops listening.
+ */
+export function onDeadlinesRecomputed(listener: (caseId: number) => void): () => void {
+  recomputeListeners.add(listener);
+  return () => recomputeListeners.delete(listener);
+}
+
 export type RecomputeOptions = { readonly now?: Date; readonly timeZone?: string };
 
 /** Who the audit log names for tasks the deadline work creates on its own. */
@@ -228,6 +240,7 @@ export function recomputeCaseDeadlines(
       mapped.approvals.map((approval) => [approval.eventId, approval.approvedUntil]),
     );
     await ensureReauthorizationTasks(trx, actor, caseId, derivation.deadlines, approvalEnds, derivation.asOf);
+    for (const listener of recomputeListeners) listener(caseId);
   });
 }
 

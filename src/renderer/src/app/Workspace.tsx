@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Lock, Plus, Settings as SettingsIcon, ShieldCheck } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { Button } from '../components/Button';
+import { AgendaView } from '../features/agenda/AgendaView';
+import { ReminderBanner } from '../features/agenda/ReminderBanner';
 import { CaseloadView } from '../features/caseload/CaseloadView';
 import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
@@ -67,6 +69,13 @@ export function Workspace() {
           >
             Caseload
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'agenda' ? 'page' : undefined}
+            href={hrefFor({ name: 'agenda' })}
+          >
+            Agenda
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -81,10 +90,13 @@ export function Workspace() {
         </div>
       </header>
       <main className={styles.main}>
+        <ReminderBanner route={route} />
         {route.name === 'case' ? (
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={setAnnouncement} />
         ) : route.name === 'client' ? (
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={setAnnouncement} />
+        ) : route.name === 'agenda' ? (
+          <AgendaView onAnnounce={setAnnouncement} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} />
         )}

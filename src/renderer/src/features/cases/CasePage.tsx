@@ -23,6 +23,7 @@ import { EventFormDialog } from '../timeline/EventFormDialog';
 import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
+import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -172,11 +173,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'coverage' && <CaseCoverageTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
-        {tab === 'deadlines' && (
-          <p className={styles.placeholder}>
-            Deadlines computed from this case's plan and decisions arrive with the deadline feature.
-          </p>
-        )}
+        {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
       {isEditingDetails && (
         <CaseDetailsDialog detail={current} open onOpenChange={setIsEditingDetails} onSaved={onAnnounce} />

@@ -1,0 +1,151 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { CalendarPlus, Check } from 'lucide-react';
+import { useState } from 'react';
+import {
+  agendaBucketLabels,
+  agendaBuckets,
+  deadlineStatusLabels,
+  type AgendaItem,
+  type AgendaItemRef,
+} from '@shared/schemas/deadlines';
+import { queryClient } from '../../app/query-client';
+import { hrefFor } from '../../app/routes';
+import { Button } from '../../components/Button';
+import { callApi } from '../../lib/api';
+import { actorLabels, formatDue } from '../deadlines/deadline-words';
+import deadlineStyles from '../deadlines/Deadlines.module.css';
+import { downloadTextFile } from '../deadlines/download-calendar';
+import styles from './Agenda.module.css';
+import { ReminderSettingsForm } from './ReminderSettingsForm';
+
+export const agendaQueryKey = ['agenda'] as const;
+
+function refOf(item: AgendaItem): AgendaItemRef {
+  return item.source === 'task'
+    ? { source: 'task', taskId: item.taskId! }
+    : { source: 'deadline', caseId: item.caseId, deadlineKey: item.deadlineKey! };
+}
+
+/** Across all cases: overdue, today, this week and the next 30 days, with one-click "mark done". */
+export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
+  const agenda = useQuery({ queryKey: agendaQueryKey, queryFn: () => callApi('deadlines.agenda', {}) });
+  const [includeNames, setIncludeNames] = useState(false);
+  const markDone = useMutation({
+    mutationFn: (item: AgendaItem) => callApi('deadlines.markDone', { item: refOf(item), note: null }),
+    onSuccess: async (_, item) => {
+      await queryClient.invalidateQueries({ queryKey: agendaQueryKey });
+      await queryClient.invalidateQueries({ queryKey: ['reminders'] });
+      await queryClient.invalidateQueries({ queryKey: ['deadlines', item.caseId] });
+      onAnnounce(`Marked done for ${item.caseNumber}; a note was added to its timeline.`);
+    },
+  });
+  const exportAll = useMutation({
+    mutationFn: (items: readonly AgendaItem[]) =>
+      callApi('deadlines.exportCalendar', { items: items.map(refOf), includeClientNames: includeNames }),
+    onSuccess: (file, items) => {
+      downloadTextFile(file.fileName, file.content, 'text/calendar');
+      onAnnounce(`${items.length} entries exported to ${file.fileName}.`);
+    },
+  });
+
+  if (agenda.isPending) return <p className={styles.muted}>Gathering deadlines across your cases…</p>;
+  if (agenda.isError) return <p role="alert">{agenda.error.message}</p>;
+  const { items, asOf } = agenda.data;
+
+  return (
+    <article className={styles.page} aria-labelledby="agenda-title">
+      <header className={styles.header}>
+        <div>
+          <h1 id="agenda-title" className={styles.title}>
+            Agenda
+          </h1>
+          <p className={styles.muted}>
+            {formatDue(asOf, null)} · dates are estimates from cited rules or your own; verify each against
+            the notice.
+          </p>
+        </div>
+        <div className={deadlineStyles.toolbarActions}>
+          <label className={deadlineStyles.checkbox}>
+            <input
+              type="checkbox"
+              checked={includeNames}
+              onChange={(event) => setIncludeNames(event.target.checked)}
+            />
+            Client names in calendar titles
+          </label>
+          <Button
+            onClick={() => exportAll.mutate(items)}
+            disabled={items.length === 0 || exportAll.isPending}
+          >
+            <CalendarPlus aria-hidden size={16} /> Export agenda (.ics)
+          </Button>
+        </div>
+      </header>
+      {items.length === 0 && (
+        <p className={styles.empty}>
+          Nothing due in the next 30 days. Deadlines appear here once a case has a coverage and a request,
+          decision or appeal on its timeline; add your own from a case&apos;s Deadlines tab.
+        </p>
+      )}
+      {agendaBuckets.map((bucket) => {
+        const inBucket = items.filter((item) => item.bucket === bucket);
+        if (inBucket.length === 0) return null;
+        return (
+          <section key={bucket} className={styles.bucket} aria-labelledby={`agenda-${bucket}`}>
+            <h2 id={`agenda-${bucket}`} className={styles.bucketTitle} data-bucket={bucket}>
+              {agendaBucketLabels[bucket]} <span className={styles.count}>{inBucket.length}</span>
+            </h2>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Due</th>
+                  <th scope="col">Case</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Who acts</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className={styles.visuallyHidden}>Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {inBucket.map((item) => (
+                  <tr key={item.id}>
+                    <td className={styles.due}>
+                      {formatDue(item.dueOn, item.dueAt)}
+                      {item.isOverridden && <span className={styles.muted}> (your date)</span>}
+                    </td>
+                    <td>
+                      <a href={hrefFor({ name: 'case', caseId: item.caseId, tab: 'deadlines' })}>
+                        {item.caseNumber}
+                      </a>{' '}
+                      <span className={styles.muted}>{item.clientName}</span>
+                    </td>
+                    <td>{item.title}</td>
+                    <td>{actorLabels[item.actor]}</td>
+                    <td>
+                      <span className={deadlineStyles.status} data-status={item.status}>
+                        {deadlineStatusLabels[item.status]}
+                      </span>
+                    </td>
+                    <td>
+                      <Button
+                        variant="quiet"
+                        onClick={() => markDone.mutate(item)}
+                        disabled={markDone.isPending}
+                        aria-label={`Mark done: ${item.caseNumber}, ${item.title}`}
+                      >
+                        <Check aria-hidden size={14} /> Mark done
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+      <ReminderSettingsForm onAnnounce={onAnnounce} />
+    </article>
+  );
+}
