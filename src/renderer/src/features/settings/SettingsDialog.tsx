@@ -10,6 +10,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { PassphraseStrengthHint } from '../session/PassphraseStrengthHint';
+import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 
 const settingsQueryKey = ['settings'] as const;
@@ -25,6 +26,7 @@ export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
     <Dialog open={open} onOpenChange={onOpenChange} title="Settings">
       <AutoLockForm onSaved={onSaved} />
       <VerificationScriptEditor onSaved={onSaved} />
+      <VaultIntegrityCheck />
       <ChangePassphraseForm
         onSaved={(message) => {
           onSaved(message);

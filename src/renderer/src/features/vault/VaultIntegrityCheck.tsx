@@ -1,0 +1,45 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button } from '../../components/Button';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+
+/** Settings: checks every stored document's authentication tags, and names any that fail. */
+export function VaultIntegrityCheck() {
+  const verify = useMutation({ mutationFn: () => callApi('vault.verify', {}) });
+  const report = verify.data;
+  return (
+    <fieldset className={formStyles.fieldset}>
+      <legend className={formStyles.legend}>Document vault integrity</legend>
+      <p>Reads every encrypted document and checks that nothing on disk was changed or lost.</p>
+      <div className={formStyles.actions}>
+        <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+          {verify.isPending ? 'Checking…' : 'Check every document'}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {verify.isError && (
+          <p className={formStyles.formError} role="alert">
+            {verify.error.message}
+          </p>
+        )}
+        {report && report.failures.length === 0 && <p>All {report.checkedFiles} stored files are intact.</p>}
+        {report && report.failures.length > 0 && (
+          <div className={formStyles.formError} role="alert">
+            <p>
+              {report.failures.length} of {report.checkedFiles} files failed. Restore them from a backup of
+              the data folder:
+            </p>
+            <ul>
+              {report.failures.map((failure) => (
+                <li key={failure.documentId}>
+                  {failure.fileName}:{' '}
+                  {failure.problem === 'damaged' ? 'damaged (changed on disk)' : 'missing'}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </fieldset>
+  );
+}
