@@ -8,6 +8,9 @@ import { CaseloadView } from '../features/caseload/CaseloadView';
 import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
 import { ClientPage } from '../features/clients/ClientPage';
+import { useUndoShortcut } from '../features/history/use-undo';
+import { ImportButton } from '../features/import/ImportButton';
+import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
@@ -28,6 +31,7 @@ export function Workspace() {
   const lockNow = useCallback(() => lock.mutate(), [lock]);
 
   useIdleLock(settings.data?.autoLockMinutes, lockNow);
+  useUndoShortcut(setAnnouncement);
 
   useEffect(() => {
     if (!announcement) return;
@@ -81,6 +85,7 @@ export function Workspace() {
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
             <Plus aria-hidden size={16} /> New case
           </Button>
+          <ImportButton onImported={setAnnouncement} />
           <Button variant="quiet" onClick={() => setIsSettingsOpen(true)} aria-label="Settings">
             <SettingsIcon aria-hidden size={18} />
           </Button>
@@ -106,6 +111,7 @@ export function Workspace() {
       </p>
       <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={setAnnouncement} />
       <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={setAnnouncement} />
+      <CommandPalette onAnnounce={setAnnouncement} />
     </div>
   );
 }

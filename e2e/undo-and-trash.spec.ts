@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'maple harbor quiet lantern 42';
+
+/** First run through the screens, then one case opened with the New case dialog. */
+async function setUpWithOneCase(page: Page, url: string, name = 'Rosa Delgado'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
+  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Full name').fill(name);
+  await dialog.getByLabel('Date of birth').fill('1981-07-14');
+  await dialog.getByLabel('Payer').fill('Aetna');
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+}
+
+/** Calls a contract method over the web harness, as the renderer does, with the launch's token. */
+async function callHarness(url: string, method: string, input: unknown): Promise<unknown> {
+  const address = new URL(url);
+  const token = /token=([\w-]+)/.exec(address.hash)?.[1] ?? '';
+  const response = await fetch(`${address.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  return result.value;
+}
+
+test('Ctrl+Z undoes the last edits one by one, then says there is nothing left', async ({ page, app }) => {
+  await setUpWithOneCase(page, app.url);
+  await callHarness(app.url, 'cases.update', { caseId: 1, changes: { stage: 'decision' } });
+  await page.reload();
+  const row = page.getByRole('row', { name: /Rosa Delgado/ });
+  await expect(row).toContainText('Awaiting decision');
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    'Undone: Changed stage of case C-00001.',
+  );
+  await expect(row).toContainText('Intake');
+  await app.screenshot('undo-01-stage-change-undone');
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    'Undone: Opened case C-00001.',
+  );
+  await expect(row).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toHaveText(
+    'Undone: Added client Rosa Delgado.',
+  );
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing' })).toHaveText(
+    'Nothing to undo: there are no recent changes of yours to take back.',
+  );
+});
+
+test('delete a case from the palette, confirm, and restore it from the trash', async ({ page, app }) => {
+  await setUpWithOneCase(page, app.url);
+  await page.evaluate("window.location.hash = '#/cases/1/timeline'");
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Search and actions' });
+  await palette.getByRole('combobox').fill('delete');
+  await expect(palette.getByRole('option', { name: /Delete case C-00001 \(Rosa Delgado\)/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+
+  const confirm = page.getByRole('dialog', { name: 'Delete case C-00001 (Rosa Delgado)?' });
+  await expect(confirm).toContainText('You can restore it from the trash for 30 days');
+  await app.screenshot('trash-01-confirm-delete');
+  await confirm.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'trash' })).toHaveText(
+    'Moved case C-00001 (Rosa Delgado) to the trash. You can restore it from the trash for 30 days.',
+  );
+  await expect.poll(() => new URL(page.url()).hash).toBe('#/caseload');
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toHaveCount(0);
+
+  await page.keyboard.press('Control+k');
+  await palette.getByRole('combobox').fill('trash');
+  await page.keyboard.press('Enter');
+  const trash = page.getByRole('dialog', { name: 'Trash' });
+  await expect(trash.getByRole('listitem')).toHaveCount(1);
+  await expect(trash.getByRole('listitem')).toContainText('Case C-00001');
+  await expect(trash.getByRole('listitem')).toContainText('Client: Rosa Delgado');
+  await app.screenshot('trash-02-trash-dialog');
+  await trash.getByRole('button', { name: 'Restore case Case C-00001' }).click();
+  await expect(trash).toContainText('The trash is empty.');
+  await page.keyboard.press('Escape');
+  await expect(trash).toBeHidden();
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+});
