@@ -5,6 +5,7 @@ import { clientsMethods } from './contract/clients-methods';
 import { deadlinesMethods } from './contract/deadlines-methods';
 import { coveragesMethods, providersMethods } from './contract/coverages-methods';
 import { eventsMethods, tasksMethods } from './contract/events-methods';
+import { exportsMethods } from './contract/exports-methods';
 import { historyMethods } from './contract/history-methods';
 import { importMethods } from './contract/import-methods';
 import { searchMethods } from './contract/search-methods';
@@ -36,6 +37,7 @@ export const contract = {
   ...trashMethods,
   ...importMethods,
   ...vaultMethods,
+  ...exportsMethods,
 };
 
 export type Contract = typeof contract;

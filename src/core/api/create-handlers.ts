@@ -6,6 +6,7 @@ import { clientsHandlers } from './handlers/clients-handlers';
 import { coveragesHandlers, providersHandlers } from './handlers/coverages-handlers';
 import { deadlinesHandlers } from './handlers/deadlines-handlers';
 import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
+import { exportsHandlers } from './handlers/exports-handlers';
 import { historyHandlers, trashHandlers } from './handlers/history-handlers';
 import { importHandlers } from './handlers/import-handlers';
 import { searchHandlers } from './handlers/search-handlers';
@@ -34,5 +35,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...trashHandlers(context),
     ...importHandlers(context),
     ...vaultHandlers(context),
+    ...exportsHandlers(context),
   };
 }

@@ -1,0 +1,17 @@
+import type { HandlersOf } from '../../../shared/contract';
+import { ExportService } from '../../exports/export-service';
+import type { HandlerContext } from './handler-context';
+
+export function exportsHandlers({ session }: HandlerContext): HandlersOf<'exports'> {
+  const exports = new ExportService(session);
+  return {
+    'exports.choices': (scope) => exports.choices(scope),
+    'exports.summary': async ({ selection }) => {
+      const { bytes, pageCount, fileName, exhibitCount } = await exports.summary(selection);
+      return { fileName, pageCount, exhibitCount, data: bytes.toString('base64') };
+    },
+    'exports.bundle': ({ selection, ...options }) => exports.bundle({ selection, ...options }),
+    'exports.saveSummary': ({ selection, path }) => exports.saveSummary(selection, path),
+    'exports.saveBundle': ({ path, ...input }) => exports.saveBundle(input, path),
+  };
+}

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { timelineEventTypes } from '../../shared/domain/timeline-event-types';
+import type { BundleInput, BundleReport, ExportChoices, ExportSelection } from '../../shared/schemas/exports';
+import { localToday } from '../../shared/schemas/fields';
+import { AppError } from '../errors';
+import { logger } from '../logging/logger';
+import type { Session } from '../session/session';
+import { getDocumentWithBlob } from '../vault/document-repository';
+import { readWholeDocument } from '../vault/vault-storage';
+import { loadDossier, type Dossier } from './case-dossier';
+import { writeExhibitBundle } from './exhibit-bundle';
+import { buildSummaryModel, type SummaryModel } from './summary-model';
+import { renderSummaryPdf, type RenderedSummary } from './summary-pdf';
+
+/** Results sent back inline (base64) stay under this; larger bundles are saved to a file instead. */
+export const maximumInlineBytes = 100 * 1024 * 1024;
+
+type Scope = { readonly caseId?: number | undefined; readonly clientId?: number | undefined };
+
+function scopeName(dossier: Dossier): string {
+  const numbers = dossier.cases.map((facts) => facts.detail.caseNumber);
+  return numbers.length === 1 ? numbers[0]! : `${numbers[0] ?? 'no cases'} and ${numbers.length - 1} more`;
+}
+
+/** Collects written chunks in memory, for a bundle returned inline. */
+function memoryDestination(limit: number): { stream: WritableStream<Uint8Array>; bytes: () => Buffer } {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const stream = new WritableStream<Uint8Array>({
+    write(chunk) {
+      size += chunk.byteLength;
+      if (size > limit) {
+        throw new AppError(
+          'INVALID_INPUT',
+          'This bundle is larger than 100 MB, too large to download here. Choose fewer documents, or save it from the desktop app or with `advocase export-summary --bundle`.',
+        );
+      }
+      chunks.push(chunk.slice());
+    },
+  });
+  return { stream, bytes: () => Buffer.concat(chunks) };
+}
+
+async function checkDestination(path: string): Promise<void> {
+  if (!isAbsolute(path)) throw new AppError('INVALID_INPUT', 'Give the file’s full path.', 'path');
+  const folder = await stat(dirname(path)).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw new AppError('NOT_FOUND', 'The folder to save into does not exist. Choose another.', 'path');
+  }
+  const existing = await stat(path).catch(() => null);
+  if (existing?.isDirectory())
+    throw new AppError('INVALID_INPUT', 'That path is a folder: add a file name.', 'path');
+}
+
+/** A private partial file beside the destination, renamed into place only once complete. */
+async function writeAtomically<T>(
+  path: string,
+  work: (stream: WritableStream<Uint8Array>) => Promise<T>,
+): Promise<T> {
+  await checkDestination(path);
+  const partial = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  const file = createWriteStream(partial, { flags: 'wx', mode: 0o600 });
+  const closed = new Promise<void>((resolve, reject) => {
+    file.once('close', resolve);
+    file.once('error', reject);
+  });
+  try {
+    const result = await work(Writable.toWeb(file) as WritableStream<Uint8Array>);
+    await closed;
+    await rename(partial, path);
+    return result;
+  } catch (error) {
+    file.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Attorney exports over one session. Every export is plaintext: it is written only where the
+ * user chose (a path, or bytes for the app to download), and the app warns before it saves.
+ */
+export class ExportService {
+  constructor(
+    private readonly session: Session,
+    private readonly today: () => string = () => localToday(),
+  ) {}
+
+  private loadDossier(scope: Scope): Promise<Dossier> {
+    return this.session.useStore(({ db }) => loadDossier(db, this.session.actor, scope));
+  }
+
+  async choices(scope: Scope): Promise<ExportChoices> {
+    const dossier = await this.loadDossier(scope);
+    const counts = new Map<string, number>();
+    const dates: string[] = [];
+    for (const facts of dossier.cases) {
+      for (const event of facts.events) {
+        counts.set(event.type, (counts.get(event.type) ?? 0) + 1);
+        dates.push(event.occurredAt.slice(0, 10));
+      }
+    }
+    dates.sort();
+    return {
+      title: scopeName(dossier),
+      eventTypeCounts: timelineEventTypes
+        .map((type) => ({ type, count: counts.get(type) ?? 0 }))
+        .filter((entry) => entry.count > 0),
+      firstEventOn: dates[0] ?? null,
+      lastEventOn: dates.at(-1) ?? null,
+      documents: buildSummaryModel(
+        dossier,
+        { redact: [], attorneyName: null, from: null, to: null },
+        this.today(),
+      ).exhibits.map(({ document }) => ({
+        id: document.id,
+        fileName: document.fileName,
+        documentType: document.documentType,
+        mediaType: document.mediaType,
+        documentDate: document.documentDate,
+        pageCount: document.pageCount,
+      })),
+    };
+  }
+
+  private async model(selection: ExportSelection): Promise<{ model: SummaryModel; dossier: Dossier }> {
+    const dossier = await this.loadDossier(selection);
+    if (dossier.cases.length === 0) {
+      throw new AppError('NOT_FOUND', 'This client has no cases to summarise.', 'clientId');
+    }
+    const known = new Set(dossier.documents.map((document) => document.id));
+    const stranger = selection.documentIds?.find((id) => !known.has(id));
+    if (stranger !== undefined) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Document ${stranger} is not filed to this case or client.`,
+        'documentIds',
+      );
+    }
+    return { model: buildSummaryModel(dossier, selection, this.today()), dossier };
+  }
+
+  private fileNames(model: SummaryModel): { summary: string; bundle: string } {
+    const name = model.caseNumbers.length === 1 ? model.caseNumbers[0]! : `${model.caseNumbers.length} cases`;
+    return {
+      summary: `Case summary ${name} ${model.preparedOn}.pdf`,
+      bundle: `Exhibit bundle ${name} ${model.preparedOn}.zip`,
+    };
+  }
+
+  async summary(
+    selection: ExportSelection,
+  ): Promise<RenderedSummary & { fileName: string; exhibitCount: number }> {
+    const { model } = await this.model(selection);
+    const rendered = await renderSummaryPdf(model, null);
+    logger.info('exports.summary_created', {
+      events: model.cases.reduce((sum, section) => sum + section.chronology.length, 0),
+      pages: rendered.pageCount,
+    });
+    return { ...rendered, fileName: this.fileNames(model).summary, exhibitCount: model.exhibits.length };
+  }
+
+  async saveSummary(selection: ExportSelection, path: string): Promise<{ path: string; sizeBytes: number }> {
+    const rendered = await this.summary(selection);
+    await writeAtomically(path, async (stream) => {
+      const writer = stream.getWriter();
+      await writer.write(rendered.bytes);
+      await writer.close();
+    });
+    return { path, sizeBytes: rendered.bytes.byteLength };
+  }
+
+  private async writeBundle(
+    input: BundleInput,
+    destination: WritableStream<Uint8Array>,
+  ): Promise<Omit<BundleReport, 'sizeBytes'>> {
+    const { model } = await this.model(input.selection);
+    const names = this.fileNames(model);
+    const report = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
+      writeExhibitBundle(
+        destination,
+        model.exhibits,
+        async (exhibit) => {
+          const row = await getDocumentWithBlob(store.db, exhibit.document.id);
+          return readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+        },
+        (manifest) => renderSummaryPdf(model, manifest),
+        names.summary,
+        { batesPrefix: input.batesPrefix, batesStart: input.batesStart, password: input.password },
+      ),
+    );
+    logger.info('exports.bundle_created', {
+      exhibits: report.exhibitCount,
+      stampedPages: report.stampedPages,
+      encrypted: report.isEncrypted,
+    });
+    return { ...report, fileName: names.bundle };
+  }
+
+  async bundle(input: BundleInput): Promise<BundleReport & { data: string }> {
+    const destination = memoryDestination(maximumInlineBytes);
+    const report = await this.writeBundle(input, destination.stream);
+    const bytes = destination.bytes();
+    return { ...report, sizeBytes: bytes.byteLength, data: bytes.toString('base64') };
+  }
+
+  async saveBundle(input: BundleInput, path: string): Promise<BundleReport & { path: string }> {
+    const report = await writeAtomically(path, (stream) => this.writeBundle(input, stream));
+    const { size } = await stat(path);
+    return { ...report, sizeBytes: size, path };
+  }
+}
