@@ -226,6 +226,12 @@ describe('trash', () => {
       ['cases', expect.any(Number), expect.stringMatching(/^\{"id":\d+\}$/)],
       ['clients', maria.id, `{"id":${maria.id}}`],
     ]);
+    // Earlier entries held copies of her record; deleting for good blanks them, and only them.
+    const history = JSON.stringify(
+      await store.db.selectFrom('audit_log').select(['before', 'after']).execute(),
+    );
+    expect(history).not.toContain('Maria Lopez');
+    expect(history).toContain(jurgen.fullName);
     await store.close();
   });
 

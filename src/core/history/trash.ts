@@ -10,7 +10,7 @@ import {
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry, redactAuditedContent } from '../db/tables/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from './edit-groups';
 
@@ -276,6 +276,54 @@ export function removeTrashedForGood(
       ['cases', caseIds],
       ['clients', clientIds],
     ];
+    // Rows that go with them by ON DELETE CASCADE, whose audited copies must go too.
+    const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+    const cascaded: Array<[table: string, ids: number[]]> =
+      caseIds.length + clientIds.length === 0
+        ? []
+        : [
+            [
+              'events',
+              ids(
+                await trx
+                  .selectFrom('events')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'tasks',
+              ids(
+                await trx
+                  .selectFrom('tasks')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'coverages',
+              ids(
+                await trx
+                  .selectFrom('coverages')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'authorizations',
+              ids(
+                await trx
+                  .selectFrom('authorizations')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
+          ];
+    for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
     for (const [table, ids] of removals) {
       for (const id of ids) {
         // Events, tasks, coverages, authorizations and document links follow by ON DELETE CASCADE.

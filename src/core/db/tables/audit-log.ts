@@ -39,3 +39,23 @@ export async function appendAuditEntry(db: Kysely<AdvocaseDatabase>, entry: Audi
   };
   await db.insertInto('audit_log').values(row).execute();
 }
+
+/**
+ * The one change ever made to written entries: when a record is deleted for good, the copies of
+ * its content that earlier entries hold are blanked, so "deleted" means deleted (health data is
+ * not kept once the user has chosen to remove it). Who did what and when stays.
+ */
+export async function redactAuditedContent(
+  db: Kysely<AdvocaseDatabase>,
+  tableName: string,
+  rowIds: readonly number[],
+): Promise<void> {
+  if (rowIds.length === 0) return;
+  await db
+    .updateTable('audit_log')
+    // Typed as never-updatable to keep every other caller append-only; this is the deliberate exception.
+    .set({ before: null, after: null } as never)
+    .where('table_name', '=', tableName)
+    .where('row_id', 'in', rowIds)
+    .execute();
+}
