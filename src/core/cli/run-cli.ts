@@ -6,6 +6,7 @@ import { resolveDataDirectory } from '../storage/data-directory';
 import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
 import { MethodCallError, type CallMethod, type Command } from './command';
 import { deadlinesCommand } from './commands/deadlines-command';
+import { exportSummaryCommand } from './commands/export-commands';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 import { vaultCommand } from './commands/vault-commands';
@@ -19,6 +20,7 @@ const commands: readonly Command[] = [
   listCasesCommand,
   deadlinesCommand,
   vaultCommand,
+  exportSummaryCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { redactableFields, type RedactableField } from '../../../shared/schemas/exports';
+import { exitCodes, UsageError } from '../cli-io';
+import type { Command } from '../command';
+import { readPassphrase } from '../prompt-secret';
+
+function parseId(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) === 0) {
+    throw new UsageError(`${flag} must be a record id (a whole number), not "${text}".`);
+  }
+  return Number(text);
+}
+
+function parseRedactions(text: string | undefined): RedactableField[] {
+  if (text === undefined) return [];
+  const fields = text
+    .split(',')
+    .map((field) => field.trim())
+    .filter(Boolean);
+  const unknown = fields.find((field) => !(redactableFields as readonly string[]).includes(field));
+  if (unknown !== undefined) {
+    throw new UsageError(`--redact: "${unknown}" is not a field; use any of ${redactableFields.join(', ')}.`);
+  }
+  return fields as RedactableField[];
+}
+
+/** `advocase export-summary`: the attorney summary PDF and/or the exhibit bundle, written where the user says. */
+export const exportSummaryCommand: Command = {
+  name: 'export-summary',
+  usage:
+    'advocase export-summary --case ID|--client ID [--out FILE.pdf] [--bundle FILE.zip] [--bates-prefix ADV] [--redact field,...]',
+  summary: `Case summary PDF for an attorney, and a Bates-stamped exhibit ZIP (redact: ${redactableFields.join(', ')})`,
+  async run(context) {
+    const { values } = parseArgs({
+      args: [...context.argv],
+      options: {
+        case: { type: 'string' },
+        client: { type: 'string' },
+        out: { type: 'string' },
+        bundle: { type: 'string' },
+        'bates-prefix': { type: 'string' },
+        redact: { type: 'string' },
+      },
+      strict: true,
+    });
+    const caseId = parseId(values.case, '--case');
+    const clientId = parseId(values.client, '--client');
+    if ((caseId === undefined) === (clientId === undefined)) {
+      throw new UsageError('Give either --case ID or --client ID.');
+    }
+    if (values.out === undefined && values.bundle === undefined) {
+      throw new UsageError('Say where to write: --out FILE.pdf, --bundle FILE.zip, or both.');
+    }
+    const selection = {
+      ...(caseId === undefined ? {} : { caseId }),
+      ...(clientId === undefined ? {} : { clientId }),
+      redact: parseRedactions(values.redact),
+    };
+    // An encrypted bundle's password comes from the environment, never from a flag (shell history).
+    const password = context.io.env['ADVOCASE_BUNDLE_PASSWORD'] || undefined;
+    await context.call('session.unlock', { passphrase: await readPassphrase(context.io) });
+    if (values.out !== undefined) {
+      const saved = await context.call('exports.saveSummary', { selection, path: resolve(values.out) });
+      context.io.stdout.write(`Wrote the case summary to ${saved.path} (not encrypted).\n`);
+    }
+    if (values.bundle !== undefined) {
+      const report = await context.call('exports.saveBundle', {
+        selection,
+        path: resolve(values.bundle),
+        ...(values['bates-prefix'] === undefined ? {} : { batesPrefix: values['bates-prefix'] }),
+        ...(password === undefined ? {} : { password }),
+      });
+      const range = report.firstBates ? `, Bates ${report.firstBates} to ${report.lastBates}` : '';
+      context.io.stdout.write(
+        `Wrote ${report.exhibitCount} exhibits (${report.stampedPages} pages stamped${range}) to ${report.path}` +
+          (report.isEncrypted ? ' (AES-256 encrypted).\n' : ' (not encrypted).\n'),
+      );
+    }
+    return exitCodes.ok;
+  },
+};
