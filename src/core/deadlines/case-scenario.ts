@@ -271,6 +271,7 @@ export function describeEngineFact(fact: string, sources: readonly ScenarioEvent
   return fact
     .replace(/^claimType: /, 'Claim type (case details): ')
     .replace(/^planType: /, 'Plan type: ')
+    .replace(/^events: none given; /, 'Timeline: no request, decision or appeal recorded yet; ')
     .replace(/events\[(\d+)\](\.\w+)?/g, (whole, index: string, field: string | undefined) => {
       const source = sources[Number(index)];
       if (!source) return whole;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CalendarPlus, Pencil } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   deadlineStatusLabels,
   payerRequestKindLabels,
@@ -32,6 +32,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
     queryKey: caseDeadlinesQueryKey(caseId),
     queryFn: () => callApi('deadlines.listForCase', { caseId }),
   });
+  useRefetchWhenCaseChanges(caseId);
   const [editing, setEditing] = useState<CaseDeadline | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [includeNames, setIncludeNames] = useState(false);
@@ -141,6 +142,33 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
       />
     </div>
   );
+}
+
+/**
+ * Deadlines follow the timeline and the case's plan, edited elsewhere (the event form, the
+ * coverage tab). Watching the newest timeline entry and the case record, both shared queries that
+ * those forms refresh, tells this panel when to ask again.
+ */
+function useRefetchWhenCaseChanges(caseId: number): void {
+  const newest = useQuery({
+    queryKey: ['events', caseId, 'newest-for-deadlines'],
+    queryFn: () => callApi('events.list', { caseId, limit: 1 }),
+  });
+  const detail = useQuery({ queryKey: ['case', caseId], queryFn: () => callApi('cases.get', { caseId }) });
+  const version = [
+    newest.data?.total,
+    newest.data?.events[0]?.id,
+    newest.data?.events[0]?.updatedAt,
+    detail.data?.updatedAt,
+    detail.data?.planType,
+    detail.data?.claimType,
+  ].join('|');
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    void queryClient.invalidateQueries({ queryKey: caseDeadlinesQueryKey(caseId) });
+  }, [caseId, version]);
 }
 
 function DeadlineCard({

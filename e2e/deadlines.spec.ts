@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { parseCalendar } from '../test/deadlines/parse-ics';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'maple harbor quiet lantern 42';
+
+/** YYYY-MM-DD of today plus `days`, on this computer's calendar (the harness runs here too). */
+function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A contract call over the harness's HTTP boundary, for setup the test is not about. */
+async function callHarness(appUrl: string, method: string, input: unknown): Promise<unknown> {
+  const url = new URL(appUrl);
+  const token = /token=([\w-]+)/.exec(url.hash)?.[1] ?? '';
+  const response = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value;
+}
+
+test('a denial gives an appeal deadline on the case and the agenda; override it; export it as .ics', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
+  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Full name').fill('Rosa Delgado');
+  await dialog.getByLabel('State').selectOption('CA');
+  await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
+  await dialog.getByLabel('Payer').fill('Anthem Blue Cross');
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+
+  // Setup outside the test's subject: the employer plan (ERISA) and the claim type.
+  const [opened] = (await callHarness(app.url, 'cases.list', {})) as { id: number; clientId: number }[];
+  const coverage = (await callHarness(app.url, 'coverages.create', {
+    clientId: opened!.clientId,
+    payer: 'Anthem Blue Cross',
+    planType: 'employer-self-funded',
+  })) as { id: number };
+  await callHarness(app.url, 'cases.update', {
+    caseId: opened!.id,
+    changes: { coverageId: coverage.id, claimType: 'pre-service' },
+  });
+
+  // Before any decision, the tab says what to record.
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/deadlines`);
+  await expect(page.getByText('No deadlines yet.')).toBeVisible();
+
+  // The denial, through the timeline form. It arrived 165 days ago: 180 days from receipt leaves 15.
+  const noticeDate = dayFromToday(-170);
+  const receivedOn = dayFromToday(-165);
+  const dueOn = dayFromToday(15);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const eventDialog = page.getByRole('dialog', { name: 'Add to the timeline' });
+  await eventDialog.getByLabel('What happened').selectOption({ label: 'Payer decision' });
+  await eventDialog.getByLabel('Summary').fill('Spravato denied: two antidepressant trials not documented');
+  await eventDialog.getByLabel('Decision', { exact: true }).selectOption('denied');
+  await eventDialog.getByLabel('Decision on').selectOption('0');
+  await eventDialog.getByLabel('Date on the notice').fill(noticeDate);
+  await eventDialog.getByLabel('Date it arrived').fill(receivedOn);
+  await eventDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(eventDialog).toBeHidden();
+
+  const deadlines = page.getByRole('list', { name: 'Deadlines' });
+  const appealCard = deadlines.getByRole('listitem').filter({ hasText: 'file an internal appeal' });
+  await expect(appealCard).toContainText('Client / advocate must act');
+  await expect(appealCard).toContainText('29 CFR 2560.503-1(h)(3)(i)');
+  await expect(appealCard).toContainText('Open');
+  await expect(appealCard).toContainText('Estimated — verify against the notice');
+  const citation = appealCard.getByRole('link', { name: /29 CFR 2560\.503-1\(h\)\(3\)\(i\)/ });
+  await expect(citation).toHaveAttribute('href', 'https://www.ecfr.gov/current/title-29/section-2560.503-1');
+  await expect(citation).toHaveAttribute('rel', 'noreferrer');
+  await expect(citation).toHaveAttribute('target', '_blank');
+  const dueText = (await appealCard.locator('p').first().innerText()).replace(/^Due /, '');
+  await app.screenshot('deadlines-01-case-tab');
+
+  // The agenda, across all cases: due in 15 days is in "Next 30 days".
+  await page.getByRole('link', { name: 'Agenda' }).click();
+  const nextThirty = page.getByRole('region', { name: /Next 30 days/ });
+  const agendaRow = nextThirty.getByRole('row', { name: /C-00001/ });
+  await expect(agendaRow).toContainText('Rosa Delgado');
+  await expect(agendaRow).toContainText('file an internal appeal');
+  await expect(agendaRow).toContainText(dueText);
+  await app.screenshot('deadlines-02-agenda');
+
+  // The plan document gives 10 more days: override with the reason (still inside the agenda's 30 days).
+  const laterDate = dayFromToday(25);
+  await agendaRow.getByRole('link', { name: 'C-00001' }).click();
+  await appealCard.getByRole('button', { name: /Change the date/ }).click();
+  const overrideDialog = page.getByRole('dialog', { name: 'Change this deadline' });
+  await overrideDialog.getByLabel('New date').fill(laterDate);
+  await overrideDialog.getByLabel('Reason').fill('SPD section 9.1 allows 210 days to appeal');
+  await overrideDialog.getByRole('button', { name: 'Save date' }).click();
+  await expect(overrideDialog).toBeHidden();
+  await expect(appealCard).toContainText(`Changed by you from the computed ${dueText}`);
+  await expect(appealCard).toContainText('SPD section 9.1 allows 210 days to appeal');
+  await expect(appealCard).not.toContainText('Estimated — verify against the notice');
+  await app.screenshot('deadlines-03-overridden');
+
+  // Export the open deadlines and read the file back.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export open deadlines (.ics)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^advocase-deadlines-\d{4}-\d{2}-\d{2}\.ics$/);
+  const text = readFileSync((await download.path()), 'utf8');
+  const calendar = parseCalendar(text);
+  const appealEvent = calendar.events.find((event) =>
+    event.SUMMARY?.includes('erisa internal appeal filing'),
+  );
+  expect(appealEvent).toBeDefined();
+  expect(appealEvent!['DTSTART;VALUE=DATE']).toBe(laterDate.replace(/-/g, ''));
+  expect(appealEvent!.SUMMARY).toMatch(/^C-00001: /);
+  expect(text).not.toContain('Rosa');
+  expect(appealEvent!.DESCRIPTION).toContain(
+    `from ${dueOn} to ${laterDate}: SPD section 9.1 allows 210 days to appeal`,
+  );
+
+  // Mark it done from the agenda: it leaves the list and a note lands on the timeline.
+  await page.getByRole('link', { name: 'Agenda' }).click();
+  await page
+    .getByRole('row', { name: /C-00001/ })
+    .getByRole('button', { name: /Mark done/ })
+    .click();
+  await expect(page.getByText('Nothing due in the next 30 days.')).toBeVisible();
+  await app.screenshot('deadlines-04-agenda-done');
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/timeline`);
+  await expect(page.getByText(/Deadline marked done \(due /)).toBeVisible();
+});
