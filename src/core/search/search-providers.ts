@@ -7,6 +7,7 @@ import type { SearchKind, SearchResult } from '../../shared/schemas/search';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { FtsQuery } from './fts-query';
 import { toSnippetSegments } from './snippet-segments';
+import { documentSearchProvider } from '../vault/document-search-provider';
 import { findIndexedMatches, type IndexedMatch } from './sqlite-record-search';
 
 /**
@@ -142,12 +143,10 @@ export const eventSearchProvider: SearchProvider = {
   },
 };
 
-/**
- * The sources global search asks, in the order their groups are shown when none matched by name.
- * Documents (vault, issue 5): add `documentSearchProvider` here.
- */
+/** The sources global search asks, in the order their groups are shown when none matched by name. */
 export const searchProviders: readonly SearchProvider[] = [
   clientSearchProvider,
   caseSearchProvider,
   eventSearchProvider,
+  documentSearchProvider,
 ];
