@@ -6,7 +6,6 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { EventRow } from '../db/tables/events';
 import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
-import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
 import { AppError } from '../errors';
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
@@ -99,7 +98,6 @@ export function addTimelineEvent(
       });
     }
     await trx.updateTable('cases').set({ updated_at: now }).where('id', '=', caseId).execute();
-    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): the timeline drives them.
     await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): the timeline drives them.
     return toTimelineEvent(row);
   });
