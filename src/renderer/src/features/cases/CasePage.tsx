@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ClipboardList, MessageSquarePlus, Pencil, Phone } from 'lucide-react';
+import { ClipboardList, FileOutput, MessageSquarePlus, Pencil, Phone } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import {
   caseOutcomeLabels,
@@ -20,6 +20,7 @@ import { CaseCoverageTab } from '../coverage/CaseCoverageTab';
 import { CaseProvidersTab } from '../coverage/CaseProvidersTab';
 import { CaseTimeline } from '../timeline/CaseTimeline';
 import { EventFormDialog } from '../timeline/EventFormDialog';
+import { ExportForAttorneyDialog } from '../exports/ExportForAttorneyDialog';
 import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
@@ -49,6 +50,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
   });
   const [openForm, setOpenForm] = useState<'quick-call' | 'any' | null>(null);
   const [isVerifying, setIsVerifying] = useState(false);
+  const [isExporting, setIsExporting] = useState(false);
   const [isEditingDetails, setIsEditingDetails] = useState(false);
   const changeStage = useMutation({
     mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
@@ -137,6 +139,12 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           >
             <ClipboardList aria-hidden size={16} /> Verify benefits
           </Button>
+          <Button
+            onClick={() => setIsExporting(true)}
+            title="Case summary PDF and exhibit bundle for an attorney"
+          >
+            <FileOutput aria-hidden size={16} /> Export for attorney
+          </Button>
           <Button onClick={() => setOpenForm('quick-call')} aria-keyshortcuts="C" title="Log a call (C)">
             <Phone aria-hidden size={16} /> Log call
           </Button>
@@ -184,6 +192,12 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         open={isVerifying}
         onOpenChange={setIsVerifying}
         onSaved={onAnnounce}
+      />
+      <ExportForAttorneyDialog
+        caseId={caseId}
+        open={isExporting}
+        onOpenChange={setIsExporting}
+        onAnnounce={onAnnounce}
       />
       <EventFormDialog
         caseId={caseId}

@@ -1,0 +1,285 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { MethodInput } from '@shared/contract';
+import { timelineEventTypeLabels, type TimelineEventType } from '@shared/domain/timeline-event-types';
+import { redactableFieldLabels, redactableFields, type RedactableField } from '@shared/schemas/exports';
+import { documentTypeLabels } from '@shared/schemas/vault';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { callApi } from '../../lib/api';
+import { PdfViewer } from '../vault/PdfViewer';
+import { downloadBase64 } from '../vault/upload-files';
+import styles from './Exports.module.css';
+
+type Props = {
+  readonly caseId: number;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onAnnounce: (message: string) => void;
+};
+
+type Selection = MethodInput<'exports.summary'>['selection'];
+
+function toggle<T>(list: readonly T[], item: T, isOn: boolean): T[] {
+  return isOn ? [...list, item] : list.filter((candidate) => candidate !== item);
+}
+
+/**
+ * Export for an attorney (issue 7): choose what goes in, redact, preview the summary PDF as it will
+ * be saved, then save it or the numbered, Bates-stamped exhibit bundle.
+ */
+export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce }: Props) {
+  const choices = useQuery({
+    queryKey: ['exports', 'choices', caseId],
+    queryFn: () => callApi('exports.choices', { caseId }),
+    enabled: open,
+  });
+  const [attorneyName, setAttorneyName] = useState('');
+  const [excludedTypes, setExcludedTypes] = useState<TimelineEventType[]>([]);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [excludedDocuments, setExcludedDocuments] = useState<number[]>([]);
+  const [redact, setRedact] = useState<RedactableField[]>([]);
+  const [batesPrefix, setBatesPrefix] = useState('ADV');
+  const [isEncrypted, setIsEncrypted] = useState(false);
+  const [password, setPassword] = useState('');
+  const [preview, setPreview] = useState<string | null>(null);
+
+  const selection: Selection = {
+    caseId,
+    attorneyName,
+    from,
+    to,
+    redact,
+    ...(excludedTypes.length > 0 && choices.data
+      ? {
+          eventTypes: choices.data.eventTypeCounts
+            .map((entry) => entry.type)
+            .filter((type) => !excludedTypes.includes(type)),
+        }
+      : {}),
+    ...(choices.data
+      ? {
+          documentIds: choices.data.documents
+            .map((document) => document.id)
+            .filter((id) => !excludedDocuments.includes(id)),
+        }
+      : {}),
+  };
+
+  const summary = useMutation({
+    mutationFn: () => callApi('exports.summary', { selection }),
+  });
+  const bundle = useMutation({
+    mutationFn: () =>
+      callApi('exports.bundle', {
+        selection,
+        batesPrefix,
+        ...(isEncrypted ? { password } : {}),
+      }),
+    onSuccess: (result) => {
+      downloadBase64(result.fileName, 'application/zip', result.data);
+      onAnnounce(
+        `Exhibit bundle saved: ${result.exhibitCount} exhibits` +
+          (result.firstBates ? `, Bates ${result.firstBates} to ${result.lastBates}` : '') +
+          (result.isEncrypted ? ', encrypted.' : ', not encrypted.'),
+      );
+    },
+  });
+
+  async function showPreview(): Promise<void> {
+    const result = await summary.mutateAsync();
+    setPreview(result.data);
+  }
+
+  async function saveSummary(): Promise<void> {
+    const result = await summary.mutateAsync();
+    downloadBase64(result.fileName, 'application/pdf', result.data);
+    onAnnounce(`Case summary saved: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`);
+  }
+
+  const problem = summary.error ?? bundle.error;
+  const isBusy = summary.isPending || bundle.isPending;
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Export for attorney"
+      description="A case summary PDF (chronology, calls, deadlines, exhibit index) and a ZIP of numbered, Bates-stamped exhibits."
+    >
+      {choices.isPending && <p className={styles.status}>Reading the case…</p>}
+      {choices.data && (
+        <form
+          className={formStyles.form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void showPreview();
+          }}
+        >
+          <Field label="Attorney" optional hint="Shown on the cover page.">
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                value={attorneyName}
+                onChange={(event) => setAttorneyName(event.target.value)}
+              />
+            )}
+          </Field>
+          <fieldset className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>Events in the chronology</legend>
+            <div className={styles.columns}>
+              {choices.data.eventTypeCounts.map(({ type, count }) => (
+                <label key={type} className={styles.choice}>
+                  <input
+                    type="checkbox"
+                    checked={!excludedTypes.includes(type)}
+                    onChange={(event) => setExcludedTypes(toggle(excludedTypes, type, !event.target.checked))}
+                  />
+                  {timelineEventTypeLabels[type]} ({count})
+                </label>
+              ))}
+            </div>
+            <div className={formStyles.row}>
+              <Field label="From" optional>
+                {(ids) => (
+                  <input
+                    {...ids}
+                    type="date"
+                    className={inputClassName}
+                    value={from}
+                    onChange={(event) => setFrom(event.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label="To" optional>
+                {(ids) => (
+                  <input
+                    {...ids}
+                    type="date"
+                    className={inputClassName}
+                    value={to}
+                    onChange={(event) => setTo(event.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+          </fieldset>
+          <fieldset className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>
+              Exhibits ({choices.data.documents.length - excludedDocuments.length})
+            </legend>
+            {choices.data.documents.length === 0 ? (
+              <p className={styles.status}>
+                No documents are filed to this case. Add them in the Documents tab.
+              </p>
+            ) : (
+              <div className={styles.documents}>
+                {choices.data.documents.map((document, index) => (
+                  <label key={document.id} className={styles.choice}>
+                    <input
+                      type="checkbox"
+                      checked={!excludedDocuments.includes(document.id)}
+                      onChange={(event) =>
+                        setExcludedDocuments(toggle(excludedDocuments, document.id, !event.target.checked))
+                      }
+                    />
+                    {String(index + 1).padStart(3, '0')} · {documentTypeLabels[document.documentType]}{' '}
+                    {document.documentDate ?? ''} · {document.fileName}
+                  </label>
+                ))}
+              </div>
+            )}
+          </fieldset>
+          <fieldset className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>Redact from the summary</legend>
+            <div className={styles.columns}>
+              {redactableFields.map((field) => (
+                <label key={field} className={styles.choice}>
+                  <input
+                    type="checkbox"
+                    checked={redact.includes(field)}
+                    onChange={(event) => setRedact(toggle(redact, field, event.target.checked))}
+                  />
+                  {redactableFieldLabels[field]}
+                </label>
+              ))}
+            </div>
+            <p className={styles.status}>
+              Redaction applies to the summary and file names. Exhibits are the documents as filed and are not
+              redacted: leave out any that should not go.
+            </p>
+          </fieldset>
+          <div className={formStyles.row}>
+            <Field label="Bates prefix" hint="Pages are numbered PREFIX-000001 onwards, across exhibits.">
+              {(ids) => (
+                <input
+                  {...ids}
+                  className={inputClassName}
+                  value={batesPrefix}
+                  onChange={(event) => setBatesPrefix(event.target.value)}
+                />
+              )}
+            </Field>
+            <div>
+              <label className={styles.choice}>
+                <input
+                  type="checkbox"
+                  checked={isEncrypted}
+                  onChange={(event) => setIsEncrypted(event.target.checked)}
+                />
+                Encrypt the ZIP (AES-256)
+              </label>
+              {isEncrypted && (
+                <Field
+                  label="ZIP password"
+                  hint="At least 12 characters. Give it to the attorney by phone, not by email."
+                >
+                  {(ids) => (
+                    <input
+                      {...ids}
+                      type="password"
+                      autoComplete="new-password"
+                      className={inputClassName}
+                      value={password}
+                      onChange={(event) => setPassword(event.target.value)}
+                    />
+                  )}
+                </Field>
+              )}
+            </div>
+          </div>
+          <p className={styles.warning} role="note">
+            The files you save are not encrypted
+            {isEncrypted ? ' (the ZIP is, if opened with 7-Zip or WinZip)' : ''}: they contain health
+            information. Save them only where you mean to, and send them to the attorney by a secure route.
+          </p>
+          {problem && (
+            <p className={styles.error} role="alert">
+              {problem.message}
+            </p>
+          )}
+          <div className={formStyles.actions}>
+            <Button type="submit" disabled={isBusy}>
+              Preview summary
+            </Button>
+            <Button disabled={isBusy} onClick={() => void saveSummary()}>
+              Save summary PDF
+            </Button>
+            <Button variant="primary" disabled={isBusy} onClick={() => bundle.mutate()}>
+              {bundle.isPending ? 'Building the bundle…' : 'Save exhibit bundle (ZIP)'}
+            </Button>
+          </div>
+          {preview && (
+            <section className={styles.preview} aria-label="Summary preview">
+              <PdfViewer data={preview} />
+            </section>
+          )}
+        </form>
+      )}
+    </Dialog>
+  );
+}
