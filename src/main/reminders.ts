@@ -11,7 +11,7 @@ import {
   summarizeReminders,
   type PlannedNotification,
 } from '../core/reminders/schedule';
-import { readSettings } from '../core/services/settings-service';
+import { readReminderSettings } from '../core/deadlines/service/reminder-settings';
 import type { Session } from '../core/session/session';
 import { userTimeZone } from '../core/deadlines/service/time-zone';
 
@@ -48,7 +48,7 @@ export function startDeadlineReminders(session: Session, getWindow: () => Browse
       await refreshDeadlineStatusesOncePerDay(db, { now, timeZone });
       const [outstanding, settings] = await Promise.all([
         outstandingReminderDeadlines(db, { now, timeZone }),
-        readSettings(db),
+        readReminderSettings(db),
       ]);
       return { deadlines: outstanding, leadDays: settings.reminderLeadDays };
     });

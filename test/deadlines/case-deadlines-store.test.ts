@@ -255,6 +255,37 @@ describe('case deadlines in the encrypted store', () => {
     ]);
   });
 
+  it('keeps reminder lead times apart from the general settings, audited, and uses the re-authorization lead', async () => {
+    expect(await call('deadlines.reminderSettings', {})).toEqual({
+      reminderLeadDays: [7, 2, 0],
+      reauthorizationLeadDays: 30,
+    });
+    const saved = await call('deadlines.updateReminderSettings', {
+      reminderLeadDays: [0, 3, 3],
+      reauthorizationLeadDays: 45,
+    });
+    // Deduplicated, furthest first.
+    expect(saved).toEqual({ reminderLeadDays: [3, 0], reauthorizationLeadDays: 45 });
+    expect(await call('settings.get', {})).toEqual({ autoLockMinutes: 15 });
+    expect(await failure('deadlines.updateReminderSettings', { reminderLeadDays: [] })).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Keep at least one reminder (0 means the same day).',
+    });
+
+    const { caseId } = await deniedEsketamineCase();
+    await call('events.add', {
+      caseId,
+      event: {
+        type: 'payer_decision',
+        occurredAt: '2026-05-01T15:00:00Z',
+        summary: 'Approved on appeal',
+        details: { decision: 'approved', level: 1, noticeDate: '2026-04-30', approvedUntil: '2099-06-30' },
+      },
+    });
+    // 2099-06-30 − 45 days: 30 days back is 05-31, 15 more is 2099-05-16.
+    expect((await call('tasks.listForCase', { caseId })).map((task) => task.dueOn)).toEqual(['2099-05-16']);
+  });
+
   it('re-judges stale cases at unlock and computes cases that never were', async () => {
     const { caseId } = await deniedEsketamineCase();
     await withStore(({ db }) =>

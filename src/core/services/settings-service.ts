@@ -4,12 +4,7 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 
-const defaults: Settings = {
-  autoLockMinutes: autoLockMinutesRange.default,
-  // Deadline reminders (issue 4): 7 days, 2 days and the same day; re-authorization 30 days ahead.
-  reminderLeadDays: [7, 2, 0],
-  reauthorizationLeadDays: 30,
-};
+const defaults: Settings = { autoLockMinutes: autoLockMinutesRange.default };
 
 export async function readSettings(db: Kysely<AdvocaseDatabase>): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute();

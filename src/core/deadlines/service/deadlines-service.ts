@@ -22,7 +22,6 @@ import type { CaseDeadlineRow, DeadlineAdjustmentRow } from '../../db/tables/cas
 import { AppError } from '../../errors';
 import { summarizeReminders, type ReminderDeadline } from '../../reminders/schedule';
 import { addTimelineEvent, assertCaseExists } from '../../services/events-service';
-import { readSettings, updateSettings } from '../../services/settings-service';
 import { setTaskDone } from '../../services/tasks-service';
 import {
   isOutstanding,
@@ -33,6 +32,7 @@ import {
 import { addCalendarDays, civilDateInZone, daysBetween, formatInstantInZone } from '../date-arithmetic';
 import { deadlineRules } from '../rules';
 import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
+import { readReminderSettings, updateReminderSettings } from './reminder-settings';
 import { userTimeZone } from './time-zone';
 
 /** The clock and the calendar a call works on; tests pass fixed ones. */
@@ -558,15 +558,14 @@ export async function getReminderSummary(
   const { now, timeZone } = resolveClock(clock);
   const [deadlines, settings] = await Promise.all([
     outstandingReminderDeadlines(db, { now, timeZone }),
-    readSettings(db),
+    readReminderSettings(db),
   ]);
   const summary = summarizeReminders(deadlines, settings.reminderLeadDays, now, timeZone);
   return { ...summary, upcoming: [...summary.upcoming] };
 }
 
-export async function getReminderSettings(db: Kysely<AdvocaseDatabase>): Promise<ReminderSettings> {
-  const { reminderLeadDays, reauthorizationLeadDays } = await readSettings(db);
-  return { reminderLeadDays, reauthorizationLeadDays };
+export function getReminderSettings(db: Kysely<AdvocaseDatabase>): Promise<ReminderSettings> {
+  return readReminderSettings(db);
 }
 
 export async function setReminderSettings(
@@ -574,8 +573,7 @@ export async function setReminderSettings(
   actor: string,
   changes: Partial<ReminderSettings>,
 ): Promise<ReminderSettings> {
-  const { reminderLeadDays, reauthorizationLeadDays } = await updateSettings(db, actor, changes);
-  return { reminderLeadDays, reauthorizationLeadDays };
+  return updateReminderSettings(db, actor, changes);
 }
 
 const actorWords = { payer: 'Payer must act', claimant: 'You must act', advocate: 'To do' } as const;

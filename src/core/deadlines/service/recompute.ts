@@ -3,7 +3,6 @@ import { inTransaction } from '../../db/in-transaction';
 import type { AdvocaseDatabase } from '../../db/schema';
 import { appendAuditEntry } from '../../db/tables/audit-log';
 import type { DeadlineAdjustmentRow } from '../../db/tables/case-deadlines';
-import { readSettings } from '../../services/settings-service';
 import {
   deriveCaseDeadlines,
   isOutstanding,
@@ -12,6 +11,7 @@ import {
 } from '../case-deadline-rows';
 import { mapCaseToScenario, type CaseDeadlineFacts } from '../case-scenario';
 import { addCalendarDays, civilDateInZone } from '../date-arithmetic';
+import { readReminderSettings } from './reminder-settings';
 import { userTimeZone } from './time-zone';
 
 /**
@@ -162,7 +162,7 @@ export function recomputeCaseDeadlines(
       return;
     }
     const [settings, requests, adjustments] = await Promise.all([
-      readSettings(trx),
+      readReminderSettings(trx),
       trx.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
       adjustmentsOfCase(trx, caseId),
     ]);
