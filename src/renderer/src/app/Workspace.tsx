@@ -103,7 +103,7 @@ export function Workspace() {
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={setAnnouncement} />
         ) : (
-          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} />
+          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={setAnnouncement} />
         )}
       </main>
       <p className={styles.announcer} role="status" aria-live="polite">

@@ -1,57 +1,63 @@
 import {
-  columnFilteringFeature,
+  columnOrderingFeature,
+  columnVisibilityFeature,
   createColumnHelper,
-  createFilteredRowModel,
-  createSortedRowModel,
-  filterFn_includesString,
-  globalFilteringFeature,
   rowSortingFeature,
-  sortFn_alphanumeric,
-  sortFn_text,
   tableFeatures,
 } from '@tanstack/react-table';
-import { casePriorityLabels, caseStageLabels } from '@shared/domain/case-stages';
+import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
-import type { CaseSummary } from '@shared/schemas/cases';
+import { caseloadColumnLabels, type CaseloadRow } from '@shared/schemas/caseload';
 import { formatCalendarDate } from '../../lib/format-date';
+import { PriorityBadge } from './PriorityBadge';
 import { StageBadge } from './StageBadge';
 
+/** Sorting happens in the core (`caseload.query`); the table keeps the sort state, column order and visibility. */
 export const caseloadFeatures = tableFeatures({
   rowSortingFeature,
-  columnFilteringFeature,
-  globalFilteringFeature,
-  sortedRowModel: createSortedRowModel(),
-  filteredRowModel: createFilteredRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
-  filterFns: { includesString: filterFn_includesString },
+  columnOrderingFeature,
+  columnVisibilityFeature,
 });
 
-const column = createColumnHelper<typeof caseloadFeatures, CaseSummary>();
+const column = createColumnHelper<typeof caseloadFeatures, CaseloadRow>();
 
-// Accessors return what the user reads, so sorting and the quick filter work on the words shown.
+const timestampFormatter = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
+
+// Column ids are the core's sort keys (CaseloadColumnId), so a header click sorts the whole caseload.
 export const caseloadColumns = column.columns([
-  column.accessor('caseNumber', { header: 'Case', sortFn: 'alphanumeric' }),
-  column.accessor('clientName', { header: 'Client', sortFn: 'text' }),
+  column.accessor('caseNumber', { header: caseloadColumnLabels.caseNumber }),
+  column.accessor('clientName', { header: caseloadColumnLabels.clientName }),
   column.accessor((row) => describeTreatment(row.treatment, row.treatmentDetail), {
     id: 'treatment',
-    header: 'Treatment',
-    sortFn: 'text',
+    header: caseloadColumnLabels.treatment,
   }),
-  column.accessor((row) => row.payer ?? '', { id: 'payer', header: 'Payer', sortFn: 'text' }),
-  column.accessor((row) => caseStageLabels[row.stage], {
-    id: 'stage',
-    header: 'Stage',
-    sortFn: 'text',
-    cell: (info) => <StageBadge stage={info.row.original.stage} />,
+  column.accessor((row) => row.payer ?? '—', { id: 'payer', header: caseloadColumnLabels.payer }),
+  column.accessor((row) => (row.planType ? planTypeLabels[row.planType] : '—'), {
+    id: 'planType',
+    header: caseloadColumnLabels.planType,
   }),
-  column.accessor((row) => casePriorityLabels[row.priority], {
-    id: 'priority',
-    header: 'Priority',
-    sortFn: 'text',
+  column.accessor('stage', {
+    header: caseloadColumnLabels.stage,
+    cell: (info) => <StageBadge stage={info.getValue()} />,
+  }),
+  column.accessor('priority', {
+    header: caseloadColumnLabels.priority,
+    cell: (info) => <PriorityBadge priority={info.getValue()} isUrgent={info.row.original.isUrgent} />,
+  }),
+  column.accessor((row) => row.assignedAdvocate ?? 'Unassigned', {
+    id: 'assignedAdvocate',
+    header: caseloadColumnLabels.assignedAdvocate,
   }),
   column.accessor('openedOn', {
-    header: 'Opened',
-    sortFn: 'alphanumeric',
+    header: caseloadColumnLabels.openedOn,
     cell: (info) => formatCalendarDate(info.getValue()),
+  }),
+  column.accessor('updatedAt', {
+    header: caseloadColumnLabels.updatedAt,
+    cell: (info) => timestampFormatter.format(new Date(info.getValue())),
   }),
 ]);

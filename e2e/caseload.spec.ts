@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'caseload willow river 58';
+
+async function setUp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
+  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
+}
+
+async function openCase(page: Page, fullName: string, treatment: string, payer: string): Promise<void> {
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New case' });
+  await dialog.getByLabel('Full name').fill(fullName);
+  await dialog.getByLabel('Treatment').selectOption({ label: treatment });
+  await dialog.getByLabel('Payer').fill(payer);
+  await dialog.getByRole('button', { name: 'Open case' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: new RegExp(fullName) })).toBeVisible();
+}
+
+const table = (page: Page) => page.getByTestId('caseload-table');
+const clientNamesInOrder = (page: Page) =>
+  table(page).locator('tbody tr[data-case-id] td:nth-child(3)').allInnerTexts();
+
+test('filter to a payer, sort, open a case by keyboard, move cases to a stage, export the view', async ({
+  page,
+  app,
+}) => {
+  await setUp(page, app.url);
+  await openCase(page, 'Rosa Delgado', 'TMS', 'Aetna');
+  await openCase(page, 'Marcus Chen', 'IV ketamine', 'Cigna');
+  await openCase(page, 'Aisha Bennett', 'Esketamine (Spravato)', 'Aetna');
+  await openCase(page, 'Omar Haddad', 'TMS', 'Humana');
+  await openCase(page, 'Leah Quinn', 'IV ketamine', 'Aetna');
+  await expect(page.getByTestId('caseload-count')).toHaveText('5 cases');
+  await expect(page.getByRole('button', { name: /^5\s*Intake$/ })).toBeVisible();
+
+  // Filter to one payer.
+  await page.getByLabel(/^Filter by payer/).click();
+  await page.getByRole('checkbox', { name: 'Aetna' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('caseload-count')).toHaveText('3 cases match');
+  await expect(table(page).locator('tbody tr[data-case-id]')).toHaveCount(3);
+  await expect(page.getByRole('row', { name: /Marcus Chen/ })).toHaveCount(0);
+
+  // Sort by client, then the other way.
+  await page.getByRole('button', { name: /^Client/ }).click();
+  await expect.poll(() => clientNamesInOrder(page)).toEqual(['Aisha Bennett', 'Leah Quinn', 'Rosa Delgado']);
+  await page.getByRole('button', { name: /^Client/ }).click();
+  await expect.poll(() => clientNamesInOrder(page)).toEqual(['Rosa Delgado', 'Leah Quinn', 'Aisha Bennett']);
+
+  // Keyboard: "/" to the quick filter, down into the table, j to the second row, Enter opens it.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Filter cases' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(table(page)).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Leah Quinn/ })).toBeVisible();
+  expect(new URL(page.url()).hash).toMatch(/^#\/cases\/5\/timeline$/);
+
+  // Back to the caseload: the filter and sort are as they were.
+  await page.goBack();
+  await expect(page.getByTestId('caseload-count')).toHaveText('3 cases match');
+  await expect.poll(() => clientNamesInOrder(page)).toEqual(['Rosa Delgado', 'Leah Quinn', 'Aisha Bennett']);
+
+  // Bulk: tick two cases, move them to the first internal appeal.
+  await page.getByRole('checkbox', { name: 'Select C-00001' }).check();
+  await page.getByRole('checkbox', { name: 'Select C-00003' }).check();
+  const bulk = page.getByRole('region', { name: 'Bulk actions' });
+  await expect(bulk).toContainText('2 cases selected');
+  await bulk.getByLabel('New stage').selectOption({ label: 'Internal appeal 1' });
+  await bulk.getByRole('button', { name: 'Change stage' }).click();
+  await expect(page.getByRole('status')).toHaveText('2 cases moved to Internal appeal 1.');
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toContainText('Internal appeal 1');
+  await expect(page.getByRole('row', { name: /Aisha Bennett/ })).toContainText('Internal appeal 1');
+  await expect(page.getByRole('row', { name: /Leah Quinn/ })).toContainText('Intake');
+  await expect(page.getByRole('button', { name: /^2\s*Internal appeal 1$/ })).toBeVisible();
+
+  // Export the view and read the file back.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^caseload-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Case,Client,Treatment,Payer,Stage,Priority,Advocate,Opened');
+  expect(lines.slice(1).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
+    'C-00001,Rosa Delgado,TMS,Aetna,Internal appeal 1',
+    'C-00005,Leah Quinn,IV ketamine,Aetna,Intake',
+    'C-00003,Aisha Bennett,Esketamine (Spravato),Aetna,Internal appeal 1',
+  ]);
+  await expect(page.getByRole('status')).toContainText('Exported 3 cases to caseload-');
+
+  // A stage count is a filter too.
+  await page.getByRole('button', { name: /Internal appeal 1$/ }).click();
+  await expect(page.getByTestId('caseload-count')).toHaveText('2 cases match');
+  await app.screenshot('caseload-filtered-sorted');
+});
