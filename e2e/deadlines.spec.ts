@@ -118,7 +118,7 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
   await page.getByRole('button', { name: 'Export open deadlines (.ics)' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^advocase-deadlines-\d{4}-\d{2}-\d{2}\.ics$/);
-  const text = readFileSync((await download.path()), 'utf8');
+  const text = readFileSync(await download.path(), 'utf8');
   const calendar = parseCalendar(text);
   const appealEvent = calendar.events.find((event) =>
     event.SUMMARY?.includes('erisa internal appeal filing'),
