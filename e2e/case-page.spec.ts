@@ -138,4 +138,13 @@ test('a case from coverage to three logged calls, found again in its timeline', 
   await page.getByRole('link', { name: /C-00001/ }).click();
   await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toBeVisible();
   await expect(page.getByRole('note')).toHaveCount(0);
+
+  // Deleting asks first; the toast that follows offers Undo, which brings the case back.
+  await page.getByRole('button', { name: 'Delete case…' }).click();
+  const confirm = page.getByRole('dialog', { name: /Delete case C-00001/ });
+  await expect(confirm).toContainText('You can restore it from the trash for 30 days');
+  await confirm.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
 });

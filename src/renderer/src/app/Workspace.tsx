@@ -8,6 +8,7 @@ import { CaseloadView } from '../features/caseload/CaseloadView';
 import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
 import { ClientPage } from '../features/clients/ClientPage';
+import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
 import { CommandPalette } from '../features/search/CommandPalette';
@@ -27,17 +28,20 @@ export function Workspace() {
   const settings = useQuery({ queryKey: settingsQueryKey, queryFn: () => callApi('settings.get', {}) });
   const [isNewCaseOpen, setIsNewCaseOpen] = useState(false);
   const [isSettingsOpen, setIsSettingsOpen] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  // The toast offers Undo only after an edit that Undo can revert (not after settings or an undo).
+  const [toast, setToast] = useState<{ readonly message: string; readonly isUndoable: boolean } | null>(null);
+  const announceEdit = useCallback((message: string) => setToast({ message, isUndoable: true }), []);
+  const announceInfo = useCallback((message: string) => setToast({ message, isUndoable: false }), []);
   const lockNow = useCallback(() => lock.mutate(), [lock]);
 
   useIdleLock(settings.data?.autoLockMinutes, lockNow);
-  useUndoShortcut(setAnnouncement);
+  useUndoShortcut(announceInfo);
 
   useEffect(() => {
-    if (!announcement) return;
-    const timer = window.setTimeout(() => setAnnouncement(''), 6000);
+    if (!toast) return;
+    const timer = window.setTimeout(() => setToast(null), toast.isUndoable ? 10_000 : 6000);
     return () => window.clearTimeout(timer);
-  }, [announcement]);
+  }, [toast]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -85,7 +89,7 @@ export function Workspace() {
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
             <Plus aria-hidden size={16} /> New case
           </Button>
-          <ImportButton onImported={setAnnouncement} />
+          <ImportButton onImported={announceEdit} />
           <Button variant="quiet" onClick={() => setIsSettingsOpen(true)} aria-label="Settings">
             <SettingsIcon aria-hidden size={18} />
           </Button>
@@ -97,21 +101,24 @@ export function Workspace() {
       <main className={styles.main}>
         <ReminderBanner route={route} />
         {route.name === 'case' ? (
-          <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={setAnnouncement} />
+          <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={announceEdit} />
         ) : route.name === 'client' ? (
-          <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={setAnnouncement} />
+          <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
-          <AgendaView onAnnounce={setAnnouncement} />
+          <AgendaView onAnnounce={announceEdit} />
         ) : (
-          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={setAnnouncement} />
+          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}
       </main>
-      <p className={styles.announcer} role="status" aria-live="polite">
-        {announcement}
-      </p>
-      <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={setAnnouncement} />
-      <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={setAnnouncement} />
-      <CommandPalette onAnnounce={setAnnouncement} />
+      <div className={styles.toast} hidden={!toast}>
+        <p role="status" aria-live="polite">
+          {toast?.message}
+        </p>
+        {toast?.isUndoable && <UndoLastEditButton onAnnounce={announceInfo} />}
+      </div>
+      <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={announceEdit} />
+      <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={announceInfo} />
+      <CommandPalette onAnnounce={announceInfo} />
     </div>
   );
 }

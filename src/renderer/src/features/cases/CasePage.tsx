@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ClipboardList, FileOutput, MessageSquarePlus, Pencil, Phone } from 'lucide-react';
+import { Trash2, ClipboardList, FileOutput, MessageSquarePlus, Pencil, Phone } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import {
   caseOutcomeLabels,
@@ -11,12 +11,13 @@ import {
 import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
 import { queryClient } from '../../app/query-client';
-import { caseTabs, hrefFor, type CaseTab } from '../../app/routes';
+import { caseTabs, hrefFor, navigate, type CaseTab } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { isTypingInField } from '../../lib/keyboard';
 import { CaseCoverageTab } from '../coverage/CaseCoverageTab';
+import { DeleteRecordDialog, type DeleteTarget } from '../history/DeleteRecordDialog';
 import { CaseProvidersTab } from '../coverage/CaseProvidersTab';
 import { CaseTimeline } from '../timeline/CaseTimeline';
 import { EventFormDialog } from '../timeline/EventFormDialog';
@@ -52,6 +53,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
   const [isVerifying, setIsVerifying] = useState(false);
   const [isExporting, setIsExporting] = useState(false);
   const [isEditingDetails, setIsEditingDetails] = useState(false);
+  const [deleteTarget, setDeleteTarget] = useState<DeleteTarget | null>(null);
   const changeStage = useMutation({
     mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
     onSuccess: async (updated) => {
@@ -89,9 +91,19 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
 
   return (
     <article className={styles.page} aria-labelledby="case-title">
-      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{current.caseNumber}</span>
-      </nav>
+      <div className={styles.topRow}>
+        <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+          <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{current.caseNumber}</span>
+        </nav>
+        <Button
+          variant="quiet"
+          onClick={() =>
+            setDeleteTarget({ kind: 'case', caseId, name: `${current.caseNumber} (${current.clientName})` })
+          }
+        >
+          <Trash2 aria-hidden size={14} /> Delete case…
+        </Button>
+      </div>
       <header className={styles.header}>
         <div className={styles.identity}>
           <h1 id="case-title" className={styles.title}>
@@ -183,6 +195,14 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
         {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
+      <DeleteRecordDialog
+        target={deleteTarget}
+        onClose={() => setDeleteTarget(null)}
+        onDeleted={(message) => {
+          onAnnounce(message);
+          navigate({ name: 'caseload' });
+        }}
+      />
       {isEditingDetails && (
         <CaseDetailsDialog detail={current} open onOpenChange={setIsEditingDetails} onSaved={onAnnounce} />
       )}

@@ -56,7 +56,10 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
       const zodErrors = formErrorsFromZod(parsed.error);
       return setErrors({
         fields: Object.fromEntries(
-          Object.entries(zodErrors.fields).map(([key, value]) => [key.replace(/^changes\./, '').replace(/\.\d+$/, ''), value]),
+          Object.entries(zodErrors.fields).map(([key, value]) => [
+            key.replace(/^changes\./, '').replace(/\.\d+$/, ''),
+            value,
+          ]),
         ),
       });
     }

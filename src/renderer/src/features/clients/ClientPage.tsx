@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { authorizationKindLabels } from '@shared/domain/authorizations';
 import { caseStageLabels } from '@shared/domain/case-stages';
@@ -6,11 +7,12 @@ import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
 import type { Coverage } from '@shared/schemas/coverages';
 import { queryClient } from '../../app/query-client';
-import { hrefFor } from '../../app/routes';
+import { hrefFor, navigate } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { CoverageFormDialog } from '../coverage/CoverageFormDialog';
+import { DeleteRecordDialog, type DeleteTarget } from '../history/DeleteRecordDialog';
 import { AuthorizationForm } from './AuthorizationForm';
 import { ClientContactForm } from './ClientContactForm';
 import styles from './ClientPage.module.css';
@@ -23,6 +25,7 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
     queryFn: () => callApi('clients.get', { clientId }),
   });
   const [editingCoverage, setEditingCoverage] = useState<Coverage | 'new' | null>(null);
+  const [deleteTarget, setDeleteTarget] = useState<DeleteTarget | null>(null);
 
   if (detail.isPending) return <p className={styles.muted}>Opening the client…</p>;
   if (detail.isError) {
@@ -37,9 +40,17 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
 
   return (
     <article className={styles.page} aria-labelledby="client-title">
-      <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-        <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>Client</span>
-      </nav>
+      <div className={styles.topRow}>
+        <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
+          <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>Client</span>
+        </nav>
+        <Button
+          variant="quiet"
+          onClick={() => setDeleteTarget({ kind: 'client', clientId, name: client.fullName })}
+        >
+          <Trash2 aria-hidden size={14} /> Delete client…
+        </Button>
+      </div>
       <header>
         <h1 id="client-title" className={styles.title}>
           {client.fullName}
@@ -153,6 +164,14 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
           />
         </div>
       </div>
+      <DeleteRecordDialog
+        target={deleteTarget}
+        onClose={() => setDeleteTarget(null)}
+        onDeleted={(message) => {
+          onAnnounce(message);
+          navigate({ name: 'caseload' });
+        }}
+      />
       {editingCoverage && (
         <CoverageFormDialog
           key={editingCoverage === 'new' ? 'new' : editingCoverage.id}
