@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction';
+import { recomputeDeadlinesTouchedBy } from '../deadlines/service/recompute-after-edit';
 import type { AdvocaseDatabase } from '../db/schema';
 
 async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
@@ -12,7 +13,8 @@ async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
 
 /**
  * Runs `work` in one transaction and records the audit entries it wrote as one edit (or as an
- * undo), so that Undo treats them as one step. Within a transaction nobody else writes (SQLite
+ * undo), so that Undo treats them as one step; the deadlines of the cases it touched are
+ * recomputed, as the services do after their own writes. Within a transaction nobody else writes (SQLite
  * has one writer and Kysely holds its one connection), so the entries' ids are a contiguous run.
  */
 export function asOneEdit<T>(
@@ -26,6 +28,7 @@ export function asOneEdit<T>(
     const { result, label } = await work(trx);
     const after = await lastAuditId(trx);
     if (after > before) {
+      await recomputeDeadlinesTouchedBy(trx, actor, before + 1, after);
       await trx
         .insertInto('edit_groups')
         .values({

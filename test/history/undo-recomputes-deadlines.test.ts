@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../src/core/api/create-handlers';
+import { dispatch } from '../../src/core/api/dispatch';
+import { Session } from '../../src/core/session/session';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+
+const newDataDirectory = useTemporaryDataDirectory();
+let session: Session | undefined;
+afterEach(async () => session?.lock());
+
+describe('undo and the trash keep deadlines current', () => {
+  it('drops the appeal deadline when the denial that started it is undone, and brings it back on restore', async () => {
+    session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
+    const handlers = createHandlers(session);
+    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+      const result = await dispatch(handlers, method, input);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value as MethodOutput<M>;
+    };
+    await call('session.initialize', { passphrase: 'correct horse battery staple' });
+    const client = await call('clients.create', { fullName: 'Tomas Reyes' });
+    const opened = await call('cases.create', {
+      clientId: client.id,
+      treatment: 'esketamine',
+      payer: 'Cigna',
+    });
+    const coverage = await call('coverages.create', {
+      clientId: client.id,
+      payer: 'Cigna',
+      planType: 'employer-self-funded',
+    });
+    await call('cases.update', {
+      caseId: opened.id,
+      changes: { coverageId: coverage.id, claimType: 'pre-service' },
+    });
+    const rules = async () =>
+      (await call('deadlines.listForCase', { caseId: opened.id })).deadlines.map((deadline) => deadline.rule);
+
+    const denial = {
+      caseId: opened.id,
+      event: {
+        type: 'payer_decision',
+        occurredAt: '2026-11-10T15:00:00Z',
+        summary: 'Denied as not medically necessary',
+        details: { decision: 'denied', noticeDate: '2026-11-09', receivedOn: '2026-11-12' },
+      },
+    } as const;
+    await call('events.add', denial);
+    const withDenial = await rules();
+    expect(withDenial.length).toBeGreaterThan(0);
+
+    await call('history.undo', {});
+    expect(await rules()).toEqual([]);
+
+    await call('events.add', denial);
+    expect(await rules()).toEqual(withDenial);
+    await call('trash.moveCase', { caseId: opened.id });
+    const summaries = await session.useStore(({ db }) =>
+      db.selectFrom('case_deadlines').select('rule').where('case_id', '=', opened.id).execute(),
+    );
+    expect(summaries).toEqual([]);
+    await call('trash.restore', { kind: 'case', id: opened.id });
+    expect(await rules()).toEqual(withDenial);
+  });
+});
