@@ -386,20 +386,20 @@ function caseSection(
     ['ERISA', describeErisaStatus(detail.planType)],
     ['Member ID', memberId ?? 'Not recorded'],
     ['Group number', redactor.field('memberId', coverage?.groupNumber ?? null) ?? 'Not recorded'],
-    ['Coverage period', `${coverage?.effectiveOn ?? '?'} to ${coverage?.endsOn ?? 'open'}`],
+    ['Coverage period', describeCoveragePeriod(coverage?.effectiveOn ?? null, coverage?.endsOn ?? null)],
   ];
   if (coverage?.networkType) coverageRows.push(['Network', coverage.networkType]);
   const deductible = money(coverage?.deductibleCents ?? null);
   if (deductible)
     coverageRows.push([
       'Deductible',
-      `${deductible} (met ${money(coverage?.deductibleMetCents ?? null) ?? '?'})`,
+      `${deductible} (met: ${money(coverage?.deductibleMetCents ?? null) ?? 'not recorded'})`,
     ]);
   const outOfPocket = money(coverage?.outOfPocketMaxCents ?? null);
   if (outOfPocket)
     coverageRows.push([
       'Out-of-pocket maximum',
-      `${outOfPocket} (met ${money(coverage?.outOfPocketMetCents ?? null) ?? '?'})`,
+      `${outOfPocket} (met: ${money(coverage?.outOfPocketMetCents ?? null) ?? 'not recorded'})`,
     ]);
   if (coverage?.priorAuthRules)
     coverageRows.push(['Prior-authorization rules', scrub(coverage.priorAuthRules)]);
@@ -522,4 +522,10 @@ export function buildSummaryModel(
       exhibits.map((exhibit) => [exhibit.number, redactor.scrub(exhibit.document.fileName)]),
     ),
   };
+}
+
+/** A plan's dates as an attorney reads them: no question marks standing in for unknowns. */
+function describeCoveragePeriod(effectiveOn: string | null, endsOn: string | null): string {
+  if (!effectiveOn && !endsOn) return 'Not recorded';
+  return `${effectiveOn ?? 'start not recorded'} to ${endsOn ?? 'no end date recorded'}`;
 }

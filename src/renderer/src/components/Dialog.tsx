@@ -7,6 +7,8 @@ type DialogProps = {
   readonly onOpenChange: (open: boolean) => void;
   readonly title: string;
   readonly description?: ReactNode;
+  /** `wide` for dialogs that show a table or a document page. */
+  readonly size?: 'normal' | 'wide';
   readonly children: ReactNode;
 };
 
@@ -14,7 +16,7 @@ type DialogProps = {
  * The platform's modal <dialog>: it traps focus, closes on Escape and returns focus to the
  * opener by itself. Focus starts in the first field, so typing can begin at once. (A library dialog would inject a <style> tag, which the CSP forbids.)
  */
-export function Dialog({ open, onOpenChange, title, description, children }: DialogProps) {
+export function Dialog({ open, onOpenChange, title, description, size = 'normal', children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -35,7 +37,7 @@ export function Dialog({ open, onOpenChange, title, description, children }: Dia
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={`${styles.dialog} ${size === 'wide' ? styles.wide : ''}`}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={() => onOpenChange(false)}

@@ -108,6 +108,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
       open={open}
       onOpenChange={onOpenChange}
       title="Export for attorney"
+      size="wide"
       description="A case summary PDF (chronology, calls, deadlines, exhibit index) and a ZIP of numbered, Bates-stamped exhibits."
     >
       {choices.isPending && <p className={styles.status}>Reading the case…</p>}

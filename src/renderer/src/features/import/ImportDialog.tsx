@@ -91,6 +91,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
       open={open}
       onOpenChange={(next) => (next ? onOpenChange(true) : close())}
       title="Import from CSV"
+      size="wide"
       description="Clients, their coverage and cases from a spreadsheet or another system's export. Nothing is saved until you press Import, and then all rows are saved or none."
     >
       <div className={formStyles.form}>
