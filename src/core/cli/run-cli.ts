@@ -35,12 +35,11 @@ const flagForField: Readonly<Record<string, string>> = {
 };
 
 function helpText(): string {
-  const width = Math.max(...commands.map((command) => command.usage.length));
   return [
     'Advocase: case management for patient advocates, from the command line.',
     '',
     'Usage:',
-    ...commands.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
+    ...commands.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
     '',
     'Data lives in the folder `advocase status` prints; ADVOCASE_DATA_DIR chooses another.',
     'Passphrases come from ADVOCASE_PASSPHRASE (and ADVOCASE_NEW_PASSPHRASE), or are asked without echo.',
