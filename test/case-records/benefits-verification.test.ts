@@ -1,26 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/core/api/create-handlers';
-import { dispatch } from '../../src/core/api/dispatch';
-import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import { defaultVerificationScript } from '../../src/shared/domain/benefits-verification';
+import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
-let session: Session;
-let handlers: ReturnType<typeof createHandlers>;
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(handlers, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message} (${result.error.field})`);
-  return result.value as MethodOutput<M>;
-}
+let contract: ContractSession;
+const call: ContractSession['call'] = (method, input) => contract.call(method, input);
+const failure: ContractSession['failure'] = (method, input) => contract.failure(method, input);
 
 beforeEach(async () => {
-  session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
-  handlers = createHandlers(session);
-  await call('session.initialize', { passphrase: 'correct horse battery staple' });
-  return () => session.lock();
+  contract = await startContractSession(newDataDirectory());
+  return () => contract.session.lock();
 });
 
 function answer(questionId: string, text: string | null) {
@@ -98,17 +88,14 @@ describe('the benefits verification call', () => {
   it('requires the rep name and reference number, and the edited script is what is read back', async () => {
     const client = await call('clients.create', { fullName: 'Ada Quinn' });
     const opened = await call('cases.create', { clientId: client.id, treatment: 'tms' });
-    const missing = await dispatch(handlers, 'verification.record', {
+    const missing = await failure('verification.record', {
       caseId: opened.id,
       occurredAt: '2026-11-20T10:15:00Z',
       repName: '',
       referenceNumber: 'R',
       answers: [],
     });
-    expect(missing).toMatchObject({
-      ok: false,
-      error: { field: 'repName', message: 'Rep name is required.' },
-    });
+    expect(missing).toMatchObject({ field: 'repName', message: 'Rep name is required.' });
 
     expect(await call('verification.getScript', {})).toEqual(defaultVerificationScript);
     const edited = [
@@ -120,9 +107,7 @@ describe('the benefits verification call', () => {
     ];
     await call('verification.saveScript', { questions: edited });
     expect(await call('verification.getScript', {})).toEqual(edited);
-    const duplicate = await dispatch(handlers, 'verification.saveScript', {
-      questions: [...edited, ...edited],
-    });
-    expect(duplicate).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const duplicate = await failure('verification.saveScript', { questions: [...edited, ...edited] });
+    expect(duplicate).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -1,32 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/core/api/create-handlers';
-import { dispatch } from '../../src/core/api/dispatch';
-import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
-import type { ApiError } from '../../src/shared/result';
+import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
-let session: Session;
-let handlers: ReturnType<typeof createHandlers>;
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(handlers, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
-
-async function failure(method: MethodName, input: unknown): Promise<ApiError> {
-  const result = await dispatch(handlers, method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error;
-}
+let contract: ContractSession;
+const call: ContractSession['call'] = (method, input) => contract.call(method, input);
+const failure: ContractSession['failure'] = (method, input) => contract.failure(method, input);
 
 beforeEach(async () => {
-  session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
-  handlers = createHandlers(session);
-  await call('session.initialize', { passphrase: 'correct horse battery staple' });
-  return () => session.lock();
+  contract = await startContractSession(newDataDirectory());
+  return () => contract.session.lock();
 });
 
 async function clientWithCase() {

@@ -1,6 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/core/api/create-handlers';
-import { dispatch } from '../../src/core/api/dispatch';
 import {
   exportCalendar,
   getAgenda,
@@ -10,9 +8,8 @@ import {
   type Clock,
 } from '../../src/core/deadlines/service/deadlines-service';
 import { refreshDeadlineStatuses } from '../../src/core/deadlines/service/recompute';
-import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
-import type { ApiError } from '../../src/shared/result';
+import type { Session } from '../../src/core/session/session';
+import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
@@ -22,30 +19,17 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
  */
 
 const newDataDirectory = useTemporaryDataDirectory();
-let session: Session;
-let handlers: ReturnType<typeof createHandlers>;
-
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(handlers, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
-
-async function failure(method: MethodName, input: unknown): Promise<ApiError> {
-  const result = await dispatch(handlers, method, input);
-  if (result.ok) throw new Error(`${method} should have failed`);
-  return result.error;
-}
+let contract: ContractSession;
+const call: ContractSession['call'] = (method, input) => contract.call(method, input);
+const failure: ContractSession['failure'] = (method, input) => contract.failure(method, input);
 
 const newYork = 'America/New_York';
 /** A clock for the day named, at noon in New York. */
 const on = (day: string): Clock => ({ now: new Date(`${day}T16:00:00.000Z`), timeZone: newYork });
 
 beforeEach(async () => {
-  session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
-  handlers = createHandlers(session);
-  await call('session.initialize', { passphrase: 'correct horse battery staple' });
-  return () => session.lock();
+  contract = await startContractSession(newDataDirectory());
+  return () => contract.session.lock();
 });
 
 async function deniedEsketamineCase() {
@@ -76,11 +60,7 @@ async function deniedEsketamineCase() {
   return { client, caseId: opened.id, coverage, denial };
 }
 
-const withStore = <T>(
-  work: Parameters<Session['useStore']>[0] extends (store: infer S) => unknown
-    ? (store: S) => Promise<T>
-    : never,
-) => session.useStore(work);
+const withStore: Session['useStore'] = (work) => contract.session.useStore(work);
 
 describe('case deadlines in the encrypted store', () => {
   it('says what to record when the case has no coverage, then computes once it has one', async () => {

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/core/cli/run-cli';
+import { runAdvocase } from '../helpers/run-cli-in-process';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { passphrase } from '../vault/vault-helpers';
 import { openExportFixture, pdfText, secrets } from './export-fixture';
@@ -11,19 +10,8 @@ import { openExportFixture, pdfText, secrets } from './export-fixture';
 process.env['ADVOCASE_TIME_ZONE'] = 'America/New_York';
 const newDataDirectory = useTemporaryDataDirectory();
 
-async function advocase(dataDirectory: string, argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const output = { stdout: '', stderr: '' };
-  stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const code = await runCli(argv, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    env: { ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_PASSPHRASE: passphrase },
-  });
-  return { code, ...output };
+function advocase(dataDirectory: string, argv: string[]) {
+  return runAdvocase(argv, { ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_PASSPHRASE: passphrase });
 }
 
 describe('advocase export-summary', () => {

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/core/api/create-handlers';
-import { dispatch } from '../../src/core/api/dispatch';
-import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { Session } from '../../src/core/session/session';
+import { startContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -11,14 +9,9 @@ afterEach(async () => session?.lock());
 
 describe('undo and the trash keep deadlines current', () => {
   it('drops the appeal deadline when the denial that started it is undone, and brings it back on restore', async () => {
-    session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
-    const handlers = createHandlers(session);
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-      const result = await dispatch(handlers, method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value as MethodOutput<M>;
-    };
-    await call('session.initialize', { passphrase: 'correct horse battery staple' });
+    const contract = await startContractSession(newDataDirectory());
+    session = contract.session;
+    const { call } = contract;
     const client = await call('clients.create', { fullName: 'Tomas Reyes' });
     const opened = await call('cases.create', {
       clientId: client.id,

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../src/core/api/create-handlers';
-import { dispatch } from '../../src/core/api/dispatch';
-import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { Session } from '../../src/core/session/session';
+import { startContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -13,14 +11,9 @@ afterEach(async () => session?.lock());
 
 describe('global search', () => {
   it("finds a document by the words inside it and opens the case's Documents tab", async () => {
-    session = new Session({ dataDirectory: newDataDirectory(), actor: 'navigator' });
-    const handlers = createHandlers(session);
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-      const result = await dispatch(handlers, method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value as MethodOutput<M>;
-    };
-    await call('session.initialize', { passphrase: 'correct horse battery staple' });
+    const contract = await startContractSession(newDataDirectory());
+    session = contract.session;
+    const { call } = contract;
     const client = await call('clients.create', { fullName: 'Rosa Quinn' });
     const opened = await call('cases.create', { clientId: client.id, treatment: 'tms', payer: 'Humana' });
 
