@@ -2,12 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { initializeInputSchema } from '@shared/schemas/session';
 import { Button } from '../../components/Button';
-import { Field, inputClassName } from '../../components/Field';
 import { queryClient, sessionQueryKey } from '../../app/query-client';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { AuthLayout } from './AuthLayout';
-import { PassphraseStrengthHint } from './PassphraseStrengthHint';
+import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
 
 /** First run: choose the passphrase that encrypts everything Advocase stores. */
@@ -28,9 +27,8 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
     event.preventDefault();
     const parsed = initializeInputSchema.safeParse({ passphrase });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    if (confirmation !== passphrase) {
-      return setErrors({ fields: { confirmation: 'The two passphrases differ. Type the same one twice.' } });
-    }
+    const mismatch = describeConfirmationMismatch(passphrase, confirmation);
+    if (mismatch) return setErrors({ fields: { confirmation: mismatch } });
     setErrors(noErrors);
     initialize.mutate(parsed.data);
   }
@@ -49,35 +47,15 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
       }
     >
       <form className={styles.form} onSubmit={submit} noValidate>
-        <Field
+        <NewPassphraseFields
           label="Passphrase"
-          error={errors.fields.passphrase}
-          hint={<PassphraseStrengthHint passphrase={passphrase} />}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="new-password"
-              autoFocus
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Type it again" error={errors.fields.confirmation}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="new-password"
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-            />
-          )}
-        </Field>
+          passphrase={passphrase}
+          onPassphraseChange={setPassphrase}
+          confirmation={confirmation}
+          onConfirmationChange={setConfirmation}
+          passphraseError={errors.fields.passphrase}
+          confirmationError={errors.fields.confirmation}
+        />
         {errors.form && (
           <p className={styles.formError} role="alert">
             {errors.form}

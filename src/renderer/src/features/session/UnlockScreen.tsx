@@ -7,7 +7,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { queryClient, sessionQueryKey } from '../../app/query-client';
 import { AuthLayout } from './AuthLayout';
-import { PassphraseStrengthHint } from './PassphraseStrengthHint';
+import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
 
 function markUnlocked() {
@@ -94,9 +94,8 @@ function RecoverForm({ onCancel }: { onCancel: () => void }) {
     event.preventDefault();
     const parsed = recoverInputSchema.safeParse({ recoveryKey, newPassphrase });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    if (confirmation !== newPassphrase) {
-      return setErrors({ fields: { confirmation: 'The two passphrases differ. Type the same one twice.' } });
-    }
+    const mismatch = describeConfirmationMismatch(newPassphrase, confirmation);
+    if (mismatch) return setErrors({ fields: { confirmation: mismatch } });
     setErrors(noErrors);
     recover.mutate(parsed.data);
   }
@@ -124,34 +123,15 @@ function RecoverForm({ onCancel }: { onCancel: () => void }) {
             />
           )}
         </Field>
-        <Field
+        <NewPassphraseFields
           label="New passphrase"
-          error={errors.fields.newPassphrase}
-          hint={<PassphraseStrengthHint passphrase={newPassphrase} />}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="new-password"
-              value={newPassphrase}
-              onChange={(event) => setNewPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Type it again" error={errors.fields.confirmation}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="new-password"
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-            />
-          )}
-        </Field>
+          passphrase={newPassphrase}
+          onPassphraseChange={setNewPassphrase}
+          confirmation={confirmation}
+          onConfirmationChange={setConfirmation}
+          passphraseError={errors.fields.newPassphrase}
+          confirmationError={errors.fields.confirmation}
+        />
         {errors.form && (
           <p className={styles.formError} role="alert">
             {errors.form}

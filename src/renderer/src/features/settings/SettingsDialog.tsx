@@ -9,7 +9,7 @@ import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { PassphraseStrengthHint } from '../session/PassphraseStrengthHint';
+import { describeConfirmationMismatch, NewPassphraseFields } from '../session/NewPassphraseFields';
 import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 
@@ -109,9 +109,8 @@ function ChangePassphraseForm({ onSaved }: { onSaved: (announcement: string) => 
     event.preventDefault();
     const parsed = changePassphraseInputSchema.safeParse({ currentPassphrase, newPassphrase });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
-    if (confirmation !== newPassphrase) {
-      return setErrors({ fields: { confirmation: 'The two passphrases differ. Type the same one twice.' } });
-    }
+    const mismatch = describeConfirmationMismatch(newPassphrase, confirmation);
+    if (mismatch) return setErrors({ fields: { confirmation: mismatch } });
     setErrors(noErrors);
     change.mutate(parsed.data);
   }
@@ -132,34 +131,15 @@ function ChangePassphraseForm({ onSaved }: { onSaved: (announcement: string) => 
             />
           )}
         </Field>
-        <Field
+        <NewPassphraseFields
           label="New passphrase"
-          error={errors.fields.newPassphrase}
-          hint={<PassphraseStrengthHint passphrase={newPassphrase} />}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="new-password"
-              value={newPassphrase}
-              onChange={(event) => setNewPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Type it again" error={errors.fields.confirmation}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="new-password"
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-            />
-          )}
-        </Field>
+          passphrase={newPassphrase}
+          onPassphraseChange={setNewPassphrase}
+          confirmation={confirmation}
+          onConfirmationChange={setConfirmation}
+          passphraseError={errors.fields.newPassphrase}
+          confirmationError={errors.fields.confirmation}
+        />
         {errors.form && (
           <p className={formStyles.formError} role="alert">
             {errors.form}
