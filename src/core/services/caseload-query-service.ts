@@ -77,13 +77,9 @@ function likePattern(text: string): string {
 
 /** The quick filter: part of the client's name, payer, advocate or treatment, or a case number ("C-00042", "42"). */
 function quickFilterCondition(text: string): SqlFragment {
-  const pattern = likePattern(text);
-  const parts = ['client_name', 'payer', 'assigned_advocate', 'treatment_detail'].map(
-    (column) => sql`${sql.ref(column)} like ${pattern} escape '\\'`,
-  );
+  const textMatch = sql`quick_filter_text like ${likePattern(text)} escape '\\'`;
   const caseNumber = /^(?:c-?)?0*(\d{1,9})$/i.exec(text.replace(/\s/g, ''))?.[1];
-  if (caseNumber) parts.push(sql`case_id = ${Number(caseNumber)}`);
-  return sql`(${sql.join(parts, sql` or `)})`;
+  return caseNumber ? sql`(${textMatch} or case_id = ${Number(caseNumber)})` : textMatch;
 }
 
 function whereClause(
@@ -102,14 +98,20 @@ function whereClause(
   return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
 
-function orderByClause(sorting: readonly CaseloadSort[]): SqlFragment {
+function orderByClause(sorting: readonly CaseloadSort[], options: { isScan: boolean }): SqlFragment {
   const keys = sorting.length > 0 ? sorting : defaultSorting;
+  // With the quick filter every row must be read anyway: a unary + keeps SQLite from walking the
+  // sort column's index (one table lookup per case) and has it scan once and sort the few matches
+  // (measured: 270 ms down to ~60 ms for "maria" sorted by client). The column's collation is kept.
+  const prefix = sql.raw(options.isScan ? '+' : '');
   const parts = keys.map(
-    ({ column, descending }) => sql`${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
+    ({ column, descending }) => sql`${prefix}${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
   );
   // The case id settles ties, so paging never shows a row twice or skips one.
   const last = keys.at(-1)!;
-  if (last.column !== 'caseNumber') parts.push(sql`case_id ${sql.raw(last.descending ? 'desc' : 'asc')}`);
+  if (last.column !== 'caseNumber') {
+    parts.push(sql`${prefix}case_id ${sql.raw(last.descending ? 'desc' : 'asc')}`);
+  }
   return sql`order by ${sql.join(parts)}`;
 }
 
@@ -139,7 +141,8 @@ async function selectRows(
 ): Promise<CaseloadRow[]> {
   const paging = window ? sql`limit ${window.limit} offset ${window.offset}` : sql``;
   const { rows } = await sql<CaseloadEntryRow>`
-    select * from caseload_entries ${whereClause(view)} ${orderByClause(view.sorting)} ${paging}`.execute(db);
+    select * from caseload_entries ${whereClause(view)}
+    ${orderByClause(view.sorting, { isScan: Boolean(view.quickFilter) })} ${paging}`.execute(db);
   return rows.map(toCaseloadRow);
 }
 
@@ -171,10 +174,47 @@ export type CaseloadQuery = CaseloadViewDefinition & {
   readonly includeStageCounts: boolean;
 };
 
+async function selectRowsByIds(db: Kysely<AdvocaseDatabase>, ids: readonly number[]): Promise<CaseloadRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<CaseloadEntryRow>`
+    select * from caseload_entries where case_id in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(rows.map((row) => [row.case_id, toCaseloadRow(row)]));
+  return ids.map((id) => byId.get(id)).filter((row): row is CaseloadRow => row !== undefined);
+}
+
+/**
+ * The quick filter has to read every case, so it reads them once: the matching ids in order with
+ * their stage give the page, the total and the stage counts together (three scans became one).
+ */
+async function queryByOneScan(
+  db: Kysely<AdvocaseDatabase>,
+  query: CaseloadQuery,
+): Promise<CaseloadQueryOutput> {
+  const { rows: matches } = await sql<{ case_id: number; stage_rank: number }>`
+    select case_id, stage_rank from caseload_entries ${whereClause(query, { withoutStageFilter: true })}
+    ${orderByClause(query.sorting, { isScan: true })}`.execute(db);
+  const stageCounts = Object.fromEntries(caseStages.map((stage) => [stage, 0])) as Record<CaseStage, number>;
+  for (const match of matches) {
+    const stage = caseStages[match.stage_rank];
+    if (stage) stageCounts[stage] += 1;
+  }
+  const stageFilter = new Set<number>((query.filters.stages ?? []).map((stage) => caseStages.indexOf(stage)));
+  const inView =
+    stageFilter.size > 0 ? matches.filter((match) => stageFilter.has(match.stage_rank)) : matches;
+  const pageIds = inView.slice(query.offset, query.offset + query.limit).map((match) => match.case_id);
+  return {
+    rows: await selectRowsByIds(db, pageIds),
+    total: inView.length,
+    offset: query.offset,
+    stageCounts: query.includeStageCounts ? stageCounts : null,
+  };
+}
+
 export async function queryCaseload(
   db: Kysely<AdvocaseDatabase>,
   query: CaseloadQuery,
 ): Promise<CaseloadQueryOutput> {
+  if (query.quickFilter) return queryByOneScan(db, query);
   const rows = await selectRows(db, query, { offset: query.offset, limit: query.limit });
   const hasStageFilter = (query.filters.stages?.length ?? 0) > 0;
   const stageCounts = query.includeStageCounts ? await countByStage(db, query) : null;

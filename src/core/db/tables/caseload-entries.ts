@@ -26,6 +26,8 @@ export type CaseloadEntriesTable = {
   assigned_advocate: string | null;
   opened_on: string;
   updated_at: string;
+  /** The client's name, payer, advocate and treatment detail, for the quick filter. */
+  quick_filter_text: string;
 };
 
 export type CaseloadEntryRow = Selectable<CaseloadEntriesTable>;
