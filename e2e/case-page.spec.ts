@@ -1,15 +1,11 @@
 import type { Page } from '@playwright/test';
+import { completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern meadow 77';
 
 async function setUpWithOneCase(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
-  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
-  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await completeFirstRun(page, url, passphrase);
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'New case' });
   await dialog.getByLabel('Full name').fill('Imani Brooks');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCalendar } from '../test/deadlines/parse-ics';
+import { callHarness, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -12,30 +13,11 @@ function dayFromToday(days: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A contract call over the harness's HTTP boundary, for setup the test is not about. */
-async function callHarness(appUrl: string, method: string, input: unknown): Promise<unknown> {
-  const url = new URL(appUrl);
-  const token = /token=([\w-]+)/.exec(url.hash)?.[1] ?? '';
-  const response = await fetch(`${url.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
-
 test('a denial gives an appeal deadline on the case and the agenda; override it; export it as .ics', async ({
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
-  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
-  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await completeFirstRun(page, app.url, passphrase);
 
   await page.getByRole('button', { name: 'New case' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New case' });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -8,12 +9,7 @@ test('a CSV with broken rows is explained row by row and nothing is imported; a 
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
-  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
-  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await completeFirstRun(page, app.url, passphrase);
 
   await page.getByRole('button', { name: 'Import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import from CSV' });

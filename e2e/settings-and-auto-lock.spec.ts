@@ -1,15 +1,11 @@
 import type { Page } from '@playwright/test';
+import { completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'granite meadow copper violin';
 
 async function setUp(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
-  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
-  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await completeFirstRun(page, url, passphrase);
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
 }
 

@@ -1,16 +1,12 @@
 import type { Page } from '@playwright/test';
+import { callHarness, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
 
 /** First run through the screens, then one case opened with the New case dialog. */
 async function setUpWithOneCase(page: Page, url: string, name = 'Rosa Delgado'): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
-  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
-  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await completeFirstRun(page, url, passphrase);
   await page.getByRole('button', { name: 'New case' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New case' });
   await dialog.getByLabel('Full name').fill(name);
@@ -18,20 +14,6 @@ async function setUpWithOneCase(page: Page, url: string, name = 'Rosa Delgado'):
   await dialog.getByLabel('Payer').fill('Aetna');
   await dialog.getByRole('button', { name: 'Open case' }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
-}
-
-/** Calls a contract method over the web harness, as the renderer does, with the launch's token. */
-async function callHarness(url: string, method: string, input: unknown): Promise<unknown> {
-  const address = new URL(url);
-  const token = /token=([\w-]+)/.exec(address.hash)?.[1] ?? '';
-  const response = await fetch(`${address.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
-  return result.value;
 }
 
 test('Ctrl+Z undoes the last edits one by one, then says there is nothing left', async ({ page, app }) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -29,12 +30,7 @@ async function denialPdf(): Promise<Buffer> {
 }
 
 async function setUpWithCase(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
-  await page.getByLabel('Type it again').fill(passphrase);
-  await page.getByRole('button', { name: 'Create encrypted store' }).click();
-  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
-  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await completeFirstRun(page, url, passphrase);
   await page.getByRole('button', { name: 'New case' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New case' });
   await dialog.getByLabel('Full name').fill('Rosa Delgado');

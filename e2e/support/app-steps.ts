@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Through the first-run screens: passphrase twice, recovery key confirmed, into the empty caseload. */
+export async function completeFirstRun(page: Page, url: string, passphrase: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
+  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+}
+
+/** Calls a contract method over the web harness with the launch's token, for setup a test is not about. */
+export async function callHarness(url: string, method: string, input: unknown): Promise<unknown> {
+  const address = new URL(url);
+  const token = /token=([\w-]+)/.exec(address.hash)?.[1] ?? '';
+  const response = await fetch(`${address.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  return result.value;
+}
