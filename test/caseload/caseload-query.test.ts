@@ -4,6 +4,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/result';
+import { localToday } from '../../src/shared/schemas/fields';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
@@ -441,6 +442,57 @@ describe('bulk actions, export, views and preferences', () => {
     expect(await failure(handlers, 'caseload.deleteView', { viewId: saved.id })).toMatchObject({
       code: 'NOT_FOUND',
     });
+    await session.lock();
+  });
+});
+
+describe('deadline filters', () => {
+  it('finds cases with an overdue deadline, and cases whose appeal is due within 14 days', async () => {
+    const { session, handlers } = await open();
+    const call = caller(handlers);
+    const daysAgo = (days: number) => {
+      const date = new Date();
+      date.setDate(date.getDate() - days);
+      return localToday(date);
+    };
+    const deniedCase = async (name: string, noticeDaysAgo: number) => {
+      const client = await call('clients.create', { fullName: name, state: 'TX' });
+      const coverage = await call('coverages.create', {
+        clientId: client.id,
+        payer: 'Aetna',
+        planType: 'employer-self-funded',
+      });
+      const opened = await call('cases.create', { clientId: client.id, treatment: 'tms', payer: 'Aetna' });
+      await call('cases.update', {
+        caseId: opened.id,
+        changes: { coverageId: coverage.id, claimType: 'pre-service' },
+      });
+      await call('events.add', {
+        caseId: opened.id,
+        event: {
+          type: 'payer_decision',
+          occurredAt: `${daysAgo(noticeDaysAgo)}T12:00:00Z`,
+          summary: 'Denied: not medically necessary',
+          details: {
+            decision: 'denied',
+            noticeDate: daysAgo(noticeDaysAgo),
+            receivedOn: daysAgo(noticeDaysAgo),
+          },
+        },
+      });
+      return opened.caseNumber;
+    };
+    // ERISA: 180 days to file the internal appeal (29 CFR 2560.503-1(h)(3)(i)).
+    const lapsed = await deniedCase('Lapsed Appeal', 200);
+    const dueSoon = await deniedCase('Due Soon', 175);
+    const plentyOfTime = await deniedCase('Plenty Of Time', 10);
+
+    const overdue = await call('caseload.query', { filters: { hasOverdueDeadline: true } });
+    expect(caseNumbers(overdue)).toEqual([lapsed]);
+    const notOverdue = await call('caseload.query', { filters: { hasOverdueDeadline: false } });
+    expect(caseNumbers(notOverdue).sort()).toEqual([dueSoon, plentyOfTime].sort());
+    const dueIn14 = await call('caseload.query', { filters: { claimantDeadlineWithinDays: 14 } });
+    expect(caseNumbers(dueIn14)).toEqual([dueSoon]);
     await session.lock();
   });
 });

@@ -10,6 +10,7 @@ import type {
   CaseloadViewDefinition,
   StageCounts,
 } from '../../shared/schemas/caseload';
+import { localToday } from '../../shared/schemas/fields';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseloadEntryRow } from '../db/tables/caseload-entries';
 
@@ -69,7 +70,23 @@ const filterConditions: {
   priorities: whenAny(sql`priority`),
   isUrgent: (isUrgent) =>
     isUrgent ? sql`(priority = 'urgent' or is_urgent = 1)` : sql`(priority <> 'urgent' and is_urgent = 0)`,
+  // Both read the deadlines work's tables (migration 0030), kept current by its recompute.
+  hasOverdueDeadline: (hasOverdue) =>
+    sql`case_id ${sql.raw(hasOverdue ? 'in' : 'not in')} (select case_id from case_deadline_summaries where overdue_count > 0)`,
+  claimantDeadlineWithinDays: (days) => {
+    const today = localToday();
+    return sql`case_id in (
+      select d.case_id from case_deadlines d
+      left join deadline_adjustments a on a.case_id = d.case_id and a.deadline_key = d.deadline_key
+      where d.actor = 'claimant' and d.status in ('open', 'due-soon') and a.done_at is null
+        and d.due_on between ${today} and ${addDays(today, days)})`;
+  },
 };
+
+function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

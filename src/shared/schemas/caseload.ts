@@ -66,8 +66,8 @@ const filterText = (label: string) =>
 
 /**
  * Per-column filters; within one filter any listed value matches, and filters combine with "and".
- * An advocate value of null means "no advocate assigned". New filters (such as "has an overdue
- * deadline", from the deadlines work) are one field here and one entry in the core's filter table.
+ * An advocate value of null means "no advocate assigned". A new filter is one field here and one
+ * entry in the core's filter table (src/core/services/caseload-query-service.ts).
  */
 export const caseloadFiltersSchema = z.strictObject({
   stages: listOf(z.enum(caseStages, { error: 'Stage is not one Advocase knows.' }), 'Stages'),
@@ -81,6 +81,18 @@ export const caseloadFiltersSchema = z.strictObject({
   ),
   /** Urgent priority or the urgency flag. */
   isUrgent: z.boolean().optional(),
+  /** A deadline has passed without being met (the deadlines work's per-case summary). */
+  hasOverdueDeadline: z.boolean().optional(),
+  /**
+   * The advocate's side (the claimant) has a deadline within this many days from today, not yet
+   * done: filing an appeal or an external review request.
+   */
+  claimantDeadlineWithinDays: z
+    .number({ error: 'Days must be a number.' })
+    .int('Days must be a whole number.')
+    .min(0, 'Days cannot be negative.')
+    .max(365, 'Look at most 365 days ahead.')
+    .optional(),
 });
 export type CaseloadFilters = z.output<typeof caseloadFiltersSchema>;
 

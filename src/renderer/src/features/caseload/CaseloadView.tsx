@@ -348,6 +348,20 @@ export function CaseloadView({
             />
             Urgent only
           </label>
+          <label
+            className={
+              definition.filters.hasOverdueDeadline ? `${styles.chip} ${styles.chipActive}` : styles.chip
+            }
+          >
+            <input
+              type="checkbox"
+              checked={definition.filters.hasOverdueDeadline === true}
+              onChange={(event) =>
+                updateFilters({ hasOverdueDeadline: event.target.checked ? true : undefined })
+              }
+            />
+            Overdue deadline
+          </label>
           {isFiltered && (
             <Button variant="quiet" onClick={clearFilters}>
               <X aria-hidden size={14} /> Clear filters

@@ -1,6 +1,6 @@
 import type { CaseloadViewDefinition } from '@shared/schemas/caseload';
 
-export type BuiltInViewId = 'all' | 'my-urgent' | 'awaiting-payer';
+export type BuiltInViewId = 'all' | 'my-urgent' | 'awaiting-payer' | 'appeals-due-14';
 
 export type BuiltInView = {
   readonly id: BuiltInViewId;
@@ -8,10 +8,7 @@ export type BuiltInView = {
   readonly definition: (myAdvocateName: string | null) => CaseloadViewDefinition;
 };
 
-/**
- * The views every advocate starts with. "Appeals due in 14 days" joins them once the deadlines
- * work exposes due dates to the caseload query (see the filter table in caseload-query-service).
- */
+/** The views every advocate starts with; the user's own saved views come after them. */
 export const builtInViews: readonly BuiltInView[] = [
   {
     id: 'all',
@@ -43,6 +40,16 @@ export const builtInViews: readonly BuiltInView[] = [
       },
       quickFilter: null,
       sorting: [{ column: 'updatedAt', descending: false }],
+    }),
+  },
+  {
+    id: 'appeals-due-14',
+    name: 'Appeals due in 14 days',
+    // The claimant's own deadlines from the deadline engine: filing an appeal or an external review.
+    definition: () => ({
+      filters: { claimantDeadlineWithinDays: 14 },
+      quickFilter: null,
+      sorting: [{ column: 'priority', descending: true }],
     }),
   },
 ];
