@@ -1,0 +1,211 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { casePriorities, caseStages } from '../src/shared/domain/case-stages';
+import { planTypes } from '../src/shared/domain/plan-types';
+import { treatmentKinds } from '../src/shared/domain/treatments';
+
+/**
+ * A bench fixture, not app code: fills an already-migrated database with an invented caseload
+ * by direct inserts (prepared statements, one transaction per batch). Seeded, so every run and
+ * every machine gets the same rows.
+ */
+
+export type CaseloadSize = {
+  readonly clients: number;
+  readonly cases: number;
+  readonly events: number;
+  /** Events on the one case the bench opens ("a case with 5,000 events"). */
+  readonly bigCaseEvents: number;
+};
+
+export const benchSize: CaseloadSize = {
+  clients: 20_000,
+  cases: 100_000,
+  events: 1_000_000,
+  bigCaseEvents: 5_000,
+};
+
+/** The case that carries `bigCaseEvents` events. */
+export const bigCaseId = 1;
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const firstNames =
+  'Maria James Aisha Daniel Priya Marcus Elena Tyrone Hannah Luis Mei Robert Fatima Kevin Sofia Andre Grace Omar Chloe Javier Nadia Patrick Yuki Denise Samuel Leah Victor Imani Ethan Rosa Hiroshi Brianna Carlos Megan Tariq Olivia'.split(
+    ' ',
+  );
+const lastNames =
+  'Alvarez Bennett Chen Delgado Edwards Fitzgerald Garcia Haddad Ibrahim Johnson Kowalski Lindqvist Mbeki Nguyen Okafor Patel Quinn Rosenberg Santos Tanaka Underwood Vasquez Washington Xu Yilmaz Zimmerman Brooks Castillo Dubois Moreau'.split(
+    ' ',
+  );
+const payers = [
+  'Aetna',
+  'Anthem Blue Cross',
+  'Blue Cross Blue Shield of Texas',
+  'Blue Shield of California',
+  'Cigna',
+  'Humana',
+  'Kaiser Permanente',
+  'UnitedHealthcare',
+  'Medicare (Original)',
+  'Medi-Cal',
+  'Molina Healthcare',
+  'Oscar Health',
+  'Highmark',
+  'CareFirst',
+  'Ambetter',
+];
+const advocates = ['Dana Whitfield', 'Luis Ortega', 'Priya Raman', 'Sam Okafor', 'Jo Becker', 'Mina Park'];
+const states = ['CA', 'TX', 'NY', 'FL', 'IL', 'PA', 'OH', 'GA', 'NC', 'MI', 'WA', 'AZ', 'MA', 'CO', 'OR'];
+const repNames = [
+  'Tanya',
+  'Mike R.',
+  'Janelle',
+  'Devon',
+  'Kris',
+  'Alejandro',
+  'Beth',
+  'Sam T.',
+  'Noor',
+  'Lamar',
+];
+
+const day = 86_400_000;
+const today = Date.UTC(2026, 10, 23);
+const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+function inBatches(connection: Database.Database, count: number, insertOne: (index: number) => void): void {
+  const batchSize = 50_000;
+  for (let start = 0; start < count; start += batchSize) {
+    connection.transaction(() => {
+      for (let index = start; index < Math.min(count, start + batchSize); index += 1) insertOne(index);
+    })();
+  }
+}
+
+export function fillSyntheticCaseload(
+  connection: Database.Database,
+  size: CaseloadSize,
+  seed = 20261123,
+  /** When the trashed rows were trashed: recently, so the 30-day purge keeps them, as it would in use. */
+  trashedAt = new Date().toISOString(),
+): void {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const createdAt = new Date(today - 900 * day).toISOString();
+
+  const insertClient = connection.prepare(
+    `insert into clients (id, full_name, date_of_birth, state, phone, created_at, updated_at, deleted_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  inBatches(connection, size.clients, (index) => {
+    const birth = Date.UTC(
+      1950 + Math.floor(random() * 55),
+      Math.floor(random() * 12),
+      1 + Math.floor(random() * 28),
+    );
+    insertClient.run(
+      index + 1,
+      `${pick(firstNames)} ${pick(lastNames)}`,
+      isoDate(birth),
+      pick(states),
+      `555-01${String(index % 100).padStart(2, '0')}`,
+      createdAt,
+      createdAt,
+      // About one client in 200 is in the trash.
+      index % 200 === 199 ? trashedAt : null,
+    );
+  });
+
+  // One coverage per client; every fifth client has a second (a change of job, Medicare at 65).
+  const insertCoverage = connection.prepare(
+    `insert into coverages (id, client_id, payer, plan_type, member_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const coverageOfClient: number[] = [];
+  let coverageId = 0;
+  inBatches(connection, size.clients, (index) => {
+    for (let copy = 0; copy < (index % 5 === 0 ? 2 : 1); copy += 1) {
+      coverageId += 1;
+      insertCoverage.run(
+        coverageId,
+        index + 1,
+        pick(payers),
+        pick(planTypes),
+        `M${String(100_000_000 + coverageId * 7)}`,
+        createdAt,
+        createdAt,
+      );
+      coverageOfClient[index + 1] = coverageId;
+    }
+  });
+
+  const insertCase = connection.prepare(
+    `insert into cases (id, client_id, coverage_id, treatment, treatment_detail, payer, stage, priority, is_urgent,
+       assigned_advocate, opened_on, created_at, updated_at, deleted_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  inBatches(connection, size.cases, (index) => {
+    const clientId = 1 + Math.floor(random() * size.clients);
+    const treatment = pick(treatmentKinds);
+    const opened = today - Math.floor(random() * 1000) * day;
+    const updated = new Date(opened + Math.floor(random() * (today - opened + 1))).toISOString();
+    // Most cases are linked to a coverage; older ones only name their payer.
+    const isLinked = random() < 0.8;
+    insertCase.run(
+      index + 1,
+      clientId,
+      isLinked ? coverageOfClient[clientId]! : null,
+      treatment,
+      treatment === 'other' ? 'Stellate ganglion block' : null,
+      pick(payers),
+      pick(caseStages),
+      random() < 0.08 ? 'urgent' : pick(casePriorities),
+      random() < 0.05 ? 1 : 0,
+      random() < 0.9 ? pick(advocates) : null,
+      isoDate(opened),
+      createdAt,
+      updated,
+      // About one case in 100 is in the trash.
+      index % 100 === 98 ? trashedAt : null,
+    );
+  });
+
+  const insertEvent = connection.prepare(
+    `insert into events (case_id, type, occurred_at, summary, details, created_at) values (?, ?, ?, ?, ?, ?)`,
+  );
+  const otherEvents = size.events - size.bigCaseEvents;
+  const perCase = otherEvents / (size.cases - 1);
+  // Events go in case order, so the (case_id, occurred_at) index grows at its end.
+  inBatches(connection, size.events, (index) => {
+    const caseId =
+      index < size.bigCaseEvents ? bigCaseId : 2 + Math.floor((index - size.bigCaseEvents) / perCase);
+    const occurredAt = new Date(today - Math.floor(random() * 1000 * day)).toISOString();
+    const isCall = random() < 0.5;
+    const reference = `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
+    insertEvent.run(
+      caseId,
+      isCall ? 'phone_call' : 'note',
+      occurredAt,
+      isCall
+        ? `Called ${pick(payers)} about the request; rep confirmed receipt, decision expected within 15 days`
+        : 'Requested records from the treating clinic and sent the letter of medical necessity',
+      isCall
+        ? JSON.stringify({
+            direction: 'outbound',
+            repName: pick(repNames),
+            referenceNumber: reference,
+            durationMinutes: 12,
+            followUp: null,
+          })
+        : '{}',
+      occurredAt,
+    );
+  });
+}
