@@ -4,6 +4,7 @@ import * as settings from './0002-settings';
 import * as caseloadDetails from './0003-caseload-details';
 import * as caseload from './0004-caseload';
 import * as caseloadQuickFilter from './0005-caseload-quick-filter';
+import * as caseloadCountIndexes from './0006-caseload-count-indexes';
 import * as documentVault from './0010-document-vault';
 import * as globalSearch from './0020-global-search';
 import * as editHistory from './0021-edit-history';
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-caseload-details': caseloadDetails,
   '0004-caseload': caseload,
   '0005-caseload-quick-filter': caseloadQuickFilter,
+  '0006-caseload-count-indexes': caseloadCountIndexes,
   '0010-document-vault': documentVault,
   '0020-global-search': globalSearch,
   '0021-edit-history': editHistory,
