@@ -1,3 +1,4 @@
+import { completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -117,4 +118,22 @@ test('bad input in the new-case form is explained at the field and nothing typed
   await dialog.getByLabel('Date of birth').fill('1990-01-01');
   await dialog.getByRole('button', { name: 'Open case' }).click();
   await expect(page.getByRole('row', { name: /Future Born/ })).toBeVisible();
+});
+
+test('typed health data stays out of the browser: no autofill, and closing the tab locks Advocase', async ({
+  page,
+  app,
+  context,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  await page.keyboard.press('n');
+  const fullName = page.getByRole('dialog', { name: 'New case' }).getByLabel('Full name');
+  await fullName.focus();
+  await expect(fullName).toHaveAttribute('autocomplete', 'off');
+  await page.keyboard.press('Escape');
+
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(app.url);
+  await expect(reopened.getByRole('heading', { name: 'Unlock Advocase' })).toBeVisible();
 });

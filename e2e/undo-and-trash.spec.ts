@@ -19,7 +19,9 @@ async function setUpWithOneCase(page: Page, url: string, name = 'Rosa Delgado'):
 test('Ctrl+Z undoes the last edits one by one, then says there is nothing left', async ({ page, app }) => {
   await setUpWithOneCase(page, app.url);
   await callHarness(app.url, 'cases.update', { caseId: 1, changes: { stage: 'decision' } });
-  await page.reload();
+  // Leave the caseload and come back, so it reads the change made behind its back.
+  await page.getByRole('link', { name: 'Agenda' }).click();
+  await page.getByRole('link', { name: 'Caseload' }).click();
   const row = page.getByRole('row', { name: /Rosa Delgado/ });
   await expect(row).toContainText('Awaiting decision');
 
@@ -41,7 +43,7 @@ test('Ctrl+Z undoes the last edits one by one, then says there is nothing left',
   );
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('status').filter({ hasText: 'Nothing' })).toHaveText(
-    'Nothing to undo: there are no recent changes of yours to take back.',
+    'Nothing to undo: you have made no changes since you unlocked Advocase.',
   );
 });
 

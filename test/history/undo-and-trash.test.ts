@@ -69,7 +69,7 @@ describe('undo', () => {
     const store2 = await openTestStore();
     expect(await undoRecentEdits(store2.db, actor, 1)).toEqual({
       undone: [],
-      message: 'Nothing to undo: there are no recent changes of yours to take back.',
+      message: 'Nothing to undo: you have made no changes since you unlocked Advocase.',
     });
     await store.close();
     await store2.close();

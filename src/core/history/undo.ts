@@ -24,16 +24,18 @@ type Edit = {
   readonly groupId: number | null;
 };
 
-/** An actor's newest audit entries that are neither undone nor written by an undo. */
+/** An actor's newest audit entries since `since` that are neither undone nor written by an undo. */
 async function undoableEntries(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   limit: number,
+  since: string,
 ): Promise<AuditEntryRow[]> {
   return db
     .selectFrom('audit_log as a')
     .selectAll('a')
     .where('a.actor', '=', actor)
+    .where('a.at', '>=', since)
     .where('a.table_name', 'in', undoableTables)
     .where('a.action', 'in', ['insert', 'update'])
     .where((eb) =>
@@ -58,8 +60,9 @@ async function recentUndoableEdits(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   count: number,
+  since: string,
 ): Promise<Edit[]> {
-  const entries = await undoableEntries(db, actor, count * 8 + 8);
+  const entries = await undoableEntries(db, actor, count * 8 + 8, since);
   const edits: Edit[] = [];
   const used = new Set<number>();
   for (const [index, entry] of entries.entries()) {
@@ -109,12 +112,17 @@ async function recentUndoableEdits(
   return edits;
 }
 
+/**
+ * `since` bounds how far back Undo reaches: the app passes the moment of the current unlock, so
+ * Ctrl+Z never takes back, unseen, something done on another day or in another window.
+ */
 export async function listRecentEdits(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   limit: number,
+  since = '',
 ): Promise<RecentEdit[]> {
-  return (await recentUndoableEdits(db, actor, limit)).map(({ label, at }) => ({ label, at }));
+  return (await recentUndoableEdits(db, actor, limit, since)).map(({ label, at }) => ({ label, at }));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -249,14 +257,15 @@ export function undoRecentEdits(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   count: number,
+  since = '',
 ): Promise<UndoOutput> {
   return asOneEdit(db, actor, 'undo', async (trx) => {
-    const edits = await recentUndoableEdits(trx, actor, count);
+    const edits = await recentUndoableEdits(trx, actor, count, since);
     if (edits.length === 0) {
       return {
         result: {
           undone: [],
-          message: 'Nothing to undo: there are no recent changes of yours to take back.',
+          message: 'Nothing to undo: you have made no changes since you unlocked Advocase.',
         },
         label: 'Nothing undone',
       };

@@ -19,6 +19,8 @@ export type SessionOptions = {
 type Unlocked = {
   readonly store: Store;
   readonly dataKey: Buffer;
+  /** When this unlock happened, as an ISO timestamp; Undo reaches no further back. */
+  readonly unlockedAt: string;
   autoLockMinutes: number;
   lastActivityAt: number;
 };
@@ -141,6 +143,11 @@ export class Session {
     this.lockCleanups.add(cleanup);
   }
 
+  /** The moment the store was last unlocked (the epoch while locked, which nothing should ask). */
+  unlockedSince(): string {
+    return this.unlocked?.unlockedAt ?? new Date(0).toISOString();
+  }
+
   setAutoLockMinutes(minutes: number): void {
     if (this.unlocked) this.unlocked.autoLockMinutes = minutes;
   }
@@ -165,7 +172,13 @@ export class Session {
     }
     const store = await openStore(this.databasePath, dataKey);
     const { autoLockMinutes } = await readSettings(store.db);
-    this.unlocked = { store, dataKey, autoLockMinutes, lastActivityAt: this.now() };
+    this.unlocked = {
+      store,
+      dataKey,
+      autoLockMinutes,
+      unlockedAt: new Date(this.now()).toISOString(),
+      lastActivityAt: this.now(),
+    };
   }
 
   private async close(): Promise<void> {

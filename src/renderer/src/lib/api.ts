@@ -78,5 +78,17 @@ export async function callApi<M extends MethodName>(
   return result.value as MethodOutput<M>;
 }
 
-// Make sure the token leaves the address bar as soon as the page loads.
-if (!window.advocase) webHarnessToken();
+if (!window.advocase) {
+  // Make sure the token leaves the address bar as soon as the page loads.
+  webHarnessToken();
+  // The web harness's server outlives the tab: lock when the tab goes away (closed or reloaded),
+  // so the printed address does not reopen an unlocked caseload. keepalive lets it finish.
+  window.addEventListener('pagehide', () => {
+    void fetch('./api/session.lock', {
+      method: 'POST',
+      keepalive: true,
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${webHarnessToken()}` },
+      body: '{}',
+    });
+  });
+}
