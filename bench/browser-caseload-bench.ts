@@ -13,8 +13,6 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium';
 /** Pixels scrolled per animation frame: about 100 rows, so the 100,000 rows pass in about 1,000 frames. */
 const scrollStepPixels = 4000;
 
-type ScrollingElement = { scrollTop: number; readonly clientHeight: number; readonly scrollHeight: number };
-
 export type BrowserFigures = {
   /** From the Unlock click to the first caseload row drawn (scrypt, opening, and every call the app makes after an unlock). */
   readonly unlockToFirstRowMs: number;
@@ -75,7 +73,7 @@ export async function runBrowserBench(options: {
     }
 
     // Scroll one step per animation frame from the top to the bottom, timing every frame.
-    const measured = await scroller.evaluate<{ frameTimes: number[]; seconds: number }, ScrollingElement>(
+    const measured: { frameTimes: number[]; seconds: number } = await scroller.evaluate(
       // Passed as source text: tsx would otherwise wrap the inner function in a helper the page lacks.
       `async (element) => {
         const frameTimes = [];
@@ -93,7 +91,7 @@ export async function runBrowserBench(options: {
           requestAnimationFrame(frame);
         });
         return { frameTimes: frameTimes.slice(1), seconds: (performance.now() - started) / 1000 };
-      }` as unknown as (element: ScrollingElement) => Promise<{ frameTimes: number[]; seconds: number }>,
+      }`,
     );
     // The last rows arrive from the core and are drawn: the table is usable at the end, not only scrolled.
     await page
