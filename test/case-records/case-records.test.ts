@@ -290,6 +290,25 @@ describe('the timeline', () => {
       event: { type: 'note', occurredAt: '2026-11-04 12:00', summary: 'x', details: {} },
     });
     expect(noOffset).toMatchObject({ field: 'event.occurredAt' });
+    const future = await failure('events.add', {
+      caseId: opened.id,
+      event: { type: 'note', occurredAt: '2999-01-01T09:00:00Z', summary: 'A typo in the year', details: {} },
+    });
+    expect(future).toMatchObject({ field: 'event.occurredAt' });
+    expect(future.message).toMatch(/cannot be in the future/);
+    const arrivedEarly = await failure('events.add', {
+      caseId: opened.id,
+      event: {
+        type: 'payer_decision',
+        occurredAt: '2026-11-04T12:00:00Z',
+        summary: 'Denied',
+        details: { decision: 'denied', noticeDate: '2026-11-14', receivedOn: '2026-11-10' },
+      },
+    });
+    expect(arrivedEarly).toMatchObject({ field: 'event.details.receivedOn' });
+    expect(arrivedEarly.message).toBe(
+      'The notice cannot arrive before the date printed on it. Check both dates.',
+    );
     const unknownCase = await failure('events.add', {
       caseId: 999,
       event: { type: 'note', occurredAt: '2026-11-04T12:00:00Z', summary: 'x', details: {} },

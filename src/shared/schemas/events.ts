@@ -98,26 +98,31 @@ const detailsByType = {
       .transform((value) => value ?? null),
     deliveryProof: deliveryProofSchema,
   }),
-  payer_decision: z.strictObject({
-    decision: z.enum(['approved', 'partially_approved', 'denied'], {
-      error: 'Decision must be approved, partially approved or denied.',
+  payer_decision: z
+    .strictObject({
+      decision: z.enum(['approved', 'partially_approved', 'denied'], {
+        error: 'Decision must be approved, partially approved or denied.',
+      }),
+      /** 0 for the initial decision; 1, 2… for decisions on appeals. */
+      level: z.number().int().min(0).max(5).default(0),
+      noticeDate: calendarDate('Date on the notice'),
+      receivedOn: optionalCalendarDate('Date the notice arrived'),
+      reason: optionalText('Stated reason', 2000),
+      approvedUnits: z
+        .number()
+        .int()
+        .min(0)
+        .max(10_000)
+        .nullish()
+        .transform((value) => value ?? null),
+      approvedFrom: optionalCalendarDate('Approved from'),
+      approvedUntil: optionalCalendarDate('Approved until'),
+      isFinal: z.boolean().default(false),
+    })
+    .refine((decision) => !decision.receivedOn || decision.receivedOn >= decision.noticeDate, {
+      message: 'The notice cannot arrive before the date printed on it. Check both dates.',
+      path: ['receivedOn'],
     }),
-    /** 0 for the initial decision; 1, 2… for decisions on appeals. */
-    level: z.number().int().min(0).max(5).default(0),
-    noticeDate: calendarDate('Date on the notice'),
-    receivedOn: optionalCalendarDate('Date the notice arrived'),
-    reason: optionalText('Stated reason', 2000),
-    approvedUnits: z
-      .number()
-      .int()
-      .min(0)
-      .max(10_000)
-      .nullish()
-      .transform((value) => value ?? null),
-    approvedFrom: optionalCalendarDate('Approved from'),
-    approvedUntil: optionalCalendarDate('Approved until'),
-    isFinal: z.boolean().default(false),
-  }),
   claim_submitted: z.strictObject({
     dateOfService: calendarDate('Date of service'),
     codes: codeList('Codes'),
@@ -165,8 +170,14 @@ const detailsByType = {
 
 export type EventDetails<T extends TimelineEventType> = z.output<(typeof detailsByType)[T]>;
 
+// A few minutes' grace for a clock that runs fast; beyond that, a future date is a typo.
+const futureGraceMs = 10 * 60_000;
+
 const eventFields = {
-  occurredAt: instant('When'),
+  occurredAt: instant('When').refine(
+    (iso) => Date.parse(iso) <= Date.now() + futureGraceMs,
+    'When cannot be in the future: the timeline records what has happened (add a task for what is planned).',
+  ),
   summary: requiredText('Summary', 4000),
 };
 
