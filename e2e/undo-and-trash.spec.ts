@@ -20,7 +20,7 @@ test('Ctrl+Z undoes the last edits one by one, then says there is nothing left',
   await setUpWithOneCase(page, app.url);
   await callHarness(app.url, 'cases.update', { caseId: 1, changes: { stage: 'decision' } });
   // Leave the caseload and come back, so it reads the change made behind its back.
-  await page.getByRole('link', { name: 'Agenda' }).click();
+  await page.getByRole('link', { name: 'Agenda', exact: true }).click();
   await page.getByRole('link', { name: 'Caseload' }).click();
   const row = page.getByRole('row', { name: /Rosa Delgado/ });
   await expect(row).toContainText('Awaiting decision');

@@ -26,6 +26,8 @@ import type { Confidence } from './rules';
 
 export type DerivedDeadline = {
   readonly key: string;
+  /** When what it waited for happened, even late; null while outstanding (see DeadlineEntry). */
+  readonly answeredOn: CivilDate | null;
   readonly kind: DeadlineKind;
   readonly rule: string;
   readonly sourceEventId: number | null;
@@ -121,6 +123,7 @@ function reauthorizationDeadlines(
         dueOn,
         dueAt: null,
         actor: 'claimant',
+        answeredOn: null,
         status: statusByDate(dueOn, asOf, false),
         citationUrl: continuationCitation.url,
         citationText: continuationCitation.text,
@@ -194,6 +197,7 @@ function payerRequestDeadlines(
       dueOn,
       dueAt: null,
       actor: 'payer',
+      answeredOn,
       status: statusByDate(dueOn, asOf, answeredOn !== null && answeredOn <= dueOn),
       citationUrl: guidance.url,
       citationText: guidance.text,
@@ -241,6 +245,7 @@ export function deriveCaseDeadlines(input: DerivationInput): Derivation {
         computedDue: entry.due,
         ...placeDue(entry.due, timeZone),
         actor: entry.actor,
+        answeredOn: entry.answeredOn,
         status: entry.status,
         citationUrl: entry.citation,
         citationText: entry.citationText,

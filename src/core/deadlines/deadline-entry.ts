@@ -25,6 +25,12 @@ export type DeadlineEntry = {
   readonly actor: Actor;
   readonly citation: string;
   readonly status: DeadlineStatus;
+  /**
+   * The date of the event that answered it (the decision for a payer rule, the filing for a
+   * claimant rule), even a late one; null while it is still outstanding. A missed deadline that
+   * was answered late is history for the record, not something left to do.
+   */
+  readonly answeredOn: string | null;
   readonly note: string;
   readonly citationText: string;
   readonly confidence: Confidence;
@@ -239,6 +245,7 @@ export function buildDeadlineEntry(request: RuleRequest, context: DeadlineContex
   const { rule, trigger, alternative } = request;
   const { due, notes } = computeDue(rule, trigger, context);
   const { status, note: statusNote } = judgeStatus(request, due, context);
+  const answeredOn = firstSatisfyingEvent(request, context)?.date ?? null;
   const alternativeNotes = alternative
     ? [
         `If ${alternative.condition}: ${computeDue(alternative.rule, trigger, context).due.text} (${alternative.rule.id}).`,
@@ -260,6 +267,7 @@ export function buildDeadlineEntry(request: RuleRequest, context: DeadlineContex
     actor: rule.actor,
     citation: rule.citationUrl,
     status,
+    answeredOn,
     note,
     citationText: rule.citation,
     confidence: rule.confidence,

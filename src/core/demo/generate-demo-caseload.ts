@@ -1,120 +1,64 @@
 import type { Kysely } from 'kysely';
+import type { ParsedInput } from '../../shared/contract';
 import { caseStages, casePriorities, type CaseStage } from '../../shared/domain/case-stages';
-import { describeTreatment, treatmentKinds } from '../../shared/domain/treatments';
+import type { PlanType } from '../../shared/domain/plan-types';
+import { describeTreatment, treatmentKinds, type TreatmentKind } from '../../shared/domain/treatments';
+import { createCoverageInputSchema } from '../../shared/schemas/coverages';
+import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
-import { createCase } from '../services/cases-service';
-import { createClient } from '../services/clients-service';
+import { createCase, updateCase } from '../services/cases-service';
+import { addAuthorization, createClient } from '../services/clients-service';
+import { createCoverage } from '../services/coverages-service';
 import { addTimelineEvent } from '../services/events-service';
 
 /**
  * A synthetic caseload for trying Advocase: invented people with realistic names, real payer
- * names, and the events a coverage fight produces. Seeded, so every run makes the same caseload.
+ * names with the plan types they sell, and the events a coverage fight produces at each stage,
+ * dated so that appeal windows are open, due soon or (for a few) missed. Seeded, so every run
+ * makes the same caseload. All member IDs start with DEMO.
  */
 
 const firstNames = [
-  'Maria',
-  'James',
-  'Aisha',
-  'Daniel',
-  'Priya',
-  'Marcus',
-  'Elena',
-  'Tyrone',
-  'Hannah',
-  'Luis',
-  'Mei',
-  'Robert',
-  'Fatima',
-  'Kevin',
-  'Sofia',
-  'Andre',
-  'Grace',
-  'Omar',
-  'Chloe',
-  'Javier',
-  'Nadia',
-  'Patrick',
-  'Yuki',
-  'Denise',
-  'Samuel',
-  'Leah',
-  'Victor',
-  'Imani',
-  'Ethan',
-  'Rosa',
-  'Hiroshi',
-  'Brianna',
-  'Carlos',
-  'Megan',
-  'Tariq',
-  'Olivia',
+  'Maria', 'James', 'Aisha', 'Daniel', 'Priya', 'Marcus', 'Elena', 'Tyrone', 'Hannah', 'Luis', 'Mei', 'Robert',
+  'Fatima', 'Kevin', 'Sofia', 'Andre', 'Grace', 'Omar', 'Chloe', 'Javier', 'Nadia', 'Patrick', 'Yuki', 'Denise',
+  'Samuel', 'Leah', 'Victor', 'Imani', 'Ethan', 'Rosa', 'Hiroshi', 'Brianna', 'Carlos', 'Megan', 'Tariq', 'Olivia',
 ];
 const lastNames = [
-  'Alvarez',
-  'Bennett',
-  'Chen',
-  'Delgado',
-  'Edwards',
-  'Fitzgerald',
-  'Garcia',
-  'Haddad',
-  'Ibrahim',
-  'Johnson',
-  'Kowalski',
-  'Lindqvist',
-  'Mbeki',
-  'Nguyen',
-  'Okafor',
-  'Patel',
-  'Quinn',
-  'Rosenberg',
-  'Santos',
-  'Tanaka',
-  'Underwood',
-  'Vasquez',
-  'Washington',
-  'Xu',
-  'Yilmaz',
-  'Zimmerman',
-  'Brooks',
-  'Castillo',
-  'Dubois',
-  'Moreau',
+  'Alvarez', 'Bennett', 'Chen', 'Delgado', 'Edwards', 'Fitzgerald', 'Garcia', 'Haddad', 'Ibrahim', 'Johnson',
+  'Kowalski', 'Lindqvist', 'Mbeki', 'Nguyen', 'Okafor', 'Patel', 'Quinn', 'Rosenberg', 'Santos', 'Tanaka',
+  'Underwood', 'Vasquez', 'Washington', 'Xu', 'Yilmaz', 'Zimmerman', 'Brooks', 'Castillo', 'Dubois', 'Moreau',
 ];
-const payers = [
-  'Aetna',
-  'Anthem Blue Cross',
-  'Blue Cross Blue Shield of Texas',
-  'Blue Shield of California',
-  'Cigna',
-  'Humana',
-  'Kaiser Permanente',
-  'UnitedHealthcare',
-  'Medicare (Original)',
-  'Medi-Cal',
-  'Molina Healthcare',
-  'Oscar Health',
-  'Highmark',
-  'CareFirst',
-  'Ambetter',
+/** Payers with the kinds of plan they sell, so each coverage's plan type is plausible. */
+const payers: ReadonlyArray<readonly [payer: string, planTypes: readonly PlanType[]]> = [
+  ['Aetna', ['employer-self-funded', 'employer-fully-insured']],
+  ['Anthem Blue Cross', ['employer-fully-insured', 'individual']],
+  ['Blue Shield of California', ['employer-fully-insured', 'individual']],
+  ['Cigna', ['employer-self-funded']],
+  ['UnitedHealthcare', ['employer-self-funded', 'employer-fully-insured', 'medicare-advantage']],
+  ['Humana', ['medicare-advantage']],
+  ['Kaiser Permanente', ['employer-fully-insured']],
+  ['Medicare (Original)', ['medicare']],
+  ['Medi-Cal', ['medicaid-managed-care']],
+  ['Molina Healthcare', ['medicaid-managed-care']],
+  ['Oscar Health', ['individual']],
+  ['Ambetter', ['individual']],
+  ['CalPERS', ['governmental-group']],
 ];
 const states = ['CA', 'TX', 'NY', 'FL', 'IL', 'PA', 'OH', 'GA', 'NC', 'MI', 'WA', 'AZ', 'MA', 'CO', 'OR'];
-const repNames = [
-  'Tanya',
-  'Mike R.',
-  'Janelle',
-  'Devon',
-  'Kris',
-  'Alejandro',
-  'Beth',
-  'Sam T.',
-  'Noor',
-  'Lamar',
-];
-const otherTreatments = [
-  'Stellate ganglion block',
-  'Deep TMS (BrainsWay)',
-  'Ketamine-assisted psychotherapy',
+const repNames = ['Tanya', 'Mike R.', 'Janelle', 'Devon', 'Kris', 'Alejandro', 'Beth', 'Sam T.', 'Noor', 'Lamar'];
+const advocates = ['J. Rivera', 'A. Chen', 'M. Okafor', 'S. Patel'];
+const otherTreatments = ['Stellate ganglion block', 'Deep TMS (BrainsWay)', 'Ketamine-assisted psychotherapy'];
+const procedureCodesFor: Readonly<Record<TreatmentKind, readonly string[]>> = {
+  esketamine: ['J0013', 'G2083'],
+  tms: ['90867', '90868'],
+  iv_ketamine: ['96365', 'J3490'],
+  other: [],
+};
+const denialReasons = [
+  'Not medically necessary: fewer than two adequate antidepressant trials documented.',
+  'Experimental or investigational for this diagnosis under the plan.',
+  'Prior authorization criteria not met: no documented trial of psychotherapy.',
+  'Out-of-network provider; no network gap shown.',
 ];
 
 /** Mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
@@ -128,8 +72,127 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+const dayMs = 86_400_000;
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+type DemoContext = {
+  readonly random: () => number;
+  readonly pick: <T>(items: readonly T[]) => T;
+  /** A working-hours moment `days` ago. */
+  readonly at: (days: number) => Date;
+};
+
+/** The timeline a case at `stage` has behind it, oldest first, ending `lastDaysAgo` days ago. */
+function eventsForStage(stage: CaseStage, payer: string, treatment: string, lastDaysAgo: number, demo: DemoContext): EventPayloadInput[] {
+  const { pick, random, at } = demo;
+  const reference = () => `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
+  const rung = caseStages.indexOf(stage);
+  const events: EventPayloadInput[] = [];
+  // Steps are spaced back from the most recent one, so the latest dates decide the open windows.
+  let day = lastDaysAgo + 12 * (rung + 1);
+  const next = (gap: number) => (day = Math.max(lastDaysAgo, day - gap));
+  const call = (summary: string) =>
+    events.push({
+      type: 'phone_call',
+      occurredAt: at(next(3)).toISOString(),
+      summary,
+      details: { withWhom: payer, repName: pick(repNames), referenceNumber: reference(), durationMinutes: 5 + Math.floor(random() * 35) },
+    });
+  events.push({ type: 'note', occurredAt: at(day).toISOString(), summary: `Intake: client wants ${treatment} covered; records requested from the clinic.`, details: {} });
+  if (rung >= 1) call(`Benefits verification: ${treatment} needs prior authorization; criteria policy requested.`);
+  if (rung >= 2) call('Asked for the medical-necessity criteria in writing; rep will mail them.');
+  if (rung >= 3) {
+    const sent = at(next(10));
+    events.push({
+      type: 'prior_auth_submitted',
+      occurredAt: sent.toISOString(),
+      summary: `Prior authorization for ${treatment} faxed with the letter of medical necessity.`,
+      details: {
+        method: 'fax',
+        confirmationNumber: reference(),
+        receivedByPayerAt: sent.toISOString(),
+        deliveryProof: { method: 'fax_confirmation', reference: reference(), deliveredAt: sent.toISOString() },
+      },
+    });
+  }
+  if (rung >= 4) call('Rep says the request is in clinical review; decision promised within the time limit.');
+  for (let level = 0; level <= Math.min(rung - 5, 2); level += 1) {
+    const noticeDay = next(14);
+    const isApproved = stage === 'resolved' && level === Math.min(rung - 5, 2);
+    events.push({
+      type: 'payer_decision',
+      occurredAt: at(noticeDay).toISOString(),
+      summary: isApproved ? `${treatment} approved.` : `${level === 0 ? 'Denial' : `Appeal level ${level} denial`} received.`,
+      details: isApproved
+        ? {
+            decision: 'approved',
+            level,
+            noticeDate: isoDate(at(noticeDay + 2)),
+            receivedOn: isoDate(at(noticeDay)),
+            approvedUnits: 36,
+            approvedFrom: isoDate(at(noticeDay)),
+            approvedUntil: isoDate(new Date(at(noticeDay).getTime() + 150 * dayMs)),
+          }
+        : {
+            decision: 'denied',
+            level,
+            noticeDate: isoDate(at(noticeDay + 2)),
+            receivedOn: isoDate(at(noticeDay)),
+            reason: pick(denialReasons),
+            isFinal: level === 2,
+          },
+    });
+    if (isApproved || stage === 'alternative_funding') break;
+    if (level < 2 && rung >= 6 + level) {
+      const filed = next(20);
+      events.push({
+        type: 'appeal_filed',
+        occurredAt: at(filed).toISOString(),
+        summary: `Level ${level + 1} appeal faxed with the physician's letter and two studies.`,
+        details: {
+          level: level + 1,
+          method: 'fax',
+          receivedByPayerOn: isoDate(at(filed)),
+          deliveryProof: random() < 0.8 ? { method: 'fax_confirmation', reference: reference() } : null,
+        },
+      });
+    }
+  }
+  if (stage === 'external_review') {
+    const requested = next(10);
+    events.push({
+      type: 'external_review_requested',
+      occurredAt: at(requested).toISOString(),
+      summary: 'External review requested after the final internal denial.',
+      details: { reviewer: 'Independent review organization', receivedOn: isoDate(at(requested)) },
+    });
+  }
+  if (stage === 'alternative_funding') {
+    events.push({ type: 'note', occurredAt: at(next(5)).toISOString(), summary: 'Applied to the manufacturer assistance program.', details: {} });
+  }
+  return events;
+}
+
+/**
+ * How long ago a case at `stage` last moved. Requests and appeals awaiting the payer are recent,
+ * as in a real caseload where a payer past its deadline is chased at once; a few are late.
+ */
+function daysSinceLastStep(stage: CaseStage, random: () => number): number {
+  const within = (least: number, most: number) => least + Math.floor(random() * (most - least + 1));
+  switch (stage) {
+    case 'prior_auth_submitted':
+    case 'decision':
+      return random() < 0.1 ? within(20, 40) : within(1, 10);
+    case 'internal_appeal_1':
+    case 'internal_appeal_2':
+    case 'external_review':
+      return random() < 0.1 ? within(35, 60) : within(2, 25);
+    case 'alternative_funding':
+    case 'resolved':
+      return within(10, 160);
+    default:
+      return within(3, 60);
+  }
 }
 
 export async function generateDemoCaseload(
@@ -138,7 +201,10 @@ export async function generateDemoCaseload(
 ): Promise<{ clients: number; cases: number; events: number }> {
   const random = seededRandom(options.seed ?? 20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const daysAgo = (days: number) => new Date(options.today.getTime() - days * 86_400_000);
+  const midnight = new Date(Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate()));
+  const at = (days: number) =>
+    new Date(midnight.getTime() - days * dayMs + (14 + Math.floor(random() * 9)) * 3_600_000 + Math.floor(random() * 60) * 60_000);
+  const demo: DemoContext = { random, pick, at };
   const actor = 'demo-generator';
   let caseCount = 0;
   let eventCount = 0;
@@ -147,57 +213,64 @@ export async function generateDemoCaseload(
     const birthYear = 1950 + Math.floor(random() * 55);
     const client = await createClient(db, actor, {
       fullName: `${pick(firstNames)} ${pick(lastNames)}`,
-      dateOfBirth: isoDate(
-        new Date(Date.UTC(birthYear, Math.floor(random() * 12), 1 + Math.floor(random() * 28))),
-      ),
+      dateOfBirth: isoDate(new Date(Date.UTC(birthYear, Math.floor(random() * 12), 1 + Math.floor(random() * 28)))),
       state: pick(states),
     });
+    // Most clients have signed an authorization; some have none yet, a few an expired one.
+    const authorization = random();
+    if (authorization < 0.85) {
+      await addAuthorization(db, actor, {
+        clientId: client.id,
+        kind: pick(['hipaa_authorization', 'payer_authorized_representative'] as const),
+        signedOn: isoDate(at(400 + Math.floor(random() * 200))),
+        expiresOn: authorization < 0.08 ? isoDate(at(30)) : null,
+        notes: null,
+      });
+    }
+    const [payer, planTypes] = pick(payers);
+    const coverageInput: ParsedInput<'coverages.create'> = createCoverageInputSchema.parse({
+      clientId: client.id,
+      payer,
+      planType: pick(planTypes),
+      memberId: `DEMO${Math.floor(random() * 900_000 + 100_000)}`,
+      effectiveOn: `${options.today.getUTCFullYear()}-01-01`,
+      deductibleCents: pick([50_000, 150_000, 300_000]),
+      deductibleMetCents: Math.floor(random() * 50) * 1_000,
+      coinsurancePercent: pick([10, 20, 30]),
+    });
+    const coverage = await createCoverage(db, actor, coverageInput);
+
     const casesForClient = random() < 0.15 ? 2 : 1;
     for (let caseIndex = 0; caseIndex < casesForClient; caseIndex += 1) {
       const treatment = pick(treatmentKinds);
       const stage: CaseStage = pick(caseStages);
-      const openedDaysAgo = 5 + Math.floor(random() * 400);
+      const lastDaysAgo = daysSinceLastStep(stage, random);
       const created = await createCase(db, actor, {
         clientId: client.id,
         treatment,
         treatmentDetail: treatment === 'other' ? pick(otherTreatments) : null,
-        payer: pick(payers),
+        payer,
         stage,
         priority: random() < 0.1 ? 'urgent' : pick(casePriorities),
-        openedOn: isoDate(daysAgo(openedDaysAgo)),
+        openedOn: isoDate(at(lastDaysAgo + 12 * (caseStages.indexOf(stage) + 2))),
+      });
+      const isUrgent = random() < 0.08;
+      await updateCase(db, actor, {
+        caseId: created.id,
+        changes: {
+          coverageId: coverage.id,
+          claimType: isUrgent ? 'urgent' : 'pre-service',
+          isUrgent,
+          procedureCodes: [...procedureCodesFor[treatment]],
+          diagnosisCodes: [pick(['F33.2', 'F33.1', 'F32.2', 'F43.10'])],
+          assignedAdvocate: pick(advocates),
+          outcome: stage === 'resolved' ? 'approved' : stage === 'alternative_funding' ? 'alternative_funding' : null,
+        },
       });
       caseCount += 1;
-      const stepsTaken = caseStages.indexOf(stage) + 1;
-      for (let step = 0; step < stepsTaken * 2; step += 1) {
-        const occurredAt = daysAgo(
-          openedDaysAgo - Math.floor(((step + 1) / (stepsTaken * 2 + 1)) * openedDaysAgo),
-        );
-        const reference = `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
-        const isCall = step % 2 === 0;
-        await addTimelineEvent(
-          db,
-          actor,
-          created.id,
-          isCall
-            ? {
-                type: 'phone_call',
-                occurredAt: occurredAt.toISOString(),
-                summary: `Called ${created.payer ?? 'the payer'} about the ${describeTreatment(treatment, null)} request; status checked`,
-                details: {
-                  direction: 'outbound',
-                  withWhom: created.payer,
-                  repName: pick(repNames),
-                  referenceNumber: reference,
-                  durationMinutes: 5 + Math.floor(random() * 40),
-                },
-              }
-            : {
-                type: 'note',
-                occurredAt: occurredAt.toISOString(),
-                summary: 'Requested records from the treating clinic',
-                details: {},
-              },
-        );
+      const treatmentName = describeTreatment(treatment, created.treatmentDetail);
+      for (const event of eventsForStage(stage, payer, treatmentName, lastDaysAgo, demo)) {
+        await addTimelineEvent(db, actor, created.id, event);
         eventCount += 1;
       }
     }

@@ -10,6 +10,7 @@ import * as globalSearch from './0020-global-search';
 import * as editHistory from './0021-edit-history';
 import * as importMappings from './0022-import-mappings';
 import * as caseDeadlines from './0030-case-deadlines';
+import * as deadlineAnsweredOn from './0031-deadline-answered-on';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-edit-history': editHistory,
   '0022-import-mappings': importMappings,
   '0030-case-deadlines': caseDeadlines,
+  '0031-deadline-answered-on': deadlineAnsweredOn,
 };

@@ -11,6 +11,8 @@ export type CaseDeadlinesTable = {
   id: Generated<number>;
   case_id: number;
   deadline_key: string;
+  /** Migration 0031: when what it waited for happened, even late; null while outstanding. */
+  answered_on: string | null;
   kind: DeadlineKind;
   rule: string;
   source_event_id: number | null;

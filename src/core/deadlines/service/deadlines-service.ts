@@ -320,6 +320,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
     .where('cases.deleted_at', 'is', null)
     .where('clients.deleted_at', 'is', null)
     .where('case_deadlines.status', '<>', 'met')
+    .where('case_deadlines.answered_on', 'is', null)
     .where('deadline_adjustments.done_at', 'is', null)
     .where('case_deadlines.due_on', '<=', horizon)
     .execute();

@@ -196,6 +196,7 @@ export function recomputeCaseDeadlines(
             due_at: deadline.dueAt,
             actor: deadline.actor,
             status: deadline.status,
+            answered_on: deadline.answeredOn,
             citation_url: deadline.citationUrl,
             citation_text: deadline.citationText,
             note: deadline.note,
@@ -215,7 +216,8 @@ export function recomputeCaseDeadlines(
         now,
         timeZone,
       );
-      if (status === 'missed') overdueCount += 1;
+      // Missed but since answered (a late decision, a late filing) is history, not overdue work.
+      if (status === 'missed') overdueCount += deadline.answeredOn === null ? 1 : 0;
       else if (isOutstanding(status)) {
         const dueOn = effectiveDueOn(deadline, adjustment);
         if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
