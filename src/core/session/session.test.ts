@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTemporaryDataDirectory } from '../../../test/helpers/temporary-data-directory';
@@ -43,6 +43,11 @@ describe('the encrypted store', () => {
     await session.lock();
     expect(readdirSync(dataDirectory).sort()).toEqual(['advocase.db', 'keyring.json']);
     expect(scan()).toEqual([]);
+    if (process.platform !== 'win32') {
+      for (const name of readdirSync(dataDirectory)) {
+        expect(statSync(join(dataDirectory, name)).mode & 0o777, name).toBe(0o600);
+      }
+    }
 
     const reopened = newSession(dataDirectory);
     await reopened.unlock(passphrase);

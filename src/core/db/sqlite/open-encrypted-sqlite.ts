@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import { AppError } from '../../errors';
@@ -36,6 +37,9 @@ function isNotADatabase(error: unknown): boolean {
  */
 export function openEncryptedSqlite(path: string, key: Buffer): EncryptedSqlite {
   const connection = new Database(path);
+  // Only this user may read the file (it is encrypted, but its size and dates are still its
+  // own). SQLite gives the -wal and -shm files it creates the database file's permissions.
+  chmodSync(path, 0o600);
   try {
     connection.pragma(`cipher='sqlcipher'`);
     connection.pragma('legacy=4');

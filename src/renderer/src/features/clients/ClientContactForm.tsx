@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { usStateCodes } from '@shared/domain/us-states';
 import { updateClientInputSchema, type Client } from '@shared/schemas/clients';
 import { Button } from '../../components/Button';
 import { Field, inputClassName } from '../../components/Field';
@@ -9,6 +10,9 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import styles from './ClientPage.module.css';
 
 const fields = [
+  { key: 'fullName', label: 'Full name', kind: 'text' },
+  { key: 'dateOfBirth', label: 'Date of birth', kind: 'date' },
+  { key: 'state', label: 'State', kind: 'state' },
   { key: 'phone', label: 'Phone', kind: 'text' },
   { key: 'email', label: 'Email', kind: 'text' },
   { key: 'preferredLanguage', label: 'Preferred language', kind: 'text' },
@@ -20,6 +24,9 @@ type Key = (typeof fields)[number]['key'];
 
 export function ClientContactForm({ client, onSaved }: { client: Client; onSaved: () => Promise<void> }) {
   const [values, setValues] = useState<Record<Key, string>>(() => ({
+    fullName: client.fullName,
+    dateOfBirth: client.dateOfBirth ?? '',
+    state: client.state ?? '',
     phone: client.phone ?? '',
     email: client.email ?? '',
     preferredLanguage: client.preferredLanguage ?? '',
@@ -75,13 +82,13 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
       aria-labelledby="contact-title"
     >
       <h2 id="contact-title" className={styles.cardTitle}>
-        Contact and notes
+        Details, contact and notes
       </h2>
       {fields.map((field) => (
         <Field
           key={field.key}
           label={field.label}
-          optional
+          optional={field.key !== 'fullName'}
           error={errors.fields[field.key] ?? errors.fields[`changes.${field.key}`]}
         >
           {(ids) =>
@@ -95,10 +102,25 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
                   setValues((current) => ({ ...current, [field.key]: event.target.value }))
                 }
               />
+            ) : field.kind === 'state' ? (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={values.state}
+                onChange={(event) => setValues((current) => ({ ...current, state: event.target.value }))}
+              >
+                <option value="">Not known</option>
+                {usStateCodes.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
             ) : (
               <input
                 {...ids}
                 className={inputClassName}
+                type={field.kind === 'date' ? 'date' : 'text'}
                 value={values[field.key]}
                 onChange={(event) =>
                   setValues((current) => ({ ...current, [field.key]: event.target.value }))

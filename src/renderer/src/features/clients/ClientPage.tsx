@@ -42,7 +42,7 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
     <article className={styles.page} aria-labelledby="client-title">
       <div className={styles.topRow}>
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
-          <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>Client</span>
+          <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{client.fullName}</span>
         </nav>
         <Button
           variant="quiet"
@@ -105,8 +105,7 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
                     <div className={styles.muted}>
                       {planTypeLabels[coverage.planType]}
                       {coverage.memberId ? ` · Member ID ${coverage.memberId}` : ''} ·{' '}
-                      {formatCalendarDate(coverage.effectiveOn)} to{' '}
-                      {coverage.endsOn ? formatCalendarDate(coverage.endsOn) : 'now'}
+                      {describePlanPeriod(coverage.effectiveOn, coverage.endsOn)}
                     </div>
                   </div>
                   <Button
@@ -187,4 +186,12 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
       )}
     </article>
   );
+}
+
+/** A plan's dates in words: never a dash where a date is simply not known. */
+function describePlanPeriod(effectiveOn: string | null, endsOn: string | null): string {
+  if (effectiveOn && endsOn) return `${formatCalendarDate(effectiveOn)} to ${formatCalendarDate(endsOn)}`;
+  if (effectiveOn) return `from ${formatCalendarDate(effectiveOn)}`;
+  if (endsOn) return `until ${formatCalendarDate(endsOn)}`;
+  return 'dates not recorded';
 }

@@ -23,10 +23,16 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   const update = useMutation({
     mutationFn: (changes: { coverageId?: number | null; claimType?: ClaimType | null; isUrgent?: boolean }) =>
       callApi('cases.update', { caseId: detail.id, changes }),
-    onSuccess: async (updated) => {
+    onSuccess: async (updated, changes) => {
       queryClient.setQueryData(['case', detail.id], updated);
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
-      onAnnounce('Case updated.');
+      onAnnounce(
+        'coverageId' in changes
+          ? updated.coverageId
+            ? `Coverage with ${updated.payer ?? 'the payer'} linked to this case.`
+            : 'No coverage linked to this case now.'
+          : 'Kind of request saved.',
+      );
     },
   });
   const coverages = client.data?.coverages ?? [];
@@ -117,6 +123,7 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
           key={editing === 'new' ? 'new' : editing.id}
           clientId={detail.clientId}
           coverage={editing === 'new' ? null : editing}
+          suggestedPayer={detail.payer}
           open
           onOpenChange={(isOpen) => !isOpen && setEditing(null)}
           onSaved={(saved) => void onCoverageSaved(saved)}

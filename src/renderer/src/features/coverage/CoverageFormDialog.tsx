@@ -16,7 +16,7 @@ import styles from './Coverage.module.css';
 
 type FormState = Record<string, string>;
 
-function initialState(coverage: Coverage | null): FormState {
+function initialState(coverage: Coverage | null, suggestedPayer: string | null): FormState {
   const state: FormState = { planType: coverage?.planType ?? '', networkType: coverage?.networkType ?? '' };
   for (const { fields } of fieldGroups) {
     for (const field of fields) {
@@ -29,6 +29,8 @@ function initialState(coverage: Coverage | null): FormState {
             : String(value);
     }
   }
+  // A new coverage starts from the payer already named on the case.
+  if (!coverage && suggestedPayer) state.payer = suggestedPayer;
   return state;
 }
 
@@ -56,13 +58,22 @@ type Props = {
   readonly clientId: number;
   /** Null to add a coverage. */
   readonly coverage: Coverage | null;
+  /** For a new coverage: the payer the case already names. */
+  readonly suggestedPayer?: string | null;
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
   readonly onSaved: (coverage: Coverage) => void;
 };
 
-export function CoverageFormDialog({ clientId, coverage, open, onOpenChange, onSaved }: Props) {
-  const [state, setState] = useState<FormState>(() => initialState(coverage));
+export function CoverageFormDialog({
+  clientId,
+  coverage,
+  suggestedPayer = null,
+  open,
+  onOpenChange,
+  onSaved,
+}: Props) {
+  const [state, setState] = useState<FormState>(() => initialState(coverage, suggestedPayer));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const save = useMutation({
     // The form's values were checked against coverageFieldsSchema just before; the core checks again.

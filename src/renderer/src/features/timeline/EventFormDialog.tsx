@@ -53,7 +53,7 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
     variant === 'quick-call'
       ? // In the order they are typed during a call: rep and reference first.
         quickCallKeys.flatMap((key) => fieldsForType('phone_call').filter((field) => field.key === key))
-      : fieldsForType(effectiveType);
+      : fieldsForType(effectiveType, values);
 
   function reset() {
     setType('phone_call');
@@ -155,7 +155,10 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
             />
           ))}
         </div>
-        <Field label={variant === 'quick-call' ? 'What was said' : 'Summary'} error={errors.fields.summary}>
+        <Field
+          label={variant === 'quick-call' ? 'Summary: what was said' : 'Summary'}
+          error={errors.fields.summary}
+        >
           {(ids) => (
             <textarea
               {...ids}

@@ -12,6 +12,8 @@ export type EventFormField = {
     'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'number' | 'money' | 'checkbox' | 'codes';
   readonly options?: readonly Option[];
   readonly hint?: string;
+  /** Shown (and sent) only while another field of the form has one of these values. */
+  readonly shownWhen?: { readonly key: string; readonly oneOf: readonly string[] };
 };
 
 const submissionMethod: EventFormField = {
@@ -47,6 +49,8 @@ export const deliveryProofFields: readonly EventFormField[] = [
   { key: 'deliveryProof.reference', label: 'Tracking or confirmation number', kind: 'text' },
   { key: 'deliveryProof.deliveredAt', label: 'Delivered at', kind: 'datetime' },
 ];
+
+const approvalOnly = { key: 'decision', oneOf: ['approved', 'partially_approved'] } as const;
 
 export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventFormField[]>> = {
   phone_call: [
@@ -135,10 +139,15 @@ export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventF
       hint: 'Appeal windows often run from receipt',
     },
     { key: 'reason', label: 'Stated reason (quote the notice)', kind: 'textarea' },
-    { key: 'approvedUnits', label: 'Approved units or sessions', kind: 'number' },
-    { key: 'approvedFrom', label: 'Approved from', kind: 'date' },
-    { key: 'approvedUntil', label: 'Approved until', kind: 'date' },
-    { key: 'isFinal', label: 'Final internal decision (ends internal appeals)', kind: 'checkbox' },
+    { key: 'approvedUnits', label: 'Approved units or sessions', kind: 'number', shownWhen: approvalOnly },
+    { key: 'approvedFrom', label: 'Approved from', kind: 'date', shownWhen: approvalOnly },
+    { key: 'approvedUntil', label: 'Approved until', kind: 'date', shownWhen: approvalOnly },
+    {
+      key: 'isFinal',
+      label: 'Final internal decision (ends internal appeals)',
+      kind: 'checkbox',
+      shownWhen: { key: 'decision', oneOf: ['denied', 'partially_approved'] },
+    },
   ],
   claim_submitted: [
     { key: 'dateOfService', label: 'Date of service', kind: 'date' },
@@ -194,13 +203,17 @@ export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventF
   note: [],
 };
 
-export function fieldsForType(type: TimelineEventType): readonly EventFormField[] {
-  return submissionEventTypes.includes(type)
+export type FormValues = Readonly<Record<string, string | boolean>>;
+
+/** The fields of `type` that apply, given what is chosen so far (a denial has no approved dates). */
+export function fieldsForType(type: TimelineEventType, values: FormValues = {}): readonly EventFormField[] {
+  const fields = submissionEventTypes.includes(type)
     ? [...eventFormFields[type], ...deliveryProofFields]
     : eventFormFields[type];
+  return fields.filter(
+    (field) => !field.shownWhen || field.shownWhen.oneOf.includes(String(values[field.shownWhen.key] ?? '')),
+  );
 }
-
-export type FormValues = Readonly<Record<string, string | boolean>>;
 
 function convert(field: EventFormField, raw: string | boolean | undefined): unknown {
   if (field.kind === 'checkbox') return raw === true;
@@ -232,7 +245,7 @@ function convert(field: EventFormField, raw: string | boolean | undefined): unkn
 export function buildDetails(type: TimelineEventType, values: FormValues): Record<string, unknown> {
   const details: Record<string, unknown> = {};
   const groups: Record<string, Record<string, unknown>> = {};
-  for (const field of fieldsForType(type)) {
+  for (const field of fieldsForType(type, values)) {
     const value = convert(field, values[field.key]);
     const [group, member] = field.key.split('.');
     if (member && group) {
