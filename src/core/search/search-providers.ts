@@ -134,7 +134,8 @@ export const eventSearchProvider: SearchProvider = {
       kind: 'event',
       id: row.id,
       title: `${timelineEventTypeLabels[row.type]} · ${formatCaseNumber(row.case_id)} · ${row.full_name}`,
-      subtitle: row.occurred_at,
+      // The calendar date (UTC) is enough to tell entries apart; the timeline shows the local time.
+      subtitle: row.occurred_at.slice(0, 10),
       snippet: toSnippetSegments(match.snippet),
       target: { name: 'case', caseId: row.case_id, tab: 'timeline' },
     }));
