@@ -184,10 +184,12 @@ async function countByStage(
   db: Kysely<AdvocaseDatabase>,
   view: CaseloadViewDefinition,
 ): Promise<StageCounts> {
-  // Grouping by the rank reads only the stage index when no other filter applies.
+  // The unary + lets SQLite count from whichever covering (column, stage_rank) index fits the
+  // filters (migration 0006) instead of walking the stage index with a table lookup per case
+  // (measured: 530 ms for the urgent filter, 15 ms like this).
   const { rows } = await sql<{ stage_rank: number; total: number }>`
     select stage_rank, count(*) as total from caseload_entries
-    ${whereClause(view, { withoutStageFilter: true })} group by stage_rank`.execute(db);
+    ${whereClause(view, { withoutStageFilter: true })} group by +stage_rank`.execute(db);
   const counts = Object.fromEntries(caseStages.map((stage) => [stage, 0])) as Record<CaseStage, number>;
   for (const row of rows) {
     const stage = caseStages[row.stage_rank];
