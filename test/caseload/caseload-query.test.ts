@@ -4,6 +4,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/result';
+import { caseloadColumnIds } from '../../src/shared/schemas/caseload';
 import { localToday } from '../../src/shared/schemas/fields';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
@@ -196,6 +197,16 @@ describe('caseload.query', () => {
       expect(caseNumbers(result)).toEqual(expected);
     },
   );
+
+  it.each(caseloadColumnIds)('filters and sorts by %s together as it sorts alone', async (column) => {
+    for (const descending of [false, true]) {
+      const sorting = [{ column, descending }];
+      const alone = await call('caseload.query', { sorting });
+      const filtered = await call('caseload.query', { sorting, filters: { treatments: ['tms', 'other'] } });
+      const expected = alone.rows.filter((row) => row.treatment === 'tms' || row.treatment === 'other');
+      expect(caseNumbers(filtered)).toEqual(expected.map((row) => row.caseNumber));
+    }
+  });
 
   it('sorts by several columns, the first deciding first', async () => {
     const result = await call('caseload.query', {

@@ -162,14 +162,39 @@ function toCaseloadRow(row: CaseloadEntryRow): CaseloadRow {
   };
 }
 
+/** Each single-column sort's index (migration 0004); the case number is the table's own order. */
+const sortIndexes: Readonly<Record<CaseloadColumnId, string | null>> = {
+  caseNumber: null,
+  clientName: 'caseload_entries_by_client_name',
+  treatment: 'caseload_entries_by_treatment',
+  payer: 'caseload_entries_by_payer',
+  planType: 'caseload_entries_by_plan_type',
+  stage: 'caseload_entries_by_stage_rank',
+  priority: 'caseload_entries_by_priority_rank',
+  assignedAdvocate: 'caseload_entries_by_assigned_advocate',
+  openedOn: 'caseload_entries_by_opened_on',
+  updatedAt: 'caseload_entries_by_updated_at',
+};
+
 async function selectRows(
   db: Kysely<AdvocaseDatabase>,
   view: CaseloadViewDefinition,
   window: { offset: number; limit: number } | null,
+  options: { walkSortIndex?: boolean } = {},
 ): Promise<CaseloadRow[]> {
   const paging = window ? sql`limit ${window.limit} offset ${window.offset}` : sql``;
+  const sortColumn = (view.sorting.length > 0 ? view.sorting : defaultSorting)[0]!.column;
+  const sortIndex = sortIndexes[sortColumn];
+  // SQLite's planner, without statistics, takes any filter's index and then sorts every match,
+  // reading each from the table (measured: 75 ms for the 10,000 cases of one stage). When matches
+  // are common, walking the sort column's index and stopping at the page is far cheaper; the
+  // caller decides from the counts it already has.
+  const hint =
+    options.walkSortIndex && view.sorting.length <= 1
+      ? sql.raw(sortIndex ? `indexed by ${sortIndex}` : 'not indexed')
+      : sql``;
   const { rows } = await sql<CaseloadEntryRow>`
-    select * from caseload_entries ${whereClause(view)}
+    select * from caseload_entries ${hint} ${whereClause(view)}
     ${orderByClause(view.sorting)} ${paging}`.execute(db);
   return rows.map(toCaseloadRow);
 }
@@ -248,12 +273,14 @@ async function queryWithQuickFilter(
   };
 }
 
+/** About how many index entries a page may walk before the filter's own index is the better road. */
+const maxRowsToWalk = 4_000;
+
 export async function queryCaseload(
   db: Kysely<AdvocaseDatabase>,
   query: CaseloadQuery,
 ): Promise<CaseloadQueryOutput> {
   if (query.quickFilter) return queryWithQuickFilter(db, query);
-  const rows = await selectRows(db, query, { offset: query.offset, limit: query.limit });
   const hasStageFilter = (query.filters.stages?.length ?? 0) > 0;
   const stageCounts = query.includeStageCounts ? await countByStage(db, query) : null;
   // Without a stage filter the total is the sum of the stage counts: one query fewer.
@@ -261,6 +288,13 @@ export async function queryCaseload(
     stageCounts && !hasStageFilter
       ? Object.values(stageCounts).reduce((sum, count) => sum + count, 0)
       : await countMatching(db, query);
+  const isFiltered = Object.values(query.filters).some((value) => value !== undefined);
+  let walkSortIndex = false;
+  if (isFiltered && total > 0) {
+    const everyCase = await countMatching(db, { filters: {}, quickFilter: null, sorting: [] });
+    walkSortIndex = ((query.offset + query.limit) * everyCase) / total <= maxRowsToWalk;
+  }
+  const rows = await selectRows(db, query, { offset: query.offset, limit: query.limit }, { walkSortIndex });
   return { rows, total, offset: query.offset, stageCounts };
 }
 
