@@ -197,15 +197,23 @@ async function measureEncryptionCost(fixture: BenchFixture): Promise<Figure[]> {
 
   const scratch = mkdtempSync(join(tmpdir(), 'advocase-bench-insert-'));
   try {
-    const freshEncrypted = openEncryptedSqlite(join(scratch, 'encrypted.db'), randomBytes(32));
-    const freshEncryptedDb = freshEncrypted.createKysely<unknown>();
-    await migrateDatabase(freshEncryptedDb);
-    const encryptedInsert = await insertWorkloadRowsPerSecond(freshEncrypted.connection);
-    await freshEncryptedDb.destroy();
-    const freshPlain = await openPlainKysely<unknown>(join(scratch, 'plain.db'));
-    await migrateDatabase(freshPlain.db);
-    const plainInsert = await insertWorkloadRowsPerSecond(freshPlain.connection);
-    await freshPlain.db.destroy();
+    // Alternating runs, best of two each: a shared 2-core machine is noisy over a few seconds.
+    let encryptedInsert = 0;
+    let plainInsert = 0;
+    for (let run = 0; run < 2; run += 1) {
+      const freshEncrypted = openEncryptedSqlite(join(scratch, `encrypted-${run}.db`), randomBytes(32));
+      const freshEncryptedDb = freshEncrypted.createKysely<unknown>();
+      await migrateDatabase(freshEncryptedDb);
+      encryptedInsert = Math.max(
+        encryptedInsert,
+        await insertWorkloadRowsPerSecond(freshEncrypted.connection),
+      );
+      await freshEncryptedDb.destroy();
+      const freshPlain = await openPlainKysely<unknown>(join(scratch, `plain-${run}.db`));
+      await migrateDatabase(freshPlain.db);
+      plainInsert = Math.max(plainInsert, await insertWorkloadRowsPerSecond(freshPlain.connection));
+      await freshPlain.db.destroy();
+    }
 
     const queryRatio = plainQuerySeconds / encryptedQuerySeconds;
     const insertRatio = encryptedInsert / plainInsert;
@@ -222,7 +230,7 @@ async function measureEncryptionCost(fixture: BenchFixture): Promise<Figure[]> {
         value: `${insertRatio.toFixed(2)}×`,
         target: '≥ 0.80×',
         passed: insertRatio >= 0.8,
-        detail: `${insertSize.clients + insertSize.cases + insertSize.events} rows: encrypted ${Math.round(encryptedInsert)} rows/s, plain ${Math.round(plainInsert)} rows/s`,
+        detail: `${insertSize.clients + insertSize.cases + insertSize.events} rows, best of 2: encrypted ${Math.round(encryptedInsert)} rows/s, plain ${Math.round(plainInsert)} rows/s`,
       },
     ];
   } finally {
