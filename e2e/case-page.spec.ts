@@ -4,22 +4,25 @@ import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern meadow 77';
 
-async function setUpWithOneCase(page: Page, url: string): Promise<void> {
-  await completeFirstRun(page, url, passphrase);
+async function openCase(page: Page, fullName: string, treatment: string, payer: string): Promise<void> {
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'New case' });
-  await dialog.getByLabel('Full name').fill('Imani Brooks');
+  await dialog.getByLabel('Full name').fill(fullName);
   await dialog.getByLabel('Date of birth').fill('1988-09-14');
-  await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
-  await dialog.getByLabel('Payer').fill('UnitedHealthcare');
+  await dialog.getByLabel('Treatment').selectOption({ label: treatment });
+  await dialog.getByLabel('Payer').fill(payer);
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(fullName) })).toBeVisible();
 }
 
-test('a case from coverage to three logged calls, found again in its timeline', async ({ page, app }) => {
-  await setUpWithOneCase(page, app.url);
-  // Rows will open their case on click; until then the address is enough.
-  await page.evaluate("window.location.hash = '#/cases/1/timeline'");
+test('a case from coverage to three logged calls, found again by payer, by reference and in its timeline', async ({
+  page,
+  app,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  await openCase(page, 'Imani Brooks', 'Esketamine (Spravato)', 'UnitedHealthcare');
+  await openCase(page, 'Noah Ferris', 'TMS', 'Cigna');
+  await page.getByRole('row', { name: /Imani Brooks/ }).click();
   await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toContainText(
     'Esketamine (Spravato) · UnitedHealthcare',
   );
@@ -92,6 +95,31 @@ test('a case from coverage to three logged calls, found again in its timeline', 
   await expect(page.getByRole('list').getByRole('article')).toContainText('Marcus');
   await page.getByRole('searchbox', { name: 'Search this timeline' }).fill('');
 
+  // The caseload, filtered to this payer, keeps only this case.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByLabel(/^Filter by payer/).click();
+  await page.getByRole('checkbox', { name: 'UnitedHealthcare' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Noah Ferris/ })).toHaveCount(0);
+  await app.screenshot('15-caseload-filtered-to-payer');
+
+  // Global search by a reference number finds the call and opens its case.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Search and actions' });
+  await palette.getByRole('combobox').fill('UHC-0002');
+  const found = palette.getByRole('option', { name: /Phone call · C-00001 · Imani Brooks/ });
+  await expect(found).toBeVisible();
+  await app.screenshot('16-search-by-reference');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toBeVisible();
+
+  // Undo takes back the last edit: the third call.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toContainText('Undone');
+  await expect(page.getByRole('list').getByRole('article')).toHaveCount(2);
+  await expect(page.getByText('UHC-0003')).toHaveCount(0);
+
   // A denial with its reason quoted; submissions warn until proof of delivery is recorded.
   await page.getByRole('button', { name: 'Add event' }).click();
   const addEvent = page.getByRole('dialog', { name: 'Add to the timeline' });
@@ -140,7 +168,7 @@ test('a case from coverage to three logged calls, found again in its timeline', 
   const confirm = page.getByRole('dialog', { name: /Delete case C-00001/ });
   await expect(confirm).toContainText('You can restore it from the trash for 30 days');
   await confirm.getByRole('button', { name: 'Move to trash' }).click();
-  await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
 });
