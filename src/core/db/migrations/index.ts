@@ -11,6 +11,7 @@ import * as editHistory from './0021-edit-history';
 import * as importMappings from './0022-import-mappings';
 import * as caseDeadlines from './0030-case-deadlines';
 import * as deadlineAnsweredOn from './0031-deadline-answered-on';
+import * as trashLookupIndexes from './0032-trash-lookup-indexes';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -29,4 +30,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0022-import-mappings': importMappings,
   '0030-case-deadlines': caseDeadlines,
   '0031-deadline-answered-on': deadlineAnsweredOn,
+  '0032-trash-lookup-indexes': trashLookupIndexes,
 };

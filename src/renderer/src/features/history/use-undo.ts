@@ -42,12 +42,16 @@ export function useUndoShortcut(onAnnounce: (message: string) => void): void {
   }, [undoLastEdit]);
 
   useEffect(() => {
-    callApi('trash.purgeExpired', {}).then(
-      (removed) => {
-        if (removed.clients + removed.cases + removed.events > 0) void queryClient.invalidateQueries();
-      },
-      // Locked again already, or nothing to do: the next unlock tries again.
-      () => undefined,
-    );
+    // The core answers one call at a time: let the caseload's first page go first after unlock.
+    const timer = window.setTimeout(() => {
+      callApi('trash.purgeExpired', {}).then(
+        (removed) => {
+          if (removed.clients + removed.cases + removed.events > 0) void queryClient.invalidateQueries();
+        },
+        // Locked again already, or nothing to do: the next unlock tries again.
+        () => undefined,
+      );
+    }, 3000);
+    return () => window.clearTimeout(timer);
   }, [queryClient]);
 }
