@@ -13,6 +13,10 @@ const cellText: Readonly<Record<CaseloadColumnId, (row: CaseloadRow) => string>>
   stage: (row) => caseStageLabels[row.stage],
   priority: (row) =>
     casePriorityLabels[row.priority] + (row.isUrgent && row.priority !== 'urgent' ? ' (urgent)' : ''),
+  nextDeadline: (row) =>
+    [row.nextDeadlineOn ?? '', row.overdueCount > 0 ? `(${row.overdueCount} overdue)` : '']
+      .filter(Boolean)
+      .join(' '),
   assignedAdvocate: (row) => row.assignedAdvocate ?? '',
   openedOn: (row) => row.openedOn,
   updatedAt: (row) => row.updatedAt.slice(0, 10),

@@ -19,14 +19,74 @@ import { addTimelineEvent } from '../services/events-service';
  */
 
 const firstNames = [
-  'Maria', 'James', 'Aisha', 'Daniel', 'Priya', 'Marcus', 'Elena', 'Tyrone', 'Hannah', 'Luis', 'Mei', 'Robert',
-  'Fatima', 'Kevin', 'Sofia', 'Andre', 'Grace', 'Omar', 'Chloe', 'Javier', 'Nadia', 'Patrick', 'Yuki', 'Denise',
-  'Samuel', 'Leah', 'Victor', 'Imani', 'Ethan', 'Rosa', 'Hiroshi', 'Brianna', 'Carlos', 'Megan', 'Tariq', 'Olivia',
+  'Maria',
+  'James',
+  'Aisha',
+  'Daniel',
+  'Priya',
+  'Marcus',
+  'Elena',
+  'Tyrone',
+  'Hannah',
+  'Luis',
+  'Mei',
+  'Robert',
+  'Fatima',
+  'Kevin',
+  'Sofia',
+  'Andre',
+  'Grace',
+  'Omar',
+  'Chloe',
+  'Javier',
+  'Nadia',
+  'Patrick',
+  'Yuki',
+  'Denise',
+  'Samuel',
+  'Leah',
+  'Victor',
+  'Imani',
+  'Ethan',
+  'Rosa',
+  'Hiroshi',
+  'Brianna',
+  'Carlos',
+  'Megan',
+  'Tariq',
+  'Olivia',
 ];
 const lastNames = [
-  'Alvarez', 'Bennett', 'Chen', 'Delgado', 'Edwards', 'Fitzgerald', 'Garcia', 'Haddad', 'Ibrahim', 'Johnson',
-  'Kowalski', 'Lindqvist', 'Mbeki', 'Nguyen', 'Okafor', 'Patel', 'Quinn', 'Rosenberg', 'Santos', 'Tanaka',
-  'Underwood', 'Vasquez', 'Washington', 'Xu', 'Yilmaz', 'Zimmerman', 'Brooks', 'Castillo', 'Dubois', 'Moreau',
+  'Alvarez',
+  'Bennett',
+  'Chen',
+  'Delgado',
+  'Edwards',
+  'Fitzgerald',
+  'Garcia',
+  'Haddad',
+  'Ibrahim',
+  'Johnson',
+  'Kowalski',
+  'Lindqvist',
+  'Mbeki',
+  'Nguyen',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rosenberg',
+  'Santos',
+  'Tanaka',
+  'Underwood',
+  'Vasquez',
+  'Washington',
+  'Xu',
+  'Yilmaz',
+  'Zimmerman',
+  'Brooks',
+  'Castillo',
+  'Dubois',
+  'Moreau',
 ];
 /** Payers with the kinds of plan they sell, so each coverage's plan type is plausible. */
 const payers: ReadonlyArray<readonly [payer: string, planTypes: readonly PlanType[]]> = [
@@ -45,9 +105,24 @@ const payers: ReadonlyArray<readonly [payer: string, planTypes: readonly PlanTyp
   ['CalPERS', ['governmental-group']],
 ];
 const states = ['CA', 'TX', 'NY', 'FL', 'IL', 'PA', 'OH', 'GA', 'NC', 'MI', 'WA', 'AZ', 'MA', 'CO', 'OR'];
-const repNames = ['Tanya', 'Mike R.', 'Janelle', 'Devon', 'Kris', 'Alejandro', 'Beth', 'Sam T.', 'Noor', 'Lamar'];
+const repNames = [
+  'Tanya',
+  'Mike R.',
+  'Janelle',
+  'Devon',
+  'Kris',
+  'Alejandro',
+  'Beth',
+  'Sam T.',
+  'Noor',
+  'Lamar',
+];
 const advocates = ['J. Rivera', 'A. Chen', 'M. Okafor', 'S. Patel'];
-const otherTreatments = ['Stellate ganglion block', 'Deep TMS (BrainsWay)', 'Ketamine-assisted psychotherapy'];
+const otherTreatments = [
+  'Stellate ganglion block',
+  'Deep TMS (BrainsWay)',
+  'Ketamine-assisted psychotherapy',
+];
 const procedureCodesFor: Readonly<Record<TreatmentKind, readonly string[]>> = {
   esketamine: ['J0013', 'G2083'],
   tms: ['90867', '90868'],
@@ -82,95 +157,129 @@ type DemoContext = {
   readonly at: (days: number) => Date;
 };
 
-/** The timeline a case at `stage` has behind it, oldest first, ending `lastDaysAgo` days ago. */
-function eventsForStage(stage: CaseStage, payer: string, treatment: string, lastDaysAgo: number, demo: DemoContext): EventPayloadInput[] {
+/**
+ * The timeline a case at `stage` has behind it, oldest first, planned in days since intake and
+ * then placed so that its latest step happened `lastDaysAgo` days ago. Returns the events and how
+ * many days the whole timeline spans.
+ */
+function eventsForStage(
+  stage: CaseStage,
+  payer: string,
+  treatment: string,
+  lastDaysAgo: number,
+  demo: DemoContext,
+): { events: EventPayloadInput[]; spanDays: number } {
   const { pick, random, at } = demo;
   const reference = () => `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
   const rung = caseStages.indexOf(stage);
-  const events: EventPayloadInput[] = [];
-  // Steps are spaced back from the most recent one, so the latest dates decide the open windows.
-  let day = lastDaysAgo + 12 * (rung + 1);
-  const next = (gap: number) => (day = Math.max(lastDaysAgo, day - gap));
+  const plan: Array<{ day: number; make: (daysAgo: number) => EventPayloadInput }> = [];
+  let day = 0;
+  const step = (gap: number, make: (daysAgo: number) => EventPayloadInput) => {
+    day += gap;
+    plan.push({ day, make });
+  };
   const call = (summary: string) =>
-    events.push({
+    step(3 + Math.floor(random() * 4), (daysAgo) => ({
       type: 'phone_call',
-      occurredAt: at(next(3)).toISOString(),
+      occurredAt: at(daysAgo).toISOString(),
       summary,
-      details: { withWhom: payer, repName: pick(repNames), referenceNumber: reference(), durationMinutes: 5 + Math.floor(random() * 35) },
-    });
-  events.push({ type: 'note', occurredAt: at(day).toISOString(), summary: `Intake: client wants ${treatment} covered; records requested from the clinic.`, details: {} });
-  if (rung >= 1) call(`Benefits verification: ${treatment} needs prior authorization; criteria policy requested.`);
+      details: {
+        withWhom: payer,
+        repName: pick(repNames),
+        referenceNumber: reference(),
+        durationMinutes: 5 + Math.floor(random() * 35),
+      },
+    }));
+  step(0, (daysAgo) => ({
+    type: 'note',
+    occurredAt: at(daysAgo).toISOString(),
+    summary: `Intake: client wants ${treatment} covered; records requested from the clinic.`,
+    details: {},
+  }));
+  if (rung >= 1)
+    call(`Benefits verification: ${treatment} needs prior authorization; criteria policy requested.`);
   if (rung >= 2) call('Asked for the medical-necessity criteria in writing; rep will mail them.');
   if (rung >= 3) {
-    const sent = at(next(10));
-    events.push({
-      type: 'prior_auth_submitted',
-      occurredAt: sent.toISOString(),
-      summary: `Prior authorization for ${treatment} faxed with the letter of medical necessity.`,
-      details: {
-        method: 'fax',
-        confirmationNumber: reference(),
-        receivedByPayerAt: sent.toISOString(),
-        deliveryProof: { method: 'fax_confirmation', reference: reference(), deliveredAt: sent.toISOString() },
-      },
+    step(7, (daysAgo) => {
+      const sent = at(daysAgo).toISOString();
+      return {
+        type: 'prior_auth_submitted',
+        occurredAt: sent,
+        summary: `Prior authorization for ${treatment} faxed with the letter of medical necessity.`,
+        details: {
+          method: 'fax',
+          confirmationNumber: reference(),
+          receivedByPayerAt: sent,
+          deliveryProof: { method: 'fax_confirmation', reference: reference(), deliveredAt: sent },
+        },
+      };
     });
   }
   if (rung >= 4) call('Rep says the request is in clinical review; decision promised within the time limit.');
   for (let level = 0; level <= Math.min(rung - 5, 2); level += 1) {
-    const noticeDay = next(14);
     const isApproved = stage === 'resolved' && level === Math.min(rung - 5, 2);
-    events.push({
-      type: 'payer_decision',
-      occurredAt: at(noticeDay).toISOString(),
-      summary: isApproved ? `${treatment} approved.` : `${level === 0 ? 'Denial' : `Appeal level ${level} denial`} received.`,
-      details: isApproved
-        ? {
-            decision: 'approved',
-            level,
-            noticeDate: isoDate(at(noticeDay + 2)),
-            receivedOn: isoDate(at(noticeDay)),
-            approvedUnits: 36,
-            approvedFrom: isoDate(at(noticeDay)),
-            approvedUntil: isoDate(new Date(at(noticeDay).getTime() + 150 * dayMs)),
-          }
-        : {
-            decision: 'denied',
-            level,
-            noticeDate: isoDate(at(noticeDay + 2)),
-            receivedOn: isoDate(at(noticeDay)),
-            reason: pick(denialReasons),
-            isFinal: level === 2,
-          },
+    // Most decisions come within the payer's time; some late, as in life.
+    step(random() < 0.8 ? 6 : 20, (daysAgo) => {
+      const arrived = at(daysAgo);
+      const printed = isoDate(new Date(arrived.getTime() - 2 * dayMs));
+      return {
+        type: 'payer_decision',
+        occurredAt: arrived.toISOString(),
+        summary: isApproved
+          ? `${treatment} approved.`
+          : `${level === 0 ? 'Denial' : `Appeal level ${level} denial`} received.`,
+        details: isApproved
+          ? {
+              decision: 'approved',
+              level,
+              noticeDate: printed,
+              receivedOn: isoDate(arrived),
+              approvedUnits: 36,
+              approvedFrom: isoDate(arrived),
+              approvedUntil: isoDate(new Date(arrived.getTime() + 150 * dayMs)),
+            }
+          : {
+              decision: 'denied',
+              level,
+              noticeDate: printed,
+              receivedOn: isoDate(arrived),
+              reason: pick(denialReasons),
+              isFinal: level === 2,
+            },
+      };
     });
     if (isApproved || stage === 'alternative_funding') break;
     if (level < 2 && rung >= 6 + level) {
-      const filed = next(20);
-      events.push({
+      step(10 + Math.floor(random() * 20), (daysAgo) => ({
         type: 'appeal_filed',
-        occurredAt: at(filed).toISOString(),
+        occurredAt: at(daysAgo).toISOString(),
         summary: `Level ${level + 1} appeal faxed with the physician's letter and two studies.`,
         details: {
           level: level + 1,
           method: 'fax',
-          receivedByPayerOn: isoDate(at(filed)),
+          receivedByPayerOn: isoDate(at(daysAgo)),
           deliveryProof: random() < 0.8 ? { method: 'fax_confirmation', reference: reference() } : null,
         },
-      });
+      }));
     }
   }
   if (stage === 'external_review') {
-    const requested = next(10);
-    events.push({
+    step(15, (daysAgo) => ({
       type: 'external_review_requested',
-      occurredAt: at(requested).toISOString(),
+      occurredAt: at(daysAgo).toISOString(),
       summary: 'External review requested after the final internal denial.',
-      details: { reviewer: 'Independent review organization', receivedOn: isoDate(at(requested)) },
-    });
+      details: { reviewer: 'Independent review organization', receivedOn: isoDate(at(daysAgo)) },
+    }));
   }
   if (stage === 'alternative_funding') {
-    events.push({ type: 'note', occurredAt: at(next(5)).toISOString(), summary: 'Applied to the manufacturer assistance program.', details: {} });
+    step(5, (daysAgo) => ({
+      type: 'note',
+      occurredAt: at(daysAgo).toISOString(),
+      summary: 'Applied to the manufacturer assistance program.',
+      details: {},
+    }));
   }
-  return events;
+  return { events: plan.map(({ day: offset, make }) => make(lastDaysAgo + (day - offset))), spanDays: day };
 }
 
 /**
@@ -201,9 +310,16 @@ export async function generateDemoCaseload(
 ): Promise<{ clients: number; cases: number; events: number }> {
   const random = seededRandom(options.seed ?? 20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const midnight = new Date(Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate()));
+  const midnight = new Date(
+    Date.UTC(options.today.getUTCFullYear(), options.today.getUTCMonth(), options.today.getUTCDate()),
+  );
   const at = (days: number) =>
-    new Date(midnight.getTime() - days * dayMs + (14 + Math.floor(random() * 9)) * 3_600_000 + Math.floor(random() * 60) * 60_000);
+    new Date(
+      midnight.getTime() -
+        days * dayMs +
+        (14 + Math.floor(random() * 9)) * 3_600_000 +
+        Math.floor(random() * 60) * 60_000,
+    );
   const demo: DemoContext = { random, pick, at };
   const actor = 'demo-generator';
   let caseCount = 0;
@@ -213,7 +329,9 @@ export async function generateDemoCaseload(
     const birthYear = 1950 + Math.floor(random() * 55);
     const client = await createClient(db, actor, {
       fullName: `${pick(firstNames)} ${pick(lastNames)}`,
-      dateOfBirth: isoDate(new Date(Date.UTC(birthYear, Math.floor(random() * 12), 1 + Math.floor(random() * 28)))),
+      dateOfBirth: isoDate(
+        new Date(Date.UTC(birthYear, Math.floor(random() * 12), 1 + Math.floor(random() * 28))),
+      ),
       state: pick(states),
     });
     // Most clients have signed an authorization; some have none yet, a few an expired one.
@@ -245,14 +363,22 @@ export async function generateDemoCaseload(
       const treatment = pick(treatmentKinds);
       const stage: CaseStage = pick(caseStages);
       const lastDaysAgo = daysSinceLastStep(stage, random);
+      const treatmentDetail = treatment === 'other' ? pick(otherTreatments) : null;
+      const timeline = eventsForStage(
+        stage,
+        payer,
+        describeTreatment(treatment, treatmentDetail),
+        lastDaysAgo,
+        demo,
+      );
       const created = await createCase(db, actor, {
         clientId: client.id,
         treatment,
-        treatmentDetail: treatment === 'other' ? pick(otherTreatments) : null,
+        treatmentDetail,
         payer,
         stage,
         priority: random() < 0.1 ? 'urgent' : pick(casePriorities),
-        openedOn: isoDate(at(lastDaysAgo + 12 * (caseStages.indexOf(stage) + 2))),
+        openedOn: isoDate(at(lastDaysAgo + timeline.spanDays + 2)),
       });
       const isUrgent = random() < 0.08;
       await updateCase(db, actor, {
@@ -264,12 +390,16 @@ export async function generateDemoCaseload(
           procedureCodes: [...procedureCodesFor[treatment]],
           diagnosisCodes: [pick(['F33.2', 'F33.1', 'F32.2', 'F43.10'])],
           assignedAdvocate: pick(advocates),
-          outcome: stage === 'resolved' ? 'approved' : stage === 'alternative_funding' ? 'alternative_funding' : null,
+          outcome:
+            stage === 'resolved'
+              ? 'approved'
+              : stage === 'alternative_funding'
+                ? 'alternative_funding'
+                : null,
         },
       });
       caseCount += 1;
-      const treatmentName = describeTreatment(treatment, created.treatmentDetail);
-      for (const event of eventsForStage(stage, payer, treatmentName, lastDaysAgo, demo)) {
+      for (const event of timeline.events) {
         await addTimelineEvent(db, actor, created.id, event);
         eventCount += 1;
       }

@@ -37,6 +37,9 @@ const sortKeys: Readonly<Record<CaseloadColumnId, SqlFragment>> = {
   stage: sql`stage_rank`,
   // Ascending is low to urgent, so "descending" reads as "most urgent first".
   priority: sql`priority_rank`,
+  // Undated cases last; ascending (soonest first, the triage order) walks the index on this same
+  // expression (migration 0033); descending adds an undated-last term (orderByClause).
+  nextDeadline: sql`coalesce(next_due_on, '9999-12-31')`,
   assignedAdvocate: sql`assigned_advocate`,
   openedOn: sql`opened_on`,
   updatedAt: sql`updated_at`,
@@ -132,8 +135,10 @@ function whereClause(
 
 function orderByClause(sorting: readonly CaseloadSort[]): SqlFragment {
   const keys = sorting.length > 0 ? sorting : defaultSorting;
-  const parts = keys.map(
-    ({ column, descending }) => sql`${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
+  const parts = keys.map(({ column, descending }) =>
+    column === 'nextDeadline' && descending
+      ? sql`(next_due_on is null) asc, ${sortKeys[column]} desc`
+      : sql`${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
   );
   // The case id settles ties, so paging never shows a row twice or skips one.
   const last = keys.at(-1)!;
@@ -159,6 +164,8 @@ function toCaseloadRow(row: CaseloadEntryRow): CaseloadRow {
     assignedAdvocate: row.assigned_advocate,
     openedOn: row.opened_on,
     updatedAt: row.updated_at,
+    nextDeadlineOn: row.next_due_on,
+    overdueCount: row.overdue_count,
   };
 }
 
@@ -171,6 +178,7 @@ const sortIndexes: Readonly<Record<CaseloadColumnId, string | null>> = {
   planType: 'caseload_entries_by_plan_type',
   stage: 'caseload_entries_by_stage_rank',
   priority: 'caseload_entries_by_priority_rank',
+  nextDeadline: 'caseload_entries_by_next_deadline',
   assignedAdvocate: 'caseload_entries_by_assigned_advocate',
   openedOn: 'caseload_entries_by_opened_on',
   updatedAt: 'caseload_entries_by_updated_at',

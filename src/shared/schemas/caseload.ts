@@ -13,6 +13,7 @@ export const caseloadColumnIds = [
   'planType',
   'stage',
   'priority',
+  'nextDeadline',
   'assignedAdvocate',
   'openedOn',
   'updatedAt',
@@ -27,6 +28,7 @@ export const caseloadColumnLabels: Readonly<Record<CaseloadColumnId, string>> = 
   planType: 'Plan type',
   stage: 'Stage',
   priority: 'Priority',
+  nextDeadline: 'Next deadline',
   assignedAdvocate: 'Advocate',
   openedOn: 'Opened',
   updatedAt: 'Last activity',
@@ -40,6 +42,7 @@ export const defaultCaseloadColumns: readonly CaseloadColumnId[] = [
   'payer',
   'stage',
   'priority',
+  'nextDeadline',
   'assignedAdvocate',
   'openedOn',
 ];
@@ -137,6 +140,10 @@ export const caseloadRowSchema = z.object({
   assignedAdvocate: z.string().nullable(),
   openedOn: z.string(),
   updatedAt: z.string(),
+  /** The earliest deadline still to act on (YYYY-MM-DD), or null. */
+  nextDeadlineOn: z.string().nullable(),
+  /** Deadlines passed with nothing recorded to answer them. */
+  overdueCount: z.number().int(),
 });
 export type CaseloadRow = z.infer<typeof caseloadRowSchema>;
 

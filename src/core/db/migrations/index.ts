@@ -12,6 +12,7 @@ import * as importMappings from './0022-import-mappings';
 import * as caseDeadlines from './0030-case-deadlines';
 import * as deadlineAnsweredOn from './0031-deadline-answered-on';
 import * as trashLookupIndexes from './0032-trash-lookup-indexes';
+import * as caseloadNextDeadline from './0033-caseload-next-deadline';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -31,4 +32,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0030-case-deadlines': caseDeadlines,
   '0031-deadline-answered-on': deadlineAnsweredOn,
   '0032-trash-lookup-indexes': trashLookupIndexes,
+  '0033-caseload-next-deadline': caseloadNextDeadline,
 };

@@ -26,6 +26,9 @@ export type CaseloadEntriesTable = {
   assigned_advocate: string | null;
   opened_on: string;
   updated_at: string;
+  /** Migration 0033: the case's next deadline still to act on, and how many have passed unanswered. */
+  next_due_on: string | null;
+  overdue_count: number;
   /** The client's name, payer, advocate and treatment detail, for the quick filter. */
   quick_filter_text: string;
 };

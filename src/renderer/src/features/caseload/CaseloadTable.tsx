@@ -24,6 +24,7 @@ const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   planType: 200,
   stage: 170,
   priority: 130,
+  nextDeadline: 170,
   assignedAdvocate: 140,
   openedOn: 112,
   updatedAt: 120,

@@ -9,6 +9,7 @@ import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
 import { caseloadColumnLabels, type CaseloadRow } from '@shared/schemas/caseload';
 import { formatCalendarDate } from '../../lib/format-date';
+import { NextDeadlineCell } from './NextDeadlineCell';
 import { PriorityBadge } from './PriorityBadge';
 import { StageBadge } from './StageBadge';
 
@@ -47,6 +48,11 @@ export const caseloadColumns = column.columns([
   column.accessor('priority', {
     header: caseloadColumnLabels.priority,
     cell: (info) => <PriorityBadge priority={info.getValue()} isUrgent={info.row.original.isUrgent} />,
+  }),
+  column.accessor('nextDeadlineOn', {
+    id: 'nextDeadline',
+    header: caseloadColumnLabels.nextDeadline,
+    cell: (info) => <NextDeadlineCell row={info.row.original} />,
   }),
   column.accessor((row) => row.assignedAdvocate ?? 'Unassigned', {
     id: 'assignedAdvocate',
