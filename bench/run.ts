@@ -10,7 +10,7 @@ import { benchSize } from './synthetic-caseload';
 
 /**
  * `npm run bench`: the caseload figures at 100,000 cases (through the same dispatch the renderer
- * uses), the scroll in Chromium through the web harness, then the vault's own bench. Prints
+ * uses), the scroll in Chromium through the web harness, then the vault's and the attorney export's benches. Prints
  * figures against their targets; it never fails a build on a number.
  */
 
@@ -97,13 +97,17 @@ log('');
 for (const figure of figures) if (figure.detail) log(`  ${figure.name}: ${figure.detail}`);
 log(`Caseload bench took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 
-const vaultBench = join('bench', 'vault-bench.ts');
-log('');
-if (existsSync(vaultBench)) {
-  log('Running the vault bench (bench/vault-bench.ts)…');
-  const result = spawnSync(join('node_modules', '.bin', 'tsx'), [vaultBench], { stdio: 'inherit' });
-  if (result.status !== 0) log(`The vault bench exited with code ${result.status}.`);
-} else {
-  log('Vault bench skipped: bench/vault-bench.ts does not exist yet.');
+// The other features' benches print their own figures, one after another so none shares a core.
+for (const [name, script] of [
+  ['document vault', join('bench', 'vault-bench.ts')],
+  ['attorney export', join('bench', 'attorney-export-bench.ts')],
+] as const) {
+  log('');
+  log(`Running the ${name} bench (${script})…`);
+  const result = spawnSync(join('node_modules', '.bin', 'tsx'), [script], {
+    stdio: 'inherit',
+    env: { ...process.env, ADVOCASE_LOG: 'silent' },
+  });
+  if (result.status !== 0) log(`The ${name} bench exited with code ${result.status}.`);
 }
 log(`Whole bench took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
