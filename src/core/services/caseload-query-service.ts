@@ -37,8 +37,8 @@ const sortKeys: Readonly<Record<CaseloadColumnId, SqlFragment>> = {
   stage: sql`stage_rank`,
   // Ascending is low to urgent, so "descending" reads as "most urgent first".
   priority: sql`priority_rank`,
-  // Undated cases last; ascending (soonest first, the triage order) walks the index on this same
-  // expression (migration 0033); descending adds an undated-last term (orderByClause).
+  // Undated cases last: ascending (soonest first, the triage order) reads them as the far
+  // future; descending as the distant past (orderByClause). Each expression is indexed (0033, 0034).
   nextDeadline: sql`coalesce(next_due_on, '9999-12-31')`,
   assignedAdvocate: sql`assigned_advocate`,
   openedOn: sql`opened_on`,
@@ -137,7 +137,7 @@ function orderByClause(sorting: readonly CaseloadSort[]): SqlFragment {
   const keys = sorting.length > 0 ? sorting : defaultSorting;
   const parts = keys.map(({ column, descending }) =>
     column === 'nextDeadline' && descending
-      ? sql`(next_due_on is null) asc, ${sortKeys[column]} desc`
+      ? sql`coalesce(next_due_on, '0000-00-00') desc`
       : sql`${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
   );
   // The case id settles ties, so paging never shows a row twice or skips one.
@@ -191,8 +191,12 @@ async function selectRows(
   options: { walkSortIndex?: boolean } = {},
 ): Promise<CaseloadRow[]> {
   const paging = window ? sql`limit ${window.limit} offset ${window.offset}` : sql``;
-  const sortColumn = (view.sorting.length > 0 ? view.sorting : defaultSorting)[0]!.column;
-  const sortIndex = sortIndexes[sortColumn];
+  const firstSort = (view.sorting.length > 0 ? view.sorting : defaultSorting)[0]!;
+  const sortColumn = firstSort.column;
+  const sortIndex =
+    sortColumn === 'nextDeadline' && firstSort.descending
+      ? 'caseload_entries_by_next_deadline_desc'
+      : sortIndexes[sortColumn];
   // SQLite's planner, without statistics, takes any filter's index and then sorts every match,
   // reading each from the table (measured: 75 ms for the 10,000 cases of one stage). When matches
   // are common, walking the sort column's index and stopping at the page is far cheaper; the

@@ -13,6 +13,7 @@ import * as caseDeadlines from './0030-case-deadlines';
 import * as deadlineAnsweredOn from './0031-deadline-answered-on';
 import * as trashLookupIndexes from './0032-trash-lookup-indexes';
 import * as caseloadNextDeadline from './0033-caseload-next-deadline';
+import * as caseloadNextDeadlineDescending from './0034-caseload-next-deadline-descending';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -33,4 +34,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0031-deadline-answered-on': deadlineAnsweredOn,
   '0032-trash-lookup-indexes': trashLookupIndexes,
   '0033-caseload-next-deadline': caseloadNextDeadline,
+  '0034-caseload-next-deadline-descending': caseloadNextDeadlineDescending,
 };
