@@ -8,7 +8,7 @@ import { dispatch } from '../src/core/api/dispatch';
 import { deriveSubkey } from '../src/core/crypto/key-derivation';
 import { Keyring } from '../src/core/crypto/keyring';
 import { migrations } from '../src/core/db/migrations';
-import { openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
+import { applyConnectionSettings, openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
 import { Session } from '../src/core/session/session';
 import { isMethodName } from '../src/shared/contract';
 import { dataFilePaths } from '../src/core/storage/data-directory';
@@ -36,10 +36,7 @@ export async function openPlainKysely<DB>(
   path: string,
 ): Promise<{ db: Kysely<DB>; connection: Database.Database }> {
   const connection = new Database(path);
-  connection.pragma('journal_mode = WAL');
-  connection.pragma('synchronous = FULL');
-  connection.pragma('foreign_keys = ON');
-  connection.pragma('temp_store = MEMORY');
+  applyConnectionSettings(connection);
   return { db: new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) }), connection };
 }
 
