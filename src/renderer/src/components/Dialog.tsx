@@ -18,6 +18,7 @@ type DialogProps = {
  */
 export function Dialog({ open, onOpenChange, title, description, size = 'normal', children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const isClosingForProp = useRef(false);
   const titleId = useId();
   const descriptionId = useId();
 
@@ -31,7 +32,10 @@ export function Dialog({ open, onOpenChange, title, description, size = 'normal'
         .querySelector<HTMLElement>('form input:not([type="hidden"]), form select, form textarea')
         ?.focus();
     }
-    if (!open && dialog.open) dialog.close();
+    if (!open && dialog.open) {
+      isClosingForProp.current = true;
+      dialog.close();
+    }
   }, [open]);
 
   return (
@@ -40,7 +44,15 @@ export function Dialog({ open, onOpenChange, title, description, size = 'normal'
       className={`${styles.dialog} ${size === 'wide' ? styles.wide : ''}`}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={() => onOpenChange(false)}
+      onClose={() => {
+        // The close event arrives a moment after close(): if it is ours (the prop said closed),
+        // it must not close a dialog the user has reopened since, e.g. one keystroke later.
+        if (isClosingForProp.current) {
+          isClosingForProp.current = false;
+          return;
+        }
+        onOpenChange(false);
+      }}
     >
       {open && (
         <div className={styles.body}>
