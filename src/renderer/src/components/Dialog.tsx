@@ -51,6 +51,8 @@ export function Dialog({ open, onOpenChange, title, description, size = 'normal'
           isClosingForProp.current = false;
           return;
         }
+        // Closed by the user (Escape) but opened again before this event arrived: stale.
+        if (ref.current?.open) return;
         onOpenChange(false);
       }}
     >

@@ -95,7 +95,15 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
     function onKeyDown(event: KeyboardEvent) {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        setIsOpen((open) => !open);
+        // Follow the dialog itself, not state: after Escape, state turns false only when the
+        // close event arrives, and a quick Ctrl+K must open, not toggle that stale value.
+        const dialog = dialogRef.current;
+        if (dialog?.open) {
+          setIsOpen(false);
+        } else {
+          dialog?.showModal();
+          setIsOpen(true);
+        }
       }
     }
     window.addEventListener('keydown', onKeyDown);
@@ -214,6 +222,8 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
         className={styles.palette}
         aria-label="Search and actions"
         onClose={() => {
+          // A close event that arrives after the palette was opened again is stale.
+          if (dialogRef.current?.open) return;
           setIsOpen(false);
           setText('');
           setActiveIndex(0);
