@@ -26,6 +26,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { CodePicker } from './CodePicker';
+import { FormError } from '../../components/FormError';
 
 type Changes = NonNullable<MethodInput<'cases.update'>['changes']>;
 const moneyFields = [
@@ -243,11 +244,7 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
             </Field>
           ))}
         </div>
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={save.isPending}>

@@ -15,6 +15,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { casesQueryKey } from '../caseload/CaseloadView';
+import { FormError } from '../../components/FormError';
 
 const clientsQueryKey = ['clients'] as const;
 
@@ -289,11 +290,7 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
             />
           )}
         </Field>
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={save.isPending}>

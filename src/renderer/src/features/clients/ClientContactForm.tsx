@@ -8,6 +8,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './ClientPage.module.css';
+import { FormError } from '../../components/FormError';
 
 const fields = [
   { key: 'fullName', label: 'Full name', kind: 'text' },
@@ -145,11 +146,7 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
           />
         )}
       </Field>
-      {errors.form && (
-        <p className={formStyles.formError} role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormError message={errors.form} />
       <div className={formStyles.actions}>
         <Button type="submit" disabled={save.isPending}>
           Save details

@@ -13,6 +13,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { coverageFieldGroups as fieldGroups } from './coverage-fields';
 import styles from './Coverage.module.css';
+import { FormError } from '../../components/FormError';
 
 type FormState = Record<string, string>;
 
@@ -198,11 +199,7 @@ export function CoverageFormDialog({
             </div>
           </fieldset>
         ))}
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={save.isPending}>

@@ -8,6 +8,7 @@ import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { FormError } from '../../components/FormError';
 
 const textFields = [
   { key: 'name', label: 'Name', optional: false },
@@ -95,11 +96,7 @@ export function ProviderFormDialog({ open, onOpenChange, onSaved }: Props) {
             )}
           </Field>
         ))}
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={save.isPending}>

@@ -9,6 +9,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatDue } from './deadline-words';
+import { FormError } from '../../components/FormError';
 
 type Props = {
   readonly caseId: number;
@@ -88,11 +89,7 @@ export function OverrideDeadlineDialog({ caseId, deadline, onOpenChange, onSaved
             />
           )}
         </Field>
-        {errors.form && (
-          <p role="alert" className={formStyles.formError}>
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button type="submit" variant="primary" disabled={save.isPending}>

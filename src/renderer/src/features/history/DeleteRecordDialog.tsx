@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
+import { FormError } from '../../components/FormError';
 
 export type DeleteTarget =
   | { readonly kind: 'case'; readonly caseId: number; readonly name: string }
@@ -45,11 +46,7 @@ export function DeleteRecordDialog({ target, onClose, onDeleted }: Props) {
           : 'The case and its timeline go to the trash. You can restore it from the trash for 30 days; after that it is deleted for good.'
       }
     >
-      {remove.error && (
-        <p className={formStyles.formError} role="alert">
-          {remove.error.message}
-        </p>
-      )}
+      <FormError message={remove.error?.message} />
       <div className={formStyles.actions}>
         <Button onClick={onClose}>Keep it</Button>
         <Button variant="danger" disabled={remove.isPending} onClick={() => target && remove.mutate(target)}>

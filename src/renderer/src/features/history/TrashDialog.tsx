@@ -8,6 +8,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import styles from './History.module.css';
+import { FormError } from '../../components/FormError';
 
 const kindWords: Readonly<Record<TrashItem['kind'], string>> = {
   client: 'Client',
@@ -57,11 +58,7 @@ export function TrashDialog({ open, onOpenChange, onAnnounce }: Props) {
       title="Trash"
       description="Deleted clients, cases and timeline entries stay here for 30 days, then are deleted for good."
     >
-      {error && (
-        <p className={formStyles.formError} role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
       {trash.isSuccess && items.length === 0 && <p className={styles.empty}>The trash is empty.</p>}
       {items.length > 0 && (
         <ul className={styles.trashList} aria-label="Deleted records">

@@ -14,6 +14,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import styles from './Import.module.css';
+import { FormError } from '../../components/FormError';
 
 type Props = {
   readonly open: boolean;
@@ -125,11 +126,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
           </Field>
         </div>
 
-        {preview.error && (
-          <p className={formStyles.formError} role="alert">
-            {preview.error.message}
-          </p>
-        )}
+        <FormError message={preview.error?.message} />
 
         {result && (
           <>
@@ -257,11 +254,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
           </>
         )}
 
-        {commit.error && (
-          <p className={formStyles.formError} role="alert">
-            {commit.error.message}
-          </p>
-        )}
+        <FormError message={commit.error?.message} />
         <div className={formStyles.actions}>
           <Button onClick={close}>Cancel</Button>
           <Button

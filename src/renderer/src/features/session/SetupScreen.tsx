@@ -8,6 +8,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import { AuthLayout } from './AuthLayout';
 import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
+import { FormError } from '../../components/FormError';
 
 /** First run: choose the passphrase that encrypts everything Advocase stores. */
 export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
@@ -56,11 +57,7 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
           passphraseError={errors.fields.passphrase}
           confirmationError={errors.fields.confirmation}
         />
-        {errors.form && (
-          <p className={styles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={styles.actions}>
           <span />
           <Button variant="primary" type="submit" disabled={initialize.isPending}>

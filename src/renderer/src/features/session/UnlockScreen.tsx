@@ -9,6 +9,7 @@ import { queryClient, sessionQueryKey } from '../../app/query-client';
 import { AuthLayout } from './AuthLayout';
 import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
+import { FormError } from '../../components/FormError';
 
 function markUnlocked() {
   queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
@@ -61,11 +62,7 @@ function PassphraseForm({ onForgot }: { onForgot: () => void }) {
             />
           )}
         </Field>
-        {errors.form && (
-          <p className={styles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={styles.actions}>
           <button type="button" className={styles.linkButton} onClick={onForgot}>
             Forgot it? Use your recovery key
@@ -132,11 +129,7 @@ function RecoverForm({ onCancel }: { onCancel: () => void }) {
           passphraseError={errors.fields.newPassphrase}
           confirmationError={errors.fields.confirmation}
         />
-        {errors.form && (
-          <p className={styles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={styles.actions}>
           <button type="button" className={styles.linkButton} onClick={onCancel}>
             Back to passphrase

@@ -12,6 +12,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import { describeConfirmationMismatch, NewPassphraseFields } from '../session/NewPassphraseFields';
 import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
+import { FormError } from '../../components/FormError';
 
 const settingsQueryKey = ['settings'] as const;
 
@@ -140,11 +141,7 @@ function ChangePassphraseForm({ onSaved }: { onSaved: (announcement: string) => 
           passphraseError={errors.fields.newPassphrase}
           confirmationError={errors.fields.confirmation}
         />
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button type="submit" disabled={change.isPending}>
             {change.isPending ? 'Changing…' : 'Change passphrase'}

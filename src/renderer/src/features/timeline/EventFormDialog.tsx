@@ -16,6 +16,7 @@ import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-d
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { buildDetails, fieldsForType, type EventFormField, type FormValues } from './event-form-fields';
 import styles from './Timeline.module.css';
+import { FormError } from '../../components/FormError';
 
 type Props = {
   readonly caseId: number;
@@ -180,11 +181,7 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
             />
           )}
         </Field>
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <span className={styles.shortcutHint}>
             <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from '../../components/Button';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
+import { FormError } from '../../components/FormError';
 
 /** Settings: checks every stored document's authentication tags, and names any that fail. */
 export function VaultIntegrityCheck() {
@@ -17,11 +18,7 @@ export function VaultIntegrityCheck() {
         </Button>
       </div>
       <div aria-live="polite">
-        {verify.isError && (
-          <p className={formStyles.formError} role="alert">
-            {verify.error.message}
-          </p>
-        )}
+        <FormError message={verify.error?.message} />
         {report && report.failures.length === 0 && <p>All {report.checkedFiles} stored files are intact.</p>}
         {report && report.failures.length > 0 && (
           <div className={formStyles.formError} role="alert">

@@ -12,6 +12,7 @@ import { callApi } from '../../lib/api';
 import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Verification.module.css';
+import { FormError } from '../../components/FormError';
 
 export const verificationScriptQueryKey = ['verification-script'] as const;
 
@@ -148,11 +149,7 @@ export function VerificationCallDialog({ caseId, hasCoverage, open, onOpenChange
             />
           )}
         </Field>
-        {errors.form && (
-          <p className={formStyles.formError} role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
           <Button variant="primary" type="submit" disabled={save.isPending || !script.data}>

@@ -14,6 +14,7 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { verificationScriptQueryKey } from './VerificationCallDialog';
 import styles from './Verification.module.css';
+import { FormError } from '../../components/FormError';
 
 /** Settings: the verification call's questions are the user's to word, add to and reorder. */
 export function VerificationScriptEditor({ onSaved }: { onSaved: (announcement: string) => void }) {
@@ -107,11 +108,7 @@ export function VerificationScriptEditor({ onSaved }: { onSaved: (announcement: 
             </li>
           ))}
         </ol>
-        {error && (
-          <p className={formStyles.formError} role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className={formStyles.actions}>
           <Button
             onClick={() =>
