@@ -33,7 +33,7 @@ export const caseloadColumnLabels: Readonly<Record<CaseloadColumnId, string>> = 
   assignedAdvocate: 'Advocate',
   openedOn: 'Opened',
   updatedAt: 'Last activity',
-  evidenceReadiness: 'Evidence ready',
+  evidenceReadiness: 'Readiness',
 };
 
 /** Shown until the user chooses: the columns an advocate scans all day. */

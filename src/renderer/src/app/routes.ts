@@ -10,7 +10,15 @@ export type Route =
   | { readonly name: 'client'; readonly clientId: number }
   | { readonly name: 'agenda' };
 
-export const caseTabs = ['timeline', 'coverage', 'providers', 'documents', 'deadlines'] as const;
+export const caseTabs = [
+  'timeline',
+  'coverage',
+  'providers',
+  'documents',
+  'deadlines',
+  'evidence',
+  'treatment-history',
+] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export function parseRoute(hash: string): Route {

@@ -69,6 +69,8 @@ export const caseloadColumns = column.columns([
   }),
   column.accessor('evidenceReadiness', {
     header: caseloadColumnLabels.evidenceReadiness,
+    // Least ready first on the first click: the cases that need evidence gathered.
+    sortDescFirst: false,
     cell: (info) => <ReadinessMeter percent={info.getValue()} />,
   }),
 ]);

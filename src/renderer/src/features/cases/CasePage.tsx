@@ -26,6 +26,8 @@ import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
+import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
+import { TreatmentHistoryPanel } from '../evidence/TreatmentHistoryPanel';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -34,6 +36,8 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   providers: 'Providers',
   documents: 'Documents',
   deadlines: 'Deadlines',
+  evidence: 'Evidence',
+  'treatment-history': 'Treatment history',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -194,6 +198,15 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
         {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'evidence' && <CaseEvidencePanel caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'treatment-history' && (
+          <TreatmentHistoryPanel
+            caseId={caseId}
+            clientId={current.clientId}
+            clientName={current.clientName}
+            onAnnounce={onAnnounce}
+          />
+        )}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}
