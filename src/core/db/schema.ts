@@ -18,6 +18,12 @@ import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
 import type {
+  CaseCriteriaChoicesTable,
+  CaseCriterionJudgementsTable,
+  CriteriaSetsTable,
+  EvidencePackEditsTable,
+} from './tables/payer-criteria';
+import type {
   DocumentCasesTable,
   DocumentClientsTable,
   DocumentEventsTable,
@@ -50,4 +56,8 @@ export type AdvocaseDatabase = {
   case_deadline_summaries: CaseDeadlineSummariesTable;
   deadline_adjustments: DeadlineAdjustmentsTable;
   payer_requests: PayerRequestsTable;
+  criteria_sets: CriteriaSetsTable;
+  evidence_pack_edits: EvidencePackEditsTable;
+  case_criteria_choices: CaseCriteriaChoicesTable;
+  case_criterion_judgements: CaseCriterionJudgementsTable;
 };
