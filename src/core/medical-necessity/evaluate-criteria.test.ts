@@ -24,7 +24,7 @@ function trial(name: string, overrides: Partial<TreatmentTrial> = {}): Treatment
     isDoseAdequate: true,
     outcome: 'no_response',
     isInCurrentEpisode: true,
-    source: source(`Pharmacy record: ${name}`),
+    source: source('Pharmacy record'),
     notes: null,
     ...overrides,
   };
@@ -159,7 +159,7 @@ const rows: readonly Row[] = [
       ],
     }),
     status: 'met',
-    evidence: ['Pharmacy record: sertraline', 'Pharmacy record: venlafaxine'],
+    evidence: ['sertraline: Pharmacy record', 'venlafaxine: Pharmacy record'],
     explains: /2 antidepressant trials count: sertraline \(SSRI, 8 weeks, no response\) and venlafaxine/,
   },
   {
@@ -242,7 +242,7 @@ const rows: readonly Row[] = [
       ],
     }),
     status: 'met',
-    evidence: ['Pharmacy record: sertraline', 'Pharmacy record: citalopram', 'Pharmacy record: mirtazapine'],
+    evidence: ['sertraline: Pharmacy record', 'citalopram: Pharmacy record', 'mirtazapine: Pharmacy record'],
   },
   {
     // A partial response needs 8 w under ND; citalopram has 6 → excluded; 2 left < 3 → not met.
@@ -403,7 +403,7 @@ const rows: readonly Row[] = [
       trials: [trial('CBT', { kind: 'psychotherapy', drugClass: null, weeksAtTherapeuticDose: null })],
     }),
     status: 'met',
-    evidence: ['Pharmacy record: CBT'],
+    evidence: ['CBT: Pharmacy record'],
   },
   {
     // aripiprazole augmentation 6 w < 8 and no psychotherapy recorded → unknown (psychotherapy could still be recorded).

@@ -173,7 +173,12 @@ function judgeTrialCount(count: TrialCount): CriterionResult {
     return {
       ...base,
       status: 'met',
-      evidence: counted.flatMap((assessment) => (assessment.verdict === 'counts' ? [assessment.source] : [])),
+      // Several trials often share one pharmacy record: the drug's name tells the reader which line to look at.
+      evidence: counted.flatMap((assessment) =>
+        assessment.verdict === 'counts'
+          ? [{ ...assessment.source, label: `${assessment.trial.name}: ${assessment.source.label}` }]
+          : [],
+      ),
       explanation: `${countedSentence} ${asked}${notCounted}`,
       missingFacts: [],
     };
@@ -214,7 +219,7 @@ function judgeTrialCount(count: TrialCount): CriterionResult {
     ...base,
     status: 'not_met',
     evidence: [],
-    explanation: `${countedSentence} ${asked} ${shortfall}${notCounted} If the client had other ${noun.many}, record them in the Evidence tab.`,
+    explanation: `${countedSentence} ${asked} ${shortfall}${notCounted} If the client had other ${noun.many}, record them in the treatment history.`,
     missingFacts: [],
   };
 }

@@ -196,7 +196,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
         {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
-        {tab === 'criteria' && <CaseCriteriaTab caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'criteria' && <CaseCriteriaTab caseId={caseId} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}

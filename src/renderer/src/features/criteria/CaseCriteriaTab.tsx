@@ -8,7 +8,7 @@ import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
-import { formatInstant } from '../../lib/format-date';
+import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { DocumentPreviewDialog } from '../vault/DocumentPreviewDialog';
 import { CriterionStatusBadge } from './CriterionStatusBadge';
 import { JudgeCriterionDialog } from './JudgeCriterionDialog';
@@ -18,7 +18,7 @@ import styles from './Criteria.module.css';
 export const caseCriteriaQueryKey = (caseId: number) => ['criteria', 'case', caseId] as const;
 export const criteriaSetsQueryKey = ['criteria', 'sets'] as const;
 
-type Props = { readonly caseId: number; readonly onAnnounce: (message: string) => void };
+type Props = { readonly caseId: number };
 
 type Result = NonNullable<CaseCriteriaView['evaluation']>['results'][number];
 
@@ -27,7 +27,7 @@ type Result = NonNullable<CaseCriteriaView['evaluation']>['results'][number];
  * criterion judged against the recorded facts as met (with the records that show it), not met
  * (and why) or unknown (with the facts to record), and a one-line summary.
  */
-export function CaseCriteriaTab({ caseId, onAnnounce }: Props) {
+export function CaseCriteriaTab({ caseId }: Props) {
   const view = useQuery({
     queryKey: caseCriteriaQueryKey(caseId),
     queryFn: () => callApi('criteria.evaluateCase', { caseId }),
@@ -37,11 +37,13 @@ export function CaseCriteriaTab({ caseId, onAnnounce }: Props) {
   const sets = useQuery({ queryKey: criteriaSetsQueryKey, queryFn: () => callApi('criteria.listSets', {}) });
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [judging, setJudging] = useState<Result | null>(null);
+  // Said here, not in the workspace's toast: that toast offers Undo, which does not cover these choices.
+  const [status, setStatus] = useState('');
   const choose = useMutation({
     mutationFn: (setId: string) => callApi('criteria.chooseSetForCase', { caseId, setId }),
     onSuccess: (updated) => {
       queryClient.setQueryData(caseCriteriaQueryKey(caseId), updated);
-      onAnnounce(`This case is now judged against "${updated.set?.definition.name ?? 'the chosen set'}".`);
+      setStatus(`This case is now judged against "${updated.set?.definition.name ?? 'the chosen set'}".`);
     },
   });
 
@@ -72,6 +74,9 @@ export function CaseCriteriaTab({ caseId, onAnnounce }: Props) {
           <Library aria-hidden size={16} /> Criteria library
         </a>
       </div>
+      <p role="status" className={styles.muted}>
+        {status}
+      </p>
       {choose.isError && (
         <p role="alert" className={styles.fieldError}>
           {choose.error.message}
@@ -81,7 +86,7 @@ export function CaseCriteriaTab({ caseId, onAnnounce }: Props) {
         {data.choice && !data.isChosenSetMissing
           ? `Chosen for this case on ${formatInstant(data.choice.chosenAt)}.`
           : 'Picked for this case by its payer and treatment; choose another set above if the payer uses a different policy.'}{' '}
-        Facts as of {data.asOf}.
+        Facts as of {formatCalendarDate(data.asOf)}.
       </p>
       {data.isChosenSetMissing && data.choice && (
         <p className={styles.warning} role="note">
@@ -165,7 +170,7 @@ export function CaseCriteriaTab({ caseId, onAnnounce }: Props) {
           onSaved={(updated, message) => {
             queryClient.setQueryData(caseCriteriaQueryKey(caseId), updated);
             setJudging(null);
-            onAnnounce(message);
+            setStatus(message);
           }}
         />
       )}
