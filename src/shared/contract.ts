@@ -16,6 +16,7 @@ import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
 import { clinicalFactsMethods, evidenceMethods } from './contract/evidence-methods';
 import { symptomScoresMethods, treatmentHistoryMethods } from './contract/treatment-history-methods';
+import { criteriaMethods } from './contract/criteria-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -44,6 +45,7 @@ export const contract = {
   ...symptomScoresMethods,
   ...evidenceMethods,
   ...clinicalFactsMethods,
+  ...criteriaMethods,
 };
 
 export type Contract = typeof contract;

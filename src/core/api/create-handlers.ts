@@ -20,6 +20,7 @@ import {
   symptomScoresHandlers,
   treatmentHistoryHandlers,
 } from './handlers/evidence-handlers';
+import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -46,5 +47,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...symptomScoresHandlers(context),
     ...evidenceHandlers(context),
     ...clinicalFactsHandlers(context),
+    ...criteriaHandlers(context),
+    ...evidencePacksHandlers(context),
   };
 }

@@ -18,6 +18,12 @@ import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
 import type {
+  CaseCriteriaChoicesTable,
+  CaseCriterionJudgementsTable,
+  CriteriaSetsTable,
+  EvidencePackEditsTable,
+} from './tables/payer-criteria';
+import type {
   DocumentCasesTable,
   DocumentClientsTable,
   DocumentEventsTable,
@@ -63,4 +69,8 @@ export type AdvocaseDatabase = {
   evidence_links: EvidenceLinksTable;
   evidence_item_statuses: EvidenceItemStatusesTable;
   case_evidence_summaries: CaseEvidenceSummariesTable;
+  criteria_sets: CriteriaSetsTable;
+  evidence_pack_edits: EvidencePackEditsTable;
+  case_criteria_choices: CaseCriteriaChoicesTable;
+  case_criterion_judgements: CaseCriterionJudgementsTable;
 };

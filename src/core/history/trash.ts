@@ -11,6 +11,7 @@ import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry, redactAuditedContent } from '../db/tables/audit-log';
+import { criteriaRowsOfCases } from '../db/tables/payer-criteria';
 import { AppError } from '../errors';
 import { asOneEdit } from './edit-groups';
 
@@ -322,6 +323,8 @@ export function removeTrashedForGood(
                   .execute(),
               ),
             ],
+            // A case's criteria choice and judgements (notes may hold health details) go with it.
+            ...(await criteriaRowsOfCases(trx, caseIds)),
           ];
     for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
     for (const [table, ids] of removals) {

@@ -15,6 +15,7 @@ import * as trashLookupIndexes from './0032-trash-lookup-indexes';
 import * as caseloadNextDeadline from './0033-caseload-next-deadline';
 import * as caseloadNextDeadlineDescending from './0034-caseload-next-deadline-descending';
 import * as evidence from './0040-evidence';
+import * as payerCriteria from './0041-payer-criteria';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -37,4 +38,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0033-caseload-next-deadline': caseloadNextDeadline,
   '0034-caseload-next-deadline-descending': caseloadNextDeadlineDescending,
   '0040-evidence': evidence,
+  '0041-payer-criteria': payerCriteria,
 };

@@ -8,6 +8,7 @@ import { CaseloadView } from '../features/caseload/CaseloadView';
 import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
 import { ClientPage } from '../features/clients/ClientPage';
+import { CriteriaLibraryPage } from '../features/criteria/CriteriaLibraryPage';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
@@ -84,6 +85,13 @@ export function Workspace() {
           >
             Agenda
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'criteria' ? 'page' : undefined}
+            href={hrefFor({ name: 'criteria', section: 'sets' })}
+          >
+            Criteria
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -106,6 +114,8 @@ export function Workspace() {
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={announceEdit} />
+        ) : route.name === 'criteria' ? (
+          <CriteriaLibraryPage section={route.section} onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

@@ -13,6 +13,9 @@ describe('routes', () => {
     ['#/clients/7', { name: 'client', clientId: 7 }],
     ['#/agenda', { name: 'agenda' }],
     ['#token=abc', { name: 'caseload' }],
+    ['#/criteria', { name: 'criteria', section: 'sets' }],
+    ['#/criteria/packs', { name: 'criteria', section: 'packs' }],
+    ['#/cases/12/criteria', { name: 'case', caseId: 12, tab: 'criteria' }],
   ])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });

@@ -8,7 +8,8 @@ export type Route =
   | { readonly name: 'caseload' }
   | { readonly name: 'case'; readonly caseId: number; readonly tab: CaseTab }
   | { readonly name: 'client'; readonly clientId: number }
-  | { readonly name: 'agenda' };
+  | { readonly name: 'agenda' }
+  | { readonly name: 'criteria'; readonly section: CriteriaLibrarySection };
 
 export const caseTabs = [
   'timeline',
@@ -18,8 +19,11 @@ export const caseTabs = [
   'deadlines',
   'evidence',
   'treatment-history',
+  'criteria',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
+
+export type CriteriaLibrarySection = 'sets' | 'packs';
 
 export function parseRoute(hash: string): Route {
   const [, section, id, tab] = hash.replace(/^#/, '').split('/');
@@ -34,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0)
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
+  if (section === 'criteria') return { name: 'criteria', section: id === 'packs' ? 'packs' : 'sets' };
   return { name: 'caseload' };
 }
 
@@ -47,6 +52,8 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.clientId}`;
     case 'agenda':
       return '#/agenda';
+    case 'criteria':
+      return `#/criteria/${route.section}`;
   }
 }
 

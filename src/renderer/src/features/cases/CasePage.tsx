@@ -28,6 +28,7 @@ import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
 import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
 import { TreatmentHistoryPanel } from '../evidence/TreatmentHistoryPanel';
+import { CaseCriteriaTab } from '../criteria/CaseCriteriaTab';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -38,6 +39,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   deadlines: 'Deadlines',
   evidence: 'Evidence',
   'treatment-history': 'Treatment history',
+  criteria: 'Criteria',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -207,6 +209,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
             onAnnounce={onAnnounce}
           />
         )}
+        {tab === 'criteria' && <CaseCriteriaTab caseId={caseId} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}
