@@ -14,6 +14,7 @@ import type { CoveragesTable } from './tables/coverages';
 import type { EditGroupsTable } from './tables/edit-groups';
 import type { EventsTable } from './tables/events';
 import type { ImportMappingsTable } from './tables/import-mappings';
+import type { LetterTemplatesTable, LettersTable } from './tables/letters';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
@@ -50,4 +51,6 @@ export type AdvocaseDatabase = {
   case_deadline_summaries: CaseDeadlineSummariesTable;
   deadline_adjustments: DeadlineAdjustmentsTable;
   payer_requests: PayerRequestsTable;
+  letters: LettersTable;
+  letter_templates: LetterTemplatesTable;
 };
