@@ -11,6 +11,8 @@ import { ClientPage } from '../features/clients/ClientPage';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
+import { LetterPage } from '../features/letters/LetterPage';
+import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { callApi } from '../lib/api';
@@ -84,6 +86,13 @@ export function Workspace() {
           >
             Agenda
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'letterTemplates' ? 'page' : undefined}
+            href={hrefFor({ name: 'letterTemplates' })}
+          >
+            Letter templates
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -106,6 +115,10 @@ export function Workspace() {
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={announceEdit} />
+        ) : route.name === 'letter' ? (
+          <LetterPage key={route.letterId} letterId={route.letterId} onAnnounce={announceInfo} />
+        ) : route.name === 'letterTemplates' ? (
+          <LetterTemplatesPage onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

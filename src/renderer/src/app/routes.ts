@@ -8,14 +8,27 @@ export type Route =
   | { readonly name: 'caseload' }
   | { readonly name: 'case'; readonly caseId: number; readonly tab: CaseTab }
   | { readonly name: 'client'; readonly clientId: number }
-  | { readonly name: 'agenda' };
+  | { readonly name: 'agenda' }
+  | { readonly name: 'letter'; readonly caseId: number; readonly letterId: number }
+  | { readonly name: 'letterTemplates' };
 
-export const caseTabs = ['timeline', 'coverage', 'providers', 'documents', 'deadlines'] as const;
+export const caseTabs = ['timeline', 'coverage', 'providers', 'documents', 'deadlines', 'letters'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export function parseRoute(hash: string): Route {
-  const [, section, id, tab] = hash.replace(/^#/, '').split('/');
+  const [, section, id, tab, letterId] = hash.replace(/^#/, '').split('/');
   const numericId = Number(id);
+  const numericLetterId = Number(letterId);
+  if (
+    section === 'cases' &&
+    tab === 'letters' &&
+    Number.isInteger(numericId) &&
+    numericId > 0 &&
+    Number.isInteger(numericLetterId) &&
+    numericLetterId > 0
+  ) {
+    return { name: 'letter', caseId: numericId, letterId: numericLetterId };
+  }
   if (section === 'cases' && Number.isInteger(numericId) && numericId > 0) {
     return {
       name: 'case',
@@ -26,6 +39,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0)
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
+  if (section === 'letter-templates') return { name: 'letterTemplates' };
   return { name: 'caseload' };
 }
 
@@ -39,6 +53,10 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.clientId}`;
     case 'agenda':
       return '#/agenda';
+    case 'letter':
+      return `#/cases/${route.caseId}/letters/${route.letterId}`;
+    case 'letterTemplates':
+      return '#/letter-templates';
   }
 }
 
