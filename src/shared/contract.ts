@@ -14,6 +14,8 @@ import { settingsMethods } from './contract/settings-methods';
 import { verificationMethods } from './contract/verification-methods';
 import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
+import { clinicalFactsMethods, evidenceMethods } from './contract/evidence-methods';
+import { symptomScoresMethods, treatmentHistoryMethods } from './contract/treatment-history-methods';
 import { letterTemplatesMethods, lettersMethods } from './contract/letters-methods';
 
 /**
@@ -39,6 +41,10 @@ export const contract = {
   ...importMethods,
   ...vaultMethods,
   ...exportsMethods,
+  ...treatmentHistoryMethods,
+  ...symptomScoresMethods,
+  ...evidenceMethods,
+  ...clinicalFactsMethods,
   ...letterTemplatesMethods,
   ...lettersMethods,
 };

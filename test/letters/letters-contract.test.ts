@@ -65,6 +65,25 @@ describe('letters through the contract, on a real encrypted store', () => {
     const { caseId } = await openFreshDenial(fixture);
     for (const document of [documents.denial, documents.lmn])
       await call('vault.link', { documentId: document.id, target: { caseId } });
+    // The evidence ledger: what the letter's treatment history and scores are read from.
+    await call('treatmentHistory.add', {
+      clientId: fixture.clientId,
+      trial: {
+        kind: 'medication',
+        name: 'sertraline',
+        drugClass: 'ssri',
+        peakDose: '200 mg/day',
+        startedOn: '2025-01-06',
+        endedOn: '2025-03-31',
+        weeksAtTherapeuticDose: 10,
+        outcome: 'no_response',
+        sourceDocumentId: documents.lmn.id,
+      },
+    });
+    await call('symptomScores.add', {
+      clientId: fixture.clientId,
+      score: { instrument: 'PHQ-9', score: 21, takenOn: '2026-03-28', sourceDocumentId: documents.lmn.id },
+    });
     const letter = await call('letters.create', {
       caseId,
       templateId: 'internal-appeal-first-level',
@@ -92,6 +111,11 @@ describe('letters through the contract, on a real encrypted store', () => {
     expect(text).toContain('2. Letter of medical necessity: lmn, dated March 28, 2026');
     expect(text).toContain('Jordan Reyes\nAuthorized representative for Imani Brooks');
     expect(letter.enclosureDocumentIds).toEqual([documents.denial.id, documents.lmn.id]);
+    expect(text).toMatch(
+      /1\. Sertraline \(SSRI\), up to 200 mg\/day, January 6, 2025 to March 31, 2025, 10 weeks at a therapeutic dose: no response\. Source: .*\(Enclosure 2\)\./,
+    );
+    expect(text).toMatch(/• PHQ-9: 21 on March 28, 2026\. Source: .*\(Enclosure 2\)\./);
+    expect(letter.unfilledPrompts).not.toContain('[treatment history — not recorded]');
     expect(letter.unfilledPrompts).toContain('[criteria met, with evidence — not recorded]');
     expect(letter.unfilledPrompts).toContain("[client's signed authorization for you to act — none chosen]");
     expect(letter.unfilledCount).toBe(letter.unfilledPrompts.length);

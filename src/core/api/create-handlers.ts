@@ -14,6 +14,12 @@ import { sessionHandlers } from './handlers/session-handlers';
 import { verificationHandlers } from './handlers/verification-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
+import {
+  clinicalFactsHandlers,
+  evidenceHandlers,
+  symptomScoresHandlers,
+  treatmentHistoryHandlers,
+} from './handlers/evidence-handlers';
 import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
@@ -37,6 +43,10 @@ export function createHandlers(session: Session): ContractHandlers {
     ...importHandlers(context),
     ...vaultHandlers(context),
     ...exportsHandlers(context),
+    ...treatmentHistoryHandlers(context),
+    ...symptomScoresHandlers(context),
+    ...evidenceHandlers(context),
+    ...clinicalFactsHandlers(context),
     ...letterTemplatesHandlers(context),
     ...lettersHandlers(context),
   };

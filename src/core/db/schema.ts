@@ -25,6 +25,13 @@ import type {
   DocumentsTable,
   VaultBlobsTable,
 } from './tables/documents';
+import type {
+  CaseClinicalFactsTable,
+  CaseEvidenceSummariesTable,
+  EvidenceItemStatusesTable,
+  EvidenceLinksTable,
+} from './tables/evidence';
+import type { SymptomScoresTable, TreatmentTrialsTable } from './tables/treatment-history';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -51,6 +58,12 @@ export type AdvocaseDatabase = {
   case_deadline_summaries: CaseDeadlineSummariesTable;
   deadline_adjustments: DeadlineAdjustmentsTable;
   payer_requests: PayerRequestsTable;
+  treatment_trials: TreatmentTrialsTable;
+  symptom_scores: SymptomScoresTable;
+  case_clinical_facts: CaseClinicalFactsTable;
+  evidence_links: EvidenceLinksTable;
+  evidence_item_statuses: EvidenceItemStatusesTable;
+  case_evidence_summaries: CaseEvidenceSummariesTable;
   letters: LettersTable;
   letter_templates: LetterTemplatesTable;
 };

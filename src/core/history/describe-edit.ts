@@ -68,6 +68,14 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return 'an authorization';
     case 'providers':
       return `provider ${text(row.name, rowId)}`;
+    case 'treatment_trials':
+      return `treatment ${text(row.name, rowId)}`;
+    case 'symptom_scores':
+      return `${text(row.instrument, rowId)} score of ${text(row.taken_on, rowId)}`;
+    case 'case_clinical_facts':
+    case 'evidence_links':
+    case 'evidence_item_statuses':
+      return `evidence on case ${formatCaseNumber(Number(row.case_id))}`;
     default:
       return `record ${rowId}`;
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction';
 import { recomputeDeadlinesTouchedBy } from '../deadlines/service/recompute-after-edit';
+import { refreshReadinessTouchedBy } from '../evidence/evidence-readiness';
 import type { AdvocaseDatabase } from '../db/schema';
 
 async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
@@ -29,6 +30,7 @@ export function asOneEdit<T>(
     const after = await lastAuditId(trx);
     if (after > before) {
       await recomputeDeadlinesTouchedBy(trx, actor, before + 1, after);
+      await refreshReadinessTouchedBy(trx, before + 1, after);
       await trx
         .insertInto('edit_groups')
         .values({

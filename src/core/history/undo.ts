@@ -7,7 +7,17 @@ import { changedFields, describeAuditEntry, type AuditedRow } from './describe-e
 import { asOneEdit } from './edit-groups';
 
 /** Tables whose rows carry deleted_at: undoing their addition moves them to the trash. */
-const trashableTables = ['clients', 'cases', 'events'] as const;
+const trashableTables = [
+  'clients',
+  'cases',
+  'events',
+  // The evidence rows (migration 0040): removing one sets deleted_at, so Undo can put it back.
+  'treatment_trials',
+  'symptom_scores',
+  'case_clinical_facts',
+  'evidence_links',
+  'evidence_item_statuses',
+] as const;
 /** Tables without a trash: undoing an addition removes the row, unless a case still uses it. */
 const removableTables = ['tasks', 'authorizations', 'coverages', 'providers'] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];

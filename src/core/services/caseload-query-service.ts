@@ -43,6 +43,7 @@ const sortKeys: Readonly<Record<CaseloadColumnId, SqlFragment>> = {
   assignedAdvocate: sql`assigned_advocate`,
   openedOn: sql`opened_on`,
   updatedAt: sql`updated_at`,
+  evidenceReadiness: sql`evidence_readiness`,
 };
 
 /** Newest first, like the paper file on top of the pile, until the user sorts. */
@@ -91,6 +92,8 @@ const filterConditions: {
   // Both read the deadlines work's tables (migration 0030), kept current by its recompute.
   hasOverdueDeadline: (hasOverdue) =>
     sql`case_id ${sql.raw(hasOverdue ? 'in' : 'not in')} (select case_id from case_deadline_summaries where overdue_count > 0)`,
+  // Kept in caseload_entries by the evidence work (migration 0040), indexed with the case id.
+  evidenceReadinessBelow: (percent) => sql`evidence_readiness < ${percent}`,
   claimantDeadlineWithinDays: (days) => {
     const today = localToday();
     return sql`case_id in (
@@ -166,6 +169,7 @@ function toCaseloadRow(row: CaseloadEntryRow): CaseloadRow {
     updatedAt: row.updated_at,
     nextDeadlineOn: row.next_due_on,
     overdueCount: row.overdue_count,
+    evidenceReadiness: row.evidence_readiness,
   };
 }
 
@@ -182,6 +186,7 @@ const sortIndexes: Readonly<Record<CaseloadColumnId, string | null>> = {
   assignedAdvocate: 'caseload_entries_by_assigned_advocate',
   openedOn: 'caseload_entries_by_opened_on',
   updatedAt: 'caseload_entries_by_updated_at',
+  evidenceReadiness: 'caseload_entries_by_evidence_readiness',
 };
 
 async function selectRows(

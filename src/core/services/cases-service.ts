@@ -5,6 +5,7 @@ import type { CaseDetail, CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
 import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
+import { refreshEvidenceReadiness } from '../evidence/evidence-readiness';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
@@ -102,6 +103,8 @@ export function createCase(
       before: null,
       after: row,
     });
+    // The client's treatment history and scores count toward the new case's evidence readiness.
+    await refreshEvidenceReadiness(trx, [row.id]);
     return toCaseSummary(
       await selectCaseSummaries(trx).where('cases.id', '=', row.id).executeTakeFirstOrThrow(),
     );

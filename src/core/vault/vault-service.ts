@@ -13,6 +13,7 @@ import type {
   VerifyReport,
 } from '../../shared/schemas/vault';
 import { inTransaction } from '../db/in-transaction';
+import { casesLinkedTo, refreshEvidenceReadiness } from '../evidence/evidence-readiness';
 import type { Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
@@ -435,6 +436,11 @@ export class VaultService {
       inTransaction(db, async (trx) => {
         await getDocumentWithBlob(trx, documentId);
         await updateDocumentRow(trx, this.session.actor, documentId, { deleted_at: deletedAt });
+        // A document in the trash stops counting as evidence for the checklists that link it.
+        await refreshEvidenceReadiness(
+          trx,
+          await casesLinkedTo(trx, { documentIds: [documentId], eventIds: [] }),
+        );
         return getDocumentSummary(trx, documentId);
       }),
     );

@@ -17,6 +17,7 @@ export const caseloadColumnIds = [
   'assignedAdvocate',
   'openedOn',
   'updatedAt',
+  'evidenceReadiness',
 ] as const;
 export type CaseloadColumnId = (typeof caseloadColumnIds)[number];
 
@@ -32,6 +33,7 @@ export const caseloadColumnLabels: Readonly<Record<CaseloadColumnId, string>> = 
   assignedAdvocate: 'Advocate',
   openedOn: 'Opened',
   updatedAt: 'Last activity',
+  evidenceReadiness: 'Evidence ready',
 };
 
 /** Shown until the user chooses: the columns an advocate scans all day. */
@@ -45,6 +47,7 @@ export const defaultCaseloadColumns: readonly CaseloadColumnId[] = [
   'nextDeadline',
   'assignedAdvocate',
   'openedOn',
+  'evidenceReadiness',
 ];
 
 const columnId = z.enum(caseloadColumnIds, { error: 'That column is not one the caseload has.' });
@@ -96,6 +99,13 @@ export const caseloadFiltersSchema = z.strictObject({
     .min(0, 'Days cannot be negative.')
     .max(365, 'Look at most 365 days ahead.')
     .optional(),
+  /** Evidence readiness (percent of the checklist done) below this figure: the cases not ready to file. */
+  evidenceReadinessBelow: z
+    .number({ error: 'Readiness must be a number.' })
+    .int('Readiness must be a whole percent.')
+    .min(1, 'Readiness below must be between 1 and 100.')
+    .max(100, 'Readiness below must be between 1 and 100.')
+    .optional(),
 });
 export type CaseloadFilters = z.output<typeof caseloadFiltersSchema>;
 
@@ -144,6 +154,8 @@ export const caseloadRowSchema = z.object({
   nextDeadlineOn: z.string().nullable(),
   /** Deadlines passed with nothing recorded to answer them. */
   overdueCount: z.number().int(),
+  /** Percent of the case's applicable evidence checklist done, a partial item counting half. */
+  evidenceReadiness: z.number().int(),
 });
 export type CaseloadRow = z.infer<typeof caseloadRowSchema>;
 

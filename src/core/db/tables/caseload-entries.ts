@@ -29,6 +29,8 @@ export type CaseloadEntriesTable = {
   /** Migration 0033: the case's next deadline still to act on, and how many have passed unanswered. */
   next_due_on: string | null;
   overdue_count: number;
+  /** Migration 0040: the case's evidence readiness, 0–100 (case_evidence_summaries). */
+  evidence_readiness: number;
   /** The client's name, payer, advocate and treatment detail, for the quick filter. */
   quick_filter_text: string;
 };

@@ -28,6 +28,7 @@ const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   assignedAdvocate: 140,
   openedOn: 112,
   updatedAt: 120,
+  evidenceReadiness: 150,
 };
 
 const emptyRows: CaseloadRow[] = [];

@@ -9,6 +9,7 @@ import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
 import { caseloadColumnLabels, type CaseloadRow } from '@shared/schemas/caseload';
 import { formatCalendarDate } from '../../lib/format-date';
+import { ReadinessMeter } from '../evidence/ReadinessMeter';
 import { NextDeadlineCell } from './NextDeadlineCell';
 import { PriorityBadge } from './PriorityBadge';
 import { StageBadge } from './StageBadge';
@@ -65,5 +66,9 @@ export const caseloadColumns = column.columns([
   column.accessor('updatedAt', {
     header: caseloadColumnLabels.updatedAt,
     cell: (info) => timestampFormatter.format(new Date(info.getValue())),
+  }),
+  column.accessor('evidenceReadiness', {
+    header: caseloadColumnLabels.evidenceReadiness,
+    cell: (info) => <ReadinessMeter percent={info.getValue()} />,
   }),
 ]);
