@@ -17,6 +17,7 @@ import { vaultMethods } from './contract/vault-methods';
 import { clinicalFactsMethods, evidenceMethods } from './contract/evidence-methods';
 import { symptomScoresMethods, treatmentHistoryMethods } from './contract/treatment-history-methods';
 import { criteriaMethods } from './contract/criteria-methods';
+import { letterTemplatesMethods, lettersMethods } from './contract/letters-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -46,6 +47,8 @@ export const contract = {
   ...evidenceMethods,
   ...clinicalFactsMethods,
   ...criteriaMethods,
+  ...letterTemplatesMethods,
+  ...lettersMethods,
 };
 
 export type Contract = typeof contract;

@@ -21,6 +21,7 @@ import {
   treatmentHistoryHandlers,
 } from './handlers/evidence-handlers';
 import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria-handlers';
+import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -49,5 +50,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...clinicalFactsHandlers(context),
     ...criteriaHandlers(context),
     ...evidencePacksHandlers(context),
+    ...letterTemplatesHandlers(context),
+    ...lettersHandlers(context),
   };
 }

@@ -14,6 +14,7 @@ import type { CoveragesTable } from './tables/coverages';
 import type { EditGroupsTable } from './tables/edit-groups';
 import type { EventsTable } from './tables/events';
 import type { ImportMappingsTable } from './tables/import-mappings';
+import type { LetterTemplatesTable, LettersTable } from './tables/letters';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
@@ -73,4 +74,6 @@ export type AdvocaseDatabase = {
   evidence_pack_edits: EvidencePackEditsTable;
   case_criteria_choices: CaseCriteriaChoicesTable;
   case_criterion_judgements: CaseCriterionJudgementsTable;
+  letters: LettersTable;
+  letter_templates: LetterTemplatesTable;
 };

@@ -16,6 +16,7 @@ import * as caseloadNextDeadline from './0033-caseload-next-deadline';
 import * as caseloadNextDeadlineDescending from './0034-caseload-next-deadline-descending';
 import * as evidence from './0040-evidence';
 import * as payerCriteria from './0041-payer-criteria';
+import * as letters from './0042-letters';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -39,4 +40,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0034-caseload-next-deadline-descending': caseloadNextDeadlineDescending,
   '0040-evidence': evidence,
   '0041-payer-criteria': payerCriteria,
+  '0042-letters': letters,
 };

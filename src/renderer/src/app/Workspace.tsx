@@ -12,6 +12,8 @@ import { CriteriaLibraryPage } from '../features/criteria/CriteriaLibraryPage';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
+import { LetterPage } from '../features/letters/LetterPage';
+import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { callApi } from '../lib/api';
@@ -92,6 +94,13 @@ export function Workspace() {
           >
             Criteria
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'letterTemplates' ? 'page' : undefined}
+            href={hrefFor({ name: 'letterTemplates' })}
+          >
+            Letter templates
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -116,6 +125,10 @@ export function Workspace() {
           <AgendaView onAnnounce={announceEdit} />
         ) : route.name === 'criteria' ? (
           <CriteriaLibraryPage section={route.section} onAnnounce={announceInfo} />
+        ) : route.name === 'letter' ? (
+          <LetterPage key={route.letterId} letterId={route.letterId} onAnnounce={announceInfo} />
+        ) : route.name === 'letterTemplates' ? (
+          <LetterTemplatesPage onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

@@ -16,12 +16,19 @@ describe('routes', () => {
     ['#/criteria', { name: 'criteria', section: 'sets' }],
     ['#/criteria/packs', { name: 'criteria', section: 'packs' }],
     ['#/cases/12/criteria', { name: 'case', caseId: 12, tab: 'criteria' }],
+    ['#/cases/12/letters', { name: 'case', caseId: 12, tab: 'letters' }],
+    ['#/cases/12/letters/4', { name: 'letter', caseId: 12, letterId: 4 }],
+    ['#/cases/12/letters/x', { name: 'case', caseId: 12, tab: 'letters' }],
+    ['#/letter-templates', { name: 'letterTemplates' }],
   ])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
-  it('writes what it reads', () => {
-    const route: Route = { name: 'case', caseId: 5, tab: 'documents' };
+  it.each<Route>([
+    { name: 'case', caseId: 5, tab: 'documents' },
+    { name: 'letter', caseId: 5, letterId: 9 },
+    { name: 'letterTemplates' },
+  ])('writes what it reads: %j', (route) => {
     expect(parseRoute(hrefFor(route))).toEqual(route);
   });
 });

@@ -9,7 +9,9 @@ export type Route =
   | { readonly name: 'case'; readonly caseId: number; readonly tab: CaseTab }
   | { readonly name: 'client'; readonly clientId: number }
   | { readonly name: 'agenda' }
-  | { readonly name: 'criteria'; readonly section: CriteriaLibrarySection };
+  | { readonly name: 'criteria'; readonly section: CriteriaLibrarySection }
+  | { readonly name: 'letter'; readonly caseId: number; readonly letterId: number }
+  | { readonly name: 'letterTemplates' };
 
 export const caseTabs = [
   'timeline',
@@ -20,14 +22,26 @@ export const caseTabs = [
   'evidence',
   'treatment-history',
   'criteria',
+  'letters',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export type CriteriaLibrarySection = 'sets' | 'packs';
 
 export function parseRoute(hash: string): Route {
-  const [, section, id, tab] = hash.replace(/^#/, '').split('/');
+  const [, section, id, tab, letterId] = hash.replace(/^#/, '').split('/');
   const numericId = Number(id);
+  const numericLetterId = Number(letterId);
+  if (
+    section === 'cases' &&
+    tab === 'letters' &&
+    Number.isInteger(numericId) &&
+    numericId > 0 &&
+    Number.isInteger(numericLetterId) &&
+    numericLetterId > 0
+  ) {
+    return { name: 'letter', caseId: numericId, letterId: numericLetterId };
+  }
   if (section === 'cases' && Number.isInteger(numericId) && numericId > 0) {
     return {
       name: 'case',
@@ -39,6 +53,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
   if (section === 'criteria') return { name: 'criteria', section: id === 'packs' ? 'packs' : 'sets' };
+  if (section === 'letter-templates') return { name: 'letterTemplates' };
   return { name: 'caseload' };
 }
 
@@ -54,6 +69,10 @@ export function hrefFor(route: Route): string {
       return '#/agenda';
     case 'criteria':
       return `#/criteria/${route.section}`;
+    case 'letter':
+      return `#/cases/${route.caseId}/letters/${route.letterId}`;
+    case 'letterTemplates':
+      return '#/letter-templates';
   }
 }
 

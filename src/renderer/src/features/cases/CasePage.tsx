@@ -29,6 +29,7 @@ import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
 import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
 import { TreatmentHistoryPanel } from '../evidence/TreatmentHistoryPanel';
 import { CaseCriteriaTab } from '../criteria/CaseCriteriaTab';
+import { CaseLettersPanel } from '../letters/CaseLettersPanel';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -40,6 +41,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   evidence: 'Evidence',
   'treatment-history': 'Treatment history',
   criteria: 'Criteria',
+  letters: 'Letters',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -210,6 +212,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           />
         )}
         {tab === 'criteria' && <CaseCriteriaTab caseId={caseId} />}
+        {tab === 'letters' && <CaseLettersPanel caseId={caseId} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  assertTemplateBodyIsValid,
+  fillLetterTemplate,
+  placeholdersUsedIn,
+} from '../../src/core/letters/fill-letter-template';
+import { placeholdersByName } from '../../src/core/letters/letter-placeholders';
+import type { LetterContext } from '../../src/core/letters/letter-context';
+import { shippedLetterTemplates } from '../../src/core/letters/shipped-letter-templates';
+import { findUnfilledPrompts, unfilledPromptPattern } from '../../src/shared/domain/letter-prompts';
+import { formattedPlaceholderDoc, placeholderDocPath } from '../../scripts/write-letter-placeholders-doc';
+import { letterDocumentText } from './letter-document-text';
+import { richLetterContext, sparseLetterContext } from './letter-context-fixtures';
+
+function render(templateId: string, context: LetterContext) {
+  const template = shippedLetterTemplates.find((candidate) => candidate.id === templateId);
+  if (!template) throw new Error(`no template ${templateId}`);
+  const filled = fillLetterTemplate(template.body, { ...context, letterKind: template.kind });
+  return { template, filled, text: letterDocumentText(filled.document) };
+}
+
+const richFor = (templateId: string): LetterContext =>
+  templateId === 'internal-appeal-second-level'
+    ? { ...richLetterContext, appealsFiled: [{ level: 1, filedOn: '2025-10-25' }] }
+    : richLetterContext;
+
+describe('shipped letter templates', () => {
+  it('ships the ten letters the issue lists, each valid', () => {
+    expect(shippedLetterTemplates.map((template) => template.id)).toEqual([
+      'letter-of-medical-necessity',
+      'prior-authorization-cover',
+      'expedited-review-request',
+      'internal-appeal-first-level',
+      'internal-appeal-second-level',
+      'claim-file-request',
+      'external-review-request',
+      'single-case-agreement-request',
+      'state-insurance-complaint',
+      'medicare-redetermination-request',
+    ]);
+    for (const template of shippedLetterTemplates)
+      expect(() => assertTemplateBodyIsValid(template.body)).not.toThrow();
+  });
+
+  it.each(shippedLetterTemplates.map((template) => template.id))(
+    '%s fills every placeholder from a fully recorded case',
+    (templateId) => {
+      const { template, filled, text } = render(templateId, richFor(templateId));
+      expect(filled.unfilled).toEqual([]);
+      expect(text).not.toContain('{{');
+      // The only prompts left are the ones the template writes for what only a person can supply.
+      const ownPrompts = [...template.body.matchAll(unfilledPromptPattern)].map((match) => match[0]);
+      expect(findUnfilledPrompts(filled.document)).toEqual(ownPrompts);
+      expect(text).toContain('Maria Alvarez');
+    },
+  );
+
+  it.each(shippedLetterTemplates.map((template) => template.id))(
+    '%s shows a bracketed prompt, never a blank, for each fact a new case lacks',
+    (templateId) => {
+      const { filled, text } = render(templateId, sparseLetterContext);
+      expect(filled.unfilled.length).toBeGreaterThan(0);
+      for (const name of filled.unfilled) expect(name).toMatch(/^[a-z_]+$/);
+      expect(findUnfilledPrompts(filled.document).length).toBeGreaterThan(0);
+      // Only the two statements that have nothing to say for a standard, on-time case may be empty.
+      const { template } = render(templateId, sparseLetterContext);
+      const silent = placeholdersUsedIn(template.body).filter(
+        (name) =>
+          placeholdersByName.get(name)?.fill({ ...sparseLetterContext, letterKind: template.kind }) === '',
+      );
+      expect(silent.filter((name) => !['urgency_statement', 'procedural_issues'].includes(name))).toEqual([]);
+      expect(text).not.toMatch(/\(\)|: ,|, ,/);
+    },
+  );
+
+  it('a sparse appeal asks for the member ID, the denial reason and the criteria by name', () => {
+    const { text } = render('internal-appeal-first-level', sparseLetterContext);
+    expect(text).toContain('Member ID: [member ID — not recorded]');
+    expect(text).toContain("[the denial's stated reason — not recorded]");
+    expect(text).toContain('[criteria met, with evidence — not recorded]');
+    expect(text).toContain('[filing deadline — not computed]');
+    expect(text).toContain('[enclosures — none chosen]');
+  });
+
+  it('the first-level appeal has every element of the identification block and skeleton (denial-and-appeal-content.md §5.1, §5.3)', () => {
+    const { text } = render('internal-appeal-first-level', richLetterContext);
+    const required: readonly [string, string | RegExp][] = [
+      ['date', 'November 2, 2025'],
+      ['member name', 'Member: Maria Alvarez'],
+      ['date of birth', 'Date of birth: February 29, 1984'],
+      ['member ID', 'Member ID: ACM123456789'],
+      ['group number', 'Group number: GRP-5521'],
+      ['plan name and type', 'Plan: Acme Choice PPO (Employer plan, fully insured)'],
+      ['claim or reference number', 'Claim / reference number: authorization PA-7781'],
+      ['dates of service', 'Date(s) of service or requested start: October 1, 2025'],
+      ['provider and NPI', 'Treating provider: Dr. Priya Nair, NPI 1234567893'],
+      ['CPT/HCPCS code', 'G2083'],
+      ['ICD-10 code', 'F33.2 (Major depressive disorder, recurrent severe without psychotic features)'],
+      ['notice date and date received', 'Denial notice dated October 18, 2025, received October 21, 2025'],
+      ['type of request', 'Re: Standard appeal of adverse benefit determination'],
+      ['relief requested', /reverse it and approve esketamine \(Spravato\)/],
+      ['first reason quoted', '“The member has not tried two antidepressants from different classes.”'],
+      ['second reason quoted', '“Esketamine must be given with an oral antidepressant.”'],
+      [
+        'criterion met with exhibit',
+        /At least 2 antidepressants from different classes.*— met\..*Pharmacy fill history, 2025-06-30 \(Enclosure 2\)/,
+      ],
+      [
+        'policy named',
+        'Acme Health clinical policy: Esketamine (Spravato) CP-0123 (version of March 1, 2025)',
+      ],
+      [
+        'treatment history',
+        /1\. Sertraline \(SSRI\), up to 200 mg\/day, January 5, 2024 to April 1, 2024, 10 weeks at a therapeutic dose: no response/,
+      ],
+      ['no deference, different decision-maker', '29 CFR 2560.503-1(h)(3)(ii)'],
+      ['all information considered', '29 CFR 2560.503-1(h)(2)(iv)'],
+      ['appropriate medical expert', '29 CFR 2560.503-1(h)(3)(iii), (v)'],
+      ['experts identified', '29 CFR 2560.503-1(h)(3)(iv)'],
+      ['claim file free of charge', /free of charge, the complete claim file/],
+      ['new evidence or rationale before decision', '29 CFR 2590.715-2719(b)(2)(ii)(C)'],
+      ['parity criteria', '29 CFR 2590.712(d)'],
+      ['filing deadline with its rule', 'April 18, 2026 (29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3))'],
+      [
+        'decision deadline with its rule',
+        /must decide a pre-service appeal within 30 days of receiving it \(29 CFR 2560\.503-1\(i\)\(2\)\(ii\)\)/,
+      ],
+      [
+        'procedural issue: late decision',
+        /decision was due October 6, 2025 \(29 CFR 2560\.503-1\(f\)\(2\)\(iii\)\(A\)\) and was late/,
+      ],
+      ['enclosures listed', '2. Medical records: pharmacy fill history, dated June 30, 2025'],
+      [
+        'authorization enclosed',
+        'A signed authorization for me to act on this matter is enclosed (Enclosure 4).',
+      ],
+      ['signature', 'Jordan Ellis\nAuthorized representative for Maria Alvarez'],
+    ];
+    for (const [element, expected] of required) {
+      if (typeof expected === 'string') expect(text, element).toContain(expected);
+      else expect(text, element).toMatch(expected);
+    }
+  });
+
+  it('answers the oral-antidepressant reason for esketamine with the January 2025 monotherapy label', () => {
+    const { text } = render('internal-appeal-first-level', richLetterContext);
+    expect(text).toMatch(
+      /since January 21, 2025 the FDA label allows its use for that indication as monotherapy/,
+    );
+  });
+
+  it('an expedited request is urgent whatever the case says, and asks for a 72-hour decision', () => {
+    const { text } = render('expedited-review-request', richLetterContext);
+    expect(text).toContain('Please decide within 72 hours');
+    expect(text).toContain('29 CFR 2560.503-1(i)(2)(i)');
+    expect(text).toContain('29 CFR 2560.503-1(h)(3)(vi)');
+  });
+
+  it('the external review request takes the external review window, not the appeal window', () => {
+    const { text } = render('external-review-request', richLetterContext);
+    expect(text).toContain('February 20, 2026 (45 CFR 147.136(d)(2)(i); 29 CFR 2590.715-2719(d))');
+    expect(text).not.toContain('April 18, 2026');
+  });
+});
+
+describe('template checks', () => {
+  it('refuses an unknown placeholder with its line', () => {
+    expect(() => assertTemplateBodyIsValid('Dear sir,\n\nMember: {{membr_id}}')).toThrow(
+      /Line 3: \{\{membr_id\}\} is not a placeholder/,
+    );
+  });
+
+  it('refuses a block placeholder inside a sentence', () => {
+    expect(() => assertTemplateBodyIsValid('History: {{treatment_history}}')).toThrow(
+      /must stand on a line of its own/,
+    );
+  });
+
+  it('refuses an unclosed placeholder', () => {
+    expect(() => assertTemplateBodyIsValid('Member: {{member_id')).toThrow(
+      /Line 1: "\{\{" starts a placeholder/,
+    );
+  });
+});
+
+describe('docs/letter-placeholders.md', () => {
+  it('is the placeholder registry, written out (run scripts/write-letter-placeholders-doc.ts after a change)', async () => {
+    expect(readFileSync(placeholderDocPath, 'utf8')).toBe(await formattedPlaceholderDoc());
+  });
+});
