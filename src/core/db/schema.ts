@@ -18,6 +18,11 @@ import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
 import type {
+  CandidatePlansTable,
+  CaseCostEstimatesTable,
+  PlanComparisonsTable,
+} from './tables/cost-estimates';
+import type {
   DocumentCasesTable,
   DocumentClientsTable,
   DocumentEventsTable,
@@ -50,4 +55,7 @@ export type AdvocaseDatabase = {
   case_deadline_summaries: CaseDeadlineSummariesTable;
   deadline_adjustments: DeadlineAdjustmentsTable;
   payer_requests: PayerRequestsTable;
+  case_cost_estimates: CaseCostEstimatesTable;
+  plan_comparisons: PlanComparisonsTable;
+  candidate_plans: CandidatePlansTable;
 };

@@ -31,6 +31,9 @@ const fieldLabels: Readonly<Record<string, string>> = {
   ends_on: 'end date',
   due_on: 'due date',
   done_at: 'done',
+  inputs: 'estimate inputs',
+  planned_course: 'planned course',
+  fields: 'plan details',
 };
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
@@ -68,6 +71,12 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return 'an authorization';
     case 'providers':
       return `provider ${text(row.name, rowId)}`;
+    case 'case_cost_estimates':
+      return `cost estimate of case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'plan_comparisons':
+      return 'planned course of a plan comparison';
+    case 'candidate_plans':
+      return 'a candidate plan';
     default:
       return `record ${rowId}`;
   }
