@@ -61,6 +61,10 @@ function CostEstimate({
   const [hasOutOfNetworkBenefit, setHasOutOfNetworkBenefit] = useState(saved.inputs.hasOutOfNetworkBenefit);
   const [copayCountsTowardDeductible, setCopayCounts] = useState(saved.inputs.copayCountsTowardDeductible);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  // Out-of-network amounts are hidden while the plan pays nothing there; a message for one goes to the form.
+  const shownPaths = estimateFields
+    .filter((field) => hasOutOfNetworkBenefit || !field.path.startsWith('outOfNetwork.'))
+    .map((field) => field.path);
   const save = useMutation({
     mutationFn: (inputs: unknown) =>
       callApi('costs.saveEstimateInputs', { caseId: saved.caseId, inputs: inputs as never }),
@@ -68,7 +72,7 @@ function CostEstimate({
       queryClient.setQueryData(costEstimateQueryKey(saved.caseId), updated);
       onAnnounce('Cost estimate saved.');
     },
-    onError: (error) => setErrors(formErrorsAt('inputs', error)),
+    onError: (error) => setErrors(shownFormErrors(formErrorsAt('inputs', error), shownPaths)),
   });
 
   function submit(event: FormEvent) {
@@ -80,12 +84,7 @@ function CostEstimate({
     );
     const parsed = costEstimateInputsSchema.safeParse(inputs);
     if (!parsed.success) {
-      return setErrors(
-        shownFormErrors(
-          formErrorsFromZod(parsed.error),
-          estimateFields.map((field) => field.path),
-        ),
-      );
+      return setErrors(shownFormErrors(formErrorsFromZod(parsed.error), shownPaths));
     }
     setErrors(noErrors);
     save.mutate(inputs);

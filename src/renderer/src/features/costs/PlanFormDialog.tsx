@@ -60,13 +60,19 @@ export function PlanFormDialog({ clientId, plan, treatingProviders, onClose, onS
     ),
   );
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const shownPaths = [
+    'name',
+    'priorAuthNotes',
+    'exclusionNotes',
+    ...(hasOutOfNetworkBenefit ? amountFields : benefitFields).map((field) => field.path),
+  ];
   const save = useMutation({
     mutationFn: (fields: Record<string, unknown>) =>
       plan
         ? callApi('plans.update', { planId: plan.id, changes: fields })
         : callApi('plans.add', { ...fields, clientId } as never),
     onSuccess: (comparison, fields) => onSaved(comparison, `Plan ${String(fields.name)} saved.`),
-    onError: (error) => setErrors(formErrorsAt(plan ? 'changes' : '', error)),
+    onError: (error) => setErrors(shownFormErrors(formErrorsAt(plan ? 'changes' : '', error), shownPaths)),
   });
 
   function submit(event: FormEvent) {
@@ -88,13 +94,7 @@ export function PlanFormDialog({ clientId, plan, treatingProviders, onClose, onS
     );
     const parsed = candidatePlanFieldsSchema.safeParse(fields);
     if (!parsed.success) {
-      const shownFields = [
-        'name',
-        'priorAuthNotes',
-        'exclusionNotes',
-        ...amountFields.map((field) => field.path),
-      ];
-      return setErrors(shownFormErrors(formErrorsFromZod(parsed.error), shownFields));
+      return setErrors(shownFormErrors(formErrorsFromZod(parsed.error), shownPaths));
     }
     setErrors(noErrors);
     save.mutate(fields);
