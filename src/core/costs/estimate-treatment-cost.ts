@@ -81,6 +81,27 @@ function describeShare(allowedCents: number, share: SessionShare, coinsurancePer
     : text;
 }
 
+/** Every session of the course against one set of cost sharing, in order, from the start of the plan year. */
+function walkPlanYear(
+  allowedCents: number,
+  sessions: number,
+  sharing: CostSharing,
+  copayCountsTowardDeductible: boolean,
+): { shares: SessionShare[]; clientPaysCents: number; reachedAt: number | null } {
+  const state = startOfYear(sharing);
+  const shares: SessionShare[] = [];
+  let reachedAt: number | null = null;
+  for (let session = 1; session <= sessions; session += 1) {
+    const share = shareOneSession(allowedCents, sharing, state, copayCountsTowardDeductible);
+    shares.push(share);
+    // Reached in this session: something was left before it and nothing after.
+    if (reachedAt === null && state.outOfPocketLeftCents === 0 && share.outOfPocketLeftCents !== 0) {
+      reachedAt = session;
+    }
+  }
+  return { shares, clientPaysCents: shares.reduce((sum, share) => sum + share.clientCents, 0), reachedAt };
+}
+
 /** Working lines, one per run of sessions that cost the same: "Sessions 7–16: …, each." */
 function groupSessionLines(lines: readonly string[]): string[] {
   const grouped: string[] = [];
@@ -140,20 +161,16 @@ function walkCoveredSessions(
   openingLines: readonly string[],
 ): ScenarioEstimate {
   const sharing = inputs.inNetwork;
-  const state = startOfYear(sharing);
-  const lines: string[] = [];
-  let clientPaysCents = 0;
-  let reachedAt: number | null = null;
-  for (let session = 1; session <= sessions; session += 1) {
-    const share = shareOneSession(allowedCents, sharing, state, inputs.copayCountsTowardDeductible);
-    clientPaysCents += share.clientCents;
-    const isReachedHere =
-      reachedAt === null && state.outOfPocketLeftCents === 0 && share.outOfPocketLeftCents !== 0;
-    if (isReachedHere) reachedAt = session;
-    lines.push(
-      `allowed ${formatCents(allowedCents)}; ${describeShare(allowedCents, share, sharing.coinsurancePercent)} → client pays ${formatCents(share.clientCents)}, plan pays ${formatCents(allowedCents - share.clientCents)}${isReachedHere ? ' (out-of-pocket maximum reached)' : ''}`,
-    );
-  }
+  const { shares, clientPaysCents, reachedAt } = walkPlanYear(
+    allowedCents,
+    sessions,
+    sharing,
+    inputs.copayCountsTowardDeductible,
+  );
+  const lines = shares.map(
+    (share, index) =>
+      `allowed ${formatCents(allowedCents)}; ${describeShare(allowedCents, share, sharing.coinsurancePercent)} → client pays ${formatCents(share.clientCents)}, plan pays ${formatCents(allowedCents - share.clientCents)}${index + 1 === reachedAt ? ' (out-of-pocket maximum reached)' : ''}`,
+  );
   const planPaysCents = allowedCents * sessions - clientPaysCents;
   return {
     scenario,
@@ -246,21 +263,13 @@ function estimateOutOfNetwork(inputs: CostEstimateInputs, sessions: number): Sce
   const allowedCents = Math.min(outOfNetworkAllowedCents, chargeCents);
   const balanceBilledCents = chargeCents - allowedCents;
   const sharing = inputs.outOfNetwork;
-  const state = startOfYear(sharing);
-  const lines: string[] = [];
-  let reimbursedCents = 0;
-  let reachedAt: number | null = null;
-  for (let session = 1; session <= sessions; session += 1) {
-    const share = shareOneSession(allowedCents, sharing, state, inputs.copayCountsTowardDeductible);
+  const walk = walkPlanYear(allowedCents, sessions, sharing, inputs.copayCountsTowardDeductible);
+  const reachedAt = walk.reachedAt;
+  const reimbursedCents = allowedCents * sessions - walk.clientPaysCents;
+  const lines = walk.shares.map((share, index) => {
     const reimbursement = allowedCents - share.clientCents;
-    reimbursedCents += reimbursement;
-    const isReachedHere =
-      reachedAt === null && state.outOfPocketLeftCents === 0 && share.outOfPocketLeftCents !== 0;
-    if (isReachedHere) reachedAt = session;
-    lines.push(
-      `client pays ${formatCents(chargeCents)}; plan allows ${formatCents(allowedCents)}; ${describeShare(allowedCents, share, sharing.coinsurancePercent)} → plan reimburses ${formatCents(reimbursement)}, net cost ${formatCents(chargeCents - reimbursement)}${isReachedHere ? ' (out-of-network maximum reached)' : ''}`,
-    );
-  }
+    return `client pays ${formatCents(chargeCents)}; plan allows ${formatCents(allowedCents)}; ${describeShare(allowedCents, share, sharing.coinsurancePercent)} → plan reimburses ${formatCents(reimbursement)}, net cost ${formatCents(chargeCents - reimbursement)}${index + 1 === reachedAt ? ' (out-of-network maximum reached)' : ''}`;
+  });
   const clientPaysCents = totalChargeCents - reimbursedCents;
   const notes = [
     `Client pays ${formatCents(totalChargeCents)} up front and sends superbills; the plan reimburses about ${formatCents(reimbursedCents)}.`,
