@@ -18,6 +18,7 @@ import { clinicalFactsMethods, evidenceMethods } from './contract/evidence-metho
 import { symptomScoresMethods, treatmentHistoryMethods } from './contract/treatment-history-methods';
 import { criteriaMethods } from './contract/criteria-methods';
 import { letterTemplatesMethods, lettersMethods } from './contract/letters-methods';
+import { costsMethods, plansMethods } from './contract/costs-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -49,6 +50,8 @@ export const contract = {
   ...criteriaMethods,
   ...letterTemplatesMethods,
   ...lettersMethods,
+  ...costsMethods,
+  ...plansMethods,
 };
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import {
 } from './handlers/evidence-handlers';
 import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria-handlers';
 import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters-handlers';
+import { costsHandlers, plansHandlers } from './handlers/costs-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -52,5 +53,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...evidencePacksHandlers(context),
     ...letterTemplatesHandlers(context),
     ...lettersHandlers(context),
+    ...costsHandlers(context),
+    ...plansHandlers(context),
   };
 }

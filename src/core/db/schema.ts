@@ -25,6 +25,11 @@ import type {
   EvidencePackEditsTable,
 } from './tables/payer-criteria';
 import type {
+  CandidatePlansTable,
+  CaseCostEstimatesTable,
+  PlanComparisonsTable,
+} from './tables/cost-estimates';
+import type {
   DocumentCasesTable,
   DocumentClientsTable,
   DocumentEventsTable,
@@ -76,4 +81,7 @@ export type AdvocaseDatabase = {
   case_criterion_judgements: CaseCriterionJudgementsTable;
   letters: LettersTable;
   letter_templates: LetterTemplatesTable;
+  case_cost_estimates: CaseCostEstimatesTable;
+  plan_comparisons: PlanComparisonsTable;
+  candidate_plans: CandidatePlansTable;
 };

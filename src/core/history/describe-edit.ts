@@ -31,6 +31,9 @@ const fieldLabels: Readonly<Record<string, string>> = {
   ends_on: 'end date',
   due_on: 'due date',
   done_at: 'done',
+  inputs: 'estimate inputs',
+  planned_course: 'planned course',
+  fields: 'plan details',
 };
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
@@ -76,6 +79,12 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
     case 'evidence_links':
     case 'evidence_item_statuses':
       return `evidence on case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'case_cost_estimates':
+      return `cost estimate of case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'plan_comparisons':
+      return 'planned course of a plan comparison';
+    case 'candidate_plans':
+      return 'a candidate plan';
     default:
       return `record ${rowId}`;
   }

@@ -325,6 +325,36 @@ export function removeTrashedForGood(
             ],
             // A case's criteria choice and judgements (notes may hold health details) go with it.
             ...(await criteriaRowsOfCases(trx, caseIds)),
+            [
+              'case_cost_estimates',
+              ids(
+                await trx
+                  .selectFrom('case_cost_estimates')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'plan_comparisons',
+              ids(
+                await trx
+                  .selectFrom('plan_comparisons')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'candidate_plans',
+              ids(
+                await trx
+                  .selectFrom('candidate_plans')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
           ];
     for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
     for (const [table, ids] of removals) {

@@ -19,7 +19,15 @@ const trashableTables = [
   'evidence_item_statuses',
 ] as const;
 /** Tables without a trash: undoing an addition removes the row, unless a case still uses it. */
-const removableTables = ['tasks', 'authorizations', 'coverages', 'providers'] as const;
+const removableTables = [
+  'tasks',
+  'authorizations',
+  'coverages',
+  'providers',
+  'case_cost_estimates',
+  'plan_comparisons',
+  'candidate_plans',
+] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 
 type RowTable = (typeof trashableTables)[number] | (typeof removableTables)[number];

@@ -17,6 +17,7 @@ import * as caseloadNextDeadlineDescending from './0034-caseload-next-deadline-d
 import * as evidence from './0040-evidence';
 import * as payerCriteria from './0041-payer-criteria';
 import * as letters from './0042-letters';
+import * as costEstimates from './0050-cost-estimates';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -41,4 +42,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0040-evidence': evidence,
   '0041-payer-criteria': payerCriteria,
   '0042-letters': letters,
+  '0050-cost-estimates': costEstimates,
 };

@@ -9,6 +9,7 @@ import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
 import { ClientPage } from '../features/clients/ClientPage';
 import { CriteriaLibraryPage } from '../features/criteria/CriteriaLibraryPage';
+import { PlanComparisonPage } from '../features/costs/PlanComparisonPage';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
@@ -121,6 +122,8 @@ export function Workspace() {
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={announceEdit} />
         ) : route.name === 'client' ? (
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
+        ) : route.name === 'plans' ? (
+          <PlanComparisonPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={announceEdit} />
         ) : route.name === 'criteria' ? (

@@ -11,7 +11,8 @@ export type Route =
   | { readonly name: 'agenda' }
   | { readonly name: 'criteria'; readonly section: CriteriaLibrarySection }
   | { readonly name: 'letter'; readonly caseId: number; readonly letterId: number }
-  | { readonly name: 'letterTemplates' };
+  | { readonly name: 'letterTemplates' }
+  | { readonly name: 'plans'; readonly clientId: number };
 
 export const caseTabs = [
   'timeline',
@@ -23,6 +24,7 @@ export const caseTabs = [
   'treatment-history',
   'criteria',
   'letters',
+  'costs',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
@@ -49,6 +51,8 @@ export function parseRoute(hash: string): Route {
       tab: (caseTabs as readonly string[]).includes(tab ?? '') ? (tab as CaseTab) : 'timeline',
     };
   }
+  if (section === 'clients' && Number.isInteger(numericId) && numericId > 0 && tab === 'plans')
+    return { name: 'plans', clientId: numericId };
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0)
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
@@ -73,6 +77,8 @@ export function hrefFor(route: Route): string {
       return `#/cases/${route.caseId}/letters/${route.letterId}`;
     case 'letterTemplates':
       return '#/letter-templates';
+    case 'plans':
+      return `#/clients/${route.clientId}/plans`;
   }
 }
 

@@ -30,6 +30,7 @@ import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
 import { TreatmentHistoryPanel } from '../evidence/TreatmentHistoryPanel';
 import { CaseCriteriaTab } from '../criteria/CaseCriteriaTab';
 import { CaseLettersPanel } from '../letters/CaseLettersPanel';
+import { CaseCostsTab } from '../costs/CaseCostsTab';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -42,6 +43,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   'treatment-history': 'Treatment history',
   criteria: 'Criteria',
   letters: 'Letters',
+  costs: 'Costs',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -213,6 +215,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         )}
         {tab === 'criteria' && <CaseCriteriaTab caseId={caseId} />}
         {tab === 'letters' && <CaseLettersPanel caseId={caseId} />}
+        {tab === 'costs' && <CaseCostsTab caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}

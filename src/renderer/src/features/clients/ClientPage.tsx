@@ -61,6 +61,9 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
             : 'Date of birth not recorded'}
           {client.state ? ` · ${client.state}` : ''}
         </p>
+        <p>
+          <a href={hrefFor({ name: 'plans', clientId })}>Compare plans</a> for open enrollment or a job change
+        </p>
       </header>
       <div className={styles.columns}>
         <div className={styles.column}>
