@@ -30,6 +30,7 @@ import {
   payerRequestGuidance,
 } from '../case-deadline-rows';
 import { addCalendarDays, civilDateInZone, daysBetween, formatInstantInZone } from '../date-arithmetic';
+import { fundingDeadlineRules } from '../../funding/funding-deadlines';
 import { deadlineRules } from '../rules';
 import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
 import { readReminderSettings, updateReminderSettings } from './reminder-settings';
@@ -55,7 +56,12 @@ const ownMeanings: Readonly<Record<string, string>> = {
 
 function meaningOf(rule: string): string {
   const engineRule = (deadlineRules as Readonly<Record<string, { meaning: string }>>)[rule];
-  return engineRule?.meaning ?? ownMeanings[rule] ?? rule;
+  return (
+    engineRule?.meaning ??
+    ownMeanings[rule] ??
+    (fundingDeadlineRules as Readonly<Record<string, string>>)[rule] ??
+    rule
+  );
 }
 
 function toCaseDeadline(
