@@ -54,7 +54,8 @@ const ownMeanings: Readonly<Record<string, string>> = {
     'The plan administrator must send the plan documents you asked for; ERISA sets a 30-day penalty clock.',
 };
 
-function meaningOf(rule: string): string {
+/** A deadline rule in plain words: the engine's, Advocase's own, or a funding date's. */
+export function meaningOf(rule: string): string {
   const engineRule = (deadlineRules as Readonly<Record<string, { meaning: string }>>)[rule];
   return (
     engineRule?.meaning ??
