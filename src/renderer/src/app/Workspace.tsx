@@ -8,6 +8,7 @@ import { CaseloadView } from '../features/caseload/CaseloadView';
 import { CasePage } from '../features/cases/CasePage';
 import { NewCaseDialog } from '../features/cases/NewCaseDialog';
 import { ClientPage } from '../features/clients/ClientPage';
+import { ParallelTracksBoard } from '../features/funding/ParallelTracksBoard';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
@@ -106,6 +107,8 @@ export function Workspace() {
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={announceEdit} />
+        ) : route.name === 'tracks' ? (
+          <ParallelTracksBoard key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

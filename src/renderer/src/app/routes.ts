@@ -8,9 +8,10 @@ export type Route =
   | { readonly name: 'caseload' }
   | { readonly name: 'case'; readonly caseId: number; readonly tab: CaseTab }
   | { readonly name: 'client'; readonly clientId: number }
-  | { readonly name: 'agenda' };
+  | { readonly name: 'agenda' }
+  | { readonly name: 'tracks'; readonly clientId: number };
 
-export const caseTabs = ['timeline', 'coverage', 'providers', 'documents', 'deadlines'] as const;
+export const caseTabs = ['timeline', 'coverage', 'providers', 'documents', 'deadlines', 'funding'] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +24,8 @@ export function parseRoute(hash: string): Route {
       tab: (caseTabs as readonly string[]).includes(tab ?? '') ? (tab as CaseTab) : 'timeline',
     };
   }
+  if (section === 'clients' && Number.isInteger(numericId) && numericId > 0 && tab === 'tracks')
+    return { name: 'tracks', clientId: numericId };
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0)
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
@@ -39,6 +42,8 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.clientId}`;
     case 'agenda':
       return '#/agenda';
+    case 'tracks':
+      return `#/clients/${route.clientId}/tracks`;
   }
 }
 

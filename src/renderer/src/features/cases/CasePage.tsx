@@ -26,6 +26,7 @@ import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
+import { CaseFundingTab } from '../funding/CaseFundingTab';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -34,6 +35,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   providers: 'Providers',
   documents: 'Documents',
   deadlines: 'Deadlines',
+  funding: 'Funding',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -194,6 +196,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
         {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'funding' && <CaseFundingTab caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}

@@ -61,6 +61,10 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
             : 'Date of birth not recorded'}
           {client.state ? ` · ${client.state}` : ''}
         </p>
+        <p>
+          <a href={hrefFor({ name: 'tracks', clientId })}>Parallel tracks board</a>
+          <span className={styles.muted}> — every route pursued for this client, on one screen</span>
+        </p>
       </header>
       <div className={styles.columns}>
         <div className={styles.column}>
