@@ -192,6 +192,53 @@ describe('funding options', () => {
     ).toBeNull();
   });
 
+  it('undoes an addition: the option and its date leave the tab and the agenda', async () => {
+    const { caseId } = await commercialEsketamineCase();
+    await call('funding.add', { caseId, ...withMe });
+    expect((await call('deadlines.agenda', {})).items).toHaveLength(1);
+    expect((await call('history.undo', { count: 1 })).message).toBe(
+      'Undone: Added funding option "SPRAVATO withMe".',
+    );
+    expect((await call('funding.getForCase', { caseId })).options).toEqual([]);
+    expect((await call('deadlines.agenda', {})).items).toEqual([]);
+  });
+
+  it('deleting the client for good blanks the funding records in the audit log too', async () => {
+    const { clientId, caseId } = await commercialEsketamineCase();
+    await call('funding.add', { caseId, ...withMe, notes: 'Enrolled by phone with the withMe coordinator' });
+    await call('funding.dismiss', { caseId, optionType: 'crowdfunding' });
+    await call('tracks.setNote', {
+      clientId,
+      route: 'single_case_agreement',
+      note: 'Clinic will ask for an SCA',
+    });
+    await call('trash.moveClient', { clientId });
+    await call('trash.empty', { isConfirmed: true });
+    const history = await contract.session.useStore(({ db }) =>
+      db.selectFrom('audit_log').select(['table_name', 'before', 'after']).execute(),
+    );
+    const text = JSON.stringify(history);
+    expect(text).not.toContain('withMe coordinator');
+    expect(text).not.toContain('Clinic will ask');
+    expect(
+      history.filter(
+        (entry) => entry.table_name.startsWith('funding') || entry.table_name === 'parallel_track_notes',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ table_name: 'funding_options', before: null, after: null }),
+      ]),
+    );
+    const remaining = await contract.session.useStore(({ db }) =>
+      Promise.all([
+        db.selectFrom('funding_options').select('id').execute(),
+        db.selectFrom('funding_dismissals').select('id').execute(),
+        db.selectFrom('parallel_track_notes').select('id').execute(),
+      ]),
+    );
+    expect(remaining).toEqual([[], [], []]);
+  });
+
   it('lists an application deadline until the application is recorded', async () => {
     const { caseId } = await commercialEsketamineCase();
     const option = await call('funding.add', {

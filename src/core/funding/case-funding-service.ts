@@ -6,6 +6,7 @@ import { userTimeZone } from '../deadlines/service/time-zone';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { listFundingOptions } from './funding-options-service';
+import { grantedFundingCentsByCase } from './granted-funding';
 import { suggestFundingOptions, type FundingCoverageFacts, type FundingFacts } from './funding-suggestions';
 
 /** Whole years from a date of birth to a day, both YYYY-MM-DD. */
@@ -98,9 +99,10 @@ export async function getCaseFunding(
 ): Promise<CaseFunding> {
   const today = civilDateInZone(now.getTime(), userTimeZone());
   const { clientId, facts } = await loadFundingFacts(db, caseId, today);
-  const [options, dismissals] = await Promise.all([
+  const [options, dismissals, granted] = await Promise.all([
     listFundingOptions(db, caseId),
     db.selectFrom('funding_dismissals').select('option_type').where('case_id', '=', caseId).execute(),
+    grantedFundingCentsByCase(db, [caseId]),
   ]);
   const tracked = new Set<FundingOptionType>(options.map((option) => option.optionType));
   const dismissed = new Set<FundingOptionType>(dismissals.map((row) => row.option_type));
@@ -109,10 +111,7 @@ export async function getCaseFunding(
     caseId,
     clientId,
     options,
-    totalGrantedCents: options.reduce(
-      (total, option) => total + (option.status === 'granted' ? (option.amountGrantedCents ?? 0) : 0),
-      0,
-    ),
+    totalGrantedCents: granted.get(caseId) ?? 0,
     notYetConsidered: suggestions.filter(
       (suggestion) => !tracked.has(suggestion.optionType) && !dismissed.has(suggestion.optionType),
     ),
