@@ -19,6 +19,7 @@ import { symptomScoresMethods, treatmentHistoryMethods } from './contract/treatm
 import { criteriaMethods } from './contract/criteria-methods';
 import { letterTemplatesMethods, lettersMethods } from './contract/letters-methods';
 import { costsMethods, plansMethods } from './contract/costs-methods';
+import { fundingMethods, tracksMethods } from './contract/funding-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -52,6 +53,8 @@ export const contract = {
   ...lettersMethods,
   ...costsMethods,
   ...plansMethods,
+  ...fundingMethods,
+  ...tracksMethods,
 };
 
 export type Contract = typeof contract;

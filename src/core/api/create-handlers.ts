@@ -23,6 +23,7 @@ import {
 import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria-handlers';
 import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters-handlers';
 import { costsHandlers, plansHandlers } from './handlers/costs-handlers';
+import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -55,5 +56,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...lettersHandlers(context),
     ...costsHandlers(context),
     ...plansHandlers(context),
+    ...fundingHandlers(context),
+    ...tracksHandlers(context),
   };
 }

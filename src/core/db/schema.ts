@@ -13,6 +13,11 @@ import type { ClientsTable } from './tables/clients';
 import type { CoveragesTable } from './tables/coverages';
 import type { EditGroupsTable } from './tables/edit-groups';
 import type { EventsTable } from './tables/events';
+import type {
+  FundingDismissalsTable,
+  FundingOptionsTable,
+  ParallelTrackNotesTable,
+} from './tables/funding-options';
 import type { ImportMappingsTable } from './tables/import-mappings';
 import type { LetterTemplatesTable, LettersTable } from './tables/letters';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
@@ -84,4 +89,7 @@ export type AdvocaseDatabase = {
   case_cost_estimates: CaseCostEstimatesTable;
   plan_comparisons: PlanComparisonsTable;
   candidate_plans: CandidatePlansTable;
+  funding_options: FundingOptionsTable;
+  funding_dismissals: FundingDismissalsTable;
+  parallel_track_notes: ParallelTrackNotesTable;
 };

@@ -355,11 +355,41 @@ export function removeTrashedForGood(
                   .execute(),
               ),
             ],
+            [
+              'funding_options',
+              ids(
+                await trx
+                  .selectFrom('funding_options')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'funding_dismissals',
+              ids(
+                await trx
+                  .selectFrom('funding_dismissals')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'parallel_track_notes',
+              ids(
+                await trx
+                  .selectFrom('parallel_track_notes')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
           ];
     for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
     for (const [table, ids] of removals) {
       for (const id of ids) {
-        // Events, tasks, coverages, authorizations and document links follow by ON DELETE CASCADE.
+        // Events, tasks, coverages, authorizations, funding records and document links follow by ON DELETE CASCADE.
         await trx.deleteFrom(table).where('id', '=', id).execute();
         await appendAuditEntry(trx, {
           actor,

@@ -27,6 +27,9 @@ const removableTables = [
   'case_cost_estimates',
   'plan_comparisons',
   'candidate_plans',
+  'funding_options',
+  'funding_dismissals',
+  'parallel_track_notes',
 ] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 
@@ -214,7 +217,7 @@ async function revertEntry(
     // A coverage or task added together with its client or case (an import) stays with it in the
     // trash, so that restoring the client brings everything back.
     const parent =
-      table === 'tasks'
+      'case_id' in current
         ? { table: 'cases', id: current.case_id }
         : { table: 'clients', id: current.client_id };
     const isParentAddedInSameEdit = edit.entries.some(

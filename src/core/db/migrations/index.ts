@@ -18,6 +18,7 @@ import * as evidence from './0040-evidence';
 import * as payerCriteria from './0041-payer-criteria';
 import * as letters from './0042-letters';
 import * as costEstimates from './0050-cost-estimates';
+import * as fundingOptions from './0051-funding-options';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -43,4 +44,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0041-payer-criteria': payerCriteria,
   '0042-letters': letters,
   '0050-cost-estimates': costEstimates,
+  '0051-funding-options': fundingOptions,
 };

@@ -10,6 +10,7 @@ import { NewCaseDialog } from '../features/cases/NewCaseDialog';
 import { ClientPage } from '../features/clients/ClientPage';
 import { CriteriaLibraryPage } from '../features/criteria/CriteriaLibraryPage';
 import { PlanComparisonPage } from '../features/costs/PlanComparisonPage';
+import { ParallelTracksBoard } from '../features/funding/ParallelTracksBoard';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
@@ -132,6 +133,8 @@ export function Workspace() {
           <LetterPage key={route.letterId} letterId={route.letterId} onAnnounce={announceInfo} />
         ) : route.name === 'letterTemplates' ? (
           <LetterTemplatesPage onAnnounce={announceInfo} />
+        ) : route.name === 'tracks' ? (
+          <ParallelTracksBoard key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

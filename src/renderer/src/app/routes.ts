@@ -12,7 +12,9 @@ export type Route =
   | { readonly name: 'criteria'; readonly section: CriteriaLibrarySection }
   | { readonly name: 'letter'; readonly caseId: number; readonly letterId: number }
   | { readonly name: 'letterTemplates' }
-  | { readonly name: 'plans'; readonly clientId: number };
+  | { readonly name: 'plans'; readonly clientId: number }
+  | { readonly name: 'agenda' }
+  | { readonly name: 'tracks'; readonly clientId: number };
 
 export const caseTabs = [
   'timeline',
@@ -25,6 +27,7 @@ export const caseTabs = [
   'criteria',
   'letters',
   'costs',
+  'funding',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
@@ -53,6 +56,8 @@ export function parseRoute(hash: string): Route {
   }
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0 && tab === 'plans')
     return { name: 'plans', clientId: numericId };
+  if (section === 'clients' && Number.isInteger(numericId) && numericId > 0 && tab === 'tracks')
+    return { name: 'tracks', clientId: numericId };
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0)
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
@@ -79,6 +84,8 @@ export function hrefFor(route: Route): string {
       return '#/letter-templates';
     case 'plans':
       return `#/clients/${route.clientId}/plans`;
+    case 'tracks':
+      return `#/clients/${route.clientId}/tracks`;
   }
 }
 

@@ -31,6 +31,7 @@ import { TreatmentHistoryPanel } from '../evidence/TreatmentHistoryPanel';
 import { CaseCriteriaTab } from '../criteria/CaseCriteriaTab';
 import { CaseLettersPanel } from '../letters/CaseLettersPanel';
 import { CaseCostsTab } from '../costs/CaseCostsTab';
+import { CaseFundingTab } from '../funding/CaseFundingTab';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -44,6 +45,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   criteria: 'Criteria',
   letters: 'Letters',
   costs: 'Costs',
+  funding: 'Funding',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -216,6 +218,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'criteria' && <CaseCriteriaTab caseId={caseId} />}
         {tab === 'letters' && <CaseLettersPanel caseId={caseId} />}
         {tab === 'costs' && <CaseCostsTab caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'funding' && <CaseFundingTab caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}

@@ -64,6 +64,10 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
         <p>
           <a href={hrefFor({ name: 'plans', clientId })}>Compare plans</a> for open enrollment or a job change
         </p>
+        <p>
+          <a href={hrefFor({ name: 'tracks', clientId })}>Parallel tracks board</a>
+          <span className={styles.muted}> — every route pursued for this client, on one screen</span>
+        </p>
       </header>
       <div className={styles.columns}>
         <div className={styles.column}>

@@ -213,17 +213,24 @@ function DeadlineCard({
           <span>{actorLabels[deadline.actor]}</span>
           <span aria-hidden>·</span>
           <CitationLink url={deadline.citationUrl} text={deadline.citationText} />
-          <span aria-hidden>·</span>
-          <span>
-            {deadline.confidence === 'unverified' ? 'Source unverified' : `Source ${deadline.confidence}`}
-          </span>
+          {/* A funding date is the user's own: no source to rate. */}
+          {deadline.kind !== 'funding' && (
+            <>
+              <span aria-hidden>·</span>
+              <span>
+                {deadline.confidence === 'unverified' ? 'Source unverified' : `Source ${deadline.confidence}`}
+              </span>
+            </>
+          )}
         </p>
       </div>
       <div className={styles.side}>
         <span className={styles.status} data-status={deadline.status}>
           {deadlineStatusLabels[deadline.status]}
         </span>
-        {!deadline.override && <span className={styles.estimate}>Estimated — verify against the notice</span>}
+        {!deadline.override && deadline.kind !== 'funding' && (
+          <span className={styles.estimate}>Estimated — verify against the notice</span>
+        )}
         <Button variant="quiet" onClick={onEdit} aria-label={`Change the date: ${deadline.meaning}`}>
           <Pencil aria-hidden size={14} /> Change date
         </Button>
