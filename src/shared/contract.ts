@@ -14,6 +14,9 @@ import { settingsMethods } from './contract/settings-methods';
 import { verificationMethods } from './contract/verification-methods';
 import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
+import { billingMethods, timeMethods } from './contract/time-methods';
+import { invoicesMethods } from './contract/invoices-methods';
+import { resourcesMethods } from './contract/resources-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -38,6 +41,10 @@ export const contract = {
   ...importMethods,
   ...vaultMethods,
   ...exportsMethods,
+  ...timeMethods,
+  ...billingMethods,
+  ...invoicesMethods,
+  ...resourcesMethods,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,8 @@ import { sessionHandlers } from './handlers/session-handlers';
 import { verificationHandlers } from './handlers/verification-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
+import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time-handlers';
+import { resourcesHandlers } from './handlers/resources-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -36,5 +38,9 @@ export function createHandlers(session: Session): ContractHandlers {
     ...importHandlers(context),
     ...vaultHandlers(context),
     ...exportsHandlers(context),
+    ...timeHandlers(context),
+    ...billingHandlers(context),
+    ...invoicesHandlers(context),
+    ...resourcesHandlers(context),
   };
 }

@@ -24,6 +24,10 @@ import type {
   DocumentsTable,
   VaultBlobsTable,
 } from './tables/documents';
+import type { ClientRatesTable } from './tables/client-rates';
+import type { InvoicesTable } from './tables/invoices';
+import type { ResourceCasesTable, ResourcesTable } from './tables/resources';
+import type { TimeEntriesTable } from './tables/time-entries';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -50,4 +54,9 @@ export type AdvocaseDatabase = {
   case_deadline_summaries: CaseDeadlineSummariesTable;
   deadline_adjustments: DeadlineAdjustmentsTable;
   payer_requests: PayerRequestsTable;
+  time_entries: TimeEntriesTable;
+  client_rates: ClientRatesTable;
+  invoices: InvoicesTable;
+  resources: ResourcesTable;
+  resource_cases: ResourceCasesTable;
 };

@@ -31,6 +31,11 @@ const fieldLabels: Readonly<Record<string, string>> = {
   ends_on: 'end date',
   due_on: 'due date',
   done_at: 'done',
+  worked_on: 'date',
+  ended_at: 'end',
+  is_billable: 'billable',
+  rate_cents: 'rate',
+  invoice_id: 'invoice',
 };
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
@@ -68,6 +73,16 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return 'an authorization';
     case 'providers':
       return `provider ${text(row.name, rowId)}`;
+    case 'time_entries':
+      return `time on case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'invoices':
+      return `invoice ${text(row.number, rowId)}`;
+    case 'client_rates':
+      return 'a client rate';
+    case 'resources':
+      return `resource ${text(row.name, rowId)}`;
+    case 'resource_cases':
+      return `a resource link on case ${formatCaseNumber(Number(row.case_id))}`;
     default:
       return `record ${rowId}`;
   }

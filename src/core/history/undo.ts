@@ -7,9 +7,23 @@ import { changedFields, describeAuditEntry, type AuditedRow } from './describe-e
 import { asOneEdit } from './edit-groups';
 
 /** Tables whose rows carry deleted_at: undoing their addition moves them to the trash. */
-const trashableTables = ['clients', 'cases', 'events'] as const;
+const trashableTables = [
+  'clients',
+  'cases',
+  'events',
+  'time_entries',
+  'resources',
+  'resource_cases',
+] as const;
 /** Tables without a trash: undoing an addition removes the row, unless a case still uses it. */
-const removableTables = ['tasks', 'authorizations', 'coverages', 'providers'] as const;
+const removableTables = [
+  'tasks',
+  'authorizations',
+  'coverages',
+  'providers',
+  'invoices',
+  'client_rates',
+] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 
 type RowTable = (typeof trashableTables)[number] | (typeof removableTables)[number];
