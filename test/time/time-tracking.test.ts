@@ -118,6 +118,24 @@ describe('typed time entries', () => {
     expect(entry.minutes).toBe(75);
   });
 
+  it('shows time recorded before any rate at the client’s rate once one is set, as the invoice will bill it', async () => {
+    const { client, opened } = await clientWithCase();
+    const entry = await call('time.add', {
+      caseId: opened.id,
+      workedOn: '2026-03-02',
+      minutes: 50,
+      description: 'Intake',
+    });
+    expect([entry.rateCents, entry.amountCents]).toEqual([null, null]);
+    await call('billing.setClientRate', { clientId: client.id, rateCents: 150_00 });
+    const listed = await call('time.listForCase', { caseId: opened.id });
+    // 50 minutes bill as 54 (0.9 h) at $150.00 = $135.00.
+    expect(listed.entries.map((row) => [row.rateCents, row.billedMinutes, row.amountCents])).toEqual([
+      [150_00, 54, 135_00],
+    ]);
+    expect([listed.rateSource, listed.totals.uninvoicedAmountCents]).toEqual(['client', 135_00]);
+  });
+
   it('deletes an entry, and Undo brings it back', async () => {
     const { opened } = await clientWithCase();
     const entry = await call('time.add', {

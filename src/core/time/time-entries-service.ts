@@ -33,9 +33,18 @@ function entriesQuery(db: Kysely<AdvocaseDatabase>) {
     .where('t.deleted_at', 'is', null);
 }
 
-export function toTimeEntry(row: EntryWithNames, incrementMinutes: number): TimeEntry {
+/**
+ * An entry as the user sees it. One recorded before any rate was set shows the client's rate
+ * (or the default) now, as the invoice would bill it; the invoice then writes that rate on it.
+ */
+function toTimeEntry(
+  row: EntryWithNames,
+  incrementMinutes: number,
+  fallbackRateCents: number | null,
+): TimeEntry {
   const billedMinutes = row.minutes === null ? null : roundUpToIncrement(row.minutes, incrementMinutes);
   const isBillable = row.is_billable === 1;
+  const rateCents = row.rate_cents ?? fallbackRateCents;
   return {
     id: row.id,
     caseId: row.case_id,
@@ -49,10 +58,10 @@ export function toTimeEntry(row: EntryWithNames, incrementMinutes: number): Time
     billedMinutes,
     description: row.description,
     isBillable,
-    rateCents: row.rate_cents,
+    rateCents,
     amountCents:
-      isBillable && billedMinutes !== null && row.rate_cents !== null
-        ? amountForMinutes(billedMinutes, row.rate_cents)
+      isBillable && billedMinutes !== null && rateCents !== null
+        ? amountForMinutes(billedMinutes, rateCents)
         : null,
     invoiceId: row.invoice_id,
     invoiceNumber: row.invoice_number,
@@ -64,7 +73,7 @@ async function loadEntry(db: Kysely<AdvocaseDatabase>, entryId: number): Promise
   if (!row)
     throw new AppError('NOT_FOUND', `There is no time entry with id ${entryId}. It may have been deleted.`);
   const { incrementMinutes } = await readBillingSettings(db);
-  return toTimeEntry(row, incrementMinutes);
+  return toTimeEntry(row, incrementMinutes, (await effectiveRate(db, row.client_id)).rateCents);
 }
 
 async function clientOfCase(db: Kysely<AdvocaseDatabase>, caseId: number): Promise<number> {
@@ -84,7 +93,7 @@ export async function getRunningTimer(db: Kysely<AdvocaseDatabase>): Promise<Tim
     .executeTakeFirst();
   if (!row) return null;
   const { incrementMinutes } = await readBillingSettings(db);
-  return toTimeEntry(row, incrementMinutes);
+  return toTimeEntry(row, incrementMinutes, (await effectiveRate(db, row.client_id)).rateCents);
 }
 
 async function insertEntry(
@@ -276,9 +285,9 @@ export async function listTimeOfCase(db: Kysely<AdvocaseDatabase>, caseId: numbe
     .orderBy('t.worked_on', 'desc')
     .orderBy('t.id', 'desc')
     .execute();
-  const entries = rows.map((row) => toTimeEntry(row, incrementMinutes));
-  const stopped = entries.filter((entry) => entry.minutes !== null);
   const rate = await effectiveRate(db, clientId);
+  const entries = rows.map((row) => toTimeEntry(row, incrementMinutes, rate.rateCents));
+  const stopped = entries.filter((entry) => entry.minutes !== null);
   return {
     entries,
     totals: {

@@ -13,6 +13,8 @@ import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
 import { useIdleLock } from './use-idle-lock';
@@ -84,6 +86,13 @@ export function Workspace() {
           >
             Agenda
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'resources' ? 'page' : undefined}
+            href={hrefFor({ name: 'resources' })}
+          >
+            Resources
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -106,6 +115,8 @@ export function Workspace() {
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={announceEdit} />
+        ) : route.name === 'resources' ? (
+          <ResourcesPage onAnnounce={announceEdit} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}
@@ -119,6 +130,7 @@ export function Workspace() {
       <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={announceEdit} />
       <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={announceInfo} />
       <CommandPalette onAnnounce={announceInfo} />
+      <LongRunningTimerCheck onAnnounce={announceEdit} />
     </div>
   );
 }

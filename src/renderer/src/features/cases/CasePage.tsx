@@ -26,6 +26,9 @@ import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
+import { CaseTimeTab } from '../time/CaseTimeTab';
+import { CaseTimerButton } from '../time/CaseTimerButton';
+import { CaseResources } from '../resources/CaseResources';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -34,6 +37,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   providers: 'Providers',
   documents: 'Documents',
   deadlines: 'Deadlines',
+  time: 'Time',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -95,6 +99,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
           <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{current.caseNumber}</span>
         </nav>
+        <CaseTimerButton caseId={caseId} onAnnounce={onAnnounce} />
         <Button
           variant="quiet"
           onClick={() =>
@@ -194,6 +199,8 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
         {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'time' && <CaseTimeTab detail={current} onAnnounce={onAnnounce} />}
+        {tab === 'coverage' && <CaseResources caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}
