@@ -193,3 +193,32 @@ test('keep a resource directory: starter set, search, add, delete with undo, lin
   await section.scrollIntoViewIfNeeded();
   await app.screenshot('resources-05-on-case');
 });
+
+test('a timer left running for hours is queried at unlock, and only the minutes worked are kept', async ({
+  page,
+  app,
+}) => {
+  // The page's clock is moved on three hours while the data is locked: the laptop slept.
+  await page.clock.install();
+  await setUpWithOneCase(page, app.url);
+  await page.evaluate("window.location.hash = '#/cases/1/time'");
+  await page.getByRole('button', { name: 'Start timer' }).click();
+  await expect(page.getByRole('button', { name: /^Stop the timer/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.clock.fastForward('03:00:00');
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+
+  const question = page.getByRole('dialog', { name: 'Stop the timer' });
+  await expect(question).toContainText(/The timer has been running for 3 h/);
+  await question.getByLabel('What you did').fill('Prepared the external review request');
+  await question.getByLabel('Minutes to keep').fill('40');
+  await app.screenshot('time-07-forgotten-timer');
+  await question.getByRole('button', { name: 'Stop and save' }).click();
+  await expect(question).toBeHidden();
+  await page.evaluate("window.location.hash = '#/cases/1/time'");
+  const panel = page.getByRole('region', { name: 'Time' });
+  await expect(panel.getByRole('row', { name: /Prepared the external review request/ })).toContainText(
+    '40 min',
+  );
+});
