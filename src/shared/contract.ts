@@ -20,6 +20,9 @@ import { criteriaMethods } from './contract/criteria-methods';
 import { letterTemplatesMethods, lettersMethods } from './contract/letters-methods';
 import { costsMethods, plansMethods } from './contract/costs-methods';
 import { fundingMethods, tracksMethods } from './contract/funding-methods';
+import { billingMethods, timeMethods } from './contract/time-methods';
+import { invoicesMethods } from './contract/invoices-methods';
+import { resourcesMethods } from './contract/resources-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -55,6 +58,10 @@ export const contract = {
   ...plansMethods,
   ...fundingMethods,
   ...tracksMethods,
+  ...timeMethods,
+  ...billingMethods,
+  ...invoicesMethods,
+  ...resourcesMethods,
 };
 
 export type Contract = typeof contract;

@@ -24,6 +24,8 @@ import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria-han
 import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters-handlers';
 import { costsHandlers, plansHandlers } from './handlers/costs-handlers';
 import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
+import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time-handlers';
+import { resourcesHandlers } from './handlers/resources-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -58,5 +60,9 @@ export function createHandlers(session: Session): ContractHandlers {
     ...plansHandlers(context),
     ...fundingHandlers(context),
     ...tracksHandlers(context),
+    ...timeHandlers(context),
+    ...billingHandlers(context),
+    ...invoicesHandlers(context),
+    ...resourcesHandlers(context),
   };
 }

@@ -48,6 +48,10 @@ import type {
   EvidenceLinksTable,
 } from './tables/evidence';
 import type { SymptomScoresTable, TreatmentTrialsTable } from './tables/treatment-history';
+import type { ClientRatesTable } from './tables/client-rates';
+import type { InvoicesTable } from './tables/invoices';
+import type { ResourceCasesTable, ResourcesTable } from './tables/resources';
+import type { TimeEntriesTable } from './tables/time-entries';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -92,4 +96,9 @@ export type AdvocaseDatabase = {
   funding_options: FundingOptionsTable;
   funding_dismissals: FundingDismissalsTable;
   parallel_track_notes: ParallelTrackNotesTable;
+  time_entries: TimeEntriesTable;
+  client_rates: ClientRatesTable;
+  invoices: InvoicesTable;
+  resources: ResourcesTable;
+  resource_cases: ResourceCasesTable;
 };

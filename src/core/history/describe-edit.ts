@@ -42,6 +42,11 @@ const fieldLabels: Readonly<Record<string, string>> = {
   decided_on: 'decision date',
   renewal_on: 'renewal date',
   document_ids: 'documents sent',
+  worked_on: 'date',
+  ended_at: 'end',
+  is_billable: 'billable',
+  rate_cents: 'rate',
+  invoice_id: 'invoice',
 };
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
@@ -99,6 +104,16 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return `"not relevant" mark on a funding option of case ${formatCaseNumber(Number(row.case_id))}`;
     case 'parallel_track_notes':
       return 'a parallel track note';
+    case 'time_entries':
+      return `time on case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'invoices':
+      return `invoice ${text(row.number, rowId)}`;
+    case 'client_rates':
+      return 'a client rate';
+    case 'resources':
+      return `resource ${text(row.name, rowId)}`;
+    case 'resource_cases':
+      return `a resource link on case ${formatCaseNumber(Number(row.case_id))}`;
     default:
       return `record ${rowId}`;
   }

@@ -17,6 +17,9 @@ const trashableTables = [
   'case_clinical_facts',
   'evidence_links',
   'evidence_item_statuses',
+  'time_entries',
+  'resources',
+  'resource_cases',
 ] as const;
 /** Tables without a trash: undoing an addition removes the row, unless a case still uses it. */
 const removableTables = [
@@ -30,6 +33,8 @@ const removableTables = [
   'funding_options',
   'funding_dismissals',
   'parallel_track_notes',
+  'invoices',
+  'client_rates',
 ] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 

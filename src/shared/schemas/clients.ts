@@ -3,7 +3,7 @@ import { usStateCodes } from '../domain/us-states';
 import { authorizationKinds } from '../domain/authorizations';
 import { optionalCalendarDate, optionalText, recordId, requiredText, calendarDate } from './fields';
 
-const stateCode = z
+export const stateCode = z
   .string({ error: 'State must be text.' })
   .trim()
   .toUpperCase()

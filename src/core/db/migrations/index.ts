@@ -19,6 +19,7 @@ import * as payerCriteria from './0041-payer-criteria';
 import * as letters from './0042-letters';
 import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
+import * as timeAndResources from './0052-time-and-resources';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -45,4 +46,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0042-letters': letters,
   '0050-cost-estimates': costEstimates,
   '0051-funding-options': fundingOptions,
+  '0052-time-and-resources': timeAndResources,
 };

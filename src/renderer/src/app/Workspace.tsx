@@ -18,6 +18,8 @@ import { LetterPage } from '../features/letters/LetterPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
 import { useIdleLock } from './use-idle-lock';
@@ -103,6 +105,13 @@ export function Workspace() {
           >
             Letter templates
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'resources' ? 'page' : undefined}
+            href={hrefFor({ name: 'resources' })}
+          >
+            Resources
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -135,6 +144,8 @@ export function Workspace() {
           <LetterTemplatesPage onAnnounce={announceInfo} />
         ) : route.name === 'tracks' ? (
           <ParallelTracksBoard key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
+        ) : route.name === 'resources' ? (
+          <ResourcesPage onAnnounce={announceEdit} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}
@@ -148,6 +159,7 @@ export function Workspace() {
       <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={announceEdit} />
       <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={announceInfo} />
       <CommandPalette onAnnounce={announceInfo} />
+      <LongRunningTimerCheck onAnnounce={announceEdit} />
     </div>
   );
 }

@@ -14,7 +14,9 @@ export type Route =
   | { readonly name: 'letterTemplates' }
   | { readonly name: 'plans'; readonly clientId: number }
   | { readonly name: 'agenda' }
-  | { readonly name: 'tracks'; readonly clientId: number };
+  | { readonly name: 'tracks'; readonly clientId: number }
+  | { readonly name: 'agenda' }
+  | { readonly name: 'resources' };
 
 export const caseTabs = [
   'timeline',
@@ -28,6 +30,7 @@ export const caseTabs = [
   'letters',
   'costs',
   'funding',
+  'time',
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];
 
@@ -63,6 +66,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'agenda') return { name: 'agenda' };
   if (section === 'criteria') return { name: 'criteria', section: id === 'packs' ? 'packs' : 'sets' };
   if (section === 'letter-templates') return { name: 'letterTemplates' };
+  if (section === 'resources') return { name: 'resources' };
   return { name: 'caseload' };
 }
 
@@ -86,6 +90,8 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.clientId}/plans`;
     case 'tracks':
       return `#/clients/${route.clientId}/tracks`;
+    case 'resources':
+      return '#/resources';
   }
 }
 

@@ -32,6 +32,9 @@ import { CaseCriteriaTab } from '../criteria/CaseCriteriaTab';
 import { CaseLettersPanel } from '../letters/CaseLettersPanel';
 import { CaseCostsTab } from '../costs/CaseCostsTab';
 import { CaseFundingTab } from '../funding/CaseFundingTab';
+import { CaseTimeTab } from '../time/CaseTimeTab';
+import { CaseTimerButton } from '../time/CaseTimerButton';
+import { CaseResources } from '../resources/CaseResources';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -46,6 +49,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   letters: 'Letters',
   costs: 'Costs',
   funding: 'Funding',
+  time: 'Time',
 };
 
 export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
@@ -107,6 +111,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
           <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{current.caseNumber}</span>
         </nav>
+        <CaseTimerButton caseId={caseId} onAnnounce={onAnnounce} />
         <Button
           variant="quiet"
           onClick={() =>
@@ -219,6 +224,8 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         {tab === 'letters' && <CaseLettersPanel caseId={caseId} />}
         {tab === 'costs' && <CaseCostsTab caseId={caseId} onAnnounce={onAnnounce} />}
         {tab === 'funding' && <CaseFundingTab caseId={caseId} onAnnounce={onAnnounce} />}
+        {tab === 'time' && <CaseTimeTab detail={current} onAnnounce={onAnnounce} />}
+        {tab === 'coverage' && <CaseResources caseId={caseId} onAnnounce={onAnnounce} />}
       </section>
       <DeleteRecordDialog
         target={deleteTarget}

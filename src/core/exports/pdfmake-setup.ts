@@ -1,0 +1,51 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import pdfmake from 'pdfmake';
+
+const robotoFolder = join(
+  dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')),
+  'Roboto',
+);
+let isConfigured = false;
+
+/**
+ * pdfmake with the bundled Roboto fonts and our table layouts, set up once for every PDF the app
+ * writes (case summary, invoices). It never fetches: no URL is allowed, and no file but the fonts.
+ */
+export function configuredPdfmake(): typeof pdfmake {
+  if (isConfigured) return pdfmake;
+  pdfmake.setFonts({
+    Roboto: {
+      normal: join(robotoFolder, 'Roboto-Regular.ttf'),
+      bold: join(robotoFolder, 'Roboto-Medium.ttf'),
+      italics: join(robotoFolder, 'Roboto-Italic.ttf'),
+      bolditalics: join(robotoFolder, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  // Nothing leaves this computer, and nothing but the bundled fonts is read.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => path.startsWith(robotoFolder));
+  pdfmake.addTableLayouts({
+    ruled: {
+      hLineWidth: (row: number, node: { table: { headerRows?: number } }) =>
+        row === 0 ? 0 : row === (node.table.headerRows ?? 0) ? 0.75 : 0.25,
+      vLineWidth: () => 0,
+      hLineColor: (row: number, node: { table: { headerRows?: number } }) =>
+        row === (node.table.headerRows ?? 0) ? '#000000' : '#9a9a9a',
+      paddingLeft: (column: number) => (column === 0 ? 0 : 4),
+      paddingRight: () => 4,
+      paddingTop: () => 2.5,
+      paddingBottom: () => 2.5,
+    },
+    facts: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: (column: number) => (column === 0 ? 0 : 6),
+      paddingRight: () => 2,
+      paddingTop: () => 1.5,
+      paddingBottom: () => 1.5,
+    },
+  });
+  isConfigured = true;
+  return pdfmake;
+}

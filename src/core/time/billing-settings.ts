@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import { defaultBillingIncrement } from '../../shared/domain/billing';
+import { billingSettingsSchema, type BillingSettings } from '../../shared/schemas/time';
+import { definedEntries } from '../db/audited-update';
+import { inTransaction } from '../db/in-transaction';
+import type { AdvocaseDatabase } from '../db/schema';
+import { appendAuditEntry } from '../db/tables/audit-log';
+
+/** Kept under one key of the settings table, apart from the app-wide settings object. */
+const settingsKey = 'billing';
+
+const defaults: BillingSettings = {
+  defaultRateCents: null,
+  incrementMinutes: defaultBillingIncrement,
+  fromName: null,
+  fromAddress: null,
+  paymentTerms: null,
+};
+
+export async function readBillingSettings(db: Kysely<AdvocaseDatabase>): Promise<BillingSettings> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', settingsKey)
+    .executeTakeFirst();
+  if (!row) return defaults;
+  // A value this build cannot read falls back to the defaults, field by field.
+  const parsed = billingSettingsSchema.partial().safeParse(JSON.parse(row.value));
+  return { ...defaults, ...(parsed.success ? parsed.data : {}) };
+}
+
+export function updateBillingSettings(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  changes: Partial<BillingSettings>,
+): Promise<BillingSettings> {
+  return inTransaction(db, async (trx) => {
+    const before = await readBillingSettings(trx);
+    const after = { ...before, ...definedEntries(changes) };
+    const value = JSON.stringify(after);
+    await trx
+      .insertInto('settings')
+      .values({ key: settingsKey, value })
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
+      .execute();
+    await appendAuditEntry(trx, { actor, tableName: 'settings', rowId: 0, action: 'update', before, after });
+    return after;
+  });
+}

@@ -1,0 +1,164 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { billingIncrements, describeRounding } from '@shared/domain/billing';
+import {
+  setClientRateInputSchema,
+  updateBillingSettingsInputSchema,
+  type BillingSettings,
+} from '@shared/schemas/time';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { FormError } from '../../components/FormError';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
+import { billingSettingsQueryKey, refreshTime } from './time-queries';
+
+type Props = {
+  readonly client: { readonly id: number; readonly name: string };
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onSaved: (message: string) => void;
+};
+
+function centsOrText(text: string): number | string | null {
+  const cents = parseDollarsToCents(text);
+  return cents === undefined ? text : cents;
+}
+
+/** Rates and rounding: this client's own rate, the default rate, and the billing increment. */
+export function BillingSettingsDialog({ client, open, onOpenChange, onSaved }: Props) {
+  const settings = useQuery({
+    queryKey: billingSettingsQueryKey,
+    queryFn: () => callApi('billing.getSettings', {}),
+    enabled: open,
+  });
+  const clientRate = useQuery({
+    queryKey: ['billing', 'client', client.id],
+    queryFn: () => callApi('billing.getClientRate', { clientId: client.id }),
+    enabled: open,
+  });
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Rates and rounding">
+      {open && settings.data && clientRate.data && (
+        <BillingSettingsForm
+          client={client}
+          settings={settings.data}
+          clientRateCents={clientRate.data.rateCents}
+          onOpenChange={onOpenChange}
+          onSaved={onSaved}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+function BillingSettingsForm({
+  client,
+  settings,
+  clientRateCents,
+  onOpenChange,
+  onSaved,
+}: Omit<Props, 'open'> & { readonly settings: BillingSettings; readonly clientRateCents: number | null }) {
+  const [clientRate, setClientRate] = useState(centsToDollarsInput(clientRateCents));
+  const [defaultRate, setDefaultRate] = useState(centsToDollarsInput(settings.defaultRateCents));
+  const [increment, setIncrement] = useState(settings.incrementMinutes);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const save = useMutation({
+    mutationFn: async (input: { clientRateCents: number | null; defaultRateCents: number | null }) => {
+      await callApi('billing.setClientRate', { clientId: client.id, rateCents: input.clientRateCents });
+      await callApi('billing.updateSettings', {
+        defaultRateCents: input.defaultRateCents,
+        incrementMinutes: increment,
+      });
+    },
+    onSuccess: async () => {
+      await refreshTime();
+      onSaved('Rates saved. New time uses them; time already recorded keeps its rate.');
+      onOpenChange(false);
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['rateCents', 'defaultRateCents'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const clientInput = { clientId: client.id, rateCents: centsOrText(clientRate) };
+    const defaultInput = { defaultRateCents: centsOrText(defaultRate), incrementMinutes: increment };
+    const parsedClient = setClientRateInputSchema.safeParse(clientInput);
+    const parsedDefault = updateBillingSettingsInputSchema.safeParse(defaultInput);
+    const fields = {
+      ...(parsedClient.success ? {} : formErrorsFromZod(parsedClient.error).fields),
+      ...(parsedDefault.success ? {} : formErrorsFromZod(parsedDefault.error).fields),
+    };
+    if (!parsedClient.success || !parsedDefault.success) return setErrors({ fields });
+    setErrors(noErrors);
+    save.mutate({
+      clientRateCents: parsedClient.data.rateCents,
+      defaultRateCents: parsedDefault.data.defaultRateCents ?? null,
+    });
+  }
+
+  return (
+    <form className={formStyles.form} onSubmit={submit} noValidate>
+      <Field
+        label={`Hourly rate for ${client.name}`}
+        optional
+        error={errors.fields.rateCents}
+        hint="Empty: your default rate applies."
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            inputMode="decimal"
+            placeholder="$"
+            value={clientRate}
+            onChange={(event) => setClientRate(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Default hourly rate"
+        optional
+        error={errors.fields.defaultRateCents}
+        hint="For clients without their own rate."
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            inputMode="decimal"
+            placeholder="$"
+            value={defaultRate}
+            onChange={(event) => setDefaultRate(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Billing increment" hint={describeRounding(increment)}>
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            value={increment}
+            onChange={(event) => setIncrement(Number(event.target.value))}
+          >
+            {billingIncrements.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {minutes === 1 ? 'No rounding (bill each minute)' : `${minutes} minutes`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FormError message={errors.form} />
+      <div className={formStyles.actions}>
+        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          Save rates
+        </Button>
+      </div>
+    </form>
+  );
+}
