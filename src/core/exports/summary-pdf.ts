@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Exhibit } from './exhibits';
+import { configurePdfmake } from './pdfmake-setup';
 import type { CaseSection, KeyValue, SummaryModel } from './summary-model';
 
 /** What the bundle knows about an exhibit once it has been stamped and hashed. */
@@ -16,49 +15,6 @@ export type ManifestEntry = {
 };
 
 type Content = Record<string, unknown> | string | Content[];
-
-const robotoFolder = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')),
-  'Roboto',
-);
-let isConfigured = false;
-
-function configurePdfmake(): void {
-  if (isConfigured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: join(robotoFolder, 'Roboto-Regular.ttf'),
-      bold: join(robotoFolder, 'Roboto-Medium.ttf'),
-      italics: join(robotoFolder, 'Roboto-Italic.ttf'),
-      bolditalics: join(robotoFolder, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // Nothing leaves this computer, and nothing but the bundled fonts is read.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(robotoFolder));
-  pdfmake.addTableLayouts({
-    ruled: {
-      hLineWidth: (row: number, node: { table: { headerRows?: number } }) =>
-        row === 0 ? 0 : row === (node.table.headerRows ?? 0) ? 0.75 : 0.25,
-      vLineWidth: () => 0,
-      hLineColor: (row: number, node: { table: { headerRows?: number } }) =>
-        row === (node.table.headerRows ?? 0) ? '#000000' : '#9a9a9a',
-      paddingLeft: (column: number) => (column === 0 ? 0 : 4),
-      paddingRight: () => 4,
-      paddingTop: () => 2.5,
-      paddingBottom: () => 2.5,
-    },
-    facts: {
-      hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: (column: number) => (column === 0 ? 0 : 6),
-      paddingRight: () => 2,
-      paddingTop: () => 1.5,
-      paddingBottom: () => 1.5,
-    },
-  });
-  isConfigured = true;
-}
 
 const confidentialityNotice =
   'CONFIDENTIAL. This summary and its exhibits contain protected health information about the client named above, ' +

@@ -14,6 +14,7 @@ import * as deadlineAnsweredOn from './0031-deadline-answered-on';
 import * as trashLookupIndexes from './0032-trash-lookup-indexes';
 import * as caseloadNextDeadline from './0033-caseload-next-deadline';
 import * as caseloadNextDeadlineDescending from './0034-caseload-next-deadline-descending';
+import * as outcomesIndexes from './0053-outcomes-indexes';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -35,4 +36,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0032-trash-lookup-indexes': trashLookupIndexes,
   '0033-caseload-next-deadline': caseloadNextDeadline,
   '0034-caseload-next-deadline-descending': caseloadNextDeadlineDescending,
+  '0053-outcomes-indexes': outcomesIndexes,
 };
