@@ -23,7 +23,9 @@ describe('migration 0053 (outcomes indexes)', () => {
       await plan(
         "SELECT case_id FROM events WHERE type = 'payer_decision' AND occurred_at >= '2026-01-01' AND occurred_at < '2026-02-01'",
       ),
-    ).toMatch(/USING (COVERING )?INDEX events_by_type_occurred_at \(type=\? AND occurred_at>\? AND occurred_at<\?\)/);
+    ).toMatch(
+      /USING (COVERING )?INDEX events_by_type_occurred_at \(type=\? AND occurred_at>\? AND occurred_at<\?\)/,
+    );
     expect(
       await plan("SELECT id FROM cases WHERE closed_on >= '2026-01-01' AND closed_on <= '2026-12-31'"),
     ).toMatch(/USING (COVERING )?INDEX cases_closed_on/);

@@ -11,6 +11,7 @@ import { ClientPage } from '../features/clients/ClientPage';
 import { UndoLastEditButton } from '../features/history/UndoLastEditButton';
 import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
+import { OutcomesView } from '../features/outcomes/OutcomesView';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { callApi } from '../lib/api';
@@ -84,6 +85,13 @@ export function Workspace() {
           >
             Agenda
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'outcomes' ? 'page' : undefined}
+            href={hrefFor({ name: 'outcomes' })}
+          >
+            Outcomes
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -106,6 +114,8 @@ export function Workspace() {
           <ClientPage key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'agenda' ? (
           <AgendaView onAnnounce={announceEdit} />
+        ) : route.name === 'outcomes' ? (
+          <OutcomesView onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

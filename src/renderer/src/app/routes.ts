@@ -8,7 +8,8 @@ export type Route =
   | { readonly name: 'caseload' }
   | { readonly name: 'case'; readonly caseId: number; readonly tab: CaseTab }
   | { readonly name: 'client'; readonly clientId: number }
-  | { readonly name: 'agenda' };
+  | { readonly name: 'agenda' }
+  | { readonly name: 'outcomes' };
 
 export const caseTabs = ['timeline', 'coverage', 'providers', 'documents', 'deadlines'] as const;
 export type CaseTab = (typeof caseTabs)[number];
@@ -26,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'clients' && Number.isInteger(numericId) && numericId > 0)
     return { name: 'client', clientId: numericId };
   if (section === 'agenda') return { name: 'agenda' };
+  if (section === 'outcomes') return { name: 'outcomes' };
   return { name: 'caseload' };
 }
 
@@ -39,6 +41,8 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.clientId}`;
     case 'agenda':
       return '#/agenda';
+    case 'outcomes':
+      return '#/outcomes';
   }
 }
 
