@@ -14,6 +14,7 @@ import { settingsMethods } from './contract/settings-methods';
 import { verificationMethods } from './contract/verification-methods';
 import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
+import { fundingMethods, tracksMethods } from './contract/funding-methods';
 import { outcomesMethods } from './contract/outcomes-methods';
 
 /**
@@ -39,6 +40,8 @@ export const contract = {
   ...importMethods,
   ...vaultMethods,
   ...exportsMethods,
+  ...fundingMethods,
+  ...tracksMethods,
   ...outcomesMethods,
 };
 

@@ -14,6 +14,7 @@ import { sessionHandlers } from './handlers/session-handlers';
 import { verificationHandlers } from './handlers/verification-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
+import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
 import { outcomesHandlers } from './handlers/outcomes-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
@@ -37,6 +38,8 @@ export function createHandlers(session: Session): ContractHandlers {
     ...importHandlers(context),
     ...vaultHandlers(context),
     ...exportsHandlers(context),
+    ...fundingHandlers(context),
+    ...tracksHandlers(context),
     ...outcomesHandlers(context),
   };
 }

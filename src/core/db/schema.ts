@@ -13,6 +13,11 @@ import type { ClientsTable } from './tables/clients';
 import type { CoveragesTable } from './tables/coverages';
 import type { EditGroupsTable } from './tables/edit-groups';
 import type { EventsTable } from './tables/events';
+import type {
+  FundingDismissalsTable,
+  FundingOptionsTable,
+  ParallelTrackNotesTable,
+} from './tables/funding-options';
 import type { ImportMappingsTable } from './tables/import-mappings';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
@@ -50,4 +55,7 @@ export type AdvocaseDatabase = {
   case_deadline_summaries: CaseDeadlineSummariesTable;
   deadline_adjustments: DeadlineAdjustmentsTable;
   payer_requests: PayerRequestsTable;
+  funding_options: FundingOptionsTable;
+  funding_dismissals: FundingDismissalsTable;
+  parallel_track_notes: ParallelTrackNotesTable;
 };

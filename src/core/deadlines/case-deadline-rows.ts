@@ -72,8 +72,8 @@ export function deadlineKey(rule: string, origin: string): string {
 
 const dueSoonDays = 7;
 
-/** The engine's status for a date the app itself sets (re-authorization, follow-up). */
-function statusByDate(dueOn: CivilDate, asOf: CivilDate, isMet: boolean): StoredDeadlineStatus {
+/** The engine's status for a date the app itself sets (re-authorization, follow-up, funding dates). */
+export function statusByDate(dueOn: CivilDate, asOf: CivilDate, isMet: boolean): StoredDeadlineStatus {
   if (isMet) return 'met';
   if (dueOn < asOf) return 'missed';
   return daysBetween(asOf, dueOn) <= dueSoonDays ? 'due-soon' : 'open';

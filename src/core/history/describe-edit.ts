@@ -31,6 +31,14 @@ const fieldLabels: Readonly<Record<string, string>> = {
   ends_on: 'end date',
   due_on: 'due date',
   done_at: 'done',
+  program_name: 'program name',
+  amount_requested_cents: 'amount requested',
+  amount_granted_cents: 'amount granted',
+  apply_by: 'apply-by date',
+  response_expected_on: 'answer expected date',
+  decided_on: 'decision date',
+  renewal_on: 'renewal date',
+  document_ids: 'documents sent',
 };
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
@@ -68,6 +76,12 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return 'an authorization';
     case 'providers':
       return `provider ${text(row.name, rowId)}`;
+    case 'funding_options':
+      return `funding option "${text(row.program_name, rowId)}"`;
+    case 'funding_dismissals':
+      return `"not relevant" mark on a funding option of case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'parallel_track_notes':
+      return 'a parallel track note';
     default:
       return `record ${rowId}`;
   }
@@ -91,6 +105,9 @@ export function describeAuditEntry(entry: {
   if (entry.action === 'delete') return `Deleted ${name} for good`;
   const fields = changedFields(before, after);
   if (fields.length === 1 && fields[0] === 'deleted_at') {
+    // Funding options have no trash: removing one is an edit that Undo takes back.
+    if (entry.table_name === 'funding_options')
+      return after.deleted_at ? `Removed ${name}` : `Brought back ${name}`;
     return after.deleted_at ? `Moved ${name} to the trash` : `Restored ${name} from the trash`;
   }
   if (entry.table_name === 'tasks' && fields.length === 1 && fields[0] === 'done_at') {

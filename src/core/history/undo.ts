@@ -9,7 +9,15 @@ import { asOneEdit } from './edit-groups';
 /** Tables whose rows carry deleted_at: undoing their addition moves them to the trash. */
 const trashableTables = ['clients', 'cases', 'events'] as const;
 /** Tables without a trash: undoing an addition removes the row, unless a case still uses it. */
-const removableTables = ['tasks', 'authorizations', 'coverages', 'providers'] as const;
+const removableTables = [
+  'tasks',
+  'authorizations',
+  'coverages',
+  'providers',
+  'funding_options',
+  'funding_dismissals',
+  'parallel_track_notes',
+] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 
 type RowTable = (typeof trashableTables)[number] | (typeof removableTables)[number];
@@ -196,7 +204,7 @@ async function revertEntry(
     // A coverage or task added together with its client or case (an import) stays with it in the
     // trash, so that restoring the client brings everything back.
     const parent =
-      table === 'tasks'
+      'case_id' in current
         ? { table: 'cases', id: current.case_id }
         : { table: 'clients', id: current.client_id };
     const isParentAddedInSameEdit = edit.entries.some(

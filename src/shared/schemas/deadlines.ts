@@ -7,8 +7,11 @@ import { calendarDate, optionalText, recordId, requiredText } from './fields';
  * replace it with the date a plan document or notice gives, with a reason.
  */
 
-/** `rule`: computed by the engine; `reauthorization`: an approval ending; `records-request`: a request the payer must answer. */
-export const deadlineKinds = ['rule', 'reauthorization', 'records-request'] as const;
+/**
+ * `rule`: computed by the engine; `reauthorization`: an approval ending; `records-request`: a
+ * request the payer must answer; `funding`: a funding option's own date (not a legal deadline).
+ */
+export const deadlineKinds = ['rule', 'reauthorization', 'records-request', 'funding'] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
 
 export const deadlineActors = ['payer', 'claimant'] as const;

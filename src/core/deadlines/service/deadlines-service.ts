@@ -30,6 +30,7 @@ import {
   payerRequestGuidance,
 } from '../case-deadline-rows';
 import { addCalendarDays, civilDateInZone, daysBetween, formatInstantInZone } from '../date-arithmetic';
+import { fundingDeadlineRules } from '../../funding/funding-deadlines';
 import { deadlineRules } from '../rules';
 import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
 import { readReminderSettings, updateReminderSettings } from './reminder-settings';
@@ -53,9 +54,15 @@ const ownMeanings: Readonly<Record<string, string>> = {
     'The plan administrator must send the plan documents you asked for; ERISA sets a 30-day penalty clock.',
 };
 
-function meaningOf(rule: string): string {
+/** A deadline rule in plain words: the engine's, Advocase's own, or a funding date's. */
+export function meaningOf(rule: string): string {
   const engineRule = (deadlineRules as Readonly<Record<string, { meaning: string }>>)[rule];
-  return engineRule?.meaning ?? ownMeanings[rule] ?? rule;
+  return (
+    engineRule?.meaning ??
+    ownMeanings[rule] ??
+    (fundingDeadlineRules as Readonly<Record<string, string>>)[rule] ??
+    rule
+  );
 }
 
 function toCaseDeadline(

@@ -4,7 +4,7 @@ import { recomputeCaseDeadlines } from './recompute';
 
 /**
  * Recomputes the deadlines of every case that a run of audit entries touched: the case itself,
- * its timeline events and tasks, or a coverage it uses. Undo and the trash write through the
+ * its timeline events, tasks and funding options, or a coverage it uses. Undo and the trash write through the
  * audit log rather than the services, so they call this instead of each service's own recompute.
  */
 export async function recomputeDeadlinesTouchedBy(
@@ -24,7 +24,11 @@ export async function recomputeDeadlinesTouchedBy(
   for (const entry of entries) {
     if (entry.table_name === 'cases') caseIds.add(entry.row_id);
     if (entry.table_name === 'coverages') coverageIds.add(entry.row_id);
-    if (entry.table_name === 'events' || entry.table_name === 'tasks') {
+    if (
+      entry.table_name === 'events' ||
+      entry.table_name === 'tasks' ||
+      entry.table_name === 'funding_options'
+    ) {
       const row = JSON.parse(entry.after ?? entry.before ?? '{}') as { case_id?: number };
       if (typeof row.case_id === 'number') caseIds.add(row.case_id);
     }

@@ -10,6 +10,7 @@ import {
   type DerivedDeadline,
 } from '../case-deadline-rows';
 import { mapCaseToScenario, type CaseDeadlineFacts } from '../case-scenario';
+import { deriveFundingDeadlines } from '../../funding/funding-deadlines';
 import { addCalendarDays, civilDateInZone } from '../date-arithmetic';
 import { readReminderSettings } from './reminder-settings';
 import { userTimeZone } from './time-zone';
@@ -161,13 +162,20 @@ export function recomputeCaseDeadlines(
       await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
       return;
     }
-    const [settings, requests, adjustments] = await Promise.all([
+    const [settings, requests, adjustments, fundingOptions] = await Promise.all([
       readReminderSettings(trx),
       trx.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
       adjustmentsOfCase(trx, caseId),
+      trx
+        .selectFrom('funding_options')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute(),
     ]);
     const mapped = mapCaseToScenario(facts);
-    const derivation = deriveCaseDeadlines({
+    const derivedFromFacts = deriveCaseDeadlines({
       mapped,
       payerRequests: requests.map((request) => ({
         id: request.id,
@@ -179,6 +187,14 @@ export function recomputeCaseDeadlines(
       now,
       timeZone,
     });
+    // A funding option's dates (the user's, not legal deadlines) join the same agenda and "next deadline".
+    const derivation = {
+      ...derivedFromFacts,
+      deadlines: [
+        ...derivedFromFacts.deadlines,
+        ...deriveFundingDeadlines(fundingOptions, derivedFromFacts.asOf),
+      ],
+    };
     const computedAt = now.toISOString();
     await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
     if (derivation.deadlines.length > 0) {
