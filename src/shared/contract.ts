@@ -16,6 +16,7 @@ import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
 import { fundingMethods, tracksMethods } from './contract/funding-methods';
 import { outcomesMethods } from './contract/outcomes-methods';
+import { costsMethods, plansMethods } from './contract/costs-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -43,6 +44,8 @@ export const contract = {
   ...fundingMethods,
   ...tracksMethods,
   ...outcomesMethods,
+  ...costsMethods,
+  ...plansMethods,
 };
 
 export type Contract = typeof contract;

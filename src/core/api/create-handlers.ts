@@ -16,6 +16,7 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
 import { outcomesHandlers } from './handlers/outcomes-handlers';
+import { costsHandlers, plansHandlers } from './handlers/costs-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -41,5 +42,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...fundingHandlers(context),
     ...tracksHandlers(context),
     ...outcomesHandlers(context),
+    ...costsHandlers(context),
+    ...plansHandlers(context),
   };
 }

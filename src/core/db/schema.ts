@@ -23,6 +23,11 @@ import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
 import type {
+  CandidatePlansTable,
+  CaseCostEstimatesTable,
+  PlanComparisonsTable,
+} from './tables/cost-estimates';
+import type {
   DocumentCasesTable,
   DocumentClientsTable,
   DocumentEventsTable,
@@ -58,4 +63,7 @@ export type AdvocaseDatabase = {
   funding_options: FundingOptionsTable;
   funding_dismissals: FundingDismissalsTable;
   parallel_track_notes: ParallelTrackNotesTable;
+  case_cost_estimates: CaseCostEstimatesTable;
+  plan_comparisons: PlanComparisonsTable;
+  candidate_plans: CandidatePlansTable;
 };

@@ -39,6 +39,9 @@ const fieldLabels: Readonly<Record<string, string>> = {
   decided_on: 'decision date',
   renewal_on: 'renewal date',
   document_ids: 'documents sent',
+  inputs: 'estimate inputs',
+  planned_course: 'planned course',
+  fields: 'plan details',
 };
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
@@ -82,6 +85,12 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return `"not relevant" mark on a funding option of case ${formatCaseNumber(Number(row.case_id))}`;
     case 'parallel_track_notes':
       return 'a parallel track note';
+    case 'case_cost_estimates':
+      return `cost estimate of case ${formatCaseNumber(Number(row.case_id))}`;
+    case 'plan_comparisons':
+      return 'planned course of a plan comparison';
+    case 'candidate_plans':
+      return 'a candidate plan';
     default:
       return `record ${rowId}`;
   }

@@ -322,6 +322,36 @@ export function removeTrashedForGood(
                   .execute(),
               ),
             ],
+            [
+              'case_cost_estimates',
+              ids(
+                await trx
+                  .selectFrom('case_cost_estimates')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'plan_comparisons',
+              ids(
+                await trx
+                  .selectFrom('plan_comparisons')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'candidate_plans',
+              ids(
+                await trx
+                  .selectFrom('candidate_plans')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
           ];
     for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
     for (const [table, ids] of removals) {

@@ -17,6 +17,9 @@ const removableTables = [
   'funding_options',
   'funding_dismissals',
   'parallel_track_notes',
+  'case_cost_estimates',
+  'plan_comparisons',
+  'candidate_plans',
 ] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 

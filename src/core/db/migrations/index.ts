@@ -14,6 +14,7 @@ import * as deadlineAnsweredOn from './0031-deadline-answered-on';
 import * as trashLookupIndexes from './0032-trash-lookup-indexes';
 import * as caseloadNextDeadline from './0033-caseload-next-deadline';
 import * as caseloadNextDeadlineDescending from './0034-caseload-next-deadline-descending';
+import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
 import * as outcomesIndexes from './0053-outcomes-indexes';
 
@@ -37,6 +38,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0032-trash-lookup-indexes': trashLookupIndexes,
   '0033-caseload-next-deadline': caseloadNextDeadline,
   '0034-caseload-next-deadline-descending': caseloadNextDeadlineDescending,
+  '0050-cost-estimates': costEstimates,
   '0051-funding-options': fundingOptions,
   '0053-outcomes-indexes': outcomesIndexes,
 };

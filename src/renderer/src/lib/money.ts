@@ -1,8 +1,4 @@
-const currency = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-export function formatCents(cents: number | null): string {
-  return cents === null ? '—' : currency.format(cents / 100);
-}
+export { formatCents } from '@shared/domain/money';
 
 /**
  * Reads a dollar amount as typed ("$1,250", "1250.5", "") into whole cents. Returns undefined for
