@@ -372,7 +372,11 @@ async function addDecision({ call }: ContractSession, caseId: number, decision: 
   });
 }
 
-/** Every fixture case, plus two letters logged as correspondence on C10 (one sent with proof, one received). */
+/**
+ * Every fixture case, plus two letters logged as correspondence on C10 (one sent with proof, one
+ * received) and three funding options: C8's grant of $2,500 decided 2026-07-10, C2's denied
+ * charity-care application, and C15's $1,000 co-pay help decided in 2025.
+ */
 export async function enterOutcomesFixture(contract: ContractSession): Promise<ReadonlyMap<string, number>> {
   const clientIds = new Map<string, number>();
   const caseIds = new Map<string, number>();
@@ -393,5 +397,33 @@ export async function enterOutcomesFixture(contract: ContractSession): Promise<R
       },
     });
   }
+  const funding = [
+    {
+      label: 'C8',
+      optionType: 'nonprofit_grant',
+      programName: 'Ketamine access grant',
+      status: 'granted',
+      decidedOn: '2026-07-10',
+      amountGrantedCents: 250_000,
+    },
+    {
+      label: 'C2',
+      optionType: 'charity_care',
+      programName: 'Hospital charity care',
+      status: 'denied',
+      decidedOn: '2026-04-02',
+      amountGrantedCents: null,
+    },
+    {
+      label: 'C15',
+      optionType: 'copay_foundation',
+      programName: 'Co-pay foundation',
+      status: 'granted',
+      decidedOn: '2025-04-15',
+      amountGrantedCents: 100_000,
+    },
+  ] as const;
+  for (const { label, ...option } of funding)
+    await contract.call('funding.add', { caseId: caseIds.get(label)!, ...option });
   return caseIds;
 }

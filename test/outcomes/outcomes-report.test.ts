@@ -74,11 +74,13 @@ describe('outcomes figures for 2026, against hand counts on the fixture', () => 
     ]);
   });
 
-  it('counts money saved on cases closed in the period', () => {
+  it('counts money saved on cases closed in the period, plus funding granted in it', () => {
     // C1 12,000 + C5 8,500 + C6 3,000 + C7 9,000 + C9 10,000 + C10 7,000 + C14 5,000 = $54,500.
     // C15 saved $4,000 but closed in 2025.
     expect(report.headline.savedOnCasesCents).toBe(5_450_000);
-    expect(report.headline.moneySavedCents).toBe(5_450_000 + report.headline.fundingGrantedCents);
+    // C8's $2,500 grant (decided Jul 10); C2's charity care was denied; C15's help came in 2025.
+    expect(report.headline.fundingGrantedCents).toBe(250_000);
+    expect(report.headline.moneySavedCents).toBe(5_700_000);
   });
 
   it('rates approvals by payer, by treatment and by appeal level', () => {
@@ -186,8 +188,9 @@ describe('filters', () => {
       // C1×2, C2, C5, C6, C10×2, C14 L1 = 8; approvals C1 L1, C5, C6, C10 L1, C14 L1 = 5.
       decisions: 8,
       approvals: 5,
-      // C1 12,000 + C5 8,500 + C6 3,000 + C10 7,000 + C14 5,000.
+      // C1 12,000 + C5 8,500 + C6 3,000 + C10 7,000 + C14 5,000; C8's grant is Sam's.
       savedOnCasesCents: 3_550_000,
+      fundingGrantedCents: 0,
       // C1's appeal window met, C2's missed.
       deadlinesMet: 1,
       deadlinesMissed: 1,
@@ -225,7 +228,7 @@ describe('exports', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Section,Item,Measure,Value');
     expect(lines).toContain('Headline,Clients served,Count,12');
-    expect(lines).toContain('Headline,Money saved for clients,Dollars,54500.00');
+    expect(lines).toContain('Headline,Money saved for clients,Dollars,57000.00');
     expect(lines).toContain('Approval by appeal level,Appeal level 1,Approval rate,66.7%');
     expect(lines).toContain('Payer behaviour,Cigna,Denial reason: Experimental or investigational,2');
     expect(lines.some((line) => line.startsWith('Definitions,Money saved for clients,Definition,'))).toBe(
@@ -250,7 +253,8 @@ describe('exports', () => {
       'Harbor Mental Health Navigators',
       'January 1, 2026 to December 31, 2026',
       // The headline row: the five numbers, then their labels, left to right.
-      '12 14 50.0% $54,500 50.0% Clients served Cases worked Approval rate Money saved for clients Deadlines met',
+      '12 14 50.0% $57,000 50.0% Clients served Cases worked Approval rate Money saved for clients Deadlines met',
+      'incl. $2,500 funding granted',
       '8 of 16 payer decisions',
       '2 of 4 that fell due',
       'Median time from intake to the first payer decision: 20 days.',
@@ -265,6 +269,23 @@ describe('exports', () => {
 });
 
 describe('the date that counts', () => {
+  it('dates a granted funding option with no decision date by the day it was saved', async () => {
+    // The store judges dates in UTC here (ADVOCASE_TIME_ZONE above).
+    const today = new Date().toISOString().slice(0, 10);
+    const thisYear = { from: `${today.slice(0, 4)}-01-01`, to: today };
+    const before = await contract.call('outcomes.report', thisYear);
+    await contract.call('funding.add', {
+      caseId: caseIds.get('C12')!,
+      optionType: 'payment_plan',
+      programName: 'Clinic payment plan',
+      status: 'granted',
+      amountGrantedCents: 50_000,
+    });
+    const after = await contract.call('outcomes.report', thisYear);
+    expect(after.headline.fundingGrantedCents - before.headline.fundingGrantedCents).toBe(50_000);
+    expect(after.headline.moneySavedCents - before.headline.moneySavedCents).toBe(50_000);
+  });
+
   it('follows an override out of the period, and an empty store reports nothing', async () => {
     const c2 = caseIds.get('C2')!;
     const window = (await contract.call('deadlines.listForCase', { caseId: c2 })).deadlines.find(

@@ -4,6 +4,7 @@ import { caseVolumeFigures } from './case-volume-figures';
 import { decisionFigures } from './decision-figures';
 import { deadlineFigures } from './deadline-figures';
 import { destinationsThatWorked } from './delivery-figures';
+import { fundingGrantedCents } from './funding-figures';
 import { ratio } from './outcome-math';
 import type { OutcomesDb, OutcomesScope } from './outcomes-scope';
 
@@ -38,7 +39,7 @@ export async function computeOutcomes(
   const decisions = await decisionFigures(db, scope);
   const deadlines = await deadlineFigures(db, scope);
   const destinations = await destinationsThatWorked(db, scope);
-  const fundingGrantedCents = 0;
+  const fundingCents = await fundingGrantedCents(db, scope);
 
   const payerNames = new Set([
     ...decisions.perPayer.keys(),
@@ -80,8 +81,8 @@ export async function computeOutcomes(
       approvalRate: ratio(decisions.approvals, decisions.decisions),
       medianDaysToDecision: decisions.medianDaysToDecision,
       savedOnCasesCents: volume.savedOnCasesCents,
-      fundingGrantedCents,
-      moneySavedCents: volume.savedOnCasesCents + fundingGrantedCents,
+      fundingGrantedCents: fundingCents,
+      moneySavedCents: volume.savedOnCasesCents + fundingCents,
       deadlinesMet: deadlines.deadlinesMet,
       deadlinesMissed: deadlines.deadlinesMissed,
       deadlinesMetRate: ratio(deadlines.deadlinesMet, deadlines.deadlinesMet + deadlines.deadlinesMissed),

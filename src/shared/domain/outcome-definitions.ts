@@ -64,7 +64,7 @@ export const outcomeFigureDefinitions: Readonly<
   moneySaved: {
     label: 'Money saved for clients',
     definition:
-      'The "saved for the client" amounts of cases closed in the period, plus the amounts granted by funding options (grants, assistance programs, discounts) granted in the period. Amounts are as the advocate recorded them; they are not audited.',
+      'The "saved for the client" amounts of cases closed in the period, plus the amounts of funding options (grants, assistance programs, discounts) granted in the period, dated by their decision date (or, without one, the day they were last saved). Amounts are as the advocate recorded them; they are not audited.',
   },
   deadlinesMet: {
     label: 'Deadlines met',
