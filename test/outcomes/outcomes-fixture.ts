@@ -1,4 +1,10 @@
-import type { ContractSession } from '../helpers/contract-session';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+
+/** The contract, reached in-process (integration tests) or over the web harness (end to end). */
+export type CallContract = <M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+) => Promise<MethodOutput<M>>;
 
 /**
  * Sixteen hand-made cases for the outcomes figures: three payers (Aetna, Cigna, UnitedHealthcare),
@@ -277,7 +283,7 @@ const proofFor = { fax: 'fax_confirmation', portal: 'portal_confirmation', mail:
 
 /** Enters one case the way an advocate would, through the contract; returns its id. */
 async function enterCase(
-  { call }: ContractSession,
+  call: CallContract,
   fact: CaseFact,
   clientIds: Map<string, number>,
 ): Promise<number> {
@@ -322,7 +328,7 @@ async function enterCase(
   }
   const decisions = fact.decisions ?? [];
   for (const decision of decisions.filter((candidate) => (candidate.level ?? 0) === 0))
-    await addDecision({ call } as ContractSession, created.id, decision);
+    await addDecision(call, created.id, decision);
   if (fact.appeal) {
     await call('events.add', {
       caseId: created.id,
@@ -340,7 +346,7 @@ async function enterCase(
     });
   }
   for (const decision of decisions.filter((candidate) => (candidate.level ?? 0) > 0))
-    await addDecision({ call } as ContractSession, created.id, decision);
+    await addDecision(call, created.id, decision);
   await call('cases.update', {
     caseId: created.id,
     changes: {
@@ -354,7 +360,7 @@ async function enterCase(
   return created.id;
 }
 
-async function addDecision({ call }: ContractSession, caseId: number, decision: DecisionFact): Promise<void> {
+async function addDecision(call: CallContract, caseId: number, decision: DecisionFact): Promise<void> {
   await call('events.add', {
     caseId,
     event: {
@@ -377,12 +383,12 @@ async function addDecision({ call }: ContractSession, caseId: number, decision: 
  * received) and three funding options: C8's grant of $2,500 decided 2026-07-10, C2's denied
  * charity-care application, and C15's $1,000 co-pay help decided in 2025.
  */
-export async function enterOutcomesFixture(contract: ContractSession): Promise<ReadonlyMap<string, number>> {
+export async function enterOutcomesFixture(call: CallContract): Promise<ReadonlyMap<string, number>> {
   const clientIds = new Map<string, number>();
   const caseIds = new Map<string, number>();
-  for (const fact of fixtureCases) caseIds.set(fact.label, await enterCase(contract, fact, clientIds));
+  for (const fact of fixtureCases) caseIds.set(fact.label, await enterCase(call, fact, clientIds));
   for (const direction of ['sent', 'received'] as const) {
-    await contract.call('events.add', {
+    await call('events.add', {
       caseId: caseIds.get('C10')!,
       event: {
         type: 'correspondence',
@@ -424,6 +430,6 @@ export async function enterOutcomesFixture(contract: ContractSession): Promise<R
     },
   ] as const;
   for (const { label, ...option } of funding)
-    await contract.call('funding.add', { caseId: caseIds.get(label)!, ...option });
+    await call('funding.add', { caseId: caseIds.get(label)!, ...option });
   return caseIds;
 }

@@ -26,7 +26,7 @@ const outputFolder = mkdtempSync(join(tmpdir(), 'advocase-outcomes-'));
 
 beforeAll(async () => {
   contract = await startContractSession(newDataDirectory());
-  caseIds = await enterOutcomesFixture(contract);
+  caseIds = await enterOutcomesFixture(contract.call);
   report = await contract.call('outcomes.report', year2026);
 }, 60_000);
 afterAll(async () => {

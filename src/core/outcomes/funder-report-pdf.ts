@@ -4,7 +4,13 @@ import {
   outcomesPrivacyNote,
   type OutcomeFigureId,
 } from '../../shared/domain/outcome-definitions';
-import { formatDays, formatMonth, formatRate, formatWholeDollars } from '../../shared/domain/outcome-format';
+import {
+  formatCount,
+  formatDays,
+  formatMonth,
+  formatRate,
+  formatWholeDollars,
+} from '../../shared/domain/outcome-format';
 import type { MonthVolume, OutcomesReport } from '../../shared/schemas/outcomes';
 import { configurePdfmake } from '../exports/pdfmake-setup';
 import { longDate } from '../exports/summary-model';
@@ -237,7 +243,7 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
               headlineCell(
                 formatRate(headline.approvalRate),
                 'Approval rate',
-                `${headline.approvals} of ${headline.decisions} payer decisions`,
+                `${headline.approvals} of ${formatCount(headline.decisions, 'payer decision', 'payer decisions')}`,
               ),
               headlineCell(
                 formatWholeDollars(headline.moneySavedCents),
@@ -249,7 +255,9 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
               headlineCell(
                 formatRate(headline.deadlinesMetRate),
                 'Deadlines met',
-                `${headline.deadlinesMet} of ${headline.deadlinesMet + headline.deadlinesMissed} that fell due`,
+                headline.deadlinesMetRate === null
+                  ? 'none fell due in the period'
+                  : `${headline.deadlinesMet} of ${headline.deadlinesMet + headline.deadlinesMissed} that fell due`,
               ),
             ],
           ],

@@ -22,3 +22,8 @@ export function formatMonth(month: string): string {
     new Date(Date.UTC(year ?? 1970, (number ?? 1) - 1, 1)),
   );
 }
+
+/** "1 payer decision", "16 payer decisions". */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

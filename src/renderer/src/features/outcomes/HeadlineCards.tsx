@@ -1,5 +1,5 @@
 import type { OutcomeFigureId } from '@shared/domain/outcome-definitions';
-import { formatDays, formatRate, formatWholeDollars } from '@shared/domain/outcome-format';
+import { formatCount, formatDays, formatRate, formatWholeDollars } from '@shared/domain/outcome-format';
 import type { OutcomesHeadline } from '@shared/schemas/outcomes';
 import { FigureInfo } from './FigureInfo';
 import styles from './Outcomes.module.css';
@@ -18,7 +18,7 @@ function cardsOf(headline: OutcomesHeadline): Card[] {
       figure: 'clientsServed',
       label: 'Clients served',
       value: String(headline.clientsServed),
-      detail: `${headline.casesActive} cases worked`,
+      detail: `${formatCount(headline.casesActive, 'case', 'cases')} worked`,
     },
     {
       figure: 'casesOpened',
@@ -30,7 +30,7 @@ function cardsOf(headline: OutcomesHeadline): Card[] {
       figure: 'approvalRate',
       label: 'Approval rate',
       value: formatRate(headline.approvalRate),
-      detail: `${headline.approvals} of ${headline.decisions} payer decisions`,
+      detail: `${headline.approvals} of ${formatCount(headline.decisions, 'payer decision', 'payer decisions')}`,
     },
     {
       figure: 'moneySaved',

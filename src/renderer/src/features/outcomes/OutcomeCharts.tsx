@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatMonth, formatRate } from '@shared/domain/outcome-format';
+import { formatCount, formatMonth, formatRate } from '@shared/domain/outcome-format';
 import type { DecisionTally, MonthVolume, OutcomeShare } from '@shared/schemas/outcomes';
 import { ChartPanel } from './ChartPanel';
 import styles from './Outcomes.module.css';
@@ -36,7 +36,8 @@ export function VolumeChart({ months }: { readonly months: readonly MonthVolume[
             <XAxis dataKey="label" tick={axisTick} tickLine={false} />
             <YAxis allowDecimals={false} tick={axisTick} tickLine={false} axisLine={false} />
             <Tooltip cursor={{ fill: '#eef1f4' }} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {/* In the order of the bars, not alphabetical. */}
+            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             <Bar dataKey="opened" name="Opened" fill={openedColour} isAnimationActive={false} />
             <Bar dataKey="closed" name="Closed" fill={closedColour} isAnimationActive={false} />
           </BarChart>
@@ -140,7 +141,7 @@ export function ApprovalRateChart({
   const data = tallies.map((tally) => ({
     label: tally.label,
     percent: tally.approvalRate === null ? 0 : Math.round(tally.approvalRate * 1000) / 10,
-    text: `${formatRate(tally.approvalRate)} of ${tally.decisions}`,
+    text: `${formatRate(tally.approvalRate)} of ${formatCount(tally.decisions, 'decision', 'decisions')}`,
   }));
   return (
     <ChartPanel
@@ -150,7 +151,7 @@ export function ApprovalRateChart({
       emptyText="No payer decision in this period. Add one to a case's timeline (Payer decision)."
       chart={
         <ResponsiveContainer width="100%" height={Math.max(120, data.length * 36 + 24)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 8 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 128, bottom: 4, left: 8 }}>
             <XAxis type="number" domain={[0, 100]} hide />
             <YAxis
               type="category"
@@ -167,6 +168,8 @@ export function ApprovalRateChart({
               background={{ fill: '#eef1f4' }}
               isAnimationActive={false}
               barSize={18}
+              // A 0 % bar still gets its track and its label.
+              minPointSize={2}
             >
               <LabelList dataKey="text" position="right" fontSize={12} fill="#17202b" />
             </Bar>

@@ -56,16 +56,8 @@ export function OutcomesView({ onAnnounce }: { readonly onAnnounce: (message: st
           <p className={styles.muted}>
             {periodText}
             {advocate ? ` · cases of ${advocate}` : ' · all advocates'} · counted from the same records as the
-            caseload; open ⓘ to see how each figure is counted.
+            caseload; the info button beside each figure says how it is counted.
           </p>
-        </div>
-        <div className={styles.actions}>
-          <Button onClick={() => exportCsv.mutate()} disabled={filters === null || exportCsv.isPending}>
-            <FileSpreadsheet aria-hidden size={16} /> Export CSV
-          </Button>
-          <Button variant="primary" onClick={() => setIsFunderReportOpen(true)} disabled={filters === null}>
-            <FileDown aria-hidden size={16} /> Funder report (PDF)
-          </Button>
         </div>
       </header>
 
@@ -133,6 +125,14 @@ export function OutcomesView({ onAnnounce }: { readonly onAnnounce: (message: st
             </select>
           )}
         </Field>
+        <div className={styles.actions}>
+          <Button onClick={() => exportCsv.mutate()} disabled={filters === null || exportCsv.isPending}>
+            <FileSpreadsheet aria-hidden size={16} /> Export CSV
+          </Button>
+          <Button variant="primary" onClick={() => setIsFunderReportOpen(true)} disabled={filters === null}>
+            <FileDown aria-hidden size={16} /> Funder report (PDF)
+          </Button>
+        </div>
       </form>
 
       {report.isError && <p role="alert">{report.error.message}</p>}

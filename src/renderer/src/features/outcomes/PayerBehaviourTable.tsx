@@ -56,27 +56,35 @@ export function PayerBehaviourTable({ payers }: { readonly payers: readonly Paye
                 <tr key={payer.payer}>
                   <th scope="row">{payer.payer}</th>
                   <td>
-                    {payer.medianResponseDays === null ? (
-                      <span className={styles.muted}>No answered deadline</span>
+                    {payer.answeredOnTime + payer.answeredLate + payer.unansweredPastDue === 0 ? (
+                      <span className={styles.muted}>No dated decision deadline</span>
                     ) : (
                       <>
-                        {formatDays(payer.medianResponseDays)}{' '}
-                        <span className={styles.muted}>(allowed {formatDays(payer.medianAllowedDays)})</span>
+                        {payer.medianResponseDays === null ? (
+                          <span className={styles.muted}>Not answered yet</span>
+                        ) : (
+                          <>
+                            {formatDays(payer.medianResponseDays)}{' '}
+                            <span className={styles.muted}>
+                              (allowed {formatDays(payer.medianAllowedDays)})
+                            </span>
+                          </>
+                        )}
+                        <ul className={styles.tags}>
+                          <li className={styles.tag} data-tone="good">
+                            {payer.answeredOnTime} on time
+                          </li>
+                          <li className={styles.tag} data-tone={payer.answeredLate > 0 ? 'bad' : undefined}>
+                            {payer.answeredLate} late
+                          </li>
+                          {payer.unansweredPastDue > 0 && (
+                            <li className={styles.tag} data-tone="bad">
+                              {payer.unansweredPastDue} unanswered past due
+                            </li>
+                          )}
+                        </ul>
                       </>
                     )}
-                    <ul className={styles.tags}>
-                      <li className={styles.tag} data-tone="good">
-                        {payer.answeredOnTime} on time
-                      </li>
-                      <li className={styles.tag} data-tone={payer.answeredLate > 0 ? 'bad' : undefined}>
-                        {payer.answeredLate} late
-                      </li>
-                      {payer.unansweredPastDue > 0 && (
-                        <li className={styles.tag} data-tone="bad">
-                          {payer.unansweredPastDue} unanswered past due
-                        </li>
-                      )}
-                    </ul>
                   </td>
                   <td>
                     {formatRate(payer.overturnRate)}{' '}
