@@ -23,6 +23,7 @@ import { fundingMethods, tracksMethods } from './contract/funding-methods';
 import { billingMethods, timeMethods } from './contract/time-methods';
 import { invoicesMethods } from './contract/invoices-methods';
 import { resourcesMethods } from './contract/resources-methods';
+import { outcomesMethods } from './contract/outcomes-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -62,6 +63,7 @@ export const contract = {
   ...billingMethods,
   ...invoicesMethods,
   ...resourcesMethods,
+  ...outcomesMethods,
 };
 
 export type Contract = typeof contract;

@@ -26,6 +26,7 @@ import { costsHandlers, plansHandlers } from './handlers/costs-handlers';
 import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
 import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time-handlers';
 import { resourcesHandlers } from './handlers/resources-handlers';
+import { outcomesHandlers } from './handlers/outcomes-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -64,5 +65,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...billingHandlers(context),
     ...invoicesHandlers(context),
     ...resourcesHandlers(context),
+    ...outcomesHandlers(context),
   };
 }

@@ -20,6 +20,7 @@ import * as letters from './0042-letters';
 import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
 import * as timeAndResources from './0052-time-and-resources';
+import * as outcomesIndexes from './0053-outcomes-indexes';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -47,4 +48,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0050-cost-estimates': costEstimates,
   '0051-funding-options': fundingOptions,
   '0052-time-and-resources': timeAndResources,
+  '0053-outcomes-indexes': outcomesIndexes,
 };

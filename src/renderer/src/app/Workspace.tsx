@@ -16,6 +16,7 @@ import { useUndoShortcut } from '../features/history/use-undo';
 import { ImportButton } from '../features/import/ImportButton';
 import { LetterPage } from '../features/letters/LetterPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
+import { OutcomesView } from '../features/outcomes/OutcomesView';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
@@ -112,6 +113,13 @@ export function Workspace() {
           >
             Resources
           </a>
+          <a
+            className={styles.navItem}
+            aria-current={route.name === 'outcomes' ? 'page' : undefined}
+            href={hrefFor({ name: 'outcomes' })}
+          >
+            Outcomes
+          </a>
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -146,6 +154,8 @@ export function Workspace() {
           <ParallelTracksBoard key={route.clientId} clientId={route.clientId} onAnnounce={announceEdit} />
         ) : route.name === 'resources' ? (
           <ResourcesPage onAnnounce={announceEdit} />
+        ) : route.name === 'outcomes' ? (
+          <OutcomesView onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

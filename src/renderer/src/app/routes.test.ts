@@ -12,6 +12,7 @@ describe('routes', () => {
     ['#/cases/-3', { name: 'caseload' }],
     ['#/clients/7', { name: 'client', clientId: 7 }],
     ['#/agenda', { name: 'agenda' }],
+    ['#/outcomes', { name: 'outcomes' }],
     ['#token=abc', { name: 'caseload' }],
     ['#/criteria', { name: 'criteria', section: 'sets' }],
     ['#/criteria/packs', { name: 'criteria', section: 'packs' }],

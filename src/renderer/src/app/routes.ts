@@ -13,10 +13,9 @@ export type Route =
   | { readonly name: 'letter'; readonly caseId: number; readonly letterId: number }
   | { readonly name: 'letterTemplates' }
   | { readonly name: 'plans'; readonly clientId: number }
-  | { readonly name: 'agenda' }
   | { readonly name: 'tracks'; readonly clientId: number }
-  | { readonly name: 'agenda' }
-  | { readonly name: 'resources' };
+  | { readonly name: 'resources' }
+  | { readonly name: 'outcomes' };
 
 export const caseTabs = [
   'timeline',
@@ -67,6 +66,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'criteria') return { name: 'criteria', section: id === 'packs' ? 'packs' : 'sets' };
   if (section === 'letter-templates') return { name: 'letterTemplates' };
   if (section === 'resources') return { name: 'resources' };
+  if (section === 'outcomes') return { name: 'outcomes' };
   return { name: 'caseload' };
 }
 
@@ -92,6 +92,8 @@ export function hrefFor(route: Route): string {
       return `#/clients/${route.clientId}/tracks`;
     case 'resources':
       return '#/resources';
+    case 'outcomes':
+      return '#/outcomes';
   }
 }
 

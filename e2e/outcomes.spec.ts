@@ -1,0 +1,256 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
+import { enterOutcomesFixture, type CallContract } from '../test/outcomes/outcomes-fixture';
+import { callHarness, completeFirstRun } from './support/app-steps';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'harbor lantern quiet maple 77';
+// The dashboard scrolls inside the window: a tall one puts all of it in each screenshot.
+const tallWindow = { width: 1280, height: 2000 };
+
+function callerFor(url: string): CallContract {
+  return <M extends MethodName>(method: M, input: MethodInput<M>) =>
+    callHarness(url, method, input) as Promise<MethodOutput<M>>;
+}
+
+/** YYYY-MM-DD of today plus `days`, on this computer's calendar (the harness runs here too). */
+function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function headlineCard(page: Page, label: string) {
+  return page
+    .getByRole('list', { name: 'Headline figures' })
+    .getByRole('listitem')
+    .filter({ hasText: label });
+}
+
+/** Downloads the funder report through its dialog, checks it is one page, and renders it for a person to look at. */
+async function downloadFunderReport(page: Page, screenshotName: string): Promise<string> {
+  await page.getByRole('button', { name: 'Funder report (PDF)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Funder report' });
+  await dialog.getByLabel('Organisation name').fill('Harbor Mental Health Navigators');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download PDF' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^outcomes-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-funder-report\.pdf$/,
+  );
+  const path = join(mkdtempSync(join(tmpdir(), 'advocase-funder-')), 'report.pdf');
+  await download.saveAs(path);
+  expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-singlefile',
+    path,
+    join('e2e', 'screenshots', screenshotName),
+  ]);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+test('a denied case, its cost estimate and funding: the dashboard counts them and the funder report shows them', async ({
+  page,
+  app,
+}) => {
+  const call = callerFor(app.url);
+  await page.setViewportSize(tallWindow);
+  await completeFirstRun(page, app.url, passphrase);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
+  await expect(page.getByRole('heading', { name: 'Outcomes' })).toBeVisible();
+  await expect(page.getByText(/No cases in this period/)).toBeVisible();
+  await app.screenshot('outcomes-01-empty');
+
+  // A new case, through the app.
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  const newCase = page.getByRole('dialog', { name: 'New case' });
+  await newCase.getByLabel('Full name').fill('Marisol Vega');
+  await newCase.getByLabel('State').selectOption('CA');
+  await newCase.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
+  await newCase.getByLabel('Payer').fill('Aetna');
+  await newCase.getByRole('button', { name: 'Open case' }).click();
+  const [opened] = await call('cases.list', {});
+  // Setup outside this test's subject: the employer plan, the claim type and the advocate.
+  const coverage = await call('coverages.create', {
+    clientId: opened!.clientId,
+    payer: 'Aetna',
+    planType: 'employer-self-funded',
+  });
+  await call('cases.update', {
+    caseId: opened!.id,
+    changes: { coverageId: coverage.id, claimType: 'pre-service', assignedAdvocate: 'Rosa Diaz' },
+  });
+
+  // The denial, through the timeline form.
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/timeline`);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const eventDialog = page.getByRole('dialog', { name: 'Add to the timeline' });
+  await eventDialog.getByLabel('What happened').selectOption({ label: 'Payer decision' });
+  await eventDialog.getByLabel('Summary').fill('Spravato denied: not medically necessary');
+  await eventDialog.getByLabel('Decision', { exact: true }).selectOption('denied');
+  await eventDialog.getByLabel('Decision on').selectOption('0');
+  await eventDialog.getByLabel('Date on the notice').fill(dayFromToday(-3));
+  await eventDialog.getByLabel('Date it arrived').fill(dayFromToday(-1));
+  await eventDialog.getByLabel('Stated reason (quote the notice)').fill('Not medically necessary.');
+  await eventDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(eventDialog).toBeHidden();
+
+  // The dashboard counts the decision: one denial, nothing saved yet.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
+  await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
+  await expect(headlineCard(page, 'Approval rate')).toContainText('0.0%');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 1 payer decision');
+  await expect(headlineCard(page, 'Clients served')).toContainText('1');
+  await expect(headlineCard(page, 'Money saved for clients')).toContainText('$0');
+
+  // The cost estimate (the costs helper's contract; its screen is not on this branch): six
+  // induction sessions at $900 charged, $600 allowed out of network, $800 self-pay.
+  const estimate = await call('costs.saveEstimateInputs', {
+    caseId: opened!.id,
+    inputs: {
+      course: { inductionSessions: 6, maintenanceSessionsPerMonth: 0, maintenanceMonths: 0 },
+      prices: {
+        inNetworkAllowedCents: null,
+        outOfNetworkChargeCents: 90_000,
+        outOfNetworkAllowedCents: 60_000,
+        singleCaseAgreementRateCents: null,
+        selfPayPriceCents: 80_000,
+      },
+      inNetwork: {
+        deductibleCents: null,
+        deductibleMetCents: null,
+        coinsurancePercent: null,
+        copayCents: null,
+        outOfPocketMaxCents: null,
+        outOfPocketMetCents: null,
+      },
+      hasOutOfNetworkBenefit: true,
+      outOfNetwork: {
+        deductibleCents: 100_000,
+        deductibleMetCents: 0,
+        coinsurancePercent: 40,
+        copayCents: null,
+        outOfPocketMaxCents: 500_000,
+        outOfPocketMetCents: 0,
+      },
+      copayCountsTowardDeductible: false,
+    },
+  });
+  const scenario = (name: string) =>
+    estimate.estimate.scenarios.find((candidate) => candidate.scenario === name);
+  // Self-pay: 6 × $800. Out of network: the $1,000 deductible, 40 % of the other $2,600 allowed
+  // ($1,040), and the $300 a session above the allowed amount the clinic may bill (6 × $300).
+  expect(scenario('self_pay')?.clientPaysCents).toBe(480_000);
+  expect(scenario('out_of_network')?.clientPaysCents).toBe(100_000 + 104_000 + 180_000);
+
+  // Two funding options; only the granted one is money saved.
+  await call('funding.add', {
+    caseId: opened!.id,
+    optionType: 'nonprofit_grant',
+    programName: 'Ketamine access grant',
+    status: 'granted',
+    decidedOn: dayFromToday(0),
+    amountGrantedCents: 300_000,
+  });
+  await call('funding.add', {
+    caseId: opened!.id,
+    optionType: 'manufacturer_program',
+    programName: 'Spravato withMe',
+    status: 'pending',
+    amountRequestedCents: 150_000,
+  });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
+  await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
+  const moneySaved = headlineCard(page, 'Money saved for clients');
+  await expect(moneySaved).toContainText('$3,000');
+  await expect(moneySaved).toContainText('$0 on cases · $3,000 funding granted');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 1 payer decision');
+  await app.screenshot('outcomes-02-one-case');
+
+  // What "money saved" counts, one click away.
+  await moneySaved.getByLabel('How "Money saved for clients" is counted').click();
+  await expect(moneySaved.getByText(/plus the amounts of funding options/)).toBeVisible();
+  await app.screenshot('outcomes-03-definition');
+  await page.keyboard.press('Escape');
+
+  // The numbers behind a chart, as a table.
+  const byPayer = page.getByRole('region', { name: 'Approval rate by payer' });
+  await byPayer.getByRole('button', { name: 'Table' }).click();
+  await expect(byPayer.getByRole('row', { name: /Aetna/ })).toContainText('0.0%');
+
+  // CSV of the same figures.
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  expect(csv).toContain('Headline,Money saved for clients,Dollars,3000.00');
+  expect(csv).toContain('Headline,Funding granted,Dollars,3000.00');
+  expect(csv).not.toContain('Marisol');
+
+  // The funder report: a name is required, said by the field.
+  await page.getByRole('button', { name: 'Funder report (PDF)' }).click();
+  const funderDialog = page.getByRole('dialog', { name: 'Funder report' });
+  await funderDialog.getByRole('button', { name: 'Download PDF' }).click();
+  await expect(funderDialog.getByText('Organisation name is required.')).toBeVisible();
+  await funderDialog.getByRole('button', { name: 'Cancel' }).click();
+  const text = await downloadFunderReport(page, 'outcomes-funder-report-one-case');
+  expect(text).toContain('Harbor Mental Health Navigators');
+  expect(text).toContain('$3,000');
+  expect(text).toContain('incl. $3,000 funding granted');
+  expect(text).toContain('0 of 1 payer decision');
+  expect(text).not.toContain('Marisol');
+  expect(text).not.toContain('Vega');
+});
+
+test('a year of cases: the dashboard agrees with the hand counts, by advocate too', async ({ page, app }) => {
+  await page.setViewportSize(tallWindow);
+  await completeFirstRun(page, app.url, passphrase);
+  await enterOutcomesFixture(callerFor(app.url));
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
+  await page.getByLabel('Period').selectOption({ label: 'Custom dates' });
+  await page.getByLabel('From', { exact: true }).fill('2026-12-31');
+  await page.getByLabel('To', { exact: true }).fill('2026-01-01');
+  await expect(page.getByText('"From" is after "To". Check both dates.')).toBeVisible();
+  await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-12-31');
+
+  // Hand counts: test/outcomes/outcomes-report.test.ts.
+  await expect(headlineCard(page, 'Clients served')).toContainText('12');
+  await expect(headlineCard(page, 'Clients served')).toContainText('14 cases worked');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('50.0%');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('8 of 16 payer decisions');
+  await expect(headlineCard(page, 'Money saved for clients')).toContainText('$57,000');
+  await expect(headlineCard(page, 'Deadlines met')).toContainText('2 met · 2 missed');
+  await expect(headlineCard(page, 'Intake to decision')).toContainText('20 days');
+  const payers = page.getByRole('region', { name: 'Payer behaviour on your cases' });
+  await expect(payers.getByRole('row', { name: /Cigna/ })).toContainText(
+    'Experimental or investigational ×2',
+  );
+  await expect(payers.getByRole('row', { name: /Aetna/ })).toContainText('Fax: (800) 555-0101 ×2');
+  await app.screenshot('outcomes-04-year');
+
+  await page.getByLabel('Advocate').selectOption('Rosa Diaz');
+  await expect(headlineCard(page, 'Money saved for clients')).toContainText('$35,500');
+  await expect(headlineCard(page, 'Clients served')).toContainText('7 cases worked');
+  await app.screenshot('outcomes-05-one-advocate');
+
+  await page.getByLabel('Advocate').selectOption('All advocates');
+  await expect(headlineCard(page, 'Money saved for clients')).toContainText('$57,000');
+  const text = await downloadFunderReport(page, 'outcomes-funder-report-year');
+  expect(text).toContain('January 1, 2026 to December 31, 2026');
+  expect(text).toContain('$57,000');
+});

@@ -1,0 +1,118 @@
+import { daysBetween, type CivilDate } from '../deadlines/date-arithmetic';
+import { median } from './outcome-math';
+import {
+  isInPeriod,
+  localDateOf,
+  payerNotRecorded,
+  scopedCases,
+  type OutcomesDb,
+  type OutcomesScope,
+} from './outcomes-scope';
+
+export type PayerResponseFigures = {
+  readonly answeredOnTime: number;
+  readonly answeredLate: number;
+  readonly unansweredPastDue: number;
+  readonly medianResponseDays: number | null;
+  readonly medianAllowedDays: number | null;
+};
+
+export type DeadlineFigures = {
+  readonly deadlinesMet: number;
+  readonly deadlinesMissed: number;
+  readonly perPayer: ReadonlyMap<string, PayerResponseFigures>;
+};
+
+type DeadlineRecord = {
+  readonly payer: string;
+  readonly actor: 'payer' | 'claimant';
+  readonly status: string;
+  readonly dueOn: CivilDate;
+  readonly answeredOn: CivilDate | null;
+  readonly doneOn: CivilDate | null;
+  readonly startedOn: CivilDate | null;
+};
+
+/**
+ * The legal deadlines (kind "rule": not Advocase's re-authorization reminders or follow-up
+ * suggestions) whose date that counts, the user's override or else the computed one, is in the
+ * period. Read in two steps so the due-date index does the narrowing: deadlines computed to fall in
+ * the period, then the few moved by an override (which may move them in or out).
+ */
+async function deadlinesInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DeadlineRecord[]> {
+  const base = scopedCases(db, scope)
+    .innerJoin('case_deadlines as deadline', 'deadline.case_id', 'entry.case_id')
+    .leftJoin('deadline_adjustments as adjustment', (join) =>
+      join
+        .onRef('adjustment.case_id', '=', 'deadline.case_id')
+        .onRef('adjustment.deadline_key', '=', 'deadline.deadline_key'),
+    )
+    .leftJoin('events as source', 'source.id', 'deadline.source_event_id')
+    .select([
+      'deadline.id',
+      'entry.payer',
+      'deadline.actor',
+      'deadline.status',
+      'deadline.due_on as dueOn',
+      'deadline.answered_on as answeredOn',
+      'adjustment.override_due_on as overrideDueOn',
+      'adjustment.done_at as doneAt',
+      'source.occurred_at as sourceAt',
+    ])
+    .where('deadline.kind', '=', 'rule');
+  const computedInPeriod = await base
+    .where('deadline.due_on', '>=', scope.from)
+    .where('deadline.due_on', '<=', scope.to)
+    .execute();
+  const overridden = await base.where('adjustment.override_due_on', 'is not', null).execute();
+  const byId = new Map([...computedInPeriod, ...overridden].map((row) => [row.id, row]));
+  return [...byId.values()]
+    .map((row) => ({
+      payer: row.payer ?? payerNotRecorded,
+      actor: row.actor,
+      status: row.status,
+      dueOn: row.overrideDueOn ?? row.dueOn.slice(0, 10),
+      answeredOn: row.answeredOn,
+      doneOn: row.doneAt === null ? null : localDateOf(row.doneAt, scope),
+      startedOn: row.sourceAt === null ? null : localDateOf(row.sourceAt, scope),
+    }))
+    .filter((record) => isInPeriod(record.dueOn, scope));
+}
+
+/** Met: answered (or marked done) by the date that counts. Missed: answered late, or the date has passed. */
+function judge(record: DeadlineRecord, asOf: CivilDate): 'met' | 'missed' | 'open' {
+  const answeredBy = [record.answeredOn, record.doneOn].filter((date): date is CivilDate => date !== null);
+  if (record.status === 'met' || answeredBy.some((date) => date <= record.dueOn)) return 'met';
+  if (answeredBy.length > 0 || record.dueOn < asOf) return 'missed';
+  return 'open';
+}
+
+function payerResponse(records: readonly DeadlineRecord[], asOf: CivilDate): PayerResponseFigures {
+  const answered = records.filter((record) => record.answeredOn !== null);
+  const timed = answered.filter((record) => record.startedOn !== null);
+  return {
+    answeredOnTime: answered.filter((record) => record.answeredOn! <= record.dueOn).length,
+    answeredLate: answered.filter((record) => record.answeredOn! > record.dueOn).length,
+    unansweredPastDue: records.filter((record) => record.answeredOn === null && record.dueOn < asOf).length,
+    medianResponseDays: median(timed.map((record) => daysBetween(record.startedOn!, record.answeredOn!))),
+    medianAllowedDays: median(timed.map((record) => daysBetween(record.startedOn!, record.dueOn))),
+  };
+}
+
+/** The advocate's own deadlines met and missed, and how each payer kept to its decision deadlines. */
+export async function deadlineFigures(db: OutcomesDb, scope: OutcomesScope): Promise<DeadlineFigures> {
+  const records = await deadlinesInPeriod(db, scope);
+  const advocates = records
+    .filter((record) => record.actor === 'claimant')
+    .map((record) => judge(record, scope.asOf));
+  const payers = new Map<string, DeadlineRecord[]>();
+  for (const record of records.filter((candidate) => candidate.actor === 'payer'))
+    payers.set(record.payer, [...(payers.get(record.payer) ?? []), record]);
+  return {
+    deadlinesMet: advocates.filter((status) => status === 'met').length,
+    deadlinesMissed: advocates.filter((status) => status === 'missed').length,
+    perPayer: new Map(
+      [...payers].map(([payer, payerRecords]) => [payer, payerResponse(payerRecords, scope.asOf)]),
+    ),
+  };
+}

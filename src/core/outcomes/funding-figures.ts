@@ -1,0 +1,40 @@
+import {
+  isInPeriod,
+  localDateOf,
+  scopedCases,
+  utcWindow,
+  type OutcomesDb,
+  type OutcomesScope,
+} from './outcomes-scope';
+
+/**
+ * Money raised outside the plan: the amounts of funding options granted in the period (grants,
+ * assistance programs, discounts; migration 0051). An option is dated by its decision date, or,
+ * when none was entered, by the day it was last saved.
+ */
+export async function fundingGrantedCents(db: OutcomesDb, scope: OutcomesScope): Promise<number> {
+  const window = utcWindow(scope);
+  const rows = await scopedCases(db, scope)
+    .innerJoin('funding_options as funding', 'funding.case_id', 'entry.case_id')
+    .select([
+      'funding.decided_on as decidedOn',
+      'funding.updated_at as updatedAt',
+      'funding.amount_granted_cents as amount',
+    ])
+    .where('funding.status', '=', 'granted')
+    .where('funding.deleted_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('funding.decided_on', '>=', scope.from), eb('funding.decided_on', '<=', scope.to)]),
+        eb.and([
+          eb('funding.decided_on', 'is', null),
+          eb('funding.updated_at', '>=', window.start),
+          eb('funding.updated_at', '<', window.end),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows
+    .filter((row) => isInPeriod(row.decidedOn ?? localDateOf(row.updatedAt, scope), scope))
+    .reduce((sum, row) => sum + (row.amount ?? 0), 0);
+}

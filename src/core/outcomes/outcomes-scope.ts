@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { OutcomesFilters } from '../../shared/schemas/outcomes';
+import { addCalendarDays, civilDateInZone, type CivilDate } from '../deadlines/date-arithmetic';
+import type { AdvocaseDatabase } from '../db/schema';
+
+export type OutcomesDb = Kysely<AdvocaseDatabase>;
+
+/** The filters, plus the calendar every instant is read on and the day "already passed" is judged at. */
+export type OutcomesScope = OutcomesFilters & {
+  readonly timeZone: string;
+  readonly asOf: CivilDate;
+};
+
+export const payerNotRecorded = 'Payer not recorded';
+
+/**
+ * The live cases the caseload lists (`caseload_entries`: trashed cases and the cases of trashed
+ * clients have no row), with their case record, narrowed to one advocate when the filter names one.
+ * Every figure starts here, so the dashboard and the caseload always count the same cases.
+ */
+export function scopedCases(db: OutcomesDb, scope: OutcomesScope) {
+  const cases = db.selectFrom('caseload_entries as entry').innerJoin('cases', 'cases.id', 'entry.case_id');
+  return scope.advocate === null ? cases : cases.where('entry.assigned_advocate', '=', scope.advocate);
+}
+
+/**
+ * Instants are stored in UTC; the period is calendar days where the advocate works. A window one
+ * day wider on each side lets the index narrow the rows, and `isInPeriod` then decides exactly.
+ */
+export function utcWindow(scope: OutcomesScope): { readonly start: string; readonly end: string } {
+  return { start: addCalendarDays(scope.from, -1), end: `${addCalendarDays(scope.to, 2)}` };
+}
+
+export function localDateOf(instant: string, scope: OutcomesScope): CivilDate {
+  return civilDateInZone(Date.parse(instant), scope.timeZone);
+}
+
+export function isInPeriod(date: CivilDate, scope: OutcomesScope): boolean {
+  return date >= scope.from && date <= scope.to;
+}

@@ -1,0 +1,64 @@
+import { BarChart3, Table2 } from 'lucide-react';
+import { useId, useState, type ReactNode } from 'react';
+import type { OutcomeFigureId } from '@shared/domain/outcome-definitions';
+import { Button } from '../../components/Button';
+import { FigureInfo } from './FigureInfo';
+import styles from './Outcomes.module.css';
+
+/**
+ * A chart with its numbers: the table is one click away, and always there for a screen reader
+ * (the drawing itself is hidden from it, since bars cannot be read aloud).
+ */
+export function ChartPanel({
+  title,
+  figure,
+  isEmpty,
+  emptyText,
+  chart,
+  table,
+  wide = false,
+}: {
+  readonly title: string;
+  readonly figure: OutcomeFigureId;
+  readonly isEmpty: boolean;
+  readonly emptyText: string;
+  readonly chart: ReactNode;
+  readonly table: ReactNode;
+  readonly wide?: boolean;
+}) {
+  const [isTableShown, setIsTableShown] = useState(false);
+  const titleId = useId();
+  return (
+    <section className={`${styles.panel} ${wide ? styles.wide : ''}`} aria-labelledby={titleId}>
+      <header className={styles.panelHeader}>
+        <h2 id={titleId} className={styles.panelTitle}>
+          {title}
+        </h2>
+        <FigureInfo figure={figure} />
+        {!isEmpty && (
+          <Button
+            variant="quiet"
+            className={styles.toggle}
+            aria-pressed={isTableShown}
+            onClick={() => setIsTableShown((shown) => !shown)}
+          >
+            {isTableShown ? <BarChart3 aria-hidden size={14} /> : <Table2 aria-hidden size={14} />}
+            {isTableShown ? 'Chart' : 'Table'}
+          </Button>
+        )}
+      </header>
+      {isEmpty ? (
+        <p className={styles.muted}>{emptyText}</p>
+      ) : (
+        <>
+          {!isTableShown && (
+            <div className={styles.chart} aria-hidden>
+              {chart}
+            </div>
+          )}
+          <div className={isTableShown ? undefined : styles.visuallyHidden}>{table}</div>
+        </>
+      )}
+    </section>
+  );
+}

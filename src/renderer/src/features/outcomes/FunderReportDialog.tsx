@@ -1,0 +1,84 @@
+import { useMutation } from '@tanstack/react-query';
+import { FileDown } from 'lucide-react';
+import { useState } from 'react';
+import { outcomesPrivacyNote } from '@shared/domain/outcome-definitions';
+import type { OutcomesFilters } from '@shared/schemas/outcomes';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { FormError } from '../../components/FormError';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
+import { downloadBase64 } from '../vault/upload-files';
+import styles from './Outcomes.module.css';
+
+/** Names the organisation for the one-page funder report, then downloads it. */
+export function FunderReportDialog({
+  open,
+  onOpenChange,
+  filters,
+  periodText,
+  onAnnounce,
+}: {
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly filters: OutcomesFilters;
+  readonly periodText: string;
+  readonly onAnnounce: (message: string) => void;
+}) {
+  const [organisationName, setOrganisationName] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const create = useMutation({
+    mutationFn: () => callApi('outcomes.exportFunderPdf', { filters, organisationName }),
+    onSuccess: (file) => {
+      downloadBase64(file.fileName, 'application/pdf', file.data);
+      onAnnounce(`Funder report saved as ${file.fileName} (not encrypted; no client names in it).`);
+      onOpenChange(false);
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, ['organisationName'])),
+  });
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Funder report"
+      description={`A one-page PDF for ${periodText}: headline numbers, cases by month, approval rates and how each figure is counted.`}
+    >
+      <form
+        className={formStyles.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setErrors(noErrors);
+          create.mutate();
+        }}
+      >
+        <Field
+          label="Organisation name"
+          hint="Printed at the top of the report."
+          error={errors.fields['organisationName']}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={organisationName}
+              onChange={(event) => setOrganisationName(event.target.value)}
+              autoComplete="organization"
+            />
+          )}
+        </Field>
+        <p className={styles.note}>{outcomesPrivacyNote} The saved PDF is not encrypted.</p>
+        <FormError message={errors.form} />
+        <div className={formStyles.actions}>
+          <Button variant="secondary" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" disabled={create.isPending}>
+            <FileDown aria-hidden size={16} /> {create.isPending ? 'Preparing…' : 'Download PDF'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

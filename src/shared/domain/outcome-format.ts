@@ -1,0 +1,29 @@
+/** How the outcomes figures read, the same on screen, in the CSV and in the funder report. */
+
+/** 0.6667 → "66.7%"; no data → "—" (never "0%", which would claim something). */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** Whole dollars for a headline: 1245000 → "$12,450". */
+export function formatWholeDollars(cents: number): string {
+  return `$${Math.round(cents / 100).toLocaleString('en-US')}`;
+}
+
+/** Days, with a half day kept (a median of two values can fall between). */
+export function formatDays(days: number | null): string {
+  return days === null ? '—' : `${Number.isInteger(days) ? days : days.toFixed(1)} days`;
+}
+
+/** "2026-03" → "Mar 2026". */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year ?? 1970, (number ?? 1) - 1, 1)),
+  );
+}
+
+/** "1 payer decision", "16 payer decisions". */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
