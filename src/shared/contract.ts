@@ -14,6 +14,7 @@ import { settingsMethods } from './contract/settings-methods';
 import { verificationMethods } from './contract/verification-methods';
 import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
+import { profileMethods } from './contract/profile-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -38,6 +39,7 @@ export const contract = {
   ...importMethods,
   ...vaultMethods,
   ...exportsMethods,
+  ...profileMethods,
 };
 
 export type Contract = typeof contract;

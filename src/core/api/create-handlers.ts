@@ -14,6 +14,7 @@ import { sessionHandlers } from './handlers/session-handlers';
 import { verificationHandlers } from './handlers/verification-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
+import { profileHandlers } from './handlers/profile-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -36,5 +37,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...importHandlers(context),
     ...vaultHandlers(context),
     ...exportsHandlers(context),
+    ...profileHandlers(context),
   };
 }

@@ -1,7 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Exhibit } from './exhibits';
+import { configuredPdfmake } from './pdfmake-setup';
 import type { CaseSection, KeyValue, SummaryModel } from './summary-model';
 
 /** What the bundle knows about an exhibit once it has been stamped and hashed. */
@@ -17,25 +15,12 @@ export type ManifestEntry = {
 
 type Content = Record<string, unknown> | string | Content[];
 
-const robotoFolder = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')),
-  'Roboto',
-);
-let isConfigured = false;
+let areLayoutsAdded = false;
 
-function configurePdfmake(): void {
-  if (isConfigured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: join(robotoFolder, 'Roboto-Regular.ttf'),
-      bold: join(robotoFolder, 'Roboto-Medium.ttf'),
-      italics: join(robotoFolder, 'Roboto-Italic.ttf'),
-      bolditalics: join(robotoFolder, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // Nothing leaves this computer, and nothing but the bundled fonts is read.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(robotoFolder));
+/** The shared pdfmake set-up plus the summary's two table layouts. */
+function summaryPdfmake(): ReturnType<typeof configuredPdfmake> {
+  const pdfmake = configuredPdfmake();
+  if (areLayoutsAdded) return pdfmake;
   pdfmake.addTableLayouts({
     ruled: {
       hLineWidth: (row: number, node: { table: { headerRows?: number } }) =>
@@ -57,7 +42,8 @@ function configurePdfmake(): void {
       paddingBottom: () => 1.5,
     },
   });
-  isConfigured = true;
+  areLayoutsAdded = true;
+  return pdfmake;
 }
 
 const confidentialityNotice =
@@ -245,7 +231,7 @@ export async function renderSummaryPdf(
   model: SummaryModel,
   manifest: ReadonlyMap<number, ManifestEntry> | null,
 ): Promise<RenderedSummary> {
-  configurePdfmake();
+  const pdfmake = summaryPdfmake();
   const isOnlyCase = model.cases.length === 1;
   const runningTitle = `Case summary ${model.caseNumbers.join(', ')}`;
   let pageCount = 0;
