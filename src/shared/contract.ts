@@ -15,6 +15,7 @@ import { verificationMethods } from './contract/verification-methods';
 import { trashMethods } from './contract/trash-methods';
 import { vaultMethods } from './contract/vault-methods';
 import { profileMethods } from './contract/profile-methods';
+import { lettersOutputMethods } from './contract/letters-output-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -40,6 +41,7 @@ export const contract = {
   ...vaultMethods,
   ...exportsMethods,
   ...profileMethods,
+  ...lettersOutputMethods,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { verificationHandlers } from './handlers/verification-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { vaultHandlers } from './handlers/vault-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
+import { lettersOutputHandlers } from './handlers/letters-output-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -38,5 +39,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...vaultHandlers(context),
     ...exportsHandlers(context),
     ...profileHandlers(context),
+    ...lettersOutputHandlers(context),
   };
 }

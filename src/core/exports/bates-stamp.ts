@@ -49,11 +49,16 @@ export function drawFootLabel(page: PDFPage, text: string, position: FootLabelPo
   const box = page.getCropBox();
   const size = 9;
   const margin = 18;
-  const width = font.widthOfTextAtSize(text, size);
+  // The standard PDF fonts cover Latin-1 only: a name in another script prints as "?" rather than failing.
+  const supported = new Set(font.getCharacterSet());
+  const printable = [...text]
+    .map((character) => (supported.has(character.codePointAt(0) ?? 0) ? character : '?'))
+    .join('');
+  const width = font.widthOfTextAtSize(printable, size);
   const x = position === 'left' ? box.x + margin : box.x + box.width - margin - width;
   const y = box.y + margin;
   page.drawRectangle({ x: x - 3, y: y - 3, width: width + 6, height: size + 5, color: rgb(1, 1, 1) });
-  page.drawText(text, { x, y, size, font, color: rgb(0, 0, 0) });
+  page.drawText(printable, { x, y, size, font, color: rgb(0, 0, 0) });
 }
 
 export type OpenedPdf =

@@ -1,8 +1,8 @@
-import type { LetterBlock, LetterRun } from '../../shared/domain/letter-document';
+import type { LetterBlock, LetterRun, Letterhead } from '../../shared/domain/letter-document';
 import { configuredPdfmake } from '../exports/pdfmake-setup';
 import { enclosureHeading, letterheadDetailLines, letterheadTitle, type LetterLayout } from './letter-layout';
 
-type Content = Record<string, unknown> | string | Content[];
+export type Content = Record<string, unknown> | string | Content[];
 
 export type RenderedPdf = { readonly bytes: Buffer; readonly pageCount: number };
 
@@ -15,12 +15,24 @@ export type LetterPdfOptions = {
 };
 
 // One-inch margins, as a business letter has; the bottom leaves room for the page number.
-const margin = 72;
-const pageWidth = 612;
-const textWidth = pageWidth - 2 * margin;
+export const letterMargin = 72;
+const margin = letterMargin;
+export const letterTextWidth = 612 - 2 * margin;
+const textWidth = letterTextWidth;
 const ink = '#1a1a1a';
 const accent = '#24476b';
-const muted = '#555555';
+export const mutedInk = '#555555';
+const muted = mutedInk;
+
+/** The look every page Advocase writes for a payer shares: the letter and the packet's cover sheet. */
+export const letterPageStyle = {
+  pageSize: 'LETTER',
+  defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: ink },
+  letterheadStyles: {
+    letterheadTitle: { fontSize: 16, bold: true, color: accent, characterSpacing: 0.3 },
+    letterheadDetail: { fontSize: 8.5, color: muted, lineHeight: 1.2 },
+  },
+} as const;
 
 function runs(items: readonly LetterRun[]): Content[] {
   return items.map((run) => ({
@@ -43,10 +55,11 @@ function block(letterBlock: LetterBlock): Content {
   }
 }
 
-function letterhead(layout: LetterLayout): Content[] {
+/** The letterhead at the top of a letter's first page and of a packet's cover sheet. */
+export function letterheadContent(head: Letterhead): Content[] {
   return [
-    { text: letterheadTitle(layout.letterhead), style: 'letterheadTitle' },
-    ...letterheadDetailLines(layout.letterhead).map((line) => ({ text: line, style: 'letterheadDetail' })),
+    { text: letterheadTitle(head), style: 'letterheadTitle' },
+    ...letterheadDetailLines(head).map((line) => ({ text: line, style: 'letterheadDetail' })),
     {
       canvas: [{ type: 'line', x1: 0, y1: 6, x2: textWidth, y2: 6, lineWidth: 1.25, lineColor: accent }],
       margin: [0, 0, 0, 26],
@@ -110,7 +123,7 @@ export async function renderLetterPdf(
 ): Promise<RenderedPdf> {
   let pageCount = 0;
   const definition = {
-    pageSize: 'LETTER',
+    pageSize: letterPageStyle.pageSize,
     pageMargins: [margin, margin, margin, 60],
     info: {
       title: layout.title,
@@ -118,10 +131,9 @@ export async function renderLetterPdf(
       subject: layout.reLines[0] ?? layout.title,
       creator: 'Advocase',
     },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25, color: ink },
+    defaultStyle: letterPageStyle.defaultStyle,
     styles: {
-      letterheadTitle: { fontSize: 16, bold: true, color: accent, characterSpacing: 0.3 },
-      letterheadDetail: { fontSize: 8.5, color: muted, lineHeight: 1.2 },
+      ...letterPageStyle.letterheadStyles,
       date: { margin: [0, 0, 0, 14] },
       deliveryLine: { bold: true, fontSize: 9.5, characterSpacing: 0.4, margin: [0, 0, 0, 10] },
       recipient: { margin: [0, 0, 0, 16] },
@@ -162,7 +174,7 @@ export async function renderLetterPdf(
         : null;
     },
     content: [
-      ...letterhead(layout),
+      ...letterheadContent(layout.letterhead),
       { text: layout.date, style: 'date' },
       layout.deliveryLine ? { text: layout.deliveryLine.toUpperCase(), style: 'deliveryLine' } : '',
       { stack: layout.recipient.map((line) => ({ text: line })), style: 'recipient' },
