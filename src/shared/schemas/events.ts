@@ -203,11 +203,15 @@ export type EventDetails<T extends TimelineEventType> = z.output<(typeof details
 // A few minutes' grace for a clock that runs fast; beyond that, a future date is a typo.
 const futureGraceMs = 10 * 60_000;
 
-const eventFields = {
-  occurredAt: instant('When').refine(
+/** When something already happened: what the timeline records. */
+export const pastInstant = (label: string) =>
+  instant(label).refine(
     (iso) => Date.parse(iso) <= Date.now() + futureGraceMs,
-    'When cannot be in the future: the timeline records what has happened (add a task for what is planned).',
-  ),
+    `${label} cannot be in the future: the timeline records what has happened (add a task for what is planned).`,
+  );
+
+const eventFields = {
+  occurredAt: pastInstant('When'),
   summary: requiredText('Summary', 4000),
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LetterDocument } from '../domain/letter-document';
 import { normalizePhone } from '../domain/phone-number';
-import { deliveryProofSchema, instant, letterSendingMethods } from './events';
+import { deliveryProofSchema, letterSendingMethods, pastInstant } from './events';
 import { optionalCalendarDate, optionalText, recordId, requiredText } from './fields';
 import { documentSummarySchema } from './vault';
 
@@ -10,8 +10,9 @@ const runSchema = z.strictObject({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
 });
-const runsSchema = z.array(runSchema).max(500);
-const itemsSchema = z.array(runsSchema).min(1, 'A list needs at least one item.').max(200);
+// Readonly, like the domain type, so a LetterDocument can be passed as it is.
+const runsSchema = z.array(runSchema).max(500).readonly();
+const itemsSchema = z.array(runsSchema).min(1, 'A list needs at least one item.').max(200).readonly();
 
 /** The letter document model (src/shared/domain/letter-document.ts) as it crosses the contract. */
 export const letterDocumentSchema = z.strictObject({
@@ -25,7 +26,8 @@ export const letterDocumentSchema = z.strictObject({
       ]),
     )
     .min(1, 'The letter is empty: write its text first.')
-    .max(2000, 'The letter is too long to print (at most 2,000 paragraphs).'),
+    .max(2000, 'The letter is too long to print (at most 2,000 paragraphs).')
+    .readonly(),
 }) satisfies z.ZodType<LetterDocument>;
 
 /** Everything the PDF and DOCX writers need beyond the advocate's profile and the case's own facts. */
@@ -80,7 +82,7 @@ export const markSentInputSchema = z.strictObject({
   sentVia: z.enum(letterSendingMethods, {
     error: 'Say how it was sent: fax, portal, mail, email or in person.',
   }),
-  sentAt: instant('Sent at'),
+  sentAt: pastInstant('Sent at'),
   sentTo: optionalText('Sent to', 300),
   /** What was sent: the filed letter PDF or submission packet. */
   documentId: recordId('Document')
