@@ -203,7 +203,12 @@ export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventF
   note: [],
   letter_drafted: [
     { key: 'letterTitle', label: 'Letter title', kind: 'text', hint: 'e.g. "Level 1 appeal: Spravato"' },
-    { key: 'letterKind', label: 'Kind of letter', kind: 'text', hint: 'Appeal, letter of medical necessity…' },
+    {
+      key: 'letterKind',
+      label: 'Kind of letter',
+      kind: 'text',
+      hint: 'Appeal, letter of medical necessity…',
+    },
     {
       key: 'format',
       label: 'Format',
