@@ -325,7 +325,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     const cover = pages[0]!.replace(/\s+/g, ' ');
     expect(cover).toContain('FAX');
     expect(cover).toContain(`${total} (including this cover sheet)`);
-    expect(cover).toMatch(/To Appeals Unit .*From Jordan Reyes/);
+    expect(cover).toMatch(/To UnitedHealthcare From Jordan Reyes Appeals Unit Northside Patient Advocacy/);
     expect(cover).toContain('(800) 555-0199');
     expect(cover).toContain('(503) 555-0143');
     expect(cover).toContain('Level 1 appeal: denial of esketamine (Spravato)');

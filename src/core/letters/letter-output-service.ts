@@ -44,6 +44,9 @@ const deliveryWords: Readonly<Record<LetterSendingMethod, string>> = {
   in_person: 'By hand delivery',
 };
 
+/** "410 Alder Street", "P.O. Box 30432": an address line, not a department's name. */
+const streetLine = /^(\d|p\.?\s?o\.?\s*box)/i;
+
 /** A file name without its extension reads as the enclosure's title: "Denial letter 2026-03-10.pdf" → "Denial letter 2026-03-10". */
 function enclosureTitle(fileName: string): string {
   return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
@@ -227,8 +230,10 @@ export class LetterOutputService {
           letterhead: profile,
           date: layout.date,
           to: {
-            name: layout.recipient[1] ?? layout.recipient[0] ?? 'Health plan',
-            organization: layout.recipient.length > 1 ? (layout.recipient[0] ?? null) : null,
+            name: layout.recipient[0] ?? 'Health plan',
+            // The address's second line names the department, unless it is already the street.
+            organization:
+              layout.recipient[1] && !streetLine.test(layout.recipient[1]) ? layout.recipient[1] : null,
             fax: recipientFax,
             phone: context.payerPhone,
           },
