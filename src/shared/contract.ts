@@ -24,6 +24,8 @@ import { billingMethods, timeMethods } from './contract/time-methods';
 import { invoicesMethods } from './contract/invoices-methods';
 import { resourcesMethods } from './contract/resources-methods';
 import { outcomesMethods } from './contract/outcomes-methods';
+import { profileMethods } from './contract/profile-methods';
+import { lettersOutputMethods } from './contract/letters-output-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -64,6 +66,8 @@ export const contract = {
   ...invoicesMethods,
   ...resourcesMethods,
   ...outcomesMethods,
+  ...profileMethods,
+  ...lettersOutputMethods,
 };
 
 export type Contract = typeof contract;

@@ -106,7 +106,7 @@ export const fixtureEvents: readonly FixtureEvent[] = [
 ];
 
 /** One-colour PNG (for the photo exhibit) made with pdf-lib's sibling encoder in pure JS. */
-async function makePng(): Promise<Buffer> {
+export async function makePng(): Promise<Buffer> {
   const document = await PDFDocument.create();
   const page = document.addPage([200, 120]);
   page.drawRectangle({ x: 10, y: 10, width: 180, height: 100, color: rgb(0.2, 0.4, 0.7) });

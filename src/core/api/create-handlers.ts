@@ -27,6 +27,8 @@ import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
 import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time-handlers';
 import { resourcesHandlers } from './handlers/resources-handlers';
 import { outcomesHandlers } from './handlers/outcomes-handlers';
+import { profileHandlers } from './handlers/profile-handlers';
+import { lettersOutputHandlers } from './handlers/letters-output-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -66,5 +68,7 @@ export function createHandlers(session: Session): ContractHandlers {
     ...invoicesHandlers(context),
     ...resourcesHandlers(context),
     ...outcomesHandlers(context),
+    ...profileHandlers(context),
+    ...lettersOutputHandlers(context),
   };
 }

@@ -41,35 +41,50 @@ async function imageAsPdf(bytes: Uint8Array, mediaType: 'png' | 'jpeg'): Promise
   return document;
 }
 
-function stampPage(
-  page: PDFPage,
-  bates: string,
-  exhibitLabel: string,
-  font: Awaited<ReturnType<PDFDocument['embedFont']>>,
-): void {
+export type FootLabelPosition = 'left' | 'right';
+type PdfFont = Awaited<ReturnType<PDFDocument['embedFont']>>;
+
+/** A small label at the foot of a page, on a white band that keeps it legible over scanned content. */
+export function drawFootLabel(page: PDFPage, text: string, position: FootLabelPosition, font: PdfFont): void {
   const box = page.getCropBox();
   const size = 9;
-  const batesWidth = font.widthOfTextAtSize(bates, size);
-  const labelWidth = font.widthOfTextAtSize(exhibitLabel, size);
   const margin = 18;
+  // The standard PDF fonts cover Latin-1 only: a name in another script prints as "?" rather than failing.
+  const supported = new Set(font.getCharacterSet());
+  const printable = [...text]
+    .map((character) => (supported.has(character.codePointAt(0) ?? 0) ? character : '?'))
+    .join('');
+  const width = font.widthOfTextAtSize(printable, size);
+  const x = position === 'left' ? box.x + margin : box.x + box.width - margin - width;
   const y = box.y + margin;
-  // A white band under each label keeps it legible over scanned content.
-  page.drawRectangle({
-    x: box.x + box.width - margin - batesWidth - 3,
-    y: y - 3,
-    width: batesWidth + 6,
-    height: size + 5,
-    color: rgb(1, 1, 1),
-  });
-  page.drawText(bates, { x: box.x + box.width - margin - batesWidth, y, size, font, color: rgb(0, 0, 0) });
-  page.drawRectangle({
-    x: box.x + margin - 3,
-    y: y - 3,
-    width: labelWidth + 6,
-    height: size + 5,
-    color: rgb(1, 1, 1),
-  });
-  page.drawText(exhibitLabel, { x: box.x + margin, y, size, font, color: rgb(0, 0, 0) });
+  page.drawRectangle({ x: x - 3, y: y - 3, width: width + 6, height: size + 5, color: rgb(1, 1, 1) });
+  page.drawText(printable, { x, y, size, font, color: rgb(0, 0, 0) });
+}
+
+export type OpenedPdf =
+  | { readonly document: PDFDocument; readonly reason: null }
+  | { readonly document: null; readonly reason: string };
+
+/**
+ * A vault file as a PDF to stamp or join: a PDF as it is, a photo (PNG, JPEG) placed on a Letter
+ * page. Anything else, and a PDF that is damaged or password-protected, comes back with the reason
+ * (a phrase without a full stop, for the caller to finish).
+ */
+export async function openAsPdf(bytes: Uint8Array, mediaType: MediaType): Promise<OpenedPdf> {
+  let document: PDFDocument;
+  try {
+    if (mediaType === 'pdf') {
+      document = await PDFDocument.load(bytes, { updateMetadata: false });
+    } else if (mediaType === 'png' || mediaType === 'jpeg') {
+      document = await imageAsPdf(bytes, mediaType);
+    } else {
+      return { document: null, reason: 'Not a PDF or a photo' };
+    }
+  } catch {
+    return { document: null, reason: 'The PDF is encrypted or damaged' };
+  }
+  if (document.isEncrypted) return { document: null, reason: 'The PDF is password-protected' };
+  return { document, reason: null };
 }
 
 /**
@@ -84,33 +99,14 @@ export async function stampExhibit(
   prefix: string,
   firstNumber: number,
 ): Promise<StampResult> {
-  let document: PDFDocument;
-  try {
-    if (mediaType === 'pdf') {
-      document = await PDFDocument.load(bytes, { updateMetadata: false });
-    } else if (mediaType === 'png' || mediaType === 'jpeg') {
-      document = await imageAsPdf(bytes, mediaType);
-    } else {
-      return { bytes, pageCount: null, reason: 'Not a PDF: copied as it is, without Bates numbers.' };
-    }
-  } catch {
-    return {
-      bytes,
-      pageCount: null,
-      reason: 'The PDF is encrypted or damaged: copied as it is, without Bates numbers.',
-    };
-  }
-  if (document.isEncrypted) {
-    return {
-      bytes,
-      pageCount: null,
-      reason: 'The PDF is password-protected: copied as it is, without Bates numbers.',
-    };
-  }
+  const { document, reason } = await openAsPdf(bytes, mediaType);
+  if (!document)
+    return { bytes, pageCount: null, reason: `${reason}: copied as it is, without Bates numbers.` };
   const font = await document.embedFont(StandardFonts.HelveticaBold);
   const pages = document.getPages();
-  pages.forEach((page, index) =>
-    stampPage(page, formatBatesNumber(prefix, firstNumber + index), exhibitLabel, font),
-  );
+  pages.forEach((page, index) => {
+    drawFootLabel(page, formatBatesNumber(prefix, firstNumber + index), 'right', font);
+    drawFootLabel(page, exhibitLabel, 'left', font);
+  });
   return { bytes: await document.save(), pageCount: pages.length, reason: null };
 }

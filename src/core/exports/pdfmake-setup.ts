@@ -10,7 +10,7 @@ let isConfigured = false;
 
 /**
  * pdfmake with the bundled Roboto fonts and our table layouts, set up once for every PDF the app
- * writes (case summary, invoices). It never fetches: no URL is allowed, and no file but the fonts.
+ * writes (case summary, letters, cover sheets, invoices, funder report). It never fetches: no URL is allowed, and no file but the fonts.
  */
 export function configuredPdfmake(): typeof pdfmake {
   if (isConfigured) return pdfmake;

@@ -199,7 +199,10 @@ function whoOf(event: TimelineEvent, facts: CaseFacts, redactor: Redactor): stri
     case 'claim_submitted':
     case 'appeal_filed':
       return `To ${payer}`;
+    case 'letter_sent':
+      return `To ${text(details, 'sentTo') ?? payer}`;
     case 'note':
+    case 'letter_drafted':
       return 'Advocate';
   }
 }
@@ -261,6 +264,13 @@ function whatOf(event: TimelineEvent, timeZone: string): string {
     case 'external_review_requested':
       if (d['isExpedited'] === true) extra.push('Expedited');
       add('Received', text(d, 'receivedOn'));
+      break;
+    case 'letter_drafted':
+      add('Letter', text(d, 'letterTitle'));
+      break;
+    case 'letter_sent':
+      add('Letter', text(d, 'letterTitle'));
+      add('Sent via', words(d['sentVia']));
       break;
     case 'regulator_complaint':
     case 'note':

@@ -3,7 +3,10 @@
  * stores: YYYY-MM-DD, and (555) 123-4567 for US numbers or +<digits> for others. Each returns
  * the value or a sentence saying what is wrong and how to write it.
  */
-export type Normalized = { readonly value: string } | { readonly problem: string };
+import type { Normalized } from '../../shared/domain/phone-number';
+
+// The import and the profile form read phone numbers the same way.
+export { normalizePhone } from '../../shared/domain/phone-number';
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -45,26 +48,6 @@ export function normalizeDate(text: string): Normalized {
   return iso
     ? { value: iso }
     : { problem: `"${trimmed}" is not a real calendar date. Check the day and month.` };
-}
-
-/** US numbers (10 digits, or 11 starting with 1) as (555) 123-4567; numbers written with + and a country code as +<digits>. */
-export function normalizePhone(text: string): Normalized {
-  const trimmed = text.trim();
-  const withoutExtension = trimmed.replace(/\s*(?:x|ext\.?|extension)\s*\d+$/i, '');
-  const extension = trimmed.slice(withoutExtension.length).replace(/\D/g, '');
-  const digits = withoutExtension.replace(/\D/g, '');
-  const suffix = extension ? ` ext. ${extension}` : '';
-  if (withoutExtension.startsWith('+') && !withoutExtension.startsWith('+1')) {
-    if (digits.length >= 8 && digits.length <= 15) return { value: `+${digits}${suffix}` };
-  } else {
-    const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-    if (national.length === 10) {
-      return { value: `(${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}${suffix}` };
-    }
-  }
-  return {
-    problem: `"${trimmed}" is not a phone number Advocase can read: a US number has 10 digits, for example (555) 123-4567; another country's starts with + and its code.`,
-  };
 }
 
 /** A name compared for duplicates: no case, accents or extra spaces ("MÜLLER,  Jürgen" ≈ "muller, jurgen"). */

@@ -4,13 +4,15 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, isAbsolute, join } from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
-import type {
-  AddResult,
-  DocumentPreview,
-  DocumentSummary,
-  DocumentTarget,
-  SearchHit,
-  VerifyReport,
+import {
+  uploadPieceBytes,
+  type AddResult,
+  type DocumentPreview,
+  type DocumentSummary,
+  type DocumentTarget,
+  type DocumentType,
+  type SearchHit,
+  type VerifyReport,
 } from '../../shared/schemas/vault';
 import { inTransaction } from '../db/in-transaction';
 import { casesLinkedTo, refreshEvidenceReadiness } from '../evidence/evidence-readiness';
@@ -293,6 +295,30 @@ export class VaultService {
       unreadable: 'Added, but its text could not be read (the file may be damaged); its name is searchable.',
     };
     return { outcome: 'added', fileName: input.fileName, message: notes[extracted.textStatus], document };
+  }
+
+  /**
+   * Files a file Advocase made (a letter, a submission packet) through the same path as an upload:
+   * encrypted as it is written, never on disk in the clear, then typed as the caller says.
+   */
+  async addGeneratedFile(
+    fileName: string,
+    bytes: Uint8Array,
+    target: DocumentTarget,
+    described: { readonly documentType: DocumentType; readonly documentDate: string },
+  ): Promise<DocumentSummary> {
+    const { uploadId } = await this.beginUpload(fileName);
+    try {
+      for (let offset = 0; offset < bytes.length; offset += uploadPieceBytes) {
+        await this.appendToUpload(uploadId, Buffer.from(bytes.subarray(offset, offset + uploadPieceBytes)));
+      }
+    } catch (error) {
+      await this.cancelUpload(uploadId);
+      throw error;
+    }
+    const result = await this.finishUpload(uploadId, target);
+    if (!result.document) throw new AppError('INTERNAL', result.message);
+    return this.update({ documentId: result.document.id, ...described });
   }
 
   // ---- reading ----

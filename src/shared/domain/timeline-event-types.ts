@@ -11,6 +11,8 @@ export const timelineEventTypes = [
   'external_review_requested',
   'regulator_complaint',
   'note',
+  'letter_drafted',
+  'letter_sent',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -26,6 +28,8 @@ export const timelineEventTypeLabels: Readonly<Record<TimelineEventType, string>
   external_review_requested: 'External review requested',
   regulator_complaint: 'Complaint to a regulator',
   note: 'Note',
+  letter_drafted: 'Letter drafted',
+  letter_sent: 'Letter sent',
 };
 
 /** Submissions payers later claim never arrived: these carry proof of delivery. */
@@ -35,4 +39,7 @@ export const submissionEventTypes: readonly TimelineEventType[] = [
   'appeal_filed',
   'external_review_requested',
   'regulator_complaint',
+  // A letter the advocate sends (an appeal, a letter of medical necessity) is what the payer later
+  // says it never received, like the submissions above: it carries how its delivery can be proved.
+  'letter_sent',
 ];

@@ -25,6 +25,20 @@ export const instant = (label: string) =>
 
 const submissionMethods = ['fax', 'portal', 'mail', 'phone', 'email', 'in_person'] as const;
 
+/** The ways a letter leaves the advocate's office. */
+export const letterSendingMethods = ['fax', 'portal', 'mail', 'email', 'in_person'] as const;
+export type LetterSendingMethod = (typeof letterSendingMethods)[number];
+
+/** What a letter's timeline entries say about it: which letter, and the filed document. */
+const letterFields = {
+  letterTitle: requiredText('Letter title', 200),
+  letterKind: optionalText('Kind of letter', 80),
+  /** The filed PDF, DOCX or submission packet in the vault; null when none was filed. */
+  documentId: recordId('Document')
+    .nullish()
+    .transform((value) => value ?? null),
+};
+
 /** Payers "lose" appeals; a submission keeps how its arrival can be proved. */
 export const deliveryProofSchema = z
   .strictObject({
@@ -166,6 +180,22 @@ const detailsByType = {
     deliveryProof: deliveryProofSchema,
   }),
   note: z.strictObject({}),
+  letter_drafted: z.strictObject({
+    ...letterFields,
+    format: z
+      .enum(['pdf', 'docx'], { error: 'Format must be PDF or DOCX.' })
+      .nullish()
+      .transform((value) => value ?? null),
+  }),
+  letter_sent: z.strictObject({
+    ...letterFields,
+    sentVia: z.enum(letterSendingMethods, {
+      error: 'Say how it was sent: fax, portal, mail, email or in person.',
+    }),
+    /** Whom it went to, e.g. the payer's appeals unit and its fax number. */
+    sentTo: optionalText('Sent to', 300),
+    deliveryProof: deliveryProofSchema,
+  }),
 } as const satisfies Record<TimelineEventType, z.ZodType>;
 
 export type EventDetails<T extends TimelineEventType> = z.output<(typeof detailsByType)[T]>;
@@ -173,11 +203,15 @@ export type EventDetails<T extends TimelineEventType> = z.output<(typeof details
 // A few minutes' grace for a clock that runs fast; beyond that, a future date is a typo.
 const futureGraceMs = 10 * 60_000;
 
-const eventFields = {
-  occurredAt: instant('When').refine(
+/** When something already happened: what the timeline records. */
+export const pastInstant = (label: string) =>
+  instant(label).refine(
     (iso) => Date.parse(iso) <= Date.now() + futureGraceMs,
-    'When cannot be in the future: the timeline records what has happened (add a task for what is planned).',
-  ),
+    `${label} cannot be in the future: the timeline records what has happened (add a task for what is planned).`,
+  );
+
+const eventFields = {
+  occurredAt: pastInstant('When'),
   summary: requiredText('Summary', 4000),
 };
 
@@ -200,6 +234,8 @@ export const eventPayloadSchema = z.discriminatedUnion(
     variant('external_review_requested'),
     variant('regulator_complaint'),
     variant('note'),
+    variant('letter_drafted'),
+    variant('letter_sent'),
   ],
   { error: `Event type must be one of: ${timelineEventTypes.join(', ')}.` },
 );

@@ -13,6 +13,8 @@ export const documentTypes = [
   'appeal_letter',
   'authorization_form',
   'insurance_card',
+  'letter',
+  'submission_packet',
   'correspondence',
   'other',
 ] as const;
@@ -30,6 +32,8 @@ export const documentTypeLabels: Readonly<Record<DocumentType, string>> = {
   appeal_letter: 'Appeal letter',
   authorization_form: 'Authorization form',
   insurance_card: 'Insurance card',
+  letter: 'Letter',
+  submission_packet: 'Submission packet',
   correspondence: 'Correspondence',
   other: 'Other',
 };

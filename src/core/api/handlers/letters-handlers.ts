@@ -40,7 +40,13 @@ export function letterTemplatesHandlers({ session }: HandlerContext): HandlersOf
   };
 }
 
-export function lettersHandlers({ session }: HandlerContext): HandlersOf<'letters'> {
+/** The letters' own records; the exports (`letters.exportPdf`…) are in letters-output-handlers. */
+export function lettersHandlers({
+  session,
+}: HandlerContext): Pick<
+  HandlersOf<'letters'>,
+  'letters.create' | 'letters.get' | 'letters.list' | 'letters.update' | 'letters.delete'
+> {
   return {
     'letters.create': (input) =>
       session.useStore(({ db }) => createLetter(db, session.actor, input, clinicalSourcesOf(db))),

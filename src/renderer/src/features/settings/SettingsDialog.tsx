@@ -13,6 +13,7 @@ import { describeConfirmationMismatch, NewPassphraseFields } from '../session/Ne
 import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 import { FormError } from '../../components/FormError';
+import { AdvocateProfileForm } from './AdvocateProfileForm';
 
 const settingsQueryKey = ['settings'] as const;
 
@@ -25,6 +26,7 @@ type Props = {
 export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Settings">
+      <AdvocateProfileForm onSaved={onSaved} />
       <AutoLockForm onSaved={onSaved} />
       <VerificationScriptEditor onSaved={onSaved} />
       <VaultIntegrityCheck />

@@ -42,6 +42,8 @@ function factsOf(event: TimelineEvent): Fact[] {
     ['Scheduled', moment(details.scheduledFor)],
     ['Regulator', text(details.regulator)],
     ['Complaint #', text(details.complaintNumber)],
+    ['Letter', text(details.letterKind)],
+    ['Sent to', text(details.sentTo)],
   ];
   return candidates.filter((candidate): candidate is [string, string] => candidate[1] !== null);
 }

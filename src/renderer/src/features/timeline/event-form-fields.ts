@@ -201,6 +201,42 @@ export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventF
     { key: 'complaintNumber', label: 'Complaint number', kind: 'text' },
   ],
   note: [],
+  letter_drafted: [
+    { key: 'letterTitle', label: 'Letter title', kind: 'text', hint: 'e.g. "Level 1 appeal: Spravato"' },
+    {
+      key: 'letterKind',
+      label: 'Kind of letter',
+      kind: 'text',
+      hint: 'Appeal, letter of medical necessity…',
+    },
+    {
+      key: 'format',
+      label: 'Format',
+      kind: 'select',
+      options: [
+        { value: '', label: 'Not recorded' },
+        { value: 'pdf', label: 'PDF' },
+        { value: 'docx', label: 'Word (DOCX)' },
+      ],
+    },
+  ],
+  letter_sent: [
+    { key: 'letterTitle', label: 'Letter title', kind: 'text' },
+    { key: 'letterKind', label: 'Kind of letter', kind: 'text' },
+    {
+      key: 'sentVia',
+      label: 'Sent via',
+      kind: 'select',
+      options: [
+        { value: 'fax', label: 'Fax' },
+        { value: 'portal', label: 'Payer portal' },
+        { value: 'mail', label: 'Mail' },
+        { value: 'email', label: 'Email' },
+        { value: 'in_person', label: 'In person' },
+      ],
+    },
+    { key: 'sentTo', label: 'Sent to', kind: 'text', hint: 'e.g. Appeals unit, fax (555) 123-4567' },
+  ],
 };
 
 export type FormValues = Readonly<Record<string, string | boolean>>;

@@ -1,0 +1,80 @@
+import { completeFirstRun, callHarness } from './support/app-steps';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'letterhead orchard violet 19';
+
+test('the profile is checked by field, then letters printed with it are filed on the case and its timeline', async ({
+  page,
+  app,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const profile = settings.getByRole('form', { name: 'Profile' });
+  await expect(profile).toContainText('Fill this in before printing a letter');
+  await profile.getByLabel('Your name').fill('Jordan Reyes');
+  await profile.getByLabel(/^Organization/).fill('Northside Patient Advocacy');
+  await profile.getByLabel(/^Address/).fill('410 Alder Street, Suite 2\nPortland, OR 97205');
+  await profile.getByLabel(/^Phone/).fill('503 555 01');
+  await profile.getByLabel(/^Fax/).fill('503-555-0143');
+  await profile.getByLabel(/^Email/).fill('jordan at northside');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(profile.getByLabel(/^Phone/)).toHaveAccessibleDescription(/10 digits/);
+  await profile.getByLabel(/^Phone/).fill('503 555 0142');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(profile.getByLabel(/^Email/)).toHaveAccessibleDescription(
+    'Email must look like name@example.org.',
+  );
+  await app.screenshot('letter-output-01-profile-error');
+  await profile.getByLabel(/^Email/).fill('jordan@northside-advocacy.example');
+  await profile.getByLabel(/^Name under the signature/).fill('Jordan Reyes, CPHA');
+  await profile.getByLabel(/^Title under the signature/).fill('Patient Advocate');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Profile saved: new letters use this letterhead and signature.',
+  );
+  // Stored as typed, numbers written the one way letters print them.
+  await expect(profile.getByLabel(/^Phone/)).toHaveValue('(503) 555-0142');
+  await app.screenshot('letter-output-02-profile-saved');
+  await settings.getByRole('button', { name: 'Close' }).click();
+
+  await page.keyboard.press('n');
+  const newCase = page.getByRole('dialog', { name: 'New case' });
+  await newCase.getByLabel('Full name').fill('Imani Brooks');
+  await newCase.getByLabel('Payer').fill('UnitedHealthcare');
+  await newCase.getByRole('button', { name: 'Open case' }).click();
+  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  // What the letter page's buttons will call (the letters feature): here through the harness.
+  const opened = { id: 1 };
+  const letter = {
+    caseId: opened.id,
+    title: 'Level 1 appeal',
+    kind: 'Appeal',
+    document: { blocks: [{ type: 'paragraph', runs: [{ text: 'Dear Appeals Reviewer:' }] }] },
+  };
+  const pdf = (await callHarness(app.url, 'letters.exportPdf', letter)) as { document: { id: number } };
+  await callHarness(app.url, 'letters.exportDocx', letter);
+  await callHarness(app.url, 'letters.markSent', {
+    caseId: opened.id,
+    title: 'Level 1 appeal',
+    kind: 'Appeal',
+    sentVia: 'fax',
+    sentAt: new Date().toISOString(),
+    sentTo: 'UnitedHealthcare appeals, fax (800) 555-0199',
+    documentId: pdf.document.id,
+    deliveryProof: { method: 'fax_confirmation', reference: 'FAXOK-2291' },
+  });
+
+  await page.getByRole('row', { name: /Imani Brooks/ }).click();
+  await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toBeVisible();
+  const timeline = page.getByRole('main');
+  await expect(timeline.getByText('Letter sent: Level 1 appeal (via fax)')).toBeVisible();
+  await expect(timeline.getByText('Letter drafted: Level 1 appeal (PDF)')).toBeVisible();
+  await expect(timeline.getByText('Letter drafted: Level 1 appeal (DOCX)')).toBeVisible();
+  await app.screenshot('letter-output-03-timeline');
+
+  await page.getByRole('link', { name: 'Documents' }).click();
+  await expect(page.getByText(/Level 1 appeal\.pdf/)).toBeVisible();
+  await expect(page.getByText(/Level 1 appeal\.docx/)).toBeVisible();
+  await app.screenshot('letter-output-04-documents');
+});
