@@ -1,3 +1,4 @@
+import { grantedFundingOptions } from '../funding/granted-funding';
 import {
   isInPeriod,
   localDateOf,
@@ -9,20 +10,18 @@ import {
 
 /**
  * Money raised outside the plan: the amounts of funding options granted in the period (grants,
- * assistance programs, discounts; migration 0051). An option is dated by its decision date, or,
- * when none was entered, by the day it was last saved.
+ * assistance programs, discounts; migration 0051) on the cases in scope. An option is dated by its
+ * decision date, or, when none was entered, by the day it was last saved.
  */
 export async function fundingGrantedCents(db: OutcomesDb, scope: OutcomesScope): Promise<number> {
   const window = utcWindow(scope);
-  const rows = await scopedCases(db, scope)
-    .innerJoin('funding_options as funding', 'funding.case_id', 'entry.case_id')
+  const rows = await grantedFundingOptions(db)
+    .where('funding.case_id', 'in', scopedCases(db, scope).select('entry.case_id'))
     .select([
       'funding.decided_on as decidedOn',
       'funding.updated_at as updatedAt',
       'funding.amount_granted_cents as amount',
     ])
-    .where('funding.status', '=', 'granted')
-    .where('funding.deleted_at', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([eb('funding.decided_on', '>=', scope.from), eb('funding.decided_on', '<=', scope.to)]),
