@@ -216,4 +216,52 @@ describe('invoices', () => {
     const entries = (await call('time.listForCase', { caseId: first.id })).entries;
     expect(entries.every((entry) => entry.invoiceId === null)).toBe(true);
   });
+
+  it('deleting the client for good blanks the time, invoice, rate and resource-link records in the audit log too', async () => {
+    const { client, first } = await billableMonth();
+    await call('invoices.create', {
+      clientId: client.id,
+      from: '2026-03-01',
+      to: '2026-03-31',
+      issuedOn: '2026-04-01',
+      ...from,
+    });
+    const directory = await call('resources.create', {
+      name: 'Texas Department of Insurance',
+      kind: 'state_insurance_department',
+      state: 'TX',
+      tags: [],
+    });
+    await call('resources.linkToCase', {
+      resourceId: directory.id,
+      caseId: first.id,
+      note: 'Lena filed a complaint about the Cigna delay',
+    });
+    await call('trash.moveClient', { clientId: client.id });
+    await call('trash.empty', { isConfirmed: true });
+
+    const history = await contract.session.useStore(({ db }) =>
+      db.selectFrom('audit_log').select(['table_name', 'before', 'after']).execute(),
+    );
+    const text = JSON.stringify(history);
+    expect(text).not.toContain('Reviewed denial letter');
+    expect(text).not.toContain('INV-2026-0001');
+    expect(text).not.toContain('filed a complaint');
+    for (const table of ['time_entries', 'invoices', 'client_rates', 'resource_cases']) {
+      expect(history.filter((entry) => entry.table_name === table)).toEqual(
+        expect.arrayContaining([expect.objectContaining({ before: null, after: null })]),
+      );
+    }
+    // The other client's hour is still there, and so is the directory entry.
+    const remaining = await contract.session.useStore(({ db }) =>
+      Promise.all([
+        db.selectFrom('time_entries').select('minutes').execute(),
+        db.selectFrom('invoices').select('id').execute(),
+        db.selectFrom('client_rates').select('id').execute(),
+        db.selectFrom('resource_cases').select('id').execute(),
+        db.selectFrom('resources').select('name').execute(),
+      ]),
+    );
+    expect(remaining).toEqual([[{ minutes: 60 }], [], [], [], [{ name: 'Texas Department of Insurance' }]]);
+  });
 });

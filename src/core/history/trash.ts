@@ -385,11 +385,53 @@ export function removeTrashedForGood(
                   .execute(),
               ),
             ],
+            // Time worked on a case (notes may describe the client's care), the client's invoices and
+            // rate, and the resources linked to a case: the directory entries themselves stay.
+            [
+              'time_entries',
+              ids(
+                await trx
+                  .selectFrom('time_entries')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'invoices',
+              ids(
+                await trx
+                  .selectFrom('invoices')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'client_rates',
+              ids(
+                await trx
+                  .selectFrom('client_rates')
+                  .select('id')
+                  .where('client_id', 'in', [0, ...clientIds])
+                  .execute(),
+              ),
+            ],
+            [
+              'resource_cases',
+              ids(
+                await trx
+                  .selectFrom('resource_cases')
+                  .select('id')
+                  .where('case_id', 'in', [0, ...caseIds])
+                  .execute(),
+              ),
+            ],
           ];
     for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
     for (const [table, ids] of removals) {
       for (const id of ids) {
-        // Events, tasks, coverages, authorizations, funding records and document links follow by ON DELETE CASCADE.
+        // Events, tasks, coverages, authorizations, funding and time records and document links follow by ON DELETE CASCADE.
         await trx.deleteFrom(table).where('id', '=', id).execute();
         await appendAuditEntry(trx, {
           actor,
