@@ -58,7 +58,7 @@ async function downloadFunderReport(page: Page, screenshotName: string): Promise
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-test('a denied case, its cost estimate and funding: the dashboard counts them and the funder report shows them', async ({
+test('a denied case, its cost estimate and funding through their tabs: the dashboard counts them and the funder report shows them', async ({
   page,
   app,
 }) => {
@@ -113,64 +113,60 @@ test('a denied case, its cost estimate and funding: the dashboard counts them an
   await expect(headlineCard(page, 'Clients served')).toContainText('1');
   await expect(headlineCard(page, 'Money saved for clients')).toContainText('$0');
 
-  // The cost estimate (the costs helper's contract; its screen is not on this branch): six
-  // induction sessions at $900 charged, $600 allowed out of network, $800 self-pay.
-  const estimate = await call('costs.saveEstimateInputs', {
-    caseId: opened!.id,
-    inputs: {
-      course: { inductionSessions: 6, maintenanceSessionsPerMonth: 0, maintenanceMonths: 0 },
-      prices: {
-        inNetworkAllowedCents: null,
-        outOfNetworkChargeCents: 90_000,
-        outOfNetworkAllowedCents: 60_000,
-        singleCaseAgreementRateCents: null,
-        selfPayPriceCents: 80_000,
-      },
-      inNetwork: {
-        deductibleCents: null,
-        deductibleMetCents: null,
-        coinsurancePercent: null,
-        copayCents: null,
-        outOfPocketMaxCents: null,
-        outOfPocketMetCents: null,
-      },
-      hasOutOfNetworkBenefit: true,
-      outOfNetwork: {
-        deductibleCents: 100_000,
-        deductibleMetCents: 0,
-        coinsurancePercent: 40,
-        copayCents: null,
-        outOfPocketMaxCents: 500_000,
-        outOfPocketMetCents: 0,
-      },
-      copayCountsTowardDeductible: false,
-    },
-  });
-  const scenario = (name: string) =>
-    estimate.estimate.scenarios.find((candidate) => candidate.scenario === name);
+  // The cost estimate on the case's Costs tab: six induction sessions at $900 charged, $600
+  // allowed out of network, $800 self-pay; out of network a $1,000 deductible, 40 % coinsurance.
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/timeline`);
+  await page.getByRole('link', { name: 'Costs', exact: true }).click();
+  const course = page.getByRole('group', { name: 'Course of treatment' });
+  await course.getByLabel('Induction sessions').fill('6');
+  await course.getByLabel('Maintenance sessions per month').fill('0');
+  await course.getByLabel('Months of maintenance').fill('0');
+  const prices = page.getByRole('group', { name: 'Price per session' });
+  await prices.getByLabel('Out-of-network charge').fill('$900.00');
+  await prices.getByLabel('Out-of-network allowed amount').fill('$600.00');
+  await prices.getByLabel('Self-pay price').fill('$800.00');
+  const outOfNetwork = page.getByRole('group', { name: 'Out of network' });
+  await outOfNetwork.getByLabel('The plan pays something out of network').check();
+  await outOfNetwork.getByLabel('Deductible', { exact: true }).fill('1,000');
+  await outOfNetwork.getByLabel('Deductible met').fill('0');
+  await outOfNetwork.getByLabel('Coinsurance %').fill('40');
+  await outOfNetwork.getByLabel('Out-of-pocket maximum').fill('5,000');
+  await outOfNetwork.getByLabel('Out-of-pocket met').fill('0');
+  await page.getByRole('button', { name: 'Save and estimate' }).click();
+  const scenarios = page.getByRole('table', { name: 'What the client would pay' });
   // Self-pay: 6 × $800. Out of network: the $1,000 deductible, 40 % of the other $2,600 allowed
   // ($1,040), and the $300 a session above the allowed amount the clinic may bill (6 × $300).
-  expect(scenario('self_pay')?.clientPaysCents).toBe(480_000);
-  expect(scenario('out_of_network')?.clientPaysCents).toBe(100_000 + 104_000 + 180_000);
+  await expect(scenarios.getByRole('row', { name: /^Self-pay/ })).toContainText('$4,800.00');
+  await expect(scenarios.getByRole('row', { name: /^Out of network with superbill/ })).toContainText(
+    '$3,840.00',
+  );
+  await app.screenshot('outcomes-costs-estimate');
 
-  // Two funding options; only the granted one is money saved.
-  await call('funding.add', {
-    caseId: opened!.id,
-    optionType: 'nonprofit_grant',
-    programName: 'Ketamine access grant',
-    status: 'granted',
-    decidedOn: dayFromToday(0),
-    amountGrantedCents: 300_000,
-  });
-  await call('funding.add', {
-    caseId: opened!.id,
-    optionType: 'manufacturer_program',
-    programName: 'Spravato withMe',
-    status: 'pending',
-    amountRequestedCents: 150_000,
-  });
+  // Two funding options on the case's Funding tab; only the granted one is money saved.
+  await page.getByRole('link', { name: 'Funding', exact: true }).click();
+  await page.getByRole('button', { name: 'Add funding option' }).click();
+  let fundingDialog = page.getByRole('dialog', { name: 'Add a funding option' });
+  await fundingDialog.getByLabel('Type').selectOption({ label: 'Nonprofit grant' });
+  await fundingDialog.getByLabel('Program name').fill('Ketamine access grant');
+  await fundingDialog.getByLabel('Status').selectOption({ label: 'Granted' });
+  await fundingDialog.getByLabel('Decided on').fill(dayFromToday(0));
+  await fundingDialog.getByLabel('Amount granted').fill('3,000');
+  await fundingDialog.getByRole('button', { name: 'Add option' }).click();
+  await expect(fundingDialog).toBeHidden();
+  await page.getByRole('button', { name: 'Add funding option' }).click();
+  fundingDialog = page.getByRole('dialog', { name: 'Add a funding option' });
+  await fundingDialog.getByLabel('Type').selectOption({ label: 'Manufacturer support program' });
+  await fundingDialog.getByLabel('Program name').fill('Spravato withMe');
+  await fundingDialog.getByLabel('Status').selectOption({ label: 'Pending' });
+  await fundingDialog.getByLabel('Amount requested').fill('1,500');
+  await fundingDialog.getByRole('button', { name: 'Add option' }).click();
+  await expect(fundingDialog).toBeHidden();
+  const fundingOptions = page.getByRole('table', { name: 'Funding options' });
+  await expect(fundingOptions.getByRole('row', { name: /Ketamine access grant/ })).toContainText('Granted');
+  await expect(fundingOptions.getByRole('row', { name: /Spravato withMe/ })).toContainText('Pending');
+  await expect(page.getByTestId('funding-total-granted')).toHaveText('$3,000.00');
+  await app.screenshot('outcomes-funding-tab');
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
   await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
   const moneySaved = headlineCard(page, 'Money saved for clients');
