@@ -79,6 +79,8 @@ test('a denied case, its cost estimate and funding through their tabs: the dashb
   await newCase.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
   await newCase.getByLabel('Payer').fill('Aetna');
   await newCase.getByRole('button', { name: 'Open case' }).click();
+  // The dialog closes once the case is saved; listing before then can find none.
+  await expect(newCase).toBeHidden();
   const [opened] = await call('cases.list', {});
   // Setup outside this test's subject: the employer plan, the claim type and the advocate.
   const coverage = await call('coverages.create', {
