@@ -197,6 +197,21 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     expect(pages[1]).toMatch(/Imani Brooks · Member ID UHC88431207 +March 30, 2026/);
   });
 
+  it("prints a letter made from a template with one date, one address and one closing: the template's own", async () => {
+    const { call } = fixture;
+    await call('profile.save', sampleProfile);
+    const created = await call('letters.create', {
+      caseId: fixture.caseId,
+      templateId: 'internal-appeal-first-level',
+    });
+    const exported = await call('letters.exportPdf', { letterId: created.id, date: '2026-03-30' });
+    const text = pagesOf(writePdf(folder, 'template-letter.pdf', exported.data)).join('\n');
+    expect(text.match(/Sincerely,/g)).toHaveLength(1);
+    expect(text).not.toContain('RE:');
+    expect(text.match(/Attn: Appeals/g)).toHaveLength(1);
+    expect(text).toContain('Northside Patient Advocacy');
+  });
+
   it('files the PDF encrypted on the case with a "letter drafted" entry, and the filed copy decrypts to the same bytes', async () => {
     const { call } = fixture;
     await call('profile.save', sampleProfile);

@@ -239,7 +239,9 @@ export async function renderLetterDocx(layout: LetterLayout): Promise<Buffer> {
         footers: { first: pageNumbers, default: pageNumbers },
         children: [
           ...letterhead(layout),
-          new Paragraph({ spacing: { after: 280 }, children: [new TextRun(layout.date)] }),
+          ...(layout.writesOwnFrame
+            ? []
+            : [new Paragraph({ spacing: { after: 280 }, children: [new TextRun(layout.date)] })]),
           ...(layout.deliveryLine
             ? [
                 new Paragraph({
@@ -248,17 +250,22 @@ export async function renderLetterDocx(layout: LetterLayout): Promise<Buffer> {
                 }),
               ]
             : []),
-          ...layout.recipient.map(
-            (line, index) =>
-              new Paragraph({
-                spacing: { after: index === layout.recipient.length - 1 ? 280 : 0 },
-                children: [new TextRun(line)],
-              }),
-          ),
-          ...referenceLines(layout.reLines),
+          ...(layout.writesOwnFrame
+            ? []
+            : [
+                ...layout.recipient.map(
+                  (line, index) =>
+                    new Paragraph({
+                      spacing: { after: index === layout.recipient.length - 1 ? 280 : 0 },
+                      children: [new TextRun(line)],
+                    }),
+                ),
+                ...referenceLines(layout.reLines),
+              ]),
           ...body,
-          ...signature(layout),
-          ...enclosures(layout.enclosures, listInstance + 1),
+          ...(layout.writesOwnFrame
+            ? []
+            : [...signature(layout), ...enclosures(layout.enclosures, listInstance + 1)]),
         ],
       },
     ],

@@ -24,6 +24,7 @@ import {
   type LetterCaseContext,
 } from './letter-case-context';
 import { renderLetterDocx } from './letter-docx';
+import { writesOwnFrame } from './letter-frame';
 import { formatLetterDate, type LetterLayout } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
 import { getLetter, updateLetter } from './letters-service';
@@ -161,6 +162,7 @@ export class LetterOutputService {
       reLines: referenceLines(context, letter.title),
       runningHeader: patientLine(context),
       document: letter.body,
+      writesOwnFrame: writesOwnFrame(letter.body),
       signature: {
         closing: 'Sincerely,',
         name: profile.signatureName ?? profile.name,

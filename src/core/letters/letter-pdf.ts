@@ -175,13 +175,16 @@ export async function renderLetterPdf(
     },
     content: [
       ...letterheadContent(layout.letterhead),
-      { text: layout.date, style: 'date' },
+      layout.writesOwnFrame ? '' : { text: layout.date, style: 'date' },
       layout.deliveryLine ? { text: layout.deliveryLine.toUpperCase(), style: 'deliveryLine' } : '',
-      { stack: layout.recipient.map((line) => ({ text: line })), style: 'recipient' },
-      referenceBlock(layout.reLines),
+      ...(layout.writesOwnFrame
+        ? []
+        : [
+            { stack: layout.recipient.map((line) => ({ text: line })), style: 'recipient' },
+            referenceBlock(layout.reLines),
+          ]),
       ...layout.document.blocks.map(block),
-      signatureBlock(layout),
-      enclosureList(layout.enclosures),
+      ...(layout.writesOwnFrame ? [] : [signatureBlock(layout), enclosureList(layout.enclosures)]),
     ],
   };
   const bytes = await configuredPdfmake().createPdf(definition).getBuffer();
