@@ -1,8 +1,18 @@
-import type { LetterDocument } from '../../shared/domain/letter-document';
+import type { LetterBlock, LetterDocument } from '../../shared/domain/letter-document';
 
 /** "Sincerely,", "Respectfully submitted,", "Best regards,": a line that signs a letter off. */
 const complimentaryClose =
   /^(sincerely|respectfully|respectfully submitted|regards|best regards|kind regards|yours (truly|sincerely|faithfully)|thank you),?$/i;
+
+/** A paragraph whose first line signs the letter off; a hand signature goes below it. */
+export function isComplimentaryClose(block: LetterBlock): boolean {
+  if (block.type !== 'paragraph') return false;
+  const firstLine = block.runs
+    .map((run) => run.text)
+    .join('')
+    .split('\n')[0];
+  return complimentaryClose.test((firstLine ?? '').trim());
+}
 
 /**
  * Whether the letter's text is already a whole letter: it signs itself off. Every shipped
@@ -11,15 +21,5 @@ const complimentaryClose =
  * must not add a second of each; a bare body (typed or imported) gets the frame's own.
  */
 export function writesOwnFrame(document: LetterDocument): boolean {
-  return document.blocks.some(
-    (block) =>
-      block.type === 'paragraph' &&
-      complimentaryClose.test(
-        block.runs
-          .map((run) => run.text)
-          .join('')
-          .split('\n')[0]!
-          .trim(),
-      ),
-  );
+  return document.blocks.some(isComplimentaryClose);
 }

@@ -1,6 +1,7 @@
 import type { LetterBlock, LetterRun, Letterhead } from '../../shared/domain/letter-document';
 import { configuredPdfmake } from '../exports/pdfmake-setup';
 import { enclosureHeading, letterheadDetailLines, letterheadTitle, type LetterLayout } from './letter-layout';
+import { isComplimentaryClose } from './letter-frame';
 
 export type Content = Record<string, unknown> | string | Content[];
 
@@ -183,7 +184,12 @@ export async function renderLetterPdf(
             { stack: layout.recipient.map((line) => ({ text: line })), style: 'recipient' },
             referenceBlock(layout.reLines),
           ]),
-      ...layout.document.blocks.map(block),
+      // The letter's own closing gets room for a hand signature below it, as the frame's does.
+      ...layout.document.blocks.map((letterBlock) =>
+        layout.writesOwnFrame && isComplimentaryClose(letterBlock)
+          ? { stack: [block(letterBlock)], margin: [0, 0, 0, 30] }
+          : block(letterBlock),
+      ),
       ...(layout.writesOwnFrame ? [] : [signatureBlock(layout), enclosureList(layout.enclosures)]),
     ],
   };
