@@ -123,7 +123,15 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
   await expect(readiness).toHaveAttribute('aria-valuenow', '8');
   await linkToChecklist(page, 'Medical records', 'Pharmacy fill history.pdf');
   await expect(readiness).toHaveAttribute('aria-valuenow', '15');
-  await app.screenshot('mn-02-evidence-linked');
+  // The case page scrolls inside its own container: capture the Evidence region, from its top.
+  const evidence = page
+    .getByRole('region', { name: 'Evidence' })
+    .or(page.locator('[aria-labelledby="Evidence"]'))
+    .first();
+  await page.setViewportSize({ width: 1280, height: 2600 });
+  await evidence.scrollIntoViewIfNeeded();
+  await evidence.screenshot({ path: join(shots, 'mn-02-evidence-linked.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Letters: the first-level appeal with the two records enclosed, one sentence edited.
   await page.getByRole('link', { name: 'Letters', exact: true }).click();
