@@ -446,6 +446,10 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
       `Document ${fixture.otherCaseDocumentId} is not among this case's documents`,
     );
 
+    const unknownLetter = await failure(call('letters.exportPdf', { letterId: 99_999 }));
+    expect(unknownLetter).toMatchObject({ code: 'NOT_FOUND', field: 'letterId' });
+    expect(unknownLetter.message).toContain('There is no letter with id 99999');
+
     const badFax = await failure(
       call('letters.buildPacket', {
         ...(await letterInput(fixture, [])),
