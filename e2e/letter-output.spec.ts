@@ -44,20 +44,20 @@ test('the profile is checked by field, then letters printed with it are filed on
   await newCase.getByLabel('Payer').fill('UnitedHealthcare');
   await newCase.getByRole('button', { name: 'Open case' }).click();
   await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
-  // What the letter page's buttons will call (the letters feature): here through the harness.
-  const opened = { id: 1 };
-  const letter = {
-    caseId: opened.id,
-    title: 'Level 1 appeal',
-    kind: 'Appeal',
-    document: { blocks: [{ type: 'paragraph', runs: [{ text: 'Dear Appeals Reviewer:' }] }] },
-  };
+  // The export calls themselves, through the harness: the Letters tab's buttons are in medical-necessity.spec.ts.
+  const created = (await callHarness(app.url, 'letters.create', {
+    caseId: 1,
+    templateId: 'internal-appeal-first-level',
+  })) as { id: number };
+  await callHarness(app.url, 'letters.update', {
+    letterId: created.id,
+    changes: { title: 'Level 1 appeal' },
+  });
+  const letter = { letterId: created.id };
   const pdf = (await callHarness(app.url, 'letters.exportPdf', letter)) as { document: { id: number } };
   await callHarness(app.url, 'letters.exportDocx', letter);
   await callHarness(app.url, 'letters.markSent', {
-    caseId: opened.id,
-    title: 'Level 1 appeal',
-    kind: 'Appeal',
+    letterId: created.id,
     sentVia: 'fax',
     sentAt: new Date().toISOString(),
     sentTo: 'UnitedHealthcare appeals, fax (800) 555-0199',

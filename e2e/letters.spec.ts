@@ -123,7 +123,10 @@ test('a first-level appeal is filled from a denied case, edited, and the edit su
   await expect(editor).toContainText('29 CFR 2560.503-1(h)(3)(i)');
   await expect(editor).toContainText('Medical records: pharmacy-fill-history, dated June 30, 2025');
   const stillToFill = page.getByRole('list', { name: 'Still to fill' });
-  await expect(stillToFill).toContainText('[criteria met, with evidence — not recorded]');
+  // The Criteria tab's evaluation fills the criteria met (age and diagnosis are on the case).
+  await expect(stillToFill).toContainText('[treatment history — not recorded]');
+  await expect(stillToFill).not.toContainText('[criteria met, with evidence — not recorded]');
+  await expect(editor).toContainText('— met.');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   await app.screenshot('letters-03-editor');
 

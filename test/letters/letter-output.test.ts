@@ -16,16 +16,28 @@ type Fixture = Awaited<ReturnType<typeof openTestVault>> & {
   readonly otherCaseDocumentId: number;
 };
 
-function letterInput(fixture: Fixture, enclosureDocumentIds: number[]): MethodInput<'letters.exportPdf'> {
-  return {
+/**
+ * A saved letter, made the way the Letters tab makes it (`letters.create` from the first-level
+ * appeal template), then edited to the sample text and title with these enclosures in order.
+ */
+async function letterInput(
+  fixture: Fixture,
+  enclosureDocumentIds: number[],
+): Promise<MethodInput<'letters.exportPdf'> & { letterId: number }> {
+  const { call } = fixture;
+  const created = await call('letters.create', {
     caseId: fixture.caseId,
-    title: 'Level 1 appeal: denial of esketamine (Spravato)',
-    kind: 'Appeal',
-    document: sampleLetterDocument,
-    date: '2026-03-30',
-    enclosureDocumentIds,
-    sentVia: 'fax',
-  };
+    templateId: 'internal-appeal-first-level',
+  });
+  await call('letters.update', {
+    letterId: created.id,
+    changes: {
+      title: 'Level 1 appeal: denial of esketamine (Spravato)',
+      body: sampleLetterDocument,
+      enclosureDocumentIds,
+    },
+  });
+  return { letterId: created.id, date: '2026-03-30', sentVia: 'fax' };
 }
 
 /** Positions of each needle, each searched for after the previous one: -1 once out of order. */
@@ -106,7 +118,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
 
   it('refuses a profile with a malformed email or phone, by field, and keeps the saved one', async () => {
     const { call, failure } = fixture;
-    const noProfile = await failure(call('letters.exportPdf', letterInput(fixture, [])));
+    const noProfile = await failure(call('letters.exportPdf', await letterInput(fixture, [])));
     expect(noProfile.field).toBe('profile');
     expect(noProfile.message).toContain('Settings → Profile');
 
@@ -131,7 +143,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     await call('profile.save', sampleProfile);
     const exported = await call(
       'letters.exportPdf',
-      letterInput(fixture, [fixture.denialId, fixture.cardId]),
+      await letterInput(fixture, [fixture.denialId, fixture.cardId]),
     );
     const path = join(folder, 'letter.pdf');
     writeFileSync(path, Buffer.from(exported.data, 'base64'));
@@ -185,10 +197,25 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     expect(pages[1]).toMatch(/Imani Brooks · Member ID UHC88431207 +March 30, 2026/);
   });
 
+  it("prints a letter made from a template with one date, one address and one closing: the template's own", async () => {
+    const { call } = fixture;
+    await call('profile.save', sampleProfile);
+    const created = await call('letters.create', {
+      caseId: fixture.caseId,
+      templateId: 'internal-appeal-first-level',
+    });
+    const exported = await call('letters.exportPdf', { letterId: created.id, date: '2026-03-30' });
+    const text = pagesOf(writePdf(folder, 'template-letter.pdf', exported.data)).join('\n');
+    expect(text.match(/Sincerely,/g)).toHaveLength(1);
+    expect(text).not.toContain('RE:');
+    expect(text.match(/Attn: Appeals/g)).toHaveLength(1);
+    expect(text).toContain('Northside Patient Advocacy');
+  });
+
   it('files the PDF encrypted on the case with a "letter drafted" entry, and the filed copy decrypts to the same bytes', async () => {
     const { call } = fixture;
     await call('profile.save', sampleProfile);
-    const exported = await call('letters.exportPdf', letterInput(fixture, [fixture.denialId]));
+    const exported = await call('letters.exportPdf', await letterInput(fixture, [fixture.denialId]));
     expect(exported.document).toMatchObject({
       documentType: 'letter',
       documentDate: '2026-03-30',
@@ -206,7 +233,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
       summary: 'Letter drafted: Level 1 appeal: denial of esketamine (Spravato) (PDF)',
       details: {
         letterTitle: 'Level 1 appeal: denial of esketamine (Spravato)',
-        letterKind: 'Appeal',
+        letterKind: 'Internal appeal',
         documentId: exported.document.id,
         format: 'pdf',
       },
@@ -220,7 +247,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     await call('profile.save', sampleProfile);
     const exported = await call(
       'letters.exportDocx',
-      letterInput(fixture, [fixture.denialId, fixture.cardId]),
+      await letterInput(fixture, [fixture.denialId, fixture.cardId]),
     );
     expect(exported.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(exported.document).toMatchObject({ mediaType: 'docx', documentType: 'letter' });
@@ -287,9 +314,12 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
   it('joins cover, letter and enclosures into one numbered fax packet; a DOCX enclosure is listed as not included', async () => {
     const { call } = fixture;
     await call('profile.save', sampleProfile);
-    const letter = await call('letters.exportPdf', letterInput(fixture, [fixture.denialId, fixture.cardId]));
+    const letter = await call(
+      'letters.exportPdf',
+      await letterInput(fixture, [fixture.denialId, fixture.cardId]),
+    );
     const packet = await call('letters.buildPacket', {
-      ...letterInput(fixture, [fixture.denialId, fixture.cardId, fixture.notesDocxId]),
+      ...(await letterInput(fixture, [fixture.denialId, fixture.cardId, fixture.notesDocxId])),
       sentVia: 'fax',
       message: 'Level 1 appeal with records. Please confirm receipt.',
     });
@@ -346,18 +376,14 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
   it('records "letter sent" as a submission with its proof of delivery, linked to the packet', async () => {
     const { call, failure } = fixture;
     await call('profile.save', sampleProfile);
-    const packet = await call('letters.buildPacket', {
-      ...letterInput(fixture, [fixture.denialId]),
-      sentVia: 'portal',
-    });
+    const saved = await letterInput(fixture, [fixture.denialId]);
+    const packet = await call('letters.buildPacket', { ...saved, sentVia: 'portal' });
     const pages = pagesOf(writePdf(folder, 'portal.pdf', packet.data));
     expect(pages[0]).toContain('SUBMISSION');
     expect(pages[0]).not.toContain('FAX');
 
     const sent = await call('letters.markSent', {
-      caseId: fixture.caseId,
-      title: 'Level 1 appeal: denial of esketamine (Spravato)',
-      kind: 'Appeal',
+      letterId: saved.letterId,
       sentVia: 'portal',
       sentAt: '2026-03-30T16:20:00.000Z',
       sentTo: 'UnitedHealthcare appeals portal',
@@ -378,11 +404,16 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
       },
     });
     expect((await call('vault.get', { documentId: packet.document.id })).eventIds).toContain(sent.eventId);
+    // The letter itself now reads sent, on the day and by the way it went.
+    expect(await call('letters.get', { letterId: saved.letterId })).toMatchObject({
+      status: 'sent',
+      sentOn: '2026-03-30',
+      sentVia: 'portal',
+    });
 
     const future = await failure(
       call('letters.markSent', {
-        caseId: fixture.caseId,
-        title: 'Appeal',
+        letterId: saved.letterId,
         sentVia: 'mail',
         sentAt: '2099-01-01T00:00:00.000Z',
       }),
@@ -390,8 +421,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     expect(future.field).toBe('sentAt');
     const foreign = await failure(
       call('letters.markSent', {
-        caseId: fixture.caseId,
-        title: 'Appeal',
+        letterId: saved.letterId,
         sentVia: 'mail',
         sentAt: '2026-03-30T16:20:00.000Z',
         documentId: fixture.otherCaseDocumentId,
@@ -409,15 +439,23 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     const documentsBefore = (await call('vault.list', {})).length;
 
     const foreign = await failure(
-      call('letters.exportPdf', letterInput(fixture, [fixture.denialId, fixture.otherCaseDocumentId])),
+      call('letters.exportPdf', await letterInput(fixture, [fixture.denialId, fixture.otherCaseDocumentId])),
     );
     expect(foreign).toMatchObject({ code: 'INVALID_INPUT', field: 'enclosureDocumentIds' });
     expect(foreign.message).toContain(
       `Document ${fixture.otherCaseDocumentId} is not among this case's documents`,
     );
 
+    const unknownLetter = await failure(call('letters.exportPdf', { letterId: 99_999 }));
+    expect(unknownLetter).toMatchObject({ code: 'NOT_FOUND', field: 'letterId' });
+    expect(unknownLetter.message).toContain('There is no letter with id 99999');
+
     const badFax = await failure(
-      call('letters.buildPacket', { ...letterInput(fixture, []), sentVia: 'fax', recipientFax: '555-01' }),
+      call('letters.buildPacket', {
+        ...(await letterInput(fixture, [])),
+        sentVia: 'fax',
+        recipientFax: '555-01',
+      }),
     );
     expect(badFax).toMatchObject({ field: 'recipientFax' });
 
@@ -438,7 +476,7 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     writeFileSync(storedPath, bytes);
     const broken = await failure(
       call('letters.buildPacket', {
-        ...letterInput(fixture, [fixture.denialId, damaged.document!.id]),
+        ...(await letterInput(fixture, [fixture.denialId, damaged.document!.id])),
         sentVia: 'mail',
       }),
     );

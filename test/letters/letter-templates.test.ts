@@ -104,7 +104,7 @@ describe('shipped letter templates', () => {
       ['second reason quoted', '“Esketamine must be given with an oral antidepressant.”'],
       [
         'criterion met with exhibit',
-        /At least 2 antidepressants from different classes.*— met\..*Pharmacy fill history, 2025-06-30 \(Enclosure 2\)/,
+        /At least 2 antidepressants from different classes.*— met\..*Pharmacy fill history, June 30, 2025 \(Enclosure 2\)/,
       ],
       [
         'policy named',

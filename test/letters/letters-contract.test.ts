@@ -16,18 +16,22 @@ const newDataDirectory = useTemporaryDataDirectory();
 const dayMs = 24 * 60 * 60 * 1000;
 const fresh = { noticeDate: localToday(new Date(Date.now() - 3 * dayMs)) };
 
-/** A TMS case of the fixture's client, on its coverage, denied three days ago. */
+/** An esketamine (Spravato) case of the fixture's client, on its coverage, denied three days ago. */
 async function openFreshDenial(fixture: Awaited<ReturnType<typeof openExportFixture>>) {
   const { call, clientId } = fixture;
   const original = await call('cases.get', { caseId: fixture.caseId });
-  const opened = await call('cases.create', { clientId, treatment: 'tms', payer: 'UnitedHealthcare' });
+  const opened = await call('cases.create', {
+    clientId,
+    treatment: 'esketamine',
+    payer: 'UnitedHealthcare',
+  });
   await call('cases.update', {
     caseId: opened.id,
     changes: {
       coverageId: original.coverageId,
       providerId: original.providerId,
       claimType: 'pre-service',
-      procedureCodes: ['90867'],
+      procedureCodes: ['G2082'],
       diagnosisCodes: ['F33.2'],
       assignedAdvocate: 'Jordan Reyes',
     },
@@ -37,7 +41,7 @@ async function openFreshDenial(fixture: Awaited<ReturnType<typeof openExportFixt
     event: {
       type: 'prior_auth_submitted',
       occurredAt: new Date(Date.now() - 10 * dayMs).toISOString(),
-      summary: 'TMS prior authorization faxed.',
+      summary: 'Spravato prior authorization faxed.',
       details: { method: 'fax', confirmationNumber: 'PA-2026-1101' },
     },
   });
@@ -46,11 +50,11 @@ async function openFreshDenial(fixture: Awaited<ReturnType<typeof openExportFixt
     event: {
       type: 'payer_decision',
       occurredAt: new Date(Date.now() - 2 * dayMs).toISOString(),
-      summary: 'TMS denied.',
+      summary: 'Spravato denied.',
       details: {
         decision: 'denied',
         noticeDate: fresh.noticeDate,
-        reason: 'TMS is not medically necessary: fewer than four antidepressant trials documented.',
+        reason: 'Spravato is not medically necessary: fewer than two antidepressant trials documented.',
       },
     },
   });
@@ -80,6 +84,20 @@ describe('letters through the contract, on a real encrypted store', () => {
         sourceDocumentId: documents.lmn.id,
       },
     });
+    await call('treatmentHistory.add', {
+      clientId: fixture.clientId,
+      trial: {
+        kind: 'medication',
+        name: 'bupropion XL',
+        drugClass: 'atypical',
+        peakDose: '450 mg/day',
+        startedOn: '2025-04-07',
+        endedOn: '2025-06-30',
+        weeksAtTherapeuticDose: 8,
+        outcome: 'partial_response',
+        sourceDocumentId: documents.lmn.id,
+      },
+    });
     await call('symptomScores.add', {
       clientId: fixture.clientId,
       score: { instrument: 'PHQ-9', score: 21, takenOn: '2026-03-28', sourceDocumentId: documents.lmn.id },
@@ -100,7 +118,7 @@ describe('letters through the contract, on a real encrypted store', () => {
     expect(text).toContain('Treating provider: Dr. Amara Osei, NPI 1457390861');
     expect(text).toContain(`Denial notice dated ${formatLetterDate(fresh.noticeDate)}`);
     expect(text).toContain(
-      '“TMS is not medically necessary: fewer than four antidepressant trials documented.”',
+      '“Spravato is not medically necessary: fewer than two antidepressant trials documented.”',
     );
     // The deadline engine's own date and citation for the appeal window.
     // 180 days from the notice (its arrival date unknown, the notice date is the safe start).
@@ -116,7 +134,18 @@ describe('letters through the contract, on a real encrypted store', () => {
     );
     expect(text).toMatch(/• PHQ-9: 21 on March 28, 2026\. Source: .*\(Enclosure 2\)\./);
     expect(letter.unfilledPrompts).not.toContain('[treatment history — not recorded]');
-    expect(letter.unfilledPrompts).toContain('[criteria met, with evidence — not recorded]');
+    // The Criteria tab's own evaluation: the UnitedHealthcare Spravato set, the criteria met with
+    // their evidence, and the denial's reason answered with the criterion it concerns.
+    expect(text).toContain(
+      'Your policy for this treatment is UnitedHealthcare — Ketalar (ketamine) and Spravato (esketamine), TRD CSLA2020D0069H.',
+    );
+    expect(text).toContain('• Adult with DSM-5 major depressive disorder — met.');
+    expect(text).toMatch(
+      /This is not correct\. The records meet the criterion of your policy that this reason concerns:\s+• At least 2 antidepressant treatments without clinically meaningful improvement — met\. 2 antidepressant trials count: sertraline .* and bupropion XL .*\(Enclosure 2\)/,
+    );
+    expect(letter.unfilledPrompts).not.toContain('[criteria met, with evidence — not recorded]');
+    expect(letter.unfilledPrompts).not.toContain('[payer policy used — not recorded]');
+    expect(letter.unfilledPrompts).not.toContain('[records answering this reason — not recorded]');
     expect(letter.unfilledPrompts).toContain("[client's signed authorization for you to act — none chosen]");
     expect(letter.unfilledCount).toBe(letter.unfilledPrompts.length);
 

@@ -1,7 +1,15 @@
 import type { Kysely } from 'kysely';
 import { describeTreatment } from '../../shared/domain/treatments';
+import { normalizePhone } from '../../shared/domain/phone-number';
 import type { AdvocaseDatabase } from '../db/schema';
 import { getCaseDetail } from '../services/cases-service';
+
+/** A number as typed on the coverage, in the printed form when it is a US number; else as typed. */
+function printedPhone(typed: string | null): string | null {
+  if (typed === null) return null;
+  const normalized = normalizePhone(typed);
+  return 'value' in normalized ? normalized.value : typed;
+}
 
 /** What a letter about a case says about the patient, the plan and the claim, read from the case. */
 export type LetterCaseContext = {
@@ -65,8 +73,9 @@ export async function loadLetterCaseContext(
     payer: detail.payer,
     memberId: detail.memberId,
     groupNumber: coverage?.group_number ?? null,
-    payerFax: coverage?.payer_fax ?? null,
-    payerPhone: coverage?.payer_phone ?? null,
+    // Printed the one way the advocate's own numbers are: "(800) 555-0199".
+    payerFax: printedPhone(coverage?.payer_fax ?? null),
+    payerPhone: printedPhone(coverage?.payer_phone ?? null),
     appealsAddress: coverage?.appeals_address ?? null,
     treatment: describeTreatment(detail.treatment, detail.treatmentDetail),
     claimNumber: await latestDetail(db, caseId, ['claim_submitted', 'eob_received'], 'claimNumber'),

@@ -15,6 +15,7 @@ import {
 } from 'docx';
 import type { LetterBlock, LetterRun } from '../../shared/domain/letter-document';
 import { enclosureHeading, letterheadDetailLines, letterheadTitle, type LetterLayout } from './letter-layout';
+import { isComplimentaryClose } from './letter-frame';
 
 // Word measures in twentieths of a point (twips) and font sizes in half points.
 const inch = 1440;
@@ -159,7 +160,11 @@ export async function renderLetterDocx(layout: LetterLayout): Promise<Buffer> {
   let listInstance = 0;
   const body = layout.document.blocks.flatMap((block) => {
     if (block.type === 'bulleted_list' || block.type === 'numbered_list') listInstance += 1;
-    return blockParagraphs(block, listInstance);
+    const paragraphs = blockParagraphs(block, listInstance);
+    // The letter's own closing gets room for a hand signature below it, as the frame's does.
+    return layout.writesOwnFrame && isComplimentaryClose(block)
+      ? [...paragraphs, new Paragraph({ spacing: { after: 480 }, children: [] })]
+      : paragraphs;
   });
   const pageNumbers = new Footer({
     children: [
@@ -239,7 +244,9 @@ export async function renderLetterDocx(layout: LetterLayout): Promise<Buffer> {
         footers: { first: pageNumbers, default: pageNumbers },
         children: [
           ...letterhead(layout),
-          new Paragraph({ spacing: { after: 280 }, children: [new TextRun(layout.date)] }),
+          ...(layout.writesOwnFrame
+            ? []
+            : [new Paragraph({ spacing: { after: 280 }, children: [new TextRun(layout.date)] })]),
           ...(layout.deliveryLine
             ? [
                 new Paragraph({
@@ -248,17 +255,22 @@ export async function renderLetterDocx(layout: LetterLayout): Promise<Buffer> {
                 }),
               ]
             : []),
-          ...layout.recipient.map(
-            (line, index) =>
-              new Paragraph({
-                spacing: { after: index === layout.recipient.length - 1 ? 280 : 0 },
-                children: [new TextRun(line)],
-              }),
-          ),
-          ...referenceLines(layout.reLines),
+          ...(layout.writesOwnFrame
+            ? []
+            : [
+                ...layout.recipient.map(
+                  (line, index) =>
+                    new Paragraph({
+                      spacing: { after: index === layout.recipient.length - 1 ? 280 : 0 },
+                      children: [new TextRun(line)],
+                    }),
+                ),
+                ...referenceLines(layout.reLines),
+              ]),
           ...body,
-          ...signature(layout),
-          ...enclosures(layout.enclosures, listInstance + 1),
+          ...(layout.writesOwnFrame
+            ? []
+            : [...signature(layout), ...enclosures(layout.enclosures, listInstance + 1)]),
         ],
       },
     ],

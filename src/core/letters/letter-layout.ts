@@ -27,6 +27,12 @@ export type LetterLayout = {
   /** Who the letter is about, repeated at the top of every later page (pages get separated). */
   readonly runningHeader: string;
   readonly document: LetterDocument;
+  /**
+   * True when the text is a whole letter with its own date, address, Re: block, closing and
+   * enclosures (letter-frame.ts): the writers then print only the letterhead, the delivery line,
+   * the continuation header and the page numbers around it, so nothing appears twice.
+   */
+  readonly writesOwnFrame: boolean;
   readonly signature: LetterSignature;
   readonly enclosures: readonly string[];
 };

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
-import type { LetterSendingMethod } from '../../shared/schemas/events';
+import { letterKindLabels, type LetterDeliveryMethod } from '../../shared/domain/letter-kinds';
 import type { LetterOutputInput } from '../../shared/schemas/letter-output';
+import type { Letter } from '../../shared/schemas/letters';
 import type { AdvocateProfile } from '../../shared/schemas/profile';
 import { localToday } from '../../shared/schemas/fields';
 import type { DocumentSummary, MediaType } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
+import { civilDateInZone } from '../deadlines/date-arithmetic';
+import { userTimeZone } from '../deadlines/service/time-zone';
 import { addTimelineEvent } from '../services/events-service';
 import { readAdvocateProfile } from '../services/profile-service';
 import type { Session } from '../session/session';
@@ -21,8 +24,10 @@ import {
   type LetterCaseContext,
 } from './letter-case-context';
 import { renderLetterDocx } from './letter-docx';
+import { writesOwnFrame } from './letter-frame';
 import { formatLetterDate, type LetterLayout } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
+import { getLetter, updateLetter } from './letters-service';
 import { buildSubmissionPacket } from './submission-packet';
 
 type Enclosure = { readonly id: number; readonly title: string; readonly mediaType: MediaType };
@@ -36,7 +41,7 @@ type FiledFile = {
   readonly eventId: number | null;
 };
 
-const deliveryWords: Readonly<Record<LetterSendingMethod, string>> = {
+const deliveryWords: Readonly<Record<LetterDeliveryMethod, string>> = {
   fax: 'Via fax',
   portal: 'Via payer portal',
   mail: 'Via mail',
@@ -135,15 +140,16 @@ export class LetterOutputService {
 
   private async prepare(input: LetterOutputInput) {
     const prepared = await this.session.useStore(async ({ db }) => {
+      const letter = await getLetter(db, input.letterId);
       const profile = await requireProfile(db);
-      const context = await loadLetterCaseContext(db, input.caseId);
-      const enclosures = await loadEnclosures(db, context, input.caseId, input.enclosureDocumentIds);
-      return { profile, context, enclosures };
+      const context = await loadLetterCaseContext(db, letter.caseId);
+      const enclosures = await loadEnclosures(db, context, letter.caseId, letter.enclosureDocumentIds);
+      return { letter, profile, context, enclosures };
     });
-    const { profile, context, enclosures } = prepared;
+    const { letter, profile, context, enclosures } = prepared;
     const date = input.date ?? localToday();
     const layout: LetterLayout = {
-      title: input.title,
+      title: letter.title,
       letterhead: profile,
       date: formatLetterDate(date),
       deliveryLine:
@@ -153,9 +159,10 @@ export class LetterOutputService {
             ? deliveryWords[input.sentVia]
             : null,
       recipient: input.recipient && input.recipient.length > 0 ? input.recipient : defaultRecipient(context),
-      reLines: referenceLines(context, input.title),
+      reLines: referenceLines(context, letter.title),
       runningHeader: patientLine(context),
-      document: input.document,
+      document: letter.body,
+      writesOwnFrame: writesOwnFrame(letter.body),
       signature: {
         closing: 'Sincerely,',
         name: profile.signatureName ?? profile.name,
@@ -164,29 +171,34 @@ export class LetterOutputService {
       },
       enclosures: enclosures.map((enclosure) => enclosure.title),
     };
-    return { profile, context, enclosures, date, layout };
+    return { letter, profile, context, enclosures, date, layout };
   }
 
   private async fileLetter(
-    input: LetterOutputInput,
+    letter: Letter,
     date: string,
     format: 'pdf' | 'docx',
     bytes: Uint8Array,
     pageCount: number | null,
   ): Promise<FiledFile> {
-    const fileName = cleanFileName(`${date} ${input.title}.${format}`);
+    const fileName = cleanFileName(`${date} ${letter.title}.${format}`);
     const document = await this.vault.addGeneratedFile(
       fileName,
       bytes,
-      { caseId: input.caseId },
+      { caseId: letter.caseId },
       { documentType: 'letter', documentDate: date },
     );
     const event = await this.session.useStore(({ db }) =>
-      addTimelineEvent(db, this.session.actor, input.caseId, {
+      addTimelineEvent(db, this.session.actor, letter.caseId, {
         type: 'letter_drafted',
         occurredAt: new Date().toISOString(),
-        summary: `Letter drafted: ${input.title} (${format.toUpperCase()})`,
-        details: { letterTitle: input.title, letterKind: input.kind, documentId: document.id, format },
+        summary: `Letter drafted: ${letter.title} (${format.toUpperCase()})`,
+        details: {
+          letterTitle: letter.title,
+          letterKind: letterKindLabels[letter.kind],
+          documentId: document.id,
+          format,
+        },
       }),
     );
     const linked = await this.vault.link(document.id, { eventId: event.id });
@@ -201,18 +213,18 @@ export class LetterOutputService {
   }
 
   async exportPdf(input: LetterOutputInput): Promise<FiledFile> {
-    const { layout, date } = await this.prepare(input);
+    const { letter, layout, date } = await this.prepare(input);
     const rendered = await renderLetterPdf(layout);
-    return this.fileLetter(input, date, 'pdf', rendered.bytes, rendered.pageCount);
+    return this.fileLetter(letter, date, 'pdf', rendered.bytes, rendered.pageCount);
   }
 
   async exportDocx(input: LetterOutputInput): Promise<FiledFile> {
-    const { layout, date } = await this.prepare(input);
-    return this.fileLetter(input, date, 'docx', await renderLetterDocx(layout), null);
+    const { letter, layout, date } = await this.prepare(input);
+    return this.fileLetter(letter, date, 'docx', await renderLetterDocx(layout), null);
   }
 
   async buildPacket(input: ParsedInput<'letters.buildPacket'>) {
-    const { profile, context, enclosures, date, layout } = await this.prepare(input);
+    const { letter: saved, profile, context, enclosures, date, layout } = await this.prepare(input);
     const isFax = input.sentVia === 'fax';
     const recipientFax = input.recipientFax ?? context.payerFax;
     if (isFax && !recipientFax) {
@@ -246,7 +258,7 @@ export class LetterOutputService {
           reLines: layout.reLines,
           message: input.message,
         },
-        letter: { title: `Letter: ${input.title}`, pdf: letter.bytes },
+        letter: { title: `Letter: ${saved.title}`, pdf: letter.bytes },
         enclosures: enclosures.map((enclosure) => ({
           title: enclosure.title,
           mediaType: enclosure.mediaType,
@@ -274,11 +286,11 @@ export class LetterOutputService {
         footLabel: patientLine(context),
       }),
     );
-    const fileName = cleanFileName(`${date} ${input.title} - submission packet.pdf`);
+    const fileName = cleanFileName(`${date} ${saved.title} - submission packet.pdf`);
     const document = await this.vault.addGeneratedFile(
       fileName,
       packet.bytes,
-      { caseId: input.caseId },
+      { caseId: saved.caseId },
       { documentType: 'submission_packet', documentDate: date },
     );
     return {
@@ -296,25 +308,37 @@ export class LetterOutputService {
     };
   }
 
+  /**
+   * Records the sending: a "letter sent" entry on the timeline (linked to what was sent) and the
+   * letter itself marked sent on that day, both in one store session so they never disagree.
+   */
   async markSent(input: ParsedInput<'letters.markSent'>): Promise<{ eventId: number }> {
     const event = await this.session.useStore(async ({ db }) => {
+      const letter = await getLetter(db, input.letterId);
       if (input.documentId !== null) {
-        const context = await loadLetterCaseContext(db, input.caseId);
-        await loadEnclosures(db, context, input.caseId, [input.documentId], 'documentId');
+        const context = await loadLetterCaseContext(db, letter.caseId);
+        await loadEnclosures(db, context, letter.caseId, [input.documentId], 'documentId');
       }
-      return addTimelineEvent(db, this.session.actor, input.caseId, {
+      const added = await addTimelineEvent(db, this.session.actor, letter.caseId, {
         type: 'letter_sent',
         occurredAt: input.sentAt,
-        summary: `Letter sent: ${input.title} (${deliveryWords[input.sentVia].toLowerCase()})`,
+        summary: `Letter sent: ${letter.title} (${deliveryWords[input.sentVia].toLowerCase()})`,
         details: {
-          letterTitle: input.title,
-          letterKind: input.kind,
+          letterTitle: letter.title,
+          letterKind: letterKindLabels[letter.kind],
           documentId: input.documentId,
           sentVia: input.sentVia,
           sentTo: input.sentTo,
           deliveryProof: input.deliveryProof,
         },
       });
+      await updateLetter(db, this.session.actor, letter.id, {
+        status: 'sent',
+        // The day it went, as the user's calendar has it (not UTC's).
+        sentOn: civilDateInZone(Date.parse(input.sentAt), userTimeZone()),
+        sentVia: input.sentVia,
+      });
+      return added;
     });
     if (input.documentId !== null) await this.vault.link(input.documentId, { eventId: event.id });
     return { eventId: event.id };

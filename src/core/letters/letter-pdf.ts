@@ -1,6 +1,7 @@
 import type { LetterBlock, LetterRun, Letterhead } from '../../shared/domain/letter-document';
 import { configuredPdfmake } from '../exports/pdfmake-setup';
 import { enclosureHeading, letterheadDetailLines, letterheadTitle, type LetterLayout } from './letter-layout';
+import { isComplimentaryClose } from './letter-frame';
 
 export type Content = Record<string, unknown> | string | Content[];
 
@@ -175,13 +176,21 @@ export async function renderLetterPdf(
     },
     content: [
       ...letterheadContent(layout.letterhead),
-      { text: layout.date, style: 'date' },
+      layout.writesOwnFrame ? '' : { text: layout.date, style: 'date' },
       layout.deliveryLine ? { text: layout.deliveryLine.toUpperCase(), style: 'deliveryLine' } : '',
-      { stack: layout.recipient.map((line) => ({ text: line })), style: 'recipient' },
-      referenceBlock(layout.reLines),
-      ...layout.document.blocks.map(block),
-      signatureBlock(layout),
-      enclosureList(layout.enclosures),
+      ...(layout.writesOwnFrame
+        ? []
+        : [
+            { stack: layout.recipient.map((line) => ({ text: line })), style: 'recipient' },
+            referenceBlock(layout.reLines),
+          ]),
+      // The letter's own closing gets room for a hand signature below it, as the frame's does.
+      ...layout.document.blocks.map((letterBlock) =>
+        layout.writesOwnFrame && isComplimentaryClose(letterBlock)
+          ? { stack: [block(letterBlock)], margin: [0, 0, 0, 30] }
+          : block(letterBlock),
+      ),
+      ...(layout.writesOwnFrame ? [] : [signatureBlock(layout), enclosureList(layout.enclosures)]),
     ],
   };
   const bytes = await configuredPdfmake().createPdf(definition).getBuffer();

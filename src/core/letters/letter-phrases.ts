@@ -19,6 +19,14 @@ export function formatLetterDate(isoDate: string): string {
   return longDate.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/**
+ * The criteria evaluator writes dates as YYYY-MM-DD (it serves the screen too); a letter to a
+ * payer writes them out, so "age 47 on 2026-11-23" reads "age 47 on November 23, 2026".
+ */
+export function withLetterDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (isoDate) => formatLetterDate(isoDate));
+}
+
 /** "Enclosure 3" when the advocate encloses the document that shows it, else its label. */
 export function citeEvidence(context: LetterContext, source: EvidenceSource): string {
   const position =
@@ -29,12 +37,14 @@ export function citeEvidence(context: LetterContext, source: EvidenceSource): st
 }
 
 function citeAll(context: LetterContext, sources: readonly EvidenceSource[]): string {
-  return sources.map((source) => escapeMarkdownText(citeEvidence(context, source))).join('; ');
+  return sources
+    .map((source) => escapeMarkdownText(withLetterDates(citeEvidence(context, source))))
+    .join('; ');
 }
 
 export function describeCriterion(context: LetterContext, result: CriterionResult): string {
   const evidence = result.evidence.length > 0 ? ` Evidence: ${citeAll(context, result.evidence)}.` : '';
-  return `**${escapeMarkdownText(result.text)}** — met. ${escapeMarkdownText(result.explanation)}${evidence}`;
+  return `**${escapeMarkdownText(result.text)}** — met. ${escapeMarkdownText(withLetterDates(result.explanation))}${evidence}`;
 }
 
 export function numbered(lines: readonly string[]): string {

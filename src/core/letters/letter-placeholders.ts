@@ -20,6 +20,7 @@ import {
   formatLetterDate,
   isUrgentRequest,
   numbered,
+  withLetterDates,
 } from './letter-phrases';
 
 /**
@@ -338,7 +339,9 @@ export const letterPlaceholders: readonly Placeholder[] = [
           const needed =
             result.missingFacts.length > 0 ? ` To record: ${result.missingFacts.join('; ')}.` : '';
           const status = result.status === 'not_met' ? 'not met' : 'not yet shown';
-          return escapeMarkdownText(`${result.text} — ${status}. ${result.explanation}${needed}`);
+          return escapeMarkdownText(
+            withLetterDates(`${result.text} — ${status}. ${result.explanation}${needed}`),
+          );
         }),
       );
     },

@@ -10,8 +10,8 @@ import { defineMethods } from './method-spec';
 
 /**
  * Letters out of Advocase (issue 6): PDF and DOCX of a letter, the submission packet, and "sent".
- * Each takes the letter itself (title, kind, document) so it works before and apart from the
- * letters table; every file made is filed, encrypted, in the case's documents.
+ * Each takes a saved letter's id and reads its text, title, case and enclosures from the letters
+ * table; every file made is filed, encrypted, in the case's documents.
  */
 export const lettersOutputMethods = defineMethods({
   'letters.exportPdf': {
@@ -30,7 +30,7 @@ export const lettersOutputMethods = defineMethods({
     output: packetFileSchema,
   },
   'letters.markSent': {
-    doc: 'Records that a letter was sent (how, when, to whom, proof of delivery) as a "letter sent" entry, linked to the filed letter or packet.',
+    doc: 'Records that a letter was sent (how, when, to whom, proof of delivery) as a "letter sent" entry, linked to the filed letter or packet, and marks the letter sent.',
     input: markSentInputSchema,
     output: markSentOutputSchema,
   },

@@ -37,7 +37,8 @@ export const letterStatusLabels: Readonly<Record<LetterStatus, string>> = {
   sent: 'Sent',
 };
 
-export const letterDeliveryMethods = ['fax', 'portal', 'mail', 'email'] as const;
+/** The ways a letter leaves the advocate's office: the letter's record and its "letter sent" entry share them. */
+export const letterDeliveryMethods = ['fax', 'portal', 'mail', 'email', 'in_person'] as const;
 export type LetterDeliveryMethod = (typeof letterDeliveryMethods)[number];
 
 export const letterDeliveryMethodLabels: Readonly<Record<LetterDeliveryMethod, string>> = {
@@ -45,4 +46,5 @@ export const letterDeliveryMethodLabels: Readonly<Record<LetterDeliveryMethod, s
   portal: 'Payer portal',
   mail: 'Mail',
   email: 'Email',
+  in_person: 'In person',
 };

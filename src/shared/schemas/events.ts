@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timelineEventTypes, type TimelineEventType } from '../domain/timeline-event-types';
+import { letterDeliveryMethods } from '../domain/letter-kinds';
 import {
   calendarDate,
   codeList,
@@ -24,10 +25,6 @@ export const instant = (label: string) =>
     .transform((text) => new Date(text).toISOString());
 
 const submissionMethods = ['fax', 'portal', 'mail', 'phone', 'email', 'in_person'] as const;
-
-/** The ways a letter leaves the advocate's office. */
-export const letterSendingMethods = ['fax', 'portal', 'mail', 'email', 'in_person'] as const;
-export type LetterSendingMethod = (typeof letterSendingMethods)[number];
 
 /** What a letter's timeline entries say about it: which letter, and the filed document. */
 const letterFields = {
@@ -189,7 +186,7 @@ const detailsByType = {
   }),
   letter_sent: z.strictObject({
     ...letterFields,
-    sentVia: z.enum(letterSendingMethods, {
+    sentVia: z.enum(letterDeliveryMethods, {
       error: 'Say how it was sent: fax, portal, mail, email or in person.',
     }),
     /** Whom it went to, e.g. the payer's appeals unit and its fax number. */

@@ -1,41 +1,16 @@
 import { z } from 'zod';
-import type { LetterDocument } from '../domain/letter-document';
+import { letterDeliveryMethods } from '../domain/letter-kinds';
 import { normalizePhone } from '../domain/phone-number';
-import { deliveryProofSchema, letterSendingMethods, pastInstant } from './events';
-import { optionalCalendarDate, optionalText, recordId, requiredText } from './fields';
+import { deliveryProofSchema, pastInstant } from './events';
+import { optionalCalendarDate, optionalText, recordId } from './fields';
 import { documentSummarySchema } from './vault';
 
-const runSchema = z.strictObject({
-  text: z.string().max(20_000, 'A run of text is at most 20,000 characters.'),
-  bold: z.boolean().optional(),
-  italic: z.boolean().optional(),
-});
-// Readonly, like the domain type, so a LetterDocument can be passed as it is.
-const runsSchema = z.array(runSchema).max(500).readonly();
-const itemsSchema = z.array(runsSchema).min(1, 'A list needs at least one item.').max(200).readonly();
-
-/** The letter document model (src/shared/domain/letter-document.ts) as it crosses the contract. */
-export const letterDocumentSchema = z.strictObject({
-  blocks: z
-    .array(
-      z.discriminatedUnion('type', [
-        z.strictObject({ type: z.literal('heading'), runs: runsSchema }),
-        z.strictObject({ type: z.literal('paragraph'), runs: runsSchema }),
-        z.strictObject({ type: z.literal('bulleted_list'), items: itemsSchema }),
-        z.strictObject({ type: z.literal('numbered_list'), items: itemsSchema }),
-      ]),
-    )
-    .min(1, 'The letter is empty: write its text first.')
-    .max(2000, 'The letter is too long to print (at most 2,000 paragraphs).')
-    .readonly(),
-}) satisfies z.ZodType<LetterDocument>;
-
-/** Everything the PDF and DOCX writers need beyond the advocate's profile and the case's own facts. */
+/**
+ * A saved letter going out. The text, title, kind, case and enclosures are the letter's own
+ * (letters table); the input carries only what the user decides at the moment of export.
+ */
 export const letterOutputInputSchema = z.strictObject({
-  caseId: recordId('Case'),
-  title: requiredText('Letter title', 200),
-  kind: optionalText('Kind of letter', 80),
-  document: letterDocumentSchema,
+  letterId: recordId('Letter'),
   /** The date printed on the letter; today when left out. */
   date: optionalCalendarDate('Letter date'),
   /** The inside address, one line each; the payer and its appeals address on the coverage when left out. */
@@ -44,15 +19,9 @@ export const letterOutputInputSchema = z.strictObject({
     .max(8, 'The address has at most 8 lines.')
     .nullish()
     .transform((lines) => (lines ? lines.filter(Boolean) : null)),
-  /** Vault documents of this case listed under "Enclosures:" (and joined into a packet), in order. */
-  enclosureDocumentIds: z
-    .array(recordId('Document'))
-    .max(40, 'At most 40 enclosures.')
-    .refine((ids) => new Set(ids).size === ids.length, 'Each enclosure can be chosen once.')
-    .default([]),
   /** How the letter goes out; a fax or mail delivery line is printed above the address. */
   sentVia: z
-    .enum(letterSendingMethods)
+    .enum(letterDeliveryMethods)
     .nullish()
     .transform((value) => value ?? null),
 });
@@ -68,7 +37,7 @@ const faxNumber = optionalText("Recipient's fax number", 40).transform((text, co
 
 export const packetInputSchema = letterOutputInputSchema.extend({
   /** A fax packet opens with a fax cover sheet; a portal upload or mailing with a submission cover. */
-  sentVia: z.enum(letterSendingMethods, { error: 'Say how the packet will be sent.' }),
+  sentVia: z.enum(letterDeliveryMethods, { error: 'Say how the packet will be sent.' }),
   /** The payer's fax on the coverage when left out. */
   recipientFax: faxNumber,
   /** A short note on the cover sheet. */
@@ -76,10 +45,8 @@ export const packetInputSchema = letterOutputInputSchema.extend({
 });
 
 export const markSentInputSchema = z.strictObject({
-  caseId: recordId('Case'),
-  title: requiredText('Letter title', 200),
-  kind: optionalText('Kind of letter', 80),
-  sentVia: z.enum(letterSendingMethods, {
+  letterId: recordId('Letter'),
+  sentVia: z.enum(letterDeliveryMethods, {
     error: 'Say how it was sent: fax, portal, mail, email or in person.',
   }),
   sentAt: pastInstant('Sent at'),

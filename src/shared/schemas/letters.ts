@@ -129,7 +129,7 @@ export const updateLetterInputSchema = z.strictObject({
     status: z.enum(letterStatuses, { error: 'Status must be draft or sent.' }).optional(),
     sentOn: calendarDate('Sent on', { notInFuture: true }).nullable().optional(),
     sentVia: z
-      .enum(letterDeliveryMethods, { error: 'Sent by must be fax, portal, mail or email.' })
+      .enum(letterDeliveryMethods, { error: 'Sent by must be fax, portal, mail, email or in person.' })
       .nullable()
       .optional(),
   }),

@@ -260,7 +260,9 @@ function CriterionCard({ caseId, result, isManual, onOpenDocument, onJudge }: Ca
           {!isManual && (
             <p className={styles.hint}>
               Record treatment history, scores and clinical facts, each with the document that shows it, in
-              the case&apos;s Evidence and Treatment history tabs.
+              the case&apos;s <a href={hrefFor({ name: 'case', caseId, tab: 'evidence' })}>Evidence</a> and{' '}
+              <a href={hrefFor({ name: 'case', caseId, tab: 'treatment-history' })}>Treatment history</a>{' '}
+              tabs.
             </p>
           )}
         </div>

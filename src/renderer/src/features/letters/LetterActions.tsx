@@ -1,18 +1,51 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Letter } from '@shared/schemas/letters';
+import { Button } from '../../components/Button';
+import { FormError } from '../../components/FormError';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
+import { downloadBase64 } from '../vault/upload-files';
+import { refreshAfterOutput } from './letter-queries';
 import styles from './Letters.module.css';
+import { MarkSentDialog } from './MarkSentDialog';
+import { PacketDialog } from './PacketDialog';
 
 type Props = {
   readonly letter: Letter;
   /** False while an edit is still being saved: export what is on screen only once it is stored. */
   readonly isSaved: boolean;
+  readonly onAnnounce: (message: string) => void;
 };
 
 /**
- * What happens to the finished letter. Lists the prompts still to fill before it can go out; the
- * letter-output feature adds its export buttons (PDF, Word, submission packet) here, after the list.
+ * What happens to the finished letter: the prompts still to fill, then the PDF and Word exports,
+ * the submission packet and the record that it was sent. Exports read the saved letter, so they
+ * wait until the last edit is stored.
  */
-export function LetterActions({ letter, isSaved }: Props) {
+export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
   const prompts = letter.unfilledPrompts;
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [dialog, setDialog] = useState<'packet' | 'sent' | null>(null);
+  const exportFile = useMutation({
+    mutationFn: (format: 'pdf' | 'docx') =>
+      format === 'pdf'
+        ? callApi('letters.exportPdf', { letterId: letter.id })
+        : callApi('letters.exportDocx', { letterId: letter.id }),
+    onSuccess: async (file, format) => {
+      setErrors(noErrors);
+      downloadBase64(file.fileName, file.mimeType, file.data);
+      onAnnounce(
+        `${format === 'pdf' ? 'PDF' : 'Word document'} saved: ${file.fileName}` +
+          (file.pageCount ? `, ${file.pageCount} ${file.pageCount === 1 ? 'page' : 'pages'}` : '') +
+          '. Not encrypted; a copy is filed in the case’s documents.',
+      );
+      await refreshAfterOutput(letter);
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, [])),
+  });
+  const isBusy = exportFile.isPending || !isSaved;
+
   return (
     <section className={styles.sidePanel} aria-labelledby="letter-actions-title">
       <h2 id="letter-actions-title" className={styles.sideTitle}>
@@ -36,6 +69,34 @@ export function LetterActions({ letter, isSaved }: Props) {
           </ul>
         </>
       )}
+      <div className={styles.outputButtons} role="group" aria-label="Send the letter">
+        <Button disabled={isBusy} onClick={() => exportFile.mutate('pdf')}>
+          Export PDF
+        </Button>
+        <Button disabled={isBusy} onClick={() => exportFile.mutate('docx')}>
+          Export DOCX
+        </Button>
+        <Button disabled={!isSaved} onClick={() => setDialog('packet')}>
+          Build packet…
+        </Button>
+        <Button disabled={!isSaved} onClick={() => setDialog('sent')}>
+          Mark as sent…
+        </Button>
+      </div>
+      {!isSaved && <p className={styles.muted}>Exports wait until your last change is saved.</p>}
+      <FormError message={errors.form} />
+      <PacketDialog
+        letter={letter}
+        open={dialog === 'packet'}
+        onOpenChange={(open) => setDialog(open ? 'packet' : null)}
+        onAnnounce={onAnnounce}
+      />
+      <MarkSentDialog
+        letter={letter}
+        open={dialog === 'sent'}
+        onOpenChange={(open) => setDialog(open ? 'sent' : null)}
+        onAnnounce={onAnnounce}
+      />
     </section>
   );
 }

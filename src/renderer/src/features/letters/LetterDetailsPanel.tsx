@@ -1,18 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import {
-  letterDeliveryMethodLabels,
-  letterDeliveryMethods,
-  letterStatusLabels,
-  type LetterDeliveryMethod,
-} from '@shared/domain/letter-kinds';
-import { localToday } from '@shared/schemas/fields';
+import { useState } from 'react';
+import { letterDeliveryMethodLabels, letterStatusLabels } from '@shared/domain/letter-kinds';
 import type { MethodInput } from '@shared/contract';
 import type { Letter } from '@shared/schemas/letters';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
-import { Field } from '../../components/Field';
-import fieldStyles from '../../components/Field.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
@@ -31,8 +23,6 @@ export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
     queryKey: ['vault', 'case', letter.caseId],
     queryFn: () => callApi('vault.list', { caseId: letter.caseId }),
   });
-  const [sentOn, setSentOn] = useState(localToday());
-  const [sentVia, setSentVia] = useState<LetterDeliveryMethod>('fax');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const update = useMutation({
     mutationFn: (changes: MethodInput<'letters.update'>['changes']) =>
@@ -45,14 +35,9 @@ export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
         saved.status === 'sent' ? `Marked “${saved.title}” as sent.` : `“${saved.title}” is a draft again.`,
       );
     },
-    onError: (error) => setErrors(formErrorsFromFailure(error, ['changes.sentOn', 'changes.sentVia'])),
+    onError: (error) => setErrors(formErrorsFromFailure(error, [])),
   });
   const namesById = new Map((documents.data ?? []).map((document) => [document.id, document.fileName]));
-
-  function markSent(event: FormEvent) {
-    event.preventDefault();
-    update.mutate({ status: 'sent', sentOn, sentVia });
-  }
 
   return (
     <>
@@ -76,43 +61,12 @@ export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
             </Button>
           </>
         ) : (
-          <form className={styles.sentForm} onSubmit={markSent} noValidate>
-            <p>
-              <span className={styles.draftBadge}>{letterStatusLabels.draft}</span>
-            </p>
-            <Field label="Sent on" error={errors.fields['changes.sentOn']}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  className={fieldStyles.input}
-                  type="date"
-                  value={sentOn}
-                  onChange={(event) => setSentOn(event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Sent by" error={errors.fields['changes.sentVia']}>
-              {(ids) => (
-                <select
-                  {...ids}
-                  className={fieldStyles.input}
-                  value={sentVia}
-                  onChange={(event) => setSentVia(event.target.value as LetterDeliveryMethod)}
-                >
-                  {letterDeliveryMethods.map((method) => (
-                    <option key={method} value={method}>
-                      {letterDeliveryMethodLabels[method]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <FormError message={errors.form} />
-            <Button type="submit" disabled={update.isPending}>
-              Mark as sent
-            </Button>
-          </form>
+          <p>
+            <span className={styles.draftBadge}>{letterStatusLabels.draft}</span> Not sent yet. Once it has
+            gone, use “Mark as sent…” to record when, how and the proof of delivery.
+          </p>
         )}
+        <FormError message={errors.form} />
       </section>
       <section className={styles.sidePanel} aria-labelledby="letter-enclosures-title">
         <h2 id="letter-enclosures-title" className={styles.sideTitle}>

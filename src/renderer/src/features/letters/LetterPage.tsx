@@ -58,7 +58,7 @@ function LetterWorkspace({
       <div className={styles.letterLayout}>
         <LetterEditor initialDocument={letter.body} onChange={autosave.change} />
         <aside className={styles.letterAside} aria-label="About this letter">
-          <LetterActions letter={letter} isSaved={autosave.state.kind === 'saved'} />
+          <LetterActions letter={letter} isSaved={autosave.state.kind === 'saved'} onAnnounce={onAnnounce} />
           <LetterDetailsPanel letter={letter} onAnnounce={onAnnounce} />
         </aside>
       </div>

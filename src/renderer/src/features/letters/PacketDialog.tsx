@@ -1,0 +1,126 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { Letter } from '@shared/schemas/letters';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
+import { FormError } from '../../components/FormError';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
+import { downloadBase64 } from '../vault/upload-files';
+import { refreshAfterOutput } from './letter-queries';
+
+type Props = {
+  readonly letter: Letter;
+  readonly open: boolean;
+  readonly onOpenChange: (open: boolean) => void;
+  readonly onAnnounce: (message: string) => void;
+};
+
+/** One PDF to fax or upload: a cover sheet, the letter, then the letter's enclosures in order. */
+export function PacketDialog({ letter, open, onOpenChange, onAnnounce }: Props) {
+  const [sentVia, setSentVia] = useState<'fax' | 'portal'>('fax');
+  const [recipientFax, setRecipientFax] = useState('');
+  const [message, setMessage] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const build = useMutation({
+    mutationFn: () =>
+      callApi('letters.buildPacket', {
+        letterId: letter.id,
+        sentVia,
+        recipientFax: sentVia === 'fax' ? recipientFax : null,
+        message,
+      }),
+    onSuccess: async (packet) => {
+      setErrors(noErrors);
+      downloadBase64(packet.fileName, packet.mimeType, packet.data);
+      const omitted = packet.omitted.map((item) => `${item.title}: ${item.reason}`).join(' ');
+      onAnnounce(
+        `Packet saved: ${packet.fileName}, ${packet.pageCount ?? 0} pages. Not encrypted; a copy is filed in the case’s documents.` +
+          (omitted ? ` ${omitted}` : ''),
+      );
+      onOpenChange(false);
+      await refreshAfterOutput(letter);
+    },
+    onError: (error) =>
+      setErrors(formErrorsFromFailure(error, ['sentVia', 'recipientFax', 'message', 'enclosureDocumentIds'])),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    build.mutate();
+  }
+
+  const enclosureCount = letter.enclosureDocumentIds.length;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Build submission packet"
+      description={`A cover sheet, the letter, then its ${enclosureCount} ${enclosureCount === 1 ? 'enclosure' : 'enclosures'} in order, every page numbered.`}
+    >
+      <form className={formStyles.form} onSubmit={submit} noValidate>
+        <fieldset className={formStyles.fieldset}>
+          <legend className={formStyles.legend}>Cover sheet</legend>
+          <label>
+            <input
+              type="radio"
+              name="packet-cover"
+              checked={sentVia === 'fax'}
+              onChange={() => setSentVia('fax')}
+            />{' '}
+            Fax cover sheet
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="packet-cover"
+              checked={sentVia === 'portal'}
+              onChange={() => setSentVia('portal')}
+            />{' '}
+            Portal upload cover sheet
+          </label>
+        </fieldset>
+        {sentVia === 'fax' && (
+          <Field
+            label="Recipient's fax number"
+            optional
+            hint="Leave empty to use the payer's fax on the coverage."
+            error={errors.fields['recipientFax']}
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                inputMode="tel"
+                value={recipientFax}
+                onChange={(event) => setRecipientFax(event.target.value)}
+              />
+            )}
+          </Field>
+        )}
+        <Field label="Note on the cover sheet" optional error={errors.fields['message']}>
+          {(ids) => (
+            <textarea
+              {...ids}
+              className={inputClassName}
+              rows={3}
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+            />
+          )}
+        </Field>
+        <FormError message={errors.fields['enclosureDocumentIds'] ?? errors.form} />
+        <div className={formStyles.actions}>
+          <Button variant="quiet" onClick={() => onOpenChange(false)}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" disabled={build.isPending}>
+            {build.isPending ? 'Building…' : 'Build and save packet'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
