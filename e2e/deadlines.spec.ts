@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseCalendar } from '../test/deadlines/parse-ics';
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
-
-/** YYYY-MM-DD of today plus `days`, on this computer's calendar (the harness runs here too). */
-function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 test('a denial gives an appeal deadline on the case and the agenda; override it; export it as .ics', async ({
   page,

@@ -1,15 +1,7 @@
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'copper meadow silent harbor 17';
-
-/** YYYY-MM-DD of today plus `days`, on this computer's calendar (the harness runs here too). */
-function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 test('track two funding options, one granted; the renewal reaches the agenda; the tracks board shows every route', async ({
   page,

@@ -1,15 +1,7 @@
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
-
-/** YYYY-MM-DD a number of days before today, on this computer's calendar (the harness runs here). */
-function daysAgo(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() - days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** Setup the test is not about: a denied Spravato case with its coverage, provider and one record. */
 async function openDeniedCase(url: string): Promise<number> {
@@ -58,8 +50,8 @@ async function openDeniedCase(url: string): Promise<number> {
       summary: 'Spravato denied.',
       details: {
         decision: 'denied',
-        noticeDate: daysAgo(5),
-        receivedOn: daysAgo(2),
+        noticeDate: dayFromToday(-5),
+        receivedOn: dayFromToday(-2),
         reason: 'Fewer than two antidepressant trials from different classes are documented.',
       },
     },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
 import { enterOutcomesFixture, type CallContract } from '../test/outcomes/outcomes-fixture';
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern quiet maple 77';
@@ -15,14 +15,6 @@ const tallWindow = { width: 1280, height: 2000 };
 function callerFor(url: string): CallContract {
   return <M extends MethodName>(method: M, input: MethodInput<M>) =>
     callHarness(url, method, input) as Promise<MethodOutput<M>>;
-}
-
-/** YYYY-MM-DD of today plus `days`, on this computer's calendar (the harness runs here too). */
-function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function headlineCard(page: Page, label: string) {

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { localToday } from '../../src/shared/schemas/fields';
 
 /** Through the first-run screens: passphrase twice, recovery key confirmed, into the empty caseload. */
 export async function completeFirstRun(page: Page, url: string, passphrase: string): Promise<void> {
@@ -23,4 +24,11 @@ export async function callHarness(url: string, method: string, input: unknown): 
   const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
   return result.value;
+}
+
+/** YYYY-MM-DD of today plus `days` (negative: before today), on this computer's calendar, where the harness runs too. */
+export function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return localToday(date);
 }
