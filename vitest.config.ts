@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
-    // Each database test derives keys with scrypt at production cost; give them room on a 2-core machine.
+    // Keyrings made in tests use a lower scrypt cost (test/setup/fast-key-derivation.ts).
+    setupFiles: ['test/setup/fast-key-derivation.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     env: { ADVOCASE_LOG: 'silent' },
