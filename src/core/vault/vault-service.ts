@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join } from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import {
@@ -45,6 +44,7 @@ import {
 } from './document-text-index';
 import { extractText, maximumExtractionBytes, readableText } from './extract-text';
 import { checkFileKind, cleanFileName, mimeTypes } from './file-kinds';
+import { newOpenCopyFolder } from './open-copies';
 import { suggestDocumentType } from './suggest-document-type';
 import {
   checkStoredFile,
@@ -99,8 +99,6 @@ export const openWithDesktopViewer: SystemViewer = async (path) => {
 
 export type VaultServiceOptions = {
   readonly openInViewer?: SystemViewer;
-  /** Where temporary copies for the system viewer go (deleted on lock); the OS temp folder by default. */
-  readonly temporaryDirectory?: string;
   readonly now?: () => number;
 };
 
@@ -114,9 +112,7 @@ function rejected(fileName: string, message: string): AddResult {
  */
 export class VaultService {
   private readonly uploads = new Map<string, Upload>();
-  private readonly temporaryCopies = new Set<string>();
   private readonly openInViewer: SystemViewer;
-  private readonly temporaryRoot: string;
   private readonly now: () => number;
   private lastTrashSweepAt = 0;
 
@@ -125,9 +121,8 @@ export class VaultService {
     options: VaultServiceOptions = {},
   ) {
     this.openInViewer = options.openInViewer ?? openWithDesktopViewer;
-    this.temporaryRoot = join(options.temporaryDirectory ?? tmpdir(), 'advocase-open');
     this.now = options.now ?? Date.now;
-    session.onLock(() => this.forgetEverythingOpen());
+    session.onLock(() => this.cancelOpenUploads());
   }
 
   // ---- adding ----
@@ -517,13 +512,11 @@ export class VaultService {
     });
   }
 
-  /** A temporary decrypted copy handed to the system viewer; deleted when the data locks. */
+  /** A decrypted copy in Advocase's private folder handed to the system viewer; deleted when the data locks. */
   async openExternally(documentId: number): Promise<void> {
     const path = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
-      const folder = join(this.temporaryRoot, randomBytes(8).toString('hex'));
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      this.temporaryCopies.add(folder);
+      const folder = await newOpenCopyFolder(dataDirectory);
       const target = join(folder, cleanFileName(row.file_name));
       await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target);
       return target;
@@ -607,10 +600,8 @@ export class VaultService {
     }
   }
 
-  private async forgetEverythingOpen(): Promise<void> {
+  private async cancelOpenUploads(): Promise<void> {
+    // The decrypted copies made for other apps are deleted by the session itself (open-copies.ts).
     for (const uploadId of [...this.uploads.keys()]) await this.cancelUpload(uploadId);
-    for (const folder of this.temporaryCopies)
-      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-    this.temporaryCopies.clear();
   }
 }
