@@ -89,6 +89,7 @@ describe('the document vault', () => {
     expect(await call('vault.verify', {})).toEqual({
       checkedFiles: 1,
       failures: [{ documentId, fileName: 'progress notes.txt', problem: 'damaged' }],
+      leftovers: { filesWithoutRecord: 0, recordsWithoutDocument: 0, removed: false },
     });
   });
 

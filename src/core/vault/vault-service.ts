@@ -46,6 +46,7 @@ import { extractText, maximumExtractionBytes, readableText } from './extract-tex
 import { checkFileKind, cleanFileName, mimeTypes } from './file-kinds';
 import { newOpenCopyFolder } from './open-copies';
 import { suggestDocumentType } from './suggest-document-type';
+import { findVaultLeftovers, removeVaultLeftovers } from './vault-leftovers';
 import {
   checkStoredFile,
   decryptStoredFile,
@@ -208,7 +209,7 @@ export class VaultService {
             };
           }
           return this.createDocument(store, {
-            blobId: existing.id,
+            blob: { id: existing.id },
             fileName,
             kind: kind.mediaType,
             plaintext,
@@ -217,13 +218,8 @@ export class VaultService {
         }
         await upload.writer.commit();
         try {
-          const blobId = await insertBlob(store.db, {
-            storageId: upload.writer.storageId,
-            plaintextSha256,
-            sizeBytes: upload.sizeBytes,
-          });
           return await this.createDocument(store, {
-            blobId,
+            blob: { storageId: upload.writer.storageId, plaintextSha256, sizeBytes: upload.sizeBytes },
             fileName,
             kind: kind.mediaType,
             plaintext,
@@ -247,7 +243,8 @@ export class VaultService {
   private async createDocument(
     store: Store,
     input: {
-      blobId: number;
+      /** A stored file already recorded, or a new one recorded in the same transaction as its document. */
+      blob: { id: number } | Parameters<typeof insertBlob>[1];
       fileName: string;
       kind: DocumentSummary['mediaType'];
       plaintext: Buffer | null;
@@ -257,9 +254,11 @@ export class VaultService {
     const extracted = await extractText(input.kind, input.plaintext);
     const suggestedType = suggestDocumentType(input.fileName, extracted.text ?? '', input.kind);
     const now = new Date(this.now()).toISOString();
+    // One transaction: a crash can no longer leave a stored file's row without its document.
     const documentId = await inTransaction(store.db, async (trx) => {
+      const blobId = 'id' in input.blob ? input.blob.id : await insertBlob(trx, input.blob);
       const id = await insertDocument(trx, this.session.actor, {
-        blob_id: input.blobId,
+        blob_id: blobId,
         file_name: input.fileName,
         media_type: input.kind,
         document_type: suggestedType,
@@ -560,7 +559,7 @@ export class VaultService {
 
   // ---- integrity ----
 
-  async verify(): Promise<VerifyReport> {
+  async verify({ removeLeftovers = false }: ParsedInput<'vault.verify'> = {}): Promise<VerifyReport> {
     return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const rows = await allBlobsWithDocuments(store.db);
       const byStorageId = new Map<string, typeof rows>();
@@ -574,8 +573,24 @@ export class VaultService {
           failures.push({ documentId: document.document_id, fileName: document.file_name, problem: result });
         }
       }
-      logger.info('vault.verified', { files: byStorageId.size, failures: failures.length });
-      return { checkedFiles: byStorageId.size, failures };
+      const leftovers = await findVaultLeftovers(store, dataDirectory, this.now());
+      if (removeLeftovers) await removeVaultLeftovers(store, dataDirectory, leftovers);
+      logger.info('vault.verified', {
+        files: byStorageId.size,
+        failures: failures.length,
+        leftoverFiles: leftovers.filesWithoutRecord.length,
+        leftoverRecords: leftovers.recordsWithoutDocument.length,
+        leftoversRemoved: removeLeftovers,
+      });
+      return {
+        checkedFiles: byStorageId.size,
+        failures,
+        leftovers: {
+          filesWithoutRecord: leftovers.filesWithoutRecord.length,
+          recordsWithoutDocument: leftovers.recordsWithoutDocument.length,
+          removed: removeLeftovers,
+        },
+      };
     });
   }
 
