@@ -12,6 +12,9 @@ const configuration: Configuration = {
   // The built app (electron-vite's out/) and its icon; production dependencies are added by
   // electron-builder itself, devDependencies never.
   files: ['out/**/*', 'resources/**/*', 'package.json'],
+  // The driver ships prebuilt N-API binaries for every system, which load in Electron as they
+  // are: nothing to compile, and a rebuild would need a compiler and Electron's headers.
+  npmRebuild: false,
   asar: true,
   // The SQLCipher driver is a native module: the OS loads it from a real file, never from an ASAR.
   asarUnpack: ['node_modules/better-sqlite3-multiple-ciphers/**/*'],
