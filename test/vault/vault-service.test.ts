@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/vault/extract-text';
 import { VaultService } from '../../src/core/vault/vault-service';
+import { openCopiesFolder } from '../../src/core/vault/open-copies';
 import { vaultFolders } from '../../src/core/vault/vault-storage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { addFile, filesContaining, filesUnder, makePdf, openTestVault } from './vault-helpers';
@@ -88,6 +89,7 @@ describe('the document vault', () => {
     expect(await call('vault.verify', {})).toEqual({
       checkedFiles: 1,
       failures: [{ documentId, fileName: 'progress notes.txt', problem: 'damaged' }],
+      leftovers: { filesWithoutRecord: 0, recordsWithoutDocument: 0, removed: false },
     });
   });
 
@@ -231,9 +233,7 @@ describe('the document vault', () => {
     const dataDirectory = newDataDirectory();
     const { session, caseId, call } = await openTestVault(dataDirectory);
     const opened: string[] = [];
-    const temporaryDirectory = newDataDirectory();
     const vault = new VaultService(session, {
-      temporaryDirectory,
       openInViewer: async (path) => void opened.push(path),
     });
     const text = Buffer.from('Appeal letter draft for the external review.');
@@ -247,10 +247,10 @@ describe('the document vault', () => {
 
     await vault.openExternally(documentId);
     expect(opened).toHaveLength(1);
-    expect(opened[0]!.startsWith(temporaryDirectory)).toBe(true);
+    expect(opened[0]!.startsWith(openCopiesFolder(dataDirectory))).toBe(true);
     expect(readFileSync(opened[0]!).equals(text)).toBe(true);
     await session.lock();
-    expect(filesUnder(temporaryDirectory)).toEqual([]);
+    expect(existsSync(openCopiesFolder(dataDirectory))).toBe(false);
   });
 
   it('refuses to file to a record that does not exist, and keeps nothing of the upload', async () => {

@@ -8,6 +8,8 @@ import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
+import { removeCrashLeftovers } from '../vault/crash-leftovers';
+import { removeOpenCopies } from '../vault/open-copies';
 
 export type SessionOptions = {
   readonly dataDirectory: string;
@@ -15,6 +17,9 @@ export type SessionOptions = {
   readonly actor: string;
   readonly now?: () => number;
 };
+
+/** Work to do with the store still open when the data is about to lock (see `onBeforeLock`). */
+export type BeforeLockHook = (context: { store: Store; dataDirectory: string }) => Promise<void>;
 
 type Unlocked = {
   readonly store: Store;
@@ -37,6 +42,8 @@ export class Session {
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
   private readonly lockCleanups = new Set<() => Promise<void>>();
+  private readonly beforeLockHooks = new Set<BeforeLockHook>();
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const paths = dataFilePaths(options.dataDirectory);
@@ -105,9 +112,21 @@ export class Session {
     });
   }
 
+  /**
+   * The one lock path (issue 12 §1), whatever asks for it: the Lock button, Ctrl+L, the idle
+   * timer, the OS sleeping or locking its screen, the harness's page going away, SIGTERM. It
+   * resolves only once the database is closed, the key zeroed and the decrypted copies deleted.
+   */
   lock(): Promise<SessionStatus> {
+    const current = this.unlocked;
+    // Forget the store at once so that no call can use it while it closes.
+    this.unlocked = null;
     return this.transition(async () => {
-      await this.close();
+      await this.close(current);
+      // An unlock queued before this lock may have opened the store since.
+      const openedSince = this.unlocked;
+      this.unlocked = null;
+      await this.close(openedSince);
       return this.status();
     });
   }
@@ -143,23 +162,50 @@ export class Session {
     this.lockCleanups.add(cleanup);
   }
 
+  /**
+   * Runs `hook` at the start of every lock, with the store still open (a backup at lock, say). A
+   * hook that fails is logged and the lock goes on; returns a function that removes the hook.
+   */
+  onBeforeLock(hook: BeforeLockHook): () => void {
+    this.beforeLockHooks.add(hook);
+    return () => this.beforeLockHooks.delete(hook);
+  }
+
   /** The moment the store was last unlocked (the epoch while locked, which nothing should ask). */
   unlockedSince(): string {
     return this.unlocked?.unlockedAt ?? new Date(0).toISOString();
   }
 
   setAutoLockMinutes(minutes: number): void {
-    if (this.unlocked) this.unlocked.autoLockMinutes = minutes;
+    if (!this.unlocked) return;
+    this.unlocked.autoLockMinutes = minutes;
+    this.armIdleTimer();
   }
 
+  /**
+   * Locks once the chosen idle time has passed with no call. Checked by a timer, so that an
+   * untouched app locks too (HIPAA 164.312(a)(2)(iii), automatic logoff), and on every call, in
+   * case the timer fired late (a laptop waking from sleep).
+   */
   private lockIfIdle(): void {
     if (!this.unlocked) return;
     const idleMs = this.now() - this.unlocked.lastActivityAt;
-    if (idleMs < this.unlocked.autoLockMinutes * 60_000) return;
+    if (idleMs < this.unlocked.autoLockMinutes * 60_000) {
+      this.armIdleTimer();
+      return;
+    }
     logger.info('session.auto_locked', { idleMinutes: Math.round(idleMs / 60_000) });
-    void this.transition(() => this.close());
-    // Forget the store at once so that no call can use it while it closes.
-    this.unlocked = null;
+    void this.lock().catch(() => logger.error('session.auto_lock_failed'));
+  }
+
+  private armIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.unlocked) return;
+    const dueInMs = this.unlocked.lastActivityAt + this.unlocked.autoLockMinutes * 60_000 - this.now();
+    this.idleTimer = setTimeout(() => this.lockIfIdle(), Math.max(dueInMs, 0) + 1);
+    // The timer alone must not keep a CLI run or a test process alive.
+    this.idleTimer.unref();
   }
 
   private async open(dataKey: Buffer, { isNew = false } = {}): Promise<void> {
@@ -170,6 +216,7 @@ export class Session {
         'The database file is missing from the data folder. Restore it from a backup.',
       );
     }
+    await removeCrashLeftovers(this.options.dataDirectory);
     const store = await openStore(this.databasePath, dataKey);
     const { autoLockMinutes } = await readSettings(store.db);
     this.unlocked = {
@@ -179,15 +226,27 @@ export class Session {
       unlockedAt: new Date(this.now()).toISOString(),
       lastActivityAt: this.now(),
     };
+    this.armIdleTimer();
   }
 
-  private async close(): Promise<void> {
-    const current = this.unlocked;
-    this.unlocked = null;
+  /** Everything the lock does, in order; `lock` has already made the store unreachable. */
+  private async close(current: Unlocked | null): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     if (!current) return;
-    current.dataKey.fill(0);
-    await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
-    await current.store.close();
+    try {
+      const context = { store: current.store, dataDirectory: this.options.dataDirectory };
+      for (const hook of this.beforeLockHooks) {
+        await hook(context).catch(() => logger.error('session.before_lock_hook_failed'));
+      }
+      await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
+      // Closing the connection checkpoints the WAL and frees SQLite's cache of decrypted pages.
+      await current.store.close();
+    } finally {
+      current.dataKey.fill(0);
+      await removeOpenCopies(this.options.dataDirectory);
+      logger.info('session.locked');
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join } from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import {
@@ -45,7 +44,9 @@ import {
 } from './document-text-index';
 import { extractText, maximumExtractionBytes, readableText } from './extract-text';
 import { checkFileKind, cleanFileName, mimeTypes } from './file-kinds';
+import { newOpenCopyFolder } from './open-copies';
 import { suggestDocumentType } from './suggest-document-type';
+import { findVaultLeftovers, removeVaultLeftovers } from './vault-leftovers';
 import {
   checkStoredFile,
   decryptStoredFile,
@@ -99,8 +100,6 @@ export const openWithDesktopViewer: SystemViewer = async (path) => {
 
 export type VaultServiceOptions = {
   readonly openInViewer?: SystemViewer;
-  /** Where temporary copies for the system viewer go (deleted on lock); the OS temp folder by default. */
-  readonly temporaryDirectory?: string;
   readonly now?: () => number;
 };
 
@@ -114,9 +113,7 @@ function rejected(fileName: string, message: string): AddResult {
  */
 export class VaultService {
   private readonly uploads = new Map<string, Upload>();
-  private readonly temporaryCopies = new Set<string>();
   private readonly openInViewer: SystemViewer;
-  private readonly temporaryRoot: string;
   private readonly now: () => number;
   private lastTrashSweepAt = 0;
 
@@ -125,9 +122,8 @@ export class VaultService {
     options: VaultServiceOptions = {},
   ) {
     this.openInViewer = options.openInViewer ?? openWithDesktopViewer;
-    this.temporaryRoot = join(options.temporaryDirectory ?? tmpdir(), 'advocase-open');
     this.now = options.now ?? Date.now;
-    session.onLock(() => this.forgetEverythingOpen());
+    session.onLock(() => this.cancelOpenUploads());
   }
 
   // ---- adding ----
@@ -213,7 +209,7 @@ export class VaultService {
             };
           }
           return this.createDocument(store, {
-            blobId: existing.id,
+            blob: { id: existing.id },
             fileName,
             kind: kind.mediaType,
             plaintext,
@@ -222,13 +218,8 @@ export class VaultService {
         }
         await upload.writer.commit();
         try {
-          const blobId = await insertBlob(store.db, {
-            storageId: upload.writer.storageId,
-            plaintextSha256,
-            sizeBytes: upload.sizeBytes,
-          });
           return await this.createDocument(store, {
-            blobId,
+            blob: { storageId: upload.writer.storageId, plaintextSha256, sizeBytes: upload.sizeBytes },
             fileName,
             kind: kind.mediaType,
             plaintext,
@@ -252,7 +243,8 @@ export class VaultService {
   private async createDocument(
     store: Store,
     input: {
-      blobId: number;
+      /** A stored file already recorded, or a new one recorded in the same transaction as its document. */
+      blob: { id: number } | Parameters<typeof insertBlob>[1];
       fileName: string;
       kind: DocumentSummary['mediaType'];
       plaintext: Buffer | null;
@@ -262,9 +254,11 @@ export class VaultService {
     const extracted = await extractText(input.kind, input.plaintext);
     const suggestedType = suggestDocumentType(input.fileName, extracted.text ?? '', input.kind);
     const now = new Date(this.now()).toISOString();
+    // One transaction: a crash can no longer leave a stored file's row without its document.
     const documentId = await inTransaction(store.db, async (trx) => {
+      const blobId = 'id' in input.blob ? input.blob.id : await insertBlob(trx, input.blob);
       const id = await insertDocument(trx, this.session.actor, {
-        blob_id: input.blobId,
+        blob_id: blobId,
         file_name: input.fileName,
         media_type: input.kind,
         document_type: suggestedType,
@@ -517,13 +511,11 @@ export class VaultService {
     });
   }
 
-  /** A temporary decrypted copy handed to the system viewer; deleted when the data locks. */
+  /** A decrypted copy in Advocase's private folder handed to the system viewer; deleted when the data locks. */
   async openExternally(documentId: number): Promise<void> {
     const path = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
-      const folder = join(this.temporaryRoot, randomBytes(8).toString('hex'));
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      this.temporaryCopies.add(folder);
+      const folder = await newOpenCopyFolder(dataDirectory);
       const target = join(folder, cleanFileName(row.file_name));
       await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target);
       return target;
@@ -567,7 +559,7 @@ export class VaultService {
 
   // ---- integrity ----
 
-  async verify(): Promise<VerifyReport> {
+  async verify({ removeLeftovers = false }: ParsedInput<'vault.verify'> = {}): Promise<VerifyReport> {
     return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const rows = await allBlobsWithDocuments(store.db);
       const byStorageId = new Map<string, typeof rows>();
@@ -581,8 +573,24 @@ export class VaultService {
           failures.push({ documentId: document.document_id, fileName: document.file_name, problem: result });
         }
       }
-      logger.info('vault.verified', { files: byStorageId.size, failures: failures.length });
-      return { checkedFiles: byStorageId.size, failures };
+      const leftovers = await findVaultLeftovers(store, dataDirectory, this.now());
+      if (removeLeftovers) await removeVaultLeftovers(store, dataDirectory, leftovers);
+      logger.info('vault.verified', {
+        files: byStorageId.size,
+        failures: failures.length,
+        leftoverFiles: leftovers.filesWithoutRecord.length,
+        leftoverRecords: leftovers.recordsWithoutDocument.length,
+        leftoversRemoved: removeLeftovers,
+      });
+      return {
+        checkedFiles: byStorageId.size,
+        failures,
+        leftovers: {
+          filesWithoutRecord: leftovers.filesWithoutRecord.length,
+          recordsWithoutDocument: leftovers.recordsWithoutDocument.length,
+          removed: removeLeftovers,
+        },
+      };
     });
   }
 
@@ -607,10 +615,8 @@ export class VaultService {
     }
   }
 
-  private async forgetEverythingOpen(): Promise<void> {
+  private async cancelOpenUploads(): Promise<void> {
+    // The decrypted copies made for other apps are deleted by the session itself (open-copies.ts).
     for (const uploadId of [...this.uploads.keys()]) await this.cancelUpload(uploadId);
-    for (const folder of this.temporaryCopies)
-      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-    this.temporaryCopies.clear();
   }
 }

@@ -10,6 +10,7 @@ import {
   previewSchema,
   searchDocumentsInputSchema,
   searchHitSchema,
+  verifyVaultInputSchema,
   updateDocumentInputSchema,
   uploadAppendInputSchema,
   uploadBeginInputSchema,
@@ -105,8 +106,8 @@ export const vaultMethods = defineMethods({
     output: z.object({ removedDocuments: z.number().int() }),
   },
   'vault.verify': {
-    doc: "Checks every stored file's authentication tags and reports documents whose file is damaged or missing.",
-    input: noInput,
+    doc: "Checks every stored file's authentication tags and reports documents whose file is damaged or missing, and leftovers of interrupted work (removed when asked).",
+    input: verifyVaultInputSchema,
     output: verifyReportSchema,
   },
 });

@@ -202,5 +202,15 @@ export const verifyReportSchema = z.object({
       problem: z.enum(['damaged', 'missing']),
     }),
   ),
+  /** What interrupted work left behind (issue 12 §6): encrypted, unreadable, only taking space. */
+  leftovers: z.object({
+    filesWithoutRecord: z.number().int(),
+    recordsWithoutDocument: z.number().int(),
+    /** True when this check was asked to remove them and did. */
+    removed: z.boolean(),
+  }),
+});
+export const verifyVaultInputSchema = z.strictObject({
+  removeLeftovers: z.boolean().optional(),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;

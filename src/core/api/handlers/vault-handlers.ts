@@ -28,6 +28,6 @@ export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> 
     'vault.trash': ({ documentId }) => vault.trash(documentId),
     'vault.restore': ({ documentId }) => vault.restore(documentId),
     'vault.emptyTrash': () => vault.purgeTrash('all'),
-    'vault.verify': () => vault.verify(),
+    'vault.verify': (input) => vault.verify(input),
   };
 }

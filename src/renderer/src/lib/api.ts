@@ -1,5 +1,6 @@
 import type { AdvocaseBridge } from '@shared/bridge';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import { harnessHeartbeat } from '@shared/harness-heartbeat';
 import type { ApiError, ApiResult, ErrorCode } from '@shared/result';
 
 declare global {
@@ -91,4 +92,11 @@ if (!window.advocase) {
       body: '{}',
     });
   });
+  // A browser that quits or crashes fires no pagehide: the harness locks when the heartbeat stops.
+  window.setInterval(() => {
+    void fetch(`.${harnessHeartbeat.path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${webHarnessToken()}` },
+    }).catch(() => undefined);
+  }, harnessHeartbeat.heartbeatIntervalMs);
 }

@@ -318,7 +318,7 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
               onClick={() =>
                 void callApi('vault.openExternally', { documentId }).then(() =>
                   setMessage(
-                    'Opened in the system viewer. The temporary copy is deleted when Advocase locks.',
+                    'Opened in the system viewer. Advocase deletes its decrypted copy when it locks, but the other app may keep a copy of its own (recent files, autosave) that Advocase cannot remove.',
                   ),
                 )
               }
