@@ -141,6 +141,41 @@ describe('finding 1: the stage follows the case', () => {
     }
   });
 
+  it('an external review request recorded on the timeline meets the window to ask for one', async () => {
+    const caseId = await deniedCase('Grace Okafor', 60);
+    await call('events.add', {
+      caseId,
+      event: {
+        type: 'payer_decision',
+        occurredAt: at(daysAgo(30)),
+        summary: 'Final internal appeal upheld',
+        details: {
+          decision: 'denied',
+          level: 1,
+          noticeDate: daysAgo(30),
+          receivedOn: daysAgo(30),
+          isFinal: true,
+        },
+      },
+    });
+    const window = async () =>
+      (await call('deadlines.listForCase', { caseId })).deadlines.find(
+        (deadline) => deadline.rule === 'federal_external_review_request',
+      );
+    expect((await window())?.status).toBe('open');
+    await call('events.add', {
+      caseId,
+      event: {
+        type: 'external_review_requested',
+        occurredAt: at(daysAgo(20)),
+        summary: 'External review requested',
+        details: { reviewer: 'IRO' },
+      },
+    });
+    expect(await window()).toMatchObject({ status: 'met' });
+    expect((await agendaItemsOf(caseId)).map((item) => item.title)).not.toContain((await window())?.meaning);
+  });
+
   it('asks before moving a stage set by hand, and remembers the answer', async () => {
     const caseId = await deniedCase('Omar Haddad', 30);
     await call('cases.update', { caseId, changes: { stage: 'evidence_gathering' } });

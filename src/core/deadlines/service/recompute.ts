@@ -13,6 +13,7 @@ import { mapCaseToScenario, type CaseDeadlineFacts } from '../case-scenario';
 import { deriveFundingDeadlines } from '../../funding/funding-deadlines';
 import { addCalendarDays, civilDateInZone } from '../date-arithmetic';
 import { readReminderSettings } from './reminder-settings';
+import { answerFilingsRecordedOnTimeline } from '../recorded-filings';
 import { isClosedStage, type ClosingDeadlineChoice } from '../../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
@@ -164,7 +165,14 @@ export function recomputeCaseDeadlines(
       await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
       return;
     }
-    const [closing, settings, requests, adjustments, fundingOptions] = await Promise.all([
+    const [filings, closing, settings, requests, adjustments, fundingOptions] = await Promise.all([
+      trx
+        .selectFrom('events')
+        .select(['type', 'occurred_at as occurredAt'])
+        .where('case_id', '=', caseId)
+        .where('deleted_at', 'is', null)
+        .where('type', '=', 'external_review_requested')
+        .execute(),
       trx
         .selectFrom('cases')
         .select(['stage', 'closed_on', 'closing_deadlines'])
@@ -198,7 +206,18 @@ export function recomputeCaseDeadlines(
     const derivation = {
       ...derivedFromFacts,
       deadlines: untrackDeadlinesOfClosedCase(
-        [...derivedFromFacts.deadlines, ...deriveFundingDeadlines(fundingOptions, derivedFromFacts.asOf)],
+        [
+          ...answerFilingsRecordedOnTimeline(
+            derivedFromFacts.deadlines,
+            filings.map((filing) => ({
+              type: 'external_review_requested' as const,
+              occurredAt: filing.occurredAt,
+            })),
+            new Map(facts.events.map((event) => [event.id, event.occurredAt])),
+            timeZone,
+          ),
+          ...deriveFundingDeadlines(fundingOptions, derivedFromFacts.asOf),
+        ],
         closing,
         adjustments,
         derivedFromFacts.asOf,
