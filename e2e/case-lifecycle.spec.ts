@@ -209,6 +209,9 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   // The stage was set by hand: the case page asks before moving it.
   await expectStage(page, 'Prior auth submitted');
   const ask = page.getByRole('note', { name: 'Stage' });
+  await expect(ask).toContainText(
+    'You set the stage to Prior auth submitted. The payer decision recorded since',
+  );
   await expect(ask).toContainText('would make it Denied');
   await shootBothSizes(page, app, 'lifecycle-01-stage-suggestion');
   await ask.getByRole('button', { name: 'Move to Denied' }).click();
@@ -304,7 +307,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   const closing = page.getByRole('dialog', { name: /^Close C-\d+/ });
   await closing.getByLabel('How did it end?').selectOption({ label: 'Approved' });
   await closing.getByLabel('Saved for the client').fill('18,400');
-  await expect(closing.getByLabel('Mark them no longer tracked')).toBeChecked();
+  await expect(closing.getByText('No deadlines are open on this case.')).toBeVisible();
   await shootBothSizes(page, app, 'lifecycle-03-close-dialog');
   await closing.getByRole('button', { name: 'Close case' }).click();
   await expect(closing).toBeHidden();
@@ -323,4 +326,73 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await expect(card('Approval rate')).toContainText('1 of 3 payer decisions');
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
   await shootBothSizes(page, app, 'lifecycle-05-outcomes');
+});
+
+test('closing from the stage list asks about the open deadline; reopening tracks it again', async ({
+  page,
+  app,
+}) => {
+  const origin = new URL(app.url).origin;
+  await completeFirstRun(page, app.url, passphrase);
+  // Setup outside this test's subject: a denied case on an ERISA plan, its appeal window open.
+  const created = (await callHarness(app.url, 'clients.create', { fullName: client, state: 'NY' })) as {
+    id: number;
+  };
+  const opened = (await callHarness(app.url, 'cases.create', {
+    clientId: created.id,
+    treatment: 'tms',
+    payer: 'Aetna',
+  })) as { id: number };
+  const coverage = (await callHarness(app.url, 'coverages.create', {
+    clientId: created.id,
+    payer: 'Aetna',
+    planType: 'employer-fully-insured',
+  })) as { id: number };
+  await callHarness(app.url, 'cases.update', {
+    caseId: opened.id,
+    changes: { coverageId: coverage.id, claimType: 'pre-service' },
+  });
+  await callHarness(app.url, 'events.add', {
+    caseId: opened.id,
+    event: {
+      type: 'payer_decision',
+      occurredAt: `${dayFromToday(-20)}T15:00:00.000Z`,
+      summary: 'TMS denied',
+      details: { decision: 'denied', level: 0, noticeDate: dayFromToday(-20), receivedOn: dayFromToday(-20) },
+    },
+  });
+  const walk: Walk = { page, origin, caseId: opened.id };
+  expect(await agendaSections(page)).toEqual({ Later: 1 });
+
+  await openTab(walk, 'timeline');
+  await expectStage(page, 'Denied');
+  await stageSelect(page).selectOption({ label: 'Closed' });
+  const closing = page.getByRole('dialog', { name: /^Close C-\d+/ });
+  await expect(closing.getByRole('group', { name: 'One deadline is still open on this case' })).toBeVisible();
+  await expect(closing.getByLabel('Stop tracking: off the Agenda, never overdue')).toBeChecked();
+  // Closing without an outcome is refused beside the field, and nothing changes.
+  await closing.getByRole('button', { name: 'Close case' }).click();
+  await expect(closing.getByText('Choose how the case ended.')).toBeVisible();
+  await closing.getByLabel('How did it end?').selectOption({ label: 'Self-pay' });
+  await shootBothSizes(page, app, 'lifecycle-06-close-dialog-open-deadline');
+  await closing.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByRole('status')).toContainText('1 open deadline no longer tracked');
+  await expectStage(page, 'Closed');
+  await expectEverywhere(walk, {
+    deadlines: [],
+    agenda: {},
+    nextDeadline: /^—$/,
+    banner: /^$/,
+  });
+
+  // Reopened: its appeal window is tracked again.
+  await openTab(walk, 'timeline');
+  await stageSelect(page).selectOption({ label: 'Denied' });
+  await expect(page.getByRole('status')).toContainText('Stage changed to Denied');
+  await expectEverywhere(walk, {
+    deadlines: [/file an internal appeal.*Open/],
+    agenda: { Later: 1 },
+    nextDeadline: /\d{4}$/,
+    banner: /^$/,
+  });
 });

@@ -178,7 +178,9 @@ describe('finding 1: the stage follows the case', () => {
 
   it('asks before moving a stage set by hand, and remembers the answer', async () => {
     const caseId = await deniedCase('Omar Haddad', 30);
-    await call('cases.update', { caseId, changes: { stage: 'evidence_gathering' } });
+    const setByHand = await call('cases.update', { caseId, changes: { stage: 'evidence_gathering' } });
+    // The denial already on the timeline was there when the user chose: only a newer step asks.
+    expect(setByHand.stageSuggestion).toBeNull();
     const appeal = await call('events.add', {
       caseId,
       event: {
@@ -192,7 +194,7 @@ describe('finding 1: the stage follows the case', () => {
     expect(asked.stage).toBe('evidence_gathering');
     expect(asked.stageSource).toBe('hand');
     expect(asked.stageSuggestion).toMatchObject({ stage: 'internal_appeal_1', eventId: appeal.id });
-    expect(asked.stageSuggestion?.message).toContain('set by hand (Evidence gathering)');
+    expect(asked.stageSuggestion?.reason).toBe('hand');
 
     const kept = await call('cases.keepStage', { caseId, eventId: appeal.id });
     expect(kept.stage).toBe('evidence_gathering');
@@ -205,6 +207,16 @@ describe('finding 1: the stage follows the case', () => {
       changes: { stage: 'denied', stageFollowsTimeline: true },
     });
     expect(accepted).toMatchObject({ stage: 'denied', stageSource: 'timeline', stageSuggestion: null });
+  });
+
+  it('a closed case asks only about a step recorded after it was closed', async () => {
+    const caseId = await deniedCase('Hana Sato', 40);
+    const closed = await call('cases.close', { caseId, outcome: 'self_pay' });
+    expect(closed.stageSuggestion).toBeNull();
+    await recordDecision(caseId, daysAgo(1), 'approved', 1);
+    const asked = await call('cases.get', { caseId });
+    expect(asked.stage).toBe('resolved');
+    expect(asked.stageSuggestion).toMatchObject({ stage: 'approved', reason: 'closed' });
   });
 });
 

@@ -5,7 +5,7 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
-import { stageChangeColumns } from '../lifecycle/case-stage';
+import { stageChangeFor } from '../lifecycle/case-stage';
 
 export type BulkCaseChanges = { stage?: CaseStage | undefined; assignedAdvocate?: string | null | undefined };
 
@@ -42,7 +42,7 @@ export function bulkUpdateCases(
       const stageColumns =
         changes.stage === undefined || changes.stage === row.stage
           ? {}
-          : stageChangeColumns(row, changes.stage, { source: 'hand' });
+          : await stageChangeFor(trx, row, changes.stage, { source: 'hand' });
       await auditedUpdate(
         trx,
         actor,

@@ -7,7 +7,6 @@ import { createCoverageInputSchema } from '../../shared/schemas/coverages';
 import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
 import { closeCase, createCase, updateCase } from '../services/cases-service';
-import { keepStageAgainst, latestStageStep } from '../lifecycle/case-stage';
 import {
   demoSavedCents,
   demoStepsFor,
@@ -359,9 +358,8 @@ async function settleDemoStage(
     .where('id', '=', input.caseId)
     .executeTakeFirstOrThrow();
   if (current.stage === input.stage) return;
+  // Set by hand: the steps already on the timeline are not asked about again.
   await updateCase(db, actor, { caseId: input.caseId, changes: { stage: input.stage } });
-  const step = await latestStageStep(db, input.caseId);
-  if (step) await keepStageAgainst(db, actor, input.caseId, step.eventId);
 }
 
 export async function generateDemoCaseload(

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import {
-  describeStageSuggestion,
   isClosedStage,
   stageAfterEvent,
   stageMovingEventTypes,
   type ClosingDeadlineChoice,
 } from '../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../shared/domain/case-stages';
-import { timelineEventTypeLabels } from '../../shared/domain/timeline-event-types';
+import type { TimelineEventType } from '../../shared/domain/timeline-event-types';
 import type { StageSuggestion } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { auditedUpdate } from '../db/audited-update';
@@ -19,7 +18,7 @@ import { AppError } from '../errors';
 export async function latestStageStep(
   db: Kysely<AdvocaseDatabase>,
   caseId: number,
-): Promise<{ eventId: number; stage: CaseStage; label: string; occurredAt: string } | null> {
+): Promise<{ eventId: number; stage: CaseStage; type: TimelineEventType; occurredAt: string } | null> {
   const events = await db
     .selectFrom('events')
     .select(['id', 'type', 'occurred_at', 'details'])
@@ -34,10 +33,7 @@ export async function latestStageStep(
       type: event.type,
       details: JSON.parse(event.details) as Record<string, unknown>,
     });
-    if (stage) {
-      const label = `${timelineEventTypeLabels[event.type].toLowerCase()} on ${event.occurred_at.slice(0, 10)}`;
-      return { eventId: event.id, stage, label, occurredAt: event.occurred_at };
-    }
+    if (stage) return { eventId: event.id, stage, type: event.type, occurredAt: event.occurred_at };
   }
   return null;
 }
@@ -63,7 +59,10 @@ export async function followTimelineStage(
   await auditedUpdate(db, actor, 'cases', caseId, { stage: step.stage }, 'That case was not found.');
 }
 
-/** What the case page offers when the timeline points away from a stage it may not move by itself. */
+/**
+ * What the case page offers when a step recorded after the user chose the stage (or closed the
+ * case) points elsewhere: the step already on the timeline then was considered (stageChangeFor).
+ */
 export async function stageSuggestionOf(
   db: Kysely<AdvocaseDatabase>,
   row: Pick<CaseRow, 'id' | 'stage' | 'stage_source' | 'stage_kept_against_event_id'>,
@@ -73,8 +72,10 @@ export async function stageSuggestionOf(
   if (!step || step.stage === row.stage || step.eventId === row.stage_kept_against_event_id) return null;
   return {
     stage: step.stage,
+    reason: isClosedStage(row.stage) ? 'closed' : 'hand',
     eventId: step.eventId,
-    message: describeStageSuggestion(row.stage, step.stage, step.label),
+    eventType: step.type,
+    occurredAt: step.occurredAt,
   };
 }
 
@@ -90,9 +91,15 @@ export function stageChangeColumns(
     readonly source: 'timeline' | 'hand';
     readonly closedOn?: string | null | undefined;
     readonly closingDeadlines?: ClosingDeadlineChoice | undefined;
+    /** The timeline's latest step when the user chose this stage: only a newer one is asked about. */
+    readonly latestStepEventId?: number | null | undefined;
   },
 ): CaseUpdate {
-  const columns: CaseUpdate = { stage, stage_source: options.source, stage_kept_against_event_id: null };
+  const columns: CaseUpdate = {
+    stage,
+    stage_source: options.source,
+    stage_kept_against_event_id: options.source === 'hand' ? (options.latestStepEventId ?? null) : null,
+  };
   if (isClosedStage(stage)) {
     columns.closed_on = options.closedOn ?? current.closed_on ?? localToday();
     if (!isClosedStage(current.stage) || options.closingDeadlines)
@@ -102,6 +109,17 @@ export function stageChangeColumns(
     columns.closing_deadlines = null;
   }
   return columns;
+}
+
+/** stageChangeColumns with the timeline's latest step read from the case, for a stage chosen by hand. */
+export async function stageChangeFor(
+  db: Kysely<AdvocaseDatabase>,
+  current: Pick<CaseRow, 'id' | 'stage' | 'closed_on'>,
+  stage: CaseStage,
+  options: Omit<Parameters<typeof stageChangeColumns>[2], 'latestStepEventId'>,
+): Promise<CaseUpdate> {
+  const latest = options.source === 'hand' ? await latestStageStep(db, current.id) : null;
+  return stageChangeColumns(current, stage, { ...options, latestStepEventId: latest?.eventId ?? null });
 }
 
 /** A closing date without the closed stage (or the reverse) would make the caseload and Outcomes disagree. */

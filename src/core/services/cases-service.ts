@@ -14,7 +14,7 @@ import { describeAuthorizationGap } from './clients-service';
 import {
   assertClosingDateFitsStage,
   keepStageAgainst,
-  stageChangeColumns,
+  stageChangeFor,
   stageSuggestionOf,
 } from '../lifecycle/case-stage';
 
@@ -194,7 +194,7 @@ export function updateCase(
   return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('cases')
-      .select(['client_id', 'stage', 'closed_on'])
+      .select(['id', 'client_id', 'stage', 'closed_on'])
       .where('id', '=', caseId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -219,7 +219,7 @@ export function updateCase(
     const stageColumns =
       given.stage === undefined || (given.stage === current.stage && !given.stageFollowsTimeline)
         ? {}
-        : stageChangeColumns(current, given.stage, {
+        : await stageChangeFor(trx, current, given.stage, {
             source: given.stageFollowsTimeline ? 'timeline' : 'hand',
             closedOn: given.closedOn,
           });
@@ -268,7 +268,7 @@ export function closeCase(
   return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('cases')
-      .select(['stage', 'closed_on'])
+      .select(['id', 'stage', 'closed_on'])
       .where('id', '=', input.caseId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -279,11 +279,11 @@ export function closeCase(
       'cases',
       input.caseId,
       {
-        ...stageChangeColumns(current, 'resolved', {
+        ...(await stageChangeFor(trx, current, 'resolved', {
           source: 'hand',
           closedOn: input.closedOn,
           closingDeadlines: input.openDeadlines,
-        }),
+        })),
         outcome: input.outcome,
         ...(input.savedCents === null ? {} : { saved_cents: input.savedCents }),
       },

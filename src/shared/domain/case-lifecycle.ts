@@ -28,8 +28,8 @@ export const closingDeadlineChoices = ['untrack', 'keep'] as const;
 export type ClosingDeadlineChoice = (typeof closingDeadlineChoices)[number];
 
 export const closingDeadlineChoiceLabels: Readonly<Record<ClosingDeadlineChoice, string>> = {
-  untrack: 'Mark them no longer tracked',
-  keep: 'Keep them on the Agenda (for example a re-authorization still to request)',
+  untrack: 'Stop tracking: off the Agenda, never overdue',
+  keep: 'Keep on the Agenda until the date passes (for example a re-authorization still to request)',
 };
 
 /** A timeline entry as far as the lifecycle reads it. */
@@ -77,14 +77,24 @@ export const stageMovingEventTypes: readonly TimelineEventType[] = [
 export const stageSources = ['timeline', 'hand'] as const;
 export type StageSource = (typeof stageSources)[number];
 
-/** The note the case page shows when the timeline points elsewhere than a stage set by hand. */
-export function describeStageSuggestion(
-  current: CaseStage,
-  suggested: CaseStage,
-  eventLabel: string,
-): string {
-  const why = isClosedStage(current) ? 'This case is closed' : 'The stage was set by hand';
-  return `${why} (${caseStageLabels[current]}); the latest step on the timeline, ${eventLabel}, would make it ${caseStageLabels[suggested]}.`;
+/** Why the case page asks before following the timeline: a stage set by hand, or a closed case. */
+export type StageSuggestionReason = 'hand' | 'closed';
+
+/** The note the case page shows when a newer step points elsewhere than the stage the user chose. */
+export function describeStageSuggestion(input: {
+  readonly reason: StageSuggestionReason;
+  readonly current: CaseStage;
+  readonly suggested: CaseStage;
+  /** "Payer decision", as the timeline names the entry. */
+  readonly eventLabel: string;
+  /** When it happened, already in the user's words ("Oct 17, 2026"). */
+  readonly occurredOn: string;
+}): string {
+  const why =
+    input.reason === 'closed'
+      ? 'This case is closed'
+      : `You set the stage to ${caseStageLabels[input.current]}`;
+  return `${why}. The ${input.eventLabel.toLowerCase()} recorded since (${input.occurredOn}) would make it ${caseStageLabels[input.suggested]}.`;
 }
 
 /** How a deadline stands for Outcomes and the Agenda, on the definitions above. */

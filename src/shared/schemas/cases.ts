@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { closingDeadlineChoices, stageSources } from '../domain/case-lifecycle';
 import { caseOutcomes, casePriorities, caseStages } from '../domain/case-stages';
 import { claimTypes, planTypes } from '../domain/plan-types';
+import { timelineEventTypes } from '../domain/timeline-event-types';
 import { treatmentKinds } from '../domain/treatments';
 import { codeList, optionalCalendarDate, optionalCents, optionalText, recordId } from './fields';
 
@@ -86,9 +87,11 @@ export const updateCaseInputSchema = z.strictObject({
 /** The timeline points to another stage than one the user set by hand (or than a closed case's). */
 export const stageSuggestionSchema = z.object({
   stage: z.enum(caseStages),
+  reason: z.enum(['hand', 'closed']),
   /** The timeline entry that points there; declining it is remembered against this entry. */
   eventId: z.number(),
-  message: z.string(),
+  eventType: z.enum(timelineEventTypes),
+  occurredAt: z.string(),
 });
 export type StageSuggestion = z.infer<typeof stageSuggestionSchema>;
 

@@ -91,15 +91,12 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
         <nav aria-label="Agenda sections" className={styles.bucketNav}>
           {agendaBuckets.map((bucket) => {
             const count = items.filter((item) => item.bucket === bucket).length;
-            return count === 0 ? (
-              <span key={bucket} className={styles.muted}>
-                {agendaBucketLabels[bucket]} 0
-              </span>
-            ) : (
+            return (
               // The app routes by the URL's hash, so a section is reached by scrolling, not by an anchor.
               <Button
                 key={bucket}
                 variant="quiet"
+                disabled={count === 0}
                 onClick={() =>
                   document.getElementById(`agenda-${bucket}`)?.scrollIntoView({ block: 'start' })
                 }

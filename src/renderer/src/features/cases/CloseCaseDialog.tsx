@@ -11,6 +11,7 @@ import { localToday } from '@shared/schemas/fields';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
+import fieldStyles from '../../components/Field.module.css';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
@@ -99,7 +100,10 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
                 {...ids}
                 className={inputClassName}
                 value={outcome}
-                onChange={(event) => setOutcome(event.target.value as CaseOutcome | '')}
+                onChange={(event) => {
+                  setOutcome(event.target.value as CaseOutcome | '');
+                  setErrors(noErrors);
+                }}
               >
                 <option value="">Choose the outcome</option>
                 {caseOutcomes.map((candidate) => (
@@ -139,29 +143,33 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
             />
           )}
         </Field>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>
-            {deadlines.isPending
-              ? 'Open deadlines'
-              : waiting.length === 0
-                ? 'Open deadlines: none on this case'
-                : `Open deadlines: ${waiting.length} on this case`}
-          </legend>
-          <div className={formStyles.choices}>
-            {closingDeadlineChoices.map((choice) => (
-              <label key={choice} className={formStyles.choice}>
-                <input
-                  type="radio"
-                  name="open-deadlines"
-                  value={choice}
-                  checked={openDeadlines === choice}
-                  onChange={() => setOpenDeadlines(choice)}
-                />
-                {closingDeadlineChoiceLabels[choice]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        {waiting.length === 0 ? (
+          <p className={fieldStyles.hint}>
+            {deadlines.isPending ? 'Reading the case’s deadlines…' : 'No deadlines are open on this case.'}
+          </p>
+        ) : (
+          <fieldset className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>
+              {waiting.length === 1
+                ? 'One deadline is still open on this case'
+                : `${waiting.length} deadlines are still open on this case`}
+            </legend>
+            <div className={formStyles.choices}>
+              {closingDeadlineChoices.map((choice) => (
+                <label key={choice} className={formStyles.choice}>
+                  <input
+                    type="radio"
+                    name="open-deadlines"
+                    value={choice}
+                    checked={openDeadlines === choice}
+                    onChange={() => setOpenDeadlines(choice)}
+                  />
+                  {closingDeadlineChoiceLabels[choice]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <FormError message={errors.form} />
         <div className={formStyles.actions}>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>

@@ -1,8 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
+import { describeStageSuggestion } from '@shared/domain/case-lifecycle';
 import { caseStageLabels, type CaseStage } from '@shared/domain/case-stages';
+import { timelineEventTypeLabels } from '@shared/domain/timeline-event-types';
 import type { StageSuggestion } from '@shared/schemas/cases';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
+import { formatInstant } from '../../lib/format-date';
 import styles from './CasePage.module.css';
 import { refreshCaseViews } from './refresh-case-views';
 
@@ -36,7 +39,15 @@ export function StageSuggestionNote({ caseId, currentStage, suggestion, onAnnoun
   const isBusy = move.isPending || keep.isPending;
   return (
     <div className={styles.suggestion} role="note" aria-label="Stage">
-      <p>{suggestion.message}</p>
+      <p>
+        {describeStageSuggestion({
+          reason: suggestion.reason,
+          current: currentStage,
+          suggested: suggestion.stage,
+          eventLabel: timelineEventTypeLabels[suggestion.eventType],
+          occurredOn: formatInstant(suggestion.occurredAt),
+        })}
+      </p>
       <Button variant="primary" disabled={isBusy} onClick={() => move.mutate()}>
         Move to {caseStageLabels[suggestion.stage]}
       </Button>
