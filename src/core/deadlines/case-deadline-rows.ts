@@ -278,6 +278,7 @@ export function judgeDisplayStatus(
 ): DeadlineStatus {
   if (adjustment?.doneAt) return 'done';
   if (deadline.status === 'met') return 'met';
+  if (deadline.status === 'not-tracked') return 'not-tracked';
   const today = civilDateInZone(now.getTime(), timeZone);
   const overrideDueOn = adjustment?.overrideDueOn ?? null;
   const dueOn = overrideDueOn ?? deadline.dueOn;

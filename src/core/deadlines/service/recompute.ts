@@ -13,6 +13,9 @@ import { mapCaseToScenario, type CaseDeadlineFacts } from '../case-scenario';
 import { deriveFundingDeadlines } from '../../funding/funding-deadlines';
 import { addCalendarDays, civilDateInZone } from '../date-arithmetic';
 import { readReminderSettings } from './reminder-settings';
+import { answerFilingsRecordedOnTimeline } from '../recorded-filings';
+import { isClosedStage, type ClosingDeadlineChoice } from '../../../shared/domain/case-lifecycle';
+import type { CaseStage } from '../../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
 
 /**
@@ -162,7 +165,19 @@ export function recomputeCaseDeadlines(
       await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
       return;
     }
-    const [settings, requests, adjustments, fundingOptions] = await Promise.all([
+    const [filings, closing, settings, requests, adjustments, fundingOptions] = await Promise.all([
+      trx
+        .selectFrom('events')
+        .select(['type', 'occurred_at as occurredAt'])
+        .where('case_id', '=', caseId)
+        .where('deleted_at', 'is', null)
+        .where('type', '=', 'external_review_requested')
+        .execute(),
+      trx
+        .selectFrom('cases')
+        .select(['stage', 'closed_on', 'closing_deadlines'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow(),
       readReminderSettings(trx),
       trx.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
       adjustmentsOfCase(trx, caseId),
@@ -190,10 +205,23 @@ export function recomputeCaseDeadlines(
     // A funding option's dates (the user's, not legal deadlines) join the same agenda and "next deadline".
     const derivation = {
       ...derivedFromFacts,
-      deadlines: [
-        ...derivedFromFacts.deadlines,
-        ...deriveFundingDeadlines(fundingOptions, derivedFromFacts.asOf),
-      ],
+      deadlines: untrackDeadlinesOfClosedCase(
+        [
+          ...answerFilingsRecordedOnTimeline(
+            derivedFromFacts.deadlines,
+            filings.map((filing) => ({
+              type: 'external_review_requested' as const,
+              occurredAt: filing.occurredAt,
+            })),
+            new Map(facts.events.map((event) => [event.id, event.occurredAt])),
+            timeZone,
+          ),
+          ...deriveFundingDeadlines(fundingOptions, derivedFromFacts.asOf),
+        ],
+        closing,
+        adjustments,
+        derivedFromFacts.asOf,
+      ),
     };
     const computedAt = now.toISOString();
     await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
@@ -232,9 +260,13 @@ export function recomputeCaseDeadlines(
         now,
         timeZone,
       );
-      // Missed but since answered (a late decision, a late filing) is history, not overdue work.
-      if (status === 'missed') overdueCount += deadline.answeredOn === null ? 1 : 0;
-      else if (isOutstanding(status)) {
+      // Missed but since answered (a late decision, a late filing) is history, not overdue work;
+      // so is anything missed on a closed case (shared/domain/case-lifecycle.ts).
+      const isOverdue = status === 'missed' && deadline.answeredOn === null && !isClosedStage(closing.stage);
+      if (isOverdue) overdueCount += 1;
+      // The next date to act by is the earliest still waiting, an overdue one first: sorting the
+      // caseload by it puts overdue cases at the top, then the soonest.
+      if (isOverdue || (status !== 'missed' && isOutstanding(status))) {
         const dueOn = effectiveDueOn(deadline, adjustment);
         if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
       }
@@ -259,6 +291,28 @@ export function recomputeCaseDeadlines(
     );
     await ensureReauthorizationTasks(trx, actor, caseId, derivation.deadlines, approvalEnds, derivation.asOf);
     for (const listener of recomputeListeners) listener(caseId);
+  });
+}
+
+/**
+ * A closed case's deadlines (shared/domain/case-lifecycle.ts): met ones stay met and ones that
+ * passed while it was open keep their word (Outcomes counts a miss as a miss); the rest are no
+ * longer tracked, unless the user kept them when closing, and then only until their date passes.
+ */
+function untrackDeadlinesOfClosedCase(
+  deadlines: readonly DerivedDeadline[],
+  closing: { stage: CaseStage; closed_on: string | null; closing_deadlines: ClosingDeadlineChoice | null },
+  adjustments: ReadonlyMap<string, DeadlineAdjustmentRow>,
+  asOf: string,
+): DerivedDeadline[] {
+  if (!isClosedStage(closing.stage)) return [...deadlines];
+  const closedOn = closing.closed_on ?? asOf;
+  return deadlines.map((deadline) => {
+    const dueOn = effectiveDueOn(deadline, adjustments.get(deadline.key));
+    if (deadline.status === 'met' || adjustments.get(deadline.key)?.done_at) return deadline;
+    if (dueOn < closedOn) return deadline;
+    const isKept = closing.closing_deadlines === 'keep' && dueOn >= asOf;
+    return isKept ? deadline : { ...deadline, status: 'not-tracked' };
   });
 }
 

@@ -52,7 +52,8 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
   if (deadlines.isError) return <p role="alert">{deadlines.error.message}</p>;
   const data = deadlines.data;
   const exportable = data.deadlines.filter(
-    (deadline) => deadline.status !== 'met' && deadline.status !== 'done',
+    (deadline) =>
+      deadline.status !== 'met' && deadline.status !== 'done' && deadline.status !== 'not-tracked',
   );
   const selectedKeys = chosen.size > 0 ? [...chosen] : exportable.map((deadline) => deadline.key);
 
