@@ -76,7 +76,7 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
   // The plan document gives 10 more days: override with the reason (still inside the agenda's 30 days).
   const laterDate = dayFromToday(25);
   await agendaRow.getByRole('link', { name: 'C-00001' }).click();
-  await appealCard.getByRole('button', { name: /Change the date/ }).click();
+  await appealCard.getByRole('button', { name: /^Change date/ }).click();
   const overrideDialog = page.getByRole('dialog', { name: 'Change this deadline' });
   await overrideDialog.getByLabel('New date').fill(laterDate);
   await overrideDialog.getByLabel('Reason').fill('SPD section 9.1 allows 210 days to appeal');

@@ -119,7 +119,7 @@ test('treatment history, scores, checklist links and the readiness column', asyn
 
   const letterItem = page.getByRole('listitem', { name: "Physician's letter of medical necessity" });
   await expect(letterItem).toContainText('Missing');
-  await letterItem.getByRole('button', { name: /Link document to/ }).click();
+  await letterItem.getByRole('button', { name: /^Link document/ }).click();
   const picker = page.getByRole('dialog', { name: /Link a document to/ });
   await picker.getByRole('radio', { name: /Letter of medical necessity\.txt/ }).check();
   await picker.getByLabel('Note (optional)').fill('Signed, dated 2025-07-01');
@@ -131,7 +131,7 @@ test('treatment history, scores, checklist links and the readiness column', asyn
   await expect(readiness).toHaveAttribute('aria-valuenow', '15');
 
   const recordsItem = page.getByRole('listitem', { name: 'Medical records' });
-  await recordsItem.getByRole('button', { name: /Link document to/ }).click();
+  await recordsItem.getByRole('button', { name: /^Link document/ }).click();
   await page
     .getByRole('dialog', { name: /Link a document to/ })
     .getByRole('radio', { name: /Pharmacy fill history\.txt/ })
@@ -146,7 +146,7 @@ test('treatment history, scores, checklist links and the readiness column', asyn
 
   // Not applicable needs a reason, said at the field.
   const secondOpinion = page.getByRole('listitem', { name: 'Expert or second opinions' });
-  await secondOpinion.getByRole('button', { name: /Set status of/ }).click();
+  await secondOpinion.getByRole('button', { name: /^Status… of/ }).click();
   const statusDialog = page.getByRole('dialog', { name: /Status of/ });
   await statusDialog.getByLabel('Not applicable').check();
   await statusDialog.getByRole('button', { name: 'Save status' }).click();

@@ -32,3 +32,11 @@ export function dayFromToday(days: number): string {
   date.setDate(date.getDate() + days);
   return localToday(date);
 }
+
+/** Opens a store that already exists (one made with `demoClients`) and waits for the caseload. */
+export async function unlockStore(page: Page, url: string, passphrase: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+}

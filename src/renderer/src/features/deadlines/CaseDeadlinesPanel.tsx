@@ -123,7 +123,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
       )}
       {data.missingFacts.length > 0 && (
         <section className={styles.missing} aria-labelledby="missing-facts-title">
-          <h3 id="missing-facts-title">What to record to get the remaining dates</h3>
+          <h2 id="missing-facts-title">What to record to get the remaining dates</h2>
           <ul>
             {data.missingFacts.map((fact) => (
               <li key={fact}>{fact}</li>
@@ -231,8 +231,9 @@ function DeadlineCard({
         {!deadline.override && deadline.kind !== 'funding' && (
           <span className={styles.estimate}>Estimated — verify against the notice</span>
         )}
-        <Button variant="quiet" onClick={onEdit} aria-label={`Change the date: ${deadline.meaning}`}>
+        <Button variant="quiet" onClick={onEdit}>
           <Pencil aria-hidden size={14} /> Change date
+          <span className="visually-hidden">: {deadline.meaning}</span>
         </Button>
       </div>
       {deadline.note && <p className={styles.note}>{deadline.note}</p>}
@@ -275,7 +276,7 @@ function PayerRequestsSection({
   }
   return (
     <section className={styles.section} aria-labelledby="payer-requests-title">
-      <h3 id="payer-requests-title">Requests the payer must answer</h3>
+      <h2 id="payer-requests-title">Requests the payer must answer</h2>
       {requests.length === 0 && (
         <p className={styles.muted}>
           None recorded. After a denial, ask for the claim file and the criteria used (free of charge).
@@ -367,7 +368,7 @@ function ManualDeadlineForm({
   });
   return (
     <section className={styles.section} aria-labelledby="manual-deadline-title">
-      <h3 id="manual-deadline-title">Add your own deadline</h3>
+      <h2 id="manual-deadline-title">Add your own deadline</h2>
       <form
         className={styles.inlineForm}
         onSubmit={(event) => {

@@ -155,23 +155,23 @@ export function CaseEvidencePanel({ caseId, onAnnounce }: Props) {
                 <Button
                   variant="quiet"
                   onClick={() => setLinking({ item, kind: 'document' })}
-                  aria-label={`Link document to ${item.label}`}
                 >
                   <FilePlus2 aria-hidden size={14} /> Link document…
+                  <span className="visually-hidden"> for {item.label}</span>
                 </Button>
                 <Button
                   variant="quiet"
                   onClick={() => setLinking({ item, kind: 'event' })}
-                  aria-label={`Link timeline entry to ${item.label}`}
                 >
                   <ListPlus aria-hidden size={14} /> Link event…
+                  <span className="visually-hidden"> for {item.label}</span>
                 </Button>
                 <Button
                   variant="quiet"
                   onClick={() => setSettingStatus(item)}
-                  aria-label={`Set status of ${item.label}`}
                 >
                   <SlidersHorizontal aria-hidden size={14} /> Status…
+                  <span className="visually-hidden"> of {item.label}</span>
                 </Button>
               </div>
             </li>
