@@ -9,7 +9,8 @@ import { hrefFor, type Route } from './routes';
  */
 export function focusPageHeading({ orMain = false } = {}): boolean {
   const target =
-    document.querySelector<HTMLElement>('main h1') ?? (orMain ? document.querySelector<HTMLElement>('main') : null);
+    document.querySelector<HTMLElement>('main h1') ??
+    (orMain ? document.querySelector<HTMLElement>('main') : null);
   if (!target) return false;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
   target.focus();

@@ -17,21 +17,24 @@ import styles from './Caseload.module.css';
 /** 38 px rows: dense enough for a day's work, tall enough to read and click. */
 export const caseloadRowHeight = 38;
 
-/** The default columns add up to 1,384 px with the tick box: a 1440 px window's page, no sideways scroll. */
+/**
+ * The default columns add up to 1,390 px with the tick box: the table's frame in a 1440 px window,
+ * so nothing scrolls there; narrower windows scroll the table inside its frame, never the page.
+ * Each fits its header and its usual content (the longest stage badge, "Nov 21, 2026", "62% nearly").
+ */
 const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   caseNumber: 86,
-  clientName: 160,
-  treatment: 150,
-  payer: 150,
+  clientName: 148,
+  treatment: 152,
+  payer: 146,
   planType: 200,
-  // The longest stage badge ("Benefits verification", "Prior auth submitted") whole.
-  stage: 196,
-  priority: 96,
-  nextDeadline: 150,
-  assignedAdvocate: 108,
-  openedOn: 112,
+  stage: 186,
+  priority: 110,
+  nextDeadline: 146,
+  assignedAdvocate: 110,
+  openedOn: 116,
   updatedAt: 120,
-  evidenceReadiness: 136,
+  evidenceReadiness: 150,
 };
 const selectColumnWidth = 40;
 
@@ -52,6 +55,9 @@ function stickyOffsets(columns: readonly CaseloadColumnId[]): ReadonlyMap<Caselo
 }
 
 const emptyRows: CaseloadRow[] = [];
+
+/** Free-text columns cut with an ellipsis: the whole text shows on hover. */
+const columnsWithTooltip: ReadonlySet<string> = new Set(['clientName', 'treatment', 'payer', 'planType']);
 
 /**
  * The case last opened from the table and its row, so coming back highlights it and puts focus
@@ -328,7 +334,11 @@ export function CaseloadTable({
                   />
                 </td>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} {...stickyProps(cell.column.id)}>
+                  <td
+                    key={cell.id}
+                    {...stickyProps(cell.column.id)}
+                    title={columnsWithTooltip.has(cell.column.id) ? String(cell.getValue()) : undefined}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

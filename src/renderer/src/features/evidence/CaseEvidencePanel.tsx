@@ -152,24 +152,15 @@ export function CaseEvidencePanel({ caseId, onAnnounce }: Props) {
                 )}
               </div>
               <div className={styles.itemActions}>
-                <Button
-                  variant="quiet"
-                  onClick={() => setLinking({ item, kind: 'document' })}
-                >
+                <Button variant="quiet" onClick={() => setLinking({ item, kind: 'document' })}>
                   <FilePlus2 aria-hidden size={14} /> Link document…
                   <span className="visually-hidden"> for {item.label}</span>
                 </Button>
-                <Button
-                  variant="quiet"
-                  onClick={() => setLinking({ item, kind: 'event' })}
-                >
+                <Button variant="quiet" onClick={() => setLinking({ item, kind: 'event' })}>
                   <ListPlus aria-hidden size={14} /> Link event…
                   <span className="visually-hidden"> for {item.label}</span>
                 </Button>
-                <Button
-                  variant="quiet"
-                  onClick={() => setSettingStatus(item)}
-                >
+                <Button variant="quiet" onClick={() => setSettingStatus(item)}>
                   <SlidersHorizontal aria-hidden size={14} /> Status…
                   <span className="visually-hidden"> of {item.label}</span>
                 </Button>
