@@ -359,6 +359,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       deadlineKey: row.deadline_key,
       taskId: null,
       isOverridden: row.override_due_on !== null,
+      rule: row.rule,
     });
   }
   const taskRows = await db
@@ -392,6 +393,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       deadlineKey: null,
       taskId: task.id,
       isOverridden: false,
+      rule: null,
     });
   }
   items.sort((left, right) =>

@@ -16,7 +16,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { CitationLink } from './CitationLink';
 import styles from './Deadlines.module.css';
-import { actorLabels, formatDue } from './deadline-words';
+import { formatDue, whoActsLabel } from './deadline-words';
 import { downloadTextFile } from './download-calendar';
 import { caseDeadlinesQueryKey, OverrideDeadlineDialog } from './OverrideDeadlineDialog';
 
@@ -210,7 +210,7 @@ function DeadlineCard({
         )}
         <p className={styles.meaning}>{deadline.meaning}</p>
         <p className={styles.meta}>
-          <span>{actorLabels[deadline.actor]}</span>
+          <span>{whoActsLabel(deadline)}</span>
           <span aria-hidden>·</span>
           <CitationLink url={deadline.citationUrl} text={deadline.citationText} />
           {/* A funding date is the user's own: no source to rate. */}
