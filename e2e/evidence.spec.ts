@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'cedar window amber signal 77';
@@ -24,7 +24,7 @@ async function openCaseWithDocuments(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Full name').fill('Rosa Delgado');
   await dialog.getByLabel('Payer').fill('Example Health Plan');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Rosa Delgado/);
   await page.evaluate("window.location.hash = '#/cases/1/documents'");
   await page.getByTestId('documents-file-input').setInputFiles([
     {

@@ -40,3 +40,13 @@ export async function unlockStore(page: Page, url: string, passphrase: string): 
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
 }
+
+/**
+ * After "Open case" in the New case dialog: the case's page opens (issue 16); then back to the
+ * caseload, where the new row is, for specs that go on from there.
+ */
+export async function backToCaseloadFromNewCase(page: Page, clientName: string | RegExp): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('row', { name: clientName })).toBeVisible();
+}
