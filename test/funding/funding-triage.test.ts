@@ -51,7 +51,14 @@ async function fitsOf(caseId: number): Promise<Record<string, string>> {
   return Object.fromEntries(funding.notYetConsidered.map((line) => [line.optionType, line.fit]));
 }
 
-function decision(caseId: number, daysAgo: number, details: Record<string, unknown>) {
+type DecisionDetails = {
+  readonly decision: 'approved' | 'denied';
+  readonly level?: number;
+  readonly reason?: string;
+  readonly isFinal?: boolean;
+};
+
+function decision(caseId: number, daysAgo: number, details: DecisionDetails) {
   return call('events.add', {
     caseId,
     event: {

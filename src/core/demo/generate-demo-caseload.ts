@@ -10,6 +10,7 @@ import { createCase, updateCase } from '../services/cases-service';
 import { addAuthorization, createClient } from '../services/clients-service';
 import { createCoverage } from '../services/coverages-service';
 import { addTimelineEvent } from '../services/events-service';
+import { addDemoFundingOptions } from './demo-funding-options';
 
 /**
  * A synthetic caseload for trying Advocase: invented people with realistic names, real payer
@@ -403,6 +404,7 @@ export async function generateDemoCaseload(
         await addTimelineEvent(db, actor, created.id, event);
         eventCount += 1;
       }
+      await addDemoFundingOptions(db, actor, { caseId: created.id, stage, treatment, today: midnight });
     }
   }
   return { clients: options.clientCount, cases: caseCount, events: eventCount };
