@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern meadow 77';
@@ -26,7 +26,7 @@ async function setUpWithOneCase(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
   await dialog.getByLabel('Payer').fill('UnitedHealthcare');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Imani Brooks/);
 }
 
 test('export a case for an attorney with a redaction: preview, save the PDF and the bundle', async ({

@@ -1,4 +1,4 @@
-import { completeFirstRun, callHarness } from './support/app-steps';
+import { backToCaseloadFromNewCase, callHarness, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'letterhead orchard violet 19';
@@ -43,7 +43,7 @@ test('the profile is checked by field, then letters printed with it are filed on
   await newCase.getByLabel('Full name').fill('Imani Brooks');
   await newCase.getByLabel('Payer').fill('UnitedHealthcare');
   await newCase.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Imani Brooks/);
   // The export calls themselves, through the harness: the Letters tab's buttons are in medical-necessity.spec.ts.
   const created = (await callHarness(app.url, 'letters.create', {
     caseId: 1,

@@ -88,7 +88,7 @@ async function openDeniedEsketamineCase(url: string): Promise<number> {
 async function linkToChecklist(page: Page, item: string, fileName: string): Promise<void> {
   await page
     .getByRole('listitem', { name: item })
-    .getByRole('button', { name: /Link document to/ })
+    .getByRole('button', { name: /^Link document/ })
     .click();
   const picker = page.getByRole('dialog', { name: /Link a document to/ });
   await picker.getByRole('radio', { name: new RegExp(fileName.replace('.', '\\.')) }).check();

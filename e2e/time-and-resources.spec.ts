@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, callHarness, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'copper window river 58';
@@ -15,7 +15,7 @@ async function setUpWithOneCase(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
   await dialog.getByLabel('Payer').fill('Cigna');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Lena Ortiz/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Lena Ortiz/);
 }
 
 test('time a case, type in time, set rates and issue an invoice PDF', async ({ page, app }) => {

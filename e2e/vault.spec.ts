@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -36,7 +36,7 @@ async function setUpWithCase(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Full name').fill('Rosa Delgado');
   await dialog.getByLabel('Payer').fill('Example Health Plan');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Rosa Delgado/);
 }
 
 /** Setup data the timeline feature would add through its own form: one event on case 1. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,10 +30,19 @@ function waitForAddress(child: ChildProcess, output: string[]): Promise<string> 
   });
 }
 
-/** Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. */
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({ page }, use, testInfo) => {
+/** The passphrase of a store made with `demoClients` (as `npm run demo` uses). */
+export const demoPassphrase = 'demo passphrase only';
+
+/**
+ * Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. With
+ * `test.use({ demoClients: N })` the folder first gets the demo caseload of N invented clients,
+ * locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo` shows it.
+ */
+export const test = base.extend<{ app: RunningApp; demoClients: number }>({
+  demoClients: [0, { option: true }],
+  app: async ({ page, demoClients }, use, testInfo) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
+    if (demoClients > 0) seedDemoStore(dataDirectory, demoClients);
     const output: string[] = [];
     const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
       env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory },
@@ -53,6 +62,15 @@ export const test = base.extend<{ app: RunningApp }>({
     rmSync(dataDirectory, { recursive: true, force: true });
   },
 });
+
+function seedDemoStore(dataDirectory: string, clientCount: number): void {
+  const seeded = spawnSync(
+    join('node_modules', '.bin', 'tsx'),
+    [join('e2e', 'support', 'seed-demo-store.ts'), dataDirectory, String(clientCount), demoPassphrase],
+    { encoding: 'utf8' },
+  );
+  if (seeded.status !== 0) throw new Error(`The demo caseload was not made:\n${seeded.stderr}`);
+}
 
 async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join('e2e', 'screenshots', `${name}.png`), fullPage: true });

@@ -18,6 +18,7 @@ import { addDemoEvidence } from './demo-evidence';
 import { addAuthorization, createClient } from '../services/clients-service';
 import { createCoverage } from '../services/coverages-service';
 import { addTimelineEvent } from '../services/events-service';
+import { addDemoFundingOptions } from './demo-funding-options';
 
 /**
  * A synthetic caseload for trying Advocase: invented people with realistic names, real payer
@@ -469,6 +470,7 @@ export async function generateDemoCaseload(
         random,
       });
       await addDemoEvidence(db, actor, { caseId: created.id, stage, eventIds, random });
+      await addDemoFundingOptions(db, actor, { caseId: created.id, stage, treatment, today: midnight });
     }
   }
   return { clients: options.clientCount, cases: caseCount, events: eventCount };

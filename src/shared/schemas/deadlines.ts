@@ -151,6 +151,8 @@ export const agendaItemSchema = z.object({
   deadlineKey: z.string().nullable(),
   taskId: z.number().nullable(),
   isOverridden: z.boolean(),
+  /** The deadline's rule (null for a task): what says who acts on a funding option's date. */
+  rule: z.string().nullable(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

@@ -370,6 +370,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       deadlineKey: row.deadline_key,
       taskId: null,
       isOverridden: row.override_due_on !== null,
+      rule: row.rule,
     });
   }
   const taskRows = await db
@@ -410,6 +411,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       deadlineKey: null,
       taskId: task.id,
       isOverridden: false,
+      rule: null,
     });
   }
   items.sort((left, right) =>

@@ -24,6 +24,7 @@ import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
 import { useIdleLock } from './use-idle-lock';
+import { focusPageHeading, useFocusHeadingOnNavigate } from './page-focus';
 import { hrefFor, useRoute } from './routes';
 import { useLock } from './use-session';
 import styles from './Workspace.module.css';
@@ -43,6 +44,7 @@ export function Workspace() {
   const lockNow = useCallback(() => lock.mutate(), [lock]);
 
   useIdleLock(settings.data?.autoLockMinutes, lockNow);
+  useFocusHeadingOnNavigate(route);
   useUndoShortcut(announceInfo);
 
   useEffect(() => {
@@ -73,6 +75,18 @@ export function Workspace() {
 
   return (
     <div className={styles.shell}>
+      {/* The first Tab stop: past the header's links and buttons to the page itself (WCAG 2.4.1). */}
+      <a
+        className={styles.skipLink}
+        href="#main-content"
+        onClick={(event) => {
+          // The URL fragment is the route here: move focus without navigating.
+          event.preventDefault();
+          focusPageHeading({ orMain: true });
+        }}
+      >
+        Skip to content
+      </a>
       <header className={styles.header}>
         <p className={styles.brand}>
           <ShieldCheck aria-hidden size={20} /> Advocase
@@ -134,7 +148,7 @@ export function Workspace() {
           </Button>
         </div>
       </header>
-      <main className={styles.main}>
+      <main id="main-content" className={styles.main}>
         <ReminderBanner route={route} />
         {route.name === 'case' ? (
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={announceEdit} />

@@ -12,7 +12,7 @@ import { queryClient } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
-import { actorLabels, formatDue } from '../deadlines/deadline-words';
+import { formatDue, whoActsLabel } from '../deadlines/deadline-words';
 import deadlineStyles from '../deadlines/Deadlines.module.css';
 import { downloadTextFile } from '../deadlines/download-calendar';
 import styles from './Agenda.module.css';
@@ -142,7 +142,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                       <span className={styles.muted}>{item.clientName}</span>
                     </td>
                     <td>{item.title}</td>
-                    <td>{actorLabels[item.actor]}</td>
+                    <td>{whoActsLabel(item)}</td>
                     <td>
                       <span className={deadlineStyles.status} data-status={item.status}>
                         {deadlineStatusLabels[item.status]}
