@@ -64,22 +64,25 @@ export function registerAuditChainFunction(connection: Database.Database): void 
   connection.function(
     entryHashFunctionName,
     { deterministic: true, varargs: false },
-    (
-      previous: unknown,
-      actor: unknown,
-      at: unknown,
-      table: unknown,
-      rowId: unknown,
-      action: unknown,
-      content: unknown,
-    ) =>
-      auditEntryHash(previous === null ? null : String(previous), {
-        actor: String(actor),
-        at: String(at),
-        table_name: String(table),
+    // SQLite hands over what the INSERT bound: text (NULL before the very first entry) and an integer.
+    (...values: unknown[]) => {
+      const [previous, actor, at, table, rowId, action, content] = values as [
+        string | null,
+        string,
+        string,
+        string,
+        number | bigint,
+        string,
+        string,
+      ];
+      return auditEntryHash(previous, {
+        actor,
+        at,
+        table_name: table,
         row_id: Number(rowId),
-        action: String(action),
-        content_hash: String(content),
-      }),
+        action,
+        content_hash: content,
+      });
+    },
   );
 }
