@@ -346,12 +346,14 @@ describe('the audit log', () => {
     raw = await openRaw(dataDirectory);
     raw.exec('DROP TRIGGER audit_log_never_deleted');
     raw.prepare(`UPDATE audit_log SET after = replace(after, '"OR"', '"CA"') WHERE id = ?`).run(ids[1]);
-    raw.prepare('DELETE FROM audit_log WHERE id = ?').run(ids.at(-1));
+    const newest = (raw.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+    raw.prepare('DELETE FROM audit_log WHERE id = ?').run(newest);
     raw.close();
     await session.unlock(testPassphrase);
-    expect((await call('audit.verify', {})).firstBroken).toMatchObject({
-      id: ids.at(-1),
-      problem: `the newest entries (from ${ids.at(-1)} to ${ids.at(-1)}) were removed.`,
+    expect((await call('audit.verify', {})).firstBroken).toEqual({
+      id: newest,
+      at: null,
+      problem: 'it was removed.',
     });
     await session.lock();
   });

@@ -24,6 +24,10 @@ async function readBlankings(
   });
 }
 
+function removed(count: number): string {
+  return count === 1 ? 'it was removed.' : `it and the ${count - 1} entries after it were removed.`;
+}
+
 /** What is wrong with one entry given the one before it, or null when it checks out. */
 function problemWith(
   entry: AuditEntryRow,
@@ -71,6 +75,12 @@ export async function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<Au
       .execute();
     if (page.length === 0) break;
     for (const entry of page) {
+      // Ids come from AUTOINCREMENT and entries are never deleted, so they run without gaps (a
+      // rolled-back write rolls its id back too): a gap is an entry removed, even the newest one.
+      if (entry.id !== lastId + 1) {
+        firstBroken = { id: lastId + 1, at: null, problem: removed(entry.id - lastId - 1) };
+        break;
+      }
       const problem = problemWith(entry, previousHash, isBlankingRecorded);
       if (problem) {
         firstBroken = { id: entry.id, at: entry.at, problem };
@@ -84,13 +94,7 @@ export async function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<Au
   }
   if (!firstBroken) {
     const issued = await highestAuditIdIssued(db);
-    if (issued > lastId) {
-      firstBroken = {
-        id: lastId + 1,
-        at: null,
-        problem: `the newest entries (from ${lastId + 1} to ${issued}) were removed.`,
-      };
-    }
+    if (issued > lastId) firstBroken = { id: lastId + 1, at: null, problem: removed(issued - lastId) };
   }
   const count = new Intl.NumberFormat('en-US').format(checked);
   return {

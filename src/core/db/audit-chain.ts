@@ -63,7 +63,7 @@ export function auditEntryHash(previousEntryHash: string | null, entry: ChainedF
 export function registerAuditChainFunction(connection: Database.Database): void {
   connection.function(
     entryHashFunctionName,
-    { deterministic: true, varargs: false },
+    { deterministic: true, varargs: true },
     // SQLite hands over what the INSERT bound: text (NULL before the very first entry) and an integer.
     (...values: unknown[]) => {
       const [previous, actor, at, table, rowId, action, content] = values as [

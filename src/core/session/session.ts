@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
-import type { SessionStatus } from '../../shared/schemas/session';
+import type { SessionStatus, UnlockOutput } from '../../shared/schemas/session';
+import { recordAccessEvent } from '../audit/access-events';
 import { deriveSubkey } from '../crypto/key-derivation';
 import { Keyring } from '../crypto/keyring';
+import { inTransaction } from '../db/in-transaction';
 import { openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
+import { UnlockAttempts } from './unlock-attempts';
 
 export type SessionOptions = {
   readonly dataDirectory: string;
@@ -32,6 +35,7 @@ type Unlocked = {
 export class Session {
   private unlocked: Unlocked | null = null;
   private readonly keyring: Keyring;
+  private readonly unlockAttempts: UnlockAttempts;
   private readonly databasePath: string;
   private readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
@@ -43,6 +47,7 @@ export class Session {
     this.keyring = new Keyring(paths.keyring);
     this.databasePath = paths.database;
     this.now = options.now ?? Date.now;
+    this.unlockAttempts = new UnlockAttempts(paths.unlockAttempts, this.now);
   }
 
   get actor(): string {
@@ -72,20 +77,39 @@ export class Session {
     });
   }
 
-  unlock(passphrase: string): Promise<SessionStatus> {
+  /** Wrong passphrases are throttled and counted (issue 12 §4); the count comes back once unlocked. */
+  unlock(passphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
-      if (!this.unlocked) await this.open(await this.keyring.openWithPassphrase(passphrase));
-      return { state: 'unlocked' as const };
+      if (this.unlocked) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock: 0 };
+      await this.unlockAttempts.assertMayTry();
+      let dataKey: Buffer;
+      try {
+        dataKey = await this.keyring.openWithPassphrase(passphrase);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', await this.unlockAttempts.recordFailure(), 'passphrase');
+        }
+        throw error;
+      }
+      await this.open(dataKey);
+      return {
+        state: 'unlocked' as const,
+        failedAttemptsSinceLastUnlock: await this.recordUnlock('passphrase'),
+      };
     });
   }
 
-  recover(recoveryKey: string, newPassphrase: string): Promise<SessionStatus> {
+  recover(recoveryKey: string, newPassphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
       const dataKey = await this.keyring.openWithRecoveryKey(recoveryKey);
       await this.keyring.setPassphrase(dataKey, newPassphrase);
-      if (!this.unlocked) await this.open(dataKey);
+      const wasLocked = !this.unlocked;
+      if (wasLocked) await this.open(dataKey);
       logger.info('session.recovered');
-      return { state: 'unlocked' as const };
+      return {
+        state: 'unlocked' as const,
+        failedAttemptsSinceLastUnlock: wasLocked ? await this.recordUnlock('recovery_key') : 0,
+      };
     });
   }
 
@@ -179,6 +203,23 @@ export class Session {
       unlockedAt: new Date(this.now()).toISOString(),
       lastActivityAt: this.now(),
     };
+  }
+
+  /**
+   * Writes the wrong passphrases since the last unlock (each at its own time) and this unlock to
+   * the audit log, then forgets them; returns how many there were, for the notice the user sees.
+   */
+  private async recordUnlock(method: 'passphrase' | 'recovery_key'): Promise<number> {
+    const failures = await this.unlockAttempts.failures();
+    await inTransaction(this.unlocked!.store.db, async (trx) => {
+      for (const at of failures) await recordAccessEvent(trx, this.actor, 'unlock_failed', {}, at);
+      await recordAccessEvent(trx, this.actor, 'unlock', {
+        method,
+        failedAttemptsSinceLastUnlock: failures.length,
+      });
+    });
+    await this.unlockAttempts.clear();
+    return failures.length;
   }
 
   private async close(): Promise<void> {

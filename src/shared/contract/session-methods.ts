@@ -5,6 +5,7 @@ import {
   recoverInputSchema,
   sessionStatusSchema,
   unlockInputSchema,
+  unlockOutputSchema,
 } from '../schemas/session';
 import { defineMethods, noInput, nothing } from './method-spec';
 
@@ -22,15 +23,15 @@ export const sessionMethods = defineMethods({
     whileLocked: true,
   },
   'session.unlock': {
-    doc: 'Opens the encrypted store with the passphrase.',
+    doc: 'Opens the encrypted store with the passphrase; says how many wrong passphrases were typed since the last unlock. After 5 wrong in a row each try must wait (TOO_MANY_ATTEMPTS).',
     input: unlockInputSchema,
-    output: sessionStatusSchema,
+    output: unlockOutputSchema,
     whileLocked: true,
   },
   'session.recover': {
     doc: 'Opens the store with the recovery key and sets a new passphrase (the recovery key stays valid).',
     input: recoverInputSchema,
-    output: sessionStatusSchema,
+    output: unlockOutputSchema,
     whileLocked: true,
   },
   'session.lock': {

@@ -26,6 +26,12 @@ export const initializeOutputSchema = z.object({
   recoveryKey: z.string(),
 });
 
+export const unlockOutputSchema = sessionStatusSchema.extend({
+  /** Wrong passphrases typed since the last unlock, for "3 failed unlock attempts since your last unlock". */
+  failedAttemptsSinceLastUnlock: z.number().int().min(0),
+});
+export type UnlockOutput = z.infer<typeof unlockOutputSchema>;
+
 export const unlockInputSchema = z.strictObject({
   // Unlocking checks a passphrase that already exists, so only an upper bound applies here.
   passphrase: z
