@@ -112,7 +112,7 @@ describe('wrong passphrases', () => {
         .orderBy('id')
         .execute(),
     );
-    expect(accesses.slice(0, 3).map((entry) => [entry.at, JSON.parse(entry.after!)])).toEqual([
+    expect(accesses.slice(0, 3).map((entry) => [entry.at, JSON.parse(entry.after!) as unknown])).toEqual([
       [failedAt[0], { event: 'unlock_failed' }],
       [failedAt[1], { event: 'unlock_failed' }],
       [expect.any(String), { event: 'unlock', method: 'passphrase', failedAttemptsSinceLastUnlock: 2 }],
