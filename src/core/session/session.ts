@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
+import { assertStrongPassphrase } from './passphrase-policy';
 import { UnlockAttempts } from './unlock-attempts';
 
 export type SessionOptions = {
@@ -68,6 +69,7 @@ export class Session {
           'Advocase is already set up here. Unlock it with your passphrase.',
         );
       }
+      await assertStrongPassphrase(passphrase, 'passphrase');
       await mkdir(this.options.dataDirectory, { recursive: true, mode: 0o700 });
       await this.setAsideOrphanedDatabase();
       const { dataKey, recoveryKey } = await this.keyring.create(passphrase);
@@ -101,6 +103,7 @@ export class Session {
 
   recover(recoveryKey: string, newPassphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
+      await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       const dataKey = await this.keyring.openWithRecoveryKey(recoveryKey);
       await this.keyring.setPassphrase(dataKey, newPassphrase);
       const wasLocked = !this.unlocked;
@@ -115,6 +118,7 @@ export class Session {
 
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.transition(async () => {
+      await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       let dataKey: Buffer;
       try {
         dataKey = await this.keyring.openWithPassphrase(currentPassphrase);
