@@ -7,6 +7,7 @@ import { dataFilePaths } from '../../src/core/storage/data-directory';
 import { Keyring } from '../../src/core/crypto/keyring';
 import { startContractSession, testPassphrase, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { runAdvocase } from '../helpers/run-cli-in-process';
 import { addFile, makePdf } from '../vault/vault-helpers';
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -356,5 +357,26 @@ describe('the audit log', () => {
       problem: 'it was removed.',
     });
     await session.lock();
+  });
+
+  it('is checked by `advocase audit verify`: exit 0 when intact, 1 naming the entry after an edit, 2 for a typo', async () => {
+    const dataDirectory = newDataDirectory();
+    const { call, session } = await startContractSession(dataDirectory);
+    await call('clients.create', { fullName: 'Ada Client', dateOfBirth: '1980-01-01', state: null });
+    await session.lock();
+    const env = { ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_PASSPHRASE: testPassphrase };
+    const intact = await runAdvocase(['audit', 'verify'], env);
+    expect(intact).toMatchObject({ code: 0, stdout: 'All 2 audit log entries check out.\n' });
+
+    const raw = await openRaw(dataDirectory);
+    raw.exec('DROP TRIGGER audit_log_only_blanked');
+    raw.prepare(`UPDATE audit_log SET actor = 'someone else' WHERE id = 1`).run();
+    raw.close();
+    const edited = await runAdvocase(['audit', 'verify'], env);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toBe(
+      'The audit log has been tampered with: entry 1: it was changed, or an entry before it was removed. The 0 entries before it check out.\n',
+    );
+    expect((await runAdvocase(['audit', 'check'], env)).code).toBe(2);
   });
 });

@@ -10,6 +10,7 @@ import { exportSummaryCommand } from './commands/export-commands';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 import { vaultCommand } from './commands/vault-commands';
+import { auditCommand } from './commands/audit-command';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -21,6 +22,7 @@ const commands: readonly Command[] = [
   deadlinesCommand,
   vaultCommand,
   exportSummaryCommand,
+  auditCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */
