@@ -11,6 +11,7 @@ import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/r
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 import { vaultCommand } from './commands/vault-commands';
 import { auditCommand } from './commands/audit-command';
+import { rotateKeyCommand } from './commands/rotate-key-command';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -23,6 +24,7 @@ const commands: readonly Command[] = [
   vaultCommand,
   exportSummaryCommand,
   auditCommand,
+  rotateKeyCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

@@ -10,6 +10,12 @@ import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
+import {
+  isKeyRotationPending,
+  resumeKeyRotation,
+  rotateDataKey,
+  type RotationProgress,
+} from './key-rotation';
 import { assertStrongPassphrase } from './passphrase-policy';
 import { UnlockAttempts } from './unlock-attempts';
 
@@ -84,9 +90,13 @@ export class Session {
     return this.transition(async () => {
       if (this.unlocked) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock: 0 };
       await this.unlockAttempts.assertMayTry();
+      // A key rotation a crash interrupted is finished first (the passphrase opens both keyrings).
+      const isResuming = isKeyRotationPending(this.options.dataDirectory);
       let dataKey: Buffer;
+      let rotated: Awaited<ReturnType<typeof resumeKeyRotation>> | null = null;
       try {
-        dataKey = await this.keyring.openWithPassphrase(passphrase);
+        if (isResuming) rotated = await resumeKeyRotation(this.options.dataDirectory, passphrase);
+        dataKey = rotated?.dataKey ?? (await this.keyring.openWithPassphrase(passphrase));
       } catch (error) {
         if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
           throw new AppError('WRONG_PASSPHRASE', await this.unlockAttempts.recordFailure(), 'passphrase');
@@ -94,9 +104,13 @@ export class Session {
         throw error;
       }
       await this.open(dataKey);
+      const failedAttemptsSinceLastUnlock = await this.recordUnlock('passphrase');
+      if (!rotated) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock };
+      await this.recordRotation(rotated, true);
       return {
         state: 'unlocked' as const,
-        failedAttemptsSinceLastUnlock: await this.recordUnlock('passphrase'),
+        failedAttemptsSinceLastUnlock,
+        recoveryKeyAfterRotation: rotated.recoveryKey,
       };
     });
   }
@@ -130,6 +144,36 @@ export class Session {
       }
       await this.keyring.setPassphrase(dataKey, newPassphrase);
       logger.info('session.passphrase_changed');
+    });
+  }
+
+  /**
+   * Replaces the data key (issue 12 §4): closes the store, re-encrypts the vault and the database
+   * under a new key (see key-rotation.ts), reopens, and returns the new recovery key to show once.
+   */
+  rotateKey(
+    passphrase: string,
+    onProgress?: (progress: RotationProgress) => void,
+  ): Promise<{ recoveryKey: string }> {
+    return this.transition(async () => {
+      if (!this.unlocked) {
+        throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+      }
+      let oldKey: Buffer;
+      try {
+        oldKey = await this.keyring.openWithPassphrase(passphrase);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', 'The passphrase is wrong.', 'passphrase');
+        }
+        throw error;
+      }
+      await this.close();
+      const rotated = await rotateDataKey(this.options.dataDirectory, passphrase, oldKey, onProgress);
+      await this.open(rotated.dataKey);
+      await this.recordRotation(rotated, false);
+      logger.info('session.key_rotated');
+      return { recoveryKey: rotated.recoveryKey };
     });
   }
 
@@ -224,6 +268,17 @@ export class Session {
     });
     await this.unlockAttempts.clear();
     return failures.length;
+  }
+
+  private recordRotation(
+    rotated: { vaultFiles: number; damagedVaultFiles: number },
+    wasResumed: boolean,
+  ): Promise<void> {
+    return recordAccessEvent(this.unlocked!.store.db, this.actor, 'key_rotation', {
+      vaultFiles: rotated.vaultFiles,
+      damagedVaultFiles: rotated.damagedVaultFiles,
+      wasResumed,
+    });
   }
 
   private async close(): Promise<void> {

@@ -3,6 +3,8 @@ import {
   initializeInputSchema,
   initializeOutputSchema,
   recoverInputSchema,
+  rotateKeyInputSchema,
+  rotateKeyOutputSchema,
   sessionStatusSchema,
   unlockInputSchema,
   unlockOutputSchema,
@@ -44,5 +46,10 @@ export const sessionMethods = defineMethods({
     doc: 'Replaces the passphrase. Re-wraps the data key; no data is re-encrypted.',
     input: changePassphraseInputSchema,
     output: nothing,
+  },
+  'session.rotateKey': {
+    doc: 'Replaces the data key: re-encrypts every vault file and the database under a new key and returns a new recovery key (shown once). Resumes at the next unlock if interrupted.',
+    input: rotateKeyInputSchema,
+    output: rotateKeyOutputSchema,
   },
 });
