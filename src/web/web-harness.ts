@@ -41,6 +41,7 @@ const maximumRequestBytes = 4 * 1024 * 1024;
 const statusForError: Readonly<Record<ErrorCode, number>> = {
   INVALID_INPUT: 400,
   WRONG_PASSPHRASE: 400,
+  TOO_MANY_ATTEMPTS: 429,
   WRONG_RECOVERY_KEY: 400,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,

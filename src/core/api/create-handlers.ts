@@ -29,6 +29,7 @@ import { resourcesHandlers } from './handlers/resources-handlers';
 import { outcomesHandlers } from './handlers/outcomes-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { lettersOutputHandlers } from './handlers/letters-output-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 
 /** The contract implemented over one session; the return type makes the compiler check every method is here. */
 export function createHandlers(session: Session): ContractHandlers {
@@ -70,5 +71,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...outcomesHandlers(context),
     ...profileHandlers(context),
     ...lettersOutputHandlers(context),
+    ...auditHandlers(context),
   };
 }

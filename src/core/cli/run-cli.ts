@@ -10,6 +10,8 @@ import { exportSummaryCommand } from './commands/export-commands';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 import { vaultCommand } from './commands/vault-commands';
+import { auditCommand } from './commands/audit-command';
+import { rotateKeyCommand } from './commands/rotate-key-command';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -21,6 +23,8 @@ const commands: readonly Command[] = [
   deadlinesCommand,
   vaultCommand,
   exportSummaryCommand,
+  auditCommand,
+  rotateKeyCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
-import type { SessionStatus } from '../../shared/schemas/session';
+import type { SessionStatus, UnlockOutput } from '../../shared/schemas/session';
+import { recordAccessEvent } from '../audit/access-events';
 import { deriveSubkey } from '../crypto/key-derivation';
 import { Keyring } from '../crypto/keyring';
+import { inTransaction } from '../db/in-transaction';
 import { openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
@@ -10,6 +12,14 @@ import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
 import { removeCrashLeftovers } from '../vault/crash-leftovers';
 import { removeOpenCopies } from '../vault/open-copies';
+import {
+  isKeyRotationPending,
+  resumeKeyRotation,
+  rotateDataKey,
+  type RotationProgress,
+} from './key-rotation';
+import { assertStrongPassphrase } from './passphrase-policy';
+import { UnlockAttempts } from './unlock-attempts';
 
 export type SessionOptions = {
   readonly dataDirectory: string;
@@ -37,6 +47,7 @@ type Unlocked = {
 export class Session {
   private unlocked: Unlocked | null = null;
   private readonly keyring: Keyring;
+  private readonly unlockAttempts: UnlockAttempts;
   private readonly databasePath: string;
   private readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
@@ -50,6 +61,7 @@ export class Session {
     this.keyring = new Keyring(paths.keyring);
     this.databasePath = paths.database;
     this.now = options.now ?? Date.now;
+    this.unlockAttempts = new UnlockAttempts(paths.unlockAttempts, this.now);
   }
 
   get actor(): string {
@@ -70,6 +82,7 @@ export class Session {
           'Advocase is already set up here. Unlock it with your passphrase.',
         );
       }
+      await assertStrongPassphrase(passphrase, 'passphrase');
       await mkdir(this.options.dataDirectory, { recursive: true, mode: 0o700 });
       await this.setAsideOrphanedDatabase();
       const { dataKey, recoveryKey } = await this.keyring.create(passphrase);
@@ -79,25 +92,54 @@ export class Session {
     });
   }
 
-  unlock(passphrase: string): Promise<SessionStatus> {
+  /** Wrong passphrases are throttled and counted (issue 12 §4); the count comes back once unlocked. */
+  unlock(passphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
-      if (!this.unlocked) await this.open(await this.keyring.openWithPassphrase(passphrase));
-      return { state: 'unlocked' as const };
+      if (this.unlocked) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock: 0 };
+      await this.unlockAttempts.assertMayTry();
+      // A key rotation a crash interrupted is finished first (the passphrase opens both keyrings).
+      const isResuming = isKeyRotationPending(this.options.dataDirectory);
+      let dataKey: Buffer;
+      let rotated: Awaited<ReturnType<typeof resumeKeyRotation>> | null = null;
+      try {
+        if (isResuming) rotated = await resumeKeyRotation(this.options.dataDirectory, passphrase);
+        dataKey = rotated?.dataKey ?? (await this.keyring.openWithPassphrase(passphrase));
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', await this.unlockAttempts.recordFailure(), 'passphrase');
+        }
+        throw error;
+      }
+      await this.open(dataKey);
+      const failedAttemptsSinceLastUnlock = await this.recordUnlock('passphrase');
+      if (!rotated) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock };
+      await this.recordRotation(rotated, true);
+      return {
+        state: 'unlocked' as const,
+        failedAttemptsSinceLastUnlock,
+        recoveryKeyAfterRotation: rotated.recoveryKey,
+      };
     });
   }
 
-  recover(recoveryKey: string, newPassphrase: string): Promise<SessionStatus> {
+  recover(recoveryKey: string, newPassphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
+      await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       const dataKey = await this.keyring.openWithRecoveryKey(recoveryKey);
       await this.keyring.setPassphrase(dataKey, newPassphrase);
-      if (!this.unlocked) await this.open(dataKey);
+      const wasLocked = !this.unlocked;
+      if (wasLocked) await this.open(dataKey);
       logger.info('session.recovered');
-      return { state: 'unlocked' as const };
+      return {
+        state: 'unlocked' as const,
+        failedAttemptsSinceLastUnlock: wasLocked ? await this.recordUnlock('recovery_key') : 0,
+      };
     });
   }
 
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.transition(async () => {
+      await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       let dataKey: Buffer;
       try {
         dataKey = await this.keyring.openWithPassphrase(currentPassphrase);
@@ -109,6 +151,38 @@ export class Session {
       }
       await this.keyring.setPassphrase(dataKey, newPassphrase);
       logger.info('session.passphrase_changed');
+    });
+  }
+
+  /**
+   * Replaces the data key (issue 12 §4): closes the store, re-encrypts the vault and the database
+   * under a new key (see key-rotation.ts), reopens, and returns the new recovery key to show once.
+   */
+  rotateKey(
+    passphrase: string,
+    onProgress?: (progress: RotationProgress) => void,
+  ): Promise<{ recoveryKey: string }> {
+    return this.transition(async () => {
+      if (!this.unlocked) {
+        throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+      }
+      let oldKey: Buffer;
+      try {
+        oldKey = await this.keyring.openWithPassphrase(passphrase);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', 'The passphrase is wrong.', 'passphrase');
+        }
+        throw error;
+      }
+      const current = this.unlocked;
+      this.unlocked = null;
+      await this.close(current);
+      const rotated = await rotateDataKey(this.options.dataDirectory, passphrase, oldKey, onProgress);
+      await this.open(rotated.dataKey);
+      await this.recordRotation(rotated, false);
+      logger.info('session.key_rotated');
+      return { recoveryKey: rotated.recoveryKey };
     });
   }
 
@@ -227,6 +301,34 @@ export class Session {
       lastActivityAt: this.now(),
     };
     this.armIdleTimer();
+  }
+
+  /**
+   * Writes the wrong passphrases since the last unlock (each at its own time) and this unlock to
+   * the audit log, then forgets them; returns how many there were, for the notice the user sees.
+   */
+  private async recordUnlock(method: 'passphrase' | 'recovery_key'): Promise<number> {
+    const failures = await this.unlockAttempts.failures();
+    await inTransaction(this.unlocked!.store.db, async (trx) => {
+      for (const at of failures) await recordAccessEvent(trx, this.actor, 'unlock_failed', {}, at);
+      await recordAccessEvent(trx, this.actor, 'unlock', {
+        method,
+        failedAttemptsSinceLastUnlock: failures.length,
+      });
+    });
+    await this.unlockAttempts.clear();
+    return failures.length;
+  }
+
+  private recordRotation(
+    rotated: { vaultFiles: number; damagedVaultFiles: number },
+    wasResumed: boolean,
+  ): Promise<void> {
+    return recordAccessEvent(this.unlocked!.store.db, this.actor, 'key_rotation', {
+      vaultFiles: rotated.vaultFiles,
+      damagedVaultFiles: rotated.damagedVaultFiles,
+      wasResumed,
+    });
   }
 
   /** Everything the lock does, in order; `lock` has already made the store unreachable. */

@@ -20,6 +20,7 @@ import { OutcomesView } from '../features/outcomes/OutcomesView';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { FailedUnlocksNotice } from '../features/session/FailedUnlocksNotice';
 import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
@@ -149,6 +150,7 @@ export function Workspace() {
         </div>
       </header>
       <main id="main-content" className={styles.main}>
+        <FailedUnlocksNotice />
         <ReminderBanner route={route} />
         {route.name === 'case' ? (
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={announceEdit} />
