@@ -10,6 +10,7 @@ import { exportSummaryCommand } from './commands/export-commands';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 import { vaultCommand } from './commands/vault-commands';
+import { backupCommand } from './commands/backup-commands';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -21,6 +22,7 @@ const commands: readonly Command[] = [
   deadlinesCommand,
   vaultCommand,
   exportSummaryCommand,
+  backupCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */
@@ -91,7 +93,7 @@ export async function runCli(
     return result.value as never;
   };
   try {
-    return await command.run({ io, argv: rest, dataDirectory, call });
+    return await command.run({ io, argv: rest, dataDirectory, call, session });
   } catch (error) {
     const { message, code } = describeError(error);
     io.stderr.write(`advocase ${name}: ${message}\n`);

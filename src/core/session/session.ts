@@ -37,6 +37,7 @@ export class Session {
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
   private readonly lockCleanups = new Set<() => Promise<void>>();
+  private readonly beforeLockWork = new Set<() => Promise<void>>();
 
   constructor(private readonly options: SessionOptions) {
     const paths = dataFilePaths(options.dataDirectory);
@@ -107,6 +108,7 @@ export class Session {
 
   lock(): Promise<SessionStatus> {
     return this.transition(async () => {
+      await Promise.allSettled([...this.beforeLockWork].map((work) => work()));
       await this.close();
       return this.status();
     });
@@ -135,6 +137,36 @@ export class Session {
       } finally {
         vaultKey.fill(0);
       }
+    });
+  }
+
+  /**
+   * Lends a copy of the data key for one backup or check (issue 12 §3: the copy is verified with
+   * the same key), zeroed afterwards like the vault key.
+   */
+  async useDataKey<T>(
+    work: (unlocked: { store: Store; dataKey: Buffer; dataDirectory: string }) => Promise<T>,
+  ): Promise<T> {
+    return this.useStore(async (store) => {
+      const dataKey = Buffer.from(this.unlocked!.dataKey);
+      try {
+        return await work({ store, dataKey, dataDirectory: this.options.dataDirectory });
+      } finally {
+        dataKey.fill(0);
+      }
+    });
+  }
+
+  /** Runs `work` at the start of a requested lock, while the data is still open (automatic backups). */
+  onBeforeLock(work: () => Promise<void>): void {
+    this.beforeLockWork.add(work);
+  }
+
+  /** Locks, then runs `work` (a restore replacing the data files) before anyone can unlock again. */
+  replaceDataWhileLocked<T>(work: (dataDirectory: string) => Promise<T>): Promise<T> {
+    return this.transition(async () => {
+      await this.close();
+      return work(this.options.dataDirectory);
     });
   }
 
