@@ -5,6 +5,7 @@ import { app, BrowserWindow } from 'electron';
 import { createHandlers } from '../core/api/create-handlers';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
+import { dialogBackupHost } from './backup-dialogs';
 import { registerContractHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { startDeadlineReminders } from './reminders';
@@ -62,7 +63,14 @@ if (!enforceSingleInstance()) {
   });
   void app.whenReady().then(() => {
     hardenSession();
-    registerContractHandlers(createHandlers(session), () => mainWindow, rendererUrl);
+    registerContractHandlers(
+      createHandlers(
+        session,
+        dialogBackupHost(() => mainWindow),
+      ),
+      () => mainWindow,
+      rendererUrl,
+    );
     installApplicationMenu(() => void lockAndReload());
     mainWindow = createMainWindow();
     startDeadlineReminders(session, () => mainWindow); // Deadline reminders (issue 4): counts only, never while locked.

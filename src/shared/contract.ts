@@ -26,6 +26,7 @@ import { resourcesMethods } from './contract/resources-methods';
 import { outcomesMethods } from './contract/outcomes-methods';
 import { profileMethods } from './contract/profile-methods';
 import { lettersOutputMethods } from './contract/letters-output-methods';
+import { backupMethods } from './contract/backup-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -68,6 +69,7 @@ export const contract = {
   ...outcomesMethods,
   ...profileMethods,
   ...lettersOutputMethods,
+  ...backupMethods,
 };
 
 export type Contract = typeof contract;

@@ -33,7 +33,8 @@ export class Session {
   private unlocked: Unlocked | null = null;
   private readonly keyring: Keyring;
   private readonly databasePath: string;
-  private readonly now: () => number;
+  /** The clock idle locking and backups go by (tests set it). */
+  readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
   private readonly lockCleanups = new Set<() => Promise<void>>();
@@ -48,6 +49,10 @@ export class Session {
 
   get actor(): string {
     return this.options.actor;
+  }
+
+  get dataDirectory(): string {
+    return this.options.dataDirectory;
   }
 
   status(): SessionStatus {
