@@ -31,12 +31,14 @@ function waitForAddress(child: ChildProcess, output: string[]): Promise<string> 
 }
 
 /** Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. */
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({ page }, use, testInfo) => {
+export const test = base.extend<{ app: RunningApp; harnessEnvironment: Readonly<Record<string, string>> }>({
+  /** More environment for the harness (e.g. ADVOCASE_BACKUP_DIR), set with test.use(). */
+  harnessEnvironment: [{}, { option: true }],
+  app: async ({ page, harnessEnvironment }, use, testInfo) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
     const output: string[] = [];
     const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
-      env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory },
+      env: { ...process.env, ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await waitForAddress(child, output);

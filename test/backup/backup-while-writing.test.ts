@@ -94,7 +94,7 @@ describe('backup while the app keeps writing', () => {
     expect(verified.stderr).toBe('');
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(
-      /^Backup OK: made .*, \d+ client\(s\), 1 case\(s\), 1 document\(s\)\. .*all 1 stored document file\(s\) passed/,
+      /^Backup OK: made .+, holding \d+ clients, 1 case and 1 document\. Checked: every byte, the database and its 1 document file\.\n$/,
     );
 
     const restoredFolder = join(newFolder(), 'restored');

@@ -32,6 +32,23 @@ export type BackupContents = {
   readonly vaultFiles: number;
 };
 
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "3 clients, 4 cases and 1 document", for messages about a backup. */
+export function describeHoldings(contents: BackupContents): string {
+  return `${counted(contents.clients, 'client', 'clients')}, ${counted(contents.cases, 'case', 'cases')} and ${counted(contents.documents, 'document', 'documents')}`;
+}
+
+/** What the check covered: "every byte, the database and all 3 document files". */
+export function describeCheckedParts(contents: BackupContents): string {
+  if (contents.vaultFiles === 0) return 'every byte and the database';
+  const files =
+    contents.vaultFiles === 1 ? 'its 1 document file' : `all ${contents.vaultFiles} document files`;
+  return `every byte, the database and ${files}`;
+}
+
 /** The passphrase or the recovery key that were current when the backup was made. */
 export type BackupSecret = { readonly passphrase: string } | { readonly recoveryKey: string };
 
@@ -116,7 +133,9 @@ export async function checkBackupContents(
   const names = new Set(index.entries.map((entry) => entry.name));
   const missing = inspection.storageIds.filter((id) => !names.has(vaultEntryName(id)));
   if (missing.length > 0)
-    throw damagedBackup(`${missing.length} stored document file(s) are missing from it`);
+    throw damagedBackup(
+      `${counted(missing.length, 'stored document file is', 'stored document files are')} missing from it`,
+    );
 
   const vaultEntries = index.entries.filter((entry) => storageIdOfEntry(entry.name) !== null);
   beginPhase(

@@ -13,6 +13,8 @@ import type { Session } from '../session/session';
 import {
   checkBackupContents,
   checkBackupFile,
+  describeCheckedParts,
+  describeHoldings,
   type BackupContents,
   type BackupSecret,
 } from './backup-contents';
@@ -200,7 +202,7 @@ export class BackupService {
         };
       }
       return {
-        message: `Backup checked: every byte, the database and all ${contents.vaultFiles} document file(s) are intact. It holds ${contents.clients} client(s), ${contents.cases} case(s) and ${contents.documents} document(s).`,
+        message: `Backup checked: ${describeCheckedParts(contents)} are intact. It holds ${describeHoldings(contents)}.`,
       };
     });
   }

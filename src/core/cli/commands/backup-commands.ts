@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import {
   checkBackupContents,
   checkBackupFile,
+  describeHoldings,
+  describeCheckedParts,
   unlockBackup,
   type BackupContents,
   type BackupSecret,
@@ -73,7 +75,7 @@ async function readBackupSecret(context: CommandContext, withRecoveryKey: boolea
 }
 
 function describeContents(contents: BackupContents): string {
-  return `made ${contents.createdAt}, ${contents.clients} client(s), ${contents.cases} case(s), ${contents.documents} document(s)`;
+  return `made ${contents.createdAt}, holding ${describeHoldings(contents)}`;
 }
 
 async function runCreate(context: CommandContext): Promise<ExitCode> {
@@ -138,7 +140,7 @@ async function runVerify(context: CommandContext): Promise<ExitCode> {
   try {
     const contents = await checkBackupContents(path, index, dataKey, progress);
     context.io.stdout.write(
-      `Backup OK: ${describeContents(contents)}. Every byte, the database and all ${contents.vaultFiles} stored document file(s) passed their checks.\n`,
+      `Backup OK: ${describeContents(contents)}. Checked: ${describeCheckedParts(contents)}.\n`,
     );
   } finally {
     dataKey.fill(0);

@@ -14,6 +14,7 @@ import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 import { FormError } from '../../components/FormError';
 import { AdvocateProfileForm } from './AdvocateProfileForm';
+import { BackupSettings } from '../backup/BackupSettings';
 
 const settingsQueryKey = ['settings'] as const;
 
@@ -30,6 +31,7 @@ export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
       <AutoLockForm onSaved={onSaved} />
       <VerificationScriptEditor onSaved={onSaved} />
       <VaultIntegrityCheck />
+      <BackupSettings onSaved={onSaved} />
       <ChangePassphraseForm
         onSaved={(message) => {
           onSaved(message);
