@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
+import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 
 export type SessionOptions = {
   readonly dataDirectory: string;
@@ -204,7 +205,7 @@ export class Session {
     if (!isNew && !existsSync(this.databasePath)) {
       throw new AppError(
         'DATA_DAMAGED',
-        'The database file is missing from the data folder. Restore it from a backup.',
+        `The database file is missing from the data folder. ${restoreFromBackupAdvice}`,
       );
     }
     const store = await openStore(this.databasePath, dataKey);

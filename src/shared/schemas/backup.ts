@@ -74,3 +74,7 @@ export const restoreOutputSchema = z.object({
   /** Where the data that was replaced now lives (moved aside, not deleted); null when there was none. */
   setAsideFolder: z.string().nullable(),
 });
+
+/** What every "damaged or missing" message tells the user to do, pointing at the backup feature. */
+export const restoreFromBackupAdvice =
+  'Restore your latest backup: Settings → Backups → Restore…, or "Restore from a backup" when Advocase starts.';
