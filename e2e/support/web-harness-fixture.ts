@@ -38,14 +38,20 @@ export const demoPassphrase = 'demo passphrase only';
  * `test.use({ demoClients: N })` the folder first gets the demo caseload of N invented clients,
  * locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo` shows it.
  */
-export const test = base.extend<{ app: RunningApp; demoClients: number }>({
+export const test = base.extend<{
+  app: RunningApp;
+  demoClients: number;
+  harnessEnvironment: Readonly<Record<string, string>>;
+}>({
   demoClients: [0, { option: true }],
-  app: async ({ page, demoClients }, use, testInfo) => {
+  /** More environment for the harness (e.g. ADVOCASE_BACKUP_DIR), set with test.use(). */
+  harnessEnvironment: [{}, { option: true }],
+  app: async ({ page, demoClients, harnessEnvironment }, use, testInfo) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
     if (demoClients > 0) seedDemoStore(dataDirectory, demoClients);
     const output: string[] = [];
     const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
-      env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory },
+      env: { ...process.env, ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await waitForAddress(child, output);

@@ -6,6 +6,7 @@ import { createHandlers } from '../core/api/create-handlers';
 import { lockOnTermination } from '../core/session/lock-on-termination';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
+import { dialogBackupHost } from './backup-dialogs';
 import { registerContractHandlers } from './ipc';
 import { lockOnSystemEvents } from './lock-on-system-events';
 import { installApplicationMenu } from './menu';
@@ -66,7 +67,14 @@ if (!enforceSingleInstance()) {
   });
   void app.whenReady().then(() => {
     hardenSession();
-    registerContractHandlers(createHandlers(session), () => mainWindow, rendererUrl);
+    registerContractHandlers(
+      createHandlers(
+        session,
+        dialogBackupHost(() => mainWindow),
+      ),
+      () => mainWindow,
+      rendererUrl,
+    );
     installApplicationMenu(() => void lockAndReload());
     lockOnSystemEvents(powerMonitor, () => void lockAndReload());
     mainWindow = createMainWindow();

@@ -27,6 +27,7 @@ import { outcomesMethods } from './contract/outcomes-methods';
 import { profileMethods } from './contract/profile-methods';
 import { lettersOutputMethods } from './contract/letters-output-methods';
 import { auditMethods } from './contract/audit-methods';
+import { backupMethods } from './contract/backup-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -70,6 +71,7 @@ export const contract = {
   ...profileMethods,
   ...lettersOutputMethods,
   ...auditMethods,
+  ...backupMethods,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { createHandlers } from '../core/api/create-handlers';
+import { environmentBackupHost } from '../core/backup/backup-host';
 import { dispatch } from '../core/api/dispatch';
 import { logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
@@ -152,7 +153,11 @@ async function serveStatic(
 export async function startWebHarness(options: WebHarnessOptions): Promise<RunningWebHarness> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token, 'utf8');
-  const handlers = createHandlers(options.session);
+  // Automatic backups go to ADVOCASE_BACKUP_DIR: the harness has no folder dialog (issue 12 §2).
+  const handlers = createHandlers(
+    options.session,
+    environmentBackupHost(process.env, { runsAutomaticBackups: true }),
+  );
   let expectedHosts: readonly string[] = [];
   let ownOrigins: readonly string[] = [];
   const watchdog = startPageWatchdog(options.session, {

@@ -30,9 +30,18 @@ import { outcomesHandlers } from './handlers/outcomes-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { lettersOutputHandlers } from './handlers/letters-output-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { environmentBackupHost, type BackupHost } from '../backup/backup-host';
+import { BackupService } from '../backup/backup-service';
+import { backupHandlers } from './handlers/backup-handlers';
 
-/** The contract implemented over one session; the return type makes the compiler check every method is here. */
-export function createHandlers(session: Session): ContractHandlers {
+/**
+ * The contract implemented over one session; the return type makes the compiler check every method is here.
+ * `backupHost` is what the shell offers for backups (the desktop app's dialogs; by default the environment).
+ */
+export function createHandlers(
+  session: Session,
+  backupHost: BackupHost = environmentBackupHost(),
+): ContractHandlers {
   const context = { session };
   return {
     ...sessionHandlers(context),
@@ -72,5 +81,6 @@ export function createHandlers(session: Session): ContractHandlers {
     ...profileHandlers(context),
     ...lettersOutputHandlers(context),
     ...auditHandlers(context),
+    ...backupHandlers(new BackupService(session, backupHost)),
   };
 }

@@ -12,6 +12,7 @@ import { changePassphraseCommand, initCommand, statusCommand } from './commands/
 import { vaultCommand } from './commands/vault-commands';
 import { auditCommand } from './commands/audit-command';
 import { rotateKeyCommand } from './commands/rotate-key-command';
+import { backupCommand } from './commands/backup-commands';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -25,6 +26,7 @@ const commands: readonly Command[] = [
   exportSummaryCommand,
   auditCommand,
   rotateKeyCommand,
+  backupCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */
@@ -95,7 +97,7 @@ export async function runCli(
     return result.value as never;
   };
   try {
-    return await command.run({ io, argv: rest, dataDirectory, call });
+    return await command.run({ io, argv: rest, dataDirectory, call, session });
   } catch (error) {
     const { message, code } = describeError(error);
     io.stderr.write(`advocase ${name}: ${message}\n`);

@@ -5,6 +5,7 @@ import { writeFileAtomically, readFileIfExists } from '../storage/atomic-file';
 import { deriveKeyFromSecret, newScryptParameters, type ScryptParameters } from './key-derivation';
 import { unwrapKey, wrapKey, type WrappedKey } from './key-wrap';
 import { generateRecoveryKey, normalizeRecoveryKey } from './recovery-key';
+import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 
 /**
  * The keyring holds the one random data key, never in the clear: once wrapped by a key derived
@@ -37,10 +38,7 @@ async function openSlot(file: KeyringFile, secret: string, slot: SlotName): Prom
 
 function parseKeyringFile(text: string): KeyringFile {
   const damaged = () =>
-    new AppError(
-      'DATA_DAMAGED',
-      'The key file (keyring.json) is damaged. Restore it from a backup of the data folder.',
-    );
+    new AppError('DATA_DAMAGED', `The key file (keyring.json) is damaged. ${restoreFromBackupAdvice}`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

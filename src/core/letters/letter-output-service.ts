@@ -29,6 +29,7 @@ import { formatLetterDate, type LetterLayout } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
 import { getLetter, updateLetter } from './letters-service';
 import { buildSubmissionPacket } from './submission-packet';
+import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 
 type Enclosure = { readonly id: number; readonly title: string; readonly mediaType: MediaType };
 
@@ -275,7 +276,7 @@ export class LetterOutputService {
               if (error instanceof AppError && error.code === 'DATA_DAMAGED') {
                 throw new AppError(
                   'DATA_DAMAGED',
-                  `The enclosure “${enclosure.title}” is damaged in the vault, so no packet was made. Remove it from the enclosures, or restore the data folder from a backup.`,
+                  `The enclosure “${enclosure.title}” is damaged in the vault, so no packet was made. Remove it from the enclosures, or bring it back. ${restoreFromBackupAdvice}`,
                   'enclosureDocumentIds',
                 );
               }

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
+import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 import { removeCrashLeftovers } from '../vault/crash-leftovers';
 import { removeOpenCopies } from '../vault/open-copies';
 import {
@@ -49,7 +50,8 @@ export class Session {
   private readonly keyring: Keyring;
   private readonly unlockAttempts: UnlockAttempts;
   private readonly databasePath: string;
-  private readonly now: () => number;
+  /** The clock idle locking and backups go by (tests set it). */
+  readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
   private readonly lockCleanups = new Set<() => Promise<void>>();
@@ -66,6 +68,10 @@ export class Session {
 
   get actor(): string {
     return this.options.actor;
+  }
+
+  get dataDirectory(): string {
+    return this.options.dataDirectory;
   }
 
   status(): SessionStatus {
@@ -175,9 +181,7 @@ export class Session {
         }
         throw error;
       }
-      const current = this.unlocked;
-      this.unlocked = null;
-      await this.close(current);
+      await this.closeOpenStore();
       const rotated = await rotateDataKey(this.options.dataDirectory, passphrase, oldKey, onProgress);
       await this.open(rotated.dataKey);
       await this.recordRotation(rotated, false);
@@ -192,15 +196,11 @@ export class Session {
    * resolves only once the database is closed, the key zeroed and the decrypted copies deleted.
    */
   lock(): Promise<SessionStatus> {
-    const current = this.unlocked;
-    // Forget the store at once so that no call can use it while it closes.
-    this.unlocked = null;
     return this.transition(async () => {
-      await this.close(current);
-      // An unlock queued before this lock may have opened the store since.
-      const openedSince = this.unlocked;
-      this.unlocked = null;
-      await this.close(openedSince);
+      // Work that needs the data open (the automatic backup at lock) runs before the store is
+      // forgotten; then nothing can reach it while it closes.
+      await this.runBeforeLockHooks();
+      await this.closeOpenStore();
       return this.status();
     });
   }
@@ -228,6 +228,31 @@ export class Session {
       } finally {
         vaultKey.fill(0);
       }
+    });
+  }
+
+  /**
+   * Lends a copy of the data key for one backup or check (issue 12 §3: the copy is verified with
+   * the same key), zeroed afterwards like the vault key.
+   */
+  async useDataKey<T>(
+    work: (unlocked: { store: Store; dataKey: Buffer; dataDirectory: string }) => Promise<T>,
+  ): Promise<T> {
+    return this.useStore(async (store) => {
+      const dataKey = Buffer.from(this.unlocked!.dataKey);
+      try {
+        return await work({ store, dataKey, dataDirectory: this.options.dataDirectory });
+      } finally {
+        dataKey.fill(0);
+      }
+    });
+  }
+
+  /** Locks, then runs `work` (a restore replacing the data files) before anyone can unlock again. */
+  replaceDataWhileLocked<T>(work: (dataDirectory: string) => Promise<T>): Promise<T> {
+    return this.transition(async () => {
+      await this.closeOpenStore();
+      return work(this.options.dataDirectory);
     });
   }
 
@@ -287,7 +312,7 @@ export class Session {
     if (!isNew && !existsSync(this.databasePath)) {
       throw new AppError(
         'DATA_DAMAGED',
-        'The database file is missing from the data folder. Restore it from a backup.',
+        `The database file is missing from the data folder. ${restoreFromBackupAdvice}`,
       );
     }
     await removeCrashLeftovers(this.options.dataDirectory);
@@ -331,16 +356,28 @@ export class Session {
     });
   }
 
-  /** Everything the lock does, in order; `lock` has already made the store unreachable. */
+  private async runBeforeLockHooks(): Promise<void> {
+    const current = this.unlocked;
+    if (!current) return;
+    const context = { store: current.store, dataDirectory: this.options.dataDirectory };
+    for (const hook of this.beforeLockHooks) {
+      await hook(context).catch(() => logger.error('session.before_lock_hook_failed'));
+    }
+  }
+
+  /** Forgets the open store at once, so that no call can use it while it closes, then closes it. */
+  private closeOpenStore(): Promise<void> {
+    const current = this.unlocked;
+    this.unlocked = null;
+    return this.close(current);
+  }
+
+  /** Everything the lock does, in order, once the store is unreachable. */
   private async close(current: Unlocked | null): Promise<void> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (!current) return;
     try {
-      const context = { store: current.store, dataDirectory: this.options.dataDirectory };
-      for (const hook of this.beforeLockHooks) {
-        await hook(context).catch(() => logger.error('session.before_lock_hook_failed'));
-      }
       await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
       // Closing the connection checkpoints the WAL and frees SQLite's cache of decrypted pages.
       await current.store.close();

@@ -19,7 +19,7 @@ export async function writeFileAtomically(path: string, content: string): Promis
   await syncDirectory(dirname(path));
 }
 
-async function syncDirectory(path: string): Promise<void> {
+export async function syncDirectory(path: string): Promise<void> {
   // Windows cannot open a folder for flushing; its rename is already durable enough there.
   if (process.platform === 'win32') return;
   const directory = await open(path, 'r');

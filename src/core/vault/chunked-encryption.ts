@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
+import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 
 /**
  * The vault's file format: AES-256-GCM in authenticated chunks, after the STREAM construction
@@ -29,7 +30,7 @@ const maximumChunkSize = 16 * 1024 * 1024;
 function damaged(): AppError {
   return new AppError(
     'DATA_DAMAGED',
-    'This document is damaged: its stored file failed the integrity check, so none of it is shown. Restore the data folder from a backup.',
+    `This document is damaged: its stored file failed the integrity check, so none of it is shown. ${restoreFromBackupAdvice}`,
   );
 }
 

@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { ChunkDecryptor, ChunkEncryptor } from './chunked-encryption';
+import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 
 /**
  * Where the vault keeps its encrypted files: `<data folder>/vault/objects/ab/<32 hex>`. Names are
@@ -87,7 +88,7 @@ export class EncryptedFileWriter {
 function missing(): AppError {
   return new AppError(
     'DATA_DAMAGED',
-    "This document's stored file is missing from the data folder. Restore the folder from a backup.",
+    `This document's stored file is missing from the data folder. ${restoreFromBackupAdvice}`,
   );
 }
 

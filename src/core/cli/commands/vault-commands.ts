@@ -123,7 +123,7 @@ async function runVerify(context: CommandContext) {
   context.io.stdout.write(
     report.failures.length === 0
       ? `All ${report.checkedFiles} stored files passed the integrity check.\n`
-      : `${report.failures.length} document(s) failed the integrity check (${report.checkedFiles} stored files checked). Restore the data folder from a backup.\n`,
+      : `${report.failures.length} document(s) failed the integrity check (${report.checkedFiles} stored files checked). Restore your latest backup: advocase backup restore FILE --data-dir DIR --replace.\n`,
   );
   const leftovers = describeLeftovers(report.leftovers);
   if (leftovers) context.io.stdout.write(`${leftovers}\n`);

@@ -9,9 +9,36 @@ import { AuthLayout } from './AuthLayout';
 import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
 import { FormError } from '../../components/FormError';
+import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 
-/** First run: choose the passphrase that encrypts everything Advocase stores. */
+/** First run: create a new encrypted store, or bring one back from a backup (issue 12 §3). */
 export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+  const [isRestoring, setIsRestoring] = useState(false);
+  if (isRestoring) {
+    return (
+      <AuthLayout
+        title="Restore from a backup"
+        lead={<p>Bring back your caseload from an Advocase backup, for example on a new laptop.</p>}
+      >
+        <RestoreFromBackup
+          replacesCurrentData={false}
+          onCancel={() => setIsRestoring(false)}
+          onRestored={() => queryClient.setQueryData(sessionQueryKey, { state: 'locked' })}
+        />
+      </AuthLayout>
+    );
+  }
+  return <CreateStoreScreen onCreated={onCreated} onRestoreInstead={() => setIsRestoring(true)} />;
+}
+
+/** Choose the passphrase that encrypts everything Advocase stores. */
+function CreateStoreScreen({
+  onCreated,
+  onRestoreInstead,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  onRestoreInstead: () => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -59,7 +86,14 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
         />
         <FormError message={errors.form} />
         <div className={styles.actions}>
-          <span />
+          <button
+            type="button"
+            className={styles.linkButton}
+            onClick={onRestoreInstead}
+            disabled={initialize.isPending}
+          >
+            Restore from a backup
+          </button>
           <Button variant="primary" type="submit" disabled={initialize.isPending}>
             {initialize.isPending ? 'Encrypting…' : 'Create encrypted store'}
           </Button>

@@ -15,6 +15,7 @@ import { AuditLogCheck } from '../audit/AuditLogCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 import { FormError } from '../../components/FormError';
 import { AdvocateProfileForm } from './AdvocateProfileForm';
+import { BackupSettings } from '../backup/BackupSettings';
 
 const settingsQueryKey = ['settings'] as const;
 
@@ -32,6 +33,7 @@ export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
       <VerificationScriptEditor onSaved={onSaved} />
       <VaultIntegrityCheck />
       <AuditLogCheck />
+      <BackupSettings onSaved={onSaved} />
       <ChangePassphraseForm
         onSaved={(message) => {
           onSaved(message);

@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
+import { restoreFromBackupAdvice } from '@shared/schemas/backup';
 import { Button } from '../../components/Button';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
@@ -26,8 +27,7 @@ export function VaultIntegrityCheck() {
         {report && report.failures.length > 0 && (
           <div className={formStyles.formError} role="alert">
             <p>
-              {report.failures.length} of {report.checkedFiles} files failed. Restore them from a backup of
-              the data folder:
+              {report.failures.length} of {report.checkedFiles} files failed. {restoreFromBackupAdvice}
             </p>
             <ul>
               {report.failures.map((failure) => (

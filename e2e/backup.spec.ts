@@ -1,0 +1,87 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { callHarness, completeFirstRun } from './support/app-steps';
+import { expect, test } from './support/web-harness-fixture';
+
+const passphrase = 'maple harbor quiet lantern 42';
+// The harness has no folder dialog: its backup folder comes from ADVOCASE_BACKUP_DIR (issue 12 §2).
+const backupFolder = mkdtempSync(join(tmpdir(), 'advocase-e2e-backups-'));
+test.use({ harnessEnvironment: { ADVOCASE_BACKUP_DIR: backupFolder } });
+// The second test restores the backup the first one wrote.
+test.describe.configure({ mode: 'serial' });
+
+async function screenshotAtBothSizes(
+  page: Page,
+  app: { screenshot(name: string): Promise<void> },
+  name: string,
+) {
+  for (const [width, height] of [
+    [1280, 800],
+    [1440, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await app.screenshot(`${name}-${width}x${height}`);
+  }
+}
+
+test('Settings → Backups: choose the folder, back up now, see it verified, check it', async ({
+  page,
+  app,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  await callHarness(app.url, 'clients.create', { fullName: 'Backup Marker Person', state: 'CA' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const backups = page.getByRole('group', { name: 'Backups' });
+  await expect(backups.getByText('Backups are off: choose a folder')).toBeVisible();
+  await expect(backups.getByRole('button', { name: 'Back up now' })).toBeDisabled();
+
+  await backups.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(backups.getByText(backupFolder)).toBeVisible();
+  await backups.getByRole('button', { name: 'Back up now' }).click();
+  await expect(backups.getByText(/^Last backup: today .+, .+, verified$/)).toBeVisible();
+  await expect(backups.getByText('Backups are off')).toHaveCount(0);
+
+  const files = readdirSync(backupFolder);
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatch(/^advocase-\d{4}-\d{2}-\d{2}-\d{6}\.advocase-backup$/);
+  expect(readFileSync(join(backupFolder, files[0]!)).includes('Backup Marker Person')).toBe(false);
+
+  await backups.getByRole('button', { name: /^Check the backup of / }).click();
+  await expect(
+    backups.getByText(
+      'Backup checked: every byte and the database are intact. It holds 1 client, 0 cases and 0 documents.',
+    ),
+  ).toBeVisible();
+  await backups.scrollIntoViewIfNeeded();
+  await screenshotAtBothSizes(page, app, 'backup-settings');
+});
+
+test('first run on a new computer: restore from a backup, preview it, unlock it', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Set up Advocase' })).toBeVisible();
+  await screenshotAtBothSizes(page, app, 'first-run-restore-option');
+  await page.getByRole('button', { name: 'Restore from a backup' }).click();
+  await expect(page.getByRole('heading', { name: 'Restore from a backup' })).toBeVisible();
+  await page.getByRole('button', { name: /^Restore the backup of / }).click();
+
+  await page.getByLabel('Passphrase of the backup').fill('not the right passphrase');
+  await page.getByRole('button', { name: 'Check backup' }).click();
+  await expect(page.getByText('That passphrase does not open this backup.', { exact: false })).toBeVisible();
+
+  await page.getByLabel('Passphrase of the backup').fill(passphrase);
+  await page.getByRole('button', { name: 'Check backup' }).click();
+  const preview = page.getByRole('definition');
+  await expect(page.getByText('The backup passed every check. It holds:')).toBeVisible();
+  await expect(preview.nth(1)).toHaveText('1');
+  await expect(preview.nth(2)).toHaveText('0');
+  await screenshotAtBothSizes(page, app, 'restore-preview');
+
+  await page.getByRole('button', { name: 'Restore this backup' }).click();
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  const clients = await callHarness(app.url, 'clients.list', {});
+  expect(JSON.stringify(clients)).toContain('Backup Marker Person');
+});
