@@ -79,12 +79,6 @@ describe('the document vault', () => {
     expect(previewError.message).toContain('damaged');
     expect((await failure(call('vault.content', { documentId }))).code).toBe('DATA_DAMAGED');
 
-    const exportFolder = newDataDirectory();
-    expect((await failure(call('vault.exportToFolder', { documentId, folder: exportFolder }))).code).toBe(
-      'DATA_DAMAGED',
-    );
-    expect(readdirSync(exportFolder)).toEqual([]);
-
     expect(await call('vault.verify', {})).toEqual({
       checkedFiles: 1,
       failures: [{ documentId, fileName: 'progress notes.txt', problem: 'damaged' }],
@@ -227,7 +221,7 @@ describe('the document vault', () => {
     expect((await vault.verify()).checkedFiles).toBe(0);
   });
 
-  it('exports a decrypted copy without overwriting, and opens a temporary copy removed on lock', async () => {
+  it('opens a temporary copy removed on lock', async () => {
     const dataDirectory = newDataDirectory();
     const { session, caseId, call } = await openTestVault(dataDirectory);
     const opened: string[] = [];
@@ -239,11 +233,6 @@ describe('the document vault', () => {
     const text = Buffer.from('Appeal letter draft for the external review.');
     const added = await addFile(call, 'appeal.txt', text, { caseId });
     const documentId = added.document!.id;
-
-    const folder = newDataDirectory();
-    expect(await vault.exportToFolder(documentId, folder)).toEqual({ fileName: 'appeal.txt' });
-    expect(await vault.exportToFolder(documentId, folder)).toEqual({ fileName: 'appeal (2).txt' });
-    expect(readFileSync(join(folder, 'appeal (2).txt')).equals(text)).toBe(true);
 
     await vault.openExternally(documentId);
     expect(opened).toHaveLength(1);

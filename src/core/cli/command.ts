@@ -1,5 +1,6 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { ApiError } from '../../shared/result';
+import type { Session } from '../session/session';
 import type { CliIo, ExitCode } from './cli-io';
 
 /** A contract call as the CLI makes it: through the same dispatch as the app, so the same validation. */
@@ -10,6 +11,8 @@ export type CommandContext = {
   readonly argv: readonly string[];
   readonly dataDirectory: string;
   readonly call: CallMethod;
+  /** For the few commands that write a file the person named (the contract itself never takes a path). */
+  readonly session: Session;
 };
 
 export type Command = {

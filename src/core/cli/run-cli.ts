@@ -91,7 +91,7 @@ export async function runCli(
     return result.value as never;
   };
   try {
-    return await command.run({ io, argv: rest, dataDirectory, call });
+    return await command.run({ io, argv: rest, dataDirectory, call, session });
   } catch (error) {
     const { message, code } = describeError(error);
     io.stderr.write(`advocase ${name}: ${message}\n`);

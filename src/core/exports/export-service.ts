@@ -33,7 +33,7 @@ function memoryDestination(limit: number): { stream: WritableStream<Uint8Array>;
       if (size > limit) {
         throw new AppError(
           'INVALID_INPUT',
-          'This bundle is larger than 100 MB, too large to download here. Choose fewer documents, or save it from the desktop app or with `advocase export-summary --bundle`.',
+          'This bundle is larger than 100 MB, too large to save from the app. Choose fewer documents (make two bundles), or write it with `advocase export-summary --bundle`.',
         );
       }
       chunks.push(chunk.slice());
@@ -43,8 +43,9 @@ function memoryDestination(limit: number): { stream: WritableStream<Uint8Array>;
 }
 
 /**
- * Attorney exports over one session. Every export is plaintext: it is written only where the
- * user chose (a path, or bytes for the app to download), and the app warns before it saves.
+ * Attorney exports over one session. Every export is plaintext: the app gets bytes, which the
+ * desktop saves through the native save dialog and the browser downloads; only the command line,
+ * where the person types the path, writes to a path (saveSummary, saveBundle: not in the contract).
  */
 export class ExportService {
   constructor(

@@ -187,11 +187,6 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const exportDocumentInputSchema = z.strictObject({
-  documentId,
-  folder: z.string({ error: 'Choose a folder.' }).min(1, 'Choose a folder.').max(4096),
-});
-
 export const verifyReportSchema = z.object({
   checkedFiles: z.number().int(),
   /** Documents whose stored file failed its integrity check or is missing. */
