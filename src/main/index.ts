@@ -6,6 +6,7 @@ import { createHandlers } from '../core/api/create-handlers';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
 import { registerContractHandlers } from './ipc';
+import { registerSaveToFile } from './save-to-file';
 import { installApplicationMenu } from './menu';
 import { startDeadlineReminders } from './reminders';
 import { enforceSingleInstance, guardWindow, hardenSession } from './security';
@@ -62,7 +63,9 @@ if (!enforceSingleInstance()) {
   });
   void app.whenReady().then(() => {
     hardenSession();
-    registerContractHandlers(createHandlers(session), () => mainWindow, rendererUrl);
+    const handlers = createHandlers(session);
+    registerContractHandlers(handlers, () => mainWindow, rendererUrl);
+    registerSaveToFile(handlers, () => mainWindow, rendererUrl); // Files leave through the native save dialog (issue 12 §2).
     installApplicationMenu(() => void lockAndReload());
     mainWindow = createMainWindow();
     startDeadlineReminders(session, () => mainWindow); // Deadline reminders (issue 4): counts only, never while locked.

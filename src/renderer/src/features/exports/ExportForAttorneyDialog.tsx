@@ -10,7 +10,7 @@ import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { PdfViewer } from '../vault/PdfViewer';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Exports.module.css';
 
 type Props = {
@@ -74,17 +74,26 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
   });
   const bundle = useMutation({
     mutationFn: () =>
-      callApi('exports.bundle', {
+      saveFile('exports.bundle', {
         selection,
         batesPrefix,
         ...(isEncrypted ? { password } : {}),
       }),
     onSuccess: (result) => {
-      downloadBase64(result.fileName, 'application/zip', result.data);
+      if (!result.savedAs) return;
       onAnnounce(
-        `Exhibit bundle saved: ${result.exhibitCount} exhibits` +
+        `Exhibit bundle saved as ${result.savedAs}: ${result.exhibitCount} exhibits` +
           (result.firstBates ? `, Bates ${result.firstBates} to ${result.lastBates}` : '') +
           (result.isEncrypted ? ', encrypted.' : ', not encrypted.'),
+      );
+    },
+  });
+  const savedSummary = useMutation({
+    mutationFn: () => saveFile('exports.summary', { selection }),
+    onSuccess: (result) => {
+      if (!result.savedAs) return;
+      onAnnounce(
+        `Case summary saved as ${result.savedAs}: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`,
       );
     },
   });
@@ -94,14 +103,8 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
     setPreview(result.data);
   }
 
-  async function saveSummary(): Promise<void> {
-    const result = await summary.mutateAsync();
-    downloadBase64(result.fileName, 'application/pdf', result.data);
-    onAnnounce(`Case summary saved: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`);
-  }
-
-  const problem = summary.error ?? bundle.error;
-  const isBusy = summary.isPending || bundle.isPending;
+  const problem = summary.error ?? savedSummary.error ?? bundle.error;
+  const isBusy = summary.isPending || savedSummary.isPending || bundle.isPending;
 
   return (
     <Dialog
@@ -267,7 +270,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             <Button type="submit" disabled={isBusy}>
               Preview summary
             </Button>
-            <Button disabled={isBusy} onClick={() => void saveSummary()}>
+            <Button disabled={isBusy} onClick={() => savedSummary.mutate()}>
               Save summary PDF
             </Button>
             <Button variant="primary" disabled={isBusy} onClick={() => bundle.mutate()}>

@@ -12,7 +12,7 @@ import {
   type DocumentType,
 } from '@shared/schemas/vault';
 import { PdfViewer } from './PdfViewer';
-import { downloadBase64 } from './upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Vault.module.css';
 
 type Props = {
@@ -298,10 +298,11 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
   }, []);
 
   async function download(): Promise<void> {
-    const content = await callApi('vault.content', { documentId });
-    downloadBase64(content.fileName, content.mimeType, content.data);
+    const content = await saveFile('vault.content', { documentId });
     setConfirmDownload(false);
-    setMessage('Downloaded. That copy is not encrypted: delete it when you are done.');
+    if (content.savedAs) {
+      setMessage(`Saved as ${content.savedAs}. That copy is not encrypted: delete it when you are done.`);
+    }
   }
 
   const document = summary.data;
