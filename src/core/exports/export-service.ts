@@ -8,6 +8,8 @@ import type { Session } from '../session/session';
 import { getDocumentWithBlob } from '../vault/document-repository';
 import { readWholeDocument } from '../vault/vault-storage';
 import { writeAtomically } from './write-atomically';
+import { createRedactor } from './redaction';
+import { redactingReader } from './redacting-reader';
 import { loadDossier, type Dossier } from './case-dossier';
 import { writeExhibitBundle } from './exhibit-bundle';
 import { buildSummaryModel, type SummaryModel } from './summary-model';
@@ -141,16 +143,21 @@ export class ExportService {
     input: BundleInput,
     destination: WritableStream<Uint8Array>,
   ): Promise<Omit<BundleReport, 'sizeBytes'>> {
-    const { model } = await this.model(input.selection);
+    const { model, dossier } = await this.model(input.selection);
     const names = this.fileNames(model);
-    const report = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
+    const report = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) =>
       writeExhibitBundle(
         destination,
         model.exhibits,
-        async (exhibit) => {
-          const row = await getDocumentWithBlob(store.db, exhibit.document.id);
-          return readWholeDocument(dataDirectory, row.storage_id, vaultKey);
-        },
+        await redactingReader(
+          store.db,
+          createRedactor(dossier, input.selection.redact),
+          dossier.documents.map((document) => document.id),
+          async (documentId) => {
+            const row = await getDocumentWithBlob(store.db, documentId);
+            return readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+          },
+        ),
         (manifest) => renderSummaryPdf(model, manifest),
         names.summary,
         { batesPrefix: input.batesPrefix, batesStart: input.batesStart, password: input.password },
