@@ -199,7 +199,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             )}
           </fieldset>
           <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>Redact from the summary</legend>
+            <legend className={formStyles.legend}>Redact</legend>
             <div className={styles.columns}>
               {redactableFields.map((field) => (
                 <label key={field} className={styles.choice}>
@@ -213,8 +213,10 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
               ))}
             </div>
             <p className={styles.status}>
-              Redaction applies to the summary and file names. Exhibits are the documents as filed and are not
-              redacted: leave out any that should not go.
+              Redaction applies to the summary, file names, and every letter and submission packet Advocase
+              made, which go into the bundle made again without those fields. Documents that came from outside
+              (records, denials, scans) go as filed and are marked not redacted: leave out any that should not
+              go.
             </p>
           </fieldset>
           <div className={formStyles.row}>
