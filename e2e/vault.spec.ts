@@ -203,7 +203,9 @@ test('rename edits the name before the ending, and a copy is downloaded under it
   ]);
   const row = page.getByRole('row', { name: /call notes\.txt/ });
   await row.getByRole('button', { name: 'Preview' }).click();
-  const preview = page.getByRole('dialog', { name: 'call notes.txt' });
+  await expect(page.getByRole('dialog', { name: 'call notes.txt' })).toBeVisible();
+  // Its title follows the name as it changes.
+  const preview = page.getByRole('dialog');
   const name = preview.getByLabel('Name');
   await expect(name).toHaveValue('call notes');
   await expect(preview.getByText('The ending .txt stays: it says what kind of file this is.')).toBeVisible();
@@ -211,10 +213,12 @@ test('rename edits the name before the ending, and a copy is downloaded under it
   await name.fill('run.bat');
   await preview.getByRole('button', { name: 'Confirm type and save' }).click();
   await expect(preview.getByRole('status')).toHaveText('Details saved.');
-  await expect(page.getByRole('row', { name: /run\.bat\.txt/ })).toBeVisible();
+  await expect(preview.getByRole('heading', { name: 'run.bat.txt' })).toBeVisible();
   await name.fill('Call with Example Health 2026-03-02');
   await preview.getByRole('button', { name: 'Save details' }).click();
-  await expect(page.getByRole('row', { name: /Call with Example Health 2026-03-02\.txt/ })).toBeVisible();
+  await expect(
+    preview.getByRole('heading', { name: 'Call with Example Health 2026-03-02.txt' }),
+  ).toBeVisible();
   await screenshotBothSizes(page, app, 'vault-08-rename');
 
   await preview.getByRole('button', { name: 'Download copy' }).click();
