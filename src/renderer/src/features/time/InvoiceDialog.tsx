@@ -48,7 +48,7 @@ export function InvoiceDialog({ client, open, onOpenChange, onIssued }: Props) {
       onOpenChange={onOpenChange}
       size="wide"
       title={`Invoice ${client.name}`}
-      description="Bills the billable time in the period that is not on an invoice yet, and downloads the PDF. The PDF is not encrypted: keep it somewhere safe."
+      description="Bills the billable time in the period that is not on an invoice yet, and saves the PDF where you choose. The PDF is not encrypted: keep it somewhere safe."
     >
       {open && isReady && (
         <InvoiceForm
@@ -246,7 +246,7 @@ function InvoiceForm({
       <div className={formStyles.actions}>
         <Button onClick={() => onOpenChange(false)}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={issue.isPending}>
-          Issue invoice and download PDF
+          Issue invoice and save PDF
         </Button>
       </div>
     </form>
