@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { backToCaseloadFromNewCase, callHarness, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'copper window river 58';
@@ -103,7 +104,7 @@ test('time a case, type in time, set rates and issue an invoice PDF', async ({ p
   await app.screenshot('time-05-invoice-dialog');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    invoiceDialog.getByRole('button', { name: 'Issue invoice and download PDF' }).click(),
+    invoiceDialog.getByRole('button', { name: 'Issue invoice and save PDF' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^invoice-INV-\d{4}-0001\.pdf$/);
   const pdfPath = join(output, 'invoice.pdf');
@@ -127,14 +128,16 @@ test('time a case, type in time, set rates and issue an invoice PDF', async ({ p
   ]);
   expect(existsSync(join('e2e', 'screenshots', 'time-invoice-pdf-1.png'))).toBe(true);
 
-  await expect(page.getByRole('status')).toContainText(/Invoice INV-\d{4}-0001 issued for \$269\.50/);
+  await expect(page.getByRole('status')).toContainText(
+    /Invoice INV-\d{4}-0001 issued for \$269\.50; its PDF was saved as invoice-INV-\d{4}-0001\.pdf \(not encrypted\)/,
+  );
   await expect(panel.getByText(/^Invoiced INV-/)).toHaveCount(3);
   await expect(
     panel
       .getByRole('region', { name: 'Invoices to this client' })
       .getByRole('row', { name: /INV-.*\$269\.50.*Issued/ }),
   ).toBeVisible();
-  await app.screenshot('time-06-invoiced');
+  await screenshotBothSizes(page, app, 'time-06-invoiced');
 });
 
 test('keep a resource directory: starter set, search, add, delete with undo, link to a case', async ({

@@ -9,6 +9,7 @@ import { resolveDataDirectory } from '../core/storage/data-directory';
 import { dialogBackupHost } from './backup-dialogs';
 import { registerContractHandlers } from './ipc';
 import { lockOnSystemEvents } from './lock-on-system-events';
+import { registerSaveToFile } from './save-to-file';
 import { installApplicationMenu } from './menu';
 import { rendererUrlFor } from './renderer-url';
 import { startDeadlineReminders } from './reminders';
@@ -67,14 +68,12 @@ if (!enforceSingleInstance()) {
   });
   void app.whenReady().then(() => {
     hardenSession();
-    registerContractHandlers(
-      createHandlers(
-        session,
-        dialogBackupHost(() => mainWindow),
-      ),
-      () => mainWindow,
-      rendererUrl,
+    const handlers = createHandlers(
+      session,
+      dialogBackupHost(() => mainWindow),
     );
+    registerContractHandlers(handlers, () => mainWindow, rendererUrl);
+    registerSaveToFile(handlers, () => mainWindow, rendererUrl); // Files leave through the native save dialog (issue 12 §2).
     installApplicationMenu(() => void lockAndReload());
     lockOnSystemEvents(powerMonitor, () => void lockAndReload());
     mainWindow = createMainWindow();

@@ -28,8 +28,9 @@ import { writesOwnFrame } from './letter-frame';
 import { formatLetterDate, type LetterLayout } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
 import { getLetter, updateLetter } from './letters-service';
-import { buildSubmissionPacket } from './submission-packet';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
+import { recordGeneratedFile } from './generated-file-recipe';
+import { buildSubmissionPacket, type PacketInput } from './submission-packet';
 
 type Enclosure = { readonly id: number; readonly title: string; readonly mediaType: MediaType };
 
@@ -181,6 +182,7 @@ export class LetterOutputService {
     format: 'pdf' | 'docx',
     bytes: Uint8Array,
     pageCount: number | null,
+    layout: LetterLayout,
   ): Promise<FiledFile> {
     const fileName = cleanFileName(`${date} ${letter.title}.${format}`);
     const document = await this.vault.addGeneratedFile(
@@ -189,8 +191,13 @@ export class LetterOutputService {
       { caseId: letter.caseId },
       { documentType: 'letter', documentDate: date },
     );
-    const event = await this.session.useStore(({ db }) =>
-      addTimelineEvent(db, this.session.actor, letter.caseId, {
+    const event = await this.session.useStore(async ({ db }) => {
+      // What it was made from, so a redacted attorney bundle can make it again (issue 12 §2).
+      await recordGeneratedFile(db, document.id, letter.id, {
+        kind: format === 'pdf' ? 'letter_pdf' : 'letter_docx',
+        layout,
+      });
+      return addTimelineEvent(db, this.session.actor, letter.caseId, {
         type: 'letter_drafted',
         occurredAt: new Date().toISOString(),
         summary: `Letter drafted: ${letter.title} (${format.toUpperCase()})`,
@@ -200,8 +207,8 @@ export class LetterOutputService {
           documentId: document.id,
           format,
         },
-      }),
-    );
+      });
+    });
     const linked = await this.vault.link(document.id, { eventId: event.id });
     return {
       fileName,
@@ -216,12 +223,12 @@ export class LetterOutputService {
   async exportPdf(input: LetterOutputInput): Promise<FiledFile> {
     const { letter, layout, date } = await this.prepare(input);
     const rendered = await renderLetterPdf(layout);
-    return this.fileLetter(letter, date, 'pdf', rendered.bytes, rendered.pageCount);
+    return this.fileLetter(letter, date, 'pdf', rendered.bytes, rendered.pageCount, layout);
   }
 
   async exportDocx(input: LetterOutputInput): Promise<FiledFile> {
     const { letter, layout, date } = await this.prepare(input);
-    return this.fileLetter(letter, date, 'docx', await renderLetterDocx(layout), null);
+    return this.fileLetter(letter, date, 'docx', await renderLetterDocx(layout), null, layout);
   }
 
   async buildPacket(input: ParsedInput<'letters.buildPacket'>) {
@@ -236,30 +243,32 @@ export class LetterOutputService {
       );
     }
     const letter = await renderLetterPdf(layout, { showPageNumbers: false });
+    const cover: PacketInput['cover'] = {
+      isFax,
+      letterhead: profile,
+      date: layout.date,
+      to: {
+        name: layout.recipient[0] ?? 'Health plan',
+        // The address's second line names the department, unless it is already the street.
+        organization:
+          layout.recipient[1] && !streetLine.test(layout.recipient[1]) ? layout.recipient[1] : null,
+        fax: recipientFax,
+        phone: context.payerPhone,
+      },
+      from: {
+        name: profile.name,
+        organization: profile.organization,
+        fax: profile.fax,
+        phone: profile.phone,
+      },
+      reLines: layout.reLines,
+      message: input.message,
+    };
+    const letterTitle = `Letter: ${saved.title}`;
     const packet = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
       buildSubmissionPacket({
-        cover: {
-          isFax,
-          letterhead: profile,
-          date: layout.date,
-          to: {
-            name: layout.recipient[0] ?? 'Health plan',
-            // The address's second line names the department, unless it is already the street.
-            organization:
-              layout.recipient[1] && !streetLine.test(layout.recipient[1]) ? layout.recipient[1] : null,
-            fax: recipientFax,
-            phone: context.payerPhone,
-          },
-          from: {
-            name: profile.name,
-            organization: profile.organization,
-            fax: profile.fax,
-            phone: profile.phone,
-          },
-          reLines: layout.reLines,
-          message: input.message,
-        },
-        letter: { title: `Letter: ${saved.title}`, pdf: letter.bytes },
+        cover,
+        letter: { title: letterTitle, pdf: letter.bytes },
         enclosures: enclosures.map((enclosure) => ({
           title: enclosure.title,
           mediaType: enclosure.mediaType,
@@ -293,6 +302,16 @@ export class LetterOutputService {
       packet.bytes,
       { caseId: saved.caseId },
       { documentType: 'submission_packet', documentDate: date },
+    );
+    await this.session.useStore(({ db }) =>
+      recordGeneratedFile(db, document.id, saved.id, {
+        kind: 'submission_packet',
+        layout,
+        letterTitle,
+        cover,
+        enclosures,
+        footLabel: patientLine(context),
+      }),
     );
     return {
       fileName,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join } from 'node:path';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import {
   uploadPieceBytes,
@@ -10,6 +10,7 @@ import {
   type DocumentSummary,
   type DocumentTarget,
   type DocumentType,
+  type MediaType,
   type SearchHit,
   type VerifyReport,
 } from '../../shared/schemas/vault';
@@ -43,7 +44,14 @@ import {
   splitSnippet,
 } from './document-text-index';
 import { extractText, maximumExtractionBytes, readableText } from './extract-text';
-import { checkFileKind, cleanFileName, mimeTypes } from './file-kinds';
+import {
+  checkFileKind,
+  cleanFileName,
+  mimeTypes,
+  outputFileName,
+  openRefusal,
+  renamedFileName,
+} from './file-kinds';
 import { newOpenCopyFolder } from './open-copies';
 import { suggestDocumentType } from './suggest-document-type';
 import { findVaultLeftovers, removeVaultLeftovers } from './vault-leftovers';
@@ -102,6 +110,13 @@ export type VaultServiceOptions = {
   readonly openInViewer?: SystemViewer;
   readonly now?: () => number;
 };
+
+/** A rename keeps the ending of what the file holds (file-kinds.ts); a refusal says why. */
+function checkedNewName(requested: string, mediaType: MediaType): string {
+  const check = renamedFileName(requested, mediaType);
+  if (!check.ok) throw new AppError('INVALID_INPUT', check.message, 'fileName');
+  return check.fileName;
+}
 
 function rejected(fileName: string, message: string): AddResult {
   return { outcome: 'rejected', fileName, message, document: null };
@@ -382,7 +397,11 @@ export class VaultService {
       }
       const bytes = await readWholeDocument(dataDirectory, row.storage_id, vaultKey);
       logger.info('vault.document_downloaded');
-      return { fileName: row.file_name, mimeType: mimeTypes[row.media_type], data: bytes.toString('base64') };
+      return {
+        fileName: outputFileName(row.file_name, row.media_type),
+        mimeType: mimeTypes[row.media_type],
+        data: bytes.toString('base64'),
+      };
     });
   }
 
@@ -406,8 +425,9 @@ export class VaultService {
   async update(input: ParsedInput<'vault.update'>): Promise<DocumentSummary> {
     return this.session.useStore(({ db }) =>
       inTransaction(db, async (trx) => {
-        await getDocumentWithBlob(trx, input.documentId);
-        const fileName = input.fileName === undefined ? undefined : cleanFileName(input.fileName);
+        const row = await getDocumentWithBlob(trx, input.documentId);
+        const fileName =
+          input.fileName === undefined ? undefined : checkedNewName(input.fileName, row.media_type);
         await updateDocumentRow(trx, this.session.actor, input.documentId, {
           ...(fileName === undefined ? {} : { file_name: fileName }),
           ...(input.documentType === undefined
@@ -494,30 +514,24 @@ export class VaultService {
 
   // ---- leaving the vault ----
 
-  /** Writes a decrypted copy into the folder; the copy appears only once every chunk has verified. */
-  async exportToFolder(documentId: number, folder: string): Promise<{ fileName: string }> {
-    if (!isAbsolute(folder))
-      throw new AppError('INVALID_INPUT', 'Choose a folder by its full path.', 'folder');
-    const folderInfo = await stat(folder).catch(() => null);
-    if (!folderInfo?.isDirectory()) {
-      throw new AppError('NOT_FOUND', 'That folder does not exist. Choose another.', 'folder');
-    }
-    return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
-      const row = await getDocumentWithBlob(store.db, documentId);
-      const fileName = await this.freeName(folder, cleanFileName(row.file_name));
-      await this.decryptTo(dataDirectory, row.storage_id, vaultKey, join(folder, fileName));
-      logger.info('vault.document_exported');
-      return { fileName };
-    });
-  }
-
   /** A decrypted copy in Advocase's private folder handed to the system viewer; deleted when the data locks. */
   async openExternally(documentId: number): Promise<void> {
     const path = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
+      // Only allow-listed document types reach another app, their content checked again (issue 12 §2).
+      const nameRefusal = openRefusal(row.file_name, row.media_type);
+      if (nameRefusal) throw new AppError('INVALID_INPUT', nameRefusal, 'documentId');
       const folder = await newOpenCopyFolder(dataDirectory);
-      const target = join(folder, cleanFileName(row.file_name));
-      await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target);
+      const target = join(folder, outputFileName(row.file_name, row.media_type));
+      try {
+        await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target, (head) => {
+          const contentRefusal = openRefusal(row.file_name, row.media_type, head);
+          if (contentRefusal) throw new AppError('INVALID_INPUT', contentRefusal, 'documentId');
+        });
+      } catch (error) {
+        await rm(folder, { recursive: true, force: true });
+        throw error;
+      }
       return target;
     });
     await this.openInViewer(path);
@@ -529,11 +543,16 @@ export class VaultService {
     storageId: string,
     vaultKey: Buffer,
     path: string,
+    checkFirstChunk: (head: Uint8Array) => void,
   ): Promise<void> {
     const partial = join(path, '..', `.advocase-${randomBytes(6).toString('hex')}.partial`);
     const file = await open(partial, 'wx', 0o600);
+    let isFirst = true;
     try {
       await decryptStoredFile(dataDirectory, storageId, vaultKey, async (chunk) => {
+        // Checked before a byte is written: a chunk is far larger than the few bytes a type is known by.
+        if (isFirst) checkFirstChunk(chunk.subarray(0, headBytes));
+        isFirst = false;
         await file.write(chunk);
       });
       await file.sync();
@@ -545,16 +564,6 @@ export class VaultService {
       await rm(partial, { force: true });
       throw error;
     }
-  }
-
-  private async freeName(folder: string, fileName: string): Promise<string> {
-    const extension = extname(fileName);
-    const base = fileName.slice(0, fileName.length - extension.length);
-    for (let attempt = 1; attempt < 1000; attempt += 1) {
-      const candidate = attempt === 1 ? fileName : `${base} (${attempt})${extension}`;
-      if (!(await stat(join(folder, candidate)).catch(() => null))) return candidate;
-    }
-    throw new AppError('INVALID_INPUT', 'That folder already holds too many copies of this file.', 'folder');
   }
 
   // ---- integrity ----

@@ -4,7 +4,6 @@ import {
   documentContentSchema,
   documentIdInputSchema,
   documentSummarySchema,
-  exportDocumentInputSchema,
   linkDocumentInputSchema,
   listDocumentsInputSchema,
   previewSchema,
@@ -79,11 +78,6 @@ export const vaultMethods = defineMethods({
     doc: "Full-text search over documents' words; each hit has a snippet with the matching words marked.",
     input: searchDocumentsInputSchema,
     output: z.array(searchHitSchema),
-  },
-  'vault.exportToFolder': {
-    doc: 'Saves a decrypted (unencrypted) copy into a folder the user chose; returns the name it got.',
-    input: exportDocumentInputSchema,
-    output: z.object({ fileName: z.string() }),
   },
   'vault.openExternally': {
     doc: 'Opens a document in the system viewer through a temporary copy, deleted when Advocase locks or quits.',

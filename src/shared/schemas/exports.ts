@@ -86,19 +86,6 @@ export type BundleInput = z.output<typeof bundleInputSchema>;
 
 export const summaryInputSchema = z.strictObject({ selection: exportSelectionSchema });
 
-/** Where the core writes an export: a full path the user chose (CLI flag, or a save dialog in main). */
-export const exportPathSchema = z
-  .string({ error: 'Choose where to save the file.' })
-  .min(1, 'Choose where to save the file.')
-  .max(4096);
-
-export const saveSummaryInputSchema = z.strictObject({
-  selection: exportSelectionSchema,
-  path: exportPathSchema,
-});
-
-export const saveBundleInputSchema = bundleInputSchema.extend({ path: exportPathSchema });
-
 /** What the export dialog offers to choose from. */
 export const exportChoicesInputSchema = z
   .strictObject({ caseId: recordId('Case').optional(), clientId: recordId('Client').optional() })
@@ -149,5 +136,3 @@ export const bundleFileSchema = bundleReportSchema.extend({
   /** Base64 of the ZIP. */
   data: z.string(),
 });
-
-export const savedFileSchema = z.object({ path: z.string(), sizeBytes: z.number().int() });

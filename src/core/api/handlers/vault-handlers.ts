@@ -20,7 +20,6 @@ export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> 
     'vault.preview': ({ documentId }) => vault.preview(documentId),
     'vault.content': ({ documentId }) => vault.content(documentId),
     'vault.search': (input) => vault.search(input),
-    'vault.exportToFolder': ({ documentId, folder }) => vault.exportToFolder(documentId, folder),
     'vault.openExternally': async ({ documentId }) => {
       await vault.openExternally(documentId);
       return {};

@@ -21,6 +21,7 @@ import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
 import * as timeAndResources from './0052-time-and-resources';
 import * as outcomesIndexes from './0053-outcomes-indexes';
+import * as generatedFiles from './0060-generated-files';
 import * as auditChain from './0064-audit-chain';
 import * as caseLifecycle from './0070-case-lifecycle';
 
@@ -51,6 +52,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0051-funding-options': fundingOptions,
   '0052-time-and-resources': timeAndResources,
   '0053-outcomes-indexes': outcomesIndexes,
+  '0060-generated-files': generatedFiles,
   '0064-audit-chain': auditChain,
   '0070-case-lifecycle': caseLifecycle,
 };

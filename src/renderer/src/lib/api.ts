@@ -63,6 +63,15 @@ export function onLocked(listener: LockedListener): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+/** A call's value, or its error thrown (telling the lock screen when the data turned out locked). */
+export function unwrapResult<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) {
+    if (result.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
+    throw new ApiCallError(result.error);
+  }
+  return result.value as T;
+}
+
 /** The renderer's one way to reach Advocase's data: a contract method, over IPC or HTTP. */
 export async function callApi<M extends MethodName>(
   method: M,
@@ -72,11 +81,7 @@ export async function callApi<M extends MethodName>(
   const result = bridge
     ? await (bridge[method] as (input: MethodInput<M>) => Promise<ApiResult<unknown>>)(input)
     : await callOverHttp(method, input);
-  if (!result.ok) {
-    if (result.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
-    throw new ApiCallError(result.error);
-  }
-  return result.value as MethodOutput<M>;
+  return unwrapResult<MethodOutput<M>>(result);
 }
 
 if (!window.advocase) {

@@ -10,7 +10,7 @@ import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { PdfViewer } from '../vault/PdfViewer';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Exports.module.css';
 
 type Props = {
@@ -74,17 +74,26 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
   });
   const bundle = useMutation({
     mutationFn: () =>
-      callApi('exports.bundle', {
+      saveFile('exports.bundle', {
         selection,
         batesPrefix,
         ...(isEncrypted ? { password } : {}),
       }),
     onSuccess: (result) => {
-      downloadBase64(result.fileName, 'application/zip', result.data);
+      if (!result.savedAs) return;
       onAnnounce(
-        `Exhibit bundle saved: ${result.exhibitCount} exhibits` +
+        `Exhibit bundle saved as ${result.savedAs}: ${result.exhibitCount} exhibits` +
           (result.firstBates ? `, Bates ${result.firstBates} to ${result.lastBates}` : '') +
           (result.isEncrypted ? ', encrypted.' : ', not encrypted.'),
+      );
+    },
+  });
+  const savedSummary = useMutation({
+    mutationFn: () => saveFile('exports.summary', { selection }),
+    onSuccess: (result) => {
+      if (!result.savedAs) return;
+      onAnnounce(
+        `Case summary saved as ${result.savedAs}: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`,
       );
     },
   });
@@ -94,14 +103,8 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
     setPreview(result.data);
   }
 
-  async function saveSummary(): Promise<void> {
-    const result = await summary.mutateAsync();
-    downloadBase64(result.fileName, 'application/pdf', result.data);
-    onAnnounce(`Case summary saved: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`);
-  }
-
-  const problem = summary.error ?? bundle.error;
-  const isBusy = summary.isPending || bundle.isPending;
+  const problem = summary.error ?? savedSummary.error ?? bundle.error;
+  const isBusy = summary.isPending || savedSummary.isPending || bundle.isPending;
 
   return (
     <Dialog
@@ -196,7 +199,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             )}
           </fieldset>
           <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>Redact from the summary</legend>
+            <legend className={formStyles.legend}>Redact</legend>
             <div className={styles.columns}>
               {redactableFields.map((field) => (
                 <label key={field} className={styles.choice}>
@@ -210,8 +213,10 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
               ))}
             </div>
             <p className={styles.status}>
-              Redaction applies to the summary and file names. Exhibits are the documents as filed and are not
-              redacted: leave out any that should not go.
+              Redaction applies to the summary, file names, and every letter and submission packet Advocase
+              made, which go into the bundle made again without those fields. Documents that came from outside
+              (records, denials, scans) go as filed and are marked not redacted: leave out any that should not
+              go.
             </p>
           </fieldset>
           <div className={formStyles.row}>
@@ -267,7 +272,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             <Button type="submit" disabled={isBusy}>
               Preview summary
             </Button>
-            <Button disabled={isBusy} onClick={() => void saveSummary()}>
+            <Button disabled={isBusy} onClick={() => savedSummary.mutate()}>
               Save summary PDF
             </Button>
             <Button variant="primary" disabled={isBusy} onClick={() => bundle.mutate()}>
