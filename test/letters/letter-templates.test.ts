@@ -135,7 +135,8 @@ describe('shipped letter templates', () => {
         'authorization enclosed',
         'A signed authorization for me to act on this matter is enclosed (Enclosure 4).',
       ],
-      ['signature', 'Jordan Ellis\nAuthorized representative for Maria Alvarez'],
+      // The signer and the date come from the profile and the day of printing, not the draft.
+      ['signature', '[your name — from your profile when printed]\nAuthorized representative for Maria Alvarez'],
     ];
     for (const [element, expected] of required) {
       if (typeof expected === 'string') expect(text, element).toContain(expected);

@@ -24,6 +24,11 @@ export const letterOutputInputSchema = z.strictObject({
     .enum(letterDeliveryMethods)
     .nullish()
     .transform((value) => value ?? null),
+  /**
+   * The user saw the prompts still to fill and chose to go on: the file is printed with DRAFT at
+   * the top of every page. Without it, a letter with prompts is refused (field `allowUnfilled`).
+   */
+  allowUnfilled: z.boolean().default(false),
 });
 export type LetterOutputInput = z.output<typeof letterOutputInputSchema>;
 
@@ -51,23 +56,26 @@ export const markSentInputSchema = z.strictObject({
   }),
   sentAt: pastInstant('Sent at'),
   sentTo: optionalText('Sent to', 300),
-  /** What was sent: the filed letter PDF or submission packet. */
+  /** A document of the case to link to the entry too, e.g. the fax confirmation or the packet as sent. */
   documentId: recordId('Document')
     .nullish()
     .transform((value) => value ?? null),
   deliveryProof: deliveryProofSchema,
 });
 
-/** A rendered letter or packet: filed into the vault, and handed back for download. */
+/**
+ * A rendered letter or packet, handed back for download and filed nowhere: only "Mark as sent"
+ * files the letter (issue 16, finding 5), so the vault and the timeline hold what went out, not
+ * every draft printed on the way.
+ */
 export const letterFileSchema = z.object({
   fileName: z.string(),
   mimeType: z.string(),
   /** Base64; a download is not encrypted. */
   data: z.string(),
   pageCount: z.number().int().nullable(),
-  document: documentSummarySchema,
-  /** The "letter drafted" entry on the timeline; null for a packet (it is not a new draft). */
-  eventId: z.number().int().nullable(),
+  /** Printed with DRAFT on every page: prompts were still unfilled. */
+  isDraft: z.boolean(),
 });
 
 export const packetFileSchema = letterFileSchema.extend({
@@ -76,4 +84,5 @@ export const packetFileSchema = letterFileSchema.extend({
   omitted: z.array(z.object({ title: z.string(), reason: z.string() })),
 });
 
-export const markSentOutputSchema = z.object({ eventId: z.number().int() });
+/** The "letter sent" entry and the final PDF filed with it in the case's documents. */
+export const markSentOutputSchema = z.object({ eventId: z.number().int(), document: documentSummarySchema });
