@@ -136,7 +136,10 @@ describe('shipped letter templates', () => {
         'A signed authorization for me to act on this matter is enclosed (Enclosure 4).',
       ],
       // The signer and the date come from the profile and the day of printing, not the draft.
-      ['signature', '[your name — from your profile when printed]\nAuthorized representative for Maria Alvarez'],
+      [
+        'signature',
+        '[your name — from your profile when printed]\nAuthorized representative for Maria Alvarez',
+      ],
     ];
     for (const [element, expected] of required) {
       if (typeof expected === 'string') expect(text, element).toContain(expected);

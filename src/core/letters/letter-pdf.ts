@@ -145,7 +145,8 @@ export async function renderLetterPdf(
     },
     header: (currentPage: number) => {
       const draft = layout.draftNotice ? [{ text: layout.draftNotice, style: 'draftNotice' }] : [];
-      if (currentPage === 1) return draft.length > 0 ? { margin: [margin, 30, margin, 0], stack: draft } : null;
+      if (currentPage === 1)
+        return draft.length > 0 ? { margin: [margin, 30, margin, 0], stack: draft } : null;
       return {
         margin: [margin, draft.length > 0 ? 22 : 36, margin, 0],
         stack: [
@@ -158,7 +159,9 @@ export async function renderLetterPdf(
             fontSize: 8.5,
           },
           {
-            canvas: [{ type: 'line', x1: 0, y1: 4, x2: textWidth, y2: 4, lineWidth: 0.5, lineColor: '#9a9a9a' }],
+            canvas: [
+              { type: 'line', x1: 0, y1: 4, x2: textWidth, y2: 4, lineWidth: 0.5, lineColor: '#9a9a9a' },
+            ],
           },
         ],
       };

@@ -71,7 +71,11 @@ function letterheadOf(letter: Letter, context: LetterRenderContext): Letterhead 
   return context.caseContext.provider ? providerLetterhead(context.caseContext.provider) : null;
 }
 
-function signatureOf(letter: Letter, profile: AdvocateProfile, provider: LetterProvider | null): LetterSignature {
+function signatureOf(
+  letter: Letter,
+  profile: AdvocateProfile,
+  provider: LetterProvider | null,
+): LetterSignature {
   if (letter.kind === 'medical_necessity') {
     return {
       closing: 'Sincerely,',

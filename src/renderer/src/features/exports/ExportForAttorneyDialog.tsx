@@ -171,9 +171,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             </div>
           </fieldset>
           <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>
-              Exhibits ({chosenDocuments.length})
-            </legend>
+            <legend className={formStyles.legend}>Exhibits ({chosenDocuments.length})</legend>
             {choices.data.documents.length === 0 ? (
               <p className={styles.status}>
                 No documents are filed to this case. Add them in the Documents tab.

@@ -68,10 +68,10 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
         sentTo,
         deliveryProof: proofMethod === '' ? null : { method: proofMethod, reference },
       }),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       setErrors(noErrors);
       onAnnounce(
-        `Marked “${letter.title}” as sent by ${letterDeliveryMethodLabels[sentVia].toLowerCase()}; the timeline shows it.`,
+        `Marked “${letter.title}” as sent by ${letterDeliveryMethodLabels[sentVia].toLowerCase()}: ${result.document.fileName} is filed in the case's documents and the timeline shows it.`,
       );
       onOpenChange(false);
       await refreshAfterOutput(letter);
@@ -98,7 +98,7 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
       open={open}
       onOpenChange={onOpenChange}
       title="Mark as sent"
-      description="Adds “letter sent” to the case's timeline with the proof of delivery."
+      description="Files the final PDF, dated the day it went, in the case's documents and adds “letter sent” to the timeline with the proof of delivery."
     >
       <form className={formStyles.form} onSubmit={submit} noValidate>
         <Field label="Sent on" error={errors.fields['sentAt']}>
