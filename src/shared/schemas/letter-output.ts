@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { letterDeliveryMethods } from '../domain/letter-kinds';
-import { normalizePhone } from '../domain/phone-number';
 import { deliveryProofSchema, pastInstant } from './events';
 import { optionalCalendarDate, optionalText, recordId } from './fields';
+import { checkedPhoneNumberField } from './phone-field';
 import { documentSummarySchema } from './vault';
 
 /**
@@ -32,19 +32,11 @@ export const letterOutputInputSchema = z.strictObject({
 });
 export type LetterOutputInput = z.output<typeof letterOutputInputSchema>;
 
-const faxNumber = optionalText("Recipient's fax number", 40).transform((text, context) => {
-  if (text === null) return null;
-  const normalized = normalizePhone(text);
-  if ('value' in normalized) return normalized.value;
-  context.addIssue({ code: 'custom', message: `Recipient's fax number: ${normalized.problem}` });
-  return z.NEVER;
-});
-
 export const packetInputSchema = letterOutputInputSchema.extend({
   /** A fax packet opens with a fax cover sheet; a portal upload or mailing with a submission cover. */
   sentVia: z.enum(letterDeliveryMethods, { error: 'Say how the packet will be sent.' }),
   /** The payer's fax on the coverage when left out. */
-  recipientFax: faxNumber,
+  recipientFax: checkedPhoneNumberField("Recipient's fax number"),
   /** A short note on the cover sheet. */
   message: optionalText('Message', 1000),
 });

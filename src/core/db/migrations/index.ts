@@ -21,6 +21,8 @@ import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
 import * as timeAndResources from './0052-time-and-resources';
 import * as outcomesIndexes from './0053-outcomes-indexes';
+import * as phoneNumbersNormalised from './0075-phone-numbers-normalised';
+import * as letterRenderFields from './0076-letter-render-fields';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -49,4 +51,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0051-funding-options': fundingOptions,
   '0052-time-and-resources': timeAndResources,
   '0053-outcomes-indexes': outcomesIndexes,
+  '0075-phone-numbers-normalised': phoneNumbersNormalised,
+  '0076-letter-render-fields': letterRenderFields,
 };
