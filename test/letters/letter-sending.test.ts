@@ -123,12 +123,15 @@ describe('letters sent without embarrassment', () => {
       .join('');
     expect(headers.match(/DRAFT — not for sending/g)).toHaveLength(2);
 
+    const documentsBefore = (await call('vault.list', {})).length;
     const notSent = await failure(
       call('letters.markSent', { letterId: letter.id, sentVia: 'fax', sentAt: new Date().toISOString() }),
     );
-    expect(notSent).toMatchObject({ code: 'INVALID_INPUT', field: 'letterId' });
-    expect(notSent.message).toContain('the copy filed as sent must be the letter that went out');
+    expect(notSent).toMatchObject({ code: 'INVALID_INPUT', field: 'documentId' });
+    expect(notSent.message).toContain('so it is not what went out');
+    expect(notSent.message).toContain('choose the copy that was sent');
     expect((await call('letters.get', { letterId: letter.id })).status).toBe('draft');
+    expect((await call('vault.list', {})).length).toBe(documentsBefore);
 
     // A finished letter prints without the notice.
     await call('letters.update', { letterId: letter.id, changes: { body: sampleLetterDocument } });
@@ -169,6 +172,31 @@ describe('letters sent without embarrassment', () => {
     expect(plainText).not.toContain('Northside Patient Advocacy');
     expect(plainText).not.toContain('Jordan Reyes');
     expect(plainText).toContain('Letter of medical necessity');
+  });
+
+  it('a letter finished outside Advocase (signed, scanned) is marked sent with that copy, and nothing new is filed', async () => {
+    const { call } = fixture;
+    await call('profile.save', sampleProfile);
+    const letter = await call('letters.create', {
+      caseId: providerCaseId,
+      templateId: 'letter-of-medical-necessity',
+    });
+    expect(letter.unfilledPrompts.length).toBeGreaterThan(0);
+    const signed = await addFile(call, 'LMN signed by Dr Okafor.pdf', await makePdf(['Signed LMN']), {
+      caseId: providerCaseId,
+    });
+    const documentsBefore = (await call('vault.list', {})).length;
+    const sent = await call('letters.markSent', {
+      letterId: letter.id,
+      sentVia: 'fax',
+      sentAt: '2026-12-01T15:00:00.000Z',
+      documentId: signed.document!.id,
+      deliveryProof: { method: 'fax_confirmation', reference: 'OK-1188' },
+    });
+    expect(sent.document).toMatchObject({ id: signed.document!.id, eventIds: [sent.eventId] });
+    expect((await call('vault.list', {})).length).toBe(documentsBefore);
+    const { events } = await call('events.list', { caseId: providerCaseId, types: ['letter_sent'] });
+    expect(events.map((event) => event.details['documentId'])).toEqual([signed.document!.id]);
   });
 
   it('the attorney bundle leaves unsent letters unticked and names each exhibit for what it is', async () => {

@@ -274,42 +274,49 @@ export class LetterOutputService {
   }
 
   /**
-   * Records the sending: the final PDF, dated the day it went and named for what it is, filed in
-   * the case's documents; one "letter sent" entry on the timeline linked to it (and to the proof
-   * of delivery, when given); the letter marked sent. A letter with prompts still in it is
-   * refused: the copy on file must be the letter that went out.
+   * Records the sending: one "letter sent" entry on the timeline, linked to the copy that went
+   * out, and the letter marked sent. That copy is the final PDF, dated the day it went and named
+   * for what it is, filed now in the case's documents; or, when the letter left in another form
+   * (the physician's signed version, finished in Word and scanned), that document, chosen from
+   * the case's. A letter with prompts still in it needs the latter: the copy on file must be the
+   * letter that went out.
    */
   async markSent(input: ParsedInput<'letters.markSent'>) {
     const sentOn = civilDateInZone(Date.parse(input.sentAt), userTimeZone());
     const { letter, profile, context, enclosures } = await this.prepare(input.letterId);
-    if (letter.unfilledPrompts.length > 0) {
+    const sentCopyId = input.documentId;
+    if (sentCopyId !== null) {
+      await this.session.useStore(({ db }) =>
+        loadEnclosures(db, context, letter.caseId, [sentCopyId], 'documentId'),
+      );
+    } else if (letter.unfilledPrompts.length > 0) {
+      const count = letter.unfilledPrompts.length;
       throw new AppError(
         'INVALID_INPUT',
-        `Fill the ${letter.unfilledPrompts.length} prompts still in the letter first: the copy filed as sent must be the letter that went out.`,
-        'letterId',
+        `The letter still has ${count} ${count === 1 ? 'prompt' : 'prompts'} to fill, so it is not what went out. Fill ${count === 1 ? 'it' : 'them'} first, or choose the copy that was sent (for example the signed letter, scanned) from the case's documents.`,
+        'documentId',
       );
     }
-    if (input.documentId !== null) {
-      const proofId = input.documentId;
-      await this.session.useStore(({ db }) =>
-        loadEnclosures(db, context, letter.caseId, [proofId], 'documentId'),
-      );
-    }
-    const rendered = await renderLetter(letter, {
-      profile,
-      caseContext: context,
-      enclosureTitles: enclosures.map((enclosure) => enclosure.title),
-      date: sentOn,
-      sentVia: input.sentVia,
-      recipient: null,
-      format: 'pdf',
-    });
-    const document = await this.vault.addGeneratedFile(
-      cleanFileName(`${sentLetterName(letter, context.payer, sentOn)}.pdf`),
-      rendered.bytes,
-      { caseId: letter.caseId },
-      { documentType: 'letter', documentDate: sentOn },
-    );
+    const sentCopy =
+      sentCopyId ??
+      (
+        await this.vault.addGeneratedFile(
+          cleanFileName(`${sentLetterName(letter, context.payer, sentOn)}.pdf`),
+          (
+            await renderLetter(letter, {
+              profile,
+              caseContext: context,
+              enclosureTitles: enclosures.map((enclosure) => enclosure.title),
+              date: sentOn,
+              sentVia: input.sentVia,
+              recipient: null,
+              format: 'pdf',
+            })
+          ).bytes,
+          { caseId: letter.caseId },
+          { documentType: 'letter', documentDate: sentOn },
+        )
+      ).id;
     const event = await this.session.useStore(async ({ db }) => {
       const added = await addTimelineEvent(db, this.session.actor, letter.caseId, {
         type: 'letter_sent',
@@ -318,7 +325,7 @@ export class LetterOutputService {
         details: {
           letterTitle: letter.title,
           letterKind: letterKindLabels[letter.kind],
-          documentId: document.id,
+          documentId: sentCopy,
           sentVia: input.sentVia,
           sentTo: input.sentTo,
           deliveryProof: input.deliveryProof,
@@ -332,8 +339,6 @@ export class LetterOutputService {
       });
       return added;
     });
-    const filed = await this.vault.link(document.id, { eventId: event.id });
-    if (input.documentId !== null) await this.vault.link(input.documentId, { eventId: event.id });
-    return { eventId: event.id, document: filed };
+    return { eventId: event.id, document: await this.vault.link(sentCopy, { eventId: event.id }) };
   }
 }

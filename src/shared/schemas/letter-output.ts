@@ -48,7 +48,10 @@ export const markSentInputSchema = z.strictObject({
   }),
   sentAt: pastInstant('Sent at'),
   sentTo: optionalText('Sent to', 300),
-  /** A document of the case to link to the entry too, e.g. the fax confirmation or the packet as sent. */
+  /**
+   * The copy that went out, when it is not this letter as Advocase prints it (the physician's
+   * signed version, scanned): linked instead of filing a new PDF. Null files the printed letter.
+   */
   documentId: recordId('Document')
     .nullish()
     .transform((value) => value ?? null),

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   letterDeliveryMethodLabels,
@@ -58,6 +58,15 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
   const [sentTo, setSentTo] = useState('');
   const [proofMethod, setProofMethod] = useState<ProofMethod | ''>('');
   const [reference, setReference] = useState('');
+  const hasPrompts = letter.unfilledPrompts.length > 0;
+  // The copy that went out: this letter as printed here (filed now), or one already in the case's
+  // documents, e.g. the physician's signed version, scanned. A letter with prompts needs the latter.
+  const [sentCopyId, setSentCopyId] = useState('');
+  const documents = useQuery({
+    queryKey: ['vault', 'case', letter.caseId],
+    queryFn: () => callApi('vault.list', { caseId: letter.caseId }),
+    enabled: open,
+  });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const markSent = useMutation({
     mutationFn: () =>
@@ -66,6 +75,7 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
         sentVia,
         sentAt: sentInstant(sentOn),
         sentTo,
+        documentId: sentCopyId === '' ? null : Number(sentCopyId),
         deliveryProof: proofMethod === '' ? null : { method: proofMethod, reference },
       }),
     onSuccess: async (result) => {
@@ -82,6 +92,7 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
           'sentAt',
           'sentVia',
           'sentTo',
+          'documentId',
           'deliveryProof.method',
           'deliveryProof.reference',
         ]),
@@ -145,6 +156,33 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
               value={sentTo}
               onChange={(event) => setSentTo(event.target.value)}
             />
+          )}
+        </Field>
+        <Field
+          label="Copy that went out"
+          hint={
+            hasPrompts
+              ? `The letter still has ${letter.unfilledPrompts.length} prompts to fill: choose the copy that was sent, or fill them first.`
+              : 'This letter is filed as a PDF dated the day it went, unless you choose another copy.'
+          }
+          error={errors.fields['documentId']}
+        >
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={sentCopyId}
+              onChange={(event) => setSentCopyId(event.target.value)}
+            >
+              <option value="" disabled={hasPrompts}>
+                {hasPrompts ? 'Choose the copy that was sent' : 'This letter, as Advocase prints it'}
+              </option>
+              {(documents.data ?? []).map((document) => (
+                <option key={document.id} value={String(document.id)}>
+                  {document.fileName}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label="Proof of delivery" optional error={errors.fields['deliveryProof.method']}>
