@@ -79,6 +79,6 @@ test('the profile is checked by field; letters printed with it are downloads, an
   await expect(
     page.getByText(/Internal appeal to UnitedHealthcare, sent \d{4}-\d{2}-\d{2}\.pdf/),
   ).toBeVisible();
-  await expect(page.getByText(/\.docx/)).toHaveCount(0);
+  await expect(page.getByText(/Level 1 appeal.*\.(docx|pdf)/)).toHaveCount(0);
   await app.screenshot('letter-output-04-documents');
 });

@@ -10,6 +10,7 @@ import { createCase, updateCase } from '../services/cases-service';
 import { addAuthorization, createClient } from '../services/clients-service';
 import { createCoverage } from '../services/coverages-service';
 import { addTimelineEvent } from '../services/events-service';
+import { addDemoSentLetter } from './demo-sent-letters';
 
 /**
  * A synthetic caseload for trying Advocase: invented people with realistic names, real payer
@@ -402,6 +403,17 @@ export async function generateDemoCaseload(
       for (const event of timeline.events) {
         await addTimelineEvent(db, actor, created.id, event);
         eventCount += 1;
+        if (event.type === 'appeal_filed') {
+          await addDemoSentLetter(db, actor, {
+            caseId: created.id,
+            clientName: client.fullName,
+            payer,
+            treatment: describeTreatment(treatment, treatmentDetail),
+            advocate: pick(advocates),
+            appeal: event,
+          });
+          eventCount += 1;
+        }
       }
     }
   }
