@@ -19,6 +19,7 @@ import { addAuthorization, createClient } from '../services/clients-service';
 import { createCoverage } from '../services/coverages-service';
 import { addTimelineEvent } from '../services/events-service';
 import { addDemoFundingOptions } from './demo-funding-options';
+import { addDemoSentLetter } from './demo-sent-letters';
 
 /**
  * A synthetic caseload for trying Advocase: invented people with realistic names, real payer
@@ -459,6 +460,17 @@ export async function generateDemoCaseload(
       for (const event of timeline.events) {
         eventIds.push((await addTimelineEvent(db, actor, created.id, event)).id);
         eventCount += 1;
+        if (event.type === 'appeal_filed') {
+          await addDemoSentLetter(db, actor, {
+            caseId: created.id,
+            clientName: client.fullName,
+            payer,
+            treatment: describeTreatment(treatment, treatmentDetail),
+            advocate: pick(advocates),
+            appeal: event,
+          });
+          eventCount += 1;
+        }
       }
       await settleDemoStage(db, actor, {
         caseId: created.id,

@@ -12,6 +12,7 @@ import { createRedactor } from './redaction';
 import { redactingReader } from './redacting-reader';
 import { loadDossier, type Dossier } from './case-dossier';
 import { writeExhibitBundle } from './exhibit-bundle';
+import { defaultExhibitIds, numberExhibits } from './exhibits';
 import { buildSummaryModel, type SummaryModel } from './summary-model';
 import { renderSummaryPdf, type RenderedSummary } from './summary-pdf';
 
@@ -70,6 +71,7 @@ export class ExportService {
       }
     }
     dates.sort();
+    const preselected = new Set(defaultExhibitIds(dossier));
     return {
       title: scopeName(dossier),
       eventTypeCounts: timelineEventTypes
@@ -77,17 +79,18 @@ export class ExportService {
         .filter((entry) => entry.count > 0),
       firstEventOn: dates[0] ?? null,
       lastEventOn: dates.at(-1) ?? null,
-      documents: buildSummaryModel(
+      documents: numberExhibits(
         dossier,
-        { redact: [], attorneyName: null, from: null, to: null },
-        this.today(),
-      ).exhibits.map(({ document }) => ({
+        dossier.documents.map((document) => document.id),
+      ).map(({ document, title }) => ({
         id: document.id,
         fileName: document.fileName,
+        title,
         documentType: document.documentType,
         mediaType: document.mediaType,
         documentDate: document.documentDate,
         pageCount: document.pageCount,
+        isPreselected: preselected.has(document.id),
       })),
     };
   }

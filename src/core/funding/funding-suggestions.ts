@@ -50,26 +50,28 @@ export type FundingFacts = {
   readonly deductibleLeftCents: number | null;
 };
 
+// Each source is the page's own title with its link (issue 16, finding 7); where the facts were
+// taken from (the payer-criteria reference §4, the deadlines reference §8) is said above.
 const sources = {
   manufacturer: {
     url: 'https://spravatohcp.com/patient-support',
-    text: 'SPRAVATO withMe / Janssen CarePath (payer-criteria reference \u00a74)',
+    text: 'SPRAVATO withMe patient support (Janssen)',
   },
   hsa: {
     url: 'https://www.irs.gov/publications/p502',
-    text: 'IRS Publication 502 (payer-criteria reference \u00a74)',
+    text: 'IRS Publication 502: Medical and Dental Expenses',
   },
   singleCaseAgreement: {
     url: 'https://www.thehealinggroup.com/blog/singlecaseagreements',
-    text: 'Single case agreements (payer-criteria reference \u00a74)',
+    text: 'Single case agreements (The Healing Group)',
   },
   superbill: {
     url: 'https://www.learnempowerthrive.com/blog/out-of-network',
-    text: 'Out-of-network reimbursement (payer-criteria reference \u00a74)',
+    text: 'Out-of-network reimbursement (Learn Empower Thrive)',
   },
   goodFaithEstimate: {
     url: 'https://www.cms.gov/nosurprises/consumers',
-    text: 'CMS No Surprises Act: Good Faith Estimates (deadlines reference \u00a78)',
+    text: 'CMS No Surprises Act: Good Faith Estimates',
   },
 } as const;
 

@@ -103,10 +103,14 @@ export const exportChoicesSchema = z.object({
     z.object({
       id: recordId('Document'),
       fileName: z.string(),
+      /** What the exhibit is, as the exhibit index names it: "Internal appeal to Aetna, sent 2026-12-06". */
+      title: z.string(),
       documentType: z.enum(documentTypes),
       mediaType: z.enum(mediaTypes),
       documentDate: z.string().nullable(),
       pageCount: z.number().int().nullable(),
+      /** Offered checked; false for a letter never marked sent (a draft), which the user may still add. */
+      isPreselected: z.boolean(),
     }),
   ),
 });

@@ -1,5 +1,5 @@
 import type { HandlersOf } from '../../../shared/contract';
-import { readBillingSettings, updateBillingSettings } from '../../time/billing-settings';
+import { readBillingSettingsWithProfile, updateBillingSettings } from '../../time/billing-settings';
 import { summarizeHours } from '../../time/hours-summary';
 import { renderInvoicePdf } from '../../time/invoice-pdf';
 import {
@@ -37,7 +37,7 @@ export function timeHandlers({ session }: HandlerContext): HandlersOf<'time'> {
 
 export function billingHandlers({ session }: HandlerContext): HandlersOf<'billing'> {
   return {
-    'billing.getSettings': () => session.useStore(({ db }) => readBillingSettings(db)),
+    'billing.getSettings': () => session.useStore(({ db }) => readBillingSettingsWithProfile(db)),
     'billing.updateSettings': (changes) =>
       session.useStore(({ db }) => updateBillingSettings(db, session.actor, changes)),
     'billing.getClientRate': ({ clientId }) =>

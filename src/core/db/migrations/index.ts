@@ -24,6 +24,8 @@ import * as outcomesIndexes from './0053-outcomes-indexes';
 import * as generatedFiles from './0060-generated-files';
 import * as auditChain from './0064-audit-chain';
 import * as caseLifecycle from './0070-case-lifecycle';
+import * as phoneNumbersNormalised from './0075-phone-numbers-normalised';
+import * as letterRenderFields from './0076-letter-render-fields';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -55,4 +57,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0060-generated-files': generatedFiles,
   '0064-audit-chain': auditChain,
   '0070-case-lifecycle': caseLifecycle,
+  '0075-phone-numbers-normalised': phoneNumbersNormalised,
+  '0076-letter-render-fields': letterRenderFields,
 };

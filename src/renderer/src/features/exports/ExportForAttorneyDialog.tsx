@@ -3,7 +3,6 @@ import { useState } from 'react';
 import type { MethodInput } from '@shared/contract';
 import { timelineEventTypeLabels, type TimelineEventType } from '@shared/domain/timeline-event-types';
 import { redactableFieldLabels, redactableFields, type RedactableField } from '@shared/schemas/exports';
-import { documentTypeLabels } from '@shared/schemas/vault';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
@@ -40,7 +39,11 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
   const [excludedTypes, setExcludedTypes] = useState<TimelineEventType[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [excludedDocuments, setExcludedDocuments] = useState<number[]>([]);
+  // The user's ticks over the offered ones: unsent letters (drafts) start unticked (issue 16).
+  const [documentChoices, setDocumentChoices] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const isChosen = (document: { readonly id: number; readonly isPreselected: boolean }) =>
+    documentChoices.get(document.id) ?? document.isPreselected;
+  const chosenDocuments = choices.data?.documents.filter(isChosen) ?? [];
   const [redact, setRedact] = useState<RedactableField[]>([]);
   const [batesPrefix, setBatesPrefix] = useState('ADV');
   const [isEncrypted, setIsEncrypted] = useState(false);
@@ -62,9 +65,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
       : {}),
     ...(choices.data
       ? {
-          documentIds: choices.data.documents
-            .map((document) => document.id)
-            .filter((id) => !excludedDocuments.includes(id)),
+          documentIds: chosenDocuments.map((document) => document.id),
         }
       : {}),
   };
@@ -173,26 +174,25 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             </div>
           </fieldset>
           <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>
-              Exhibits ({choices.data.documents.length - excludedDocuments.length})
-            </legend>
+            <legend className={formStyles.legend}>Exhibits ({chosenDocuments.length})</legend>
             {choices.data.documents.length === 0 ? (
               <p className={styles.status}>
                 No documents are filed to this case. Add them in the Documents tab.
               </p>
             ) : (
               <div className={styles.documents}>
-                {choices.data.documents.map((document, index) => (
+                {choices.data.documents.map((document) => (
                   <label key={document.id} className={styles.choice}>
                     <input
                       type="checkbox"
-                      checked={!excludedDocuments.includes(document.id)}
+                      checked={isChosen(document)}
                       onChange={(event) =>
-                        setExcludedDocuments(toggle(excludedDocuments, document.id, !event.target.checked))
+                        setDocumentChoices(new Map(documentChoices).set(document.id, event.target.checked))
                       }
                     />
-                    {String(index + 1).padStart(3, '0')} · {documentTypeLabels[document.documentType]}{' '}
-                    {document.documentDate ?? ''} · {document.fileName}
+                    {document.title}
+                    {document.documentType === 'letter' ? '' : ` · ${document.fileName}`}
+                    {document.isPreselected ? '' : ' · draft, never marked sent'}
                   </label>
                 ))}
               </div>
