@@ -21,6 +21,7 @@ import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
 import * as timeAndResources from './0052-time-and-resources';
 import * as outcomesIndexes from './0053-outcomes-indexes';
+import * as importValueMappings from './0080-import-value-mappings';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -49,4 +50,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0051-funding-options': fundingOptions,
   '0052-time-and-resources': timeAndResources,
   '0053-outcomes-indexes': outcomesIndexes,
+  '0080-import-value-mappings': importValueMappings,
 };

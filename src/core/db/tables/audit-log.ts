@@ -59,3 +59,26 @@ export async function redactAuditedContent(
     .where('row_id', 'in', rowIds)
     .execute();
 }
+
+/** Many inserts at once, as one statement per few hundred (the CSV import writes thousands). */
+export async function appendAuditEntries(
+  db: Kysely<AdvocaseDatabase>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const at = new Date().toISOString();
+  const rows: Array<Insertable<AuditLogTable>> = entries.map((entry) => ({
+    actor: entry.actor,
+    at,
+    table_name: entry.tableName,
+    row_id: entry.rowId,
+    action: entry.action,
+    before: entry.before == null ? null : JSON.stringify(entry.before),
+    after: entry.after == null ? null : JSON.stringify(entry.after),
+  }));
+  for (let start = 0; start < rows.length; start += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(start, start + 500))
+      .execute();
+  }
+}
