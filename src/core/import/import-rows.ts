@@ -95,7 +95,12 @@ export function readImportRows(
       if (!seen.has(key)) problems.push({ column, message, severity });
       seen.add(key);
     };
-    for (const message of structural.get(row.line) ?? []) report(null, message);
+    // Cells shifted by a missing or extra comma would each look wrong: say only what is wrong.
+    const broken = structural.get(row.line);
+    if (broken) {
+      for (const message of broken) report(null, message);
+      return { line: row.line, isEmpty: false, cells: row.cells, problems, record: null };
+    }
     const cell = (field: ImportField) => cellOf(row, field);
     const date = (field: ImportField): string | null => {
       const text = cell(field);

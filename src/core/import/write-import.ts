@@ -54,7 +54,7 @@ async function insertInChunks<T extends Table>(
   for (let start = 0; start < highestFirst.length; start += size) {
     await db
       .insertInto(table)
-      .values(highestFirst.slice(start, start + size) as never)
+      .values(highestFirst.slice(start, start + size))
       .execute();
   }
 }
