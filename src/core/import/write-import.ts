@@ -49,7 +49,7 @@ async function insertInChunks<T extends Table>(
   rows: ReadonlyArray<Insertable<AdvocaseDatabase[T]>>,
 ): Promise<void> {
   const columns = Object.keys(rows[0] ?? {}).length || 1;
-  const size = Math.max(1, Math.floor(30_000 / columns));
+  const size = Math.max(1, Math.floor(6_000 / columns));
   const highestFirst = [...rows].reverse();
   for (let start = 0; start < highestFirst.length; start += size) {
     await db
