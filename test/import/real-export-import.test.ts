@@ -71,7 +71,7 @@ describe('advocase import of a real export', () => {
       expect.objectContaining({
         field: 'Plan Type',
         severity: 'error',
-        message: expect.stringContaining('"HMO" is not yet mapped') as unknown,
+        message: expect.stringContaining('"HMO" is not yet one of Advocase') as unknown,
       }),
     ]);
     expect(problemsOf(3)[1]!.message).toContain('--map-value "Plan Type=HMO:CODE"');

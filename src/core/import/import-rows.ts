@@ -1,5 +1,5 @@
 import { type z } from 'zod';
-import { importVocabulary, type EnumeratedImportField } from '../../shared/domain/import-vocabulary';
+import type { EnumeratedImportField } from '../../shared/domain/import-vocabulary';
 import type { CasePriority, CaseStage } from '../../shared/domain/case-stages';
 import type { PlanType } from '../../shared/domain/plan-types';
 import type { TreatmentKind } from '../../shared/domain/treatments';
@@ -135,12 +135,11 @@ export function readImportRows(
       if (!text) return null;
       const code = values.get(field)?.get(comparableValue(text)) ?? null;
       if (code === null) {
-        const column = columnOf(field) ?? importFieldLabels[field];
         report(
           field,
           field === 'state'
-            ? `"${text}" is not a US state code. Correct it to a two-letter code such as CA, or map it under Values (on the command line: --map-value "${column}=${text}:CA").`
-            : `"${text}" is not yet mapped to one of Advocase's ${fieldNoun[field]}: choose what it means under Values (on the command line: --map-value "${column}=${text}:CODE", CODE one of ${importVocabulary[field].map((choice) => choice.code).join(', ')}).`,
+            ? `"${text}" is not a US state code: correct it to a two-letter code such as CA, or choose what it means under Values.`
+            : `"${text}" is not yet one of Advocase's ${fieldNoun[field]}: choose what it means under Values.`,
         );
       }
       return code as Code | null;

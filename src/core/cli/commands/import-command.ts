@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { enumeratedImportFields, type EnumeratedImportField } from '../../../shared/domain/import-vocabulary';
+import {
+  enumeratedImportFields,
+  importVocabulary,
+  type EnumeratedImportField,
+} from '../../../shared/domain/import-vocabulary';
 import type { ImportMapping, ImportValueMappings } from '../../../shared/schemas/import';
 import { exitCodes, UsageError } from '../cli-io';
 import type { Command } from '../command';
@@ -79,12 +83,26 @@ export const importCommand: Command = {
     };
     const reviewed = await call('import.preview', request);
     if (values['dry-run']) {
+      // The app says "choose what it means under Values"; here the way to choose is a flag.
+      const unmapped = new Map(
+        reviewed.values.filter((value) => value.code === null).map((value) => [value.column, value.field]),
+      );
+      const howToMap = (column: string | null, cells: readonly string[]) => {
+        const field = column === null ? undefined : unmapped.get(column);
+        if (!field) return '';
+        const value = cells[reviewed.headers.indexOf(column!)] ?? '';
+        const codes = importVocabulary[field].map((choice) => choice.code).join(', ');
+        return ` On the command line: --map-value "${column}=${value}:CODE", CODE one of ${codes}.`;
+      };
       const rows = reviewed.rows.map((row) => ({
         line: row.line,
         status: row.status,
         problems: row.problems.map((problem) => ({
           field: problem.column ?? 'row',
-          message: problem.message,
+          message:
+            problem.severity === 'error'
+              ? `${problem.message}${howToMap(problem.column, row.cells)}`
+              : problem.message,
           severity: problem.severity,
         })),
       }));
