@@ -257,7 +257,12 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
 
                 <ImportValuesPanel values={result.values} onChoose={chooseValue} />
 
-                <ImportRowsTable preview={result} onCorrect={correct} onSkip={skip} />
+                <ImportRowsTable
+                  preview={result}
+                  onCorrect={correct}
+                  onSkip={skip}
+                  skipLines={choices.skipLines}
+                />
 
                 {duplicates > 0 && (
                   <fieldset className={formStyles.fieldset} aria-labelledby={duplicateGroupId}>

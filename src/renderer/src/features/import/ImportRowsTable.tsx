@@ -9,6 +9,8 @@ type Props = {
   readonly preview: ImportPreview;
   readonly onCorrect: (line: number, column: string, value: string) => void;
   readonly onSkip: (line: number, skip: boolean) => void;
+  /** The lines the user chose to skip, ahead of the preview that confirms it. */
+  readonly skipLines: readonly number[];
 };
 
 const pageSize = 100;
@@ -82,7 +84,7 @@ function EditableCell(props: {
  * Every row of the file, those with something to fix or decide first, each problem beside its
  * cell (issue 16: rows with errors were hidden and the import dead-ended).
  */
-export function ImportRowsTable({ preview, onCorrect, onSkip }: Props) {
+export function ImportRowsTable({ preview, onCorrect, onSkip, skipLines }: Props) {
   const [shown, setShown] = useState(pageSize);
   const ordered = rowsProblemsFirst(preview.rows);
   const labelOf = mappedLabels(preview);
@@ -117,7 +119,7 @@ export function ImportRowsTable({ preview, onCorrect, onSkip }: Props) {
                       <input
                         type="checkbox"
                         aria-label={`Skip row ${row.line}`}
-                        checked={row.skipped}
+                        checked={skipLines.includes(row.line)}
                         onChange={(event) => onSkip(row.line, event.target.checked)}
                       />
                     )}
