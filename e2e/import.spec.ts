@@ -44,6 +44,7 @@ test('a real export never dead-ends: problems first and beside their cells, fixe
   // "HMO" is asked, not guessed; once chosen, row 3 is ready.
   await dialog.getByLabel(/“HMO” in Plan Type/).selectOption({ label: 'Employer plan, fully insured' });
   await expect(row(3)).toContainText('Ready (check the note)');
+  await expect(row(7)).toContainText('Needs a fix: DOB');
   // A cell corrected in place: the impossible date.
   await dialog.getByLabel('Row 5, DOB').fill('28/02/1990');
   await dialog.getByLabel('Row 5, DOB').press('Enter');

@@ -157,8 +157,8 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
           <section className={styles.done} aria-label="Import finished">
             <p role="status">{done.message}</p>
             <p>
-              {count(done.skipped, 'row was', 'rows were')} not imported. Download them as a CSV with a “What
-              to fix” column, correct them, and import that file.
+              The rows left out are in a CSV with a “What to fix” column: download it, correct them there, and
+              import that file.
             </p>
             <div className={formStyles.actions}>
               <Button

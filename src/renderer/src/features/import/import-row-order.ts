@@ -20,8 +20,16 @@ export function describeStatus(row: ImportPreviewRow): string {
   switch (row.status) {
     case 'ok':
       return row.problems.length > 0 ? 'Ready (check the note)' : 'Ready';
-    case 'error':
-      return 'Needs a fix';
+    case 'error': {
+      const columns = [
+        ...new Set(
+          row.problems.flatMap((problem) =>
+            problem.severity === 'error' && problem.column ? [problem.column] : [],
+          ),
+        ),
+      ];
+      return columns.length > 0 ? `Needs a fix: ${columns.join(', ')}` : 'Needs a fix';
+    }
     case 'duplicate-in-file':
       return `Same person as row ${row.duplicateOf?.line ?? '?'}`;
     case 'duplicate-in-store':
