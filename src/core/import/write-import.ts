@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import { localToday } from '../../shared/schemas/fields';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntries, type AuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntries } from '../db/tables/audit-log';
 import type { CasesTable } from '../db/tables/cases';
 import type { ClientsTable } from '../db/tables/clients';
 import type { CoveragesTable } from '../db/tables/coverages';
@@ -59,22 +59,38 @@ async function insertInChunks<T extends Table>(
   }
 }
 
-/** The rows just inserted, as the audit log records them (the whole row, as the services do). */
+/**
+ * The audit entries of the rows just inserted (the whole row, as the services record it; Undo
+ * reads them), read back and written a few hundred at a time so they are never all in memory.
+ */
 async function auditInserts(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   table: Table,
   afterId: number,
-): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom(table).selectAll().where('id', '>', afterId).orderBy('id').execute();
-  return rows.map((row) => ({
-    actor,
-    tableName: table,
-    rowId: row.id,
-    action: 'insert',
-    before: null,
-    after: row,
-  }));
+): Promise<void> {
+  for (let from = afterId; ;) {
+    const rows = await db
+      .selectFrom(table)
+      .selectAll()
+      .where('id', '>', from)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (rows.length === 0) return;
+    await appendAuditEntries(
+      db,
+      rows.map((row) => ({
+        actor,
+        tableName: table,
+        rowId: row.id,
+        action: 'insert',
+        before: null,
+        after: row,
+      })),
+    );
+    from = rows.at(-1)!.id;
+  }
 }
 
 const sameTreatment = (record: ImportRecord) =>
@@ -267,11 +283,9 @@ export async function writeImport(
   await insertInChunks(db, 'coverages', coverages);
   await insertInChunks(db, 'clients', clients);
   await insertInChunks(db, 'cases', cases);
-  await appendAuditEntries(db, [
-    ...(await auditInserts(db, actor, 'clients', startIds.clients)),
-    ...(await auditInserts(db, actor, 'coverages', startIds.coverages)),
-    ...(await auditInserts(db, actor, 'cases', startIds.cases)),
-  ]);
+  await auditInserts(db, actor, 'clients', startIds.clients);
+  await auditInserts(db, actor, 'coverages', startIds.coverages);
+  await auditInserts(db, actor, 'cases', startIds.cases);
   await storeDeadlinesOfNewCases(
     db,
     newCaseFacts.map(({ caseId, planType, state }) => ({
