@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/core/db/store';
 import { undoRecentEdits } from '../../src/core/history/undo';
 import { commitImport, previewImport } from '../../src/core/import/import-service';
-import { normalizeDate, normalizePhone } from '../../src/core/import/normalize-values';
+import { dateOrderOf, normalizeDate, normalizePhone } from '../../src/core/import/normalize-values';
+import { exactCode, suggestedCode } from '../../src/core/import/value-vocabulary';
 import { parseCsv } from '../../src/core/import/parse-csv';
 import { searchEverything } from '../../src/core/search/search-everything';
 import { listCases } from '../../src/core/services/cases-service';
@@ -57,6 +58,33 @@ describe('normalizing spreadsheet values', () => {
     ['+49 30 1234567', '+49301234567'],
   ])('phone %s → %s', (text, expected) => {
     expect(normalizePhone(text)).toEqual({ value: expected });
+  });
+
+  it.each([
+    ['planType', 'Employer (self-funded)', null, 'employer-self-funded'],
+    ['planType', 'Individual marketplace', null, 'individual'],
+    ['planType', 'HMO', null, null],
+    ['planType', 'ERISA', 'employer-self-funded', 'employer-self-funded'],
+    ['planType', 'Medicare Advantage', 'medicare-advantage', 'medicare-advantage'],
+    ['treatment', 'Deep TMS (BrainsWay)', null, 'tms'],
+    ['treatment', 'Spravato', 'esketamine', 'esketamine'],
+    ['treatment', 'Acupuncture', null, null],
+    ['state', 'ca', 'CA', null],
+    ['state', 'ZZ', null, null],
+  ] as const)('value %s "%s": exactly %s, suggested %s', (field, text, exact, suggested) => {
+    expect(exactCode(field, text)).toBe(exact);
+    expect(exactCode(field, text) ?? suggestedCode(field, text)).toBe(exact ?? suggested);
+  });
+
+  it('reads a column day first only when its dates show it', () => {
+    expect(dateOrderOf(['25/12/1980', '03/04/1975'])).toBe('day-first');
+    expect(dateOrderOf(['12/25/1980', '03/04/1975'])).toBe('month-first');
+    expect(dateOrderOf(['03/04/1975'])).toBe('month-first');
+    expect(normalizeDate('03/04/1975', 'day-first')).toEqual({ value: '1975-04-03' });
+    expect(normalizeDate('25/12/1980', 'month-first')).toEqual({
+      value: '1980-12-25',
+      note: '"25/12/1980" was read day first, as 25 December 1980, though this column writes the month first: check it.',
+    });
   });
 
   it('refuses a phone number with too few digits', () => {
