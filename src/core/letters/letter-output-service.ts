@@ -334,7 +334,9 @@ export class LetterOutputService {
         'documentId',
       );
     }
-    const sentCopy = sentCopyId ?? (await this.fileSentCopy(letter, sentOn, input.sentVia, { profile, context, enclosures }));
+    const sentCopy =
+      sentCopyId ??
+      (await this.fileSentCopy(letter, sentOn, input.sentVia, { profile, context, enclosures }));
     const event = await this.session.useStore(async ({ db }) => {
       const added = await addTimelineEvent(db, this.session.actor, letter.caseId, {
         type: 'letter_sent',

@@ -26,6 +26,7 @@ import * as auditChain from './0064-audit-chain';
 import * as caseLifecycle from './0070-case-lifecycle';
 import * as phoneNumbersNormalised from './0075-phone-numbers-normalised';
 import * as letterRenderFields from './0076-letter-render-fields';
+import * as importValueMappings from './0080-import-value-mappings';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -59,4 +60,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0070-case-lifecycle': caseLifecycle,
   '0075-phone-numbers-normalised': phoneNumbersNormalised,
   '0076-letter-render-fields': letterRenderFields,
+  '0080-import-value-mappings': importValueMappings,
 };

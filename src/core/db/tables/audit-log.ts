@@ -134,3 +134,26 @@ export async function highestAuditIdIssued(db: Kysely<AdvocaseDatabase>): Promis
     SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`.execute(db);
   return Number(rows[0]?.seq ?? 0);
 }
+
+/** Many inserts at once, as one statement per few hundred (the CSV import writes thousands). */
+export async function appendAuditEntries(
+  db: Kysely<AdvocaseDatabase>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const at = new Date().toISOString();
+  const rows: Array<Insertable<AuditLogTable>> = entries.map((entry) => ({
+    actor: entry.actor,
+    at,
+    table_name: entry.tableName,
+    row_id: entry.rowId,
+    action: entry.action,
+    before: entry.before == null ? null : JSON.stringify(entry.before),
+    after: entry.after == null ? null : JSON.stringify(entry.after),
+  }));
+  for (let start = 0; start < rows.length; start += 500) {
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(start, start + 500))
+      .execute();
+  }
+}
