@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/core/errors';
+import { openCopiesFolder } from '../../src/core/vault/open-copies';
 import { VaultService } from '../../src/core/vault/vault-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { addFile, filesUnder, makePdf, openTestVault } from './vault-helpers';
@@ -61,9 +63,7 @@ describe('hostile file names', () => {
     const dataDirectory = newDataDirectory();
     const { session, call, caseId } = await openTestVault(dataDirectory);
     const opened: string[] = [];
-    const temporaryDirectory = newDataDirectory();
     const vault = new VaultService(session, {
-      temporaryDirectory,
       openInViewer: async (path) => void opened.push(path),
     });
     const added = await addFile(call, 'notes.txt', Buffer.from('@echo off\r\necho hello'), { caseId });
@@ -80,7 +80,7 @@ describe('hostile file names', () => {
     expect(refusal?.code).toBe('INVALID_INPUT');
     expect(refusal?.message).toMatch(/ends in \.bat, a kind of file your computer may run as a program/);
     expect(opened).toEqual([]);
-    expect(filesUnder(temporaryDirectory)).toEqual([]);
+    expect(openCopiesLeft(dataDirectory)).toEqual([]);
 
     // A download of it is named for what it is.
     expect((await call('vault.content', { documentId })).fileName).toBe('run.bat.txt');
@@ -95,9 +95,7 @@ describe('hostile file names', () => {
     const dataDirectory = newDataDirectory();
     const { session, call, caseId } = await openTestVault(dataDirectory);
     const opened: string[] = [];
-    const temporaryDirectory = newDataDirectory();
     const vault = new VaultService(session, {
-      temporaryDirectory,
       openInViewer: async (path) => void opened.push(path),
     });
     const added = await addFile(call, 'denial.pdf', await makePdf(['Denied.']), { caseId });
@@ -107,6 +105,12 @@ describe('hostile file names', () => {
     );
     await expect(vault.openExternally(documentId)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(opened).toEqual([]);
-    expect(filesUnder(temporaryDirectory)).toEqual([]);
+    expect(openCopiesLeft(dataDirectory)).toEqual([]);
   });
 });
+
+/** Decrypted copies left in Advocase's private open-in-another-app folder. */
+function openCopiesLeft(dataDirectory: string): string[] {
+  const folder = openCopiesFolder(dataDirectory);
+  return existsSync(folder) ? filesUnder(folder) : [];
+}

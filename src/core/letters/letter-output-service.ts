@@ -283,7 +283,7 @@ export class LetterOutputService {
     letter: Letter,
     sentOn: string,
     sentVia: LetterDeliveryMethod,
-    { profile, context, enclosures }: Awaited<ReturnType<LetterOutputService['prepare']>>,
+    { profile, context, enclosures }: Omit<Awaited<ReturnType<LetterOutputService['prepare']>>, 'letter'>,
   ): Promise<number> {
     const renderContext: LetterRenderContext = {
       profile,

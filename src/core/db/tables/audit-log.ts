@@ -1,6 +1,6 @@
-import { sql, type ColumnType, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type ColumnType, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { AdvocaseDatabase } from '../schema';
-import { auditContentHash, entryHashFunctionName, newContentSalt } from '../audit-chain';
+import { auditContentHash, auditEntryHash, entryHashFunctionName, newContentSalt } from '../audit-chain';
 
 /**
  * What an entry records: a row written (insert, update, delete), an access to the data (unlock,
@@ -135,21 +135,40 @@ export async function highestAuditIdIssued(db: Kysely<AdvocaseDatabase>): Promis
   return Number(rows[0]?.seq ?? 0);
 }
 
-/** Many inserts at once, as one statement per few hundred (the CSV import writes thousands). */
+/**
+ * Many inserts at once, as one statement per few hundred (the CSV import writes thousands). The
+ * chain is linked here rather than by the SQL function: a multi-row INSERT … SELECT would read
+ * the same previous entry for every row. The caller's transaction keeps anyone from writing
+ * between the read of the last hash and these rows.
+ */
 export async function appendAuditEntries(
   db: Kysely<AdvocaseDatabase>,
   entries: readonly AuditEntry[],
 ): Promise<void> {
+  if (entries.length === 0) return;
   const at = new Date().toISOString();
-  const rows: Array<Insertable<AuditLogTable>> = entries.map((entry) => ({
-    actor: entry.actor,
-    at,
-    table_name: entry.tableName,
-    row_id: entry.rowId,
-    action: entry.action,
-    before: entry.before == null ? null : JSON.stringify(entry.before),
-    after: entry.after == null ? null : JSON.stringify(entry.after),
-  }));
+  const last = await db
+    .selectFrom('audit_log')
+    .select('entry_hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let previous = last?.entry_hash ?? null;
+  const rows: Array<Insertable<AuditLogTable>> = entries.map((entry) => {
+    const before = entry.before == null ? null : JSON.stringify(entry.before);
+    const after = entry.after == null ? null : JSON.stringify(entry.after);
+    const salt = newContentSalt();
+    const fields = {
+      actor: entry.actor,
+      at: entry.at ?? at,
+      table_name: entry.tableName,
+      row_id: entry.rowId,
+      action: entry.action,
+      content_hash: auditContentHash(salt, before, after),
+    };
+    previous = auditEntryHash(previous, fields);
+    return { ...fields, before, after, content_salt: salt, entry_hash: previous };
+  });
   for (let start = 0; start < rows.length; start += 500) {
     await db
       .insertInto('audit_log')
