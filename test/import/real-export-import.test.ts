@@ -115,6 +115,10 @@ describe('advocase import of a real export', () => {
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ imported: 3, skipped: 5 });
+    // The rows it wrote are linked into the audit log's hash chain like any other edit.
+    const audit = await advocase('audit', 'verify');
+    expect(audit.stderr).toBe('');
+    expect(audit.code).toBe(0);
 
     const listed = JSON.parse((await advocase('list-cases', '--json')).stdout) as Array<{
       clientName: string;
