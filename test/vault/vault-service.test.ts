@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/vault/extract-text';
 import { VaultService } from '../../src/core/vault/vault-service';
@@ -241,6 +241,10 @@ describe('the document vault', () => {
     await vault.openExternally(documentId);
     expect(opened).toHaveLength(1);
     expect(opened[0]!.startsWith(openCopiesFolder(dataDirectory))).toBe(true);
+    // Advocase's own folder, readable by this user only, never the shared temp folder.
+    for (const folder of [openCopiesFolder(dataDirectory), dirname(opened[0]!)]) {
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+    }
     expect(readFileSync(opened[0]!).equals(text)).toBe(true);
     await session.lock();
     expect(existsSync(openCopiesFolder(dataDirectory))).toBe(false);

@@ -102,15 +102,15 @@ describe('the web harness, hardened (issue 12 §7)', () => {
   });
 
   it('locks when no page has been heard from (the browser went away), not while one is', async () => {
-    const { session, post, databasePath } = await startHarness({ pageGoneAfterMs: 400 });
+    const { session, post, databasePath } = await startHarness({ pageGoneAfterMs: 2_000 });
     expect(session.status()).toEqual({ state: 'unlocked' });
     for (let beat = 0; beat < 6; beat += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 400));
       expect((await post(harnessHeartbeat.path, {})).status).toBe(200);
     }
     expect(session.status()).toEqual({ state: 'unlocked' });
 
-    await vi.waitFor(() => expect(openDatabaseHandles(databasePath)).toEqual([]), { timeout: 5_000 });
+    await vi.waitFor(() => expect(openDatabaseHandles(databasePath)).toEqual([]), { timeout: 15_000 });
     expect(session.status()).toEqual({ state: 'locked' });
   });
 

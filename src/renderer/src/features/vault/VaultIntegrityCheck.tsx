@@ -55,12 +55,14 @@ function LeftoversNote({
 }) {
   const count = leftovers.filesWithoutRecord + leftovers.recordsWithoutDocument;
   if (count === 0) return null;
-  if (leftovers.removed) return <p>Removed {count} leftovers of interrupted uploads.</p>;
+  const what =
+    count === 1 ? '1 leftover of an interrupted upload' : `${count} leftovers of interrupted uploads`;
+  if (leftovers.removed) return <p>Removed {what}.</p>;
   return (
     <>
       <p>
-        Found {count} leftovers of interrupted uploads (for example after a crash). They are encrypted, belong
-        to no document and only take space.
+        Found {what} (for example after a crash). Leftovers are encrypted, belong to no document and only take
+        space.
       </p>
       <div className={formStyles.actions}>
         <Button onClick={onRemove}>Remove leftovers</Button>
