@@ -125,6 +125,6 @@ test('export a case for an attorney with a redaction: preview, save the PDF and 
   ).toBeAttached();
   // The one document came from outside Advocase: the manifest says it was not redacted.
   const manifest = execFileSync('unzip', ['-p', bundlePath, 'manifest.csv'], { encoding: 'utf8' });
-  expect(manifest).toContain('Not redacted: the document as filed');
+  expect(manifest).toContain('Not redacted (as filed)');
   await screenshotBothSizes(page, app, 'attorney-export-03-saved');
 });

@@ -158,11 +158,11 @@ describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', ()
     for (const [file, note] of notes) {
       if (file.startsWith('Case summary')) continue;
       if (/– (Letter|Submission packet) 2026-03-30/.test(file))
-        expect(note, file).toMatch(/^Redacted: made again by Advocase/);
-      else expect(note, file).toMatch(/^Not redacted: the document as filed/);
+        expect(note, file).toMatch(/^Redacted \(made again by Advocase\)/);
+      else expect(note, file).toMatch(/^Not redacted \(as filed\)/);
     }
     expect([...notes.values()].filter((note) => note.startsWith('Not redacted'))).toHaveLength(5);
     const summary = bundles.redacted.files.find((file) => file.startsWith('Case summary'))!;
-    expect(textOf(join(bundles.redacted.folder, summary))).toContain('Not redacted: the document as filed');
+    expect(textOf(join(bundles.redacted.folder, summary))).toContain('Not redacted (as filed)');
   });
 });

@@ -5,8 +5,8 @@ import { generatedFileRecipes, renderRedacted } from '../letters/generated-file-
 import type { ReadExhibit } from './exhibit-bundle';
 import type { Redactor } from './redaction';
 
-export const regeneratedRedacted = 'Redacted: made again by Advocase without the redacted fields';
-export const sentAsFiled = 'Not redacted: the document as filed (Advocase can redact only what it made)';
+export const regeneratedRedacted = 'Redacted (made again by Advocase)';
+export const sentAsFiled = 'Not redacted (as filed)';
 
 /**
  * How a bundle reads its exhibits (issue 12 §2). With no redaction, each document as filed.

@@ -513,6 +513,10 @@ export function buildSummaryModel(
   );
   if (selection.redact.length > 0) {
     scope.push(`Redacted: ${selection.redact.map((field) => redactableFieldLabels[field]).join('; ')}.`);
+    // Issue 12 §2: what redaction reaches in the bundle, said once rather than per exhibit.
+    scope.push(
+      'In the exhibit bundle, letters and packets Advocase made are made again without these fields; documents from outside are exhibits as filed, not redacted.',
+    );
   }
   scope.push(`Dates and times are in ${dossier.timeZone}.`);
 
