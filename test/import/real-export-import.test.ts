@@ -170,6 +170,7 @@ describe('advocase import of a real export', () => {
       duplicateAction: 'merge',
     });
     const preview = await previewImport(store.db, request);
+    expect(preview.dayFirstColumns).toEqual(['DOB']);
     expect(preview.values.filter((value) => value.field === 'planType')).toEqual([
       expect.objectContaining({
         value: 'Employer (self-funded)',
