@@ -22,6 +22,9 @@ test('a real export never dead-ends: problems first and beside their cells, fixe
   await expect(dialog.getByRole('status').first()).toHaveText(
     '8 rows: 2 ready · 4 need a fix · 1 duplicate · 1 empty line',
   );
+  await expect(dialog).toContainText(
+    'Dates in DOB are read day first, as in 25/12/1980: 03/04/1975 is 3 April 1975.',
+  );
   const table = dialog.getByRole('table', { name: 'Rows to import' });
   const rowHeaders = table.locator('tbody th[scope="row"]');
   // Rows that need the user come first, numbered as a spreadsheet numbers them.

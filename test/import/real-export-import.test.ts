@@ -144,6 +144,25 @@ describe('advocase import of a real export', () => {
     ]);
   });
 
+  it('says what is wrong with a --map-value it cannot use, and imports nothing', async () => {
+    const advocase = await newCliStore();
+    const unknownCode = await advocase('import', file, '--map-value', 'Plan Type=HMO:hmo', '--skip-invalid');
+    expect(unknownCode.code).toBe(2);
+    expect(unknownCode.stderr).toContain(
+      '"hmo" (for "HMO") is not one of Advocase\'s codes for planType: use one of employer-self-funded,',
+    );
+    expect(unknownCode.stderr).toContain('(--map-value)');
+    const noColumn = await advocase('import', file, '--map-value', 'Carrier=HMO:medicare', '--dry-run');
+    expect(noColumn.code).toBe(2);
+    expect(noColumn.stderr).toContain(
+      'the column "Carrier" is not a plan type, treatment, stage, priority or state column',
+    );
+    const withErrors = await advocase('import', file);
+    expect(withErrors.code).toBe(2);
+    expect(withErrors.stderr).toContain('4 rows have errors; nothing was imported.');
+    expect(JSON.parse((await advocase('list-cases', '--json')).stdout)).toEqual([]);
+  });
+
   it('keeps every value as written where it should, and merges the duplicate only when asked', async () => {
     const store = await openStore(join(newDataDirectory(), 'advocase.db'), randomBytes(32));
     const { readFileSync } = await import('node:fs');
@@ -155,6 +174,7 @@ describe('advocase import of a real export', () => {
       duplicateAction: 'merge',
     });
     const preview = await previewImport(store.db, request);
+    expect(preview.dayFirstColumns).toEqual(['DOB']);
     expect(preview.values.filter((value) => value.field === 'planType')).toEqual([
       expect.objectContaining({
         value: 'Employer (self-funded)',

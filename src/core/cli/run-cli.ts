@@ -40,6 +40,7 @@ const flagForField: Readonly<Record<string, string>> = {
   treatment: '--treatment',
   treatmentDetail: '--treatment',
   payer: '--payer',
+  valueMappings: '--map-value',
 };
 
 function helpText(): string {

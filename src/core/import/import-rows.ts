@@ -56,6 +56,18 @@ export type ReadRow = {
 /** The code each value of an enumerated column maps to (by comparableValue), or null when unmapped. */
 export type ResolvedValues = ReadonlyMap<EnumeratedImportField, ReadonlyMap<string, string | null>>;
 
+const dateFields = ['dateOfBirth', 'effectiveOn', 'endsOn', 'openedOn'] as const;
+
+/** How each mapped date column writes its numeric dates, judged from all of its values. */
+export function dateOrdersOf(table: CsvTable, mapping: ImportMapping): Map<ImportField, DateOrder> {
+  const orders = new Map<ImportField, DateOrder>();
+  for (const field of dateFields) {
+    const index = mapping[field] ? table.headers.indexOf(mapping[field]) : -1;
+    if (index !== -1) orders.set(field, dateOrderOf(table.rows.map((row) => row.cells[index] ?? '')));
+  }
+  return orders;
+}
+
 /**
  * Reads every row with the column mapping and value mapping. An error keeps the row out (it is
  * shown with its problems beside its cells, to correct or skip); a warning lets it in.
@@ -73,12 +85,7 @@ export function readImportRows(
     const index = column === null ? undefined : columnIndex.get(column);
     return index === undefined ? '' : (row.cells[index] ?? '');
   };
-  const dateOrders = new Map<ImportField, DateOrder>(
-    (['dateOfBirth', 'effectiveOn', 'endsOn', 'openedOn'] as const).map((field) => [
-      field,
-      dateOrderOf(table.rows.map((row) => cellOf(row, field))),
-    ]),
-  );
+  const dateOrders = dateOrdersOf(table, mapping);
   const structural = new Map<number, string[]>();
   for (const problem of table.problems) {
     structural.set(problem.line, [...(structural.get(problem.line) ?? []), problem.message]);

@@ -21,7 +21,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
 import { guessMapping, sourceKey } from './guess-mapping';
-import { readImportRows, whatToFix, type ReadRow, type ResolvedValues } from './import-rows';
+import { dateOrdersOf, readImportRows, whatToFix, type ReadRow, type ResolvedValues } from './import-rows';
 import { comparableName } from './normalize-values';
 import { parseCsv, type CsvTable } from './parse-csv';
 import { comparableValue, exactCode, suggestedCode } from './value-vocabulary';
@@ -264,6 +264,9 @@ export async function previewImport(
     mapping,
     mappingOrigin,
     values: values.list,
+    dayFirstColumns: [...dateOrdersOf(table, mapping)].flatMap(([field, order]) =>
+      order === 'day-first' ? [mapping[field]!] : [],
+    ),
     rows: rows.map(toPreviewRow),
     counts: {
       ok: count('ok'),

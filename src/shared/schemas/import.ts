@@ -155,6 +155,8 @@ export const importPreviewSchema = z.object({
   mappingOrigin: z.enum(['given', 'remembered', 'guessed']),
   /** Every distinct value of the enumerated columns and the code it maps to. */
   values: z.array(importValueSchema),
+  /** Date columns read day first (25/12/1980), because some of their dates can only be read so. */
+  dayFirstColumns: z.array(z.string()),
   /** Every row of the file, in file order. */
   rows: z.array(importPreviewRowSchema),
   counts: z.object({

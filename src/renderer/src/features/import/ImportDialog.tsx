@@ -221,6 +221,13 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
                   {preview.isPending && ' · checking…'}
                 </p>
 
+                {result.dayFirstColumns.length > 0 && (
+                  <p className={styles.muted}>
+                    Dates in {result.dayFirstColumns.join(', ')} are read day first, as in 25/12/1980:
+                    03/04/1975 is 3 April 1975.
+                  </p>
+                )}
+
                 <details className={styles.columns}>
                   <summary>
                     Columns{' '}
