@@ -302,23 +302,31 @@ function eventsForStage(
  * How long ago a case at `stage` last moved. Requests and appeals awaiting the payer are recent,
  * as in a real caseload where a payer past its deadline is chased at once; a few are late.
  */
-function daysSinceLastStep(stage: CaseStage, random: () => number): number {
+function daysSinceLastStep(stage: CaseStage, planType: PlanType, random: () => number): number {
   const within = (least: number, most: number) => least + Math.floor(random() * (most - least + 1));
+  // Roughly the days a denial leaves to appeal on this plan (the deadline engine has the exact
+  // rules): demo pacing only, so open windows spread over the months ahead and few have passed.
+  const appealWindow =
+    planType === 'medicaid-managed-care' || planType === 'medicare-advantage'
+      ? 60
+      : planType === 'medicare'
+        ? 120
+        : 180;
   switch (stage) {
     case 'prior_auth_submitted':
     case 'decision':
-      return random() < 0.1 ? within(20, 40) : within(1, 10);
+      return random() < 0.08 ? within(20, 40) : within(1, 7);
     case 'internal_appeal_1':
     case 'internal_appeal_2':
     case 'external_review':
-      return random() < 0.1 ? within(35, 60) : within(2, 25);
-    // Denials spread over the 180-day appeal window, so the Agenda shows dates over the next six
-    // months; a few windows have passed (overdue), as in a real caseload.
+      return random() < 0.08 ? within(35, 60) : within(2, 10);
     case 'denied':
-      return random() < 0.05 ? within(181, 200) : within(1, 175);
-    case 'approved':
-      return within(5, 140);
+      return random() < 0.04 ? appealWindow + within(1, 20) : within(1, appealWindow - 5);
     case 'alternative_funding':
+      return within(5, appealWindow - 5);
+    // The approval lasts 150 days and re-authorization is asked 30 days before it ends.
+    case 'approved':
+      return within(5, 110);
     case 'resolved':
       return within(10, 160);
     default:
@@ -423,7 +431,7 @@ export async function generateDemoCaseload(
       const treatment = pick(treatmentKinds);
       const stage = pickDemoStage(random);
       const outcome: CaseOutcome | null = stage === 'resolved' ? pickDemoOutcome(random) : null;
-      const lastDaysAgo = daysSinceLastStep(stage, random);
+      const lastDaysAgo = daysSinceLastStep(stage, coverageInput.planType, random);
       const treatmentDetail = treatment === 'other' ? pick(otherTreatments) : null;
       const timeline = eventsForStage(
         stage,

@@ -39,7 +39,8 @@ export const outcomeFigureDefinitions: Readonly<
   },
   casesClosed: {
     label: 'Cases closed',
-    definition: 'Cases whose "closed on" date falls in the period, by month.',
+    definition:
+      'Cases whose "closed on" date falls in the period, by month. A case is closed when its stage is Closed: closing sets that date and reopening clears it, so these are the cases the caseload shows as Closed.',
   },
   outcomeMix: {
     label: 'Outcome mix',
@@ -69,7 +70,7 @@ export const outcomeFigureDefinitions: Readonly<
   deadlinesMet: {
     label: 'Deadlines met',
     definition:
-      'The advocate\u2019s own legal deadlines (appeal and review windows, not the payer\u2019s and not Advocase\u2019s reminders) falling due in the period and already passed or answered: met when answered or marked done on or before the date that counts (the override if one was entered), missed otherwise. Deadlines still open are not counted.',
+      'The advocate\u2019s own legal deadlines (appeal and review windows, not the payer\u2019s and not Advocase\u2019s reminders) falling due in the period and already passed or answered: met when answered or marked done on or before the date that counts (the override if one was entered), missed otherwise. Deadlines still open are not counted, nor those no longer tracked because the case closed before they fell due.',
   },
   payerResponse: {
     label: 'Payer response time',
