@@ -9,7 +9,7 @@ import type {
 } from '../../shared/schemas/backup';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
-import type { Session } from '../session/session';
+import type { OpenData, Session } from '../session/session';
 import {
   checkBackupContents,
   checkBackupFile,
@@ -62,7 +62,7 @@ export class BackupService {
     private readonly host: BackupHost,
   ) {
     if (!host.runsAutomaticBackups) return;
-    session.onBeforeLock(() => this.backUpIfDue('lock'));
+    session.onBeforeLock((open) => this.backUpIfDue('lock', open));
     setInterval(() => void this.backUpIfDue('schedule'), scheduleCheckMs).unref();
   }
 
@@ -109,9 +109,15 @@ export class BackupService {
     if (this.running) this.running.isCancelled = true;
   }
 
+  /** "Back up now". */
+  create(): Promise<BackupContentsSummary> {
+    return this.session.useDataKey((open) => this.createFrom(open));
+  }
+
   /** Writes, checks and thins: the one path for "Back up now", the daily backup and the one at lock. */
-  async create(): Promise<BackupContentsSummary> {
-    const folder = await this.session.useStore(async ({ db }) => (await readBackupPreferences(db)).folder);
+  private async createFrom({ store, dataKey, dataDirectory }: OpenData): Promise<BackupContentsSummary> {
+    const { db } = store;
+    const folder = (await readBackupPreferences(db)).folder;
     if (!folder) {
       throw new AppError(
         'INVALID_INPUT',
@@ -120,38 +126,30 @@ export class BackupService {
     }
     const created = await this.runExclusively('Starting the backup', async (progress) => {
       try {
-        return await this.session.useDataKey(({ store, dataKey, dataDirectory }) =>
-          createBackup({
-            db: store.db,
-            dataDirectory,
-            dataKey,
-            folder,
-            actor: this.session.actor,
-            progress,
-            now: this.session.now,
-          }),
-        );
+        return await createBackup({
+          db,
+          dataDirectory,
+          dataKey,
+          folder,
+          actor: this.session.actor,
+          progress,
+          now: this.session.now,
+        });
       } catch (error) {
         const message = error instanceof AppError ? error.message : 'The backup could not be written.';
-        await this.session
-          .useStore(({ db }) =>
-            writeBackupPreference(db, this.session.actor, 'backup.lastFailure', {
-              at: new Date(this.session.now()).toISOString(),
-              message,
-            }),
-          )
-          .catch(() => undefined);
+        await writeBackupPreference(db, this.session.actor, 'backup.lastFailure', {
+          at: new Date(this.session.now()).toISOString(),
+          message,
+        }).catch(() => undefined);
         throw error;
       }
     });
-    await this.session.useStore(({ db }) =>
-      writeBackupPreference(db, this.session.actor, 'backup.last', {
-        at: created.contents.createdAt,
-        name: created.name,
-        sizeBytes: created.contents.sizeBytes,
-        isVerified: true,
-      }),
-    );
+    await writeBackupPreference(db, this.session.actor, 'backup.last', {
+      at: created.contents.createdAt,
+      name: created.name,
+      sizeBytes: created.contents.sizeBytes,
+      isVerified: true,
+    });
     await this.thin(folder);
     return summary(created.name, created.contents);
   }
@@ -234,13 +232,23 @@ export class BackupService {
     if (staged) await discardStagedRestore(staged);
   }
 
-  private async backUpIfDue(trigger: 'lock' | 'schedule'): Promise<void> {
-    if (this.running || this.session.status().state !== 'unlocked') return;
-    try {
-      const { folder, last } = await this.session.useStore(({ db }) => readBackupPreferences(db));
+  /**
+   * The daily backup, checked on a timer and at lock. At lock the store is already out of reach
+   * of other calls and is handed over by the session; on the timer it is borrowed without
+   * counting as the user's activity, so it never holds off the automatic lock.
+   */
+  private async backUpIfDue(trigger: 'lock' | 'schedule', openAtLock?: OpenData): Promise<void> {
+    if (this.running) return;
+    if (!openAtLock && this.session.status().state !== 'unlocked') return;
+    const backUpIfOlderThanADay = async (open: OpenData) => {
+      const { folder, last } = await readBackupPreferences(open.store.db);
       if (!folder || (last && this.session.now() - Date.parse(last.at) < day)) return;
-      await this.create();
+      await this.createFrom(open);
       logger.info('backup.automatic_done', { trigger });
+    };
+    try {
+      if (openAtLock) await backUpIfOlderThanADay(openAtLock);
+      else await this.session.useDataKey(backUpIfOlderThanADay, { isUserActivity: false });
     } catch {
       // Recorded as the last failure (shown in Settings and as a warning); never logged with details.
       logger.warn('backup.automatic_failed', { trigger });

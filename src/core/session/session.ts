@@ -30,7 +30,10 @@ export type SessionOptions = {
 };
 
 /** Work to do with the store still open when the data is about to lock (see `onBeforeLock`). */
-export type BeforeLockHook = (context: { store: Store; dataDirectory: string }) => Promise<void>;
+export type BeforeLockHook = (context: OpenData) => Promise<void>;
+
+/** The open data lent for one piece of work: the store, the data key (zeroed after) and the folder. */
+export type OpenData = { readonly store: Store; readonly dataKey: Buffer; readonly dataDirectory: string };
 
 type Unlocked = {
   readonly store: Store;
@@ -196,10 +199,14 @@ export class Session {
    * resolves only once the database is closed, the key zeroed and the decrypted copies deleted.
    */
   lock(): Promise<SessionStatus> {
+    const current = this.unlocked;
+    // Forget the store at once so that no call can use it while it closes; work that needs the
+    // data open (the automatic backup at lock) is handed the store by the before-lock hooks.
+    this.unlocked = null;
     return this.transition(async () => {
-      // Work that needs the data open (the automatic backup at lock) runs before the store is
-      // forgotten; then nothing can reach it while it closes.
-      await this.runBeforeLockHooks();
+      await this.runBeforeLockHooks(current);
+      await this.close(current);
+      // An unlock queued before this lock may have opened the store since.
       await this.closeOpenStore();
       return this.status();
     });
@@ -236,16 +243,21 @@ export class Session {
    * the same key), zeroed afterwards like the vault key.
    */
   async useDataKey<T>(
-    work: (unlocked: { store: Store; dataKey: Buffer; dataDirectory: string }) => Promise<T>,
+    work: (unlocked: OpenData) => Promise<T>,
+    { isUserActivity = true }: { isUserActivity?: boolean } = {},
   ): Promise<T> {
-    return this.useStore(async (store) => {
-      const dataKey = Buffer.from(this.unlocked!.dataKey);
-      try {
-        return await work({ store, dataKey, dataDirectory: this.options.dataDirectory });
-      } finally {
-        dataKey.fill(0);
-      }
-    });
+    this.lockIfIdle();
+    if (!this.unlocked) {
+      throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+    }
+    // Work the app starts on its own (the daily backup) must not hold off the automatic lock.
+    if (isUserActivity) this.unlocked.lastActivityAt = this.now();
+    const dataKey = Buffer.from(this.unlocked.dataKey);
+    try {
+      return await work({ store: this.unlocked.store, dataKey, dataDirectory: this.options.dataDirectory });
+    } finally {
+      dataKey.fill(0);
+    }
   }
 
   /** Locks, then runs `work` (a restore replacing the data files) before anyone can unlock again. */
@@ -356,10 +368,13 @@ export class Session {
     });
   }
 
-  private async runBeforeLockHooks(): Promise<void> {
-    const current = this.unlocked;
+  private async runBeforeLockHooks(current: Unlocked | null): Promise<void> {
     if (!current) return;
-    const context = { store: current.store, dataDirectory: this.options.dataDirectory };
+    const context = {
+      store: current.store,
+      dataKey: current.dataKey,
+      dataDirectory: this.options.dataDirectory,
+    };
     for (const hook of this.beforeLockHooks) {
       await hook(context).catch(() => logger.error('session.before_lock_hook_failed'));
     }
