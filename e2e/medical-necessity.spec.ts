@@ -102,6 +102,9 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
   page,
   app,
 }) => {
+  // The whole life of one appeal (criteria, evidence, letter, the export prompt at two window
+  // sizes, PDF, DOCX, packet, sent) takes close to the default minute on a busy machine.
+  test.slow();
   const output = join('test-results', 'medical-necessity');
   mkdirSync(output, { recursive: true });
   await completeFirstRun(page, app.url, passphrase);

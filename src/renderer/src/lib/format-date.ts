@@ -44,3 +44,23 @@ export function fromDateTimeInputValue(value: string): string {
   const absolute = Math.abs(offsetMinutes);
   return `${value}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
+
+/** The zone this computer's browser shows dates in. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * A time zone as a person names it, "Eastern Time (New York)" rather than "America/New_York",
+ * or nothing when it is the zone the user is in anyway: the zone is named only where it matters
+ * (issue 16, finding 7), so a user in Chicago never reads "(UTC)".
+ */
+export function zoneNoteFor(timeZone: string, userZone: string = browserTimeZone()): string | null {
+  if (timeZone === userZone) return null;
+  const generic = new Intl.DateTimeFormat(undefined, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const city = timeZone.split('/').at(-1)?.replace(/_/g, ' ');
+  if (!generic) return city ?? timeZone;
+  return city && !generic.includes(city) && timeZone.includes('/') ? `${generic} (${city})` : generic;
+}

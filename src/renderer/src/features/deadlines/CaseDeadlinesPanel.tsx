@@ -13,6 +13,7 @@ import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
+import { zoneNoteFor } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { CitationLink } from './CitationLink';
 import styles from './Deadlines.module.css';
@@ -56,6 +57,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
       deadline.status !== 'met' && deadline.status !== 'done' && deadline.status !== 'not-tracked',
   );
   const selectedKeys = chosen.size > 0 ? [...chosen] : exportable.map((deadline) => deadline.key);
+  const zoneNote = zoneNoteFor(data.timeZone);
 
   return (
     <div className={styles.panel}>
@@ -66,7 +68,8 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
       </p>
       <div className={styles.toolbar}>
         <p className={styles.muted}>
-          Judged on {formatDue(data.asOf, null)} ({data.timeZone}).
+          Judged on {formatDue(data.asOf, null)}
+          {zoneNote ? ` (dates in ${zoneNote})` : ''}.
         </p>
         <div className={styles.toolbarActions}>
           <label className={styles.checkbox}>
