@@ -69,7 +69,7 @@ export function BackupSettings({ onSaved }: { onSaved: (announcement: string) =>
         </p>
       )}
       {warning && (
-        <p className={styles.warning} role="status">
+        <p className={styles.warning}>
           <AlertTriangle aria-hidden size={18} /> {warning}
         </p>
       )}
