@@ -75,7 +75,8 @@ export function BackupSettings({ onSaved }: { onSaved: (announcement: string) =>
       )}
       <div className={styles.folder}>
         <p>
-          Folder: <span className={styles.folderPath}>{current?.folder ?? 'none chosen yet'}</span>
+          Folder:{' '}
+          {current?.folder ? <span className={styles.folderPath}>{current.folder}</span> : 'none chosen yet'}
         </p>
         <Button onClick={() => chooseFolder.mutate()} disabled={chooseFolder.isPending}>
           {current?.folder ? 'Change folder…' : 'Choose folder…'}
