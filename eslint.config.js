@@ -18,6 +18,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'dist/**',
       'node_modules/**',
       'e2e/screenshots/**',
       'test-results/**',

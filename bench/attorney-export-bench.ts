@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createHandlers } from '../src/core/api/create-handlers';
 import { dispatch } from '../src/core/api/dispatch';
+import { ExportService } from '../src/core/exports/export-service';
 import { Session } from '../src/core/session/session';
 import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
 import type { EventPayloadInput } from '../src/shared/schemas/events';
+import { bundleInputSchema } from '../src/shared/schemas/exports';
 import { uploadPieceBytes } from '../src/shared/schemas/vault';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -115,11 +117,11 @@ async function main(): Promise<void> {
 
     started = performance.now();
     const path = join(folder, 'bundle.zip');
-    const bundle = await call('exports.saveBundle', {
-      selection: { caseId: opened.id },
-      batesPrefix: 'BENCH',
+    // The command line's streaming writer (`advocase export-summary --bundle`).
+    const bundle = await new ExportService(session).saveBundle(
+      bundleInputSchema.parse({ selection: { caseId: opened.id }, batesPrefix: 'BENCH' }),
       path,
-    });
+    );
     const bundleSeconds = (performance.now() - started) / 1000;
     print(
       `bundle ZIP: ${bundleSeconds.toFixed(2)} s, ${bundle.exhibitCount} exhibits, ${bundle.stampedPages} pages stamped (${bundle.firstBates} to ${bundle.lastBates}), ${(statSync(path).size / 1e6).toFixed(1)} MB`,

@@ -100,6 +100,7 @@ log(`Caseload bench took ${((performance.now() - started) / 1000).toFixed(0)} s.
 for (const [name, script] of [
   ['document vault', join('bench', 'vault-bench.ts')],
   ['attorney export', join('bench', 'attorney-export-bench.ts')],
+  ['CSV import', join('bench', 'import-bench.ts')],
 ] as const) {
   log('');
   log(`Running the ${name} bench (${script})…`);

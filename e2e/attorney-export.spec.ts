@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern meadow 77';
@@ -26,7 +27,7 @@ async function setUpWithOneCase(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
   await dialog.getByLabel('Payer').fill('UnitedHealthcare');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Imani Brooks/);
 }
 
 test('export a case for an attorney with a redaction: preview, save the PDF and the bundle', async ({
@@ -62,7 +63,8 @@ test('export a case for an attorney with a redaction: preview, save the PDF and 
   await dialog.getByLabel("Other people's names (payer reps and reviewers)").check();
   await dialog.getByLabel("Client's date of birth").check();
   await expect(dialog.getByRole('note')).toContainText('not encrypted');
-  await app.screenshot('attorney-export-01-dialog');
+  await expect(dialog.getByText(/every letter and submission packet Advocase\s+made/)).toBeVisible();
+  await screenshotBothSizes(page, app, 'attorney-export-01-dialog');
 
   await dialog.getByRole('button', { name: 'Preview summary' }).click();
   const preview = dialog.getByRole('region', { name: 'Summary preview' });
@@ -84,6 +86,9 @@ test('export a case for an attorney with a redaction: preview, save the PDF and 
   expect(text).toContain('Sandra Kim, Esq.');
   expect(text).not.toContain('Tanya Whitfield');
   expect(text).not.toContain('1988-09-14');
+  await expect(
+    page.getByText(/Case summary saved as Case summary C-00001 [\d-]+\.pdf: \d+ pages/),
+  ).toBeAttached();
   // Every page as an image, for a person to look at.
   execFileSync('pdftoppm', [
     '-png',
@@ -114,7 +119,12 @@ test('export a case for an attorney with a redaction: preview, save the PDF and 
   expect(exhibitText).toContain('KIM-000001');
   expect(exhibitText).toContain('KIM-000002');
   await expect(
-    page.getByText(/Exhibit bundle saved: 1 exhibits, Bates KIM-000001 to KIM-000002/),
+    page.getByText(
+      /Exhibit bundle saved as Exhibit bundle C-00001 [\d-]+\.zip: 1 exhibits, Bates KIM-000001 to KIM-000002/,
+    ),
   ).toBeAttached();
-  await app.screenshot('attorney-export-03-saved');
+  // The one document came from outside Advocase: the manifest says it was not redacted.
+  const manifest = execFileSync('unzip', ['-p', bundlePath, 'manifest.csv'], { encoding: 'utf8' });
+  expect(manifest).toContain('Not redacted: the document as filed');
+  await screenshotBothSizes(page, app, 'attorney-export-03-saved');
 });

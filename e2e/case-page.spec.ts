@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern meadow 77';
@@ -12,7 +12,7 @@ async function openCase(page: Page, fullName: string, treatment: string, payer: 
   await dialog.getByLabel('Treatment').selectOption({ label: treatment });
   await dialog.getByLabel('Payer').fill(payer);
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(fullName) })).toBeVisible();
+  await backToCaseloadFromNewCase(page, new RegExp(fullName));
 }
 
 test('a case from coverage to three logged calls, found again by payer, by reference and in its timeline', async ({

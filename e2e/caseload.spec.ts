@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'caseload willow river 58';
@@ -18,7 +18,7 @@ async function openCase(page: Page, fullName: string, treatment: string, payer: 
   await dialog.getByLabel('Payer').fill(payer);
   await dialog.getByRole('button', { name: 'Open case' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: new RegExp(fullName) })).toBeVisible();
+  await backToCaseloadFromNewCase(page, new RegExp(fullName));
 }
 
 const table = (page: Page) => page.getByTestId('caseload-table');

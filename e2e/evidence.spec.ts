@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'cedar window amber signal 77';
@@ -24,7 +24,7 @@ async function openCaseWithDocuments(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Full name').fill('Rosa Delgado');
   await dialog.getByLabel('Payer').fill('Example Health Plan');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Rosa Delgado/);
   await page.evaluate("window.location.hash = '#/cases/1/documents'");
   await page.getByTestId('documents-file-input').setInputFiles([
     {
@@ -119,7 +119,7 @@ test('treatment history, scores, checklist links and the readiness column', asyn
 
   const letterItem = page.getByRole('listitem', { name: "Physician's letter of medical necessity" });
   await expect(letterItem).toContainText('Missing');
-  await letterItem.getByRole('button', { name: /Link document to/ }).click();
+  await letterItem.getByRole('button', { name: /^Link document/ }).click();
   const picker = page.getByRole('dialog', { name: /Link a document to/ });
   await picker.getByRole('radio', { name: /Letter of medical necessity\.txt/ }).check();
   await picker.getByLabel('Note (optional)').fill('Signed, dated 2025-07-01');
@@ -131,7 +131,7 @@ test('treatment history, scores, checklist links and the readiness column', asyn
   await expect(readiness).toHaveAttribute('aria-valuenow', '15');
 
   const recordsItem = page.getByRole('listitem', { name: 'Medical records' });
-  await recordsItem.getByRole('button', { name: /Link document to/ }).click();
+  await recordsItem.getByRole('button', { name: /^Link document/ }).click();
   await page
     .getByRole('dialog', { name: /Link a document to/ })
     .getByRole('radio', { name: /Pharmacy fill history\.txt/ })
@@ -146,7 +146,7 @@ test('treatment history, scores, checklist links and the readiness column', asyn
 
   // Not applicable needs a reason, said at the field.
   const secondOpinion = page.getByRole('listitem', { name: 'Expert or second opinions' });
-  await secondOpinion.getByRole('button', { name: /Set status of/ }).click();
+  await secondOpinion.getByRole('button', { name: /^Status… of/ }).click();
   const statusDialog = page.getByRole('dialog', { name: /Status of/ });
   await statusDialog.getByLabel('Not applicable').check();
   await statusDialog.getByRole('button', { name: 'Save status' }).click();

@@ -1,4 +1,4 @@
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -34,6 +34,7 @@ test('first run, a case in the table, lock, wrong passphrase, unlock', async ({ 
   await dialog.getByLabel('Payer').fill('Blue Shield of California');
   await app.screenshot('04-new-case-dialog');
   await dialog.getByRole('button', { name: 'Open case' }).click();
+  await backToCaseloadFromNewCase(page, /Rosa Delgado/);
 
   const row = page.getByRole('row', { name: /Rosa Delgado/ });
   await expect(row).toContainText('TMS');
@@ -67,7 +68,7 @@ test('a forgotten passphrase is replaced with the recovery key', async ({ page, 
   await page.getByRole('button', { name: 'New case' }).first().click();
   await page.getByRole('dialog').getByLabel('Full name').fill('Owen Park');
   await page.getByRole('dialog').getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Owen Park/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Owen Park/);
   await page.keyboard.press('Control+l');
 
   await page.getByRole('button', { name: 'Forgot it? Use your recovery key' }).click();
@@ -117,7 +118,7 @@ test('bad input in the new-case form is explained at the field and nothing typed
 
   await dialog.getByLabel('Date of birth').fill('1990-01-01');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Future Born/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Future Born/);
 });
 
 test('typed health data stays out of the browser: no autofill, and closing the tab locks Advocase', async ({

@@ -1,9 +1,9 @@
-import { completeFirstRun, callHarness } from './support/app-steps';
+import { backToCaseloadFromNewCase, callHarness, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'letterhead orchard violet 19';
 
-test('the profile is checked by field, then letters printed with it are filed on the case and its timeline', async ({
+test('the profile is checked by field; letters printed with it are downloads, and only the one marked sent is filed', async ({
   page,
   app,
 }) => {
@@ -43,7 +43,7 @@ test('the profile is checked by field, then letters printed with it are filed on
   await newCase.getByLabel('Full name').fill('Imani Brooks');
   await newCase.getByLabel('Payer').fill('UnitedHealthcare');
   await newCase.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Imani Brooks/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Imani Brooks/);
   // The export calls themselves, through the harness: the Letters tab's buttons are in medical-necessity.spec.ts.
   const created = (await callHarness(app.url, 'letters.create', {
     caseId: 1,
@@ -51,17 +51,19 @@ test('the profile is checked by field, then letters printed with it are filed on
   })) as { id: number };
   await callHarness(app.url, 'letters.update', {
     letterId: created.id,
-    changes: { title: 'Level 1 appeal' },
+    changes: {
+      title: 'Level 1 appeal',
+      body: { blocks: [{ type: 'paragraph', runs: [{ text: 'Please reverse the denial.' }] }] },
+    },
   });
   const letter = { letterId: created.id };
-  const pdf = (await callHarness(app.url, 'letters.exportPdf', letter)) as { document: { id: number } };
+  await callHarness(app.url, 'letters.exportPdf', letter);
   await callHarness(app.url, 'letters.exportDocx', letter);
   await callHarness(app.url, 'letters.markSent', {
     letterId: created.id,
     sentVia: 'fax',
     sentAt: new Date().toISOString(),
     sentTo: 'UnitedHealthcare appeals, fax (800) 555-0199',
-    documentId: pdf.document.id,
     deliveryProof: { method: 'fax_confirmation', reference: 'FAXOK-2291' },
   });
 
@@ -69,12 +71,14 @@ test('the profile is checked by field, then letters printed with it are filed on
   await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toBeVisible();
   const timeline = page.getByRole('main');
   await expect(timeline.getByText('Letter sent: Level 1 appeal (via fax)')).toBeVisible();
-  await expect(timeline.getByText('Letter drafted: Level 1 appeal (PDF)')).toBeVisible();
-  await expect(timeline.getByText('Letter drafted: Level 1 appeal (DOCX)')).toBeVisible();
+  // The exports were downloads: no "Letter drafted" entries (issue 16).
+  await expect(timeline.getByText(/^Letter drafted:/)).toHaveCount(0);
   await app.screenshot('letter-output-03-timeline');
 
   await page.getByRole('link', { name: 'Documents' }).click();
-  await expect(page.getByText(/Level 1 appeal\.pdf/)).toBeVisible();
-  await expect(page.getByText(/Level 1 appeal\.docx/)).toBeVisible();
+  await expect(
+    page.getByText(/Internal appeal to UnitedHealthcare, sent \d{4}-\d{2}-\d{2}\.pdf/),
+  ).toBeVisible();
+  await expect(page.getByText(/Level 1 appeal.*\.(docx|pdf)/)).toHaveCount(0);
   await app.screenshot('letter-output-04-documents');
 });

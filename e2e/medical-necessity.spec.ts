@@ -88,7 +88,7 @@ async function openDeniedEsketamineCase(url: string): Promise<number> {
 async function linkToChecklist(page: Page, item: string, fileName: string): Promise<void> {
   await page
     .getByRole('listitem', { name: item })
-    .getByRole('button', { name: /Link document to/ })
+    .getByRole('button', { name: /^Link document/ })
     .click();
   const picker = page.getByRole('dialog', { name: /Link a document to/ });
   await picker.getByRole('radio', { name: new RegExp(fileName.replace('.', '\\.')) }).check();
@@ -150,10 +150,20 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   await app.screenshot('mn-03-letter-edited');
 
-  // Export PDF: read back, the parts a payer's reviewer looks for, in order.
+  // Export PDF: prompts are still in the letter, so it asks first (issue 16); going on prints DRAFT.
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  const prompts = page.getByRole('dialog', { name: /still to fill$/ });
+  await expect(prompts.getByRole('list', { name: 'Still to fill' })).toBeVisible();
+  await app.screenshot('mn-03a-export-prompt-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await app.screenshot('mn-03b-export-prompt-1440');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await prompts.getByRole('button', { name: 'Go back and fill them' }).click();
+  await expect(prompts).toBeHidden();
+  await page.getByRole('button', { name: 'Export PDF' }).click();
   const [pdfDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF' }).click(),
+    prompts.getByRole('button', { name: 'Export as DRAFT' }).click(),
   ]);
   const letterPath = join(output, 'appeal.pdf');
   await pdfDownload.saveAs(letterPath);
@@ -168,16 +178,19 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
   expect(letterText).toMatch(/1\. .*Letter of medical necessity.* 2\. .*Pharmacy fill history/);
   expect(letterText).toContain(edited);
   expect(letterText.match(/Sincerely,/g)).toHaveLength(1);
-  await expect(page.getByRole('status').filter({ hasText: /PDF saved/ })).toBeVisible();
+  expect(letterText).toMatch(/^\s*DRAFT — not for sending: \d+ prompts? still to fill/);
+  expect(letterText).toContain('Sincerely, Jordan Reyes');
+  await expect(page.getByRole('status').filter({ hasText: /Draft PDF downloaded/ })).toBeVisible();
   execFileSync('pdftoppm', ['-png', '-r', '60', letterPath, join(shots, 'mn-letter-page')]);
   const letterPages = Number(
     /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [letterPath], { encoding: 'utf8' }))![1],
   );
 
   // Export DOCX: the edited sentence is in the Word document's text.
+  await page.getByRole('button', { name: 'Export DOCX' }).click();
   const [docxDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export DOCX' }).click(),
+    prompts.getByRole('button', { name: 'Export as DRAFT' }).click(),
   ]);
   const docxPath = join(output, 'appeal.docx');
   await docxDownload.saveAs(docxPath);
@@ -189,6 +202,7 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
 
   // The packet: fax cover, the letter, then the two enclosures (1 + 2 pages).
   await page.getByRole('button', { name: 'Build packet…' }).click();
+  await prompts.getByRole('button', { name: 'Export as DRAFT' }).click();
   const packetDialog = page.getByRole('dialog', { name: 'Build submission packet' });
   await expect(packetDialog.getByText('its 2 enclosures')).toBeVisible();
   await packetDialog.getByLabel("Recipient's fax number (optional)").fill('555-01');
@@ -215,12 +229,15 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
     packetPath,
     join(shots, 'mn-packet-cover'),
   ]);
-  await expect(page.getByRole('status').filter({ hasText: /Packet saved/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Draft packet downloaded/ })).toBeVisible();
   await app.screenshot('mn-05-packet-saved');
 
-  // Sent: recorded with its proof; the letter reads sent.
+  // Sent: the prompts were filled by hand on the printed copy, signed and scanned; that copy is
+  // the one recorded with its proof, and the letter reads sent.
+  await addRecord(app.url, caseId, 'Appeal as faxed, signed.pdf', await recordPdf(['Signed appeal']));
   await page.getByRole('button', { name: 'Mark as sent…' }).click();
   const sentDialog = page.getByRole('dialog', { name: 'Mark as sent' });
+  await sentDialog.getByLabel('Copy that went out').selectOption({ label: 'Appeal as faxed, signed.pdf' });
   await sentDialog.getByLabel('Proof of delivery (optional)').selectOption('fax_confirmation');
   await sentDialog.getByLabel('Confirmation or tracking number (optional)').fill('FAXOK-5521');
   await sentDialog.getByRole('button', { name: 'Mark as sent' }).click();

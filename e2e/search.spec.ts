@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, callHarness, completeFirstRun } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -13,7 +13,7 @@ async function setUpWithOneCase(page: Page, url: string, name = 'Rosa Delgado'):
   await dialog.getByLabel('Date of birth').fill('1981-07-14');
   await dialog.getByLabel('Payer').fill('Aetna');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: new RegExp(name) })).toBeVisible();
+  await backToCaseloadFromNewCase(page, new RegExp(name));
 }
 
 test('Ctrl+K finds a call by its reference number, by keyboard alone', async ({ page, app }) => {

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { callHarness, completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, callHarness, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'copper window river 58';
@@ -15,7 +16,7 @@ async function setUpWithOneCase(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Treatment').selectOption({ label: 'Esketamine (Spravato)' });
   await dialog.getByLabel('Payer').fill('Cigna');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Lena Ortiz/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Lena Ortiz/);
 }
 
 test('time a case, type in time, set rates and issue an invoice PDF', async ({ page, app }) => {
@@ -103,7 +104,7 @@ test('time a case, type in time, set rates and issue an invoice PDF', async ({ p
   await app.screenshot('time-05-invoice-dialog');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    invoiceDialog.getByRole('button', { name: 'Issue invoice and download PDF' }).click(),
+    invoiceDialog.getByRole('button', { name: 'Issue invoice and save PDF' }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^invoice-INV-\d{4}-0001\.pdf$/);
   const pdfPath = join(output, 'invoice.pdf');
@@ -127,14 +128,16 @@ test('time a case, type in time, set rates and issue an invoice PDF', async ({ p
   ]);
   expect(existsSync(join('e2e', 'screenshots', 'time-invoice-pdf-1.png'))).toBe(true);
 
-  await expect(page.getByRole('status')).toContainText(/Invoice INV-\d{4}-0001 issued for \$269\.50/);
+  await expect(page.getByRole('status')).toContainText(
+    /Invoice INV-\d{4}-0001 issued for \$269\.50; its PDF was saved as invoice-INV-\d{4}-0001\.pdf \(not encrypted\)/,
+  );
   await expect(panel.getByText(/^Invoiced INV-/)).toHaveCount(3);
   await expect(
     panel
       .getByRole('region', { name: 'Invoices to this client' })
       .getByRole('row', { name: /INV-.*\$269\.50.*Issued/ }),
   ).toBeVisible();
-  await app.screenshot('time-06-invoiced');
+  await screenshotBothSizes(page, app, 'time-06-invoiced');
 });
 
 test('keep a resource directory: starter set, search, add, delete with undo, link to a case', async ({

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { completeFirstRun } from './support/app-steps';
+import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -36,7 +37,7 @@ async function setUpWithCase(page: Page, url: string): Promise<void> {
   await dialog.getByLabel('Full name').fill('Rosa Delgado');
   await dialog.getByLabel('Payer').fill('Example Health Plan');
   await dialog.getByRole('button', { name: 'Open case' }).click();
-  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  await backToCaseloadFromNewCase(page, /Rosa Delgado/);
 }
 
 /** Setup data the timeline feature would add through its own form: one event on case 1. */
@@ -185,4 +186,48 @@ test('each bad file gets its own message and the rest of the batch goes in', asy
   await expect(page.getByRole('row', { name: /Müller ü 東京\.txt/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /good\.txt/ })).toBeVisible();
   await app.screenshot('vault-07-bad-input');
+});
+
+test('rename edits the name before the ending, and a copy is downloaded under its name (issue 12 §2)', async ({
+  page,
+  app,
+}) => {
+  await setUpWithCase(page, app.url);
+  await openDocumentsTab(page);
+  await page.getByTestId('documents-file-input').setInputFiles([
+    {
+      name: 'call notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Rep said the appeal is in review.'),
+    },
+  ]);
+  const row = page.getByRole('row', { name: /call notes\.txt/ });
+  await row.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('dialog', { name: 'call notes.txt' })).toBeVisible();
+  // Its title follows the name as it changes.
+  const preview = page.getByRole('dialog');
+  const name = preview.getByLabel('Name');
+  await expect(name).toHaveValue('call notes');
+  await expect(preview.getByText('The ending .txt stays: it says what kind of file this is.')).toBeVisible();
+  // A program's ending typed into the name is only ever part of the name: the file stays a .txt.
+  await name.fill('run.bat');
+  await preview.getByRole('button', { name: 'Confirm type and save' }).click();
+  await expect(preview.getByRole('status')).toHaveText('Details saved.');
+  await expect(preview.getByRole('heading', { name: 'run.bat.txt' })).toBeVisible();
+  await name.fill('Call with Example Health 2026-03-02');
+  await preview.getByRole('button', { name: 'Save details' }).click();
+  await expect(
+    preview.getByRole('heading', { name: 'Call with Example Health 2026-03-02.txt' }),
+  ).toBeVisible();
+  await screenshotBothSizes(page, app, 'vault-08-rename');
+
+  await preview.getByRole('button', { name: 'Download copy' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    preview.getByRole('button', { name: 'Download unencrypted copy' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('Call with Example Health 2026-03-02.txt');
+  await expect(preview.getByRole('status')).toContainText(
+    'Saved as Call with Example Health 2026-03-02.txt. That copy is not encrypted',
+  );
 });

@@ -1,18 +1,9 @@
-// `npm start`: build, then open the desktop app. Electron fetches its binary the first time it is
-// used; where that cannot happen (no network, a locked-down machine) say so in one sentence.
+// `npm start`: build, then open the desktop app (or say in one sentence why it cannot open here).
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { findElectronBinary } from './electron-binary.mjs';
 
 const require = createRequire(import.meta.url);
-
-function findElectronBinary() {
-  // Requiring the package downloads the binary if it is missing; its own output is not for users.
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return probe.status === 0 && probe.stdout ? probe.stdout : null;
-}
 
 const electronBinary = findElectronBinary();
 if (!electronBinary) {

@@ -32,3 +32,21 @@ export function dayFromToday(days: number): string {
   date.setDate(date.getDate() + days);
   return localToday(date);
 }
+
+/** Opens a store that already exists (one made with `demoClients`) and waits for the caseload. */
+export async function unlockStore(page: Page, url: string, passphrase: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+}
+
+/**
+ * After "Open case" in the New case dialog: the case's page opens (issue 16); then back to the
+ * caseload, where the new row is, for specs that go on from there.
+ */
+export async function backToCaseloadFromNewCase(page: Page, clientName: string | RegExp): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: clientName })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('row', { name: clientName })).toBeVisible();
+}

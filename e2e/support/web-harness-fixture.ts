@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,12 +30,25 @@ function waitForAddress(child: ChildProcess, output: string[]): Promise<string> 
   });
 }
 
-/** Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. */
-export const test = base.extend<{ app: RunningApp; harnessEnvironment: Readonly<Record<string, string>> }>({
+/** The passphrase of a store made with `demoClients` (as `npm run demo` uses). */
+export const demoPassphrase = 'demo passphrase only';
+
+/**
+ * Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. With
+ * `test.use({ demoClients: N })` the folder first gets the demo caseload of N invented clients,
+ * locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo` shows it.
+ */
+export const test = base.extend<{
+  app: RunningApp;
+  demoClients: number;
+  harnessEnvironment: Readonly<Record<string, string>>;
+}>({
+  demoClients: [0, { option: true }],
   /** More environment for the harness (e.g. ADVOCASE_BACKUP_DIR), set with test.use(). */
   harnessEnvironment: [{}, { option: true }],
-  app: async ({ page, harnessEnvironment }, use, testInfo) => {
+  app: async ({ page, demoClients, harnessEnvironment }, use, testInfo) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
+    if (demoClients > 0) seedDemoStore(dataDirectory, demoClients);
     const output: string[] = [];
     const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
       env: { ...process.env, ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory },
@@ -55,6 +68,15 @@ export const test = base.extend<{ app: RunningApp; harnessEnvironment: Readonly<
     rmSync(dataDirectory, { recursive: true, force: true });
   },
 });
+
+function seedDemoStore(dataDirectory: string, clientCount: number): void {
+  const seeded = spawnSync(
+    join('node_modules', '.bin', 'tsx'),
+    [join('e2e', 'support', 'seed-demo-store.ts'), dataDirectory, String(clientCount), demoPassphrase],
+    { encoding: 'utf8' },
+  );
+  if (seeded.status !== 0) throw new Error(`The demo caseload was not made:\n${seeded.stderr}`);
+}
 
 async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join('e2e', 'screenshots', `${name}.png`), fullPage: true });

@@ -1,19 +1,22 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, powerMonitor } from 'electron';
 import { createHandlers } from '../core/api/create-handlers';
+import { lockOnTermination } from '../core/session/lock-on-termination';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
 import { dialogBackupHost } from './backup-dialogs';
 import { registerContractHandlers } from './ipc';
+import { lockOnSystemEvents } from './lock-on-system-events';
+import { registerSaveToFile } from './save-to-file';
 import { installApplicationMenu } from './menu';
+import { rendererUrlFor } from './renderer-url';
 import { startDeadlineReminders } from './reminders';
 import { enforceSingleInstance, guardWindow, hardenSession } from './security';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererUrl =
-  process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).toString();
+const rendererUrl = rendererUrlFor({ isPackaged: app.isPackaged, env: process.env, mainDirectory: here });
 
 const dataDirectory = resolveDataDirectory();
 // Chromium's own profile (caches, local storage) stays apart from the encrypted data.
@@ -41,6 +44,8 @@ function createMainWindow(): BrowserWindow {
       spellcheck: false,
       // Middle-click would otherwise open links in new windows, bypassing the window-open handler.
       disableBlinkFeatures: 'Auxclick',
+      // DevTools would show decrypted records to anyone at the keyboard of an installed app.
+      devTools: !app.isPackaged,
     },
   });
   guardWindow(window, rendererUrl);
@@ -63,19 +68,19 @@ if (!enforceSingleInstance()) {
   });
   void app.whenReady().then(() => {
     hardenSession();
-    registerContractHandlers(
-      createHandlers(
-        session,
-        dialogBackupHost(() => mainWindow),
-      ),
-      () => mainWindow,
-      rendererUrl,
+    const handlers = createHandlers(
+      session,
+      dialogBackupHost(() => mainWindow),
     );
+    registerContractHandlers(handlers, () => mainWindow, rendererUrl);
+    registerSaveToFile(handlers, () => mainWindow, rendererUrl); // Files leave through the native save dialog (issue 12 §2).
     installApplicationMenu(() => void lockAndReload());
+    lockOnSystemEvents(powerMonitor, () => void lockAndReload());
     mainWindow = createMainWindow();
     startDeadlineReminders(session, () => mainWindow); // Deadline reminders (issue 4): counts only, never while locked.
   });
   app.on('window-all-closed', () => app.quit());
+  lockOnTermination(session, () => app.exit(0));
   // Close the database (checkpointing its WAL) and forget the key before the process goes.
   app.on('will-quit', (event) => {
     if (session.status().state !== 'unlocked') return;

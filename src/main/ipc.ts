@@ -4,7 +4,11 @@ import { ipcChannelFor } from '../shared/bridge';
 import { methodNames, type ContractHandlers } from '../shared/contract';
 
 /** Only our own window's top frame, showing our own page, may call. */
-function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow, rendererUrl: string): boolean {
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  window: BrowserWindow,
+  rendererUrl: string,
+): boolean {
   const frame = event.senderFrame;
   return (
     event.sender === window.webContents &&

@@ -33,11 +33,15 @@ async function confirmExternalLink(window: BrowserWindow, url: string): Promise<
 }
 
 export function guardWindow(window: BrowserWindow, rendererUrl: string): void {
-  window.webContents.on('will-navigate', (event, url) => {
+  const stayOnOurPage = (event: { preventDefault(): void }, url: string) => {
     if (url.split('#')[0] === rendererUrl.split('#')[0]) return;
     event.preventDefault();
     void confirmExternalLink(window, url);
-  });
+  };
+  window.webContents.on('will-navigate', (event, url) => stayOnOurPage(event, url));
+  // A server redirect and a navigation inside a frame are navigations too (issue 12 §7).
+  window.webContents.on('will-redirect', (event, url) => stayOnOurPage(event, url));
+  window.webContents.on('will-frame-navigate', (event) => stayOnOurPage(event, event.url));
   window.webContents.setWindowOpenHandler(({ url }) => {
     void confirmExternalLink(window, url);
     return { action: 'deny' };

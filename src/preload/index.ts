@@ -1,10 +1,19 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeGlobalName, ipcChannelFor, type AdvocaseBridge } from '../shared/bridge';
 import { methodNames } from '../shared/contract';
+import { saveToFileChannel } from '../shared/save-to-file';
 
 // One function per contract method. ipcRenderer itself never reaches the page.
-const bridge = Object.fromEntries(
-  methodNames.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannelFor(method), input)]),
-) as unknown as AdvocaseBridge;
+const bridge = Object.fromEntries([
+  ...methodNames.map((method) => [
+    method,
+    (input: unknown) => ipcRenderer.invoke(ipcChannelFor(method), input),
+  ]),
+  // Files the person keeps: main asks where, through the native save dialog (issue 12 §2).
+  [
+    'saveToFile',
+    (method: unknown, input: unknown) => ipcRenderer.invoke(saveToFileChannel, { method, input }),
+  ],
+]) as unknown as AdvocaseBridge;
 
 contextBridge.exposeInMainWorld(bridgeGlobalName, bridge);

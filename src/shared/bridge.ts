@@ -1,10 +1,14 @@
 import type { MethodInput, MethodName, MethodOutput } from './contract';
 import type { ApiResult } from './result';
+import type { SaveToFile } from './save-to-file';
 
-/** What the preload puts on `window.advocase`: one function per contract method, nothing else. */
+/**
+ * What the preload puts on `window.advocase`: one function per contract method, and saveToFile
+ * (main runs a file-making method and saves its output through the native save dialog).
+ */
 export type AdvocaseBridge = {
   readonly [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResult<MethodOutput<M>>>;
-};
+} & { readonly saveToFile: SaveToFile };
 
 export const bridgeGlobalName = 'advocase';
 

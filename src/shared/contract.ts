@@ -26,6 +26,7 @@ import { resourcesMethods } from './contract/resources-methods';
 import { outcomesMethods } from './contract/outcomes-methods';
 import { profileMethods } from './contract/profile-methods';
 import { lettersOutputMethods } from './contract/letters-output-methods';
+import { auditMethods } from './contract/audit-methods';
 import { backupMethods } from './contract/backup-methods';
 
 /**
@@ -69,6 +70,7 @@ export const contract = {
   ...outcomesMethods,
   ...profileMethods,
   ...lettersOutputMethods,
+  ...auditMethods,
   ...backupMethods,
 };
 

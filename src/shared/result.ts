@@ -5,6 +5,8 @@ export const errorCodes = [
   'ALREADY_INITIALIZED',
   'LOCKED',
   'WRONG_PASSPHRASE',
+  /** Too many wrong passphrases in a row: the next try must wait. */
+  'TOO_MANY_ATTEMPTS',
   'WRONG_RECOVERY_KEY',
   'NOT_FOUND',
   'DATA_FROM_NEWER_VERSION',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { lockOnTermination } from '../core/session/lock-on-termination';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
 import { startWebHarness } from './web-harness';
@@ -25,10 +26,7 @@ const harness = await startWebHarness({
 process.stdout.write(`Advocase is running. Open ${harness.url}\n`);
 process.stdout.write(`Data folder: ${dataDirectory}\nPress Ctrl+C to lock and stop.\n`);
 
-async function shutDown(): Promise<void> {
-  await session.lock();
+lockOnTermination(session, async () => {
   await harness.close();
   process.exit(0);
-}
-process.on('SIGINT', () => void shutDown());
-process.on('SIGTERM', () => void shutDown());
+});

@@ -10,7 +10,10 @@ import { dispatch } from '../core/api/dispatch';
 import { logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
 import { contentSecurityPolicy } from '../shared/bridge';
+import { harnessHeartbeat } from '../shared/harness-heartbeat';
 import type { ApiResult, ErrorCode } from '../shared/result';
+import { startPageWatchdog } from './page-watchdog';
+import { isCrossSiteRequest } from './request-origin';
 
 export type WebHarnessOptions = {
   readonly session: Session;
@@ -18,6 +21,10 @@ export type WebHarnessOptions = {
   readonly rendererDirectory: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** How long a request may take to arrive whole; a slow body is cut off with 408. */
+  readonly requestTimeoutMs?: number;
+  /** Lock after this long without a heartbeat or call from any page. */
+  readonly pageGoneAfterMs?: number;
 };
 
 export type RunningWebHarness = {
@@ -27,12 +34,15 @@ export type RunningWebHarness = {
   close(): Promise<void>;
 };
 
+const defaultRequestTimeoutMs = 5_000;
+
 // A 1 MB field must reach the schema and be refused by name, so the body limit sits well above it.
 const maximumRequestBytes = 4 * 1024 * 1024;
 
 const statusForError: Readonly<Record<ErrorCode, number>> = {
   INVALID_INPUT: 400,
   WRONG_PASSPHRASE: 400,
+  TOO_MANY_ATTEMPTS: 429,
   WRONG_RECOVERY_KEY: 400,
   UNAUTHORIZED: 401,
   NOT_FOUND: 404,
@@ -90,15 +100,34 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
+function parsedRequestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** The path with its %-escapes decoded, or null when they are malformed (such as `%E0%A4%A`). */
+function decodedPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+}
+
 async function serveStatic(
   rendererDirectory: string,
   urlPath: string,
   response: ServerResponse,
 ): Promise<void> {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
-    /^([/\\])+/,
-    '',
-  );
+  const decoded = decodedPath(urlPath === '/' ? '/index.html' : urlPath);
+  if (decoded === null) {
+    response.writeHead(400, securityHeaders).end();
+    return;
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   const filePath = join(rendererDirectory, relative);
   if (!filePath.startsWith(rendererDirectory + sep)) {
     response.writeHead(404, securityHeaders).end();
@@ -130,48 +159,75 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
     environmentBackupHost(process.env, { runsAutomaticBackups: true }),
   );
   let expectedHosts: readonly string[] = [];
-
-  const server = createServer((request, response) => {
-    void (async () => {
-      // A page on another site could aim a DNS name at 127.0.0.1; refusing foreign Host headers stops that.
-      if (!expectedHosts.includes(request.headers.host ?? '')) {
-        response.writeHead(421, securityHeaders).end();
-        return;
-      }
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname.startsWith('/api/')) {
-        if (request.method !== 'POST')
-          return sendError(response, 'NOT_FOUND', 'API calls are POST requests.');
-        if (!hasToken(request, tokenBytes)) {
-          return sendError(
-            response,
-            'UNAUTHORIZED',
-            'Missing or wrong token. Open the address that `npm run web` printed.',
-          );
-        }
-        const body = await readBody(request);
-        if (body === 'too-large')
-          return sendError(response, 'INVALID_INPUT', 'The request is larger than 4 MB.');
-        let input: unknown;
-        try {
-          input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-        } catch {
-          return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.');
-        }
-        const result = await dispatch(handlers, url.pathname.slice('/api/'.length), input);
-        return sendJson(response, result.ok ? 200 : statusForError[result.error.code], result);
-      }
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405, securityHeaders).end();
-        return;
-      }
-      await serveStatic(options.rendererDirectory, url.pathname, response);
-    })().catch(() => {
-      logger.error('web.request_failed');
-      if (!response.headersSent) sendError(response, 'INTERNAL', 'Something went wrong. Try again.');
-      else response.destroy();
-    });
+  let ownOrigins: readonly string[] = [];
+  const watchdog = startPageWatchdog(options.session, {
+    pageGoneAfterMs: options.pageGoneAfterMs ?? harnessHeartbeat.pageGoneAfterMs,
   });
+  const requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+
+  const server = createServer(
+    {
+      // Node's default lets a slow body hold a request open for 300 s; a local page sends its
+      // largest request (one 2 MiB upload piece) in well under a second.
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, requestTimeoutMs / 2),
+    },
+    (request, response) => {
+      void (async () => {
+        // A page on another site could aim a DNS name at 127.0.0.1; refusing foreign Host headers stops that.
+        if (!expectedHosts.includes(request.headers.host ?? '')) {
+          response.writeHead(421, securityHeaders).end();
+          return;
+        }
+        const url = parsedRequestUrl(request.url);
+        if (!url) {
+          response.writeHead(400, securityHeaders).end();
+          return;
+        }
+        const isHeartbeat = url.pathname === harnessHeartbeat.path;
+        if (url.pathname.startsWith('/api/') || isHeartbeat) {
+          if (request.method !== 'POST')
+            return sendError(response, 'NOT_FOUND', 'API calls are POST requests.');
+          if (isCrossSiteRequest(request, ownOrigins)) {
+            return sendJson(response, 403, {
+              ok: false,
+              error: { code: 'UNAUTHORIZED', message: 'Calls from another site are refused.' },
+            });
+          }
+          if (!hasToken(request, tokenBytes)) {
+            return sendError(
+              response,
+              'UNAUTHORIZED',
+              'Missing or wrong token. Open the address that `npm run web` printed.',
+            );
+          }
+          watchdog.sawPage();
+          if (isHeartbeat) return sendJson(response, 200, { ok: true, value: {} });
+          const body = await readBody(request);
+          if (body === 'too-large')
+            return sendError(response, 'INVALID_INPUT', 'The request is larger than 4 MB.');
+          let input: unknown;
+          try {
+            input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+          } catch {
+            return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.');
+          }
+          const result = await dispatch(handlers, url.pathname.slice('/api/'.length), input);
+          return sendJson(response, result.ok ? 200 : statusForError[result.error.code], result);
+        }
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          response.writeHead(405, securityHeaders).end();
+          return;
+        }
+        await serveStatic(options.rendererDirectory, url.pathname, response);
+      })().catch(() => {
+        logger.error('web.request_failed');
+        if (!response.headersSent) sendError(response, 'INTERNAL', 'Something went wrong. Try again.');
+        else response.destroy();
+      });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -179,11 +235,13 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
   });
   const { port } = server.address() as AddressInfo;
   expectedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  ownOrigins = expectedHosts.map((host) => `http://${host}`);
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        watchdog.stop();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

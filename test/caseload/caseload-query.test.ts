@@ -283,9 +283,11 @@ describe('caseload.query', () => {
       evidence_gathering: 0,
       prior_auth_submitted: 0,
       decision: 1,
+      denied: 0,
       internal_appeal_1: 0,
       internal_appeal_2: 0,
       external_review: 1,
+      approved: 0,
       alternative_funding: 0,
       resolved: 0,
     });

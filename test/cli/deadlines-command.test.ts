@@ -7,7 +7,11 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 const projectRoot = join(import.meta.dirname, '..', '..');
 const newDataDirectory = useTemporaryDataDirectory();
 
-function runDeadlinesCompute(stdin: string, args: readonly string[] = ['compute']) {
+function runDeadlinesCompute(
+  stdin: string,
+  args: readonly string[] = ['compute'],
+  extraEnv: NodeJS.ProcessEnv = {},
+) {
   const dataDirectory = newDataDirectory();
   const result = spawnSync(
     join(projectRoot, 'node_modules', '.bin', 'node'),
@@ -16,7 +20,7 @@ function runDeadlinesCompute(stdin: string, args: readonly string[] = ['compute'
       cwd: projectRoot,
       input: stdin,
       encoding: 'utf8',
-      env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_LOG: 'silent' },
+      env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_LOG: 'silent', ...extraEnv },
       timeout: 60_000,
     },
   );
@@ -65,6 +69,39 @@ describe('advocase deadlines compute', () => {
     expect(readdirSync(dataDirectory)).toEqual([]);
   });
 
+  it("judges a date-only scenario without timeZone in the machine's zone and says which zone it used (issue 16, finding 12)", () => {
+    const scenario = {
+      planType: 'employer-self-funded',
+      claimType: 'pre-service',
+      asOf: '2026-04-10',
+      events: [{ type: 'denial-notice', date: '2026-03-31', receivedDate: '2026-04-03' }],
+    };
+    const { status, stdout, stderr } = runDeadlinesCompute(JSON.stringify(scenario), ['compute'], {
+      TZ: 'Asia/Tokyo',
+      ADVOCASE_TIME_ZONE: '',
+    });
+
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as { timeZone: string; timeZoneSource: string; deadlines: unknown[] };
+    expect(report).toMatchObject({ timeZone: 'Asia/Tokyo', timeZoneSource: 'default' });
+    expect(report.deadlines).toEqual([
+      expect.objectContaining({ rule: 'erisa_internal_appeal_filing', due: '2026-09-30', status: 'open' }),
+    ]);
+
+    const given = runDeadlinesCompute(
+      JSON.stringify({ ...scenario, timeZone: 'America/Denver' }),
+      ['compute'],
+      {
+        TZ: 'Asia/Tokyo',
+      },
+    );
+    expect(JSON.parse(given.stdout)).toMatchObject({
+      timeZone: 'America/Denver',
+      timeZoneSource: 'scenario',
+    });
+  });
+
   it('answers an unknown plan type with an empty list and a missing fact', () => {
     const scenario = { planType: 'tricare', claimType: 'urgent', timeZone: 'UTC', events: [] };
     const { status, stdout } = runDeadlinesCompute(JSON.stringify(scenario));
@@ -98,7 +135,11 @@ describe('advocase deadlines compute', () => {
       }),
       'events[0].type: must be one of request-received',
     ],
-    ['a missing time zone', JSON.stringify({ planType: 'medicare', events: [] }), 'timeZone: is required'],
+    [
+      'a time zone that does not exist',
+      JSON.stringify({ planType: 'medicare', timeZone: 'Mars/Olympus_Mons', events: [] }),
+      'timeZone: must be an IANA time zone name such as America/New_York',
+    ],
   ])('exits 2 with a clear message for %s', (_label, stdin, message) => {
     const { status, stdout, stderr } = runDeadlinesCompute(stdin);
 

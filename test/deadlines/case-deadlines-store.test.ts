@@ -165,7 +165,7 @@ describe('case deadlines in the encrypted store', () => {
     ]);
   });
 
-  it('sorts the agenda into overdue, today, this week and the next 30 days, and marks done with a timeline note', async () => {
+  it('sorts the agenda into overdue, today, this week, the next 30 days and later, and marks done with a timeline note', async () => {
     const { caseId, denial } = await deniedEsketamineCase();
     await call('deadlines.addManual', {
       caseId,
@@ -182,10 +182,16 @@ describe('case deadlines in the encrypted store', () => {
       ['this-week', 'deadline', '2026-09-09', 'C-00001', 'due-soon'],
     ]);
     expect((await withStore(({ db }) => getAgenda(db, on('2026-09-09')))).items[1]?.bucket).toBe('today');
-    // A month and a day before, it is not on the agenda yet.
+    // A month and a day before, it is already on the agenda, under "later" (issue 16, finding 4).
     expect(
-      (await withStore(({ db }) => getAgenda(db, on('2026-08-09')))).items.map((item) => item.source),
-    ).toEqual(['task']);
+      (await withStore(({ db }) => getAgenda(db, on('2026-08-09')))).items.map((item) => [
+        item.source,
+        item.bucket,
+      ]),
+    ).toEqual([
+      ['task', 'next-30-days'],
+      ['deadline', 'later'],
+    ]);
 
     await withStore(({ db }) =>
       markAgendaItemDone(
@@ -285,8 +291,8 @@ describe('case deadlines in the encrypted store', () => {
         .where('case_id', '=', caseId)
         .executeTakeFirstOrThrow(),
     );
-    // 2026-09-09 has passed with no appeal recorded: overdue.
-    expect(summary).toMatchObject({ as_of: '2026-09-10', overdue_count: 1, next_due_on: null });
+    // 2026-09-09 has passed with no appeal recorded: overdue, and still the date to act by.
+    expect(summary).toMatchObject({ as_of: '2026-09-10', overdue_count: 1, next_due_on: '2026-09-09' });
   });
 
   it('exports chosen deadlines as a calendar with case numbers, not names, unless asked', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureEvents, openExportFixture, pdfPageCount, pdfText, secrets } from './export-fixture';
+import { writeFileOutput } from '../helpers/write-file-output';
 
 process.env['ADVOCASE_TIME_ZONE'] = 'America/New_York';
 
@@ -40,8 +41,8 @@ describe('case summary PDF, read back with pdftotext', () => {
 
   it('lists every event date and reference number in date order, with its exhibits', async () => {
     const path = join(folder, 'summary.pdf');
-    const saved = await fixture.call('exports.saveSummary', { selection: { caseId: fixture.caseId }, path });
-    expect(saved.sizeBytes).toBeGreaterThan(1000);
+    const saved = await fixture.call('exports.summary', { selection: { caseId: fixture.caseId } });
+    expect(writeFileOutput(path, saved)).toBeGreaterThan(1000);
     const chronology = chronologyOf(pdfText(path));
     const needles = expectedChronology.flatMap((event) => [event.date, ...event.references]);
     const positions = positionsInOrder(chronology, needles);
@@ -56,10 +57,12 @@ describe('case summary PDF, read back with pdftotext', () => {
 
   it('has a cover, contents, running header, page numbers and every section with real data', async () => {
     const path = join(folder, 'sections.pdf');
-    await fixture.call('exports.saveSummary', {
-      selection: { caseId: fixture.caseId, attorneyName: 'Sandra Kim, Esq.' },
+    writeFileOutput(
       path,
-    });
+      await fixture.call('exports.summary', {
+        selection: { caseId: fixture.caseId, attorneyName: 'Sandra Kim, Esq.' },
+      }),
+    );
     const text = pdfText(path);
     const pages = text.split('\f').filter((page) => page.trim() !== '');
     const pageCount = pdfPageCount(path);
@@ -103,10 +106,12 @@ describe('case summary PDF, read back with pdftotext', () => {
 
   it('leaves redacted fields out of every page, even where they were typed into notes', async () => {
     const path = join(folder, 'redacted.pdf');
-    await fixture.call('exports.saveSummary', {
-      selection: { caseId: fixture.caseId, redact: ['address', 'dateOfBirth', 'memberId', 'otherNames'] },
+    writeFileOutput(
       path,
-    });
+      await fixture.call('exports.summary', {
+        selection: { caseId: fixture.caseId, redact: ['address', 'dateOfBirth', 'memberId', 'otherNames'] },
+      }),
+    );
     const text = pdfText(path).replace(/\s+/g, ' ');
     for (const value of [
       secrets.address,
@@ -126,7 +131,10 @@ describe('case summary PDF, read back with pdftotext', () => {
     expect(text).toContain('Imani Brooks');
 
     const unredacted = join(folder, 'unredacted.pdf');
-    await fixture.call('exports.saveSummary', { selection: { caseId: fixture.caseId }, path: unredacted });
+    writeFileOutput(
+      unredacted,
+      await fixture.call('exports.summary', { selection: { caseId: fixture.caseId } }),
+    );
     const plain = pdfText(unredacted).replace(/\s+/g, ' ');
     // The same values are there without redaction, so the test above could fail.
     for (const value of [secrets.memberId, secrets.repNames[0], secrets.dateOfBirth, secrets.reviewerName]) {
@@ -136,16 +144,18 @@ describe('case summary PDF, read back with pdftotext', () => {
 
   it('keeps only the event types and dates chosen, and only the chosen documents as exhibits', async () => {
     const path = join(folder, 'calls-in-april.pdf');
-    await fixture.call('exports.saveSummary', {
-      selection: {
-        caseId: fixture.caseId,
-        eventTypes: ['phone_call'],
-        from: '2026-04-01',
-        to: '2026-04-30',
-        documentIds: [fixture.documents.lmn.id],
-      },
+    writeFileOutput(
       path,
-    });
+      await fixture.call('exports.summary', {
+        selection: {
+          caseId: fixture.caseId,
+          eventTypes: ['phone_call'],
+          from: '2026-04-01',
+          to: '2026-04-30',
+          documentIds: [fixture.documents.lmn.id],
+        },
+      }),
+    );
     const text = pdfText(path);
     const chronology = chronologyOf(text);
     expect(chronology).toContain('UHC-CALL-0408');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileOutput } from '../helpers/write-file-output';
 import { openExportFixture, pdfPageCount, pdfText } from './export-fixture';
 
 process.env['ADVOCASE_TIME_ZONE'] = 'America/New_York';
@@ -25,12 +26,12 @@ describe('exhibit bundle, unzipped and read back', () => {
     folder = mkdtempSync(join(tmpdir(), 'advocase-bundle-test-'));
     fixture = await openExportFixture(folder);
     const path = join(folder, 'bundle.zip');
-    const report = await fixture.call('exports.saveBundle', {
+    const report = await fixture.call('exports.bundle', {
       selection: { caseId: fixture.caseId, redact: ['memberId'] },
       batesPrefix: 'adv',
       batesStart: 123,
-      path,
     });
+    writeFileOutput(path, report);
     expect(report).toMatchObject({
       exhibitCount: 5,
       stampedPages: 7,

@@ -319,8 +319,9 @@ describe('options not yet considered', () => {
       fit: 'likely',
       reason:
         'Esketamine with commercial coverage (Employer plan, fully insured, Aetna): SPRAVATO withMe / Janssen CarePath helps commercially insured patients with drug and observation costs; check eligibility.',
+      wouldChange: 'The case\u2019s coverage changing to Medicare, Medicaid or another government plan.',
       sourceUrl: 'https://spravatohcp.com/patient-support',
-      sourceText: 'SPRAVATO withMe / Janssen CarePath (payer-criteria reference \u00a74)',
+      sourceText: 'SPRAVATO withMe patient support (Janssen)',
     });
     expect(reasonOf(funding, 'hsa_fsa')?.reason).toContain(
       'generally eligible; confirm with the account administrator',

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/core/db/store';
 import { undoRecentEdits } from '../../src/core/history/undo';
 import { commitImport, previewImport } from '../../src/core/import/import-service';
-import { normalizeDate, normalizePhone } from '../../src/core/import/normalize-values';
+import { dateOrderOf, normalizeDate, normalizePhone } from '../../src/core/import/normalize-values';
+import { exactCode, suggestedCode } from '../../src/core/import/value-vocabulary';
 import { parseCsv } from '../../src/core/import/parse-csv';
 import { searchEverything } from '../../src/core/search/search-everything';
 import { listCases } from '../../src/core/services/cases-service';
@@ -59,6 +60,33 @@ describe('normalizing spreadsheet values', () => {
     expect(normalizePhone(text)).toEqual({ value: expected });
   });
 
+  it.each([
+    ['planType', 'Employer (self-funded)', null, 'employer-self-funded'],
+    ['planType', 'Individual marketplace', null, 'individual'],
+    ['planType', 'HMO', null, null],
+    ['planType', 'ERISA', 'employer-self-funded', 'employer-self-funded'],
+    ['planType', 'Medicare Advantage', 'medicare-advantage', 'medicare-advantage'],
+    ['treatment', 'Deep TMS (BrainsWay)', null, 'tms'],
+    ['treatment', 'Spravato', 'esketamine', 'esketamine'],
+    ['treatment', 'Acupuncture', null, null],
+    ['state', 'ca', 'CA', null],
+    ['state', 'ZZ', null, null],
+  ] as const)('value %s "%s": exactly %s, suggested %s', (field, text, exact, suggested) => {
+    expect(exactCode(field, text)).toBe(exact);
+    expect(exactCode(field, text) ?? suggestedCode(field, text)).toBe(exact ?? suggested);
+  });
+
+  it('reads a column day first only when its dates show it', () => {
+    expect(dateOrderOf(['25/12/1980', '03/04/1975'])).toBe('day-first');
+    expect(dateOrderOf(['12/25/1980', '03/04/1975'])).toBe('month-first');
+    expect(dateOrderOf(['03/04/1975'])).toBe('month-first');
+    expect(normalizeDate('03/04/1975', 'day-first')).toEqual({ value: '1975-04-03' });
+    expect(normalizeDate('25/12/1980', 'month-first')).toEqual({
+      value: '1980-12-25',
+      note: '"25/12/1980" was read day first, as 25 December 1980, though this column writes the month first: check it.',
+    });
+  });
+
   it('refuses a phone number with too few digits', () => {
     expect(normalizePhone('12345')).toMatchObject({
       problem: expect.stringContaining('a US number has 10 digits') as unknown,
@@ -68,14 +96,25 @@ describe('normalizing spreadsheet values', () => {
   it('reads quoted values with commas, doubled quotes and line breaks', () => {
     const table = parseCsv(fixture('clients-export.csv'));
     expect(table.problems).toEqual([]);
-    expect(table.rows.map((row) => row.cells['Patient Name'])).toEqual([
-      'Lopez, Maria',
-      'Jürgen Müller',
-      'Jürgen Müller',
-      'Ann Lee',
+    const notes = table.headers.indexOf('Notes');
+    expect(table.rows.map((row) => [row.line, row.cells[0]])).toEqual([
+      [2, 'Lopez, Maria'],
+      [3, 'Jürgen Müller'],
+      [4, 'Jürgen Müller'],
+      [5, 'Ann Lee'],
     ]);
-    expect(table.rows[0]!.cells.Notes).toBe('Prefers calls after 5pm\r\nSpanish speaker');
-    expect(table.rows[3]!.cells.Notes).toBe('Said "call me Annie"');
+    expect(table.rows[0]!.cells[notes]).toBe('Prefers calls after 5pm\r\nSpanish speaker');
+    expect(table.rows[3]!.cells[notes]).toBe('Said "call me Annie"');
+  });
+
+  it('numbers rows as a spreadsheet does: an empty line is a row, a quoted line break is not', () => {
+    const table = parseCsv('\uFEFFName,Notes\r\nAnn,"two\r\nlines"\r\n\r\nBo,\r\n');
+    expect(table.headers).toEqual(['Name', 'Notes']);
+    expect(table.rows.map((row) => [row.line, row.isEmpty, row.cells[0]])).toEqual([
+      [2, false, 'Ann'],
+      [3, true, ''],
+      [4, false, 'Bo'],
+    ]);
   });
 });
 
@@ -96,16 +135,19 @@ describe('CSV import', () => {
       treatment: 'Treatment',
       stage: 'Status',
     });
-    expect(preview.errors).toEqual([]);
-    expect(preview.rows.map((row) => [row.rowNumber, row.fullName, row.dateOfBirth, row.phone])).toEqual([
-      [2, 'Lopez, Maria', '1980-03-04', '(555) 123-4567'],
-      [3, 'Jürgen Müller', '1975-03-04', '+49301234567'],
-      [4, 'Jürgen Müller', '1975-03-04', '+49301234567'],
-      [5, 'Ann Lee', '1990-12-01', '(555) 987-6543'],
+    expect(preview.rows.map((row) => [row.line, row.status, row.problems, row.duplicateOf])).toEqual([
+      [2, 'ok', [], null],
+      [3, 'ok', [], null],
+      [4, 'duplicate-in-file', [], { line: 3, clientId: null, fullName: 'Jürgen Müller' }],
+      [5, 'ok', [], null],
     ]);
     expect(await listClients(store.db)).toEqual([]);
 
-    const result = await commitImport(store.db, actor, request({ csvText, sourceName: 'Old tracker' }));
+    const result = await commitImport(
+      store.db,
+      actor,
+      request({ csvText, sourceName: 'Old tracker', duplicateAction: 'merge' }),
+    );
     expect(result.message).toBe('Imported 4 rows from Old tracker: 3 clients added, 2 coverages, 3 cases.');
     expect((await listClients(store.db)).map((client) => client.fullName)).toEqual([
       'Ann Lee',
@@ -136,29 +178,81 @@ describe('CSV import', () => {
     await store.close();
   });
 
-  it('reports every broken row by row and column, and imports nothing', async () => {
+  it('reports every broken row by row and column, and imports the others, offering the rest as CSV', async () => {
     const store = await openTestStore();
     const csvText = fixture('broken-rows.csv');
     const preview = await previewImport(store.db, request({ csvText }));
     expect(
-      preview.errors.map((error) => [error.rowNumber, error.column, error.message.split('.')[0]]),
+      preview.rows.map((row) => [
+        row.line,
+        row.status,
+        row.problems.map((problem) => [problem.column, problem.message.split('.')[0]]),
+      ]),
     ).toEqual([
-      [3, 'Date of birth', '"13/45/1990" is not a real calendar date'],
-      [4, 'Name', 'The name is empty: every row needs the client’s name'],
+      [2, 'ok', []],
+      [3, 'error', [['Date of birth', '"13/45/1990" is not a real calendar date']]],
+      [4, 'error', [['Name', 'The name is empty: every row needs the client’s name']]],
       [
         5,
-        'Phone',
-        '"12345" is not a phone number Advocase can read: a US number has 10 digits, for example (555) 123-4567; another country\'s starts with + and its code',
+        'error',
+        [
+          [
+            'Phone',
+            '"12345" is not a phone number Advocase can read: a US number has 10 digits, for example (555) 123-4567; another country\'s starts with + and its code',
+          ],
+        ],
       ],
-      [6, null, 'This row has 6 values but the header has 5 columns'],
-      [7, 'Date of birth', 'Date of birth cannot be in the future'],
+      [6, 'error', [[null, 'This row has 6 values but the header has 5 columns']]],
+      [7, 'error', [['Date of birth', 'Date of birth cannot be in the future']]],
     ]);
-    await expect(commitImport(store.db, actor, request({ csvText }))).rejects.toMatchObject({
-      code: 'INVALID_INPUT',
-      message:
-        'Nothing was imported: 5 rows have problems, starting with row 3 (Date of birth): "13/45/1990" is not a real calendar date. Check the day and month. Fix the file and import it again.',
+    const result = await commitImport(store.db, actor, request({ csvText }));
+    expect(result).toMatchObject({ imported: 1, skipped: 5, clientsCreated: 1 });
+    expect(result.skippedCsv!.split('\r\n')[1]).toBe(
+      '3,"Date of birth: ""13/45/1990"" is not a real calendar date. Check the day and month.",Owen Park,13/45/1990,555-444-5555,Aetna,A-2',
+    );
+    expect((await listClients(store.db)).map((client) => client.fullName)).toEqual(['Rosa Delgado']);
+    await store.close();
+  });
+
+  it('takes corrections typed in the preview and leaves out the rows the user skips', async () => {
+    const store = await openTestStore();
+    const csvText = fixture('broken-rows.csv');
+    const corrected = request({
+      csvText,
+      corrections: [
+        { line: 3, column: 'Date of birth', value: '1990-04-13' },
+        { line: 5, column: 'Phone', value: '555-222-1234' },
+      ],
+      skipLines: [2],
     });
-    expect(await listClients(store.db)).toEqual([]);
+    const preview = await previewImport(store.db, corrected);
+    expect(preview.rows.map((row) => [row.line, row.status, row.skipped])).toEqual([
+      [2, 'ok', true],
+      [3, 'ok', false],
+      [4, 'error', false],
+      [5, 'ok', false],
+      [6, 'error', false],
+      [7, 'error', false],
+    ]);
+    expect(preview.rows[1]!.cells[1]).toBe('1990-04-13');
+    const result = await commitImport(store.db, actor, corrected);
+    expect(result.imported).toBe(2);
+    expect((await listClients(store.db)).map((client) => [client.fullName, client.dateOfBirth])).toEqual([
+      ['Li Wei', '1985-02-02'],
+      ['Owen Park', '1990-04-13'],
+    ]);
+    expect(result.skippedCsv).toContain('2,You chose to skip this row.,Rosa Delgado');
+    await store.close();
+  });
+
+  it('refuses to import when no row can be imported, saving nothing', async () => {
+    const store = await openTestStore();
+    await expect(
+      commitImport(store.db, actor, request({ csvText: 'Name,DOB\n,1980-01-01\n' })),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('No row can be imported yet') as unknown,
+    });
     expect(await store.db.selectFrom('audit_log').select('id').execute()).toEqual([]);
     await store.close();
   });
@@ -172,15 +266,14 @@ describe('CSV import', () => {
       'Maria Lopez,1984-02-29,,Cigna,ZZ-1,',
     ].join('\n');
     const preview = await previewImport(store.db, request({ csvText }));
-    expect(preview.rows.map((row) => row.duplicateOf)).toEqual([
-      { clientId: maria.id, fullName: 'Maria Lopez' },
-      { clientId: maria.id, fullName: 'Maria Lopez' },
+    expect(preview.rows.map((row) => [row.status, row.duplicateOf])).toEqual([
+      ['duplicate-in-store', { line: null, clientId: maria.id, fullName: 'Maria Lopez' }],
+      ['duplicate-in-store', { line: null, clientId: maria.id, fullName: 'Maria Lopez' }],
     ]);
 
-    const skipped = await commitImport(store.db, actor, request({ csvText, duplicateAction: 'skip' }));
-    expect(skipped.message).toBe(
-      'Imported 2 rows from a CSV file: 0 clients added, 0 coverages, 0 cases, 2 duplicate rows skipped.',
-    );
+    await expect(
+      commitImport(store.db, actor, request({ csvText, duplicateAction: 'skip' })),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
 
     const merged = await commitImport(store.db, actor, request({ csvText, duplicateAction: 'merge' }));
     expect(merged).toMatchObject({
@@ -202,7 +295,11 @@ describe('CSV import', () => {
     await commitImport(
       store.db,
       actor,
-      request({ csvText: fixture('clients-export.csv'), sourceName: 'Old tracker' }),
+      request({
+        csvText: fixture('clients-export.csv'),
+        sourceName: 'Old tracker',
+        duplicateAction: 'merge',
+      }),
     );
     const undo = await undoRecentEdits(store.db, actor, 1);
     expect(undo.message).toBe('Undone: Imported 3 clients from Old tracker.');

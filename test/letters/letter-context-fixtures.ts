@@ -58,7 +58,6 @@ export const richLetterContext: LetterContext = {
   treatment: 'Esketamine (Spravato)',
   isUrgent: false,
   claimType: 'pre-service',
-  advocateName: 'Jordan Ellis',
   client: {
     name: 'Maria Alvarez',
     dateOfBirth: '1984-02-29',
@@ -215,7 +214,6 @@ export const sparseLetterContext: LetterContext = {
   treatment: 'TMS',
   isUrgent: false,
   claimType: null,
-  advocateName: null,
   client: { name: 'Sam Lee', dateOfBirth: null, address: null, phone: null },
   coverage: {
     payer: null,

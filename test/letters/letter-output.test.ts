@@ -204,7 +204,11 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
       caseId: fixture.caseId,
       templateId: 'internal-appeal-first-level',
     });
-    const exported = await call('letters.exportPdf', { letterId: created.id, date: '2026-03-30' });
+    const exported = await call('letters.exportPdf', {
+      letterId: created.id,
+      date: '2026-03-30',
+      allowUnfilled: true,
+    });
     const text = pagesOf(writePdf(folder, 'template-letter.pdf', exported.data)).join('\n');
     expect(text.match(/Sincerely,/g)).toHaveLength(1);
     expect(text).not.toContain('RE:');
@@ -212,33 +216,23 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     expect(text).toContain('Northside Patient Advocacy');
   });
 
-  it('files the PDF encrypted on the case with a "letter drafted" entry, and the filed copy decrypts to the same bytes', async () => {
+  it('exports are downloads: nothing is filed in the vault and nothing is added to the timeline', async () => {
     const { call } = fixture;
     await call('profile.save', sampleProfile);
-    const exported = await call('letters.exportPdf', await letterInput(fixture, [fixture.denialId]));
-    expect(exported.document).toMatchObject({
-      documentType: 'letter',
-      documentDate: '2026-03-30',
+    const documentsBefore = (await call('vault.list', {})).length;
+    const eventsBefore = (await call('events.list', { caseId: fixture.caseId })).events.length;
+    const saved = await letterInput(fixture, [fixture.denialId]);
+    const pdf = await call('letters.exportPdf', saved);
+    await call('letters.exportDocx', saved);
+    await call('letters.buildPacket', { ...saved, sentVia: 'mail' });
+    expect(pdf).toMatchObject({
       fileName: '2026-03-30 Level 1 appeal_ denial of esketamine (Spravato).pdf',
-      caseIds: [fixture.caseId],
-      eventIds: [exported.eventId],
+      mimeType: 'application/pdf',
+      isDraft: false,
     });
-    const filed = await call('vault.content', { documentId: exported.document.id });
-    expect(filed.data).toBe(exported.data);
-
-    const { events } = await call('events.list', { caseId: fixture.caseId, types: ['letter_drafted'] });
-    const entry = events.find((event) => event.id === exported.eventId);
-    expect(entry).toMatchObject({
-      type: 'letter_drafted',
-      summary: 'Letter drafted: Level 1 appeal: denial of esketamine (Spravato) (PDF)',
-      details: {
-        letterTitle: 'Level 1 appeal: denial of esketamine (Spravato)',
-        letterKind: 'Internal appeal',
-        documentId: exported.document.id,
-        format: 'pdf',
-      },
-    });
-    // Nothing Advocase wrote is a readable PDF on disk: the vault holds it encrypted.
+    expect((await call('vault.list', {})).length).toBe(documentsBefore);
+    expect((await call('events.list', { caseId: fixture.caseId })).events.length).toBe(eventsBefore);
+    // Nothing Advocase wrote is a readable PDF on disk.
     expect(filesContaining(dataDirectory, '%PDF-')).toEqual([]);
   });
 
@@ -250,7 +244,6 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
       await letterInput(fixture, [fixture.denialId, fixture.cardId]),
     );
     expect(exported.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(exported.document).toMatchObject({ mediaType: 'docx', documentType: 'letter' });
     const path = join(folder, 'letter.docx');
     writeFileSync(path, Buffer.from(exported.data, 'base64'));
 
@@ -367,13 +360,9 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     expect(pages[1]).toContain('Dear Appeals Reviewer:');
     expect(pages[1 + letterPages]).toContain('Denial page one');
     expect(pages[2 + letterPages]).toContain('Denial page two');
-
-    expect(packet.document).toMatchObject({ documentType: 'submission_packet', caseIds: [fixture.caseId] });
-    const filed = await call('vault.content', { documentId: packet.document.id });
-    expect(filed.data).toBe(packet.data);
   });
 
-  it('records "letter sent" as a submission with its proof of delivery, linked to the packet', async () => {
+  it('"Mark as sent" files the final PDF, named for what it is, with one "letter sent" entry and its proof of delivery', async () => {
     const { call, failure } = fixture;
     await call('profile.save', sampleProfile);
     const saved = await letterInput(fixture, [fixture.denialId]);
@@ -381,15 +370,27 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
     const pages = pagesOf(writePdf(folder, 'portal.pdf', packet.data));
     expect(pages[0]).toContain('SUBMISSION');
     expect(pages[0]).not.toContain('FAX');
-
     const sent = await call('letters.markSent', {
       letterId: saved.letterId,
       sentVia: 'portal',
       sentAt: '2026-03-30T16:20:00.000Z',
       sentTo: 'UnitedHealthcare appeals portal',
-      documentId: packet.document.id,
       deliveryProof: { method: 'portal_confirmation', reference: 'UHC-PORTAL-55231' },
     });
+    expect(sent.document).toMatchObject({
+      fileName: 'Internal appeal to UnitedHealthcare, sent 2026-03-30.pdf',
+      documentType: 'letter',
+      documentDate: '2026-03-30',
+      caseIds: [fixture.caseId],
+      eventIds: [sent.eventId],
+    });
+    const filedText = pagesOf(
+      writePdf(folder, 'filed.pdf', (await call('vault.content', { documentId: sent.document.id })).data),
+    ).join('\n');
+    expect(filedText).toContain('March 30, 2026');
+    expect(filedText).toContain('Dear Appeals Reviewer:');
+    expect(filedText).not.toContain('DRAFT');
+
     const { events } = await call('events.list', { caseId: fixture.caseId, types: ['letter_sent'] });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -399,11 +400,13 @@ describe('letters out: PDF, DOCX, submission packet, filing', () => {
       details: {
         sentVia: 'portal',
         sentTo: 'UnitedHealthcare appeals portal',
-        documentId: packet.document.id,
+        documentId: sent.document.id,
         deliveryProof: { method: 'portal_confirmation', reference: 'UHC-PORTAL-55231', deliveredAt: null },
       },
     });
-    expect((await call('vault.get', { documentId: packet.document.id })).eventIds).toContain(sent.eventId);
+    expect((await call('events.list', { caseId: fixture.caseId, types: ['letter_drafted'] })).events).toEqual(
+      [],
+    );
     // The letter itself now reads sent, on the day and by the way it went.
     expect(await call('letters.get', { letterId: saved.letterId })).toMatchObject({
       status: 'sent',

@@ -1,3 +1,4 @@
+import { renderFieldMarkers } from '../../src/shared/domain/letter-render-fields';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -86,7 +87,8 @@ describe('shipped letter templates', () => {
   it('the first-level appeal has every element of the identification block and skeleton (denial-and-appeal-content.md §5.1, §5.3)', () => {
     const { text } = render('internal-appeal-first-level', richLetterContext);
     const required: readonly [string, string | RegExp][] = [
-      ['date', 'November 2, 2025'],
+      // Filled when printed, so a draft sent later carries the day it goes (letter-sending.test.ts).
+      ['date', renderFieldMarkers.letterDate],
       ['member name', 'Member: Maria Alvarez'],
       ['date of birth', 'Date of birth: February 29, 1984'],
       ['member ID', 'Member ID: ACM123456789'],
@@ -135,7 +137,11 @@ describe('shipped letter templates', () => {
         'authorization enclosed',
         'A signed authorization for me to act on this matter is enclosed (Enclosure 4).',
       ],
-      ['signature', 'Jordan Ellis\nAuthorized representative for Maria Alvarez'],
+      // The signer and the date come from the profile and the day of printing, not the draft.
+      [
+        'signature',
+        '[your name — from your profile when printed]\nAuthorized representative for Maria Alvarez',
+      ],
     ];
     for (const [element, expected] of required) {
       if (typeof expected === 'string') expect(text, element).toContain(expected);

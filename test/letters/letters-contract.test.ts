@@ -1,3 +1,4 @@
+import { renderFieldMarkers } from '../../src/shared/domain/letter-render-fields';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -127,7 +128,8 @@ describe('letters through the contract, on a real encrypted store', () => {
     );
     expect(text).toContain('1. Denial letter: denial UHC88431207, dated March 10, 2026');
     expect(text).toContain('2. Letter of medical necessity: lmn, dated March 28, 2026');
-    expect(text).toContain('Jordan Reyes\nAuthorized representative for Imani Brooks');
+    // The signer is filled from the profile when the letter is printed (letter-sending.test.ts).
+    expect(text).toContain(`${renderFieldMarkers.signerName}\nAuthorized representative for Imani Brooks`);
     expect(letter.enclosureDocumentIds).toEqual([documents.denial.id, documents.lmn.id]);
     expect(text).toMatch(
       /1\. Sertraline \(SSRI\), up to 200 mg\/day, January 6, 2025 to March 31, 2025, 10 weeks at a therapeutic dose: no response\. Source: .*\(Enclosure 2\)\./,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { writeFileOutput } from '../helpers/write-file-output';
 
 const newDataDirectory = useTemporaryDataDirectory();
 const outputFolder = mkdtempSync(join(tmpdir(), 'advocase-invoice-test-'));
@@ -110,8 +111,9 @@ describe('invoices', () => {
       ...from,
     });
     const path = join(outputFolder, 'invoice.pdf');
-    const saved = await call('invoices.savePdf', { invoiceId: invoice.id, path });
-    expect(saved.sizeBytes).toBeGreaterThan(1000);
+    expect(writeFileOutput(path, await call('invoices.pdf', { invoiceId: invoice.id }))).toBeGreaterThan(
+      1000,
+    );
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 
     for (const expected of [

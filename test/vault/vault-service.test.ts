@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/vault/extract-text';
 import { VaultService } from '../../src/core/vault/vault-service';
+import { openCopiesFolder } from '../../src/core/vault/open-copies';
 import { vaultFolders } from '../../src/core/vault/vault-storage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { addFile, filesContaining, filesUnder, makePdf, openTestVault } from './vault-helpers';
@@ -79,15 +80,10 @@ describe('the document vault', () => {
     expect(previewError.message).toContain('damaged');
     expect((await failure(call('vault.content', { documentId }))).code).toBe('DATA_DAMAGED');
 
-    const exportFolder = newDataDirectory();
-    expect((await failure(call('vault.exportToFolder', { documentId, folder: exportFolder }))).code).toBe(
-      'DATA_DAMAGED',
-    );
-    expect(readdirSync(exportFolder)).toEqual([]);
-
     expect(await call('vault.verify', {})).toEqual({
       checkedFiles: 1,
       failures: [{ documentId, fileName: 'progress notes.txt', problem: 'damaged' }],
+      leftovers: { filesWithoutRecord: 0, recordsWithoutDocument: 0, removed: false },
     });
   });
 
@@ -115,7 +111,7 @@ describe('the document vault', () => {
       ['empty.txt', Buffer.alloc(0)],
       ['nothing.pdf', Buffer.alloc(0)],
       ['not really.pdf', Buffer.from('I am a shopping list, not a PDF.')],
-      ['../../etc/évaluation\\Müller ü 東京.txt', Buffer.from('Notes from the call with Müller.')],
+      ['Müller ü 東京.txt', Buffer.from('Notes from the call with Müller.')],
       ['letter-of-medical-necessity.docx', readFileSync(join(fixtures, 'letter-of-medical-necessity.docx'))],
       ['payer-reply.eml', readFileSync(join(fixtures, 'payer-reply.eml'))],
       ['holiday.zip', Buffer.from([0x50, 0x4b, 0x03, 0x04])],
@@ -135,6 +131,10 @@ describe('the document vault', () => {
     expect(results[1]!.message).toBe('Not added: the file is empty (0 bytes).');
     expect(results[2]!.message).toContain('the name says a PDF, but the content is not one');
     expect(results[6]!.message).toContain('Advocase keeps PDF, PNG, JPEG, HEIC');
+    // A name is a name: one that looks like a place on disk is refused before anything is received.
+    await expect(
+      addFile(call, '../../etc/évaluation\\Müller.txt', Buffer.from('x'), { caseId }),
+    ).rejects.toThrow('A file name cannot contain / or \\. Type the name only.');
 
     const listed = await call('vault.list', { caseId });
     expect(listed.map((document) => [document.fileName, document.documentType]).sort()).toEqual([
@@ -227,30 +227,23 @@ describe('the document vault', () => {
     expect((await vault.verify()).checkedFiles).toBe(0);
   });
 
-  it('exports a decrypted copy without overwriting, and opens a temporary copy removed on lock', async () => {
+  it('opens a temporary copy removed on lock', async () => {
     const dataDirectory = newDataDirectory();
     const { session, caseId, call } = await openTestVault(dataDirectory);
     const opened: string[] = [];
-    const temporaryDirectory = newDataDirectory();
     const vault = new VaultService(session, {
-      temporaryDirectory,
       openInViewer: async (path) => void opened.push(path),
     });
     const text = Buffer.from('Appeal letter draft for the external review.');
     const added = await addFile(call, 'appeal.txt', text, { caseId });
     const documentId = added.document!.id;
 
-    const folder = newDataDirectory();
-    expect(await vault.exportToFolder(documentId, folder)).toEqual({ fileName: 'appeal.txt' });
-    expect(await vault.exportToFolder(documentId, folder)).toEqual({ fileName: 'appeal (2).txt' });
-    expect(readFileSync(join(folder, 'appeal (2).txt')).equals(text)).toBe(true);
-
     await vault.openExternally(documentId);
     expect(opened).toHaveLength(1);
-    expect(opened[0]!.startsWith(temporaryDirectory)).toBe(true);
+    expect(opened[0]!.startsWith(openCopiesFolder(dataDirectory))).toBe(true);
     expect(readFileSync(opened[0]!).equals(text)).toBe(true);
     await session.lock();
-    expect(filesUnder(temporaryDirectory)).toEqual([]);
+    expect(existsSync(openCopiesFolder(dataDirectory))).toBe(false);
   });
 
   it('refuses to file to a record that does not exist, and keeps nothing of the upload', async () => {

@@ -29,6 +29,7 @@ import { resourcesHandlers } from './handlers/resources-handlers';
 import { outcomesHandlers } from './handlers/outcomes-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { lettersOutputHandlers } from './handlers/letters-output-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 import { environmentBackupHost, type BackupHost } from '../backup/backup-host';
 import { BackupService } from '../backup/backup-service';
 import { backupHandlers } from './handlers/backup-handlers';
@@ -79,6 +80,7 @@ export function createHandlers(
     ...outcomesHandlers(context),
     ...profileHandlers(context),
     ...lettersOutputHandlers(context),
+    ...auditHandlers(context),
     ...backupHandlers(new BackupService(session, backupHost)),
   };
 }

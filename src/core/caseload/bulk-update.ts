@@ -4,6 +4,8 @@ import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
+import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
+import { stageChangeFor } from '../lifecycle/case-stage';
 
 export type BulkCaseChanges = { stage?: CaseStage | undefined; assignedAdvocate?: string | null | undefined };
 
@@ -21,7 +23,7 @@ export function bulkUpdateCases(
   return inTransaction(db, async (trx) => {
     const live = await trx
       .selectFrom('cases')
-      .select('id')
+      .select(['id', 'stage', 'closed_on'])
       .where('id', 'in', unique)
       .where('deleted_at', 'is', null)
       .execute();
@@ -34,9 +36,22 @@ export function bulkUpdateCases(
         'caseIds',
       );
     }
-    const values = definedEntries({ stage: changes.stage, assigned_advocate: changes.assignedAdvocate });
-    for (const id of unique) {
-      await auditedUpdate(trx, actor, 'cases', id, values, `Case ${id} no longer exists.`);
+    const values = definedEntries({ assigned_advocate: changes.assignedAdvocate });
+    for (const row of live) {
+      // The same rule as the case page: entering "Closed" closes the case, leaving it reopens.
+      const stageColumns =
+        changes.stage === undefined || changes.stage === row.stage
+          ? {}
+          : await stageChangeFor(trx, row, changes.stage, { source: 'hand' });
+      await auditedUpdate(
+        trx,
+        actor,
+        'cases',
+        row.id,
+        { ...values, ...stageColumns },
+        `Case ${row.id} no longer exists.`,
+      );
+      if (changes.stage !== undefined) await recomputeCaseDeadlines(trx, actor, row.id);
     }
     return { updated: unique.length };
   });

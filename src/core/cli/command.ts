@@ -11,7 +11,7 @@ export type CommandContext = {
   readonly argv: readonly string[];
   readonly dataDirectory: string;
   readonly call: CallMethod;
-  /** For the few commands whose work is not a contract method (backups take paths the user typed). */
+  /** For the few commands whose work is not a contract method: backups and files the person named (the contract itself never takes a path). */
   readonly session: Session;
 };
 

@@ -7,9 +7,12 @@ import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
 import { MethodCallError, type CallMethod, type Command } from './command';
 import { deadlinesCommand } from './commands/deadlines-command';
 import { exportSummaryCommand } from './commands/export-commands';
+import { importCommand } from './commands/import-command';
 import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
 import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
 import { vaultCommand } from './commands/vault-commands';
+import { auditCommand } from './commands/audit-command';
+import { rotateKeyCommand } from './commands/rotate-key-command';
 import { backupCommand } from './commands/backup-commands';
 
 const commands: readonly Command[] = [
@@ -22,7 +25,10 @@ const commands: readonly Command[] = [
   deadlinesCommand,
   vaultCommand,
   exportSummaryCommand,
+  auditCommand,
+  rotateKeyCommand,
   backupCommand,
+  importCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

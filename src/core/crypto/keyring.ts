@@ -109,6 +109,20 @@ export class Keyring {
     });
   }
 
+  /** Seals the data key under a new recovery key, which is returned to be shown once; the old one stops working. */
+  async replaceRecoveryKey(dataKey: Buffer): Promise<string> {
+    const file = await this.read();
+    const recoveryKey = generateRecoveryKey();
+    await this.write({
+      ...file,
+      slots: {
+        ...file.slots,
+        recovery: await sealSlot(dataKey, normalizeRecoveryKey(recoveryKey)!, 'recovery'),
+      },
+    });
+    return recoveryKey;
+  }
+
   private async read(): Promise<KeyringFile> {
     const text = await readFileIfExists(this.path);
     if (text === null)

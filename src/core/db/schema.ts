@@ -20,6 +20,7 @@ import type {
 } from './tables/funding-options';
 import type { ImportMappingsTable } from './tables/import-mappings';
 import type { LetterTemplatesTable, LettersTable } from './tables/letters';
+import type { GeneratedFilesTable } from './tables/generated-files';
 import type { ProviderNetworksTable, ProvidersTable } from './tables/providers';
 import type { SettingsTable } from './tables/settings';
 import type { TasksTable } from './tables/tasks';
@@ -101,4 +102,5 @@ export type AdvocaseDatabase = {
   invoices: InvoicesTable;
   resources: ResourcesTable;
   resource_cases: ResourceCasesTable;
+  generated_files: GeneratedFilesTable;
 };

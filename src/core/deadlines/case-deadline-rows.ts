@@ -6,7 +6,12 @@ import type {
   PayerRequestKind,
   StoredDeadlineStatus,
 } from '../../shared/schemas/deadlines';
-import { describeEngineFact, type ApprovalRecord, type CaseScenario } from './case-scenario';
+import {
+  describeEngineFact,
+  describeEngineNote,
+  type ApprovalRecord,
+  type CaseScenario,
+} from './case-scenario';
 import { computeDeadlines } from './compute-deadlines';
 import {
   addCalendarDays,
@@ -90,10 +95,11 @@ export const continuationCriteriaChecklist =
   'repeated at the end of induction and now, showing improvement or stability; documented benefit or response ' +
   'to treatment; continued involvement of the specialist (psychiatrist); for Spravato, a REMS-certified setting ' +
   'with the 2-hour monitoring. Payers publish little about continuation: pull the payer\u2019s current policy ' +
-  'before sending (payer-criteria reference \u00a72.1 item 7, \u00a75 item 4).';
+  'before sending.';
 
 const continuationCitation = {
-  text: 'Advocase payer-criteria reference \u00a72.1(7), \u00a72 continuation row (BCBS North Dakota, Evicore), \u00a75(4)',
+  // The policy's own title, with its link: a reader cannot open "payer-criteria reference §2" (issue 16).
+  text: 'BCBS North Dakota medical policy: Esketamine (Spravato), continuation criteria',
   url: 'https://www.bcbsnd.com/providers/policies-precertification/medical-policy/e/esketamine-spravato',
 };
 
@@ -249,7 +255,7 @@ export function deriveCaseDeadlines(input: DerivationInput): Derivation {
         status: entry.status,
         citationUrl: entry.citation,
         citationText: entry.citationText,
-        note: entry.note,
+        note: describeEngineNote(entry.note, mapped.sources),
         confidence: entry.confidence,
       });
     }
@@ -278,6 +284,7 @@ export function judgeDisplayStatus(
 ): DeadlineStatus {
   if (adjustment?.doneAt) return 'done';
   if (deadline.status === 'met') return 'met';
+  if (deadline.status === 'not-tracked') return 'not-tracked';
   const today = civilDateInZone(now.getTime(), timeZone);
   const overrideDueOn = adjustment?.overrideDueOn ?? null;
   const dueOn = overrideDueOn ?? deadline.dueOn;

@@ -3,7 +3,7 @@ import { groupAndIndividualPlanTypes, type Actor, type EventType, type PlanType 
 
 /**
  * The deadline rules, copied from the project's deadlines reference (research pass 2026-1,
- * /work/shared/domain/deadlines.md §2–§7, YAML in §11, open questions in §10). Every date the
+ * docs/domain/deadlines.md §2–§7, YAML in §11, open questions in §10). Every date the
  * engine prints comes from one of these rows; a deadline that is not here is not computed.
  */
 

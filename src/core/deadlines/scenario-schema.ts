@@ -89,11 +89,21 @@ function describePath(path: readonly PropertyKey[]): string {
 }
 
 export type ScenarioParseResult =
-  | { readonly ok: true; readonly scenario: DeadlineScenario }
+  | {
+      readonly ok: true;
+      readonly scenario: DeadlineScenario;
+      /** Where the time zone came from: the scenario, or the default (a date-only scenario needs none). */
+      readonly timeZoneSource: 'scenario' | 'default';
+    }
   | { readonly ok: false; readonly message: string };
 
-/** Reads the CLI's stdin text; every problem is named by its field, one per line. */
-export function parseDeadlineScenario(text: string): ScenarioParseResult {
+/**
+ * Reads the CLI's stdin text; every problem is named by its field, one per line. A scenario
+ * without `timeZone` is judged in `defaultTimeZone` (issue 16, finding 12: refusing it helped
+ * nobody, since dates written YYYY-MM-DD need no zone; the zone only places "today" and
+ * date-times), and the result says which zone was used.
+ */
+export function parseDeadlineScenario(text: string, defaultTimeZone: string): ScenarioParseResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -101,8 +111,16 @@ export function parseDeadlineScenario(text: string): ScenarioParseResult {
     const reason = error instanceof SyntaxError ? error.message : 'unreadable';
     return { ok: false, message: `input is not valid JSON (${reason}).` };
   }
-  const parsed = deadlineScenarioSchema.safeParse(json);
-  if (parsed.success) return { ok: true, scenario: parsed.data };
+  const object =
+    typeof json === 'object' && json !== null && !Array.isArray(json)
+      ? (json as Record<string, unknown>)
+      : null;
+  const needsDefault = object !== null && object.timeZone == null;
+  const parsed = deadlineScenarioSchema.safeParse(
+    needsDefault ? { ...object, timeZone: defaultTimeZone } : json,
+  );
+  if (parsed.success)
+    return { ok: true, scenario: parsed.data, timeZoneSource: needsDefault ? 'default' : 'scenario' };
   const lines = parsed.error.issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`);
   return { ok: false, message: lines.join('\n') };
 }

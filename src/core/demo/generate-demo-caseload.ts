@@ -1,15 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
-import { caseStages, casePriorities, type CaseStage } from '../../shared/domain/case-stages';
+import { casePriorities, type CaseOutcome, type CaseStage } from '../../shared/domain/case-stages';
 import type { PlanType } from '../../shared/domain/plan-types';
 import { describeTreatment, treatmentKinds, type TreatmentKind } from '../../shared/domain/treatments';
 import { createCoverageInputSchema } from '../../shared/schemas/coverages';
 import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
-import { createCase, updateCase } from '../services/cases-service';
+import { closeCase, createCase, updateCase } from '../services/cases-service';
+import {
+  demoSavedCents,
+  demoStepsFor,
+  hasRequestedAuthorization,
+  pickDemoOutcome,
+  pickDemoStage,
+} from './demo-case-paths';
+import { addDemoEvidence } from './demo-evidence';
 import { addAuthorization, createClient } from '../services/clients-service';
 import { createCoverage } from '../services/coverages-service';
 import { addTimelineEvent } from '../services/events-service';
+import { addDemoFundingOptions } from './demo-funding-options';
+import { addDemoSentLetter } from './demo-sent-letters';
 
 /**
  * A synthetic caseload for trying Advocase: invented people with realistic names, real payer
@@ -164,6 +174,7 @@ type DemoContext = {
  */
 function eventsForStage(
   stage: CaseStage,
+  outcome: CaseOutcome | null,
   payer: string,
   treatment: string,
   lastDaysAgo: number,
@@ -171,14 +182,13 @@ function eventsForStage(
 ): { events: EventPayloadInput[]; spanDays: number } {
   const { pick, random, at } = demo;
   const reference = () => `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;
-  const rung = caseStages.indexOf(stage);
   const plan: Array<{ day: number; make: (daysAgo: number) => EventPayloadInput }> = [];
   let day = 0;
   const step = (gap: number, make: (daysAgo: number) => EventPayloadInput) => {
     day += gap;
     plan.push({ day, make });
   };
-  const call = (summary: string) =>
+  const call = (summary: string, answers?: ReadonlyArray<{ question: string; answer: string }>) =>
     step(3 + Math.floor(random() * 4), (daysAgo) => ({
       type: 'phone_call',
       occurredAt: at(daysAgo).toISOString(),
@@ -188,6 +198,7 @@ function eventsForStage(
         repName: pick(repNames),
         referenceNumber: reference(),
         durationMinutes: 5 + Math.floor(random() * 35),
+        ...(answers ? { direction: 'outbound', answers: answers.map((answer) => ({ ...answer })) } : {}),
       },
     }));
   step(0, (daysAgo) => ({
@@ -196,10 +207,17 @@ function eventsForStage(
     summary: `Intake: client wants ${treatment} covered; records requested from the clinic.`,
     details: {},
   }));
-  if (rung >= 1)
-    call(`Benefits verification: ${treatment} needs prior authorization; criteria policy requested.`);
-  if (rung >= 2) call('Asked for the medical-necessity criteria in writing; rep will mail them.');
-  if (rung >= 3) {
+  if (stage === 'benefits_verification')
+    call(`Started the benefits verification for ${treatment}; the rep is checking the plan's rules.`);
+  else if (stage !== 'intake')
+    // The verification call with its answers: benefits verified, the case moves to gathering evidence.
+    call(`Benefits verification call: ${treatment} needs prior authorization.`, [
+      { question: 'Is prior authorization required?', answer: 'Yes, from the clinic or the member.' },
+      { question: 'Which criteria policy applies?', answer: 'The payer will mail its policy.' },
+    ]);
+  if (stage !== 'intake' && stage !== 'benefits_verification')
+    call('Asked for the medical-necessity criteria in writing; rep will mail them.');
+  if (hasRequestedAuthorization(stage)) {
     step(7, (daysAgo) => {
       const sent = at(daysAgo).toISOString();
       return {
@@ -214,70 +232,68 @@ function eventsForStage(
         },
       };
     });
+    call('Rep says the request is in clinical review; decision promised within the time limit.');
   }
-  if (rung >= 4) call('Rep says the request is in clinical review; decision promised within the time limit.');
-  for (let level = 0; level <= Math.min(rung - 5, 2); level += 1) {
-    const isApproved = stage === 'resolved' && level === Math.min(rung - 5, 2);
-    // Most decisions come within the payer's time; some late, as in life.
-    step(random() < 0.8 ? 6 : 20, (daysAgo) => {
-      const arrived = at(daysAgo);
-      const printed = isoDate(new Date(arrived.getTime() - 2 * dayMs));
-      return {
-        type: 'payer_decision',
-        occurredAt: arrived.toISOString(),
-        summary: isApproved
-          ? `${treatment} approved.`
-          : `${level === 0 ? 'Denial' : `Appeal level ${level} denial`} received.`,
-        details: isApproved
-          ? {
-              decision: 'approved',
-              level,
-              noticeDate: printed,
-              receivedOn: isoDate(arrived),
-              approvedUnits: 36,
-              approvedFrom: isoDate(arrived),
-              approvedUntil: isoDate(new Date(arrived.getTime() + 150 * dayMs)),
-            }
-          : {
-              decision: 'denied',
-              level,
-              noticeDate: printed,
-              receivedOn: isoDate(arrived),
-              reason: pick(denialReasons),
-              isFinal: level === 2,
-            },
-      };
-    });
-    if (isApproved || stage === 'alternative_funding') break;
-    if (level < 2 && rung >= 6 + level) {
+  for (const next of demoStepsFor(stage, outcome, random)) {
+    if (next.kind === 'decision') {
+      const isApproved = next.decision === 'approved';
+      // Most decisions come within the payer's time; some late, as in life.
+      step(random() < 0.8 ? 6 : 20, (daysAgo) => {
+        const arrived = at(daysAgo);
+        const printed = isoDate(new Date(arrived.getTime() - 2 * dayMs));
+        return {
+          type: 'payer_decision',
+          occurredAt: arrived.toISOString(),
+          summary: isApproved
+            ? `${treatment} approved${next.level > 0 ? ` on appeal (level ${next.level})` : ''}.`
+            : `${next.level === 0 ? 'Denial' : `Appeal level ${next.level} denial`} received.`,
+          details: isApproved
+            ? {
+                decision: 'approved',
+                level: next.level,
+                noticeDate: printed,
+                receivedOn: isoDate(arrived),
+                approvedUnits: 36,
+                approvedFrom: isoDate(arrived),
+                approvedUntil: isoDate(new Date(arrived.getTime() + 150 * dayMs)),
+              }
+            : {
+                decision: 'denied',
+                level: next.level,
+                noticeDate: printed,
+                receivedOn: isoDate(arrived),
+                reason: pick(denialReasons),
+                isFinal: next.level === 2,
+              },
+        };
+      });
+    } else if (next.kind === 'appeal') {
       step(10 + Math.floor(random() * 20), (daysAgo) => ({
         type: 'appeal_filed',
         occurredAt: at(daysAgo).toISOString(),
-        summary: `Level ${level + 1} appeal faxed with the physician's letter and two studies.`,
+        summary: `Level ${next.level} appeal faxed with the physician's letter and two studies.`,
         details: {
-          level: level + 1,
+          level: next.level,
           method: 'fax',
           receivedByPayerOn: isoDate(at(daysAgo)),
           deliveryProof: random() < 0.8 ? { method: 'fax_confirmation', reference: reference() } : null,
         },
       }));
+    } else if (next.kind === 'external-review') {
+      step(15, (daysAgo) => ({
+        type: 'external_review_requested',
+        occurredAt: at(daysAgo).toISOString(),
+        summary: 'External review requested after the final internal denial.',
+        details: { reviewer: 'Independent review organization', receivedOn: isoDate(at(daysAgo)) },
+      }));
+    } else {
+      step(5, (daysAgo) => ({
+        type: 'note',
+        occurredAt: at(daysAgo).toISOString(),
+        summary: 'Applied to the manufacturer assistance program.',
+        details: {},
+      }));
     }
-  }
-  if (stage === 'external_review') {
-    step(15, (daysAgo) => ({
-      type: 'external_review_requested',
-      occurredAt: at(daysAgo).toISOString(),
-      summary: 'External review requested after the final internal denial.',
-      details: { reviewer: 'Independent review organization', receivedOn: isoDate(at(daysAgo)) },
-    }));
-  }
-  if (stage === 'alternative_funding') {
-    step(5, (daysAgo) => ({
-      type: 'note',
-      occurredAt: at(daysAgo).toISOString(),
-      summary: 'Applied to the manufacturer assistance program.',
-      details: {},
-    }));
   }
   return { events: plan.map(({ day: offset, make }) => make(lastDaysAgo + (day - offset))), spanDays: day };
 }
@@ -296,12 +312,56 @@ function daysSinceLastStep(stage: CaseStage, random: () => number): number {
     case 'internal_appeal_2':
     case 'external_review':
       return random() < 0.1 ? within(35, 60) : within(2, 25);
+    // Denials spread over the 180-day appeal window, so the Agenda shows dates over the next six
+    // months; a few windows have passed (overdue), as in a real caseload.
+    case 'denied':
+      return random() < 0.05 ? within(181, 200) : within(1, 175);
+    case 'approved':
+      return within(5, 140);
     case 'alternative_funding':
     case 'resolved':
       return within(10, 160);
     default:
       return within(3, 60);
   }
+}
+
+/**
+ * Where the timeline left the case is its stage, except for the stages no step leads to
+ * ("Awaiting decision", "Alternative funding"), set by hand as an advocate would; closed cases
+ * are closed with their outcome and amount saved, their open deadlines no longer tracked.
+ */
+async function settleDemoStage(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  input: {
+    caseId: number;
+    stage: CaseStage;
+    outcome: CaseOutcome | null;
+    treatment: TreatmentKind;
+    closedDaysAgo: number;
+    midnight: Date;
+    random: () => number;
+  },
+): Promise<void> {
+  if (input.outcome !== null) {
+    await closeCase(db, actor, {
+      caseId: input.caseId,
+      outcome: input.outcome,
+      closedOn: isoDate(new Date(input.midnight.getTime() - input.closedDaysAgo * dayMs)),
+      savedCents: demoSavedCents(input.outcome, input.treatment, input.random),
+      openDeadlines: 'untrack',
+    });
+    return;
+  }
+  const current = await db
+    .selectFrom('cases')
+    .select('stage')
+    .where('id', '=', input.caseId)
+    .executeTakeFirstOrThrow();
+  if (current.stage === input.stage) return;
+  // Set by hand: the steps already on the timeline are not asked about again.
+  await updateCase(db, actor, { caseId: input.caseId, changes: { stage: input.stage } });
 }
 
 export async function generateDemoCaseload(
@@ -361,11 +421,13 @@ export async function generateDemoCaseload(
     const casesForClient = random() < 0.15 ? 2 : 1;
     for (let caseIndex = 0; caseIndex < casesForClient; caseIndex += 1) {
       const treatment = pick(treatmentKinds);
-      const stage: CaseStage = pick(caseStages);
+      const stage = pickDemoStage(random);
+      const outcome: CaseOutcome | null = stage === 'resolved' ? pickDemoOutcome(random) : null;
       const lastDaysAgo = daysSinceLastStep(stage, random);
       const treatmentDetail = treatment === 'other' ? pick(otherTreatments) : null;
       const timeline = eventsForStage(
         stage,
+        outcome,
         payer,
         describeTreatment(treatment, treatmentDetail),
         lastDaysAgo,
@@ -376,7 +438,8 @@ export async function generateDemoCaseload(
         treatment,
         treatmentDetail,
         payer,
-        stage,
+        // A case to close starts open; its timeline then moves the stage (case-lifecycle.ts).
+        stage: stage === 'resolved' ? 'intake' : stage,
         priority: random() < 0.1 ? 'urgent' : pick(casePriorities),
         openedOn: isoDate(at(lastDaysAgo + timeline.spanDays + 2)),
       });
@@ -390,19 +453,36 @@ export async function generateDemoCaseload(
           procedureCodes: [...procedureCodesFor[treatment]],
           diagnosisCodes: [pick(['F33.2', 'F33.1', 'F32.2', 'F43.10'])],
           assignedAdvocate: pick(advocates),
-          outcome:
-            stage === 'resolved'
-              ? 'approved'
-              : stage === 'alternative_funding'
-                ? 'alternative_funding'
-                : null,
         },
       });
       caseCount += 1;
+      const eventIds: number[] = [];
       for (const event of timeline.events) {
-        await addTimelineEvent(db, actor, created.id, event);
+        eventIds.push((await addTimelineEvent(db, actor, created.id, event)).id);
         eventCount += 1;
+        if (event.type === 'appeal_filed') {
+          await addDemoSentLetter(db, actor, {
+            caseId: created.id,
+            clientName: client.fullName,
+            payer,
+            treatment: describeTreatment(treatment, treatmentDetail),
+            advocate: pick(advocates),
+            appeal: event,
+          });
+          eventCount += 1;
+        }
       }
+      await settleDemoStage(db, actor, {
+        caseId: created.id,
+        stage,
+        outcome,
+        treatment,
+        closedDaysAgo: lastDaysAgo - Math.floor(random() * Math.min(7, lastDaysAgo)),
+        midnight,
+        random,
+      });
+      await addDemoEvidence(db, actor, { caseId: created.id, stage, eventIds, random });
+      await addDemoFundingOptions(db, actor, { caseId: created.id, stage, treatment, today: midnight });
     }
   }
   return { clients: options.clientCount, cases: caseCount, events: eventCount };

@@ -232,3 +232,27 @@ export async function refreshReadinessTouchedBy(
   for (const caseId of await casesLinkedTo(db, { documentIds, eventIds })) caseIds.add(caseId);
   await refreshEvidenceReadiness(db, caseIds);
 }
+
+/**
+ * Stores the readiness of new cases that nothing is linked to yet and whose clients have no
+ * trials or scores (an import's new clients): the checklist judged once, with no facts, for all.
+ */
+export async function storeReadinessOfCasesWithNoEvidence(
+  db: Kysely<AdvocaseDatabase>,
+  caseIds: readonly number[],
+): Promise<void> {
+  const { readiness } = judgeChecklist({ links: [], manual: new Map(), trials: [], scores: [] });
+  const summary = {
+    readiness_percent: readiness.percent,
+    done_count: readiness.done,
+    partial_count: readiness.partial,
+    applicable_count: readiness.applicable,
+    computed_at: new Date().toISOString(),
+  };
+  for (let start = 0; start < caseIds.length; start += 1000) {
+    await db
+      .insertInto('case_evidence_summaries')
+      .values(caseIds.slice(start, start + 1000).map((caseId) => ({ case_id: caseId, ...summary })))
+      .execute();
+  }
+}

@@ -4,6 +4,7 @@ import type { Authorization, Client } from '../../shared/schemas/clients';
 import type { Coverage, Provider } from '../../shared/schemas/coverages';
 import type { CaseDeadlines } from '../../shared/schemas/deadlines';
 import type { TimelineEvent } from '../../shared/schemas/events';
+import type { AdvocateProfile } from '../../shared/schemas/profile';
 import type { DocumentSummary } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
 import { getCaseDeadlines } from '../deadlines/service/deadlines-service';
@@ -11,6 +12,7 @@ import { userTimeZone } from '../deadlines/service/time-zone';
 import { getCaseDetail } from '../services/cases-service';
 import { getClientDetail } from '../services/clients-service';
 import { listTimelineEvents } from '../services/events-service';
+import { readAdvocateProfile } from '../services/profile-service';
 import { listProviders } from '../services/providers-service';
 import { listDocumentSummaries } from '../vault/document-repository';
 
@@ -33,6 +35,8 @@ export type Dossier = {
   /** Documents filed to the client, to one of the cases or to one of their events; not in the trash. */
   readonly documents: readonly DocumentSummary[];
   readonly timeZone: string;
+  /** Settings → Profile: who prepared the export, when no advocate is assigned on the cases. */
+  readonly advocate: AdvocateProfile | null;
 };
 
 /** More than any real case holds; the events list refuses larger pages. */
@@ -98,5 +102,6 @@ export async function loadDossier(
     cases,
     documents,
     timeZone: userTimeZone(),
+    advocate: await readAdvocateProfile(db),
   };
 }

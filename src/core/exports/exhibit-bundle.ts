@@ -14,8 +14,11 @@ export type BundleOptions = {
   readonly password: string | undefined;
 };
 
-/** Reads one exhibit's decrypted bytes; the bundle zeroes them once they are written. */
-export type ReadExhibit = (exhibit: Exhibit) => Promise<Uint8Array>;
+/** One exhibit's bytes, and what redaction did to it (null when none was asked for). */
+export type ExhibitContent = { readonly bytes: Uint8Array; readonly redaction: string | null };
+
+/** Reads one exhibit's decrypted (or redacted, regenerated) bytes; the bundle zeroes them once written. */
+export type ReadExhibit = (exhibit: Exhibit) => Promise<ExhibitContent>;
 
 export const manifestFileName = 'manifest.csv';
 
@@ -99,7 +102,7 @@ export async function writeExhibitBundle(
   let nextBates = options.batesStart;
   try {
     for (const exhibit of exhibits) {
-      const original = await readExhibit(exhibit);
+      const { bytes: original, redaction } = await readExhibit(exhibit);
       const stamped = await stampExhibit(
         original,
         exhibit.document.mediaType,
@@ -116,8 +119,9 @@ export async function writeExhibitBundle(
         pageCount,
         firstBates: pageCount ? formatBatesNumber(options.batesPrefix, nextBates) : null,
         lastBates: pageCount ? formatBatesNumber(options.batesPrefix, nextBates + pageCount - 1) : null,
+        redaction,
         title: exhibit.title,
-        note: stamped.reason ?? '',
+        note: [redaction, stamped.reason].filter(Boolean).join('. '),
       };
       if (pageCount) nextBates += pageCount;
       await zip.add(exhibit.bundleFileName, new Uint8ArrayReader(stamped.bytes));

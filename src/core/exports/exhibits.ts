@@ -41,11 +41,44 @@ function safeFileNamePart(text: string): string {
 }
 
 /**
+ * A letter in the vault that no "letter sent" entry points to: a draft printed on the way (as
+ * every export was filed before issue 16), not something that went to the payer. An exhibit list
+ * must not offer it by default: an attorney reads exhibits as what was sent.
+ */
+export function isUnsentLetter(document: DocumentSummary, sentEventIds: ReadonlySet<number>): boolean {
+  return document.documentType === 'letter' && !document.eventIds.some((id) => sentEventIds.has(id));
+}
+
+/** The documents an export offers checked: every one but unsent letters. */
+export function defaultExhibitIds(dossier: Dossier): number[] {
+  const sentEventIds = new Set(
+    dossier.cases.flatMap((facts) =>
+      facts.events.filter((event) => event.type === 'letter_sent').map((event) => event.id),
+    ),
+  );
+  return dossier.documents
+    .filter((document) => !isUnsentLetter(document, sentEventIds))
+    .map((document) => document.id);
+}
+
+/**
+ * What an exhibit is, as its title says: a letter by the name it was filed under ("Internal
+ * appeal to Aetna, sent 2026-12-06", as "Mark as sent" names it), anything else by its type and
+ * date ("Denial letter 2026-03-02").
+ */
+function exhibitTitle(document: DocumentSummary): string {
+  if (document.documentType === 'letter') return document.fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+  const date = document.documentDate ?? document.addedAt.slice(0, 10);
+  return `${documentTypeLabels[document.documentType]} ${date}`;
+}
+
+/**
  * Numbers the chosen documents in the order of the story: a document attached to a timeline event
- * takes the place of its earliest event; the others follow by their own date.
+ * takes the place of its earliest event; the others follow by their own date. With no choice
+ * made, every document but unsent letters.
  */
 export function numberExhibits(dossier: Dossier, chosenIds: readonly number[] | undefined): Exhibit[] {
-  const chosen = chosenIds === undefined ? null : new Set(chosenIds);
+  const chosen = new Set(chosenIds ?? defaultExhibitIds(dossier));
   const eventTimes = new Map<number, string>();
   for (const facts of dossier.cases) {
     for (const event of facts.events) eventTimes.set(event.id, event.occurredAt);
@@ -58,14 +91,13 @@ export function numberExhibits(dossier: Dossier, chosenIds: readonly number[] | 
     return linkedTimes[0] ?? document.documentDate ?? document.addedAt;
   };
   return dossier.documents
-    .filter((document) => chosen === null || chosen.has(document.id))
+    .filter((document) => chosen.has(document.id))
     .map((document) => ({ document, key: sortKey(document) }))
     .sort((a, b) => a.key.localeCompare(b.key) || a.document.id - b.document.id)
     .map(({ document }, index) => {
       const number = index + 1;
       const label = formatExhibitLabel(number);
-      const date = document.documentDate ?? document.addedAt.slice(0, 10);
-      const title = `${documentTypeLabels[document.documentType]} ${date}`;
+      const title = exhibitTitle(document);
       return {
         number,
         label,

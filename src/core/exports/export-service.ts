@@ -8,8 +8,11 @@ import type { Session } from '../session/session';
 import { getDocumentWithBlob } from '../vault/document-repository';
 import { readWholeDocument } from '../vault/vault-storage';
 import { writeAtomically } from './write-atomically';
+import { createRedactor } from './redaction';
+import { redactingReader } from './redacting-reader';
 import { loadDossier, type Dossier } from './case-dossier';
 import { writeExhibitBundle } from './exhibit-bundle';
+import { defaultExhibitIds, numberExhibits } from './exhibits';
 import { buildSummaryModel, type SummaryModel } from './summary-model';
 import { renderSummaryPdf, type RenderedSummary } from './summary-pdf';
 
@@ -33,7 +36,7 @@ function memoryDestination(limit: number): { stream: WritableStream<Uint8Array>;
       if (size > limit) {
         throw new AppError(
           'INVALID_INPUT',
-          'This bundle is larger than 100 MB, too large to download here. Choose fewer documents, or save it from the desktop app or with `advocase export-summary --bundle`.',
+          'This bundle is larger than 100 MB, too large to save from the app. Choose fewer documents (make two bundles), or write it with `advocase export-summary --bundle`.',
         );
       }
       chunks.push(chunk.slice());
@@ -43,8 +46,9 @@ function memoryDestination(limit: number): { stream: WritableStream<Uint8Array>;
 }
 
 /**
- * Attorney exports over one session. Every export is plaintext: it is written only where the
- * user chose (a path, or bytes for the app to download), and the app warns before it saves.
+ * Attorney exports over one session. Every export is plaintext: the app gets bytes, which the
+ * desktop saves through the native save dialog and the browser downloads; only the command line,
+ * where the person types the path, writes to a path (saveSummary, saveBundle: not in the contract).
  */
 export class ExportService {
   constructor(
@@ -67,6 +71,7 @@ export class ExportService {
       }
     }
     dates.sort();
+    const preselected = new Set(defaultExhibitIds(dossier));
     return {
       title: scopeName(dossier),
       eventTypeCounts: timelineEventTypes
@@ -74,17 +79,18 @@ export class ExportService {
         .filter((entry) => entry.count > 0),
       firstEventOn: dates[0] ?? null,
       lastEventOn: dates.at(-1) ?? null,
-      documents: buildSummaryModel(
+      documents: numberExhibits(
         dossier,
-        { redact: [], attorneyName: null, from: null, to: null },
-        this.today(),
-      ).exhibits.map(({ document }) => ({
+        dossier.documents.map((document) => document.id),
+      ).map(({ document, title }) => ({
         id: document.id,
         fileName: document.fileName,
+        title,
         documentType: document.documentType,
         mediaType: document.mediaType,
         documentDate: document.documentDate,
         pageCount: document.pageCount,
+        isPreselected: preselected.has(document.id),
       })),
     };
   }
@@ -140,16 +146,21 @@ export class ExportService {
     input: BundleInput,
     destination: WritableStream<Uint8Array>,
   ): Promise<Omit<BundleReport, 'sizeBytes'>> {
-    const { model } = await this.model(input.selection);
+    const { model, dossier } = await this.model(input.selection);
     const names = this.fileNames(model);
-    const report = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
+    const report = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) =>
       writeExhibitBundle(
         destination,
         model.exhibits,
-        async (exhibit) => {
-          const row = await getDocumentWithBlob(store.db, exhibit.document.id);
-          return readWholeDocument(dataDirectory, row.storage_id, vaultKey);
-        },
+        await redactingReader(
+          store.db,
+          createRedactor(dossier, input.selection.redact),
+          dossier.documents.map((document) => document.id),
+          async (documentId) => {
+            const row = await getDocumentWithBlob(store.db, documentId);
+            return readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+          },
+        ),
         (manifest) => renderSummaryPdf(model, manifest),
         names.summary,
         { batesPrefix: input.batesPrefix, batesStart: input.batesStart, password: input.password },

@@ -1,4 +1,5 @@
 import type { RedactableField } from '../../shared/schemas/exports';
+import { formatLetterDate } from '../letters/letter-layout';
 import type { Dossier } from './case-dossier';
 
 export const redactedMark = '[redacted]';
@@ -16,12 +17,25 @@ function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The ways a date of birth is commonly written in notes and letters, besides YYYY-MM-DD. */
+/**
+ * The ways a date of birth is commonly written in notes and letters, besides YYYY-MM-DD: as the
+ * letters print it ("February 29, 1984", letter-layout.ts) and abbreviated ("Feb 29, 1984").
+ */
 function dateSpellings(isoDate: string): string[] {
   const [year, month, day] = isoDate.split('-');
   if (!year || !month || !day) return [isoDate];
   const [m, d] = [String(Number(month)), String(Number(day))];
-  return [isoDate, `${month}/${day}/${year}`, `${m}/${d}/${year}`, `${month}-${day}-${year}`];
+  const abbreviated = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+  return [
+    isoDate,
+    `${month}/${day}/${year}`,
+    `${m}/${d}/${year}`,
+    `${month}-${day}-${year}`,
+    formatLetterDate(isoDate),
+    abbreviated,
+  ];
 }
 
 function stringDetail(details: Record<string, unknown>, key: string): string | null {

@@ -455,6 +455,30 @@ function providerLine(provider: { name: string; specialty: string | null; npi: s
     .join(', ');
 }
 
+/**
+ * Who the advocate is, for the cover and the parties: the advocates assigned on the cases, else
+ * the profile's name and organization (data typed once is used everywhere: issue 16, finding 6).
+ */
+function advocateOf(dossier: Dossier): string {
+  const assigned = [...new Set(dossier.cases.map((facts) => facts.detail.assignedAdvocate).filter(Boolean))];
+  if (assigned.length > 0) return assigned.join(', ');
+  const profile = dossier.advocate;
+  if (!profile) return 'Not recorded';
+  return profile.organization ? `${profile.name}, ${profile.organization}` : profile.name;
+}
+
+/** The advocate's phone, fax and email from the profile, for the attorney to reach them. */
+function advocateContact(dossier: Dossier): string | null {
+  const profile = dossier.advocate;
+  if (!profile) return null;
+  const parts = [
+    profile.phone ? `Phone ${profile.phone}` : null,
+    profile.fax ? `Fax ${profile.fax}` : null,
+    profile.email,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
 export function buildSummaryModel(
   dossier: Dossier,
   selection: ExportSelection,
@@ -464,11 +488,13 @@ export function buildSummaryModel(
   const exhibits = numberExhibits(dossier, selection.documentIds);
   const { client } = dossier;
   const caseNumbers = dossier.cases.map((facts) => facts.detail.caseNumber);
-  const advocates = [...new Set(dossier.cases.map((facts) => facts.detail.assignedAdvocate).filter(Boolean))];
+  const advocate = advocateOf(dossier);
+  const contact = advocateContact(dossier);
   const cover: KeyValue[] = [
     ['Client', client.fullName],
     [caseNumbers.length === 1 ? 'Case' : 'Cases', caseNumbers.join(', ')],
-    ['Advocate', advocates.join(', ') || 'Not recorded'],
+    ['Advocate', advocate],
+    ...(contact ? [['Advocate contact', contact] as KeyValue] : []),
   ];
   if (selection.attorneyName) cover.push(['Attorney', selection.attorneyName]);
   cover.push(['Date prepared', longDate(preparedOn)]);
@@ -495,7 +521,7 @@ export function buildSummaryModel(
     ['Date of birth', redactor.field('dateOfBirth', client.dateOfBirth) ?? 'Not recorded'],
     ['State', client.state ?? 'Not recorded'],
     ['Address', redactor.field('address', client.address) ?? 'Not recorded'],
-    ['Advocate', advocates.join(', ') || 'Not recorded'],
+    ['Advocate', advocate],
   ];
   if (selection.attorneyName) parties.push(['Attorney', selection.attorneyName]);
 

@@ -11,6 +11,8 @@ export type ManifestEntry = {
   readonly pageCount: number | null;
   readonly firstBates: string | null;
   readonly lastBates: string | null;
+  /** What redaction did to this exhibit (regenerated redacted, or sent as filed); null when none was asked for. */
+  readonly redaction: string | null;
 };
 
 type Content = Record<string, unknown> | string | Content[];
@@ -149,7 +151,9 @@ function exhibitIndex(
         const entry = manifest?.get(exhibit.number);
         const row: Content[] = [
           String(exhibit.number).padStart(3, '0'),
-          exhibit.title,
+          entry?.redaction
+            ? { stack: [exhibit.title, { text: entry.redaction, style: 'note' }] }
+            : exhibit.title,
           sources.get(exhibit.number) ?? '',
           String(entry?.pageCount ?? exhibit.document.pageCount ?? '—'),
         ];

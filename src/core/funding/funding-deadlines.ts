@@ -1,7 +1,7 @@
 import { statusByDate, type DerivedDeadline } from '../deadlines/case-deadline-rows';
 import type { CivilDate } from '../deadlines/date-arithmetic';
 import type { FundingOptionRow } from '../db/tables/funding-options';
-import { fundingOptionTypeLabels } from '../../shared/domain/funding-options';
+import { fundingOptionTypeLabels, type FundingDateRule } from '../../shared/domain/funding-options';
 
 /**
  * A funding option's own dates as rows of `case_deadlines`, so they share the agenda, the
@@ -16,8 +16,8 @@ export const fundingDeadlineRules = {
     'A funding program\u2019s answer is expected (your date on the Funding tab): follow up if it has not come.',
   funding_renewal:
     'A granted funding option renews (your date on the Funding tab): renew or re-apply before it lapses.',
-} as const;
-type FundingDeadlineRule = keyof typeof fundingDeadlineRules;
+  funding_next_step: 'Your next step on a funding option is due (your date on the Funding tab).',
+} as const satisfies Record<FundingDateRule, string>;
 
 export const fundingDateCitation = 'Your date on the Funding tab \u2014 not a legal deadline';
 
@@ -32,11 +32,13 @@ export type FundingDateFacts = Pick<
   | 'response_expected_on'
   | 'decided_on'
   | 'renewal_on'
+  | 'next_step'
+  | 'next_step_on'
 >;
 
 function fundingDeadline(
   option: FundingDateFacts,
-  rule: FundingDeadlineRule,
+  rule: FundingDateRule,
   dueOn: CivilDate,
   answeredOn: CivilDate | null,
   isSettled: boolean,
@@ -55,7 +57,10 @@ function fundingDeadline(
     status: statusByDate(dueOn, asOf, isSettled),
     citationUrl: '',
     citationText: fundingDateCitation,
-    note: `${fundingOptionTypeLabels[option.option_type]}: ${option.program_name}.`,
+    note:
+      rule === 'funding_next_step' && option.next_step
+        ? `${fundingOptionTypeLabels[option.option_type]}: ${option.program_name}. Next step: ${option.next_step}`
+        : `${fundingOptionTypeLabels[option.option_type]}: ${option.program_name}.`,
     confidence: 'unverified',
   };
 }
@@ -87,6 +92,10 @@ export function deriveFundingDeadlines(
           asOf,
         ),
       );
+    }
+    // The user's own next step ("call the foundation back"): theirs to do whatever the status.
+    if (option.next_step_on) {
+      deadlines.push(fundingDeadline(option, 'funding_next_step', option.next_step_on, null, false, asOf));
     }
     // Only a grant renews; a later renewal date is entered when it has been renewed.
     if (option.renewal_on && option.status === 'granted') {

@@ -192,10 +192,13 @@ export function deriveParallelTracks(records: TrackRecords, today: string): Para
       return option !== undefined && routeOfFundingType(option.option_type) === route;
     });
     const nextCandidates = [
-      ...deadlines.map((deadline) => ({
-        text: `${formatCaseNumber(deadline.caseId)}: ${meaningOf(deadline.rule)}`,
-        dueOn: deadline.dueOn,
-      })),
+      // An option's next step is listed from the option itself, in the user's words.
+      ...deadlines
+        .filter((deadline) => deadline.rule !== 'funding_next_step')
+        .map((deadline) => ({
+          text: `${formatCaseNumber(deadline.caseId)}: ${meaningOf(deadline.rule)}`,
+          dueOn: deadline.dueOn,
+        })),
       ...options
         .filter((option) => option.next_step !== null)
         .map((option) => ({

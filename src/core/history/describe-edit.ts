@@ -47,7 +47,11 @@ const fieldLabels: Readonly<Record<string, string>> = {
   is_billable: 'billable',
   rate_cents: 'rate',
   invoice_id: 'invoice',
+  closing_deadlines: 'open deadlines at closing',
 };
+
+/** Bookkeeping that goes with a change of stage (migration 0070): not worth naming to the user. */
+const unnamedFields: ReadonlySet<string> = new Set(['stage_source', 'stage_kept_against_event_id']);
 
 export function changedFields(before: AuditedRow, after: AuditedRow): string[] {
   return Object.keys(after).filter(
@@ -145,5 +149,7 @@ export function describeAuditEntry(entry: {
   if (entry.table_name === 'tasks' && fields.length === 1 && fields[0] === 'done_at') {
     return after.done_at ? `Marked ${name} done` : `Marked ${name} not done`;
   }
-  return `Changed ${listOfFields(fields)} of ${name}`;
+  const named = fields.filter((field) => !unnamedFields.has(field));
+  if (named.length === 0 && entry.table_name === 'cases') return `Kept the stage of ${name}`;
+  return `Changed ${listOfFields(named)} of ${name}`;
 }

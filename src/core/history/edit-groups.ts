@@ -23,14 +23,18 @@ export function asOneEdit<T>(
   actor: string,
   kind: 'edit' | 'undo',
   work: (trx: Kysely<AdvocaseDatabase>) => Promise<{ result: T; label: string }>,
+  /** The work stored its cases' deadlines and readiness itself (the CSV import does, in bulk). */
+  options: { readonly derivedDataStored?: boolean } = {},
 ): Promise<T> {
   return inTransaction(db, async (trx) => {
     const before = await lastAuditId(trx);
     const { result, label } = await work(trx);
     const after = await lastAuditId(trx);
     if (after > before) {
-      await recomputeDeadlinesTouchedBy(trx, actor, before + 1, after);
-      await refreshReadinessTouchedBy(trx, before + 1, after);
+      if (!options.derivedDataStored) {
+        await recomputeDeadlinesTouchedBy(trx, actor, before + 1, after);
+        await refreshReadinessTouchedBy(trx, before + 1, after);
+      }
       await trx
         .insertInto('edit_groups')
         .values({

@@ -10,8 +10,8 @@ import {
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry, redactAuditedContent } from '../db/tables/audit-log';
-import { criteriaRowsOfCases } from '../db/tables/payer-criteria';
+import { rowsGoingWith } from '../db/dependent-rows';
+import { appendAuditEntry, blankAuditedContent } from '../db/tables/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from './edit-groups';
 
@@ -277,158 +277,10 @@ export function removeTrashedForGood(
       ['cases', caseIds],
       ['clients', clientIds],
     ];
-    // Rows that go with them by ON DELETE CASCADE, whose audited copies must go too.
-    const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
-    const cascaded: Array<[table: string, ids: number[]]> =
-      caseIds.length + clientIds.length === 0
-        ? []
-        : [
-            [
-              'events',
-              ids(
-                await trx
-                  .selectFrom('events')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'tasks',
-              ids(
-                await trx
-                  .selectFrom('tasks')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'coverages',
-              ids(
-                await trx
-                  .selectFrom('coverages')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'authorizations',
-              ids(
-                await trx
-                  .selectFrom('authorizations')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            // A case's criteria choice and judgements (notes may hold health details) go with it.
-            ...(await criteriaRowsOfCases(trx, caseIds)),
-            [
-              'case_cost_estimates',
-              ids(
-                await trx
-                  .selectFrom('case_cost_estimates')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'plan_comparisons',
-              ids(
-                await trx
-                  .selectFrom('plan_comparisons')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'candidate_plans',
-              ids(
-                await trx
-                  .selectFrom('candidate_plans')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'funding_options',
-              ids(
-                await trx
-                  .selectFrom('funding_options')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'funding_dismissals',
-              ids(
-                await trx
-                  .selectFrom('funding_dismissals')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'parallel_track_notes',
-              ids(
-                await trx
-                  .selectFrom('parallel_track_notes')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            // Time worked on a case (notes may describe the client's care), the client's invoices and
-            // rate, and the resources linked to a case: the directory entries themselves stay.
-            [
-              'time_entries',
-              ids(
-                await trx
-                  .selectFrom('time_entries')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'invoices',
-              ids(
-                await trx
-                  .selectFrom('invoices')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'client_rates',
-              ids(
-                await trx
-                  .selectFrom('client_rates')
-                  .select('id')
-                  .where('client_id', 'in', [0, ...clientIds])
-                  .execute(),
-              ),
-            ],
-            [
-              'resource_cases',
-              ids(
-                await trx
-                  .selectFrom('resource_cases')
-                  .select('id')
-                  .where('case_id', 'in', [0, ...caseIds])
-                  .execute(),
-              ),
-            ],
-          ];
-    for (const [table, ids] of [...removals, ...cascaded]) await redactAuditedContent(trx, table, ids);
+    // Every row that goes with them (by ON DELETE CASCADE, found from the schema's foreign keys)
+    // and every audited copy of one: blanked first, in one recorded blanking (issue 12 §5).
+    const deletedRecords = Object.fromEntries(removals.filter(([, ids]) => ids.length > 0));
+    await blankAuditedContent(trx, actor, deletedRecords, await rowsGoingWith(trx, deletedRecords));
     for (const [table, ids] of removals) {
       for (const id of ids) {
         // Events, tasks, coverages, authorizations, funding and time records and document links follow by ON DELETE CASCADE.

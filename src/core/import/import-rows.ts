@@ -1,20 +1,26 @@
 import { type z } from 'zod';
-import {
-  casePriorities,
-  casePriorityLabels,
-  caseStageLabels,
-  caseStages,
-  type CasePriority,
-  type CaseStage,
-} from '../../shared/domain/case-stages';
-import { planTypeLabels, planTypes, type PlanType } from '../../shared/domain/plan-types';
-import { parseTreatment } from '../../shared/domain/treatments';
+import type { EnumeratedImportField } from '../../shared/domain/import-vocabulary';
+import type { CasePriority, CaseStage } from '../../shared/domain/case-stages';
+import type { PlanType } from '../../shared/domain/plan-types';
+import type { TreatmentKind } from '../../shared/domain/treatments';
 import { caseDetailsSchema, type CaseDetails } from '../../shared/schemas/cases';
 import { updateClientInputSchema } from '../../shared/schemas/clients';
 import { coverageFieldsSchema } from '../../shared/schemas/coverages';
-import type { ImportField, ImportMapping, ImportRowError } from '../../shared/schemas/import';
-import { comparableName, normalizeDate, normalizePhone } from './normalize-values';
-import type { CsvTable } from './parse-csv';
+import {
+  importFieldLabels,
+  type ImportField,
+  type ImportMapping,
+  type ImportProblem,
+} from '../../shared/schemas/import';
+import {
+  comparableName,
+  dateOrderOf,
+  normalizeDate,
+  normalizePhone,
+  type DateOrder,
+} from './normalize-values';
+import type { CsvRecord, CsvTable } from './parse-csv';
+import { comparableValue } from './value-vocabulary';
 
 const clientFieldsSchema = updateClientInputSchema.shape.changes;
 export type ImportedClient = {
@@ -30,74 +36,113 @@ export type ImportedClient = {
 export type ImportedCoverage = z.output<typeof coverageFieldsSchema>;
 
 /** One CSV row as records to create, once every value has been checked. */
-export type ImportRow = {
-  readonly rowNumber: number;
+export type ImportRecord = {
   readonly client: ImportedClient;
   readonly coverage: ImportedCoverage | null;
   readonly caseDetails: CaseDetails | null;
-  /** Rows of one person (same name and date of birth) become one client. */
+  /** Rows of one person (same name and date of birth, or name and member ID) are one client. */
   readonly personKey: string;
 };
 
-const planTypeAliases: Readonly<Record<string, PlanType>> = {
-  erisa: 'employer-self-funded',
-  'self funded': 'employer-self-funded',
-  'self-funded': 'employer-self-funded',
-  'fully insured': 'employer-fully-insured',
-  group: 'employer-fully-insured',
-  marketplace: 'individual',
-  aca: 'individual',
-  exchange: 'individual',
-  'original medicare': 'medicare',
-  'medicare advantage': 'medicare-advantage',
-  'medicare part c': 'medicare-advantage',
-  'managed medicaid': 'medicaid-managed-care',
-  'medicaid mco': 'medicaid-managed-care',
+/** A row as read: its problems, and its records when it has no error. */
+export type ReadRow = {
+  readonly line: number;
+  readonly isEmpty: boolean;
+  readonly cells: readonly string[];
+  readonly problems: ImportProblem[];
+  readonly record: ImportRecord | null;
 };
 
-function choose<T extends string>(
-  text: string,
-  values: readonly T[],
-  labels: Readonly<Record<T, string>>,
-  aliases: Readonly<Record<string, T>> = {},
-): T | null {
-  const wanted = text.trim().toLowerCase().replace(/_/g, ' ');
-  return (
-    values.find((value) => value.replace(/[-_]/g, ' ') === wanted.replace(/-/g, ' ')) ??
-    values.find((value) => labels[value].toLowerCase() === wanted) ??
-    aliases[wanted] ??
-    null
-  );
-}
+/** The code each value of an enumerated column maps to (by comparableValue), or null when unmapped. */
+export type ResolvedValues = ReadonlyMap<EnumeratedImportField, ReadonlyMap<string, string | null>>;
 
-/** Reads every row with the mapping; a row with any problem is reported, never half taken. */
+/**
+ * Reads every row with the column mapping and value mapping. An error keeps the row out (it is
+ * shown with its problems beside its cells, to correct or skip); a warning lets it in.
+ */
 export function readImportRows(
   table: CsvTable,
   mapping: ImportMapping,
-): { rows: ImportRow[]; errors: ImportRowError[] } {
-  const rows: ImportRow[] = [];
-  const errors: ImportRowError[] = [...table.problems.map((problem) => ({ ...problem, column: null }))];
-  const brokenRows = new Set(table.problems.map((problem) => problem.rowNumber));
+  values: ResolvedValues,
+  today: string,
+): ReadRow[] {
+  const columnIndex = new Map(table.headers.map((header, index) => [header, index]));
+  const columnOf = (field: ImportField): string | null => mapping[field] ?? null;
+  const cellOf = (row: CsvRecord, field: ImportField): string => {
+    const column = columnOf(field);
+    const index = column === null ? undefined : columnIndex.get(column);
+    return index === undefined ? '' : (row.cells[index] ?? '');
+  };
+  const dateOrders = new Map<ImportField, DateOrder>(
+    (['dateOfBirth', 'effectiveOn', 'endsOn', 'openedOn'] as const).map((field) => [
+      field,
+      dateOrderOf(table.rows.map((row) => cellOf(row, field))),
+    ]),
+  );
+  const structural = new Map<number, string[]>();
+  for (const problem of table.problems) {
+    structural.set(problem.line, [...(structural.get(problem.line) ?? []), problem.message]);
+  }
 
-  for (const { rowNumber, cells } of table.rows) {
-    if (brokenRows.has(rowNumber)) continue;
-    const rowErrors: ImportRowError[] = [];
-    const columnOf = (field: ImportField): string | null => mapping[field] ?? null;
-    const cell = (field: ImportField): string => {
-      const column = columnOf(field);
-      return column ? (cells[column] ?? '') : '';
+  return table.rows.map((row): ReadRow => {
+    const problems: ImportProblem[] = [];
+    if (row.isEmpty) return { line: row.line, isEmpty: true, cells: row.cells, problems, record: null };
+    const seen = new Set<string>();
+    const report = (field: ImportField | null, message: string, severity: 'error' | 'warning' = 'error') => {
+      const column = field ? (columnOf(field) ?? importFieldLabels[field]) : null;
+      // The same message twice for one cell (a date read, then checked again) says nothing new.
+      const key = `${column}|${message}`;
+      if (!seen.has(key)) problems.push({ column, message, severity });
+      seen.add(key);
     };
-    const report = (field: ImportField | null, message: string) =>
-      rowErrors.push({ rowNumber, column: field ? columnOf(field) : null, message });
-    const normalized = (field: ImportField, normalize: typeof normalizeDate): string | null => {
+    // Cells shifted by a missing or extra comma would each look wrong: say only what is wrong.
+    const broken = structural.get(row.line);
+    if (broken) {
+      for (const message of broken) report(null, message);
+      return { line: row.line, isEmpty: false, cells: row.cells, problems, record: null };
+    }
+    const cell = (field: ImportField) => cellOf(row, field);
+    const date = (field: ImportField): string | null => {
       const text = cell(field);
       if (!text) return null;
-      const result = normalize(text);
+      const result = normalizeDate(text, dateOrders.get(field));
       if ('problem' in result) {
         report(field, result.problem);
         return null;
       }
+      if (result.note) report(field, result.note, 'warning');
       return result.value;
+    };
+    const phone = (): string | null => {
+      const text = cell('phone');
+      if (!text) return null;
+      const result = normalizePhone(text);
+      if ('value' in result) return result.value;
+      // A local number without its area code is still the client's number (issue 16): keep it.
+      if (text.replace(/\D/g, '').length === 7) {
+        report(
+          'phone',
+          `"${text}" has 7 digits and no area code: it is kept as written. Add the area code when you know it.`,
+          'warning',
+        );
+        return text;
+      }
+      report('phone', result.problem);
+      return null;
+    };
+    const vocabulary = <Code extends string>(field: EnumeratedImportField): Code | null => {
+      const text = cell(field);
+      if (!text) return null;
+      const code = values.get(field)?.get(comparableValue(text)) ?? null;
+      if (code === null) {
+        report(
+          field,
+          field === 'state'
+            ? `"${text}" is not a US state code: correct it to a two-letter code such as CA, or choose what it means under Values.`
+            : `"${text}" is not yet one of Advocase's ${fieldNoun[field]}: choose what it means under Values.`,
+        );
+      }
+      return code as Code | null;
     };
 
     const fullName = cell('fullName') || [cell('firstName'), cell('lastName')].filter(Boolean).join(' ');
@@ -109,35 +154,30 @@ export function readImportRows(
           : 'No column is mapped to the client’s name: map one to “Client: full name” (or first and last name).',
       );
     }
+    const state = vocabulary<string>('state');
     const rawClient = {
       fullName: fullName || undefined,
-      dateOfBirth: normalized('dateOfBirth', normalizeDate),
-      state: cell('state') || null,
-      phone: normalized('phone', normalizePhone),
+      dateOfBirth: date('dateOfBirth'),
+      state,
+      phone: phone(),
       email: cell('email') || null,
       address: cell('address') || null,
       preferredLanguage: cell('preferredLanguage') || null,
       notes: cell('notes') || null,
     };
-    const fieldOfClientKey = (key: string): ImportField =>
-      key === 'fullName' && !mapping.fullName ? 'lastName' : (key as ImportField);
     const client = clientFieldsSchema.safeParse(rawClient);
     if (!client.success) {
-      for (const issue of client.error.issues) report(fieldOfClientKey(String(issue.path[0])), issue.message);
+      for (const issue of client.error.issues) {
+        const key = String(issue.path[0]);
+        report(key === 'fullName' && !mapping.fullName ? 'lastName' : (key as ImportField), issue.message);
+      }
+    } else if (client.data.dateOfBirth && client.data.dateOfBirth > today) {
+      report('dateOfBirth', 'Date of birth cannot be in the future. Check the year.');
     }
 
     let coverage: ImportedCoverage | null = null;
     if (cell('payer') || cell('memberId') || cell('planName')) {
-      let planType: PlanType | null = 'other';
-      if (cell('planType')) {
-        planType = choose(cell('planType'), planTypes, planTypeLabels, planTypeAliases);
-        if (!planType) {
-          report(
-            'planType',
-            `"${cell('planType')}" is not a plan type Advocase knows. Use one of: ${planTypes.map((type) => planTypeLabels[type]).join('; ')}.`,
-          );
-        }
-      }
+      const planType = cell('planType') ? vocabulary<PlanType>('planType') : 'other';
       if (!cell('payer'))
         report(
           mapping.payer ? 'payer' : 'memberId',
@@ -149,8 +189,8 @@ export function readImportRows(
         planType: planType ?? 'other',
         memberId: cell('memberId') || null,
         groupNumber: cell('groupNumber') || null,
-        effectiveOn: normalized('effectiveOn', normalizeDate),
-        endsOn: normalized('endsOn', normalizeDate),
+        effectiveOn: date('effectiveOn'),
+        endsOn: date('endsOn'),
       });
       if (parsed.success) coverage = parsed.data;
       else
@@ -159,30 +199,16 @@ export function readImportRows(
 
     let caseDetails: CaseDetails | null = null;
     if (cell('treatment')) {
-      const treatment = parseTreatment(cell('treatment'));
-      let stage: CaseStage | null = 'intake';
-      if (cell('stage')) {
-        stage = choose(cell('stage'), caseStages, caseStageLabels);
-        if (!stage) {
-          report(
-            'stage',
-            `"${cell('stage')}" is not a stage Advocase knows. Use one of: ${caseStages.map((value) => caseStageLabels[value]).join(', ')}.`,
-          );
-        }
-      }
-      let priority: CasePriority | null = 'normal';
-      if (cell('priority')) {
-        priority = choose(cell('priority'), casePriorities, casePriorityLabels);
-        if (!priority)
-          report('priority', `"${cell('priority')}" is not a priority: use low, normal, high or urgent.`);
-      }
+      const treatment = vocabulary<TreatmentKind>('treatment');
+      const stage = cell('stage') ? vocabulary<CaseStage>('stage') : 'intake';
+      const priority = cell('priority') ? vocabulary<CasePriority>('priority') : 'normal';
       const parsed = caseDetailsSchema.safeParse({
-        treatment: treatment.kind,
-        treatmentDetail: treatment.detail,
+        treatment: treatment ?? 'other',
+        treatmentDetail: treatment === 'other' ? cell('treatment') : null,
         payer: cell('payer') || null,
         stage: stage ?? 'intake',
         priority: priority ?? 'normal',
-        openedOn: normalized('openedOn', normalizeDate),
+        openedOn: date('openedOn'),
       });
       if (parsed.success) caseDetails = parsed.data;
       else
@@ -194,15 +220,8 @@ export function readImportRows(
         }
     }
 
-    if (rowErrors.length > 0 || !client.success || !fullName) {
-      // The same message twice for one cell (a date read, then checked again) says nothing new.
-      const seen = new Set<string>();
-      for (const error of rowErrors) {
-        const key = `${error.column}|${error.message}`;
-        if (!seen.has(key)) errors.push(error);
-        seen.add(key);
-      }
-      continue;
+    if (problems.some((problem) => problem.severity === 'error') || !client.success || !fullName) {
+      return { line: row.line, isEmpty: false, cells: row.cells, problems, record: null };
     }
     const imported: ImportedClient = {
       fullName: client.data.fullName!,
@@ -215,16 +234,36 @@ export function readImportRows(
       notes: client.data.notes ?? null,
     };
     const name = comparableName(imported.fullName);
-    rows.push({
-      rowNumber,
-      client: imported,
-      coverage,
-      caseDetails,
-      personKey: imported.dateOfBirth
-        ? `${name}|${imported.dateOfBirth}`
-        : `${name}||${coverage?.memberId?.toLowerCase() ?? `row ${rowNumber}`}`,
-    });
-  }
-  errors.sort((a, b) => a.rowNumber - b.rowNumber);
-  return { rows, errors };
+    const memberId = coverage?.memberId?.toLowerCase();
+    return {
+      line: row.line,
+      isEmpty: false,
+      cells: row.cells,
+      problems,
+      record: {
+        client: imported,
+        coverage,
+        caseDetails,
+        personKey: imported.dateOfBirth
+          ? `${name}|${imported.dateOfBirth}`
+          : `${name}||${memberId ?? `line ${row.line}`}`,
+      },
+    };
+  });
+}
+
+const fieldNoun: Readonly<Record<EnumeratedImportField, string>> = {
+  planType: 'plan types',
+  treatment: 'treatments',
+  stage: 'stages',
+  priority: 'priorities',
+  state: 'states',
+};
+
+/** A sentence listing what the user must fix in a row, for the CSV of rows left out. */
+export function whatToFix(problems: readonly ImportProblem[]): string {
+  return problems
+    .filter((problem) => problem.severity === 'error')
+    .map((problem) => (problem.column ? `${problem.column}: ${problem.message}` : problem.message))
+    .join(' ');
 }

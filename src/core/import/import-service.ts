@@ -1,81 +1,201 @@
 import type { Kysely } from 'kysely';
-import type { ImportMapping, ImportPreview, ImportRequest, ImportResult } from '../../shared/schemas/import';
+import {
+  enumeratedImportFields,
+  importVocabulary,
+  isVocabularyCode,
+  type EnumeratedImportField,
+} from '../../shared/domain/import-vocabulary';
+import { localToday } from '../../shared/schemas/fields';
+import type {
+  ImportMapping,
+  ImportPreview,
+  ImportPreviewRow,
+  ImportRequest,
+  ImportResult,
+  ImportRowStatus,
+  ImportValue,
+  ImportValueMappings,
+} from '../../shared/schemas/import';
+import { csvCell } from '../caseload/caseload-csv';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
-import { createCase, updateCase } from '../services/cases-service';
-import { createClient, updateClient } from '../services/clients-service';
-import { createCoverage } from '../services/coverages-service';
 import { guessMapping, sourceKey } from './guess-mapping';
-import { readImportRows, type ImportRow } from './import-rows';
+import { readImportRows, whatToFix, type ReadRow, type ResolvedValues } from './import-rows';
 import { comparableName } from './normalize-values';
-import { parseCsv } from './parse-csv';
+import { parseCsv, type CsvTable } from './parse-csv';
+import { comparableValue, exactCode, suggestedCode } from './value-vocabulary';
+import { writeImport, type ImportPerson } from './write-import';
 
-type Duplicate = { readonly clientId: number; readonly fullName: string };
+type Remembered = { mapping: ImportMapping; values: ImportValueMappings };
+type Duplicate = { line: number | null; clientId: number | null; fullName: string };
 
-async function rememberedMapping(db: Kysely<AdvocaseDatabase>, key: string): Promise<ImportMapping | null> {
+/** A row as the preview and the commit see it: read, with its status. */
+type ReviewedRow = ReadRow & {
+  status: ImportRowStatus;
+  skipped: boolean;
+  duplicateOf: Duplicate | null;
+};
+
+async function remembered(db: Kysely<AdvocaseDatabase>, key: string): Promise<Remembered | null> {
   const row = await db
     .selectFrom('import_mappings')
-    .select('mapping')
+    .select(['mapping', 'value_mappings'])
     .where('source_key', '=', key)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.mapping) as ImportMapping) : null;
+  return row
+    ? {
+        mapping: JSON.parse(row.mapping) as ImportMapping,
+        values: JSON.parse(row.value_mappings) as ImportValueMappings,
+      }
+    : null;
 }
 
-/** The rows of each person in the file, in file order. */
-function byPerson(rows: readonly ImportRow[]): ImportRow[][] {
-  const people = new Map<string, ImportRow[]>();
-  for (const row of rows) people.set(row.personKey, [...(people.get(row.personKey) ?? []), row]);
-  return [...people.values()];
+/** The file with the user's corrections in its cells. */
+function corrected(table: CsvTable, corrections: ImportRequest['corrections']): CsvTable {
+  if (corrections.length === 0) return table;
+  const byLine = new Map<number, Map<number, string>>();
+  for (const { line, column, value } of corrections) {
+    const index = table.headers.indexOf(column);
+    if (index === -1) {
+      throw new AppError('INVALID_INPUT', `The file has no column "${column}" to correct.`, 'corrections');
+    }
+    byLine.set(line, (byLine.get(line) ?? new Map<number, string>()).set(index, value.trim()));
+  }
+  return {
+    ...table,
+    rows: table.rows.map((row) => {
+      const changes = byLine.get(row.line);
+      if (!changes) return row;
+      const cells = row.cells.map((cell, index) => changes.get(index) ?? cell);
+      return { ...row, cells, isEmpty: cells.every((cell) => cell === '') };
+    }),
+  };
+}
+
+/** Each distinct value of each mapped enumerated column, and the code it maps to. */
+function resolveValues(
+  table: CsvTable,
+  mapping: ImportMapping,
+  given: ImportValueMappings,
+  rememberedValues: ImportValueMappings,
+): { list: ImportValue[]; resolved: ResolvedValues } {
+  const list: ImportValue[] = [];
+  const resolved = new Map<EnumeratedImportField, Map<string, string | null>>();
+  const lookup = (mappings: ImportValueMappings, field: EnumeratedImportField, key: string) =>
+    Object.entries(mappings[field] ?? {}).find(([value]) => comparableValue(value) === key)?.[1] ?? null;
+  for (const field of enumeratedImportFields) {
+    for (const [value, code] of Object.entries(given[field] ?? {})) {
+      if (!isVocabularyCode(field, code)) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `"${code}" (for "${value}") is not one of Advocase's codes for ${field}: use one of ${importVocabulary[field].map((choice) => choice.code).join(', ')}.`,
+          'valueMappings',
+        );
+      }
+    }
+    const column = mapping[field];
+    const index = column ? table.headers.indexOf(column) : -1;
+    if (!column || index === -1) continue;
+    const seen = new Map<string, { value: string; rowCount: number }>();
+    for (const row of table.rows) {
+      const text = row.cells[index] ?? '';
+      if (!text) continue;
+      const key = comparableValue(text);
+      const entry = seen.get(key);
+      if (entry) entry.rowCount += 1;
+      else seen.set(key, { value: text, rowCount: 1 });
+    }
+    const codes = new Map<string, string | null>();
+    for (const [key, { value, rowCount }] of seen) {
+      const choices: Array<[ImportValue['origin'], string | null]> = [
+        ['given', lookup(given, field, key)],
+        ['remembered', lookup(rememberedValues, field, key)],
+        ['exact', exactCode(field, value)],
+        ['suggested', suggestedCode(field, value)],
+      ];
+      const [origin, code] = choices.find(([, candidate]) => candidate !== null) ?? ['unmapped', null];
+      codes.set(key, code);
+      list.push({ field, column, value, rowCount, code, origin });
+    }
+    resolved.set(field, codes);
+  }
+  return { list, resolved };
 }
 
 /**
- * The existing client a person in the file already is: same name (ignoring case and accents)
- * and date of birth and, when the file gives member IDs, a coverage with one of them.
+ * The existing clients the people in the file already are: same name (ignoring case and accents)
+ * and date of birth and, when the file gives member IDs, a coverage with one of them. Read in a
+ * few queries for the whole file.
  */
-async function findDuplicate(
+async function findInStore(
   db: Kysely<AdvocaseDatabase>,
-  rows: readonly ImportRow[],
-): Promise<Duplicate | null> {
-  const first = rows[0]!;
-  if (!first.client.dateOfBirth) return null;
-  const candidates = await db
-    .selectFrom('clients')
-    .select(['id', 'full_name'])
-    .where('date_of_birth', '=', first.client.dateOfBirth)
-    .where('deleted_at', 'is', null)
-    .execute();
-  const name = comparableName(first.client.fullName);
-  const memberIds = rows.flatMap((row) =>
-    row.coverage?.memberId ? [row.coverage.memberId.toLowerCase()] : [],
-  );
-  for (const candidate of candidates.filter((client) => comparableName(client.full_name) === name)) {
-    if (memberIds.length === 0) return { clientId: candidate.id, fullName: candidate.full_name };
-    const coverages = await db
+  people: ReadonlyMap<string, ReviewedRow[]>,
+): Promise<Map<string, Duplicate>> {
+  const found = new Map<string, Duplicate>();
+  const births = [
+    ...new Set([...people.values()].flatMap((rows) => [rows[0]!.record!.client.dateOfBirth ?? []].flat())),
+  ];
+  const candidates: Array<{ id: number; full_name: string; date_of_birth: string | null }> = [];
+  for (let start = 0; start < births.length; start += 500) {
+    candidates.push(
+      ...(await db
+        .selectFrom('clients')
+        .select(['id', 'full_name', 'date_of_birth'])
+        .where('date_of_birth', 'in', births.slice(start, start + 500))
+        .where('deleted_at', 'is', null)
+        .execute()),
+    );
+  }
+  if (candidates.length === 0) return found;
+  const byKey = new Map<string, typeof candidates>();
+  for (const candidate of candidates) {
+    const key = `${comparableName(candidate.full_name)}|${candidate.date_of_birth}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), candidate]);
+  }
+  const matchedIds = [...byKey.values()].flat().map((candidate) => candidate.id);
+  const memberIdsOf = new Map<number, Set<string>>();
+  for (let start = 0; start < matchedIds.length; start += 500) {
+    const rows = await db
       .selectFrom('coverages')
-      .select('member_id')
-      .where('client_id', '=', candidate.id)
+      .select(['client_id', 'member_id'])
+      .where('client_id', 'in', matchedIds.slice(start, start + 500))
       .execute();
-    if (coverages.some((coverage) => memberIds.includes(coverage.member_id?.toLowerCase() ?? ''))) {
-      return { clientId: candidate.id, fullName: candidate.full_name };
+    for (const row of rows) {
+      memberIdsOf.set(
+        row.client_id,
+        (memberIdsOf.get(row.client_id) ?? new Set()).add(row.member_id?.toLowerCase() ?? ''),
+      );
     }
   }
-  return null;
+  for (const [personKey, rows] of people) {
+    const matches = byKey.get(personKey) ?? [];
+    const memberIds = rows.flatMap((row) =>
+      row.record!.coverage?.memberId ? [row.record!.coverage.memberId.toLowerCase()] : [],
+    );
+    const match = matches.find(
+      (candidate) =>
+        memberIds.length === 0 || memberIds.some((memberId) => memberIdsOf.get(candidate.id)?.has(memberId)),
+    );
+    if (match) found.set(personKey, { line: null, clientId: match.id, fullName: match.full_name });
+  }
+  return found;
 }
 
-async function readRequest(db: Kysely<AdvocaseDatabase>, request: ImportRequest) {
-  const table = parseCsv(request.csvText);
-  if (table.headers.length === 0 || table.rows.length === 0) {
+async function reviewRequest(db: Kysely<AdvocaseDatabase>, request: ImportRequest) {
+  const parsed = parseCsv(request.csvText);
+  if (parsed.headers.length === 0 || parsed.rows.length === 0) {
     throw new AppError(
       'INVALID_INPUT',
       'The file has no rows to import: it needs a header row naming the columns, then one row per client.',
       'csvText',
     );
   }
+  const table = corrected(parsed, request.corrections);
   const key = sourceKey(request.sourceName, table.headers);
-  const remembered = request.mapping ? null : await rememberedMapping(db, key);
-  const mapping = request.mapping ?? remembered ?? guessMapping(table.headers);
-  const mappingOrigin = request.mapping ? 'given' : remembered ? 'remembered' : 'guessed';
+  const memory = await remembered(db, key);
+  const mapping = request.mapping ?? memory?.mapping ?? guessMapping(table.headers);
+  const mappingOrigin = request.mapping ? 'given' : memory ? 'remembered' : 'guessed';
   const unknownColumns = Object.values(mapping).filter(
     (column): column is string => column != null && !table.headers.includes(column),
   );
@@ -86,165 +206,174 @@ async function readRequest(db: Kysely<AdvocaseDatabase>, request: ImportRequest)
       'mapping',
     );
   }
-  const { rows, errors } = readImportRows(table, mapping);
-  const people = byPerson(rows);
-  const duplicates = new Map<ImportRow[], Duplicate | null>();
-  for (const person of people) duplicates.set(person, await findDuplicate(db, person));
-  return { table, key, mapping, mappingOrigin, rows, errors, people, duplicates } as const;
+  const values = resolveValues(table, mapping, request.valueMappings, memory?.values ?? {});
+  const skipLines = new Set(request.skipLines);
+  const rows: ReviewedRow[] = readImportRows(table, mapping, values.resolved, localToday()).map((row) => ({
+    ...row,
+    status: row.isEmpty ? 'skipped-empty' : row.record ? 'ok' : 'error',
+    skipped: skipLines.has(row.line),
+    duplicateOf: null,
+  }));
+  // The people of the file: the first row of each is the person, a later one duplicates it.
+  const people = new Map<string, ReviewedRow[]>();
+  for (const row of rows) {
+    if (row.status !== 'ok' || row.skipped) continue;
+    const personKey = row.record!.personKey;
+    const earlier = people.get(personKey);
+    if (earlier) {
+      row.status = 'duplicate-in-file';
+      row.duplicateOf = {
+        line: earlier[0]!.line,
+        clientId: null,
+        fullName: earlier[0]!.record!.client.fullName,
+      };
+      earlier.push(row);
+    } else people.set(personKey, [row]);
+  }
+  const inStore = await findInStore(db, people);
+  for (const [personKey, personRows] of people) {
+    const duplicate = inStore.get(personKey);
+    if (!duplicate) continue;
+    for (const row of personRows) {
+      row.status = 'duplicate-in-store';
+      row.duplicateOf = duplicate;
+    }
+  }
+  return { table, key, mapping, mappingOrigin, values, rows, people, inStore } as const;
 }
 
-/** What an import would do, saving nothing. */
+const toPreviewRow = (row: ReviewedRow): ImportPreviewRow => ({
+  line: row.line,
+  status: row.status,
+  skipped: row.skipped,
+  cells: [...row.cells],
+  problems: row.problems,
+  duplicateOf: row.duplicateOf,
+});
+
+/** What an import would do, saving nothing: every row with its status and problems. */
 export async function previewImport(
   db: Kysely<AdvocaseDatabase>,
   request: ImportRequest,
 ): Promise<ImportPreview> {
-  const { table, mapping, mappingOrigin, errors, people, duplicates, rows } = await readRequest(db, request);
-  const duplicateOfRow = new Map<number, Duplicate>();
-  for (const person of people) {
-    const duplicate = duplicates.get(person);
-    if (duplicate) for (const row of person) duplicateOfRow.set(row.rowNumber, duplicate);
-  }
+  const { table, mapping, mappingOrigin, values, rows } = await reviewRequest(db, request);
+  const count = (status: ImportRowStatus) =>
+    rows.filter((row) => row.status === status && !row.skipped).length;
   return {
     headers: table.headers,
     mapping,
     mappingOrigin,
-    rows: rows.slice(0, 200).map((row) => ({
-      rowNumber: row.rowNumber,
-      fullName: row.client.fullName,
-      dateOfBirth: row.client.dateOfBirth,
-      phone: row.client.phone,
-      payer: row.coverage?.payer ?? null,
-      memberId: row.coverage?.memberId ?? null,
-      treatment: row.caseDetails ? (row.caseDetails.treatmentDetail ?? row.caseDetails.treatment) : null,
-      duplicateOf: duplicateOfRow.get(row.rowNumber) ?? null,
-    })),
-    errors,
-    rowCount: table.rows.length,
-    duplicateCount: duplicateOfRow.size,
+    values: values.list,
+    rows: rows.map(toPreviewRow),
+    counts: {
+      ok: count('ok'),
+      error: count('error'),
+      duplicateInFile: count('duplicate-in-file'),
+      duplicateInStore: count('duplicate-in-store'),
+      skippedEmpty: count('skipped-empty'),
+      skippedByUser: rows.filter((row) => row.skipped).length,
+    },
   };
 }
 
 function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** Why a row was left out, in the words the user acts on. */
+function reasonLeftOut(row: ReviewedRow): string {
+  if (row.skipped) return 'You chose to skip this row.';
+  if (row.status === 'duplicate-in-file')
+    return `The same person as row ${row.duplicateOf!.line}: delete this row, or import again choosing Merge.`;
+  if (row.status === 'duplicate-in-store')
+    return `${row.duplicateOf!.fullName} is already in Advocase: delete this row, or import again choosing Merge.`;
+  return whatToFix(row.problems);
+}
+
+/** The rows left out, as CSV in the file's own columns, with what to fix first. */
+function leftOutCsv(headers: readonly string[], rows: readonly ReviewedRow[]): string | null {
+  if (rows.length === 0) return null;
+  const lines = [['Row in the original file', 'What to fix', ...headers].map(csvCell).join(',')];
+  for (const row of rows)
+    lines.push([String(row.line), reasonLeftOut(row), ...row.cells].map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /**
- * Imports the whole file in one transaction, as one edit (Undo takes it all back), or nothing at
- * all when any row has a problem. A duplicate is skipped, or merged: the existing client keeps
- * their details and gains what was empty, plus the file's new coverage and cases.
+ * Imports the rows without errors (and the duplicates, when merging; never a row the user
+ * skipped) in one transaction, as one edit (Undo takes it all back): all of them or none.
+ * Remembers the column and value mappings for the source; returns the rows left out as CSV.
  */
 export async function commitImport(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   request: ImportRequest,
 ): Promise<ImportResult> {
-  const { key, mapping, errors, people, duplicates, table } = await readRequest(db, request);
-  if (errors.length > 0) {
-    const first = errors[0]!;
+  const { table, key, mapping, values, rows, people, inStore } = await reviewRequest(db, request);
+  const merge = request.duplicateAction === 'merge';
+  const chosen: ImportPerson[] = [];
+  for (const [personKey, personRows] of people) {
+    const existing = inStore.get(personKey);
+    const taken = personRows.filter((row) => row.status === 'ok' || merge);
+    if (existing && !merge) continue;
+    if (taken.length > 0)
+      chosen.push({ existingClientId: existing?.clientId ?? null, records: taken.map((row) => row.record!) });
+  }
+  const imported = chosen.reduce((sum, person) => sum + person.records.length, 0);
+  const leftOut = rows.filter(
+    (row) =>
+      row.status !== 'skipped-empty' &&
+      (row.skipped || row.status === 'error' || (!merge && row.status !== 'ok')),
+  );
+  if (imported === 0) {
     throw new AppError(
       'INVALID_INPUT',
-      `Nothing was imported: ${plural(new Set(errors.map((error) => error.rowNumber)).size, 'row has', 'rows have')} problems, starting with row ${first.rowNumber}${first.column ? ` (${first.column})` : ''}: ${first.message} Fix the file and import it again.`,
+      `No row can be imported yet: ${plural(leftOut.length, 'row needs', 'rows need')} fixing or a choice (see each row's problems).`,
       'csvText',
     );
   }
   const source = request.sourceName ?? 'a CSV file';
-  return asOneEdit(db, actor, 'edit', async (trx) => {
-    const counts = {
-      clientsCreated: 0,
-      clientsMerged: 0,
-      rowsSkipped: 0,
-      coveragesCreated: 0,
-      casesCreated: 0,
-    };
-    for (const person of people) {
-      const duplicate = duplicates.get(person) ?? null;
-      if (duplicate && request.duplicateAction === 'skip') {
-        counts.rowsSkipped += person.length;
-        continue;
-      }
-      const first = person[0]!;
-      let clientId: number;
-      let existingMemberIds: string[] = [];
-      const contact = {
-        phone: first.client.phone,
-        email: first.client.email,
-        address: first.client.address,
-        preferredLanguage: first.client.preferredLanguage,
-        notes: first.client.notes,
+  const valueMemory: ImportValueMappings = {};
+  for (const value of values.list) {
+    if (value.code === null || value.origin === 'exact') continue;
+    valueMemory[value.field] = { ...valueMemory[value.field], [value.value]: value.code };
+  }
+  return asOneEdit(
+    db,
+    actor,
+    'edit',
+    async (trx) => {
+      const counts = await writeImport(trx, actor, chosen);
+      const now = new Date().toISOString();
+      const remember = {
+        mapping: JSON.stringify(mapping),
+        value_mappings: JSON.stringify(valueMemory),
+        updated_at: now,
       };
-      if (duplicate) {
-        clientId = duplicate.clientId;
-        counts.clientsMerged += 1;
-        const current = await trx
-          .selectFrom('clients')
-          .selectAll()
-          .where('id', '=', clientId)
-          .executeTakeFirstOrThrow();
-        // Merge fills what is empty; it never overwrites what the advocate already recorded.
-        const fills = Object.fromEntries(
-          Object.entries({ ...contact, state: first.client.state }).filter(([field, value]) => {
-            const column = field === 'preferredLanguage' ? 'preferred_language' : field;
-            return value !== null && current[column as keyof typeof current] === null;
-          }),
-        );
-        if (Object.keys(fills).length > 0) await updateClient(trx, actor, { clientId, changes: fills });
-        existingMemberIds = (
-          await trx.selectFrom('coverages').select('member_id').where('client_id', '=', clientId).execute()
-        ).map((row) => row.member_id?.toLowerCase() ?? '');
-      } else {
-        const client = await createClient(trx, actor, {
-          fullName: first.client.fullName,
-          dateOfBirth: first.client.dateOfBirth,
-          state: first.client.state,
-        });
-        clientId = client.id;
-        counts.clientsCreated += 1;
-        const given = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== null));
-        if (Object.keys(given).length > 0) await updateClient(trx, actor, { clientId, changes: given });
-      }
-      const coverageIds = new Map<string, number>();
-      for (const row of person) {
-        let coverageId: number | null = null;
-        if (row.coverage) {
-          const coverageKey = `${row.coverage.payer.toLowerCase()}|${row.coverage.memberId?.toLowerCase() ?? ''}`;
-          const isKnown =
-            row.coverage.memberId !== null && existingMemberIds.includes(row.coverage.memberId.toLowerCase());
-          if (!isKnown) {
-            coverageId = coverageIds.get(coverageKey) ?? null;
-            if (coverageId === null) {
-              coverageId = (await createCoverage(trx, actor, { ...row.coverage, clientId })).id;
-              coverageIds.set(coverageKey, coverageId);
-              counts.coveragesCreated += 1;
-            }
-          }
-        }
-        if (row.caseDetails) {
-          const opened = await createCase(trx, actor, { ...row.caseDetails, clientId });
-          if (coverageId !== null)
-            await updateCase(trx, actor, { caseId: opened.id, changes: { coverageId } });
-          counts.casesCreated += 1;
-        }
-      }
-    }
-    const now = new Date().toISOString();
-    await trx
-      .insertInto('import_mappings')
-      .values({ source_key: key, mapping: JSON.stringify(mapping), updated_at: now })
-      .onConflict((conflict) =>
-        conflict.column('source_key').doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: now }),
-      )
-      .execute();
-    const parts = [
-      plural(counts.clientsCreated, 'client added', 'clients added'),
-      counts.clientsMerged > 0 && plural(counts.clientsMerged, 'client merged', 'clients merged'),
-      plural(counts.coveragesCreated, 'coverage', 'coverages'),
-      plural(counts.casesCreated, 'case', 'cases'),
-      counts.rowsSkipped > 0 && `${plural(counts.rowsSkipped, 'duplicate row', 'duplicate rows')} skipped`,
-    ].filter(Boolean);
-    const message = `Imported ${plural(table.rows.length, 'row', 'rows')} from ${source}: ${parts.join(', ')}.`;
-    return {
-      result: { ...counts, message },
-      label: `Imported ${plural(counts.clientsCreated + counts.clientsMerged, 'client', 'clients')} from ${source}`,
-    };
-  });
+      await trx
+        .insertInto('import_mappings')
+        .values({ source_key: key, ...remember })
+        .onConflict((conflict) => conflict.column('source_key').doUpdateSet(remember))
+        .execute();
+      const skipped = rows.length - imported;
+      const parts = [
+        plural(counts.clientsCreated, 'client added', 'clients added'),
+        counts.clientsMerged > 0 && plural(counts.clientsMerged, 'client merged', 'clients merged'),
+        plural(counts.coveragesCreated, 'coverage', 'coverages'),
+        plural(counts.casesCreated, 'case', 'cases'),
+        leftOut.length > 0 && `${plural(leftOut.length, 'row', 'rows')} left out`,
+      ].filter(Boolean);
+      return {
+        result: {
+          ...counts,
+          imported,
+          skipped,
+          skippedCsv: leftOutCsv(table.headers, leftOut),
+          message: `Imported ${plural(imported, 'row', 'rows')} from ${source}: ${parts.join(', ')}.`,
+        },
+        label: `Imported ${plural(counts.clientsCreated + counts.clientsMerged, 'client', 'clients')} from ${source}`,
+      };
+    },
+    { derivedDataStored: true },
+  );
 }

@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
 import { describeTreatment } from '../../shared/domain/treatments';
-import { normalizePhone } from '../../shared/domain/phone-number';
+import { formatPhoneNumber } from '../../shared/domain/phone-number';
 import type { AdvocaseDatabase } from '../db/schema';
 import { getCaseDetail } from '../services/cases-service';
 
-/** A number as typed on the coverage, in the printed form when it is a US number; else as typed. */
-function printedPhone(typed: string | null): string | null {
-  if (typed === null) return null;
-  const normalized = normalizePhone(typed);
-  return 'value' in normalized ? normalized.value : typed;
-}
+/** The case's treating provider, whose letterhead a letter in the physician's voice is printed on. */
+export type LetterProvider = {
+  readonly name: string;
+  readonly npi: string | null;
+  readonly specialty: string | null;
+  readonly address: string | null;
+  readonly phone: string | null;
+  readonly fax: string | null;
+};
 
 /** What a letter about a case says about the patient, the plan and the claim, read from the case. */
 export type LetterCaseContext = {
@@ -28,6 +31,7 @@ export type LetterCaseContext = {
   /** The latest claim number on the timeline (claim or EOB), else the prior authorization's confirmation number. */
   readonly claimNumber: string | null;
   readonly authorizationNumber: string | null;
+  readonly provider: LetterProvider | null;
 };
 
 async function latestDetail(
@@ -65,6 +69,10 @@ export async function loadLetterCaseContext(
     detail.coverageId === null
       ? undefined
       : await db.selectFrom('coverages').selectAll().where('id', '=', detail.coverageId).executeTakeFirst();
+  const provider =
+    detail.providerId === null
+      ? undefined
+      : await db.selectFrom('providers').selectAll().where('id', '=', detail.providerId).executeTakeFirst();
   return {
     caseNumber: detail.caseNumber,
     clientId: detail.clientId,
@@ -74,12 +82,22 @@ export async function loadLetterCaseContext(
     memberId: detail.memberId,
     groupNumber: coverage?.group_number ?? null,
     // Printed the one way the advocate's own numbers are: "(800) 555-0199".
-    payerFax: printedPhone(coverage?.payer_fax ?? null),
-    payerPhone: printedPhone(coverage?.payer_phone ?? null),
+    payerFax: formatPhoneNumber(coverage?.payer_fax ?? null),
+    payerPhone: formatPhoneNumber(coverage?.payer_phone ?? null),
     appealsAddress: coverage?.appeals_address ?? null,
     treatment: describeTreatment(detail.treatment, detail.treatmentDetail),
     claimNumber: await latestDetail(db, caseId, ['claim_submitted', 'eob_received'], 'claimNumber'),
     authorizationNumber: await latestDetail(db, caseId, ['prior_auth_submitted'], 'confirmationNumber'),
+    provider: provider
+      ? {
+          name: provider.name,
+          npi: provider.npi,
+          specialty: provider.specialty,
+          address: provider.address,
+          phone: formatPhoneNumber(provider.phone),
+          fax: formatPhoneNumber(provider.fax),
+        }
+      : null,
   };
 }
 

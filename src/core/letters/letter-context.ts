@@ -41,7 +41,6 @@ export type LetterContext = {
   readonly treatment: string;
   readonly isUrgent: boolean;
   readonly claimType: ClaimType | null;
-  readonly advocateName: string | null;
   readonly client: {
     readonly name: string;
     readonly dateOfBirth: string | null;

@@ -60,6 +60,7 @@ function blockParagraphs(block: LetterBlock, listInstance: number): Paragraph[] 
 }
 
 function letterhead(layout: LetterLayout): Paragraph[] {
+  if (!layout.letterhead) return [];
   const details = letterheadDetailLines(layout.letterhead);
   const underline: IParagraphOptions['border'] = {
     bottom: { style: BorderStyle.SINGLE, size: 12, color: accent, space: 6 },
@@ -151,6 +152,17 @@ function listLevel(format: (typeof LevelFormat)[keyof typeof LevelFormat], text:
   };
 }
 
+/** "DRAFT — …" in red at the top of every page of a letter exported with prompts unfilled. */
+function draftNotice(layout: LetterLayout): Paragraph[] {
+  if (!layout.draftNotice) return [];
+  return [
+    new Paragraph({
+      spacing: { after: 80 },
+      children: [new TextRun({ text: layout.draftNotice, bold: true, size: 20, color: 'B00020' })],
+    }),
+  ];
+}
+
 /**
  * The same letter as the PDF, as a Word document the physician's office can edit: real Word
  * headings, numbered and bulleted lists and bold runs, the letterhead at the top of page 1, the
@@ -227,9 +239,10 @@ export async function renderLetterDocx(layout: LetterLayout): Promise<Buffer> {
           titlePage: true,
         },
         headers: {
-          first: new Header({ children: [] }),
+          first: new Header({ children: draftNotice(layout) }),
           default: new Header({
             children: [
+              ...draftNotice(layout),
               new Paragraph({
                 tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
                 border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: '9A9A9A', space: 4 } },

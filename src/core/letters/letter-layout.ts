@@ -16,7 +16,13 @@ export type LetterSignature = {
 export type LetterLayout = {
   /** For the file's metadata and the continuation header. */
   readonly title: string;
-  readonly letterhead: Letterhead;
+  /** Null prints the letter plain: a letter in the physician's voice with no provider on the case. */
+  readonly letterhead: Letterhead | null;
+  /**
+   * Printed at the top of every page of a letter exported with prompts still unfilled, so a draft
+   * can never pass for the letter to send; null on a finished letter.
+   */
+  readonly draftNotice: string | null;
   /** As printed, e.g. "March 30, 2026". */
   readonly date: string;
   /** e.g. "Via fax: (555) 201-3300"; null for a letter with no delivery line. */
@@ -53,6 +59,7 @@ export function letterheadTitle(letterhead: Letterhead): string {
 export function letterheadDetailLines(letterhead: Letterhead): string[] {
   const lines: string[] = [];
   if (letterhead.organization) lines.push(letterhead.name);
+  if (letterhead.identifiers) lines.push(letterhead.identifiers);
   if (letterhead.address) {
     lines.push(
       letterhead.address

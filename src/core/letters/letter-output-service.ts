@@ -5,7 +5,7 @@ import type { LetterOutputInput } from '../../shared/schemas/letter-output';
 import type { Letter } from '../../shared/schemas/letters';
 import type { AdvocateProfile } from '../../shared/schemas/profile';
 import { localToday } from '../../shared/schemas/fields';
-import type { DocumentSummary, MediaType } from '../../shared/schemas/vault';
+import type { MediaType } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
@@ -16,38 +16,21 @@ import type { Session } from '../session/session';
 import { cleanFileName, mimeTypes } from '../vault/file-kinds';
 import type { VaultService } from '../vault/vault-service';
 import { readWholeDocument } from '../vault/vault-storage';
-import {
-  defaultRecipient,
-  loadLetterCaseContext,
-  patientLine,
-  referenceLines,
-  type LetterCaseContext,
-} from './letter-case-context';
-import { renderLetterDocx } from './letter-docx';
-import { writesOwnFrame } from './letter-frame';
-import { formatLetterDate, type LetterLayout } from './letter-layout';
-import { renderLetterPdf } from './letter-pdf';
+import { loadLetterCaseContext, patientLine, type LetterCaseContext } from './letter-case-context';
 import { getLetter, updateLetter } from './letters-service';
-import { buildSubmissionPacket } from './submission-packet';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
+import { recordGeneratedFile } from './generated-file-recipe';
+import { deliveryWords, layOutLetter, renderLetter, type LetterRenderContext } from './render-letter';
+import { buildSubmissionPacket } from './submission-packet';
 
 type Enclosure = { readonly id: number; readonly title: string; readonly mediaType: MediaType };
 
-type FiledFile = {
+type DownloadedFile = {
   readonly fileName: string;
   readonly mimeType: string;
   readonly data: string;
   readonly pageCount: number | null;
-  readonly document: DocumentSummary;
-  readonly eventId: number | null;
-};
-
-const deliveryWords: Readonly<Record<LetterDeliveryMethod, string>> = {
-  fax: 'Via fax',
-  portal: 'Via payer portal',
-  mail: 'Via mail',
-  email: 'Via email',
-  in_person: 'By hand delivery',
+  readonly isDraft: boolean;
 };
 
 /** "410 Alder Street", "P.O. Box 30432": an address line, not a department's name. */
@@ -129,9 +112,30 @@ async function loadEnclosures(
 }
 
 /**
- * Letters out of Advocase: the PDF and DOCX of a letter, the submission packet, and the record
- * that a letter was sent. Each file is filed in the case's documents (encrypted) as it is made,
- * and the timeline says when a letter was drafted and when it was sent.
+ * The prompts still in a letter stop an export unless the user, having been asked, chose to go on
+ * (issue 16, finding 5): then the file says DRAFT on every page.
+ */
+function assertReadyOrAcknowledged(letter: Letter, allowUnfilled: boolean): void {
+  const count = letter.unfilledPrompts.length;
+  if (count === 0 || allowUnfilled) return;
+  throw new AppError(
+    'INVALID_INPUT',
+    `This letter still has ${count} ${count === 1 ? 'prompt' : 'prompts'} to fill (${letter.unfilledPrompts[0]}${count > 1 ? ', …' : ''}). Fill ${count === 1 ? 'it' : 'them'}, or export it as a draft: DRAFT is then printed at the top of every page.`,
+    'allowUnfilled',
+  );
+}
+
+/** "Internal appeal to Aetna, sent 2026-12-06": what the filed copy is, as an exhibit list names it. */
+export function sentLetterName(letter: Letter, payer: string | null, sentOn: string): string {
+  const what = letter.kind === 'other' ? letter.title : letterKindLabels[letter.kind];
+  return `${what}${payer ? ` to ${payer}` : ''}, sent ${sentOn}`;
+}
+
+/**
+ * Letters out of Advocase: the PDF and DOCX of a letter and the submission packet are downloads,
+ * filed nowhere; "Mark as sent" files the final PDF in the case's documents and puts one entry on
+ * the timeline, so the vault, the timeline and the attorney bundle hold what went out, not every
+ * draft printed on the way (issue 16, finding 5).
  */
 export class LetterOutputService {
   constructor(
@@ -139,93 +143,62 @@ export class LetterOutputService {
     private readonly vault: VaultService,
   ) {}
 
-  private async prepare(input: LetterOutputInput) {
-    const prepared = await this.session.useStore(async ({ db }) => {
-      const letter = await getLetter(db, input.letterId);
+  private async prepare(letterId: number) {
+    return this.session.useStore(async ({ db }) => {
+      const letter = await getLetter(db, letterId);
       const profile = await requireProfile(db);
       const context = await loadLetterCaseContext(db, letter.caseId);
       const enclosures = await loadEnclosures(db, context, letter.caseId, letter.enclosureDocumentIds);
       return { letter, profile, context, enclosures };
     });
-    const { letter, profile, context, enclosures } = prepared;
+  }
+
+  private async download(input: LetterOutputInput, format: 'pdf' | 'docx'): Promise<DownloadedFile> {
+    const { letter, profile, context, enclosures } = await this.prepare(input.letterId);
+    assertReadyOrAcknowledged(letter, input.allowUnfilled);
     const date = input.date ?? localToday();
-    const layout: LetterLayout = {
-      title: letter.title,
-      letterhead: profile,
-      date: formatLetterDate(date),
-      deliveryLine:
-        input.sentVia === 'fax' && context.payerFax
-          ? `${deliveryWords.fax}: ${context.payerFax}`
-          : input.sentVia
-            ? deliveryWords[input.sentVia]
-            : null,
-      recipient: input.recipient && input.recipient.length > 0 ? input.recipient : defaultRecipient(context),
-      reLines: referenceLines(context, letter.title),
-      runningHeader: patientLine(context),
-      document: letter.body,
-      writesOwnFrame: writesOwnFrame(letter.body),
-      signature: {
-        closing: 'Sincerely,',
-        name: profile.signatureName ?? profile.name,
-        title: profile.signatureTitle,
-        organization: profile.organization,
-      },
-      enclosures: enclosures.map((enclosure) => enclosure.title),
-    };
-    return { letter, profile, context, enclosures, date, layout };
-  }
-
-  private async fileLetter(
-    letter: Letter,
-    date: string,
-    format: 'pdf' | 'docx',
-    bytes: Uint8Array,
-    pageCount: number | null,
-  ): Promise<FiledFile> {
-    const fileName = cleanFileName(`${date} ${letter.title}.${format}`);
-    const document = await this.vault.addGeneratedFile(
-      fileName,
-      bytes,
-      { caseId: letter.caseId },
-      { documentType: 'letter', documentDate: date },
-    );
-    const event = await this.session.useStore(({ db }) =>
-      addTimelineEvent(db, this.session.actor, letter.caseId, {
-        type: 'letter_drafted',
-        occurredAt: new Date().toISOString(),
-        summary: `Letter drafted: ${letter.title} (${format.toUpperCase()})`,
-        details: {
-          letterTitle: letter.title,
-          letterKind: letterKindLabels[letter.kind],
-          documentId: document.id,
-          format,
-        },
-      }),
-    );
-    const linked = await this.vault.link(document.id, { eventId: event.id });
+    const rendered = await renderLetter(letter, {
+      profile,
+      caseContext: context,
+      enclosureTitles: enclosures.map((enclosure) => enclosure.title),
+      date,
+      sentVia: input.sentVia,
+      recipient: input.recipient,
+      format,
+    });
+    const draft = rendered.isDraft ? ' (DRAFT)' : '';
     return {
-      fileName,
+      fileName: cleanFileName(`${date} ${letter.title}${draft}.${format}`),
       mimeType: mimeTypes[format],
-      data: Buffer.from(bytes).toString('base64'),
-      pageCount,
-      document: linked,
-      eventId: event.id,
+      data: Buffer.from(rendered.bytes).toString('base64'),
+      pageCount: rendered.pageCount,
+      isDraft: rendered.isDraft,
     };
   }
 
-  async exportPdf(input: LetterOutputInput): Promise<FiledFile> {
-    const { letter, layout, date } = await this.prepare(input);
-    const rendered = await renderLetterPdf(layout);
-    return this.fileLetter(letter, date, 'pdf', rendered.bytes, rendered.pageCount);
+  async exportPdf(input: LetterOutputInput): Promise<DownloadedFile> {
+    return this.download(input, 'pdf');
   }
 
-  async exportDocx(input: LetterOutputInput): Promise<FiledFile> {
-    const { letter, layout, date } = await this.prepare(input);
-    return this.fileLetter(letter, date, 'docx', await renderLetterDocx(layout), null);
+  async exportDocx(input: LetterOutputInput): Promise<DownloadedFile> {
+    return this.download(input, 'docx');
   }
 
   async buildPacket(input: ParsedInput<'letters.buildPacket'>) {
-    const { letter: saved, profile, context, enclosures, date, layout } = await this.prepare(input);
+    const { letter: saved, profile, context, enclosures } = await this.prepare(input.letterId);
+    assertReadyOrAcknowledged(saved, input.allowUnfilled);
+    const date = input.date ?? localToday();
+    const renderContext: LetterRenderContext = {
+      profile,
+      caseContext: context,
+      enclosureTitles: enclosures.map((enclosure) => enclosure.title),
+      date,
+      sentVia: input.sentVia,
+      recipient: input.recipient,
+      format: 'pdf',
+      showPageNumbers: false,
+    };
+    const layout = layOutLetter(saved, renderContext);
     const isFax = input.sentVia === 'fax';
     const recipientFax = input.recipientFax ?? context.payerFax;
     if (isFax && !recipientFax) {
@@ -235,7 +208,7 @@ export class LetterOutputService {
         'recipientFax',
       );
     }
-    const letter = await renderLetterPdf(layout, { showPageNumbers: false });
+    const letter = await renderLetter(saved, renderContext);
     const packet = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
       buildSubmissionPacket({
         cover: {
@@ -287,20 +260,13 @@ export class LetterOutputService {
         footLabel: patientLine(context),
       }),
     );
-    const fileName = cleanFileName(`${date} ${saved.title} - submission packet.pdf`);
-    const document = await this.vault.addGeneratedFile(
-      fileName,
-      packet.bytes,
-      { caseId: saved.caseId },
-      { documentType: 'submission_packet', documentDate: date },
-    );
+    const draft = letter.isDraft ? ' (DRAFT)' : '';
     return {
-      fileName,
+      fileName: cleanFileName(`${date} ${saved.title} - submission packet${draft}.pdf`),
       mimeType: mimeTypes.pdf,
       data: Buffer.from(packet.bytes).toString('base64'),
       pageCount: packet.pageCount,
-      document,
-      eventId: null,
+      isDraft: letter.isDraft,
       parts: [...packet.parts],
       omitted: packet.omitted.map((item) => ({
         title: item.title,
@@ -310,16 +276,68 @@ export class LetterOutputService {
   }
 
   /**
-   * Records the sending: a "letter sent" entry on the timeline (linked to what was sent) and the
-   * letter itself marked sent on that day, both in one store session so they never disagree.
+   * Files the final PDF of a letter that went out, with what it was made from, so a redacted
+   * attorney bundle can make it again through the same renderer (issue 12 §2).
    */
-  async markSent(input: ParsedInput<'letters.markSent'>): Promise<{ eventId: number }> {
+  private async fileSentCopy(
+    letter: Letter,
+    sentOn: string,
+    sentVia: LetterDeliveryMethod,
+    { profile, context, enclosures }: Omit<Awaited<ReturnType<LetterOutputService['prepare']>>, 'letter'>,
+  ): Promise<number> {
+    const renderContext: LetterRenderContext = {
+      profile,
+      caseContext: context,
+      enclosureTitles: enclosures.map((enclosure) => enclosure.title),
+      date: sentOn,
+      sentVia,
+      recipient: null,
+      format: 'pdf',
+    };
+    const rendered = await renderLetter(letter, renderContext);
+    const document = await this.vault.addGeneratedFile(
+      cleanFileName(`${sentLetterName(letter, context.payer, sentOn)}.pdf`),
+      rendered.bytes,
+      { caseId: letter.caseId },
+      { documentType: 'letter', documentDate: sentOn },
+    );
+    await this.session.useStore(({ db }) =>
+      recordGeneratedFile(db, document.id, letter.id, {
+        kind: 'letter_pdf',
+        layout: layOutLetter(letter, renderContext),
+      }),
+    );
+    return document.id;
+  }
+
+  /**
+   * Records the sending: one "letter sent" entry on the timeline, linked to the copy that went
+   * out, and the letter marked sent. That copy is the final PDF, dated the day it went and named
+   * for what it is, filed now in the case's documents; or, when the letter left in another form
+   * (the physician's signed version, finished in Word and scanned), that document, chosen from
+   * the case's. A letter with prompts still in it needs the latter: the copy on file must be the
+   * letter that went out.
+   */
+  async markSent(input: ParsedInput<'letters.markSent'>) {
+    const sentOn = civilDateInZone(Date.parse(input.sentAt), userTimeZone());
+    const { letter, profile, context, enclosures } = await this.prepare(input.letterId);
+    const sentCopyId = input.documentId;
+    if (sentCopyId !== null) {
+      await this.session.useStore(({ db }) =>
+        loadEnclosures(db, context, letter.caseId, [sentCopyId], 'documentId'),
+      );
+    } else if (letter.unfilledPrompts.length > 0) {
+      const count = letter.unfilledPrompts.length;
+      throw new AppError(
+        'INVALID_INPUT',
+        `The letter still has ${count} ${count === 1 ? 'prompt' : 'prompts'} to fill, so it is not what went out. Fill ${count === 1 ? 'it' : 'them'} first, or choose the copy that was sent (for example the signed letter, scanned) from the case's documents.`,
+        'documentId',
+      );
+    }
+    const sentCopy =
+      sentCopyId ??
+      (await this.fileSentCopy(letter, sentOn, input.sentVia, { profile, context, enclosures }));
     const event = await this.session.useStore(async ({ db }) => {
-      const letter = await getLetter(db, input.letterId);
-      if (input.documentId !== null) {
-        const context = await loadLetterCaseContext(db, letter.caseId);
-        await loadEnclosures(db, context, letter.caseId, [input.documentId], 'documentId');
-      }
       const added = await addTimelineEvent(db, this.session.actor, letter.caseId, {
         type: 'letter_sent',
         occurredAt: input.sentAt,
@@ -327,7 +345,7 @@ export class LetterOutputService {
         details: {
           letterTitle: letter.title,
           letterKind: letterKindLabels[letter.kind],
-          documentId: input.documentId,
+          documentId: sentCopy,
           sentVia: input.sentVia,
           sentTo: input.sentTo,
           deliveryProof: input.deliveryProof,
@@ -336,12 +354,11 @@ export class LetterOutputService {
       await updateLetter(db, this.session.actor, letter.id, {
         status: 'sent',
         // The day it went, as the user's calendar has it (not UTC's).
-        sentOn: civilDateInZone(Date.parse(input.sentAt), userTimeZone()),
+        sentOn,
         sentVia: input.sentVia,
       });
       return added;
     });
-    if (input.documentId !== null) await this.vault.link(input.documentId, { eventId: event.id });
-    return { eventId: event.id };
+    return { eventId: event.id, document: await this.vault.link(sentCopy, { eventId: event.id }) };
   }
 }

@@ -128,7 +128,7 @@ export async function renderLetterPdf(
     pageMargins: [margin, margin, margin, 60],
     info: {
       title: layout.title,
-      author: layout.letterhead.name,
+      author: layout.letterhead?.name ?? '',
       subject: layout.reLines[0] ?? layout.title,
       creator: 'Advocase',
     },
@@ -136,32 +136,36 @@ export async function renderLetterPdf(
     styles: {
       ...letterPageStyle.letterheadStyles,
       date: { margin: [0, 0, 0, 14] },
+      draftNotice: { bold: true, fontSize: 10, color: '#b00020', characterSpacing: 0.6 },
       deliveryLine: { bold: true, fontSize: 9.5, characterSpacing: 0.4, margin: [0, 0, 0, 10] },
       recipient: { margin: [0, 0, 0, 16] },
       heading: { fontSize: 11, bold: true, margin: [0, 6, 0, 4] },
       paragraph: { margin: [0, 0, 0, 9] },
       list: { margin: [8, 0, 0, 9] },
     },
-    header: (currentPage: number) =>
-      currentPage === 1
-        ? null
-        : {
-            margin: [margin, 36, margin, 0],
-            stack: [
-              {
-                columns: [
-                  { text: layout.runningHeader, bold: true },
-                  { text: layout.date, alignment: 'right', color: muted },
-                ],
-                fontSize: 8.5,
-              },
-              {
-                canvas: [
-                  { type: 'line', x1: 0, y1: 4, x2: textWidth, y2: 4, lineWidth: 0.5, lineColor: '#9a9a9a' },
-                ],
-              },
+    header: (currentPage: number) => {
+      const draft = layout.draftNotice ? [{ text: layout.draftNotice, style: 'draftNotice' }] : [];
+      if (currentPage === 1)
+        return draft.length > 0 ? { margin: [margin, 30, margin, 0], stack: draft } : null;
+      return {
+        margin: [margin, draft.length > 0 ? 22 : 36, margin, 0],
+        stack: [
+          ...draft,
+          {
+            columns: [
+              { text: layout.runningHeader, bold: true },
+              { text: layout.date, alignment: 'right', color: muted },
+            ],
+            fontSize: 8.5,
+          },
+          {
+            canvas: [
+              { type: 'line', x1: 0, y1: 4, x2: textWidth, y2: 4, lineWidth: 0.5, lineColor: '#9a9a9a' },
             ],
           },
+        ],
+      };
+    },
     footer: (currentPage: number, total: number) => {
       pageCount = Math.max(pageCount, total);
       return options.showPageNumbers
@@ -175,7 +179,7 @@ export async function renderLetterPdf(
         : null;
     },
     content: [
-      ...letterheadContent(layout.letterhead),
+      ...(layout.letterhead ? letterheadContent(layout.letterhead) : []),
       layout.writesOwnFrame ? '' : { text: layout.date, style: 'date' },
       layout.deliveryLine ? { text: layout.deliveryLine.toUpperCase(), style: 'deliveryLine' } : '',
       ...(layout.writesOwnFrame

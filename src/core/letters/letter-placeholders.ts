@@ -1,5 +1,6 @@
 import { findBillingCode } from '../../shared/domain/billing-codes';
 import { unfilledPrompt } from '../../shared/domain/letter-prompts';
+import { renderFieldMarkers } from '../../shared/domain/letter-render-fields';
 import { planTypeLabels } from '../../shared/domain/plan-types';
 import {
   clinicalFactLabels,
@@ -128,8 +129,12 @@ function placeholder(
 }
 
 export const letterPlaceholders: readonly Placeholder[] = [
-  placeholder('today', 'The day the letter is made, written out ("March 2, 2026").', '—', (context) =>
-    formatLetterDate(context.today),
+  // Filled when the letter is printed, not when drafted: a draft printed a week later carries that day.
+  placeholder(
+    'today',
+    'The day the letter is printed, written out ("March 2, 2026").',
+    '—',
+    () => renderFieldMarkers.letterDate,
   ),
   placeholder('case_number', "The case's number in Advocase.", '—', (context) => context.caseNumber),
   placeholder('client_name', 'Client → full name.', unfilledPrompt('client name'), (context) =>
@@ -247,8 +252,12 @@ export const letterPlaceholders: readonly Placeholder[] = [
   placeholder('provider_fax', 'Provider → fax.', unfilledPrompt('provider fax'), (context) =>
     text(context.provider?.fax),
   ),
-  placeholder('advocate_name', 'Case → assigned advocate.', unfilledPrompt('your name'), (context) =>
-    text(context.advocateName),
+  // From Settings → Profile when the letter is printed, so a profile filled in later reaches every draft.
+  placeholder(
+    'advocate_name',
+    'Settings → Profile → name under the signature (else your name), when the letter is printed.',
+    '—',
+    () => renderFieldMarkers.signerName,
   ),
   placeholder(
     'authorization_enclosure',

@@ -5,7 +5,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { LetterTemplateRow } from '../db/tables/letters';
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
-import { appendAuditEntry, redactAuditedContent } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/tables/audit-log';
 import { AppError } from '../errors';
 import { assertTemplateBodyIsValid, placeholdersUsedIn } from './fill-letter-template';
 import { letterPlaceholders } from './letter-placeholders';
@@ -210,10 +210,10 @@ export async function deleteLetterTemplate(db: Db, actor: string, templateId: st
     .where('template_key', '=', templateId)
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `There is no letter template "${templateId}".`, 'templateId');
-  // Deleted for good, so the copies of its text in the audit log go too (a template may hold PHI).
+  // The template's history stays in the audit log: entries are blanked only by the confirmed
+  // purge of a client or case (issue 12 §5), which no template method may trigger.
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('letter_templates').where('id', '=', row.id).execute();
-    await redactAuditedContent(trx, 'letter_templates', [row.id]);
     await appendAuditEntry(trx, {
       actor,
       tableName: 'letter_templates',

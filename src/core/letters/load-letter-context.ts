@@ -96,7 +96,6 @@ export async function loadLetterContext(
     treatment: describeTreatment(detail.treatment, detail.treatmentDetail),
     isUrgent: detail.isUrgent,
     claimType: detail.claimType,
-    advocateName: detail.assignedAdvocate,
     client: {
       name: dossier.client.fullName,
       dateOfBirth: dossier.client.dateOfBirth,

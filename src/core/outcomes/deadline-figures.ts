@@ -1,4 +1,5 @@
 import { daysBetween, type CivilDate } from '../deadlines/date-arithmetic';
+import { judgeDeadlineStanding, type DeadlineStanding } from '../../shared/domain/case-lifecycle';
 import { median } from './outcome-math';
 import {
   isInPeriod,
@@ -79,12 +80,15 @@ async function deadlinesInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
     .filter((record) => isInPeriod(record.dueOn, scope));
 }
 
-/** Met: answered (or marked done) by the date that counts. Missed: answered late, or the date has passed. */
-function judge(record: DeadlineRecord, asOf: CivilDate): 'met' | 'missed' | 'open' {
-  const answeredBy = [record.answeredOn, record.doneOn].filter((date): date is CivilDate => date !== null);
-  if (record.status === 'met' || answeredBy.some((date) => date <= record.dueOn)) return 'met';
-  if (answeredBy.length > 0 || record.dueOn < asOf) return 'missed';
-  return 'open';
+/** Met, missed, open or no longer tracked, on the lifecycle's one definition. */
+function judge(record: DeadlineRecord, asOf: CivilDate): DeadlineStanding {
+  return judgeDeadlineStanding({
+    dueOn: record.dueOn,
+    answeredOn: [record.answeredOn, record.doneOn].filter((date): date is CivilDate => date !== null),
+    isMet: record.status === 'met',
+    isNotTracked: record.status === 'not-tracked',
+    today: asOf,
+  });
 }
 
 function payerResponse(records: readonly DeadlineRecord[], asOf: CivilDate): PayerResponseFigures {

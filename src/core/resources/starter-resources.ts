@@ -2,7 +2,7 @@ import type { ResourceFields } from '../../shared/schemas/resources';
 
 /**
  * National entries every advocate needs, with facts taken only from the domain research notes
- * (`/work/shared/domain/deadlines.md` §3, §8, §9; `payer-criteria.md` §4;
+ * (`docs/domain/deadlines.md` §3, §8, §9; `payer-criteria.md` §4;
  * `denial-and-appeal-content.md` §7), each with the source it came from. A phone number appears
  * only where a source gave one. All are marked "Verify before use": programs and numbers change.
  */

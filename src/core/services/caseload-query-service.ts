@@ -15,6 +15,7 @@ import type {
   CaseloadViewDefinition,
   StageCounts,
 } from '../../shared/schemas/caseload';
+import { treatmentMentions } from '../../shared/domain/treatments';
 import { localToday } from '../../shared/schemas/fields';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseloadEntryRow } from '../db/tables/caseload-entries';
@@ -79,7 +80,16 @@ const filterConditions: {
   stages: (stages) => (stages.length > 0 ? sql`stage_rank in (${sql.join(stages.map(rankOfStage))})` : null),
   payers: whenAny(sql`payer`),
   planTypes: whenAny(sql`plan_type`),
-  treatments: whenAny(sql`treatment`),
+  // A known treatment also finds "other" ones whose words name it ("Deep TMS (BrainsWay)" under TMS).
+  treatments: (kinds) => {
+    const byKind = whenAny(sql`treatment`)(kinds);
+    const mentions = kinds.flatMap((kind) => treatmentMentions[kind] ?? []);
+    if (!byKind || mentions.length === 0) return byKind;
+    const named = mentions.map(
+      (words) => sql`(' ' || lower(treatment_detail)) like ${likePattern(words)} escape '\\'`,
+    );
+    return sql`(${byKind} or (treatment = 'other' and (${sql.join(named, sql` or `)})))`;
+  },
   advocates: whenAny(sql`assigned_advocate`),
   priorities: (priorities) =>
     priorities.length > 0 ? sql`priority_rank in (${sql.join(priorities.map(rankOfPriority))})` : null,

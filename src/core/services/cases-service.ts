@@ -11,6 +11,12 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import { describeAuthorizationGap } from './clients-service';
+import {
+  assertClosingDateFitsStage,
+  keepStageAgainst,
+  stageChangeFor,
+  stageSuggestionOf,
+} from '../lifecycle/case-stage';
 
 function selectCaseSummaries(db: Kysely<AdvocaseDatabase>) {
   return db
@@ -77,6 +83,10 @@ export function createCase(
         treatment_detail: input.treatment === 'other' ? input.treatmentDetail : null,
         payer: input.payer,
         stage: input.stage,
+        // A new case's stage moves with what is recorded on its timeline until the user sets one.
+        stage_source: 'timeline',
+        stage_kept_against_event_id: null,
+        closing_deadlines: null,
         priority: input.priority,
         opened_on: input.openedOn ?? localToday(),
         closed_on: null,
@@ -168,6 +178,9 @@ export async function getCaseDetail(db: Kysely<AdvocaseDatabase>, caseId: number
     allowedCents: row.allowed_cents,
     paidCents: row.paid_cents,
     savedCents: row.saved_cents,
+    stageSource: row.stage_source,
+    stageSuggestion: await stageSuggestionOf(db, row),
+    closingDeadlines: row.closing_deadlines,
     authorizationWarning: await describeAuthorizationGap(db, row.client_id),
     updatedAt: row.updated_at,
   };
@@ -181,7 +194,7 @@ export function updateCase(
   return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('cases')
-      .select(['client_id'])
+      .select(['id', 'client_id', 'stage', 'closed_on'])
       .where('id', '=', caseId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -201,6 +214,15 @@ export function updateCase(
       }
     }
     const given = definedEntries(changes);
+    const stage = given.stage ?? current.stage;
+    assertClosingDateFitsStage(stage, changes.closedOn);
+    const stageColumns =
+      given.stage === undefined || (given.stage === current.stage && !given.stageFollowsTimeline)
+        ? {}
+        : await stageChangeFor(trx, current, given.stage, {
+            source: given.stageFollowsTimeline ? 'timeline' : 'hand',
+            closedOn: given.closedOn,
+          });
     await auditedUpdate(
       trx,
       actor,
@@ -212,7 +234,6 @@ export function updateCase(
         treatment: given.treatment,
         treatment_detail: given.treatmentDetail,
         payer: given.payer,
-        stage: given.stage,
         priority: given.priority,
         claim_type: given.claimType,
         is_urgent: given.isUrgent === undefined ? undefined : given.isUrgent ? 1 : 0,
@@ -225,10 +246,61 @@ export function updateCase(
         paid_cents: given.paidCents,
         saved_cents: given.savedCents,
         closed_on: given.closedOn,
+        ...stageColumns,
       }),
       missingCase(caseId),
     );
     await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): coverage, claim type, urgency.
     return getCaseDetail(trx, caseId);
+  });
+}
+
+/**
+ * Closes a case (shared/domain/case-lifecycle.ts): the closed stage, the outcome, the amount saved
+ * and the closing date in one audited change, one step for Undo; its open deadlines are then no
+ * longer tracked unless the user chose to keep them.
+ */
+export function closeCase(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  input: ParsedInput<'cases.close'>,
+): Promise<CaseDetail> {
+  return inTransaction(db, async (trx) => {
+    const current = await trx
+      .selectFrom('cases')
+      .select(['id', 'stage', 'closed_on'])
+      .where('id', '=', input.caseId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', missingCase(input.caseId), 'caseId');
+    await auditedUpdate(
+      trx,
+      actor,
+      'cases',
+      input.caseId,
+      {
+        ...(await stageChangeFor(trx, current, 'resolved', {
+          source: 'hand',
+          closedOn: input.closedOn,
+          closingDeadlines: input.openDeadlines,
+        })),
+        outcome: input.outcome,
+        ...(input.savedCents === null ? {} : { saved_cents: input.savedCents }),
+      },
+      missingCase(input.caseId),
+    );
+    await recomputeCaseDeadlines(trx, actor, input.caseId);
+    return getCaseDetail(trx, input.caseId);
+  });
+}
+
+export function keepCaseStage(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  input: ParsedInput<'cases.keepStage'>,
+): Promise<CaseDetail> {
+  return inTransaction(db, async (trx) => {
+    await keepStageAgainst(trx, actor, input.caseId, input.eventId);
+    return getCaseDetail(trx, input.caseId);
   });
 }

@@ -4,7 +4,7 @@ import type { Coverage, CoverageChange, ProviderNetwork } from '../../shared/sch
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry, type RowAuditAction } from '../db/tables/audit-log';
 import type { CoverageRow, CoveragesTable } from '../db/tables/coverages';
 import { recomputeDeadlinesOfCoverage } from '../deadlines/service/recompute';
 import { AppError } from '../errors';
@@ -166,6 +166,8 @@ export async function coverageHistory(
     .selectAll()
     .where('table_name', '=', 'coverages')
     .where('row_id', '=', coverageId)
+    .where('action', 'in', ['insert', 'update', 'delete'])
+    .$narrowType<{ action: RowAuditAction }>()
     .orderBy('id', 'desc')
     .execute();
   if (entries.length === 0) throw new AppError('NOT_FOUND', missingCoverage(coverageId), 'coverageId');

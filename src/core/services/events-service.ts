@@ -7,6 +7,7 @@ import { appendAuditEntry } from '../db/tables/audit-log';
 import type { EventRow } from '../db/tables/events';
 import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
 import { AppError } from '../errors';
+import { followTimelineStage } from '../lifecycle/case-stage';
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
   return {
@@ -98,6 +99,8 @@ export function addTimelineEvent(
       });
     }
     await trx.updateTable('cases').set({ updated_at: now }).where('id', '=', caseId).execute();
+    // One case lifecycle (issue 16): a PA request, a decision, an appeal or a review moves the stage.
+    await followTimelineStage(trx, actor, caseId);
     await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): the timeline drives them.
     return toTimelineEvent(row);
   });

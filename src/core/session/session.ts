@@ -1,14 +1,26 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
-import type { SessionStatus } from '../../shared/schemas/session';
+import type { SessionStatus, UnlockOutput } from '../../shared/schemas/session';
+import { recordAccessEvent } from '../audit/access-events';
 import { deriveSubkey } from '../crypto/key-derivation';
 import { Keyring } from '../crypto/keyring';
+import { inTransaction } from '../db/in-transaction';
 import { openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../services/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
+import { removeCrashLeftovers } from '../vault/crash-leftovers';
+import { removeOpenCopies } from '../vault/open-copies';
+import {
+  isKeyRotationPending,
+  resumeKeyRotation,
+  rotateDataKey,
+  type RotationProgress,
+} from './key-rotation';
+import { assertStrongPassphrase } from './passphrase-policy';
+import { UnlockAttempts } from './unlock-attempts';
 
 export type SessionOptions = {
   readonly dataDirectory: string;
@@ -16,6 +28,9 @@ export type SessionOptions = {
   readonly actor: string;
   readonly now?: () => number;
 };
+
+/** Work to do with the store still open when the data is about to lock (see `onBeforeLock`). */
+export type BeforeLockHook = (context: { store: Store; dataDirectory: string }) => Promise<void>;
 
 type Unlocked = {
   readonly store: Store;
@@ -33,19 +48,22 @@ type Unlocked = {
 export class Session {
   private unlocked: Unlocked | null = null;
   private readonly keyring: Keyring;
+  private readonly unlockAttempts: UnlockAttempts;
   private readonly databasePath: string;
   /** The clock idle locking and backups go by (tests set it). */
   readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
   private readonly lockCleanups = new Set<() => Promise<void>>();
-  private readonly beforeLockWork = new Set<() => Promise<void>>();
+  private readonly beforeLockHooks = new Set<BeforeLockHook>();
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const paths = dataFilePaths(options.dataDirectory);
     this.keyring = new Keyring(paths.keyring);
     this.databasePath = paths.database;
     this.now = options.now ?? Date.now;
+    this.unlockAttempts = new UnlockAttempts(paths.unlockAttempts, this.now);
   }
 
   get actor(): string {
@@ -70,6 +88,7 @@ export class Session {
           'Advocase is already set up here. Unlock it with your passphrase.',
         );
       }
+      await assertStrongPassphrase(passphrase, 'passphrase');
       await mkdir(this.options.dataDirectory, { recursive: true, mode: 0o700 });
       await this.setAsideOrphanedDatabase();
       const { dataKey, recoveryKey } = await this.keyring.create(passphrase);
@@ -79,25 +98,54 @@ export class Session {
     });
   }
 
-  unlock(passphrase: string): Promise<SessionStatus> {
+  /** Wrong passphrases are throttled and counted (issue 12 §4); the count comes back once unlocked. */
+  unlock(passphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
-      if (!this.unlocked) await this.open(await this.keyring.openWithPassphrase(passphrase));
-      return { state: 'unlocked' as const };
+      if (this.unlocked) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock: 0 };
+      await this.unlockAttempts.assertMayTry();
+      // A key rotation a crash interrupted is finished first (the passphrase opens both keyrings).
+      const isResuming = isKeyRotationPending(this.options.dataDirectory);
+      let dataKey: Buffer;
+      let rotated: Awaited<ReturnType<typeof resumeKeyRotation>> | null = null;
+      try {
+        if (isResuming) rotated = await resumeKeyRotation(this.options.dataDirectory, passphrase);
+        dataKey = rotated?.dataKey ?? (await this.keyring.openWithPassphrase(passphrase));
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', await this.unlockAttempts.recordFailure(), 'passphrase');
+        }
+        throw error;
+      }
+      await this.open(dataKey);
+      const failedAttemptsSinceLastUnlock = await this.recordUnlock('passphrase');
+      if (!rotated) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock };
+      await this.recordRotation(rotated, true);
+      return {
+        state: 'unlocked' as const,
+        failedAttemptsSinceLastUnlock,
+        recoveryKeyAfterRotation: rotated.recoveryKey,
+      };
     });
   }
 
-  recover(recoveryKey: string, newPassphrase: string): Promise<SessionStatus> {
+  recover(recoveryKey: string, newPassphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
+      await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       const dataKey = await this.keyring.openWithRecoveryKey(recoveryKey);
       await this.keyring.setPassphrase(dataKey, newPassphrase);
-      if (!this.unlocked) await this.open(dataKey);
+      const wasLocked = !this.unlocked;
+      if (wasLocked) await this.open(dataKey);
       logger.info('session.recovered');
-      return { state: 'unlocked' as const };
+      return {
+        state: 'unlocked' as const,
+        failedAttemptsSinceLastUnlock: wasLocked ? await this.recordUnlock('recovery_key') : 0,
+      };
     });
   }
 
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.transition(async () => {
+      await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       let dataKey: Buffer;
       try {
         dataKey = await this.keyring.openWithPassphrase(currentPassphrase);
@@ -112,10 +160,47 @@ export class Session {
     });
   }
 
+  /**
+   * Replaces the data key (issue 12 §4): closes the store, re-encrypts the vault and the database
+   * under a new key (see key-rotation.ts), reopens, and returns the new recovery key to show once.
+   */
+  rotateKey(
+    passphrase: string,
+    onProgress?: (progress: RotationProgress) => void,
+  ): Promise<{ recoveryKey: string }> {
+    return this.transition(async () => {
+      if (!this.unlocked) {
+        throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+      }
+      let oldKey: Buffer;
+      try {
+        oldKey = await this.keyring.openWithPassphrase(passphrase);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', 'The passphrase is wrong.', 'passphrase');
+        }
+        throw error;
+      }
+      await this.closeOpenStore();
+      const rotated = await rotateDataKey(this.options.dataDirectory, passphrase, oldKey, onProgress);
+      await this.open(rotated.dataKey);
+      await this.recordRotation(rotated, false);
+      logger.info('session.key_rotated');
+      return { recoveryKey: rotated.recoveryKey };
+    });
+  }
+
+  /**
+   * The one lock path (issue 12 §1), whatever asks for it: the Lock button, Ctrl+L, the idle
+   * timer, the OS sleeping or locking its screen, the harness's page going away, SIGTERM. It
+   * resolves only once the database is closed, the key zeroed and the decrypted copies deleted.
+   */
   lock(): Promise<SessionStatus> {
     return this.transition(async () => {
-      await Promise.allSettled([...this.beforeLockWork].map((work) => work()));
-      await this.close();
+      // Work that needs the data open (the automatic backup at lock) runs before the store is
+      // forgotten; then nothing can reach it while it closes.
+      await this.runBeforeLockHooks();
+      await this.closeOpenStore();
       return this.status();
     });
   }
@@ -163,15 +248,10 @@ export class Session {
     });
   }
 
-  /** Runs `work` at the start of a requested lock, while the data is still open (automatic backups). */
-  onBeforeLock(work: () => Promise<void>): void {
-    this.beforeLockWork.add(work);
-  }
-
   /** Locks, then runs `work` (a restore replacing the data files) before anyone can unlock again. */
   replaceDataWhileLocked<T>(work: (dataDirectory: string) => Promise<T>): Promise<T> {
     return this.transition(async () => {
-      await this.close();
+      await this.closeOpenStore();
       return work(this.options.dataDirectory);
     });
   }
@@ -181,23 +261,50 @@ export class Session {
     this.lockCleanups.add(cleanup);
   }
 
+  /**
+   * Runs `hook` at the start of every lock, with the store still open (a backup at lock, say). A
+   * hook that fails is logged and the lock goes on; returns a function that removes the hook.
+   */
+  onBeforeLock(hook: BeforeLockHook): () => void {
+    this.beforeLockHooks.add(hook);
+    return () => this.beforeLockHooks.delete(hook);
+  }
+
   /** The moment the store was last unlocked (the epoch while locked, which nothing should ask). */
   unlockedSince(): string {
     return this.unlocked?.unlockedAt ?? new Date(0).toISOString();
   }
 
   setAutoLockMinutes(minutes: number): void {
-    if (this.unlocked) this.unlocked.autoLockMinutes = minutes;
+    if (!this.unlocked) return;
+    this.unlocked.autoLockMinutes = minutes;
+    this.armIdleTimer();
   }
 
+  /**
+   * Locks once the chosen idle time has passed with no call. Checked by a timer, so that an
+   * untouched app locks too (HIPAA 164.312(a)(2)(iii), automatic logoff), and on every call, in
+   * case the timer fired late (a laptop waking from sleep).
+   */
   private lockIfIdle(): void {
     if (!this.unlocked) return;
     const idleMs = this.now() - this.unlocked.lastActivityAt;
-    if (idleMs < this.unlocked.autoLockMinutes * 60_000) return;
+    if (idleMs < this.unlocked.autoLockMinutes * 60_000) {
+      this.armIdleTimer();
+      return;
+    }
     logger.info('session.auto_locked', { idleMinutes: Math.round(idleMs / 60_000) });
-    void this.transition(() => this.close());
-    // Forget the store at once so that no call can use it while it closes.
-    this.unlocked = null;
+    void this.lock().catch(() => logger.error('session.auto_lock_failed'));
+  }
+
+  private armIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.unlocked) return;
+    const dueInMs = this.unlocked.lastActivityAt + this.unlocked.autoLockMinutes * 60_000 - this.now();
+    this.idleTimer = setTimeout(() => this.lockIfIdle(), Math.max(dueInMs, 0) + 1);
+    // The timer alone must not keep a CLI run or a test process alive.
+    this.idleTimer.unref();
   }
 
   private async open(dataKey: Buffer, { isNew = false } = {}): Promise<void> {
@@ -208,6 +315,7 @@ export class Session {
         `The database file is missing from the data folder. ${restoreFromBackupAdvice}`,
       );
     }
+    await removeCrashLeftovers(this.options.dataDirectory);
     const store = await openStore(this.databasePath, dataKey);
     const { autoLockMinutes } = await readSettings(store.db);
     this.unlocked = {
@@ -217,15 +325,67 @@ export class Session {
       unlockedAt: new Date(this.now()).toISOString(),
       lastActivityAt: this.now(),
     };
+    this.armIdleTimer();
   }
 
-  private async close(): Promise<void> {
+  /**
+   * Writes the wrong passphrases since the last unlock (each at its own time) and this unlock to
+   * the audit log, then forgets them; returns how many there were, for the notice the user sees.
+   */
+  private async recordUnlock(method: 'passphrase' | 'recovery_key'): Promise<number> {
+    const failures = await this.unlockAttempts.failures();
+    await inTransaction(this.unlocked!.store.db, async (trx) => {
+      for (const at of failures) await recordAccessEvent(trx, this.actor, 'unlock_failed', {}, at);
+      await recordAccessEvent(trx, this.actor, 'unlock', {
+        method,
+        failedAttemptsSinceLastUnlock: failures.length,
+      });
+    });
+    await this.unlockAttempts.clear();
+    return failures.length;
+  }
+
+  private recordRotation(
+    rotated: { vaultFiles: number; damagedVaultFiles: number },
+    wasResumed: boolean,
+  ): Promise<void> {
+    return recordAccessEvent(this.unlocked!.store.db, this.actor, 'key_rotation', {
+      vaultFiles: rotated.vaultFiles,
+      damagedVaultFiles: rotated.damagedVaultFiles,
+      wasResumed,
+    });
+  }
+
+  private async runBeforeLockHooks(): Promise<void> {
+    const current = this.unlocked;
+    if (!current) return;
+    const context = { store: current.store, dataDirectory: this.options.dataDirectory };
+    for (const hook of this.beforeLockHooks) {
+      await hook(context).catch(() => logger.error('session.before_lock_hook_failed'));
+    }
+  }
+
+  /** Forgets the open store at once, so that no call can use it while it closes, then closes it. */
+  private closeOpenStore(): Promise<void> {
     const current = this.unlocked;
     this.unlocked = null;
+    return this.close(current);
+  }
+
+  /** Everything the lock does, in order, once the store is unreachable. */
+  private async close(current: Unlocked | null): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     if (!current) return;
-    current.dataKey.fill(0);
-    await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
-    await current.store.close();
+    try {
+      await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
+      // Closing the connection checkpoints the WAL and frees SQLite's cache of decrypted pages.
+      await current.store.close();
+    } finally {
+      current.dataKey.fill(0);
+      await removeOpenCopies(this.options.dataDirectory);
+      logger.info('session.locked');
+    }
   }
 
   /**

@@ -26,5 +26,7 @@ export function dataFilePaths(dataDirectory: string) {
   return {
     keyring: join(dataDirectory, 'keyring.json'),
     database: join(dataDirectory, 'advocase.db'),
+    /** Wrong passphrases since the last unlock (times only), for the throttle: `session/unlock-attempts.ts`. */
+    unlockAttempts: join(dataDirectory, 'unlock-attempts.json'),
   } as const;
 }

@@ -5,6 +5,7 @@ import { definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
+import { readAdvocateProfile } from '../services/profile-service';
 
 /** Kept under one key of the settings table, apart from the app-wide settings object. */
 const settingsKey = 'billing';
@@ -46,4 +47,19 @@ export function updateBillingSettings(
     await appendAuditEntry(trx, { actor, tableName: 'settings', rowId: 0, action: 'update', before, after });
     return after;
   });
+}
+
+/**
+ * The billing settings as the invoice dialog starts from them: a name and address not set for
+ * invoices come from Settings → Profile, so what the advocate typed once is not asked again
+ * (issue 16, finding 6). Stored settings are left as they are.
+ */
+export async function readBillingSettingsWithProfile(db: Kysely<AdvocaseDatabase>): Promise<BillingSettings> {
+  const settings = await readBillingSettings(db);
+  const profile = await readAdvocateProfile(db);
+  return {
+    ...settings,
+    fromName: settings.fromName ?? (profile ? (profile.organization ?? profile.name) : null),
+    fromAddress: settings.fromAddress ?? profile?.address ?? null,
+  };
 }

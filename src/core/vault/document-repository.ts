@@ -309,9 +309,9 @@ export async function deleteDocumentRows(
   }
 }
 
-/** Stored files no document refers to any more; their rows are deleted, their storage ids returned. */
-export async function takeOrphanedBlobs(db: Db): Promise<string[]> {
-  const orphans = await db
+/** Stored files' rows that no document refers to (any more, or ever, after a crash). */
+export async function blobsWithoutDocuments(db: Db) {
+  return db
     .selectFrom('vault_blobs')
     .select(['id', 'storage_id'])
     .where((eb) =>
@@ -322,6 +322,17 @@ export async function takeOrphanedBlobs(db: Db): Promise<string[]> {
       ),
     )
     .execute();
+}
+
+/** All storage ids the database knows of. */
+export async function allStorageIds(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('vault_blobs').select('storage_id').execute();
+  return new Set(rows.map((row) => row.storage_id));
+}
+
+/** Stored files no document refers to any more; their rows are deleted, their storage ids returned. */
+export async function takeOrphanedBlobs(db: Db): Promise<string[]> {
+  const orphans = await blobsWithoutDocuments(db);
   if (orphans.length > 0) {
     await db
       .deleteFrom('vault_blobs')

@@ -18,6 +18,11 @@ export function cleanFileName(raw: string): string {
   return cleaned.slice(0, 255) || 'document';
 }
 
+/**
+ * The one allow-list (issue 12 §2): the only kinds of file the vault takes in, lets be renamed to,
+ * and hands to another app. All are documents Advocase can preview or that no desktop runs as a
+ * program. Upload, rename and "open in another app" all decide through this table.
+ */
 const mediaTypeByExtension: Readonly<Record<string, MediaType>> = {
   pdf: 'pdf',
   png: 'png',
@@ -50,6 +55,29 @@ export const mimeTypes: Readonly<Record<MediaType, string>> = {
   txt: 'text/plain',
   eml: 'message/rfc822',
 };
+
+/** The ending a file of each kind is given when its name has none that fits. */
+const canonicalExtensions: Readonly<Record<MediaType, string>> = {
+  pdf: 'pdf',
+  png: 'png',
+  jpeg: 'jpg',
+  heic: 'heic',
+  docx: 'docx',
+  txt: 'txt',
+  eml: 'eml',
+};
+
+/**
+ * Endings that Windows, macOS or Linux desktops run, install or script when such a file is
+ * opened. Not a safety list (the allow-list above is): it only lets a refusal say why.
+ */
+const programExtensions = new Set([
+  ...['exe', 'com', 'bat', 'cmd', 'msi', 'msp', 'scr', 'pif', 'cpl', 'hta', 'lnk', 'reg', 'inf'],
+  ...['ps1', 'psm1', 'vbs', 'vbe', 'js', 'jse', 'wsf', 'wsh', 'jar', 'url', 'appref-ms'],
+  ...['command', 'app', 'pkg', 'dmg', 'scpt', 'applescript', 'terminal', 'workflow', 'webloc'],
+  ...['sh', 'bash', 'zsh', 'desktop', 'appimage', 'deb', 'rpm', 'run', 'bin', 'py', 'pl', 'rb'],
+  ...['html', 'htm', 'xhtml', 'svg', 'docm', 'dotm', 'xlsm', 'pptm'],
+]);
 
 function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -117,4 +145,64 @@ export function checkFileKind(fileName: string, head: Uint8Array, sizeBytes: num
     };
   }
   return { ok: true, mediaType: claimed };
+}
+
+type NameCheck =
+  { readonly ok: true; readonly fileName: string } | { readonly ok: false; readonly message: string };
+
+/** True when the name's ending is one the allow-list gives to this kind of content. */
+function nameFitsContent(fileName: string, mediaType: MediaType): boolean {
+  return mediaTypeByExtension[extensionOf(fileName)] === mediaType;
+}
+
+/**
+ * The name a renamed document gets: the user edits the part before the ending, and the ending
+ * stays what the content is (issue 12 §2). A typed ending of another kind is refused, saying why;
+ * anything else after a dot ("Call 2026.03.15") is part of the name and the ending is added.
+ */
+export function renamedFileName(requested: string, mediaType: MediaType): NameCheck {
+  const cleaned = cleanFileName(requested).replace(/[.\s]+$/, '');
+  if (nameFitsContent(cleaned, mediaType)) return { ok: true, fileName: cleaned };
+  const kept = canonicalExtensions[mediaType];
+  const typed = extensionOf(cleaned);
+  const keepRule = `The name keeps its .${kept} ending: change only the part before it.`;
+  if (programExtensions.has(typed)) {
+    return {
+      ok: false,
+      message: `“${cleaned}” would make this ${mediaTypeLabels[mediaType].replace(/^an? /, '')} a program file (.${typed}), which Windows, macOS or Linux may run when it is opened. ${keepRule}`,
+    };
+  }
+  const claimed = mediaTypeByExtension[typed];
+  if (claimed) {
+    return {
+      ok: false,
+      message: `“${cleaned}” would call this file ${mediaTypeLabels[claimed]}, but it is ${mediaTypeLabels[mediaType]}. ${keepRule}`,
+    };
+  }
+  return { ok: true, fileName: `${cleaned}.${kept}` };
+}
+
+/** The name a copy leaving the vault (download, open in another app) is written under: its ending always fits its content. */
+export function outputFileName(fileName: string, mediaType: MediaType): string {
+  const cleaned = cleanFileName(fileName);
+  return nameFitsContent(cleaned, mediaType) ? cleaned : `${cleaned}.${canonicalExtensions[mediaType]}`;
+}
+
+/**
+ * Why a document may not be handed to another app, or null when it may: its name's ending must
+ * be on the allow-list for the kind it was filed as, and (when given) its first bytes, read again
+ * at opening, must be that kind.
+ */
+export function openRefusal(fileName: string, mediaType: MediaType, head?: Uint8Array): string | null {
+  const typed = extensionOf(fileName);
+  if (!nameFitsContent(fileName, mediaType)) {
+    const why = programExtensions.has(typed)
+      ? `it ends in .${typed}, a kind of file your computer may run as a program`
+      : `its name does not end in .${canonicalExtensions[mediaType]}, the ending of what it holds (${mediaTypeLabels[mediaType]})`;
+    return `Not opened: ${why}. Advocase opens only documents (PDF, images, Word, text, email) in other apps. Rename it (its name will end in .${canonicalExtensions[mediaType]} again), or view it here.`;
+  }
+  if (head && !sniff(head, mediaType)) {
+    return `Not opened: the name says ${mediaTypeLabels[mediaType]}, but the content is not one. View it here instead.`;
+  }
+  return null;
 }

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { extname, isAbsolute, join } from 'node:path';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ParsedInput } from '../../shared/contract';
 import {
   uploadPieceBytes,
@@ -11,6 +10,7 @@ import {
   type DocumentSummary,
   type DocumentTarget,
   type DocumentType,
+  type MediaType,
   type SearchHit,
   type VerifyReport,
 } from '../../shared/schemas/vault';
@@ -44,8 +44,17 @@ import {
   splitSnippet,
 } from './document-text-index';
 import { extractText, maximumExtractionBytes, readableText } from './extract-text';
-import { checkFileKind, cleanFileName, mimeTypes } from './file-kinds';
+import {
+  checkFileKind,
+  cleanFileName,
+  mimeTypes,
+  outputFileName,
+  openRefusal,
+  renamedFileName,
+} from './file-kinds';
+import { newOpenCopyFolder } from './open-copies';
 import { suggestDocumentType } from './suggest-document-type';
+import { findVaultLeftovers, removeVaultLeftovers } from './vault-leftovers';
 import {
   checkStoredFile,
   decryptStoredFile,
@@ -99,10 +108,15 @@ export const openWithDesktopViewer: SystemViewer = async (path) => {
 
 export type VaultServiceOptions = {
   readonly openInViewer?: SystemViewer;
-  /** Where temporary copies for the system viewer go (deleted on lock); the OS temp folder by default. */
-  readonly temporaryDirectory?: string;
   readonly now?: () => number;
 };
+
+/** A rename keeps the ending of what the file holds (file-kinds.ts); a refusal says why. */
+function checkedNewName(requested: string, mediaType: MediaType): string {
+  const check = renamedFileName(requested, mediaType);
+  if (!check.ok) throw new AppError('INVALID_INPUT', check.message, 'fileName');
+  return check.fileName;
+}
 
 function rejected(fileName: string, message: string): AddResult {
   return { outcome: 'rejected', fileName, message, document: null };
@@ -114,9 +128,7 @@ function rejected(fileName: string, message: string): AddResult {
  */
 export class VaultService {
   private readonly uploads = new Map<string, Upload>();
-  private readonly temporaryCopies = new Set<string>();
   private readonly openInViewer: SystemViewer;
-  private readonly temporaryRoot: string;
   private readonly now: () => number;
   private lastTrashSweepAt = 0;
 
@@ -125,9 +137,8 @@ export class VaultService {
     options: VaultServiceOptions = {},
   ) {
     this.openInViewer = options.openInViewer ?? openWithDesktopViewer;
-    this.temporaryRoot = join(options.temporaryDirectory ?? tmpdir(), 'advocase-open');
     this.now = options.now ?? Date.now;
-    session.onLock(() => this.forgetEverythingOpen());
+    session.onLock(() => this.cancelOpenUploads());
   }
 
   // ---- adding ----
@@ -213,7 +224,7 @@ export class VaultService {
             };
           }
           return this.createDocument(store, {
-            blobId: existing.id,
+            blob: { id: existing.id },
             fileName,
             kind: kind.mediaType,
             plaintext,
@@ -222,13 +233,8 @@ export class VaultService {
         }
         await upload.writer.commit();
         try {
-          const blobId = await insertBlob(store.db, {
-            storageId: upload.writer.storageId,
-            plaintextSha256,
-            sizeBytes: upload.sizeBytes,
-          });
           return await this.createDocument(store, {
-            blobId,
+            blob: { storageId: upload.writer.storageId, plaintextSha256, sizeBytes: upload.sizeBytes },
             fileName,
             kind: kind.mediaType,
             plaintext,
@@ -252,7 +258,8 @@ export class VaultService {
   private async createDocument(
     store: Store,
     input: {
-      blobId: number;
+      /** A stored file already recorded, or a new one recorded in the same transaction as its document. */
+      blob: { id: number } | Parameters<typeof insertBlob>[1];
       fileName: string;
       kind: DocumentSummary['mediaType'];
       plaintext: Buffer | null;
@@ -262,9 +269,11 @@ export class VaultService {
     const extracted = await extractText(input.kind, input.plaintext);
     const suggestedType = suggestDocumentType(input.fileName, extracted.text ?? '', input.kind);
     const now = new Date(this.now()).toISOString();
+    // One transaction: a crash can no longer leave a stored file's row without its document.
     const documentId = await inTransaction(store.db, async (trx) => {
+      const blobId = 'id' in input.blob ? input.blob.id : await insertBlob(trx, input.blob);
       const id = await insertDocument(trx, this.session.actor, {
-        blob_id: input.blobId,
+        blob_id: blobId,
         file_name: input.fileName,
         media_type: input.kind,
         document_type: suggestedType,
@@ -388,7 +397,11 @@ export class VaultService {
       }
       const bytes = await readWholeDocument(dataDirectory, row.storage_id, vaultKey);
       logger.info('vault.document_downloaded');
-      return { fileName: row.file_name, mimeType: mimeTypes[row.media_type], data: bytes.toString('base64') };
+      return {
+        fileName: outputFileName(row.file_name, row.media_type),
+        mimeType: mimeTypes[row.media_type],
+        data: bytes.toString('base64'),
+      };
     });
   }
 
@@ -412,8 +425,9 @@ export class VaultService {
   async update(input: ParsedInput<'vault.update'>): Promise<DocumentSummary> {
     return this.session.useStore(({ db }) =>
       inTransaction(db, async (trx) => {
-        await getDocumentWithBlob(trx, input.documentId);
-        const fileName = input.fileName === undefined ? undefined : cleanFileName(input.fileName);
+        const row = await getDocumentWithBlob(trx, input.documentId);
+        const fileName =
+          input.fileName === undefined ? undefined : checkedNewName(input.fileName, row.media_type);
         await updateDocumentRow(trx, this.session.actor, input.documentId, {
           ...(fileName === undefined ? {} : { file_name: fileName }),
           ...(input.documentType === undefined
@@ -500,32 +514,24 @@ export class VaultService {
 
   // ---- leaving the vault ----
 
-  /** Writes a decrypted copy into the folder; the copy appears only once every chunk has verified. */
-  async exportToFolder(documentId: number, folder: string): Promise<{ fileName: string }> {
-    if (!isAbsolute(folder))
-      throw new AppError('INVALID_INPUT', 'Choose a folder by its full path.', 'folder');
-    const folderInfo = await stat(folder).catch(() => null);
-    if (!folderInfo?.isDirectory()) {
-      throw new AppError('NOT_FOUND', 'That folder does not exist. Choose another.', 'folder');
-    }
-    return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
-      const row = await getDocumentWithBlob(store.db, documentId);
-      const fileName = await this.freeName(folder, cleanFileName(row.file_name));
-      await this.decryptTo(dataDirectory, row.storage_id, vaultKey, join(folder, fileName));
-      logger.info('vault.document_exported');
-      return { fileName };
-    });
-  }
-
-  /** A temporary decrypted copy handed to the system viewer; deleted when the data locks. */
+  /** A decrypted copy in Advocase's private folder handed to the system viewer; deleted when the data locks. */
   async openExternally(documentId: number): Promise<void> {
     const path = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
-      const folder = join(this.temporaryRoot, randomBytes(8).toString('hex'));
-      await mkdir(folder, { recursive: true, mode: 0o700 });
-      this.temporaryCopies.add(folder);
-      const target = join(folder, cleanFileName(row.file_name));
-      await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target);
+      // Only allow-listed document types reach another app, their content checked again (issue 12 §2).
+      const nameRefusal = openRefusal(row.file_name, row.media_type);
+      if (nameRefusal) throw new AppError('INVALID_INPUT', nameRefusal, 'documentId');
+      const folder = await newOpenCopyFolder(dataDirectory);
+      const target = join(folder, outputFileName(row.file_name, row.media_type));
+      try {
+        await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target, (head) => {
+          const contentRefusal = openRefusal(row.file_name, row.media_type, head);
+          if (contentRefusal) throw new AppError('INVALID_INPUT', contentRefusal, 'documentId');
+        });
+      } catch (error) {
+        await rm(folder, { recursive: true, force: true });
+        throw error;
+      }
       return target;
     });
     await this.openInViewer(path);
@@ -537,11 +543,16 @@ export class VaultService {
     storageId: string,
     vaultKey: Buffer,
     path: string,
+    checkFirstChunk: (head: Uint8Array) => void,
   ): Promise<void> {
     const partial = join(path, '..', `.advocase-${randomBytes(6).toString('hex')}.partial`);
     const file = await open(partial, 'wx', 0o600);
+    let isFirst = true;
     try {
       await decryptStoredFile(dataDirectory, storageId, vaultKey, async (chunk) => {
+        // Checked before a byte is written: a chunk is far larger than the few bytes a type is known by.
+        if (isFirst) checkFirstChunk(chunk.subarray(0, headBytes));
+        isFirst = false;
         await file.write(chunk);
       });
       await file.sync();
@@ -555,19 +566,9 @@ export class VaultService {
     }
   }
 
-  private async freeName(folder: string, fileName: string): Promise<string> {
-    const extension = extname(fileName);
-    const base = fileName.slice(0, fileName.length - extension.length);
-    for (let attempt = 1; attempt < 1000; attempt += 1) {
-      const candidate = attempt === 1 ? fileName : `${base} (${attempt})${extension}`;
-      if (!(await stat(join(folder, candidate)).catch(() => null))) return candidate;
-    }
-    throw new AppError('INVALID_INPUT', 'That folder already holds too many copies of this file.', 'folder');
-  }
-
   // ---- integrity ----
 
-  async verify(): Promise<VerifyReport> {
+  async verify({ removeLeftovers = false }: ParsedInput<'vault.verify'> = {}): Promise<VerifyReport> {
     return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const rows = await allBlobsWithDocuments(store.db);
       const byStorageId = new Map<string, typeof rows>();
@@ -581,8 +582,24 @@ export class VaultService {
           failures.push({ documentId: document.document_id, fileName: document.file_name, problem: result });
         }
       }
-      logger.info('vault.verified', { files: byStorageId.size, failures: failures.length });
-      return { checkedFiles: byStorageId.size, failures };
+      const leftovers = await findVaultLeftovers(store, dataDirectory, this.now());
+      if (removeLeftovers) await removeVaultLeftovers(store, dataDirectory, leftovers);
+      logger.info('vault.verified', {
+        files: byStorageId.size,
+        failures: failures.length,
+        leftoverFiles: leftovers.filesWithoutRecord.length,
+        leftoverRecords: leftovers.recordsWithoutDocument.length,
+        leftoversRemoved: removeLeftovers,
+      });
+      return {
+        checkedFiles: byStorageId.size,
+        failures,
+        leftovers: {
+          filesWithoutRecord: leftovers.filesWithoutRecord.length,
+          recordsWithoutDocument: leftovers.recordsWithoutDocument.length,
+          removed: removeLeftovers,
+        },
+      };
     });
   }
 
@@ -607,10 +624,8 @@ export class VaultService {
     }
   }
 
-  private async forgetEverythingOpen(): Promise<void> {
+  private async cancelOpenUploads(): Promise<void> {
+    // The decrypted copies made for other apps are deleted by the session itself (open-copies.ts).
     for (const uploadId of [...this.uploads.keys()]) await this.cancelUpload(uploadId);
-    for (const folder of this.temporaryCopies)
-      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-    this.temporaryCopies.clear();
   }
 }

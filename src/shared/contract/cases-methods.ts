@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   caseDetailSchema,
   caseSummarySchema,
+  closeCaseInputSchema,
   createCaseInputSchema,
+  keepStageInputSchema,
   listCasesOutputSchema,
   updateCaseInputSchema,
 } from '../schemas/cases';
@@ -28,6 +30,16 @@ export const casesMethods = defineMethods({
   'cases.update': {
     doc: "Changes some of a case's fields (stage, coverage, codes, outcome…); kept in the audit log.",
     input: updateCaseInputSchema,
+    output: caseDetailSchema,
+  },
+  'cases.close': {
+    doc: 'Closes a case with its outcome and amount saved; its open deadlines are untracked (default) or kept.',
+    input: closeCaseInputSchema,
+    output: caseDetailSchema,
+  },
+  'cases.keepStage': {
+    doc: "Keeps the case's stage although the timeline's latest step points elsewhere; not asked again for that step.",
+    input: keepStageInputSchema,
     output: caseDetailSchema,
   },
 });

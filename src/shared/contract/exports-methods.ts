@@ -1,12 +1,8 @@
 import {
   bundleFileSchema,
   bundleInputSchema,
-  bundleReportSchema,
   exportChoicesInputSchema,
   exportChoicesSchema,
-  saveBundleInputSchema,
-  saveSummaryInputSchema,
-  savedFileSchema,
   summaryFileSchema,
   summaryInputSchema,
 } from '../schemas/exports';
@@ -28,15 +24,5 @@ export const exportsMethods = defineMethods({
     doc: 'The exhibit bundle ZIP (base64): summary, Bates-stamped exhibits and a SHA-256 manifest; AES-encrypted when a password is given.',
     input: bundleInputSchema,
     output: bundleFileSchema,
-  },
-  'exports.saveSummary': {
-    doc: 'Writes the case summary PDF to a full path the user chose (CLI, or a save dialog in the desktop app).',
-    input: saveSummaryInputSchema,
-    output: savedFileSchema,
-  },
-  'exports.saveBundle': {
-    doc: 'Streams the exhibit bundle ZIP to a full path the user chose; the file appears only once complete.',
-    input: saveBundleInputSchema,
-    output: bundleReportSchema.extend({ path: savedFileSchema.shape.path }),
   },
 });

@@ -8,12 +8,12 @@ import { defineMethods } from './method-spec';
 
 export const importMethods = defineMethods({
   'import.preview': {
-    doc: 'Reads a CSV of clients, coverage and cases without saving anything: the rows as they would be imported, each problem by row and column, and duplicates of existing clients.',
+    doc: 'Reads a CSV of clients, coverage and cases without saving anything: every row with its status and its problems by column, the values of enumerated columns and what they map to, and duplicates in the file and in Advocase.',
     input: importPreviewInputSchema,
     output: importPreviewSchema,
   },
   'import.commit': {
-    doc: 'Imports a CSV in one transaction: all of it, or nothing when any row has a problem. Remembers the column mapping for the source.',
+    doc: 'Imports the rows of a CSV that have no problem (and duplicates when merging) in one transaction, all of them or none; returns the rows left out as CSV with what to fix. Remembers the column and value mappings for the source.',
     input: importCommitInputSchema,
     output: importResultSchema,
   },

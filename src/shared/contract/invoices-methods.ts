@@ -8,10 +8,8 @@ import {
   invoicePreviewSchema,
   invoiceSchema,
   listInvoicesInputSchema,
-  saveInvoicePdfInputSchema,
   setInvoiceStatusInputSchema,
 } from '../schemas/invoices';
-import { savedFileSchema } from '../schemas/exports';
 import { defineMethods, noInput } from './method-spec';
 
 /** Invoices for hourly work (issue 8). */
@@ -45,10 +43,5 @@ export const invoicesMethods = defineMethods({
     doc: 'The invoice PDF (base64) to download; the copy is not encrypted.',
     input: invoicePdfInputSchema,
     output: invoiceFileSchema,
-  },
-  'invoices.savePdf': {
-    doc: 'Writes the invoice PDF to a full path the user chose.',
-    input: saveInvoicePdfInputSchema,
-    output: savedFileSchema,
   },
 });

@@ -3,8 +3,11 @@ import {
   initializeInputSchema,
   initializeOutputSchema,
   recoverInputSchema,
+  rotateKeyInputSchema,
+  rotateKeyOutputSchema,
   sessionStatusSchema,
   unlockInputSchema,
+  unlockOutputSchema,
 } from '../schemas/session';
 import { defineMethods, noInput, nothing } from './method-spec';
 
@@ -22,15 +25,15 @@ export const sessionMethods = defineMethods({
     whileLocked: true,
   },
   'session.unlock': {
-    doc: 'Opens the encrypted store with the passphrase.',
+    doc: 'Opens the encrypted store with the passphrase; says how many wrong passphrases were typed since the last unlock. After 5 wrong in a row each try must wait (TOO_MANY_ATTEMPTS).',
     input: unlockInputSchema,
-    output: sessionStatusSchema,
+    output: unlockOutputSchema,
     whileLocked: true,
   },
   'session.recover': {
     doc: 'Opens the store with the recovery key and sets a new passphrase (the recovery key stays valid).',
     input: recoverInputSchema,
-    output: sessionStatusSchema,
+    output: unlockOutputSchema,
     whileLocked: true,
   },
   'session.lock': {
@@ -43,5 +46,10 @@ export const sessionMethods = defineMethods({
     doc: 'Replaces the passphrase. Re-wraps the data key; no data is re-encrypted.',
     input: changePassphraseInputSchema,
     output: nothing,
+  },
+  'session.rotateKey': {
+    doc: 'Replaces the data key: re-encrypts every vault file and the database under a new key and returns a new recovery key (shown once). Resumes at the next unlock if interrupted.',
+    input: rotateKeyInputSchema,
+    output: rotateKeyOutputSchema,
   },
 });

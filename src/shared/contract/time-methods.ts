@@ -61,7 +61,7 @@ export const timeMethods = defineMethods({
 
 export const billingMethods = defineMethods({
   'billing.getSettings': {
-    doc: 'Default hourly rate, billing increment, and the "from" block and payment terms last used on an invoice.',
+    doc: 'Default hourly rate, billing increment, and the "from" block and payment terms last used on an invoice; a name and address never set for invoices come from Settings → Profile.',
     input: noInput,
     output: billingSettingsSchema,
   },

@@ -4,12 +4,12 @@ import {
   documentContentSchema,
   documentIdInputSchema,
   documentSummarySchema,
-  exportDocumentInputSchema,
   linkDocumentInputSchema,
   listDocumentsInputSchema,
   previewSchema,
   searchDocumentsInputSchema,
   searchHitSchema,
+  verifyVaultInputSchema,
   updateDocumentInputSchema,
   uploadAppendInputSchema,
   uploadBeginInputSchema,
@@ -79,11 +79,6 @@ export const vaultMethods = defineMethods({
     input: searchDocumentsInputSchema,
     output: z.array(searchHitSchema),
   },
-  'vault.exportToFolder': {
-    doc: 'Saves a decrypted (unencrypted) copy into a folder the user chose; returns the name it got.',
-    input: exportDocumentInputSchema,
-    output: z.object({ fileName: z.string() }),
-  },
   'vault.openExternally': {
     doc: 'Opens a document in the system viewer through a temporary copy, deleted when Advocase locks or quits.',
     input: documentIdInputSchema,
@@ -105,8 +100,8 @@ export const vaultMethods = defineMethods({
     output: z.object({ removedDocuments: z.number().int() }),
   },
   'vault.verify': {
-    doc: "Checks every stored file's authentication tags and reports documents whose file is damaged or missing.",
-    input: noInput,
+    doc: "Checks every stored file's authentication tags and reports documents whose file is damaged or missing, and leftovers of interrupted work (removed when asked).",
+    input: verifyVaultInputSchema,
     output: verifyReportSchema,
   },
 });

@@ -61,3 +61,23 @@ export const fundingStatusLabels: Readonly<Record<FundingStatus, string>> = {
 
 /** Statuses in which an answer from the program is still awaited. */
 export const awaitingAnswerStatuses: readonly FundingStatus[] = ['applied', 'pending'];
+
+/** The dates of a funding option that join the Agenda and the case's deadlines (the user's, not legal ones). */
+export const fundingDateRules = [
+  'funding_apply_by',
+  'funding_answer_expected',
+  'funding_renewal',
+  'funding_next_step',
+] as const;
+export type FundingDateRule = (typeof fundingDateRules)[number];
+
+/**
+ * Who acts on each, as the Agenda and the Deadlines tab say it: the program answers, the user
+ * follows up. Never "Payer must act": a foundation or a clinic is not the payer (issue 16).
+ */
+export const fundingDateWhoActs: Readonly<Record<FundingDateRule, string>> = {
+  funding_apply_by: 'Your follow-up',
+  funding_answer_expected: 'Program\u2019s answer expected',
+  funding_renewal: 'Your follow-up',
+  funding_next_step: 'Your follow-up',
+};

@@ -20,9 +20,14 @@ export type LetterDocument = {
   readonly blocks: readonly LetterBlock[];
 };
 
-/** The advocate's letterhead, from Settings → Profile; every field optional but the name. */
+/**
+ * A letterhead: the advocate's, from Settings → Profile, or for a letter in the physician's voice
+ * the treating provider's; every field optional but the name.
+ */
 export type Letterhead = {
   readonly name: string;
+  /** A provider's specialty and NPI, "Psychiatry · NPI 1234567893"; absent on the advocate's. */
+  readonly identifiers?: string | null;
   readonly organization: string | null;
   readonly address: string | null;
   readonly phone: string | null;

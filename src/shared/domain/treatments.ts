@@ -15,6 +15,17 @@ const treatmentAliases: ReadonlyArray<readonly [RegExp, TreatmentKind]> = [
 ];
 
 /**
+ * How an "other" treatment's own words name a known one ("Deep TMS (BrainsWay)" is a TMS), so a
+ * filter on the known treatment finds it too. Lower case, matched inside " " + text: a leading
+ * space stands for a word start.
+ */
+export const treatmentMentions: Readonly<Partial<Record<TreatmentKind, readonly string[]>>> = {
+  tms: [' tms', ' rtms', ' dtms', 'transcranial magnetic'],
+  esketamine: ['esketamine', 'spravato'],
+  iv_ketamine: [' iv ketamine', 'ketamine infusion'],
+};
+
+/**
  * Reads a treatment typed by a person or a spreadsheet ("Spravato", "IV ketamine", "rTMS").
  * Anything unrecognised is kept word for word as an "other" treatment rather than rejected.
  */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { closingDeadlineChoices, stageSources } from '../domain/case-lifecycle';
 import { caseOutcomes, casePriorities, caseStages } from '../domain/case-stages';
 import { claimTypes, planTypes } from '../domain/plan-types';
+import { timelineEventTypes } from '../domain/timeline-event-types';
 import { treatmentKinds } from '../domain/treatments';
 import { codeList, optionalCalendarDate, optionalCents, optionalText, recordId } from './fields';
 
@@ -76,8 +78,34 @@ export const updateCaseInputSchema = z.strictObject({
       paidCents: optionalCents('Paid'),
       savedCents: optionalCents('Saved for the client'),
       closedOn: optionalCalendarDate('Closed on', { notInFuture: true }),
+      /** With `stage`: the stage follows the timeline again from now on (accepting its suggestion). */
+      stageFollowsTimeline: z.boolean(),
     })
     .partial(),
+});
+
+/** The timeline points to another stage than one the user set by hand (or than a closed case's). */
+export const stageSuggestionSchema = z.object({
+  stage: z.enum(caseStages),
+  reason: z.enum(['hand', 'closed']),
+  /** The timeline entry that points there; declining it is remembered against this entry. */
+  eventId: z.number(),
+  eventType: z.enum(timelineEventTypes),
+  occurredAt: z.string(),
+});
+export type StageSuggestion = z.infer<typeof stageSuggestionSchema>;
+
+export const keepStageInputSchema = z.strictObject({ caseId: recordId('Case'), eventId: recordId('Event') });
+
+/** Closing asks for the outcome, the amount saved and what to do with the deadlines still open. */
+export const closeCaseInputSchema = z.strictObject({
+  caseId: recordId('Case'),
+  outcome: z.enum(caseOutcomes, { error: 'Choose how the case ended.' }),
+  closedOn: optionalCalendarDate('Closed on', { notInFuture: true }),
+  savedCents: optionalCents('Saved for the client'),
+  openDeadlines: z
+    .enum(closingDeadlineChoices, { error: 'Choose what to do with the open deadlines.' })
+    .default('untrack'),
 });
 
 /** Everything the case page header and its tabs need about the case itself. */
@@ -97,6 +125,11 @@ export const caseDetailSchema = caseSummarySchema.extend({
   allowedCents: z.number().nullable(),
   paidCents: z.number().nullable(),
   savedCents: z.number().nullable(),
+  /** "timeline": the stage moves with each recorded step; "hand": the user chose it. */
+  stageSource: z.enum(stageSources),
+  stageSuggestion: stageSuggestionSchema.nullable(),
+  /** What closing did with the open deadlines; null while the case is open. */
+  closingDeadlines: z.enum(closingDeadlineChoices).nullable(),
   /** A sentence for the header when the advocate has no valid written authorization on file. */
   authorizationWarning: z.string().nullable(),
   updatedAt: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { usStateCodes } from '../domain/us-states';
 import { authorizationKinds } from '../domain/authorizations';
 import { optionalCalendarDate, optionalText, recordId, requiredText, calendarDate } from './fields';
+import { phoneNumberField } from './phone-field';
 
 export const stateCode = z
   .string({ error: 'State must be text.' })
@@ -21,7 +22,7 @@ const clientFieldsShape = {
 };
 
 const contactShape = {
-  phone: optionalText('Phone', 40),
+  phone: phoneNumberField('Phone'),
   email: optionalText('Email', 254).refine(
     (email) => email === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email),
     'Email must look like name@example.org.',

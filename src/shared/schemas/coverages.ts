@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { networkStatuses, networkTypes, providerKinds } from '../domain/coverage';
 import { planTypes } from '../domain/plan-types';
 import { optionalCalendarDate, optionalCents, optionalText, recordId, requiredText } from './fields';
+import { phoneNumberField } from './phone-field';
 
 const coverageFieldsShape = {
   payer: requiredText('Payer', 200),
@@ -28,8 +29,8 @@ const coverageFieldsShape = {
     .transform((value) => value ?? null),
   priorAuthRules: optionalText('Prior-authorization rules', 4000),
   exclusions: optionalText('Exclusions and limitations', 4000),
-  payerPhone: optionalText('Payer phone', 40),
-  payerFax: optionalText('Payer fax', 40),
+  payerPhone: phoneNumberField('Payer phone'),
+  payerFax: phoneNumberField('Payer fax'),
   portalUrl: optionalText('Portal address', 500).refine(
     (url) => url === null || /^https:\/\/[^\s]+$/i.test(url),
     'Portal address must start with https://',
@@ -138,8 +139,8 @@ export const createProviderInputSchema = z.strictObject({
     'An NPI is exactly 10 digits.',
   ),
   specialty: optionalText('Specialty', 200),
-  phone: optionalText('Phone', 40),
-  fax: optionalText('Fax', 40),
+  phone: phoneNumberField('Phone'),
+  fax: phoneNumberField('Fax'),
   address: optionalText('Address', 1000),
   notes: optionalText('Notes', 4000),
 });

@@ -17,12 +17,23 @@ export type DeadlineKind = (typeof deadlineKinds)[number];
 export const deadlineActors = ['payer', 'claimant'] as const;
 export type DeadlineActor = (typeof deadlineActors)[number];
 
-/** As the engine judges it on the day it ran. */
-export const storedDeadlineStatuses = ['open', 'met', 'missed', 'due-soon'] as const;
+/**
+ * As the engine judges it on the day it ran; "not-tracked" is the lifecycle's word for a deadline
+ * of a closed case (shared/domain/case-lifecycle.ts): never overdue, never on the Agenda.
+ */
+export const storedDeadlineStatuses = ['open', 'met', 'missed', 'due-soon', 'not-tracked'] as const;
 export type StoredDeadlineStatus = (typeof storedDeadlineStatuses)[number];
 
 /** As the screens show it, judged today: the engine's word, or the user's "done". */
-export const deadlineStatuses = ['open', 'due-soon', 'due-today', 'missed', 'met', 'done'] as const;
+export const deadlineStatuses = [
+  'open',
+  'due-soon',
+  'due-today',
+  'missed',
+  'met',
+  'done',
+  'not-tracked',
+] as const;
 export type DeadlineStatus = (typeof deadlineStatuses)[number];
 
 export const deadlineStatusLabels: Readonly<Record<DeadlineStatus, string>> = {
@@ -32,6 +43,7 @@ export const deadlineStatusLabels: Readonly<Record<DeadlineStatus, string>> = {
   missed: 'Missed',
   met: 'Met',
   done: 'Done',
+  'not-tracked': 'Not tracked (case closed)',
 };
 
 export const deadlineKeySchema = z
@@ -113,13 +125,14 @@ export const clearOverrideInputSchema = z.strictObject({
   reason: requiredText('Reason', 1000),
 });
 
-export const agendaBuckets = ['overdue', 'today', 'this-week', 'next-30-days'] as const;
+export const agendaBuckets = ['overdue', 'today', 'this-week', 'next-30-days', 'later'] as const;
 export type AgendaBucket = (typeof agendaBuckets)[number];
 export const agendaBucketLabels: Readonly<Record<AgendaBucket, string>> = {
   overdue: 'Overdue',
   today: 'Today',
   'this-week': 'This week',
   'next-30-days': 'Next 30 days',
+  later: 'Later',
 };
 
 export const agendaItemSchema = z.object({
@@ -138,6 +151,8 @@ export const agendaItemSchema = z.object({
   deadlineKey: z.string().nullable(),
   taskId: z.number().nullable(),
   isOverridden: z.boolean(),
+  /** The deadline's rule (null for a task): what says who acts on a funding option's date. */
+  rule: z.string().nullable(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

@@ -86,19 +86,6 @@ export type BundleInput = z.output<typeof bundleInputSchema>;
 
 export const summaryInputSchema = z.strictObject({ selection: exportSelectionSchema });
 
-/** Where the core writes an export: a full path the user chose (CLI flag, or a save dialog in main). */
-export const exportPathSchema = z
-  .string({ error: 'Choose where to save the file.' })
-  .min(1, 'Choose where to save the file.')
-  .max(4096);
-
-export const saveSummaryInputSchema = z.strictObject({
-  selection: exportSelectionSchema,
-  path: exportPathSchema,
-});
-
-export const saveBundleInputSchema = bundleInputSchema.extend({ path: exportPathSchema });
-
 /** What the export dialog offers to choose from. */
 export const exportChoicesInputSchema = z
   .strictObject({ caseId: recordId('Case').optional(), clientId: recordId('Client').optional() })
@@ -116,10 +103,14 @@ export const exportChoicesSchema = z.object({
     z.object({
       id: recordId('Document'),
       fileName: z.string(),
+      /** What the exhibit is, as the exhibit index names it: "Internal appeal to Aetna, sent 2026-12-06". */
+      title: z.string(),
       documentType: z.enum(documentTypes),
       mediaType: z.enum(mediaTypes),
       documentDate: z.string().nullable(),
       pageCount: z.number().int().nullable(),
+      /** Offered checked; false for a letter never marked sent (a draft), which the user may still add. */
+      isPreselected: z.boolean(),
     }),
   ),
 });
@@ -149,5 +140,3 @@ export const bundleFileSchema = bundleReportSchema.extend({
   /** Base64 of the ZIP. */
   data: z.string(),
 });
-
-export const savedFileSchema = z.object({ path: z.string(), sizeBytes: z.number().int() });

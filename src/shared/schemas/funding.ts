@@ -117,6 +117,8 @@ export const fundingSuggestionSchema = z.object({
   fit: z.enum(fundingFits),
   /** One line: why it might fit, from the client's facts, ending in what to check. */
   reason: z.string(),
+  /** The fact that, recorded or changed, would move the route up or down. */
+  wouldChange: z.string(),
   sourceUrl: z.string().nullable(),
   sourceText: z.string().nullable(),
 });

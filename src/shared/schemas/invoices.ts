@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { invoiceStatuses } from '../domain/billing';
-import { exportPathSchema } from './exports';
 import { calendarDate, optionalCalendarDate, recordId, requiredText } from './fields';
 
 const invoicePeriodShape = {
@@ -91,10 +90,6 @@ export const setInvoiceStatusInputSchema = z.strictObject({
 });
 
 export const invoicePdfInputSchema = z.strictObject({ invoiceId: recordId('Invoice') });
-export const saveInvoicePdfInputSchema = z.strictObject({
-  invoiceId: recordId('Invoice'),
-  path: exportPathSchema,
-});
 export const invoiceFileSchema = z.object({
   fileName: z.string(),
   pageCount: z.number().int(),

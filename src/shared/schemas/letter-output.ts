@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { letterDeliveryMethods } from '../domain/letter-kinds';
-import { normalizePhone } from '../domain/phone-number';
 import { deliveryProofSchema, pastInstant } from './events';
 import { optionalCalendarDate, optionalText, recordId } from './fields';
+import { checkedPhoneNumberField } from './phone-field';
 import { documentSummarySchema } from './vault';
 
 /**
@@ -24,22 +24,19 @@ export const letterOutputInputSchema = z.strictObject({
     .enum(letterDeliveryMethods)
     .nullish()
     .transform((value) => value ?? null),
+  /**
+   * The user saw the prompts still to fill and chose to go on: the file is printed with DRAFT at
+   * the top of every page. Without it, a letter with prompts is refused (field `allowUnfilled`).
+   */
+  allowUnfilled: z.boolean().default(false),
 });
 export type LetterOutputInput = z.output<typeof letterOutputInputSchema>;
-
-const faxNumber = optionalText("Recipient's fax number", 40).transform((text, context) => {
-  if (text === null) return null;
-  const normalized = normalizePhone(text);
-  if ('value' in normalized) return normalized.value;
-  context.addIssue({ code: 'custom', message: `Recipient's fax number: ${normalized.problem}` });
-  return z.NEVER;
-});
 
 export const packetInputSchema = letterOutputInputSchema.extend({
   /** A fax packet opens with a fax cover sheet; a portal upload or mailing with a submission cover. */
   sentVia: z.enum(letterDeliveryMethods, { error: 'Say how the packet will be sent.' }),
   /** The payer's fax on the coverage when left out. */
-  recipientFax: faxNumber,
+  recipientFax: checkedPhoneNumberField("Recipient's fax number"),
   /** A short note on the cover sheet. */
   message: optionalText('Message', 1000),
 });
@@ -51,23 +48,29 @@ export const markSentInputSchema = z.strictObject({
   }),
   sentAt: pastInstant('Sent at'),
   sentTo: optionalText('Sent to', 300),
-  /** What was sent: the filed letter PDF or submission packet. */
+  /**
+   * The copy that went out, when it is not this letter as Advocase prints it (the physician's
+   * signed version, scanned): linked instead of filing a new PDF. Null files the printed letter.
+   */
   documentId: recordId('Document')
     .nullish()
     .transform((value) => value ?? null),
   deliveryProof: deliveryProofSchema,
 });
 
-/** A rendered letter or packet: filed into the vault, and handed back for download. */
+/**
+ * A rendered letter or packet, handed back for download and filed nowhere: only "Mark as sent"
+ * files the letter (issue 16, finding 5), so the vault and the timeline hold what went out, not
+ * every draft printed on the way.
+ */
 export const letterFileSchema = z.object({
   fileName: z.string(),
   mimeType: z.string(),
   /** Base64; a download is not encrypted. */
   data: z.string(),
   pageCount: z.number().int().nullable(),
-  document: documentSummarySchema,
-  /** The "letter drafted" entry on the timeline; null for a packet (it is not a new draft). */
-  eventId: z.number().int().nullable(),
+  /** Printed with DRAFT on every page: prompts were still unfilled. */
+  isDraft: z.boolean(),
 });
 
 export const packetFileSchema = letterFileSchema.extend({
@@ -76,4 +79,5 @@ export const packetFileSchema = letterFileSchema.extend({
   omitted: z.array(z.object({ title: z.string(), reason: z.string() })),
 });
 
-export const markSentOutputSchema = z.object({ eventId: z.number().int() });
+/** The "letter sent" entry and the final PDF filed with it in the case's documents. */
+export const markSentOutputSchema = z.object({ eventId: z.number().int(), document: documentSummarySchema });

@@ -1,16 +1,6 @@
 import { z } from 'zod';
-import { normalizePhone } from '../domain/phone-number';
 import { optionalText, requiredText } from './fields';
-
-function optionalPhone(label: string) {
-  return optionalText(label, 40).transform((text, context) => {
-    if (text === null) return null;
-    const normalized = normalizePhone(text);
-    if ('value' in normalized) return normalized.value;
-    context.addIssue({ code: 'custom', message: `${label}: ${normalized.problem}` });
-    return z.NEVER;
-  });
-}
+import { checkedPhoneNumberField } from './phone-field';
 
 /**
  * The advocate's profile as typed in Settings → Profile: the letterhead on every letter and the
@@ -20,8 +10,8 @@ export const advocateProfileInputSchema = z.strictObject({
   name: requiredText('Your name', 200),
   organization: optionalText('Organization', 200),
   address: optionalText('Address', 500),
-  phone: optionalPhone('Phone'),
-  fax: optionalPhone('Fax'),
+  phone: checkedPhoneNumberField('Phone'),
+  fax: checkedPhoneNumberField('Fax'),
   email: optionalText('Email', 254).refine(
     (email) => email === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email),
     'Email must look like name@example.org.',

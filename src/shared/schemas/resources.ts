@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { resourceKinds } from '../domain/resource-kinds';
 import { stateCode } from './clients';
 import { optionalText, recordId, requiredText } from './fields';
+import { phoneNumberField } from './phone-field';
 
 const webAddress = (label: string) =>
   optionalText(label, 500).refine(
@@ -14,7 +15,7 @@ export const resourceFieldsSchema = z.strictObject({
   kind: z.enum(resourceKinds, { error: 'Choose what kind of organisation this is.' }),
   state: stateCode,
   website: webAddress('Website'),
-  phone: optionalText('Phone', 40),
+  phone: phoneNumberField('Phone'),
   email: optionalText('Email', 254).refine(
     (email) => email === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email),
     'Email must look like name@example.org.',

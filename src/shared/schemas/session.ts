@@ -26,6 +26,14 @@ export const initializeOutputSchema = z.object({
   recoveryKey: z.string(),
 });
 
+export const unlockOutputSchema = sessionStatusSchema.extend({
+  /** Wrong passphrases typed since the last unlock, for "3 failed unlock attempts since your last unlock". */
+  failedAttemptsSinceLastUnlock: z.number().int().min(0),
+  /** Set when this unlock finished a key rotation a crash interrupted: the new recovery key, shown once. */
+  recoveryKeyAfterRotation: z.string().optional(),
+});
+export type UnlockOutput = z.infer<typeof unlockOutputSchema>;
+
 export const unlockInputSchema = z.strictObject({
   // Unlocking checks a passphrase that already exists, so only an upper bound applies here.
   passphrase: z
@@ -49,4 +57,15 @@ export const changePassphraseInputSchema = z.strictObject({
     .min(1, 'Current passphrase is required.')
     .max(maximumPassphraseLength),
   newPassphrase: passphraseField('New passphrase'),
+});
+
+export const rotateKeyInputSchema = z.strictObject({
+  passphrase: z
+    .string({ error: 'Passphrase is required.' })
+    .min(1, 'Passphrase is required.')
+    .max(maximumPassphraseLength),
+});
+export const rotateKeyOutputSchema = z.object({
+  /** The new recovery key, shown once: the old one no longer opens anything. */
+  recoveryKey: z.string(),
 });

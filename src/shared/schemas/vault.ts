@@ -97,11 +97,21 @@ export type DocumentTarget = z.output<typeof documentTargetSchema>;
 /** Uploads travel in pieces of at most 2 MiB, so each request stays under the web harness's 4 MB limit as base64. */
 export const uploadPieceBytes = 2 * 1024 * 1024;
 
-export const uploadBeginInputSchema = z.strictObject({
-  fileName: z
+/**
+ * A document's name, never a place on disk (issue 12 §2): a slash or backslash (a folder, a drive,
+ * a share, a file: address) is refused, so no caller can name where a file goes.
+ */
+function documentFileName(maximumLength: number) {
+  return z
     .string({ error: 'File name is required.' })
+    .trim()
     .min(1, 'File name is required.')
-    .max(1000, 'The file name is too long.'),
+    .max(maximumLength, `File name must be at most ${maximumLength} characters.`)
+    .refine((name) => !/[/\\]/.test(name), 'A file name cannot contain / or \\. Type the name only.');
+}
+
+export const uploadBeginInputSchema = z.strictObject({
+  fileName: documentFileName(1000),
 });
 
 export const uploadAppendInputSchema = z.strictObject({
@@ -140,12 +150,7 @@ export const listDocumentsInputSchema = z.strictObject({
 
 export const updateDocumentInputSchema = z.strictObject({
   documentId,
-  fileName: z
-    .string()
-    .trim()
-    .min(1, 'File name is required.')
-    .max(255, 'File name must be at most 255 characters.')
-    .optional(),
+  fileName: documentFileName(255).optional(),
   /** Setting the type, even to the suggested one, confirms it. */
   documentType: z.enum(documentTypes, { error: 'Pick a document type from the list.' }).optional(),
   documentDate: optionalCalendarDate('Document date', { notInFuture: true }).optional(),
@@ -187,11 +192,6 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
-export const exportDocumentInputSchema = z.strictObject({
-  documentId,
-  folder: z.string({ error: 'Choose a folder.' }).min(1, 'Choose a folder.').max(4096),
-});
-
 export const verifyReportSchema = z.object({
   checkedFiles: z.number().int(),
   /** Documents whose stored file failed its integrity check or is missing. */
@@ -202,5 +202,15 @@ export const verifyReportSchema = z.object({
       problem: z.enum(['damaged', 'missing']),
     }),
   ),
+  /** What interrupted work left behind (issue 12 §6): encrypted, unreadable, only taking space. */
+  leftovers: z.object({
+    filesWithoutRecord: z.number().int(),
+    recordsWithoutDocument: z.number().int(),
+    /** True when this check was asked to remove them and did. */
+    removed: z.boolean(),
+  }),
+});
+export const verifyVaultInputSchema = z.strictObject({
+  removeLeftovers: z.boolean().optional(),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;

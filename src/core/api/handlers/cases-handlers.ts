@@ -1,5 +1,12 @@
 import type { HandlersOf } from '../../../shared/contract';
-import { createCase, getCaseDetail, listCases, updateCase } from '../../services/cases-service';
+import {
+  closeCase,
+  createCase,
+  getCaseDetail,
+  keepCaseStage,
+  listCases,
+  updateCase,
+} from '../../services/cases-service';
 import type { HandlerContext } from './handler-context';
 
 export function casesHandlers({ session }: HandlerContext): HandlersOf<'cases'> {
@@ -8,5 +15,7 @@ export function casesHandlers({ session }: HandlerContext): HandlersOf<'cases'> 
     'cases.list': () => session.useStore(({ db }) => listCases(db)),
     'cases.get': ({ caseId }) => session.useStore(({ db }) => getCaseDetail(db, caseId)),
     'cases.update': (input) => session.useStore(({ db }) => updateCase(db, session.actor, input)),
+    'cases.close': (input) => session.useStore(({ db }) => closeCase(db, session.actor, input)),
+    'cases.keepStage': (input) => session.useStore(({ db }) => keepCaseStage(db, session.actor, input)),
   };
 }

@@ -11,7 +11,5 @@ export function exportsHandlers({ session }: HandlerContext): HandlersOf<'export
       return { fileName, pageCount, exhibitCount, data: bytes.toString('base64') };
     },
     'exports.bundle': ({ selection, ...options }) => exports.bundle({ selection, ...options }),
-    'exports.saveSummary': ({ selection, path }) => exports.saveSummary(selection, path),
-    'exports.saveBundle': ({ path, ...input }) => exports.saveBundle(input, path),
   };
 }

@@ -8,6 +8,7 @@ export function sessionHandlers({ session }: HandlerContext): HandlersOf<'sessio
     'session.unlock': ({ passphrase }) => session.unlock(passphrase),
     'session.recover': ({ recoveryKey, newPassphrase }) => session.recover(recoveryKey, newPassphrase),
     'session.lock': () => session.lock(),
+    'session.rotateKey': ({ passphrase }) => session.rotateKey(passphrase),
     'session.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
       // Only an unlocked session may change the passphrase, like any other edit.
       await session.useStore(async () => undefined);

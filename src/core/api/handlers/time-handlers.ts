@@ -1,6 +1,5 @@
 import type { HandlersOf } from '../../../shared/contract';
-import { writeAtomically } from '../../exports/write-atomically';
-import { readBillingSettings, updateBillingSettings } from '../../time/billing-settings';
+import { readBillingSettingsWithProfile, updateBillingSettings } from '../../time/billing-settings';
 import { summarizeHours } from '../../time/hours-summary';
 import { renderInvoicePdf } from '../../time/invoice-pdf';
 import {
@@ -38,7 +37,7 @@ export function timeHandlers({ session }: HandlerContext): HandlersOf<'time'> {
 
 export function billingHandlers({ session }: HandlerContext): HandlersOf<'billing'> {
   return {
-    'billing.getSettings': () => session.useStore(({ db }) => readBillingSettings(db)),
+    'billing.getSettings': () => session.useStore(({ db }) => readBillingSettingsWithProfile(db)),
     'billing.updateSettings': (changes) =>
       session.useStore(({ db }) => updateBillingSettings(db, session.actor, changes)),
     'billing.getClientRate': ({ clientId }) =>
@@ -64,15 +63,6 @@ export function invoicesHandlers({ session }: HandlerContext): HandlersOf<'invoi
     'invoices.pdf': async ({ invoiceId }) => {
       const { number, bytes, pageCount } = await render(invoiceId);
       return { fileName: `invoice-${number}.pdf`, pageCount, data: bytes.toString('base64') };
-    },
-    'invoices.savePdf': async ({ invoiceId, path }) => {
-      const { bytes } = await render(invoiceId);
-      await writeAtomically(path, async (stream) => {
-        const writer = stream.getWriter();
-        await writer.write(bytes);
-        await writer.close();
-      });
-      return { path, sizeBytes: bytes.byteLength };
     },
   };
 }

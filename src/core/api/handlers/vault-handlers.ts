@@ -20,7 +20,6 @@ export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> 
     'vault.preview': ({ documentId }) => vault.preview(documentId),
     'vault.content': ({ documentId }) => vault.content(documentId),
     'vault.search': (input) => vault.search(input),
-    'vault.exportToFolder': ({ documentId, folder }) => vault.exportToFolder(documentId, folder),
     'vault.openExternally': async ({ documentId }) => {
       await vault.openExternally(documentId);
       return {};
@@ -28,6 +27,6 @@ export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> 
     'vault.trash': ({ documentId }) => vault.trash(documentId),
     'vault.restore': ({ documentId }) => vault.restore(documentId),
     'vault.emptyTrash': () => vault.purgeTrash('all'),
-    'vault.verify': () => vault.verify(),
+    'vault.verify': (input) => vault.verify(input),
   };
 }

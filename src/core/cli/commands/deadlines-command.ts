@@ -1,5 +1,6 @@
 import { computeDeadlines } from '../../deadlines/compute-deadlines';
 import { parseDeadlineScenario } from '../../deadlines/scenario-schema';
+import { userTimeZone } from '../../deadlines/service/time-zone';
 import { exitCodes, readAll, UsageError } from '../cli-io';
 import type { Command } from '../command';
 
@@ -14,9 +15,14 @@ export const deadlinesCommand: Command = {
   async run({ io, argv }) {
     const [subcommand, ...extra] = argv;
     if (subcommand !== 'compute' || extra.length > 0) throw new UsageError(`Usage: ${usage}`);
-    const parsed = parseDeadlineScenario(await readAll(io.stdin));
+    // The machine's zone (ADVOCASE_TIME_ZONE to choose another), as the app uses the user's setting.
+    const parsed = parseDeadlineScenario(await readAll(io.stdin), userTimeZone());
     if (!parsed.ok) throw new UsageError(`bad scenario:\n${parsed.message}`);
-    io.stdout.write(`${JSON.stringify(computeDeadlines(parsed.scenario), null, 2)}\n`);
+    const { scenario, timeZoneSource } = parsed;
+    const report = computeDeadlines(scenario);
+    io.stdout.write(
+      `${JSON.stringify({ timeZone: scenario.timeZone, timeZoneSource, ...report }, null, 2)}\n`,
+    );
     return exitCodes.ok;
   },
 };

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { redactableFields, type RedactableField } from '../../../shared/schemas/exports';
+import type { z } from 'zod';
+import { bundleInputSchema, redactableFields, type RedactableField } from '../../../shared/schemas/exports';
+import { ExportService } from '../../exports/export-service';
 import { exitCodes, UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { readPassphrase } from '../prompt-secret';
@@ -11,6 +13,14 @@ function parseId(text: string | undefined, flag: string): number | undefined {
     throw new UsageError(`${flag} must be a record id (a whole number), not "${text}".`);
   }
   return Number(text);
+}
+
+/** The contract's own rules for a bundle (Bates prefix, password length), worded as a usage error. */
+function checkedBundleInput(input: z.input<typeof bundleInputSchema>): z.output<typeof bundleInputSchema> {
+  const parsed = bundleInputSchema.safeParse(input);
+  if (!parsed.success)
+    throw new UsageError(parsed.error.issues[0]?.message ?? 'The export options are not valid.');
+  return parsed.data;
 }
 
 function parseRedactions(text: string | undefined): RedactableField[] {
@@ -60,18 +70,20 @@ export const exportSummaryCommand: Command = {
     };
     // An encrypted bundle's password comes from the environment, never from a flag (shell history).
     const password = context.io.env['ADVOCASE_BUNDLE_PASSWORD'] || undefined;
+    const input = checkedBundleInput({
+      selection,
+      ...(values['bates-prefix'] === undefined ? {} : { batesPrefix: values['bates-prefix'] }),
+      ...(password === undefined ? {} : { password }),
+    });
     await context.call('session.unlock', { passphrase: await readPassphrase(context.io) });
+    // The person named these paths on their own command line; no contract method takes a path.
+    const exports = new ExportService(context.session);
     if (values.out !== undefined) {
-      const saved = await context.call('exports.saveSummary', { selection, path: resolve(values.out) });
+      const saved = await exports.saveSummary(input.selection, resolve(values.out));
       context.io.stdout.write(`Wrote the case summary to ${saved.path} (not encrypted).\n`);
     }
     if (values.bundle !== undefined) {
-      const report = await context.call('exports.saveBundle', {
-        selection,
-        path: resolve(values.bundle),
-        ...(values['bates-prefix'] === undefined ? {} : { batesPrefix: values['bates-prefix'] }),
-        ...(password === undefined ? {} : { password }),
-      });
+      const report = await exports.saveBundle(input, resolve(values.bundle));
       const range = report.firstBates ? `, Bates ${report.firstBates} to ${report.lastBates}` : '';
       context.io.stdout.write(
         `Wrote ${report.exhibitCount} exhibits (${report.stampedPages} pages stamped${range}) to ${report.path}` +

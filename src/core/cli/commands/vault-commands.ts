@@ -59,7 +59,8 @@ async function addOneFile(
 
 export const vaultCommand: Command = {
   name: 'vault',
-  usage: 'advocase vault add --case ID FILE... | vault verify | vault search TEXT [--json]',
+  usage:
+    'advocase vault add --case ID FILE... | vault verify [--remove-leftovers] | vault search TEXT [--json]',
   summary: 'The encrypted document vault: add files to a case, check every stored file, search text',
   async run(context) {
     const [subcommand, ...rest] = context.argv;
@@ -108,9 +109,13 @@ async function runAdd(context: CommandContext) {
 }
 
 async function runVerify(context: CommandContext) {
-  parseArgs({ args: [...context.argv], options: {}, strict: true });
+  const { values } = parseArgs({
+    args: [...context.argv],
+    options: { 'remove-leftovers': { type: 'boolean' } },
+    strict: true,
+  });
   await unlock(context);
-  const report = await context.call('vault.verify', {});
+  const report = await context.call('vault.verify', { removeLeftovers: values['remove-leftovers'] ?? false });
   for (const failure of report.failures) {
     const problem = failure.problem === 'missing' ? 'MISSING' : 'DAMAGED';
     context.io.stdout.write(`${problem}\tdocument ${failure.documentId}\t${failure.fileName}\n`);
@@ -120,7 +125,23 @@ async function runVerify(context: CommandContext) {
       ? `All ${report.checkedFiles} stored files passed the integrity check.\n`
       : `${report.failures.length} document(s) failed the integrity check (${report.checkedFiles} stored files checked). Restore your latest backup: advocase backup restore FILE --data-dir DIR --replace.\n`,
   );
+  const leftovers = describeLeftovers(report.leftovers);
+  if (leftovers) context.io.stdout.write(`${leftovers}\n`);
   return report.failures.length === 0 ? exitCodes.ok : exitCodes.failure;
+}
+
+/** One line on what interrupted work left behind and what to do about it; null when nothing was. */
+function describeLeftovers(leftovers: {
+  filesWithoutRecord: number;
+  recordsWithoutDocument: number;
+  removed: boolean;
+}): string | null {
+  const { filesWithoutRecord: files, recordsWithoutDocument: records } = leftovers;
+  if (files + records === 0) return null;
+  const found = `${files} encrypted file(s) with no record and ${records} record(s) with no document, left by interrupted uploads`;
+  return leftovers.removed
+    ? `Removed ${found}.`
+    : `Found ${found} (unreadable, they only take space). Run advocase vault verify --remove-leftovers to remove them.`;
 }
 
 async function runSearch(context: CommandContext) {

@@ -21,6 +21,12 @@ import * as costEstimates from './0050-cost-estimates';
 import * as fundingOptions from './0051-funding-options';
 import * as timeAndResources from './0052-time-and-resources';
 import * as outcomesIndexes from './0053-outcomes-indexes';
+import * as generatedFiles from './0060-generated-files';
+import * as auditChain from './0064-audit-chain';
+import * as caseLifecycle from './0070-case-lifecycle';
+import * as phoneNumbersNormalised from './0075-phone-numbers-normalised';
+import * as letterRenderFields from './0076-letter-render-fields';
+import * as importValueMappings from './0080-import-value-mappings';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -49,4 +55,10 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0051-funding-options': fundingOptions,
   '0052-time-and-resources': timeAndResources,
   '0053-outcomes-indexes': outcomesIndexes,
+  '0060-generated-files': generatedFiles,
+  '0064-audit-chain': auditChain,
+  '0070-case-lifecycle': caseLifecycle,
+  '0075-phone-numbers-normalised': phoneNumbersNormalised,
+  '0076-letter-render-fields': letterRenderFields,
+  '0080-import-value-mappings': importValueMappings,
 };

@@ -2,6 +2,7 @@ import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import { AppError } from '../../errors';
+import { registerAuditChainFunction } from '../audit-chain';
 
 /**
  * Everything specific to SQLite and SQLCipher lives in this module, so that a PostgreSQL store
@@ -48,6 +49,7 @@ export function applyConnectionSettings(connection: Database.Database): void {
   // 64 MiB of pages kept decrypted in memory (SQLite's default is 2 MiB): the caseload's indexes
   // at 100,000 cases then stay decrypted for the session instead of being decrypted on each query.
   connection.pragma('cache_size = -65536');
+  registerAuditChainFunction(connection);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CaseOutcome, CasePriority, CaseStage } from '../../../shared/domain/case-stages';
+import type { ClosingDeadlineChoice, StageSource } from '../../../shared/domain/case-lifecycle';
 import type { ClaimType } from '../../../shared/domain/plan-types';
 import type { TreatmentKind } from '../../../shared/domain/treatments';
 
@@ -29,6 +30,12 @@ export type CasesTable = {
   /** YYYY-MM-DD */
   opened_on: string;
   closed_on: string | null;
+  /** Migration 0070 (shared/domain/case-lifecycle.ts): who set the stage, the timeline or the user. */
+  stage_source: Generated<StageSource>;
+  /** The timeline step whose stage the user declined, so it is not suggested again. */
+  stage_kept_against_event_id: number | null;
+  /** What closing did with the case's open deadlines; null while open. */
+  closing_deadlines: ClosingDeadlineChoice | null;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
   deleted_at: string | null;

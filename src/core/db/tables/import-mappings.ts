@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** The column mapping remembered per import source: the name the user gave it, or its header row. */
 export type ImportMappingsTable = {
@@ -6,6 +6,8 @@ export type ImportMappingsTable = {
   /** JSON object: import field → CSV header. */
   mapping: string;
   updated_at: string;
+  /** Migration 0080, JSON object: import field → value as written in the file → Advocase's code. */
+  value_mappings: ColumnType<string, string | undefined, string>;
 };
 
 export type ImportMappingRow = Selectable<ImportMappingsTable>;

@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
-import type { AdvocaseDatabase } from '../schema';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** A criteria set the user wrote or duplicated; the shipped sets live in code. */
 export type CriteriaSetsTable = {
@@ -49,25 +48,3 @@ export type CaseCriterionJudgementsTable = {
 export type CriteriaSetRow = Selectable<CriteriaSetsTable>;
 export type CaseCriteriaChoiceRow = Selectable<CaseCriteriaChoicesTable>;
 export type CaseCriterionJudgementRow = Selectable<CaseCriterionJudgementsTable>;
-
-/** The criteria rows of cases about to be purged, by table, so their audited copies can be blanked. */
-export async function criteriaRowsOfCases(
-  db: Kysely<AdvocaseDatabase>,
-  caseIds: readonly number[],
-): Promise<Array<[table: string, ids: number[]]>> {
-  const inCases = [0, ...caseIds];
-  const choices = await db
-    .selectFrom('case_criteria_choices')
-    .select('id')
-    .where('case_id', 'in', inCases)
-    .execute();
-  const judgements = await db
-    .selectFrom('case_criterion_judgements')
-    .select('id')
-    .where('case_id', 'in', inCases)
-    .execute();
-  return [
-    ['case_criteria_choices', choices.map((row) => row.id)],
-    ['case_criterion_judgements', judgements.map((row) => row.id)],
-  ];
-}

@@ -35,6 +35,8 @@ import { deadlineRules } from '../rules';
 import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
 import { readReminderSettings, updateReminderSettings } from './reminder-settings';
 import { userTimeZone } from './time-zone';
+import { isClosedStage, type ClosingDeadlineChoice } from '../../../shared/domain/case-lifecycle';
+import type { CaseStage } from '../../../shared/domain/case-stages';
 
 /** The clock and the calendar a call works on; tests pass fixed ones. */
 export type Clock = { readonly now?: Date; readonly timeZone?: string };
@@ -289,26 +291,33 @@ export function clearDeadlineOverride(
   });
 }
 
-function bucketOf(status: AgendaItem['status'], dueOn: string, today: string): AgendaBucket | null {
+function bucketOf(status: AgendaItem['status'], dueOn: string, today: string): AgendaBucket {
   if (status === 'missed' || dueOn < today) return 'overdue';
   if (dueOn === today) return 'today';
   const days = daysBetween(today, dueOn);
   if (days <= 7) return 'this-week';
-  if (days <= 30) return 'next-30-days';
-  return null;
+  if (days <= agendaNearDays) return 'next-30-days';
+  return 'later';
 }
 
-/** How far ahead the agenda looks. */
-export const agendaHorizonDays = 30;
+/** The last day of the "next 30 days" section; everything after it is "later" (a 180-day window too). */
+export const agendaNearDays = 30;
 
 /**
- * Everything to act on across all cases: computed deadlines not yet met or done, and open tasks
- * (manual deadlines, call-backs, re-authorization), overdue first, then by date.
+ * A closed case puts nothing overdue on the Agenda (shared/domain/case-lifecycle.ts), and, when
+ * its deadlines were untracked at closing, nothing at all.
  */
+function isTrackedOnAgenda(
+  bucket: AgendaBucket,
+  caseRow: { stage: CaseStage; closing_deadlines: ClosingDeadlineChoice | null },
+): boolean {
+  if (!isClosedStage(caseRow.stage)) return true;
+  return bucket !== 'overdue' && caseRow.closing_deadlines === 'keep';
+}
+
 export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {}): Promise<Agenda> {
   const { now, timeZone, today } = resolveClock(clock);
   await refreshDeadlineStatusesOncePerDay(db, { now, timeZone });
-  const horizon = addCalendarDays(today, agendaHorizonDays);
   const deadlineRows = await db
     .selectFrom('case_deadlines')
     .innerJoin('cases', 'cases.id', 'case_deadlines.case_id')
@@ -321,6 +330,8 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
     .selectAll('case_deadlines')
     .select([
       'clients.full_name as client_name',
+      'cases.stage',
+      'cases.closing_deadlines',
       'deadline_adjustments.override_due_on',
       'deadline_adjustments.done_at',
     ])
@@ -329,7 +340,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
     .where('case_deadlines.status', '<>', 'met')
     .where('case_deadlines.answered_on', 'is', null)
     .where('deadline_adjustments.done_at', 'is', null)
-    .where('case_deadlines.due_on', '<=', horizon)
+    .where('case_deadlines.status', '<>', 'not-tracked')
     .execute();
   const items: AgendaItem[] = [];
   for (const row of deadlineRows) {
@@ -340,7 +351,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       timeZone,
     );
     const bucket = bucketOf(status, row.due_on, today);
-    if (!bucket || !isOutstanding(status)) continue;
+    if (!isOutstanding(status) || !isTrackedOnAgenda(bucket, row)) continue;
     items.push({
       id: `deadline:${row.case_id}:${row.deadline_key}`,
       source: 'deadline',
@@ -359,24 +370,32 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       deadlineKey: row.deadline_key,
       taskId: null,
       isOverridden: row.override_due_on !== null,
+      rule: row.rule,
     });
   }
   const taskRows = await db
     .selectFrom('tasks')
     .innerJoin('cases', 'cases.id', 'tasks.case_id')
     .innerJoin('clients', 'clients.id', 'cases.client_id')
-    .select(['tasks.id', 'tasks.case_id', 'tasks.title', 'tasks.due_on', 'clients.full_name as client_name'])
+    .select([
+      'tasks.id',
+      'tasks.case_id',
+      'tasks.title',
+      'tasks.due_on',
+      'clients.full_name as client_name',
+      'cases.stage',
+      'cases.closing_deadlines',
+    ])
     .where('cases.deleted_at', 'is', null)
     .where('clients.deleted_at', 'is', null)
     .where('tasks.done_at', 'is', null)
     .where('tasks.due_on', 'is not', null)
-    .where('tasks.due_on', '<=', horizon)
     .execute();
   for (const task of taskRows) {
     const dueOn = task.due_on!;
     const status = judgeDisplayStatus({ status: 'open', dueOn, dueAt: null }, undefined, now, timeZone);
     const bucket = bucketOf(status, dueOn, today);
-    if (!bucket) continue;
+    if (!isTrackedOnAgenda(bucket, task)) continue;
     items.push({
       id: `task:${task.id}`,
       source: 'task',
@@ -392,6 +411,7 @@ export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {})
       deadlineKey: null,
       taskId: task.id,
       isOverridden: false,
+      rule: null,
     });
   }
   items.sort((left, right) =>

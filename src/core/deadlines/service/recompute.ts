@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../../db/in-transaction';
 import type { AdvocaseDatabase } from '../../db/schema';
 import { appendAuditEntry } from '../../db/tables/audit-log';
-import type { DeadlineAdjustmentRow } from '../../db/tables/case-deadlines';
+import type { DeadlineAdjustmentRow, PayerRequestRow } from '../../db/tables/case-deadlines';
+import type { FundingOptionRow } from '../../db/tables/funding-options';
 import {
   deriveCaseDeadlines,
   isOutstanding,
@@ -13,6 +14,9 @@ import { mapCaseToScenario, type CaseDeadlineFacts } from '../case-scenario';
 import { deriveFundingDeadlines } from '../../funding/funding-deadlines';
 import { addCalendarDays, civilDateInZone } from '../date-arithmetic';
 import { readReminderSettings } from './reminder-settings';
+import { answerFilingsRecordedOnTimeline } from '../recorded-filings';
+import { isClosedStage, type ClosingDeadlineChoice } from '../../../shared/domain/case-lifecycle';
+import type { CaseStage } from '../../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
 
 /**
@@ -92,6 +96,120 @@ function effectiveDueOn(deadline: DerivedDeadline, adjustment: DeadlineAdjustmen
   return adjustment?.override_due_on ?? deadline.dueOn;
 }
 
+type CaseClosing = {
+  readonly stage: CaseStage;
+  readonly closed_on: string | null;
+  readonly closing_deadlines: ClosingDeadlineChoice | null;
+};
+
+type DeadlineInputs = {
+  readonly facts: CaseDeadlineFacts;
+  readonly payerRequests: readonly PayerRequestRow[];
+  readonly adjustments: ReadonlyMap<string, DeadlineAdjustmentRow>;
+  readonly fundingOptions: readonly FundingOptionRow[];
+  /** External reviews requested on the timeline: they answer the filing deadline they meet. */
+  readonly externalReviewFilings: ReadonlyArray<{ readonly occurredAt: string }>;
+  /** The case's stage and how it was closed (shared/domain/case-lifecycle.ts). */
+  readonly closing: CaseClosing;
+  readonly reauthorizationLeadDays: number;
+  readonly now: Date;
+  readonly timeZone: string;
+};
+
+/**
+ * One case's deadline rows and summary from facts already read: pure, so a recompute and an
+ * import (which computes the deadlines of thousands of new cases at once) store the same thing.
+ */
+export function deadlineRecordsOf(caseId: number, input: DeadlineInputs) {
+  const { facts, adjustments, now, timeZone } = input;
+  const mapped = mapCaseToScenario(facts);
+  const derivedFromFacts = deriveCaseDeadlines({
+    mapped,
+    payerRequests: input.payerRequests.map((request) => ({
+      id: request.id,
+      kind: request.kind,
+      sentOn: request.sent_on,
+      answeredOn: request.answered_on,
+    })),
+    reauthorizationLeadDays: input.reauthorizationLeadDays,
+    now,
+    timeZone,
+  });
+  // A funding option's dates (the user's, not legal deadlines) join the same agenda and "next deadline".
+  const derivation = {
+    ...derivedFromFacts,
+    deadlines: untrackDeadlinesOfClosedCase(
+      [
+        ...answerFilingsRecordedOnTimeline(
+          derivedFromFacts.deadlines,
+          input.externalReviewFilings.map((filing) => ({
+            type: 'external_review_requested' as const,
+            occurredAt: filing.occurredAt,
+          })),
+          new Map(facts.events.map((event) => [event.id, event.occurredAt])),
+          timeZone,
+        ),
+        ...deriveFundingDeadlines(input.fundingOptions, derivedFromFacts.asOf),
+      ],
+      input.closing,
+      adjustments,
+      derivedFromFacts.asOf,
+    ),
+  };
+  const computedAt = now.toISOString();
+  const rows = derivation.deadlines.map((deadline) => ({
+    case_id: caseId,
+    deadline_key: deadline.key,
+    kind: deadline.kind,
+    rule: deadline.rule,
+    source_event_id: deadline.sourceEventId,
+    computed_due: deadline.computedDue,
+    due_on: effectiveDueOn(deadline, adjustments.get(deadline.key)),
+    due_at: deadline.dueAt,
+    actor: deadline.actor,
+    status: deadline.status,
+    answered_on: deadline.answeredOn,
+    citation_url: deadline.citationUrl,
+    citation_text: deadline.citationText,
+    note: deadline.note,
+    confidence: deadline.confidence,
+    computed_at: computedAt,
+  }));
+  let nextDue: { dueOn: string; rule: string } | null = null;
+  let overdueCount = 0;
+  for (const deadline of derivation.deadlines) {
+    const adjustment = adjustments.get(deadline.key);
+    const status = judgeDisplayStatus(
+      deadline,
+      adjustment && { overrideDueOn: adjustment.override_due_on, doneAt: adjustment.done_at },
+      now,
+      timeZone,
+    );
+    // Missed but since answered (a late decision, a late filing) is history, not overdue work;
+    // so is anything missed on a closed case (shared/domain/case-lifecycle.ts).
+    const isOverdue =
+      status === 'missed' && deadline.answeredOn === null && !isClosedStage(input.closing.stage);
+    if (isOverdue) overdueCount += 1;
+    // The next date to act by is the earliest still waiting, an overdue one first: sorting the
+    // caseload by it puts overdue cases at the top, then the soonest.
+    if (isOverdue || (status !== 'missed' && isOutstanding(status))) {
+      const dueOn = effectiveDueOn(deadline, adjustment);
+      if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
+    }
+  }
+  const summary = {
+    next_due_on: nextDue?.dueOn ?? null,
+    next_rule: nextDue?.rule ?? null,
+    overdue_count: overdueCount,
+    missing_facts: JSON.stringify(derivation.missingFacts),
+    assumptions: JSON.stringify(derivation.assumptions),
+    time_zone: timeZone,
+    as_of: derivation.asOf,
+    computed_at: computedAt,
+  };
+  return { mapped, derivation, rows, summary };
+}
+
 /**
  * An approval that ends becomes a task on the case ("request re-authorization"), once: the task
  * is found again by the approval it came from, so recomputing never duplicates it.
@@ -162,7 +280,19 @@ export function recomputeCaseDeadlines(
       await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
       return;
     }
-    const [settings, requests, adjustments, fundingOptions] = await Promise.all([
+    const [filings, closing, settings, requests, adjustments, fundingOptions] = await Promise.all([
+      trx
+        .selectFrom('events')
+        .select(['type', 'occurred_at as occurredAt'])
+        .where('case_id', '=', caseId)
+        .where('deleted_at', 'is', null)
+        .where('type', '=', 'external_review_requested')
+        .execute(),
+      trx
+        .selectFrom('cases')
+        .select(['stage', 'closed_on', 'closing_deadlines'])
+        .where('id', '=', caseId)
+        .executeTakeFirstOrThrow(),
       readReminderSettings(trx),
       trx.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
       adjustmentsOfCase(trx, caseId),
@@ -174,81 +304,19 @@ export function recomputeCaseDeadlines(
         .orderBy('id')
         .execute(),
     ]);
-    const mapped = mapCaseToScenario(facts);
-    const derivedFromFacts = deriveCaseDeadlines({
-      mapped,
-      payerRequests: requests.map((request) => ({
-        id: request.id,
-        kind: request.kind,
-        sentOn: request.sent_on,
-        answeredOn: request.answered_on,
-      })),
+    const { mapped, derivation, rows, summary } = deadlineRecordsOf(caseId, {
+      facts,
+      payerRequests: requests,
+      adjustments,
+      fundingOptions,
+      externalReviewFilings: filings,
+      closing,
       reauthorizationLeadDays: settings.reauthorizationLeadDays,
       now,
       timeZone,
     });
-    // A funding option's dates (the user's, not legal deadlines) join the same agenda and "next deadline".
-    const derivation = {
-      ...derivedFromFacts,
-      deadlines: [
-        ...derivedFromFacts.deadlines,
-        ...deriveFundingDeadlines(fundingOptions, derivedFromFacts.asOf),
-      ],
-    };
-    const computedAt = now.toISOString();
     await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
-    if (derivation.deadlines.length > 0) {
-      await trx
-        .insertInto('case_deadlines')
-        .values(
-          derivation.deadlines.map((deadline) => ({
-            case_id: caseId,
-            deadline_key: deadline.key,
-            kind: deadline.kind,
-            rule: deadline.rule,
-            source_event_id: deadline.sourceEventId,
-            computed_due: deadline.computedDue,
-            due_on: effectiveDueOn(deadline, adjustments.get(deadline.key)),
-            due_at: deadline.dueAt,
-            actor: deadline.actor,
-            status: deadline.status,
-            answered_on: deadline.answeredOn,
-            citation_url: deadline.citationUrl,
-            citation_text: deadline.citationText,
-            note: deadline.note,
-            confidence: deadline.confidence,
-            computed_at: computedAt,
-          })),
-        )
-        .execute();
-    }
-    let nextDue: { dueOn: string; rule: string } | null = null;
-    let overdueCount = 0;
-    for (const deadline of derivation.deadlines) {
-      const adjustment = adjustments.get(deadline.key);
-      const status = judgeDisplayStatus(
-        deadline,
-        adjustment && { overrideDueOn: adjustment.override_due_on, doneAt: adjustment.done_at },
-        now,
-        timeZone,
-      );
-      // Missed but since answered (a late decision, a late filing) is history, not overdue work.
-      if (status === 'missed') overdueCount += deadline.answeredOn === null ? 1 : 0;
-      else if (isOutstanding(status)) {
-        const dueOn = effectiveDueOn(deadline, adjustment);
-        if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
-      }
-    }
-    const summary = {
-      next_due_on: nextDue?.dueOn ?? null,
-      next_rule: nextDue?.rule ?? null,
-      overdue_count: overdueCount,
-      missing_facts: JSON.stringify(derivation.missingFacts),
-      assumptions: JSON.stringify(derivation.assumptions),
-      time_zone: timeZone,
-      as_of: derivation.asOf,
-      computed_at: computedAt,
-    };
+    if (rows.length > 0) await trx.insertInto('case_deadlines').values(rows).execute();
     await trx
       .insertInto('case_deadline_summaries')
       .values({ case_id: caseId, ...summary })
@@ -260,6 +328,54 @@ export function recomputeCaseDeadlines(
     await ensureReauthorizationTasks(trx, actor, caseId, derivation.deadlines, approvalEnds, derivation.asOf);
     for (const listener of recomputeListeners) listener(caseId);
   });
+}
+
+/**
+ * The deadlines of cases just created with no timeline, payer request, funding option or
+ * override yet (an import): computed from their facts in memory and stored a few hundred rows per
+ * statement, instead of one read-and-write round per case (issue 16: 5,000 rows in under 3 s).
+ */
+export async function storeDeadlinesOfNewCases(
+  db: Kysely<AdvocaseDatabase>,
+  cases: ReadonlyArray<{
+    readonly caseId: number;
+    readonly stage: CaseStage;
+    readonly facts: Omit<CaseDeadlineFacts, 'timeZone'>;
+  }>,
+  options: RecomputeOptions = {},
+): Promise<void> {
+  if (cases.length === 0) return;
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? userTimeZone();
+  const { reauthorizationLeadDays } = await readReminderSettings(db);
+  const records = cases.map(({ caseId, stage, facts }) =>
+    deadlineRecordsOf(caseId, {
+      facts: { ...facts, timeZone },
+      payerRequests: [],
+      adjustments: new Map(),
+      fundingOptions: [],
+      externalReviewFilings: [],
+      closing: { stage, closed_on: null, closing_deadlines: null },
+      reauthorizationLeadDays,
+      now,
+      timeZone,
+    }),
+  );
+  const rows = records.flatMap((record) => record.rows);
+  for (let start = 0; start < rows.length; start += 200) {
+    await db
+      .insertInto('case_deadlines')
+      .values(rows.slice(start, start + 200))
+      .execute();
+  }
+  const summaries = records.map((record, index) => ({ case_id: cases[index]!.caseId, ...record.summary }));
+  for (let start = 0; start < summaries.length; start += 400) {
+    await db
+      .insertInto('case_deadline_summaries')
+      .values(summaries.slice(start, start + 400))
+      .execute();
+  }
+  for (const { caseId } of cases) for (const listener of recomputeListeners) listener(caseId);
 }
 
 /** A coverage's plan type decides every linked case's rules: recompute them all. */
@@ -356,4 +472,26 @@ export async function refreshDeadlineStatusesOncePerDay(
   if (lastRefreshDay.get(db) === today) return;
   lastRefreshDay.set(db, today);
   await refreshDeadlineStatuses(db, { now, timeZone });
+}
+
+/**
+ * A closed case's deadlines (shared/domain/case-lifecycle.ts): met ones stay met and ones that
+ * passed while it was open keep their word (Outcomes counts a miss as a miss); the rest are no
+ * longer tracked, unless the user kept them when closing, and then only until their date passes.
+ */
+function untrackDeadlinesOfClosedCase(
+  deadlines: readonly DerivedDeadline[],
+  closing: { stage: CaseStage; closed_on: string | null; closing_deadlines: ClosingDeadlineChoice | null },
+  adjustments: ReadonlyMap<string, DeadlineAdjustmentRow>,
+  asOf: string,
+): DerivedDeadline[] {
+  if (!isClosedStage(closing.stage)) return [...deadlines];
+  const closedOn = closing.closed_on ?? asOf;
+  return deadlines.map((deadline) => {
+    const dueOn = effectiveDueOn(deadline, adjustments.get(deadline.key));
+    if (deadline.status === 'met' || adjustments.get(deadline.key)?.done_at) return deadline;
+    if (dueOn < closedOn) return deadline;
+    const isKept = closing.closing_deadlines === 'keep' && dueOn >= asOf;
+    return isKept ? deadline : { ...deadline, status: 'not-tracked' };
+  });
 }

@@ -20,10 +20,12 @@ import { OutcomesView } from '../features/outcomes/OutcomesView';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { FailedUnlocksNotice } from '../features/session/FailedUnlocksNotice';
 import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
 import { useIdleLock } from './use-idle-lock';
+import { focusPageHeading, useFocusHeadingOnNavigate } from './page-focus';
 import { hrefFor, useRoute } from './routes';
 import { useLock } from './use-session';
 import styles from './Workspace.module.css';
@@ -43,6 +45,7 @@ export function Workspace() {
   const lockNow = useCallback(() => lock.mutate(), [lock]);
 
   useIdleLock(settings.data?.autoLockMinutes, lockNow);
+  useFocusHeadingOnNavigate(route);
   useUndoShortcut(announceInfo);
 
   useEffect(() => {
@@ -73,6 +76,18 @@ export function Workspace() {
 
   return (
     <div className={styles.shell}>
+      {/* The first Tab stop: past the header's links and buttons to the page itself (WCAG 2.4.1). */}
+      <a
+        className={styles.skipLink}
+        href="#main-content"
+        onClick={(event) => {
+          // The URL fragment is the route here: move focus without navigating.
+          event.preventDefault();
+          focusPageHeading({ orMain: true });
+        }}
+      >
+        Skip to content
+      </a>
       <header className={styles.header}>
         <p className={styles.brand}>
           <ShieldCheck aria-hidden size={20} /> Advocase
@@ -134,7 +149,8 @@ export function Workspace() {
           </Button>
         </div>
       </header>
-      <main className={styles.main}>
+      <main id="main-content" className={styles.main}>
+        <FailedUnlocksNotice />
         <ReminderBanner route={route} />
         {route.name === 'case' ? (
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={announceEdit} />

@@ -12,6 +12,8 @@ export const queryClient = new QueryClient({
 });
 
 export const sessionQueryKey = ['session'] as const;
+/** Wrong passphrases before this unlock, for the notice; under the session's key, so kept with it. */
+export const failedUnlocksQueryKey = ['session', 'failedUnlocks'] as const;
 
 /** Drops every cached record (names, cases) so nothing of a locked session stays in memory. */
 export function forgetCachedRecords(): void {

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { callApi, onLocked } from '../lib/api';
 import { forgetCachedRecords, queryClient, sessionQueryKey } from './query-client';
 
+const sessionCheckIntervalMs = 15_000;
+
 export function useSessionStatus() {
   useEffect(
     () =>
@@ -12,7 +14,18 @@ export function useSessionStatus() {
       }),
     [],
   );
-  return useQuery({ queryKey: sessionQueryKey, queryFn: () => callApi('session.status', {}) });
+  const status = useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: () => callApi('session.status', {}),
+    // The data can lock with no call from this window (the idle timer, the OS sleeping, a signal):
+    // asking now and then takes the records off the screen soon after (issue 12 §1).
+    refetchInterval: sessionCheckIntervalMs,
+  });
+  const state = status.data?.state;
+  useEffect(() => {
+    if (state === 'locked') forgetCachedRecords();
+  }, [state]);
+  return status;
 }
 
 export function useLock() {

@@ -1,5 +1,6 @@
 import type { AdvocaseBridge } from '@shared/bridge';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import { harnessHeartbeat } from '@shared/harness-heartbeat';
 import type { ApiError, ApiResult, ErrorCode } from '@shared/result';
 
 declare global {
@@ -62,6 +63,15 @@ export function onLocked(listener: LockedListener): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+/** A call's value, or its error thrown (telling the lock screen when the data turned out locked). */
+export function unwrapResult<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) {
+    if (result.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
+    throw new ApiCallError(result.error);
+  }
+  return result.value as T;
+}
+
 /** The renderer's one way to reach Advocase's data: a contract method, over IPC or HTTP. */
 export async function callApi<M extends MethodName>(
   method: M,
@@ -71,11 +81,7 @@ export async function callApi<M extends MethodName>(
   const result = bridge
     ? await (bridge[method] as (input: MethodInput<M>) => Promise<ApiResult<unknown>>)(input)
     : await callOverHttp(method, input);
-  if (!result.ok) {
-    if (result.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
-    throw new ApiCallError(result.error);
-  }
-  return result.value as MethodOutput<M>;
+  return unwrapResult<MethodOutput<M>>(result);
 }
 
 if (!window.advocase) {
@@ -91,4 +97,11 @@ if (!window.advocase) {
       body: '{}',
     });
   });
+  // A browser that quits or crashes fires no pagehide: the harness locks when the heartbeat stops.
+  window.setInterval(() => {
+    void fetch(`.${harnessHeartbeat.path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${webHarnessToken()}` },
+    }).catch(() => undefined);
+  }, harnessHeartbeat.heartbeatIntervalMs);
 }

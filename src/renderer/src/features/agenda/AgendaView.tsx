@@ -12,7 +12,7 @@ import { queryClient } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
-import { actorLabels, formatDue } from '../deadlines/deadline-words';
+import { formatDue, whoActsLabel } from '../deadlines/deadline-words';
 import deadlineStyles from '../deadlines/Deadlines.module.css';
 import { downloadTextFile } from '../deadlines/download-calendar';
 import styles from './Agenda.module.css';
@@ -83,9 +83,29 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
       </header>
       {items.length === 0 && (
         <p className={styles.empty}>
-          Nothing due in the next 30 days. Deadlines appear here once a case has a coverage and a request,
+          Nothing to act on for any open case. Deadlines appear here once a case has a coverage and a request,
           decision or appeal on its timeline; add your own from a case&apos;s Deadlines tab.
         </p>
+      )}
+      {items.length > 0 && (
+        <nav aria-label="Agenda sections" className={styles.bucketNav}>
+          {agendaBuckets.map((bucket) => {
+            const count = items.filter((item) => item.bucket === bucket).length;
+            return (
+              // The app routes by the URL's hash, so a section is reached by scrolling, not by an anchor.
+              <Button
+                key={bucket}
+                variant="quiet"
+                disabled={count === 0}
+                onClick={() =>
+                  document.getElementById(`agenda-${bucket}`)?.scrollIntoView({ block: 'start' })
+                }
+              >
+                {agendaBucketLabels[bucket]} {count}
+              </Button>
+            );
+          })}
+        </nav>
       )}
       {agendaBuckets.map((bucket) => {
         const inBucket = items.filter((item) => item.bucket === bucket);
@@ -122,7 +142,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                       <span className={styles.muted}>{item.clientName}</span>
                     </td>
                     <td>{item.title}</td>
-                    <td>{actorLabels[item.actor]}</td>
+                    <td>{whoActsLabel(item)}</td>
                     <td>
                       <span className={deadlineStyles.status} data-status={item.status}>
                         {deadlineStatusLabels[item.status]}

@@ -1,7 +1,7 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import {
   caseloadColumnIds,
   type CaseloadColumnId,
@@ -9,6 +9,7 @@ import {
   type CaseloadSort,
   type CaseloadViewDefinition,
 } from '@shared/schemas/caseload';
+import { queryClient } from '../../app/query-client';
 import { caseloadColumns, caseloadFeatures } from './caseload-columns';
 import { useCaseloadWindow } from './use-caseload-window';
 import styles from './Caseload.module.css';
@@ -16,22 +17,54 @@ import styles from './Caseload.module.css';
 /** 38 px rows: dense enough for a day's work, tall enough to read and click. */
 export const caseloadRowHeight = 38;
 
+/**
+ * The default columns add up to 1,390 px with the tick box: the table's frame in a 1440 px window,
+ * so nothing scrolls there; narrower windows scroll the table inside its frame, never the page.
+ * Each fits its header and its usual content (the longest stage badge, "Nov 21, 2026", "62% nearly").
+ */
 const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
-  caseNumber: 88,
-  clientName: 180,
-  treatment: 170,
-  payer: 170,
+  caseNumber: 86,
+  clientName: 148,
+  treatment: 152,
+  payer: 146,
   planType: 200,
-  stage: 170,
-  priority: 130,
-  nextDeadline: 170,
-  assignedAdvocate: 140,
-  openedOn: 112,
+  stage: 186,
+  priority: 110,
+  nextDeadline: 146,
+  assignedAdvocate: 110,
+  openedOn: 116,
   updatedAt: 120,
   evidenceReadiness: 150,
 };
+const selectColumnWidth = 40;
+
+/**
+ * The case and client columns stay in view while the table scrolls sideways inside its frame
+ * (a narrow window, or many columns chosen): each leading one of them is sticky at the width of
+ * what is left of it. Returns the left offset per sticky column.
+ */
+function stickyOffsets(columns: readonly CaseloadColumnId[]): ReadonlyMap<CaseloadColumnId, number> {
+  const offsets = new Map<CaseloadColumnId, number>();
+  let left = selectColumnWidth;
+  for (const id of columns) {
+    if (id !== 'caseNumber' && id !== 'clientName') break;
+    offsets.set(id, left);
+    left += columnWidths[id];
+  }
+  return offsets;
+}
 
 const emptyRows: CaseloadRow[] = [];
+
+/** Free-text columns cut with an ellipsis: the whole text shows on hover. */
+const columnsWithTooltip: ReadonlySet<string> = new Set(['clientName', 'treatment', 'payer', 'planType']);
+
+/**
+ * The case last opened from the table and its row, so coming back highlights it and puts focus
+ * on it: Enter reopens it, arrows go on from it. Kept in the query cache, which locking clears.
+ */
+const lastOpenedKey = ['caseload-last-opened'] as const;
+type LastOpened = { readonly caseId: number; readonly index: number };
 
 const toSortingState = (sorting: readonly CaseloadSort[]): SortingState =>
   sorting.map(({ column, descending }) => ({ id: column, desc: descending }));
@@ -63,8 +96,10 @@ export function CaseloadTable({
   tableRef,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [returnedFrom] = useState(() => queryClient.getQueryData<LastOpened>(lastOpenedKey) ?? null);
   const [range, setRange] = useState({ first: 0, last: 40 });
-  const [activeIndex, setActiveIndex] = useState(0);
+  const [activeIndex, setActiveIndex] = useState(returnedFrom?.index ?? 0);
+  const hasReturnedFocus = useRef(returnedFrom === null);
   const window = useCaseloadWindow(definition, range.first, range.last);
   const total = window.total ?? 0;
 
@@ -108,6 +143,43 @@ export function CaseloadTable({
     getRowId: (row) => String(row.id),
   });
   const visibleColumnCount = columns.length + 1;
+  const sticky = useMemo(() => stickyOffsets(columns), [columns]);
+  const lastSticky = [...sticky.keys()].at(-1);
+  const stickyProps = (id: string) => {
+    const left = sticky.get(id as CaseloadColumnId);
+    if (left === undefined) return {};
+    return {
+      className: id === lastSticky ? `${styles.sticky} ${styles.stickyEdge}` : styles.sticky,
+      style: { left },
+    };
+  };
+  const tableWidth = columns.reduce((sum, id) => sum + columnWidths[id], selectColumnWidth);
+
+  function open(caseId: number, index: number) {
+    setActiveIndex(index);
+    queryClient.setQueryData<LastOpened>(lastOpenedKey, { caseId, index });
+    onOpen(caseId);
+  }
+
+  // Back from a case: once its row is drawn, show it and focus the table on it. The view may have
+  // changed meanwhile (the case moved stage); then the first row is active, focus still returns.
+  // Focus moves two frames later, after the Workspace has put it on the page heading
+  // (page-focus.ts), which then leaves focus the page has placed itself alone.
+  const rowAtReturn = returnedFrom ? window.rowAt(returnedFrom.index) : undefined;
+  useEffect(() => {
+    if (hasReturnedFocus.current || !returnedFrom || total === 0) return;
+    const isGone = returnedFrom.index >= total;
+    if (!isGone && !rowAtReturn) {
+      virtualizer.scrollToIndex(returnedFrom.index, { align: 'center' });
+      return;
+    }
+    hasReturnedFocus.current = true;
+    if (isGone || rowAtReturn?.id !== returnedFrom.caseId) setActiveIndex(0);
+    else virtualizer.scrollToIndex(returnedFrom.index, { align: 'center' });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => tableRef.current?.focus({ preventScroll: true })),
+    );
+  }, [returnedFrom, rowAtReturn, total, virtualizer, tableRef]);
 
   function moveTo(index: number) {
     const next = Math.max(0, Math.min(total - 1, index));
@@ -140,7 +212,7 @@ export function CaseloadTable({
     const activeRow = window.rowAt(activeIndex);
     if (event.key === 'Enter' && activeRow) {
       event.preventDefault();
-      onOpen(activeRow.id);
+      open(activeRow.id, activeIndex);
     } else if (event.key === ' ' && activeRow) {
       event.preventDefault();
       onToggleSelected(activeRow.id);
@@ -158,6 +230,7 @@ export function CaseloadTable({
       <table
         ref={tableRef}
         className={styles.table}
+        style={{ minWidth: tableWidth }}
         role="grid"
         aria-label="Caseload"
         aria-rowcount={total + 1}
@@ -168,7 +241,7 @@ export function CaseloadTable({
         data-testid="caseload-table"
       >
         <colgroup>
-          <col className={styles.selectColumn} />
+          <col style={{ width: selectColumnWidth }} />
           {columns.map((id) => (
             <col key={id} style={{ width: columnWidths[id] }} />
           ))}
@@ -176,7 +249,7 @@ export function CaseloadTable({
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
-              <th scope="col" className={styles.selectCell}>
+              <th scope="col" className={`${styles.selectCell} ${styles.sticky}`} style={{ left: 0 }}>
                 <span className="visually-hidden">Selected</span>
               </th>
               {group.headers.map((header) => {
@@ -188,6 +261,7 @@ export function CaseloadTable({
                   <th
                     key={header.id}
                     scope="col"
+                    {...stickyProps(header.column.id)}
                     aria-sort={
                       direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'
                     }
@@ -243,13 +317,14 @@ export function CaseloadTable({
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 className={[isActive ? styles.activeRow : '', isSelected ? styles.selectedRow : ''].join(' ')}
-                onClick={() => {
-                  setActiveIndex(item.index);
-                  onOpen(caseRow.id);
-                }}
+                onClick={() => open(caseRow.id, item.index)}
                 data-case-id={caseRow.id}
               >
-                <td className={styles.selectCell} onClick={(event) => event.stopPropagation()}>
+                <td
+                  className={`${styles.selectCell} ${styles.sticky}`}
+                  style={{ left: 0 }}
+                  onClick={(event) => event.stopPropagation()}
+                >
                   <input
                     type="checkbox"
                     tabIndex={-1}
@@ -259,7 +334,11 @@ export function CaseloadTable({
                   />
                 </td>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>
+                  <td
+                    key={cell.id}
+                    {...stickyProps(cell.column.id)}
+                    title={columnsWithTooltip.has(cell.column.id) ? String(cell.getValue()) : undefined}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

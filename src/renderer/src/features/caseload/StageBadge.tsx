@@ -7,9 +7,11 @@ const toneForStage: Readonly<Record<CaseStage, string>> = {
   evidence_gathering: 'neutral',
   prior_auth_submitted: 'waiting',
   decision: 'waiting',
+  denied: 'danger',
   internal_appeal_1: 'appeal',
   internal_appeal_2: 'appeal',
   external_review: 'appeal',
+  approved: 'done',
   alternative_funding: 'funding',
   resolved: 'done',
 };

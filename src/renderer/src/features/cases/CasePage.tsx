@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Trash2, ClipboardList, FileOutput, MessageSquarePlus, Pencil, Phone } from 'lucide-react';
+import { Trash2, ClipboardList, FileOutput, MessageSquarePlus, Pencil, Phone, Archive } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import {
   caseOutcomeLabels,
@@ -8,6 +8,7 @@ import {
   caseStages,
   type CaseStage,
 } from '@shared/domain/case-stages';
+import { isClosedStage } from '@shared/domain/case-lifecycle';
 import { planTypeLabels } from '@shared/domain/plan-types';
 import { describeTreatment } from '@shared/domain/treatments';
 import { queryClient } from '../../app/query-client';
@@ -23,6 +24,10 @@ import { CaseTimeline } from '../timeline/CaseTimeline';
 import { EventFormDialog } from '../timeline/EventFormDialog';
 import { ExportForAttorneyDialog } from '../exports/ExportForAttorneyDialog';
 import { CaseDetailsDialog } from './CaseDetailsDialog';
+import { CloseCaseDialog } from './CloseCaseDialog';
+import { StageSuggestionNote } from './StageSuggestionNote';
+import { caseQueryKey, refreshCaseViews } from './refresh-case-views';
+import { formatCents } from '../../lib/money';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
@@ -52,8 +57,6 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
   time: 'Time',
 };
 
-export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
-
 type Props = {
   readonly caseId: number;
   readonly tab: CaseTab;
@@ -70,14 +73,25 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
   const [isExporting, setIsExporting] = useState(false);
   const [isEditingDetails, setIsEditingDetails] = useState(false);
   const [deleteTarget, setDeleteTarget] = useState<DeleteTarget | null>(null);
+  const [isClosing, setIsClosing] = useState(false);
   const changeStage = useMutation({
     mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
     onSuccess: async (updated) => {
-      queryClient.setQueryData(caseQueryKey(caseId), updated);
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      await refreshCaseViews(caseId);
       onAnnounce(`Stage changed to ${caseStageLabels[updated.stage]}.`);
     },
   });
+
+  /** A recorded step may move the stage (shared/domain/case-lifecycle.ts): say so, with Undo beside it. */
+  async function afterTimelineStep(message: string) {
+    const stageBefore = queryClient.getQueryData<typeof current>(caseQueryKey(caseId))?.stage;
+    const now = await refreshCaseViews(caseId);
+    const moved =
+      stageBefore && now.stage !== stageBefore
+        ? ` Stage moved to ${caseStageLabels[now.stage]} (Undo takes the stage back).`
+        : '';
+    onAnnounce(`${message}${moved}`);
+  }
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -141,7 +155,11 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           </p>
           <p className={styles.meta}>
             {[...current.procedureCodes, ...current.diagnosisCodes].join(', ') || 'No codes recorded'}
-            {current.outcome ? ` · Outcome: ${caseOutcomeLabels[current.outcome]}` : ''}{' '}
+            {current.outcome ? ` · Outcome: ${caseOutcomeLabels[current.outcome]}` : ''}
+            {current.closedOn ? ` · Closed ${formatCalendarDate(current.closedOn)}` : ''}
+            {current.closedOn && current.savedCents !== null
+              ? ` · Saved ${formatCents(current.savedCents)}`
+              : ''}{' '}
             <button type="button" className={styles.linkButton} onClick={() => setIsEditingDetails(true)}>
               <Pencil aria-hidden size={12} /> Edit details
             </button>
@@ -153,7 +171,12 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
             <select
               value={current.stage}
               disabled={changeStage.isPending}
-              onChange={(event) => changeStage.mutate(event.target.value as CaseStage)}
+              onChange={(event) => {
+                const stage = event.target.value as CaseStage;
+                // Closing asks for the outcome and what to do with the open deadlines.
+                if (isClosedStage(stage)) setIsClosing(true);
+                else changeStage.mutate(stage);
+              }}
             >
               {caseStages.map((stage) => (
                 <option key={stage} value={stage}>
@@ -162,6 +185,11 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
               ))}
             </select>
           </label>
+          {!isClosedStage(current.stage) && (
+            <Button onClick={() => setIsClosing(true)} title="Record how the case ended and close it">
+              <Archive aria-hidden size={16} /> Close case…
+            </Button>
+          )}
           <Button
             onClick={() => setIsVerifying(true)}
             title="Ask the payer the benefits verification questions"
@@ -187,6 +215,14 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           </Button>
         </div>
       </header>
+      {current.stageSuggestion && (
+        <StageSuggestionNote
+          caseId={caseId}
+          currentStage={current.stage}
+          suggestion={current.stageSuggestion}
+          onAnnounce={onAnnounce}
+        />
+      )}
       {current.authorizationWarning && (
         <p className={styles.warning} role="note">
           {current.authorizationWarning}{' '}
@@ -243,8 +279,16 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         hasCoverage={current.coverageId !== null}
         open={isVerifying}
         onOpenChange={setIsVerifying}
-        onSaved={onAnnounce}
+        onSaved={(message) => void afterTimelineStep(message)}
       />
+      {isClosing && (
+        <CloseCaseDialog
+          detail={current}
+          open
+          onOpenChange={setIsClosing}
+          onClosed={(_updated, message) => onAnnounce(message)}
+        />
+      )}
       <ExportForAttorneyDialog
         caseId={caseId}
         open={isExporting}
@@ -256,7 +300,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         open={openForm !== null}
         variant={openForm ?? 'any'}
         onOpenChange={(isOpen) => setOpenForm(isOpen ? openForm : null)}
-        onSaved={onAnnounce}
+        onSaved={(message) => void afterTimelineStep(message)}
       />
     </article>
   );

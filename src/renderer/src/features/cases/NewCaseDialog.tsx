@@ -8,6 +8,7 @@ import type { ParsedInput } from '@shared/contract';
 import { caseDetailsSchema, type CaseDetails } from '@shared/schemas/cases';
 import { createClientInputSchema } from '@shared/schemas/clients';
 import { queryClient } from '../../app/query-client';
+import { navigate } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
@@ -90,6 +91,8 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
       onCreated(`Case ${formatCaseNumber(created.id)} opened for ${created.clientName}.`);
       setForm(emptyForm);
       onOpenChange(false);
+      // "Open case" opens it: the next thing to do (coverage, the first call) is on its page.
+      navigate({ name: 'case', caseId: created.id, tab: 'timeline' });
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, fieldNames)),
   });

@@ -103,11 +103,11 @@ export function CaseCriteriaTab({ caseId }: Props) {
         </p>
       ) : (
         <>
-          <h3 className={styles.setName}>{set.definition.name}</h3>
+          <h2 className={styles.setName}>{set.definition.name}</h2>
           <PolicyHeader set={set} />
           {set.definition.position !== 'criteria' && (
             <section className={styles.position} aria-label="Payer's position">
-              <h4>{coveragePositionLabels[set.definition.position]}</h4>
+              <h3>{coveragePositionLabels[set.definition.position]}</h3>
               {set.definition.positionNote && <p>{set.definition.positionNote}</p>}
               <p>
                 The facts and sources an appeal cites are in the{' '}

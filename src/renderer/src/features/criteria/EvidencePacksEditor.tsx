@@ -141,7 +141,7 @@ function PackForm({
       </p>
       {draft.sections.map((section, sectionIndex) => (
         <section key={section.kind} className={styles.editorSection} aria-labelledby={`pack-${section.kind}`}>
-          <h3 id={`pack-${section.kind}`}>{evidencePackSectionLabels[section.kind]}</h3>
+          <h2 id={`pack-${section.kind}`}>{evidencePackSectionLabels[section.kind]}</h2>
           {section.facts.length === 0 && section.emptyHint && (
             <p className={styles.empty}>{section.emptyHint}</p>
           )}

@@ -16,7 +16,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { CitationLink } from './CitationLink';
 import styles from './Deadlines.module.css';
-import { actorLabels, formatDue } from './deadline-words';
+import { formatDue, whoActsLabel } from './deadline-words';
 import { downloadTextFile } from './download-calendar';
 import { caseDeadlinesQueryKey, OverrideDeadlineDialog } from './OverrideDeadlineDialog';
 
@@ -52,7 +52,8 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
   if (deadlines.isError) return <p role="alert">{deadlines.error.message}</p>;
   const data = deadlines.data;
   const exportable = data.deadlines.filter(
-    (deadline) => deadline.status !== 'met' && deadline.status !== 'done',
+    (deadline) =>
+      deadline.status !== 'met' && deadline.status !== 'done' && deadline.status !== 'not-tracked',
   );
   const selectedKeys = chosen.size > 0 ? [...chosen] : exportable.map((deadline) => deadline.key);
 
@@ -123,7 +124,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
       )}
       {data.missingFacts.length > 0 && (
         <section className={styles.missing} aria-labelledby="missing-facts-title">
-          <h3 id="missing-facts-title">What to record to get the remaining dates</h3>
+          <h2 id="missing-facts-title">What to record to get the remaining dates</h2>
           <ul>
             {data.missingFacts.map((fact) => (
               <li key={fact}>{fact}</li>
@@ -210,7 +211,7 @@ function DeadlineCard({
         )}
         <p className={styles.meaning}>{deadline.meaning}</p>
         <p className={styles.meta}>
-          <span>{actorLabels[deadline.actor]}</span>
+          <span>{whoActsLabel(deadline)}</span>
           <span aria-hidden>·</span>
           <CitationLink url={deadline.citationUrl} text={deadline.citationText} />
           {/* A funding date is the user's own: no source to rate. */}
@@ -231,8 +232,9 @@ function DeadlineCard({
         {!deadline.override && deadline.kind !== 'funding' && (
           <span className={styles.estimate}>Estimated — verify against the notice</span>
         )}
-        <Button variant="quiet" onClick={onEdit} aria-label={`Change the date: ${deadline.meaning}`}>
+        <Button variant="quiet" onClick={onEdit}>
           <Pencil aria-hidden size={14} /> Change date
+          <span className="visually-hidden">: {deadline.meaning}</span>
         </Button>
       </div>
       {deadline.note && <p className={styles.note}>{deadline.note}</p>}
@@ -275,7 +277,7 @@ function PayerRequestsSection({
   }
   return (
     <section className={styles.section} aria-labelledby="payer-requests-title">
-      <h3 id="payer-requests-title">Requests the payer must answer</h3>
+      <h2 id="payer-requests-title">Requests the payer must answer</h2>
       {requests.length === 0 && (
         <p className={styles.muted}>
           None recorded. After a denial, ask for the claim file and the criteria used (free of charge).
@@ -367,7 +369,7 @@ function ManualDeadlineForm({
   });
   return (
     <section className={styles.section} aria-labelledby="manual-deadline-title">
-      <h3 id="manual-deadline-title">Add your own deadline</h3>
+      <h2 id="manual-deadline-title">Add your own deadline</h2>
       <form
         className={styles.inlineForm}
         onSubmit={(event) => {

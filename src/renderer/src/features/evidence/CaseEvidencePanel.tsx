@@ -152,26 +152,17 @@ export function CaseEvidencePanel({ caseId, onAnnounce }: Props) {
                 )}
               </div>
               <div className={styles.itemActions}>
-                <Button
-                  variant="quiet"
-                  onClick={() => setLinking({ item, kind: 'document' })}
-                  aria-label={`Link document to ${item.label}`}
-                >
+                <Button variant="quiet" onClick={() => setLinking({ item, kind: 'document' })}>
                   <FilePlus2 aria-hidden size={14} /> Link document…
+                  <span className="visually-hidden"> for {item.label}</span>
                 </Button>
-                <Button
-                  variant="quiet"
-                  onClick={() => setLinking({ item, kind: 'event' })}
-                  aria-label={`Link timeline entry to ${item.label}`}
-                >
+                <Button variant="quiet" onClick={() => setLinking({ item, kind: 'event' })}>
                   <ListPlus aria-hidden size={14} /> Link event…
+                  <span className="visually-hidden"> for {item.label}</span>
                 </Button>
-                <Button
-                  variant="quiet"
-                  onClick={() => setSettingStatus(item)}
-                  aria-label={`Set status of ${item.label}`}
-                >
+                <Button variant="quiet" onClick={() => setSettingStatus(item)}>
                   <SlidersHorizontal aria-hidden size={14} /> Status…
+                  <span className="visually-hidden"> of {item.label}</span>
                 </Button>
               </div>
             </li>

@@ -3,14 +3,13 @@ import { useState } from 'react';
 import type { MethodInput } from '@shared/contract';
 import { timelineEventTypeLabels, type TimelineEventType } from '@shared/domain/timeline-event-types';
 import { redactableFieldLabels, redactableFields, type RedactableField } from '@shared/schemas/exports';
-import { documentTypeLabels } from '@shared/schemas/vault';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { PdfViewer } from '../vault/PdfViewer';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Exports.module.css';
 
 type Props = {
@@ -40,7 +39,11 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
   const [excludedTypes, setExcludedTypes] = useState<TimelineEventType[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [excludedDocuments, setExcludedDocuments] = useState<number[]>([]);
+  // The user's ticks over the offered ones: unsent letters (drafts) start unticked (issue 16).
+  const [documentChoices, setDocumentChoices] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const isChosen = (document: { readonly id: number; readonly isPreselected: boolean }) =>
+    documentChoices.get(document.id) ?? document.isPreselected;
+  const chosenDocuments = choices.data?.documents.filter(isChosen) ?? [];
   const [redact, setRedact] = useState<RedactableField[]>([]);
   const [batesPrefix, setBatesPrefix] = useState('ADV');
   const [isEncrypted, setIsEncrypted] = useState(false);
@@ -62,9 +65,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
       : {}),
     ...(choices.data
       ? {
-          documentIds: choices.data.documents
-            .map((document) => document.id)
-            .filter((id) => !excludedDocuments.includes(id)),
+          documentIds: chosenDocuments.map((document) => document.id),
         }
       : {}),
   };
@@ -74,17 +75,26 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
   });
   const bundle = useMutation({
     mutationFn: () =>
-      callApi('exports.bundle', {
+      saveFile('exports.bundle', {
         selection,
         batesPrefix,
         ...(isEncrypted ? { password } : {}),
       }),
     onSuccess: (result) => {
-      downloadBase64(result.fileName, 'application/zip', result.data);
+      if (!result.savedAs) return;
       onAnnounce(
-        `Exhibit bundle saved: ${result.exhibitCount} exhibits` +
+        `Exhibit bundle saved as ${result.savedAs}: ${result.exhibitCount} exhibits` +
           (result.firstBates ? `, Bates ${result.firstBates} to ${result.lastBates}` : '') +
           (result.isEncrypted ? ', encrypted.' : ', not encrypted.'),
+      );
+    },
+  });
+  const savedSummary = useMutation({
+    mutationFn: () => saveFile('exports.summary', { selection }),
+    onSuccess: (result) => {
+      if (!result.savedAs) return;
+      onAnnounce(
+        `Case summary saved as ${result.savedAs}: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`,
       );
     },
   });
@@ -94,14 +104,8 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
     setPreview(result.data);
   }
 
-  async function saveSummary(): Promise<void> {
-    const result = await summary.mutateAsync();
-    downloadBase64(result.fileName, 'application/pdf', result.data);
-    onAnnounce(`Case summary saved: ${result.pageCount} pages, ${result.exhibitCount} exhibits listed.`);
-  }
-
-  const problem = summary.error ?? bundle.error;
-  const isBusy = summary.isPending || bundle.isPending;
+  const problem = summary.error ?? savedSummary.error ?? bundle.error;
+  const isBusy = summary.isPending || savedSummary.isPending || bundle.isPending;
 
   return (
     <Dialog
@@ -170,33 +174,32 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             </div>
           </fieldset>
           <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>
-              Exhibits ({choices.data.documents.length - excludedDocuments.length})
-            </legend>
+            <legend className={formStyles.legend}>Exhibits ({chosenDocuments.length})</legend>
             {choices.data.documents.length === 0 ? (
               <p className={styles.status}>
                 No documents are filed to this case. Add them in the Documents tab.
               </p>
             ) : (
               <div className={styles.documents}>
-                {choices.data.documents.map((document, index) => (
+                {choices.data.documents.map((document) => (
                   <label key={document.id} className={styles.choice}>
                     <input
                       type="checkbox"
-                      checked={!excludedDocuments.includes(document.id)}
+                      checked={isChosen(document)}
                       onChange={(event) =>
-                        setExcludedDocuments(toggle(excludedDocuments, document.id, !event.target.checked))
+                        setDocumentChoices(new Map(documentChoices).set(document.id, event.target.checked))
                       }
                     />
-                    {String(index + 1).padStart(3, '0')} · {documentTypeLabels[document.documentType]}{' '}
-                    {document.documentDate ?? ''} · {document.fileName}
+                    {document.title}
+                    {document.documentType === 'letter' ? '' : ` · ${document.fileName}`}
+                    {document.isPreselected ? '' : ' · draft, never marked sent'}
                   </label>
                 ))}
               </div>
             )}
           </fieldset>
           <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>Redact from the summary</legend>
+            <legend className={formStyles.legend}>Redact</legend>
             <div className={styles.columns}>
               {redactableFields.map((field) => (
                 <label key={field} className={styles.choice}>
@@ -210,8 +213,10 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
               ))}
             </div>
             <p className={styles.status}>
-              Redaction applies to the summary and file names. Exhibits are the documents as filed and are not
-              redacted: leave out any that should not go.
+              Redaction applies to the summary, file names, and every letter and submission packet Advocase
+              made, which go into the bundle made again without those fields. Documents that came from outside
+              (records, denials, scans) go as filed and are marked not redacted: leave out any that should not
+              go.
             </p>
           </fieldset>
           <div className={formStyles.row}>
@@ -267,7 +272,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
             <Button type="submit" disabled={isBusy}>
               Preview summary
             </Button>
-            <Button disabled={isBusy} onClick={() => void saveSummary()}>
+            <Button disabled={isBusy} onClick={() => savedSummary.mutate()}>
               Save summary PDF
             </Button>
             <Button variant="primary" disabled={isBusy} onClick={() => bundle.mutate()}>

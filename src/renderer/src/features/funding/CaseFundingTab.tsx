@@ -23,9 +23,9 @@ import styles from './Funding.module.css';
 export const caseFundingQueryKey = (caseId: number) => ['funding', caseId] as const;
 
 const fitLabels: Readonly<Record<FundingFit, string>> = {
-  likely: 'Likely fit',
-  possible: 'May fit',
-  unlikely: 'Unlikely fit',
+  likely: 'Likely',
+  possible: 'Possible',
+  unlikely: 'Unlikely',
 };
 
 /** An option's dates change the agenda, the case's deadlines and the caseload's next deadline. */
@@ -194,8 +194,9 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
           Not yet considered
         </h2>
         <p className={styles.muted}>
-          Read from what is on file about the client (age, state, coverage, treatment, provider network). Each
-          line says what to check: Advocase does not decide eligibility.
+          Ranked from what is on file (age, state, coverage and deductible, treatment, provider and network,
+          the plan&apos;s answer so far), likeliest first. Each line says what to check and what fact would
+          change it: Advocase does not decide eligibility.
         </p>
         {notYetConsidered.length === 0 ? (
           <p className={styles.empty}>Every route is tracked above or marked not relevant.</p>
@@ -285,6 +286,7 @@ function SuggestionRow({
       <div>
         <p className={styles.suggestionTitle}>{label}</p>
         <p className={styles.reason}>{suggestion.reason}</p>
+        <p className={styles.wouldChange}>Would change it: {suggestion.wouldChange}</p>
         {suggestion.sourceUrl && suggestion.sourceText && (
           <p className={styles.source}>
             Source: <CitationLink url={suggestion.sourceUrl} text={suggestion.sourceText} />

@@ -1,5 +1,6 @@
 import { Upload } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Button } from '../../components/Button';
 import { ImportDialog } from './ImportDialog';
 import { onOpenImportDialog } from './open-import-dialog';
@@ -13,7 +14,11 @@ export function ImportButton({ onImported }: { readonly onImported: (message: st
       <Button variant="secondary" onClick={() => setIsOpen(true)}>
         <Upload aria-hidden size={16} /> Import
       </Button>
-      <ImportDialog open={isOpen} onOpenChange={setIsOpen} onImported={onImported} />
+      {/* Mounted at the body, not in the header: a dialog inside the banner landmark is read as part of it. */}
+      {createPortal(
+        <ImportDialog open={isOpen} onOpenChange={setIsOpen} onImported={onImported} />,
+        document.body,
+      )}
     </>
   );
 }

@@ -3,18 +3,24 @@ import { useId, useState } from 'react';
 import {
   importFieldLabels,
   importFields,
+  type ImportCorrection,
   type ImportField,
   type ImportMapping,
   type ImportPreview,
+  type ImportResult,
+  type ImportValue,
+  type ImportValueMappings,
 } from '@shared/schemas/import';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { callApi } from '../../lib/api';
-import { formatCalendarDate } from '../../lib/format-date';
-import styles from './Import.module.css';
 import { FormError } from '../../components/FormError';
+import { callApi } from '../../lib/api';
+import { downloadTextFile } from '../deadlines/download-calendar';
+import styles from './Import.module.css';
+import { ImportRowsTable } from './ImportRowsTable';
+import { ImportValuesPanel } from './ImportValuesPanel';
 
 type Props = {
   readonly open: boolean;
@@ -22,43 +28,66 @@ type Props = {
   readonly onImported: (message: string) => void;
 };
 
-/** Import clients, coverage and cases from a CSV: choose the file, check the columns and rows, then import all or nothing. */
+type Choices = {
+  readonly mapping: ImportMapping | undefined;
+  readonly valueMappings: ImportValueMappings;
+  readonly corrections: readonly ImportCorrection[];
+  readonly skipLines: readonly number[];
+};
+
+const noChoices: Choices = { mapping: undefined, valueMappings: {}, corrections: [], skipLines: [] };
+const count = (value: number, one: string, many: string) =>
+  `${value.toLocaleString()} ${value === 1 ? one : many}`;
+
+/**
+ * Import clients, coverage and cases from a CSV: every row is shown, those with problems first;
+ * cells are corrected and rows skipped in place, values mapped once, and "Import the N valid rows"
+ * saves those together (or none), offering the rows left out as a CSV saying what to fix.
+ */
 export function ImportDialog({ open, onOpenChange, onImported }: Props) {
   const queryClient = useQueryClient();
   const duplicateGroupId = useId();
+  const progressId = useId();
   const [csvText, setCsvText] = useState<string | null>(null);
   const [sourceName, setSourceName] = useState('');
-  const [mapping, setMapping] = useState<ImportMapping | undefined>(undefined);
+  const [choices, setChoices] = useState<Choices>(noChoices);
   const [duplicateAction, setDuplicateAction] = useState<'skip' | 'merge'>('skip');
+  const [result, setResult] = useState<ImportPreview | null>(null);
+  const [done, setDone] = useState<ImportResult | null>(null);
 
+  const request = (text: string, next: Choices) => ({
+    csvText: text,
+    sourceName: sourceName || null,
+    mapping: next.mapping,
+    valueMappings: next.valueMappings,
+    corrections: [...next.corrections],
+    skipLines: [...next.skipLines],
+    duplicateAction,
+  });
   const preview = useMutation({
-    mutationFn: (next: { csvText: string; mapping: ImportMapping | undefined }) =>
-      callApi('import.preview', {
-        csvText: next.csvText,
-        sourceName: sourceName || null,
-        mapping: next.mapping,
-      }),
-    onSuccess: (result) => setMapping(result.mapping),
+    mutationFn: (next: { csvText: string; choices: Choices }) =>
+      callApi('import.preview', request(next.csvText, next.choices)),
+    onSuccess: (next) => {
+      setResult(next);
+      setChoices((current) => ({ ...current, mapping: next.mapping }));
+    },
   });
   const commit = useMutation({
-    mutationFn: () =>
-      callApi('import.commit', {
-        csvText: csvText ?? '',
-        sourceName: sourceName || null,
-        mapping,
-        duplicateAction,
-      }),
-    onSuccess: async (result) => {
-      onImported(result.message);
-      close();
+    mutationFn: () => callApi('import.commit', request(csvText ?? '', choices)),
+    onSuccess: async (imported) => {
+      onImported(imported.message);
       await queryClient.invalidateQueries();
+      if (imported.skippedCsv) setDone(imported);
+      else close();
     },
   });
 
   function reset() {
     setCsvText(null);
-    setMapping(undefined);
+    setChoices(noChoices);
     setDuplicateAction('skip');
+    setResult(null);
+    setDone(null);
     preview.reset();
     commit.reset();
   }
@@ -68,24 +97,52 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
     onOpenChange(false);
   }
 
+  function choose(next: Choices) {
+    setChoices(next);
+    commit.reset();
+    if (csvText) preview.mutate({ csvText, choices: next });
+  }
+
   async function onFileChosen(file: File | undefined) {
     if (!file) return;
     const text = await file.text();
     setCsvText(text);
+    setResult(null);
+    setDone(null);
+    setChoices(noChoices);
     commit.reset();
-    preview.mutate({ csvText: text, mapping: undefined });
+    preview.mutate({ csvText: text, choices: noChoices });
   }
 
-  function changeMapping(field: ImportField, column: string) {
-    if (!csvText) return;
-    const next = { ...mapping, [field]: column || null };
-    setMapping(next);
-    commit.reset();
-    preview.mutate({ csvText, mapping: next });
-  }
+  const changeMapping = (field: ImportField, column: string) =>
+    choose({ ...choices, mapping: { ...choices.mapping, [field]: column || null } });
+  const chooseValue = (value: ImportValue, code: string) =>
+    choose({
+      ...choices,
+      valueMappings: {
+        ...choices.valueMappings,
+        [value.field]: { ...choices.valueMappings[value.field], [value.value]: code },
+      },
+    });
+  const correct = (line: number, column: string, value: string) =>
+    choose({
+      ...choices,
+      corrections: [
+        ...choices.corrections.filter((item) => item.line !== line || item.column !== column),
+        { line, column, value },
+      ],
+    });
+  const skip = (line: number, isSkipped: boolean) =>
+    choose({
+      ...choices,
+      skipLines: isSkipped
+        ? [...choices.skipLines, line]
+        : choices.skipLines.filter((skipped) => skipped !== line),
+    });
 
-  const result: ImportPreview | undefined = preview.data;
-  const hasErrors = (result?.errors.length ?? 0) > 0;
+  const counts = result?.counts;
+  const duplicates = counts ? counts.duplicateInFile + counts.duplicateInStore : 0;
+  const importable = counts ? counts.ok + (duplicateAction === 'merge' ? duplicates : 0) : 0;
 
   return (
     <Dialog
@@ -93,178 +150,170 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
       onOpenChange={(next) => (next ? onOpenChange(true) : close())}
       title="Import from CSV"
       size="wide"
-      description="Clients, their coverage and cases from a spreadsheet or another system's export. Nothing is saved until you press Import, and then all rows are saved or none."
+      description="Clients, their coverage and cases from a spreadsheet or another system's export. Every row is shown, those that need you first. Nothing is saved until you import; the rows you import are saved together, or none."
     >
       <div className={formStyles.form}>
-        <div className={formStyles.row}>
-          <Field label="CSV file" hint="A header row naming the columns, then one row per client or case.">
-            {(ids) => (
-              <input
-                {...ids}
-                type="file"
-                accept=".csv,text/csv"
-                className={styles.file}
-                onChange={(event) => void onFileChosen(event.target.files?.[0])}
-              />
-            )}
-          </Field>
-          <Field
-            label="Source"
-            optional
-            hint="Where the file comes from; its column choices are remembered under this name."
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={sourceName}
-                maxLength={100}
-                placeholder="e.g. Old intake spreadsheet"
-                onChange={(event) => setSourceName(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-
-        <FormError message={preview.error?.message} />
-
-        {result && (
-          <>
-            {hasErrors && (
-              <section className={styles.errors} aria-label="Problems in the file">
-                <p className={styles.errorsTitle} role="alert">
-                  {result.errors.length} problem{result.errors.length === 1 ? '' : 's'} in the file. Fix{' '}
-                  {result.errors.length === 1 ? 'it' : 'them'} in the file and choose it again; nothing has
-                  been imported.
-                </p>
-                <ul className={styles.errorList}>
-                  {result.errors.map((error, index) => (
-                    <li key={index}>
-                      <strong>
-                        Row {error.rowNumber}
-                        {error.column ? `, ${error.column}` : ''}:
-                      </strong>{' '}
-                      {error.message}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
-
-            <fieldset className={formStyles.fieldset}>
-              <legend className={formStyles.legend}>
-                Columns{' '}
-                <span className={styles.muted}>
-                  (
-                  {result.mappingOrigin === 'remembered'
-                    ? 'as last time for this source'
-                    : result.mappingOrigin === 'guessed'
-                      ? 'guessed from the headers'
-                      : 'as you chose'}
-                  )
-                </span>
-              </legend>
-              <div className={styles.mappingGrid}>
-                {importFields.map((field) => (
-                  <label key={field} className={styles.mappingRow}>
-                    <span>{importFieldLabels[field]}</span>
-                    <select
-                      className={inputClassName}
-                      value={result.mapping[field] ?? ''}
-                      onChange={(event) => changeMapping(field, event.target.value)}
-                    >
-                      <option value="">— not imported —</option>
-                      {result.headers.map((header) => (
-                        <option key={header} value={header}>
-                          {header}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-
-            <div className={styles.tableWrap}>
-              <table className={styles.table} aria-label="Rows to import">
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Born</th>
-                    <th scope="col">Phone</th>
-                    <th scope="col">Payer</th>
-                    <th scope="col">Member ID</th>
-                    <th scope="col">Treatment</th>
-                    <th scope="col">Already here?</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.rows.map((row) => (
-                    <tr key={row.rowNumber}>
-                      <td>{row.rowNumber}</td>
-                      <td>{row.fullName}</td>
-                      <td>{formatCalendarDate(row.dateOfBirth)}</td>
-                      <td>{row.phone ?? '—'}</td>
-                      <td>{row.payer ?? '—'}</td>
-                      <td>{row.memberId ?? '—'}</td>
-                      <td>{row.treatment ?? '—'}</td>
-                      <td>{row.duplicateOf ? `Duplicate of ${row.duplicateOf.fullName}` : 'New'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className={styles.muted}>
-              {result.rowCount} row{result.rowCount === 1 ? '' : 's'} in the file
-              {result.rows.length < result.rowCount - result.errors.length
-                ? `; the first ${result.rows.length} are shown`
-                : ''}
-              .
+        {done ? (
+          <section className={styles.done} aria-label="Import finished">
+            <p role="status">{done.message}</p>
+            <p>
+              The rows left out are in a CSV with a “What to fix” column: download it, correct them there, and
+              import that file.
             </p>
+            <div className={formStyles.actions}>
+              <Button
+                onClick={() =>
+                  downloadTextFile('rows-not-imported.csv', done.skippedCsv ?? '', 'text/csv;charset=utf-8')
+                }
+              >
+                Download the rows not imported (CSV)
+              </Button>
+              <Button variant="primary" onClick={close}>
+                Done
+              </Button>
+            </div>
+          </section>
+        ) : (
+          <>
+            <div className={formStyles.row}>
+              <Field
+                label="CSV file"
+                hint="A header row naming the columns, then one row per client or case."
+              >
+                {(ids) => (
+                  <input
+                    {...ids}
+                    type="file"
+                    accept=".csv,text/csv"
+                    className={styles.file}
+                    onChange={(event) => void onFileChosen(event.target.files?.[0])}
+                  />
+                )}
+              </Field>
+              <Field
+                label="Source"
+                optional
+                hint="Where the file comes from; its column and value choices are remembered under this name."
+              >
+                {(ids) => (
+                  <input
+                    {...ids}
+                    className={inputClassName}
+                    value={sourceName}
+                    maxLength={100}
+                    placeholder="e.g. Old intake spreadsheet"
+                    onChange={(event) => setSourceName(event.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
 
-            {result.duplicateCount > 0 && (
-              <fieldset className={formStyles.fieldset} aria-labelledby={duplicateGroupId}>
-                <legend id={duplicateGroupId} className={formStyles.legend}>
-                  {result.duplicateCount} row{result.duplicateCount === 1 ? ' matches' : 's match'} a client
-                  already here (same name, date of birth and member ID)
-                </legend>
-                <div className={formStyles.choices}>
-                  <label className={formStyles.choice}>
-                    <input
-                      type="radio"
-                      name="duplicates"
-                      checked={duplicateAction === 'skip'}
-                      onChange={() => setDuplicateAction('skip')}
-                    />
-                    Skip those rows
-                  </label>
-                  <label className={formStyles.choice}>
-                    <input
-                      type="radio"
-                      name="duplicates"
-                      checked={duplicateAction === 'merge'}
-                      onChange={() => setDuplicateAction('merge')}
-                    />
-                    Merge into the existing client (fills empty details, adds coverage and cases)
-                  </label>
-                </div>
-              </fieldset>
+            <FormError message={preview.error?.message} />
+
+            {result && counts && (
+              <>
+                <p className={styles.summary} role="status">
+                  {count(result.rows.length, 'row', 'rows')}: {count(counts.ok, 'ready', 'ready')}
+                  {counts.error > 0 && ` · ${count(counts.error, 'needs a fix', 'need a fix')}`}
+                  {duplicates > 0 && ` · ${count(duplicates, 'duplicate', 'duplicates')}`}
+                  {counts.skippedByUser > 0 && ` · ${counts.skippedByUser} skipped by you`}
+                  {counts.skippedEmpty > 0 && ` · ${count(counts.skippedEmpty, 'empty line', 'empty lines')}`}
+                  {preview.isPending && ' · checking…'}
+                </p>
+
+                <details className={styles.columns}>
+                  <summary>
+                    Columns{' '}
+                    <span className={styles.muted}>
+                      (
+                      {result.mappingOrigin === 'remembered'
+                        ? 'as last time for this source'
+                        : result.mappingOrigin === 'guessed'
+                          ? 'guessed from the headers'
+                          : 'as you chose'}
+                      )
+                    </span>
+                  </summary>
+                  <div className={styles.mappingGrid}>
+                    {importFields.map((field) => (
+                      <label key={field} className={styles.mappingRow}>
+                        <span>{importFieldLabels[field]}</span>
+                        <select
+                          className={inputClassName}
+                          value={result.mapping[field] ?? ''}
+                          onChange={(event) => changeMapping(field, event.target.value)}
+                        >
+                          <option value="">— not imported —</option>
+                          {result.headers.map((header) => (
+                            <option key={header} value={header}>
+                              {header}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    ))}
+                  </div>
+                </details>
+
+                <ImportValuesPanel values={result.values} onChoose={chooseValue} />
+
+                <ImportRowsTable
+                  preview={result}
+                  onCorrect={correct}
+                  onSkip={skip}
+                  skipLines={choices.skipLines}
+                />
+
+                {duplicates > 0 && (
+                  <fieldset className={formStyles.fieldset} aria-labelledby={duplicateGroupId}>
+                    <legend id={duplicateGroupId} className={formStyles.legend}>
+                      {count(duplicates, 'row is', 'rows are')} the same person as an earlier row or a client
+                      already here (same name and date of birth, and member ID when given)
+                    </legend>
+                    <div className={formStyles.choices}>
+                      <label className={formStyles.choice}>
+                        <input
+                          type="radio"
+                          name="duplicates"
+                          checked={duplicateAction === 'skip'}
+                          onChange={() => setDuplicateAction('skip')}
+                        />
+                        Skip those rows
+                      </label>
+                      <label className={formStyles.choice}>
+                        <input
+                          type="radio"
+                          name="duplicates"
+                          checked={duplicateAction === 'merge'}
+                          onChange={() => setDuplicateAction('merge')}
+                        />
+                        Merge them (fills empty details, adds coverage and cases not already there)
+                      </label>
+                    </div>
+                  </fieldset>
+                )}
+              </>
             )}
+
+            <FormError message={commit.error?.message} />
+            {commit.isPending && (
+              <div className={styles.progress}>
+                <label htmlFor={progressId}>Importing {count(importable, 'row', 'rows')}…</label>
+                <progress id={progressId} />
+              </div>
+            )}
+            <div className={formStyles.actions}>
+              <Button onClick={close}>Cancel</Button>
+              <Button
+                variant="primary"
+                disabled={!result || importable === 0 || preview.isPending || commit.isPending}
+                onClick={() => commit.mutate()}
+              >
+                {result ? `Import the ${count(importable, 'valid row', 'valid rows')}` : 'Import'}
+              </Button>
+            </div>
           </>
         )}
-
-        <FormError message={commit.error?.message} />
-        <div className={formStyles.actions}>
-          <Button onClick={close}>Cancel</Button>
-          <Button
-            variant="primary"
-            disabled={!result || hasErrors || preview.isPending || commit.isPending}
-            onClick={() => commit.mutate()}
-          >
-            Import {result ? `${result.rowCount} row${result.rowCount === 1 ? '' : 's'}` : ''}
-          </Button>
-        </div>
       </div>
     </Dialog>
   );

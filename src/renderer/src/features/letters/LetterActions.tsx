@@ -6,10 +6,10 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { downloadBase64 } from '../vault/upload-files';
-import { refreshAfterOutput } from './letter-queries';
 import styles from './Letters.module.css';
 import { MarkSentDialog } from './MarkSentDialog';
 import { PacketDialog } from './PacketDialog';
+import { UnfilledPromptsDialog, type PendingOutput } from './UnfilledPromptsDialog';
 
 type Props = {
   readonly letter: Letter;
@@ -27,23 +27,49 @@ export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
   const prompts = letter.unfilledPrompts;
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [dialog, setDialog] = useState<'packet' | 'sent' | null>(null);
+  // An output waiting for the user's answer to "prompts are still to fill" (issue 16).
+  const [pending, setPending] = useState<PendingOutput | null>(null);
+  const [isDraftPacket, setIsDraftPacket] = useState(false);
   const exportFile = useMutation({
-    mutationFn: (format: 'pdf' | 'docx') =>
+    mutationFn: ({ format, allowUnfilled }: { format: 'pdf' | 'docx'; allowUnfilled: boolean }) =>
       format === 'pdf'
-        ? callApi('letters.exportPdf', { letterId: letter.id })
-        : callApi('letters.exportDocx', { letterId: letter.id }),
-    onSuccess: async (file, format) => {
+        ? callApi('letters.exportPdf', { letterId: letter.id, allowUnfilled })
+        : callApi('letters.exportDocx', { letterId: letter.id, allowUnfilled }),
+    onSuccess: (file, { format }) => {
       setErrors(noErrors);
       downloadBase64(file.fileName, file.mimeType, file.data);
       onAnnounce(
-        `${format === 'pdf' ? 'PDF' : 'Word document'} saved: ${file.fileName}` +
+        `${file.isDraft ? 'Draft ' : ''}${format === 'pdf' ? 'PDF' : 'Word document'} downloaded: ${file.fileName}` +
           (file.pageCount ? `, ${file.pageCount} ${file.pageCount === 1 ? 'page' : 'pages'}` : '') +
-          '. Not encrypted; a copy is filed in the case’s documents.',
+          '. Not encrypted. Mark as sent when it goes out: that files the final copy on the case.',
       );
-      await refreshAfterOutput(letter);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, [])),
   });
+
+  /** Makes the output at once when the letter is complete; otherwise asks first. */
+  function start(output: PendingOutput) {
+    if (prompts.length > 0) {
+      setPending(output);
+      return;
+    }
+    if (output === 'packet') {
+      setIsDraftPacket(false);
+      setDialog('packet');
+    } else {
+      exportFile.mutate({ format: output, allowUnfilled: false });
+    }
+  }
+
+  function exportDraft(output: PendingOutput) {
+    setPending(null);
+    if (output === 'packet') {
+      setIsDraftPacket(true);
+      setDialog('packet');
+    } else {
+      exportFile.mutate({ format: output, allowUnfilled: true });
+    }
+  }
   const isBusy = exportFile.isPending || !isSaved;
 
   return (
@@ -70,13 +96,13 @@ export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
         </>
       )}
       <div className={styles.outputButtons} role="group" aria-label="Send the letter">
-        <Button disabled={isBusy} onClick={() => exportFile.mutate('pdf')}>
+        <Button disabled={isBusy} onClick={() => start('pdf')}>
           Export PDF
         </Button>
-        <Button disabled={isBusy} onClick={() => exportFile.mutate('docx')}>
+        <Button disabled={isBusy} onClick={() => start('docx')}>
           Export DOCX
         </Button>
-        <Button disabled={!isSaved} onClick={() => setDialog('packet')}>
+        <Button disabled={!isSaved} onClick={() => start('packet')}>
           Build packet…
         </Button>
         <Button disabled={!isSaved} onClick={() => setDialog('sent')}>
@@ -85,8 +111,15 @@ export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
       </div>
       {!isSaved && <p className={styles.muted}>Exports wait until your last change is saved.</p>}
       <FormError message={errors.form} />
+      <UnfilledPromptsDialog
+        pending={pending}
+        prompts={prompts}
+        onCancel={() => setPending(null)}
+        onExportDraft={exportDraft}
+      />
       <PacketDialog
         letter={letter}
+        allowUnfilled={isDraftPacket}
         open={dialog === 'packet'}
         onOpenChange={(open) => setDialog(open ? 'packet' : null)}
         onAnnounce={onAnnounce}

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   letterDeliveryMethodLabels,
@@ -58,6 +58,15 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
   const [sentTo, setSentTo] = useState('');
   const [proofMethod, setProofMethod] = useState<ProofMethod | ''>('');
   const [reference, setReference] = useState('');
+  const hasPrompts = letter.unfilledPrompts.length > 0;
+  // The copy that went out: this letter as printed here (filed now), or one already in the case's
+  // documents, e.g. the physician's signed version, scanned. A letter with prompts needs the latter.
+  const [sentCopyId, setSentCopyId] = useState('');
+  const documents = useQuery({
+    queryKey: ['vault', 'case', letter.caseId],
+    queryFn: () => callApi('vault.list', { caseId: letter.caseId }),
+    enabled: open,
+  });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const markSent = useMutation({
     mutationFn: () =>
@@ -66,12 +75,13 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
         sentVia,
         sentAt: sentInstant(sentOn),
         sentTo,
+        documentId: sentCopyId === '' ? null : Number(sentCopyId),
         deliveryProof: proofMethod === '' ? null : { method: proofMethod, reference },
       }),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       setErrors(noErrors);
       onAnnounce(
-        `Marked “${letter.title}” as sent by ${letterDeliveryMethodLabels[sentVia].toLowerCase()}; the timeline shows it.`,
+        `Marked “${letter.title}” as sent by ${letterDeliveryMethodLabels[sentVia].toLowerCase()}: ${result.document.fileName} is filed in the case's documents and the timeline shows it.`,
       );
       onOpenChange(false);
       await refreshAfterOutput(letter);
@@ -82,6 +92,7 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
           'sentAt',
           'sentVia',
           'sentTo',
+          'documentId',
           'deliveryProof.method',
           'deliveryProof.reference',
         ]),
@@ -98,7 +109,7 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
       open={open}
       onOpenChange={onOpenChange}
       title="Mark as sent"
-      description="Adds “letter sent” to the case's timeline with the proof of delivery."
+      description="Files the final PDF, dated the day it went, in the case's documents and adds “letter sent” to the timeline with the proof of delivery."
     >
       <form className={formStyles.form} onSubmit={submit} noValidate>
         <Field label="Sent on" error={errors.fields['sentAt']}>
@@ -145,6 +156,33 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
               value={sentTo}
               onChange={(event) => setSentTo(event.target.value)}
             />
+          )}
+        </Field>
+        <Field
+          label="Copy that went out"
+          hint={
+            hasPrompts
+              ? `The letter still has ${letter.unfilledPrompts.length} prompts to fill: choose the copy that was sent, or fill them first.`
+              : 'This letter is filed as a PDF dated the day it went, unless you choose another copy.'
+          }
+          error={errors.fields['documentId']}
+        >
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={sentCopyId}
+              onChange={(event) => setSentCopyId(event.target.value)}
+            >
+              <option value="" disabled={hasPrompts}>
+                {hasPrompts ? 'Choose the copy that was sent' : 'This letter, as Advocase prints it'}
+              </option>
+              {(documents.data ?? []).map((document) => (
+                <option key={document.id} value={String(document.id)}>
+                  {document.fileName}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label="Proof of delivery" optional error={errors.fields['deliveryProof.method']}>

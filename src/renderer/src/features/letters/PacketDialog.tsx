@@ -9,17 +9,18 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { downloadBase64 } from '../vault/upload-files';
-import { refreshAfterOutput } from './letter-queries';
 
 type Props = {
   readonly letter: Letter;
+  /** The user chose to go on with prompts unfilled: the packet's letter says DRAFT. */
+  readonly allowUnfilled: boolean;
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
   readonly onAnnounce: (message: string) => void;
 };
 
 /** One PDF to fax or upload: a cover sheet, the letter, then the letter's enclosures in order. */
-export function PacketDialog({ letter, open, onOpenChange, onAnnounce }: Props) {
+export function PacketDialog({ letter, allowUnfilled, open, onOpenChange, onAnnounce }: Props) {
   const [sentVia, setSentVia] = useState<'fax' | 'portal'>('fax');
   const [recipientFax, setRecipientFax] = useState('');
   const [message, setMessage] = useState('');
@@ -31,17 +32,17 @@ export function PacketDialog({ letter, open, onOpenChange, onAnnounce }: Props) 
         sentVia,
         recipientFax: sentVia === 'fax' ? recipientFax : null,
         message,
+        allowUnfilled,
       }),
-    onSuccess: async (packet) => {
+    onSuccess: (packet) => {
       setErrors(noErrors);
       downloadBase64(packet.fileName, packet.mimeType, packet.data);
       const omitted = packet.omitted.map((item) => `${item.title}: ${item.reason}`).join(' ');
       onAnnounce(
-        `Packet saved: ${packet.fileName}, ${packet.pageCount ?? 0} pages. Not encrypted; a copy is filed in the case’s documents.` +
+        `${packet.isDraft ? 'Draft packet' : 'Packet'} downloaded: ${packet.fileName}, ${packet.pageCount ?? 0} pages. Not encrypted. Mark as sent when it goes out: that files the final copy on the case.` +
           (omitted ? ` ${omitted}` : ''),
       );
       onOpenChange(false);
-      await refreshAfterOutput(letter);
     },
     onError: (error) =>
       setErrors(formErrorsFromFailure(error, ['sentVia', 'recipientFax', 'message', 'enclosureDocumentIds'])),

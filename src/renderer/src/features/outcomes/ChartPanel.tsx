@@ -7,7 +7,7 @@ import styles from './Outcomes.module.css';
 
 /**
  * A chart with its numbers: the table is one click away, and always there for a screen reader
- * (the drawing itself is hidden from it, since bars cannot be read aloud).
+ * (the drawing itself is hidden from it and out of the Tab order, since bars cannot be read aloud).
  */
 export function ChartPanel({
   title,
@@ -52,7 +52,9 @@ export function ChartPanel({
       ) : (
         <>
           {!isTableShown && (
-            <div className={styles.chart} aria-hidden>
+            // inert as well: the chart library makes its drawing keyboard-focusable, and a focusable
+            // element hidden from screen readers is a stop that reads as nothing (WCAG 4.1.2).
+            <div className={styles.chart} aria-hidden inert>
               {chart}
             </div>
           )}

@@ -8,6 +8,8 @@ import { DeleteRecordDialog, type DeleteTarget } from '../history/DeleteRecordDi
 import { TrashDialog } from '../history/TrashDialog';
 import { useUndoLastEdit } from '../history/use-undo';
 import { openImportDialog } from '../import/open-import-dialog';
+import { DocumentPreviewDialog } from '../vault/DocumentPreviewDialog';
+import { queryClient } from '../../app/query-client';
 import styles from './CommandPalette.module.css';
 
 const kindWords: Readonly<Record<SearchKind | 'command', string>> = {
@@ -66,6 +68,9 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
   const [activeIndex, setActiveIndex] = useState(0);
   const [isTrashOpen, setIsTrashOpen] = useState(false);
   const [deleteTarget, setDeleteTarget] = useState<DeleteTarget | null>(null);
+  const [preview, setPreview] = useState<{ readonly documentId: number; readonly caseId: number } | null>(
+    null,
+  );
   const undoLastEdit = useUndoLastEdit(onAnnounce);
   const typed = useDebounced(text.trim(), 120);
 
@@ -170,7 +175,12 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
             title: result.title,
             subtitle: result.subtitle,
             snippet: result.snippet,
-            run: () => go(result.target),
+            run: () => {
+              go(result.target);
+              // A document opens in its preview, on its case's Documents tab: Enter reads it at once.
+              if (result.kind === 'document' && result.target.name === 'case')
+                setPreview({ documentId: result.id, caseId: result.target.caseId });
+            },
           })),
         }))
       : [];
@@ -294,6 +304,14 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
           </div>
         )}
       </dialog>
+      {preview && (
+        <DocumentPreviewDialog
+          documentId={preview.documentId}
+          caseId={preview.caseId}
+          onClose={() => setPreview(null)}
+          onChanged={() => queryClient.invalidateQueries({ queryKey: ['vault'] })}
+        />
+      )}
       <TrashDialog open={isTrashOpen} onOpenChange={setIsTrashOpen} onAnnounce={onAnnounce} />
       <DeleteRecordDialog
         target={deleteTarget}

@@ -5,13 +5,14 @@ import { Button } from '../../components/Button';
 import { Field, inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { queryClient, sessionQueryKey } from '../../app/query-client';
+import { failedUnlocksQueryKey, queryClient, sessionQueryKey } from '../../app/query-client';
 import { AuthLayout } from './AuthLayout';
 import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
 import { FormError } from '../../components/FormError';
 
-function markUnlocked() {
+function markUnlocked({ failedAttemptsSinceLastUnlock }: { failedAttemptsSinceLastUnlock: number }) {
+  queryClient.setQueryData(failedUnlocksQueryKey, failedAttemptsSinceLastUnlock);
   queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
 }
 

@@ -11,6 +11,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { describeConfirmationMismatch, NewPassphraseFields } from '../session/NewPassphraseFields';
 import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
+import { AuditLogCheck } from '../audit/AuditLogCheck';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 import { FormError } from '../../components/FormError';
 import { AdvocateProfileForm } from './AdvocateProfileForm';
@@ -31,6 +32,7 @@ export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
       <AutoLockForm onSaved={onSaved} />
       <VerificationScriptEditor onSaved={onSaved} />
       <VaultIntegrityCheck />
+      <AuditLogCheck />
       <BackupSettings onSaved={onSaved} />
       <ChangePassphraseForm
         onSaved={(message) => {

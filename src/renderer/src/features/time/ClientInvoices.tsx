@@ -10,7 +10,7 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import { invoicesQueryKey, refreshTime } from './time-queries';
 import styles from './Time.module.css';
 
@@ -47,8 +47,8 @@ export function ClientInvoices({ clientId, onAnnounce }: Props) {
   });
   const download = useMutation({
     mutationFn: async (invoice: Invoice) => {
-      const file = await callApi('invoices.pdf', { invoiceId: invoice.id });
-      downloadBase64(file.fileName, 'application/pdf', file.data);
+      const file = await saveFile('invoices.pdf', { invoiceId: invoice.id });
+      if (file.savedAs) onAnnounce(`Invoice ${invoice.number} saved as ${file.savedAs} (not encrypted).`);
     },
   });
 

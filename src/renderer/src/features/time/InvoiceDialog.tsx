@@ -13,7 +13,7 @@ import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatCents } from '../../lib/money';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import { billingSettingsQueryKey, refreshTime } from './time-queries';
 import styles from './Time.module.css';
 
@@ -48,7 +48,7 @@ export function InvoiceDialog({ client, open, onOpenChange, onIssued }: Props) {
       onOpenChange={onOpenChange}
       size="wide"
       title={`Invoice ${client.name}`}
-      description="Bills the billable time in the period that is not on an invoice yet, and downloads the PDF. The PDF is not encrypted: keep it somewhere safe."
+      description="Bills the billable time in the period that is not on an invoice yet, and saves the PDF where you choose. The PDF is not encrypted: keep it somewhere safe."
     >
       {open && isReady && (
         <InvoiceForm
@@ -98,14 +98,16 @@ function InvoiceForm({
   const issue = useMutation({
     mutationFn: async (input: CreateInvoiceInput) => {
       const invoice = await callApi('invoices.create', input);
-      const file = await callApi('invoices.pdf', { invoiceId: invoice.id });
-      downloadBase64(file.fileName, 'application/pdf', file.data);
-      return invoice;
+      const file = await saveFile('invoices.pdf', { invoiceId: invoice.id });
+      return { invoice, savedAs: file.savedAs };
     },
-    onSuccess: async (invoice) => {
+    onSuccess: async ({ invoice, savedAs }) => {
       await refreshTime();
       onIssued(
-        `Invoice ${invoice.number} issued for ${formatCents(invoice.totalCents)}; its PDF was downloaded (not encrypted).`,
+        `Invoice ${invoice.number} issued for ${formatCents(invoice.totalCents)}; ` +
+          (savedAs
+            ? `its PDF was saved as ${savedAs} (not encrypted).`
+            : 'its PDF was not saved: save it from the client’s invoices.'),
       );
       onOpenChange(false);
     },
@@ -244,7 +246,7 @@ function InvoiceForm({
       <div className={formStyles.actions}>
         <Button onClick={() => onOpenChange(false)}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={issue.isPending}>
-          Issue invoice and download PDF
+          Issue invoice and save PDF
         </Button>
       </div>
     </form>

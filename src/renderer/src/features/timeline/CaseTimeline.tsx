@@ -29,7 +29,7 @@ export function CaseTimeline({ caseId }: { caseId: number }) {
 
   return (
     <div className={styles.layout}>
-      <section aria-label="Timeline">
+      <section aria-label="Timeline entries">
         <div className={styles.toolbar}>
           <input
             type="search"

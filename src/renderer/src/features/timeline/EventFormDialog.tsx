@@ -27,7 +27,17 @@ type Props = {
   readonly variant: 'quick-call' | 'any';
 };
 
-const quickCallKeys = ['repName', 'referenceNumber', 'withWhom', 'followUp.title', 'followUp.dueOn'];
+// The quick call log is Add event → Phone call with its fields reordered, never a second form:
+// every field of a call is here (direction and minutes too, which invoices and reports read).
+const quickCallKeys = [
+  'repName',
+  'referenceNumber',
+  'withWhom',
+  'direction',
+  'durationMinutes',
+  'followUp.title',
+  'followUp.dueOn',
+];
 
 function initialValues(type: TimelineEventType): FormValues {
   // Selects start on their first option, so the form never sends an empty choice.

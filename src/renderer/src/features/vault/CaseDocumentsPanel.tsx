@@ -97,7 +97,7 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
   return (
     <section
       className={[styles.panel, isDragging ? styles.dragging : ''].join(' ')}
-      aria-label="Documents"
+      aria-label="Documents of this case"
       data-testid="documents-drop-zone"
       onDragOver={(event) => {
         event.preventDefault();
@@ -219,7 +219,7 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
         </section>
       ) : rows.length === 0 && documents.isSuccess ? (
         <div className={styles.empty}>
-          <h3>{view === 'trash' ? 'The trash is empty' : 'No documents yet'}</h3>
+          <h2>{view === 'trash' ? 'The trash is empty' : 'No documents yet'}</h2>
           <p>
             {view === 'trash'
               ? 'Documents moved to the trash stay here 30 days, then are deleted for good.'

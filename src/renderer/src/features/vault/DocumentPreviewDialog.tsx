@@ -12,7 +12,7 @@ import {
   type DocumentType,
 } from '@shared/schemas/vault';
 import { PdfViewer } from './PdfViewer';
-import { downloadBase64 } from './upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Vault.module.css';
 
 type Props = {
@@ -111,6 +111,8 @@ function MetadataForm({
   caseId: number;
   onSaved: (message: string) => Promise<void>;
 }) {
+  const ending = /\.[^.]+$/.exec(document.fileName)?.[0] ?? '';
+  const [name, setName] = useState(document.fileName.slice(0, document.fileName.length - ending.length));
   const [documentType, setDocumentType] = useState<DocumentType>(document.documentType);
   const [documentDate, setDocumentDate] = useState(document.documentDate ?? '');
   const [source, setSource] = useState(document.source ?? '');
@@ -126,6 +128,8 @@ function MetadataForm({
     mutationFn: () =>
       callApi('vault.update', {
         documentId: document.id,
+        // The name part only: the ending stays what the content is (the core refuses another).
+        ...(`${name.trim()}${ending}` === document.fileName ? {} : { fileName: `${name.trim()}${ending}` }),
         documentType,
         documentDate: documentDate || null,
         source: source || null,
@@ -161,6 +165,25 @@ function MetadataForm({
   return (
     <div className={styles.sidebar}>
       <form className={formStyles.form} onSubmit={submit} aria-label="Document details">
+        <Field
+          label="Name"
+          hint={ending ? `The ending ${ending} stays: it says what kind of file this is.` : undefined}
+          error={error?.field === 'fileName' ? error.message : undefined}
+        >
+          {(ids) => (
+            <div className={styles.nameRow}>
+              <input
+                className={styles.input}
+                {...ids}
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
+              <span className={styles.nameEnding} aria-hidden>
+                {ending}
+              </span>
+            </div>
+          )}
+        </Field>
         <Field
           label="Document type"
           hint={
@@ -298,10 +321,11 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
   }, []);
 
   async function download(): Promise<void> {
-    const content = await callApi('vault.content', { documentId });
-    downloadBase64(content.fileName, content.mimeType, content.data);
+    const content = await saveFile('vault.content', { documentId });
     setConfirmDownload(false);
-    setMessage('Downloaded. That copy is not encrypted: delete it when you are done.');
+    if (content.savedAs) {
+      setMessage(`Saved as ${content.savedAs}. That copy is not encrypted: delete it when you are done.`);
+    }
   }
 
   const document = summary.data;
@@ -318,7 +342,7 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
               onClick={() =>
                 void callApi('vault.openExternally', { documentId }).then(() =>
                   setMessage(
-                    'Opened in the system viewer. The temporary copy is deleted when Advocase locks.',
+                    'Opened in the system viewer. Advocase deletes its decrypted copy when it locks, but the other app may keep a copy of its own (recent files, autosave) that Advocase cannot remove.',
                   ),
                 )
               }

@@ -4,17 +4,20 @@ import { Button } from '../../components/Button';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { FormError } from '../../components/FormError';
+import type { VerifyReport } from '@shared/schemas/vault';
 
 /** Settings: checks every stored document's authentication tags, and names any that fail. */
 export function VaultIntegrityCheck() {
-  const verify = useMutation({ mutationFn: () => callApi('vault.verify', {}) });
+  const verify = useMutation({
+    mutationFn: (removeLeftovers: boolean) => callApi('vault.verify', { removeLeftovers }),
+  });
   const report = verify.data;
   return (
     <fieldset className={formStyles.fieldset}>
       <legend className={formStyles.legend}>Document vault integrity</legend>
       <p>Reads every encrypted document and checks that nothing on disk was changed or lost.</p>
       <div className={formStyles.actions}>
-        <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+        <Button onClick={() => verify.mutate(false)} disabled={verify.isPending}>
           {verify.isPending ? 'Checking…' : 'Check every document'}
         </Button>
       </div>
@@ -36,7 +39,32 @@ export function VaultIntegrityCheck() {
             </ul>
           </div>
         )}
+        {report && <LeftoversNote leftovers={report.leftovers} onRemove={() => verify.mutate(true)} />}
       </div>
     </fieldset>
+  );
+}
+
+/** What interrupted uploads left (issue 12 §6): unreadable, so removing them loses nothing. */
+function LeftoversNote({
+  leftovers,
+  onRemove,
+}: {
+  leftovers: VerifyReport['leftovers'];
+  onRemove: () => void;
+}) {
+  const count = leftovers.filesWithoutRecord + leftovers.recordsWithoutDocument;
+  if (count === 0) return null;
+  if (leftovers.removed) return <p>Removed {count} leftovers of interrupted uploads.</p>;
+  return (
+    <>
+      <p>
+        Found {count} leftovers of interrupted uploads (for example after a crash). They are encrypted, belong
+        to no document and only take space.
+      </p>
+      <div className={formStyles.actions}>
+        <Button onClick={onRemove}>Remove leftovers</Button>
+      </div>
+    </>
   );
 }

@@ -1,0 +1,21 @@
+import { parseArgs } from 'node:util';
+import { exitCodes, UsageError } from '../cli-io';
+import type { Command } from '../command';
+import { readPassphrase } from '../prompt-secret';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  usage: 'advocase audit verify',
+  summary:
+    'Check the audit log hash chain; names the first entry changed, removed or blanked outside a purge',
+  async run(context) {
+    const [subcommand, ...rest] = context.argv;
+    if (subcommand !== 'verify') throw new UsageError('Say what to do: advocase audit verify.');
+    parseArgs({ args: rest, options: {}, strict: true });
+    await context.call('session.unlock', { passphrase: await readPassphrase(context.io) });
+    const report = await context.call('audit.verify', {});
+    (report.isIntact ? context.io.stdout : context.io.stderr).write(`${report.message}\n`);
+    // Exit 1 when broken: nothing the user typed is wrong, the log itself is.
+    return report.isIntact ? exitCodes.ok : exitCodes.failure;
+  },
+};

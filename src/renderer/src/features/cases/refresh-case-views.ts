@@ -1,0 +1,21 @@
+import type { CaseDetail } from '@shared/schemas/cases';
+import { queryClient } from '../../app/query-client';
+import { callApi } from '../../lib/api';
+
+export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
+
+/**
+ * After a step on a case (a timeline entry, a stage change, closing), every view that reads the
+ * case's lifecycle is read again: the case, its deadlines, the caseload, the Agenda, the banner's
+ * reminders and Outcomes, so no screen shows the case as it was. Returns the case as it is now.
+ */
+export async function refreshCaseViews(caseId: number): Promise<CaseDetail> {
+  const current = await callApi('cases.get', { caseId });
+  queryClient.setQueryData(caseQueryKey(caseId), current);
+  await Promise.all(
+    [['cases'], ['agenda'], ['reminders'], ['deadlines', caseId], ['outcomes']].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+  return current;
+}

@@ -1,0 +1,168 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LetterDocument } from '../../src/shared/domain/letter-document';
+import { writeFileOutput } from '../helpers/write-file-output';
+import { sampleLetterDocument, sampleProfile } from '../letters/sample-letter';
+import { openExportFixture, pdfText, secrets } from './export-fixture';
+
+/** Every way the fixture's date of birth (1984-02-29) may be printed, and the address. */
+const dateOfBirthSpellings = [
+  '1984-02-29',
+  '02/29/1984',
+  '2/29/1984',
+  '02-29-1984',
+  'February 29, 1984',
+  'Feb 29, 1984',
+];
+const addressParts = [secrets.address, '12 Orchard Lane'];
+
+/** A letter that prints the date of birth in its RE: block and, written out, with the address in its body. */
+const bodyWithSecrets: LetterDocument = {
+  blocks: [
+    ...sampleLetterDocument.blocks,
+    {
+      type: 'paragraph',
+      runs: [{ text: `The member, born February 29, 1984, lives at ${secrets.address}.` }],
+    },
+  ],
+};
+
+function csvFields(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => match[1]!.replace(/""/g, '"'));
+}
+
+/** The readable text of a file in the bundle: pdftotext for a PDF, the XML of a DOCX's body without tags. */
+function textOf(path: string): string {
+  const text = path.endsWith('.docx')
+    ? execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' }).replace(/<[^>]+>/g, '')
+    : pdfText(path);
+  return text.replace(/\s+/g, ' ');
+}
+
+describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', () => {
+  let folder: string;
+  const bundles: Record<'plain' | 'redacted', { folder: string; files: string[]; manifest: string[][] }> = {
+    plain: { folder: '', files: [], manifest: [] },
+    redacted: { folder: '', files: [], manifest: [] },
+  };
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'advocase-redacted-bundle-'));
+    const fixture = await openExportFixture(join(folder, 'data'));
+    const { call, caseId } = fixture;
+    await call('profile.save', sampleProfile);
+    const letter = await call('letters.create', { caseId, templateId: 'internal-appeal-first-level' });
+    await call('letters.update', {
+      letterId: letter.id,
+      changes: {
+        title: 'Level 1 appeal',
+        body: bodyWithSecrets,
+        enclosureDocumentIds: [fixture.documents.lmn.id],
+      },
+    });
+    const output = { letterId: letter.id, date: '2026-03-30' };
+    await call('letters.exportPdf', output);
+    await call('letters.exportDocx', output);
+    await call('letters.buildPacket', { ...output, sentVia: 'portal' });
+
+    for (const [name, redact] of [
+      ['plain', []],
+      ['redacted', ['dateOfBirth', 'address']],
+    ] as const) {
+      const zip = join(folder, `${name}.zip`);
+      writeFileOutput(zip, await call('exports.bundle', { selection: { caseId, redact: [...redact] } }));
+      const unzipped = join(folder, name);
+      mkdirSync(unzipped);
+      execFileSync('unzip', ['-q', zip, '-d', unzipped]);
+      bundles[name] = {
+        folder: unzipped,
+        files: readdirSync(unzipped).sort(),
+        manifest: readFileSync(join(unzipped, 'manifest.csv'), 'utf8')
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map(csvFields),
+      };
+    }
+  }, 120_000);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** The bundle's files Advocase made: the summary and every exhibit that is a letter or packet. */
+  function generatedFiles(name: 'plain' | 'redacted'): string[] {
+    const { files } = bundles[name];
+    return files.filter((file) => /^Case summary|– (Letter|Submission packet) 2026-03-30/.test(file));
+  }
+
+  it('without redaction, the letter PDF, its DOCX and the packet print the date of birth (so the check below can fail)', () => {
+    const generated = generatedFiles('plain');
+    expect(
+      generated
+        .filter((file) => file.startsWith('Exhibit'))
+        .map((file) => file.replace(/^Exhibit \d+ – /, ''))
+        .sort(),
+    ).toEqual(['Letter 2026-03-30.docx', 'Letter 2026-03-30.pdf', 'Submission packet 2026-03-30.pdf']);
+    for (const file of generated.filter((name) => name.startsWith('Exhibit'))) {
+      const text = textOf(join(bundles.plain.folder, file));
+      expect(
+        dateOfBirthSpellings.filter((spelling) => text.includes(spelling)),
+        file,
+      ).not.toEqual([]);
+      expect(text, file).toContain('12 Orchard Lane');
+    }
+  });
+
+  it('with date of birth and address redacted, none of its generated files contains either', () => {
+    const generated = generatedFiles('redacted');
+    expect(generated).toHaveLength(4);
+    for (const file of generated) {
+      const text = textOf(join(bundles.redacted.folder, file));
+      expect(
+        dateOfBirthSpellings.filter((spelling) => text.includes(spelling)),
+        file,
+      ).toEqual([]);
+      expect(
+        addressParts.filter((part) => text.includes(part)),
+        file,
+      ).toEqual([]);
+      expect(text, file).toContain('[redacted]');
+    }
+    // They are the letters made again, not blank pages: the body and the RE: block are there.
+    const letter = textOf(
+      join(
+        bundles.redacted.folder,
+        generated.find((file) => file.endsWith('Letter 2026-03-30.pdf'))!,
+      ),
+    );
+    expect(letter).toContain('Treatment history');
+    expect(letter).toContain('Imani Brooks');
+    const docx = textOf(
+      join(
+        bundles.redacted.folder,
+        generated.find((file) => file.endsWith('.docx'))!,
+      ),
+    );
+    expect(docx).toContain('Treatment history');
+  });
+
+  it('the packet made again leaves out the enclosure from outside, and says so on its cover', () => {
+    const packet = generatedFiles('redacted').find((file) => file.includes('Submission packet'))!;
+    const text = textOf(join(bundles.redacted.folder, packet));
+    expect(text).toContain('enclosures that came from outside Advocase are left out of this packet');
+  });
+
+  it('lists documents from outside as not redacted, in the manifest and the summary’s index', () => {
+    const notes = new Map(bundles.redacted.manifest.map((row) => [row[1]!, row[8]!]));
+    for (const [file, note] of notes) {
+      if (file.startsWith('Case summary')) continue;
+      if (/– (Letter|Submission packet) 2026-03-30/.test(file))
+        expect(note, file).toMatch(/^Redacted: made again by Advocase/);
+      else expect(note, file).toMatch(/^Not redacted: the document as filed/);
+    }
+    expect([...notes.values()].filter((note) => note.startsWith('Not redacted'))).toHaveLength(5);
+    const summary = bundles.redacted.files.find((file) => file.startsWith('Case summary'))!;
+    expect(textOf(join(bundles.redacted.folder, summary))).toContain('Not redacted: the document as filed');
+  });
+});
