@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { callHarness, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -11,20 +11,6 @@ const backupFolder = mkdtempSync(join(tmpdir(), 'advocase-e2e-backups-'));
 test.use({ harnessEnvironment: { ADVOCASE_BACKUP_DIR: backupFolder } });
 // The second test restores the backup the first one wrote.
 test.describe.configure({ mode: 'serial' });
-
-async function screenshotAtBothSizes(
-  page: Page,
-  app: { screenshot(name: string): Promise<void> },
-  name: string,
-) {
-  for (const [width, height] of [
-    [1280, 800],
-    [1440, 900],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await app.screenshot(`${name}-${width}x${height}`);
-  }
-}
 
 test('Settings → Backups: choose the folder, back up now, see it verified, check it', async ({
   page,
@@ -37,7 +23,7 @@ test('Settings → Backups: choose the folder, back up now, see it verified, che
   await expect(backups.getByText('Backups are off: choose a folder')).toBeVisible();
   await expect(backups.getByRole('button', { name: 'Back up now' })).toBeDisabled();
   await backups.scrollIntoViewIfNeeded();
-  await screenshotAtBothSizes(page, app, 'backup-settings-off');
+  await screenshotBothSizes(page, app, 'backup-settings-off');
 
   await backups.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(backups.getByText(backupFolder)).toBeVisible();
@@ -57,13 +43,13 @@ test('Settings → Backups: choose the folder, back up now, see it verified, che
     ),
   ).toBeVisible();
   await backups.scrollIntoViewIfNeeded();
-  await screenshotAtBothSizes(page, app, 'backup-settings');
+  await screenshotBothSizes(page, app, 'backup-settings');
 });
 
 test('first run on a new computer: restore from a backup, preview it, unlock it', async ({ page, app }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Set up Advocase' })).toBeVisible();
-  await screenshotAtBothSizes(page, app, 'first-run-restore-option');
+  await screenshotBothSizes(page, app, 'first-run-restore-option');
   await page.getByRole('button', { name: 'Restore from a backup' }).click();
   await expect(page.getByRole('heading', { name: 'Restore from a backup' })).toBeVisible();
   await page.getByRole('button', { name: /^Restore the backup of / }).click();
@@ -78,7 +64,7 @@ test('first run on a new computer: restore from a backup, preview it, unlock it'
   await expect(page.getByText('The backup passed every check. It holds:')).toBeVisible();
   await expect(preview.nth(1)).toHaveText('1');
   await expect(preview.nth(2)).toHaveText('0');
-  await screenshotAtBothSizes(page, app, 'restore-preview');
+  await screenshotBothSizes(page, app, 'restore-preview');
 
   await page.getByRole('button', { name: 'Restore this backup' }).click();
   await page.getByLabel('Passphrase').fill(passphrase);
@@ -114,7 +100,7 @@ test('restore on this computer from Settings: preview with a warning, the curren
     restore.getByText('Your current data is moved to a folder beside it', { exact: false }),
   ).toBeVisible();
   await restore.scrollIntoViewIfNeeded();
-  await screenshotAtBothSizes(page, app, 'restore-preview-in-settings');
+  await screenshotBothSizes(page, app, 'restore-preview-in-settings');
 
   await restore.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByRole('heading', { name: 'Unlock Advocase' })).toBeVisible();
