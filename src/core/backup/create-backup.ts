@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { recordAccessEvent } from '../audit/access-events';
 import { deriveSubkey } from '../crypto/key-derivation';
 import type { AdvocaseDatabase } from '../db/schema';
 import { inspectEncryptedDatabase, writeEncryptedSnapshot } from '../db/sqlite/encrypted-snapshot';
-import { appendAuditEntry } from '../db/tables/audit-log';
 import { dataFilePaths } from '../storage/data-directory';
 import { storedFilePath } from '../vault/vault-storage';
 import {
@@ -89,13 +89,11 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
       await rm(path, { force: true });
       throw error;
     }
-    await appendAuditEntry(db, {
-      actor: options.actor,
-      tableName: 'backups',
-      rowId: 0,
-      action: 'insert',
-      before: null,
-      after: { event: 'backup.created', file: path, sizeBytes: contents.sizeBytes, verified: true },
+    // An access event (issue 12 §5): sizes and counts only, never the file's path.
+    await recordAccessEvent(db, options.actor, 'backup', {
+      sizeBytes: contents.sizeBytes,
+      documents: contents.documents,
+      isVerified: true,
     });
     return { path, name: basename(path), contents };
   } finally {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { recordAccessEvent } from '../audit/access-events';
 import { openStore } from '../db/store';
 import { AppError } from '../errors';
 import { syncDirectory } from '../storage/atomic-file';
@@ -51,17 +51,10 @@ export async function stageRestore(
     await mkdir(dirname(stagingFolder), { recursive: true });
     await mkdir(stagingFolder, { mode: 0o700 });
     await unpack(backupPath, index, stagingFolder, progress);
-    // The restore goes into the restored data's own audit log, chained like any other entry.
+    // The restore is an access event in the restored data's own audit log, chained like any other entry.
     const store = await openStore(dataFilePaths(stagingFolder).database, dataKey);
     try {
-      await appendAuditEntry(store.db, {
-        actor,
-        tableName: 'backups',
-        rowId: 0,
-        action: 'insert',
-        before: null,
-        after: { event: 'backup.restored', backup: basename(backupPath), backupCreatedAt: index.createdAt },
-      });
+      await recordAccessEvent(store.db, actor, 'restore', { backupCreatedAt: index.createdAt });
     } finally {
       await store.close();
     }

@@ -69,13 +69,14 @@ export function BackupSettings({ onSaved }: { onSaved: (announcement: string) =>
         </p>
       )}
       {warning && (
-        <p className={styles.warning} role="status">
+        <p className={styles.warning}>
           <AlertTriangle aria-hidden size={18} /> {warning}
         </p>
       )}
       <div className={styles.folder}>
         <p>
-          Folder: <span className={styles.folderPath}>{current?.folder ?? 'none chosen yet'}</span>
+          Folder:{' '}
+          {current?.folder ? <span className={styles.folderPath}>{current.folder}</span> : 'none chosen yet'}
         </p>
         <Button onClick={() => chooseFolder.mutate()} disabled={chooseFolder.isPending}>
           {current?.folder ? 'Change folder…' : 'Choose folder…'}
