@@ -112,6 +112,16 @@ test('the caseload: header and filter in view, the table scrolls in its frame wi
         .map((badge) => badge.textContent),
     );
   expect(badgesCut).toEqual([]);
+  // Every cell shows its whole content (dates, deadlines, readiness), except free text cut with an
+  // ellipsis, whose whole text is its tooltip.
+  const cellsCut = await table
+    .locator('tbody tr[data-case-id] td:not([title])')
+    .evaluateAll((elements) =>
+      (elements as unknown as InPage[])
+        .filter((cell) => cell.scrollWidth > cell.clientWidth)
+        .map((cell) => cell.textContent),
+    );
+  expect(cellsCut).toEqual([]);
 
   // At 1280 the table is wider than its frame: it scrolls inside it, case and client stay put.
   const firstRow = table.locator('tbody tr[data-case-id]').first();

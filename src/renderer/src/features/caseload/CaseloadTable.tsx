@@ -20,21 +20,21 @@ export const caseloadRowHeight = 38;
 /**
  * The default columns add up to 1,390 px with the tick box: the table's frame in a 1440 px window,
  * so nothing scrolls there; narrower windows scroll the table inside its frame, never the page.
- * Each fits its header and its usual content (the longest stage badge, "Nov 21, 2026", "62% nearly").
+ * Each fits its header and its usual content (the longest stage badge, "Nov 21, 2026", "62% gathering").
  */
 const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   caseNumber: 86,
-  clientName: 148,
-  treatment: 152,
-  payer: 146,
+  clientName: 156,
+  treatment: 140,
+  payer: 132,
   planType: 200,
   stage: 186,
-  priority: 110,
+  priority: 100,
   nextDeadline: 146,
   assignedAdvocate: 110,
-  openedOn: 116,
+  openedOn: 120,
   updatedAt: 120,
-  evidenceReadiness: 150,
+  evidenceReadiness: 174,
 };
 const selectColumnWidth = 40;
 
