@@ -15,7 +15,14 @@ export async function openStore(
   dataKey: Buffer,
   options: { upTo?: string } = {},
 ): Promise<Store> {
-  const sqlite = openEncryptedSqlite(databasePath, deriveSubkey(dataKey, 'database'));
+  const databaseKey = deriveSubkey(dataKey, 'database');
+  let sqlite;
+  try {
+    sqlite = openEncryptedSqlite(databasePath, databaseKey);
+  } finally {
+    // SQLCipher keeps its own copy once keyed; ours is not needed again (issue 12 §4).
+    databaseKey.fill(0);
+  }
   const db = sqlite.createKysely<AdvocaseDatabase>();
   try {
     await migrateDatabase(db as Kysely<unknown>, options.upTo);
