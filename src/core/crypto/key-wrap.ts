@@ -13,6 +13,7 @@ export function wrapKey(key: Buffer, wrappingKey: Buffer, context: string): Wrap
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', wrappingKey, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
+  // GCM is a stream mode: update() returns all the ciphertext, final() only checks the length.
   const ciphertext = Buffer.concat([cipher.update(key), cipher.final()]);
   return {
     algorithm: 'aes-256-gcm',
@@ -27,9 +28,14 @@ export function unwrapKey(wrapped: WrappedKey, wrappingKey: Buffer, context: str
   const decipher = createDecipheriv('aes-256-gcm', wrappingKey, Buffer.from(wrapped.iv, 'base64'));
   decipher.setAAD(Buffer.from(context, 'utf8'));
   decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
+  // update() hands out the unwrapped bytes before final() checks the tag. Returned as they are
+  // (no Buffer.concat, whose intermediate copy nobody would zero), and zeroed when the tag fails.
+  const plaintext = decipher.update(Buffer.from(wrapped.ciphertext, 'base64'));
   try {
-    return Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    decipher.final();
+    return plaintext;
   } catch {
+    plaintext.fill(0);
     return null;
   }
 }

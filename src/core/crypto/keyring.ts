@@ -24,16 +24,26 @@ type SlotName = keyof KeyringFile['slots'];
 
 const slotContext = (slot: SlotName) => `advocase-keyring/v1/${slot}`;
 
+// The wrapping key derived from a passphrase or recovery key is zeroed as soon as it has been
+// used (issue 12 §4); the secret itself is a JavaScript string, which cannot be wiped.
 async function sealSlot(dataKey: Buffer, secret: string, slot: SlotName): Promise<KeySlot> {
   const kdf = newScryptParameters();
   const wrappingKey = await deriveKeyFromSecret(secret, kdf);
-  return { kdf, wrappedDataKey: wrapKey(dataKey, wrappingKey, slotContext(slot)) };
+  try {
+    return { kdf, wrappedDataKey: wrapKey(dataKey, wrappingKey, slotContext(slot)) };
+  } finally {
+    wrappingKey.fill(0);
+  }
 }
 
 async function openSlot(file: KeyringFile, secret: string, slot: SlotName): Promise<Buffer | null> {
   const { kdf, wrappedDataKey } = file.slots[slot];
   const wrappingKey = await deriveKeyFromSecret(secret, kdf);
-  return unwrapKey(wrappedDataKey, wrappingKey, slotContext(slot));
+  try {
+    return unwrapKey(wrappedDataKey, wrappingKey, slotContext(slot));
+  } finally {
+    wrappingKey.fill(0);
+  }
 }
 
 function parseKeyringFile(text: string): KeyringFile {

@@ -15,6 +15,7 @@ import { writeExhibitBundle } from './exhibit-bundle';
 import { defaultExhibitIds, numberExhibits } from './exhibits';
 import { buildSummaryModel, type SummaryModel } from './summary-model';
 import { renderSummaryPdf, type RenderedSummary } from './summary-pdf';
+import { recordAccessEvent, type AccessEventDetails } from '../audit/access-events';
 
 /** Results sent back inline (base64) stay under this; larger bundles are saved to a file instead. */
 export const maximumInlineBytes = 100 * 1024 * 1024;
@@ -129,6 +130,11 @@ export class ExportService {
       events: model.cases.reduce((sum, section) => sum + section.chronology.length, 0),
       pages: rendered.pageCount,
     });
+    await this.recordExport({
+      kind: 'case_summary',
+      cases: model.caseNumbers.length,
+      pages: rendered.pageCount,
+    });
     return { ...rendered, fileName: this.fileNames(model).summary, exhibitCount: model.exhibits.length };
   }
 
@@ -171,7 +177,18 @@ export class ExportService {
       stampedPages: report.stampedPages,
       encrypted: report.isEncrypted,
     });
+    await this.recordExport({
+      kind: 'exhibit_bundle',
+      cases: model.caseNumbers.length,
+      exhibits: report.exhibitCount,
+      encrypted: report.isEncrypted,
+    });
     return { ...report, fileName: names.bundle };
+  }
+
+  /** Data leaving the encrypted store is an access the audit log records (counts only, issue 12 §5). */
+  private recordExport(details: AccessEventDetails): Promise<void> {
+    return this.session.useStore(({ db }) => recordAccessEvent(db, this.session.actor, 'export', details));
   }
 
   async bundle(input: BundleInput): Promise<BundleReport & { data: string }> {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
+import { preloadPassphraseEstimator } from '../../shared/domain/passphrase-strength';
 import type { SessionStatus, UnlockOutput } from '../../shared/schemas/session';
 import { recordAccessEvent } from '../audit/access-events';
 import { deriveSubkey } from '../crypto/key-derivation';
@@ -80,7 +81,10 @@ export class Session {
   status(): SessionStatus {
     this.lockIfIdle();
     if (this.unlocked) return { state: 'unlocked' };
-    return { state: this.keyring.exists() ? 'locked' : 'uninitialized' };
+    if (this.keyring.exists()) return { state: 'locked' };
+    // The setup screen is showing: load the strength estimator now, not when the user submits.
+    preloadPassphraseEstimator();
+    return { state: 'uninitialized' };
   }
 
   initialize(passphrase: string): Promise<{ recoveryKey: string }> {

@@ -38,6 +38,11 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
   return factory;
 }
 
+/** Starts loading the dictionaries before they are needed (a first-run screen is showing). */
+export function preloadPassphraseEstimator(): void {
+  void loadEstimator();
+}
+
 const generalAdvice = 'Add another word or two that do not belong together, or a number only you would pick.';
 
 function hintFor(result: ZxcvbnResult): string {

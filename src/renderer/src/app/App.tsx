@@ -39,7 +39,7 @@ function SessionGate() {
     case 'uninitialized':
       return <SetupScreen onCreated={setUnsavedRecoveryKey} />;
     case 'locked':
-      return <UnlockScreen />;
+      return <UnlockScreen onRecoveryKeyReplaced={setUnsavedRecoveryKey} />;
     case 'unlocked':
       return <Workspace />;
   }

@@ -23,7 +23,7 @@ export function FailedUnlocksNotice() {
       <ShieldAlert aria-hidden size={18} />
       <p role="alert">
         {failures === 1 ? '1 failed unlock attempt' : `${failures} failed unlock attempts`} since your last
-        unlock. If that was not you, change your passphrase in Settings → Security.
+        unlock. If that was not you, change your passphrase in Settings.
       </p>
       <Button variant="quiet" onClick={() => setIsDismissed(true)}>
         Dismiss

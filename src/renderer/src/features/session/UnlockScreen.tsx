@@ -11,26 +11,35 @@ import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphra
 import styles from './SessionScreens.module.css';
 import { FormError } from '../../components/FormError';
 
-function markUnlocked({ failedAttemptsSinceLastUnlock }: { failedAttemptsSinceLastUnlock: number }) {
-  queryClient.setQueryData(failedUnlocksQueryKey, failedAttemptsSinceLastUnlock);
-  queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
-}
+type Unlocked = { failedAttemptsSinceLastUnlock: number; recoveryKeyAfterRotation?: string | undefined };
 
-export function UnlockScreen() {
+export function UnlockScreen({ onRecoveryKeyReplaced }: { onRecoveryKeyReplaced: (key: string) => void }) {
   const [isRecovering, setIsRecovering] = useState(false);
+  // An unlock that finished an interrupted key rotation brings the new recovery key, shown first.
+  const markUnlocked = ({ failedAttemptsSinceLastUnlock, recoveryKeyAfterRotation }: Unlocked) => {
+    if (recoveryKeyAfterRotation) onRecoveryKeyReplaced(recoveryKeyAfterRotation);
+    queryClient.setQueryData(failedUnlocksQueryKey, failedAttemptsSinceLastUnlock);
+    queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
+  };
   return isRecovering ? (
-    <RecoverForm onCancel={() => setIsRecovering(false)} />
+    <RecoverForm onCancel={() => setIsRecovering(false)} onUnlocked={markUnlocked} />
   ) : (
-    <PassphraseForm onForgot={() => setIsRecovering(true)} />
+    <PassphraseForm onForgot={() => setIsRecovering(true)} onUnlocked={markUnlocked} />
   );
 }
 
-function PassphraseForm({ onForgot }: { onForgot: () => void }) {
+function PassphraseForm({
+  onForgot,
+  onUnlocked,
+}: {
+  onForgot: () => void;
+  onUnlocked: (unlocked: Unlocked) => void;
+}) {
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const unlock = useMutation({
     mutationFn: (input: { passphrase: string }) => callApi('session.unlock', input),
-    onSuccess: markUnlocked,
+    onSuccess: onUnlocked,
     onError: (error) => {
       setErrors(formErrorsFromFailure(error, ['passphrase']));
       setPassphrase('');
@@ -77,14 +86,20 @@ function PassphraseForm({ onForgot }: { onForgot: () => void }) {
   );
 }
 
-function RecoverForm({ onCancel }: { onCancel: () => void }) {
+function RecoverForm({
+  onCancel,
+  onUnlocked,
+}: {
+  onCancel: () => void;
+  onUnlocked: (unlocked: Unlocked) => void;
+}) {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const recover = useMutation({
     mutationFn: (input: { recoveryKey: string; newPassphrase: string }) => callApi('session.recover', input),
-    onSuccess: markUnlocked,
+    onSuccess: onUnlocked,
     onError: (error) => setErrors(formErrorsFromFailure(error, ['recoveryKey', 'newPassphrase'])),
   });
 

@@ -12,6 +12,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import { describeConfirmationMismatch, NewPassphraseFields } from '../session/NewPassphraseFields';
 import { VaultIntegrityCheck } from '../vault/VaultIntegrityCheck';
 import { AuditLogCheck } from '../audit/AuditLogCheck';
+import { RotateKeyForm } from '../security/RotateKeyForm';
 import { VerificationScriptEditor } from '../verification/VerificationScriptEditor';
 import { FormError } from '../../components/FormError';
 import { AdvocateProfileForm } from './AdvocateProfileForm';
@@ -34,6 +35,7 @@ export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
       <VaultIntegrityCheck />
       <AuditLogCheck />
       <BackupSettings onSaved={onSaved} />
+      <RotateKeyForm />
       <ChangePassphraseForm
         onSaved={(message) => {
           onSaved(message);
