@@ -60,9 +60,11 @@ describe('files made by the contract stay in the data folder', () => {
       caseId: fixture.caseId,
       templateId: 'internal-appeal-first-level',
     });
-    await call('letters.exportPdf', { letterId: letter.id, date: '2026-03-30' });
-    await call('letters.exportDocx', { letterId: letter.id, date: '2026-03-30' });
-    await call('letters.buildPacket', { letterId: letter.id, date: '2026-03-30', sentVia: 'portal' });
+    // The template's prompts are left in: a draft makes the same files the same way.
+    const output = { letterId: letter.id, date: '2026-03-30', allowUnfilled: true };
+    await call('letters.exportPdf', output);
+    await call('letters.exportDocx', output);
+    await call('letters.buildPacket', { ...output, sentVia: 'portal' });
 
     await call('billing.updateSettings', { defaultRateCents: 90_00 });
     await call('time.add', {
