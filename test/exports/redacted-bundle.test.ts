@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LetterDocument } from '../../src/shared/domain/letter-document';
 import { writeFileOutput } from '../helpers/write-file-output';
+import { addFile } from '../vault/vault-helpers';
 import { sampleLetterDocument, sampleProfile } from '../letters/sample-letter';
 import { openExportFixture, pdfText, secrets } from './export-fixture';
 
@@ -63,10 +64,34 @@ describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', ()
         enclosureDocumentIds: [fixture.documents.lmn.id],
       },
     });
-    const output = { letterId: letter.id, date: '2026-03-30' };
-    await call('letters.exportPdf', output);
-    await call('letters.exportDocx', output);
-    await call('letters.buildPacket', { ...output, sentVia: 'portal' });
+    // What Advocase files of a letter is the final PDF, when it is marked sent (issue 16): that is
+    // the generated file a redacted bundle makes again. The body above leaves no prompt unfilled.
+    await call('letters.markSent', {
+      letterId: letter.id,
+      sentVia: 'portal',
+      sentAt: '2026-03-30T17:00:00.000Z',
+      documentId: null,
+    });
+    // The submission packet is a download, filed nowhere by Advocase; the one way it reaches the
+    // vault is the user filing the downloaded file, which makes it a document from outside.
+    const packet = await call('letters.buildPacket', {
+      letterId: letter.id,
+      date: '2026-03-30',
+      sentVia: 'portal',
+    });
+    const filed = await addFile(
+      call,
+      'Submission packet 2026-03-30.pdf',
+      Buffer.from(packet.data, 'base64'),
+      {
+        caseId,
+      },
+    );
+    await call('vault.update', {
+      documentId: filed.document!.id,
+      documentType: 'submission_packet',
+      documentDate: '2026-03-30',
+    });
 
     for (const [name, redact] of [
       ['plain', []],
@@ -90,33 +115,26 @@ describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', ()
   }, 120_000);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  /** The bundle's files Advocase made: the summary and every exhibit that is a letter or packet. */
+  /** The letter's final PDF as "Mark as sent" filed it, named for what it is. */
+  const sentLetter = /– Internal appeal to UnitedHealthcare, sent 2026-03-30\.pdf$/;
+
+  /** The bundle's files Advocase made: the summary and the letter filed when it was sent. */
   function generatedFiles(name: 'plain' | 'redacted'): string[] {
     const { files } = bundles[name];
-    return files.filter((file) => /^Case summary|– (Letter|Submission packet) 2026-03-30/.test(file));
+    return files.filter((file) => file.startsWith('Case summary') || sentLetter.test(file));
   }
 
-  it('without redaction, the letter PDF, its DOCX and the packet print the date of birth (so the check below can fail)', () => {
-    const generated = generatedFiles('plain');
-    expect(
-      generated
-        .filter((file) => file.startsWith('Exhibit'))
-        .map((file) => file.replace(/^Exhibit \d+ – /, ''))
-        .sort(),
-    ).toEqual(['Letter 2026-03-30.docx', 'Letter 2026-03-30.pdf', 'Submission packet 2026-03-30.pdf']);
-    for (const file of generated.filter((name) => name.startsWith('Exhibit'))) {
-      const text = textOf(join(bundles.plain.folder, file));
-      expect(
-        dateOfBirthSpellings.filter((spelling) => text.includes(spelling)),
-        file,
-      ).not.toEqual([]);
-      expect(text, file).toContain('12 Orchard Lane');
-    }
+  it('without redaction, the sent letter prints the date of birth and the address (so the check below can fail)', () => {
+    const exhibits = generatedFiles('plain').filter((file) => file.startsWith('Exhibit'));
+    expect(exhibits).toHaveLength(1);
+    const text = textOf(join(bundles.plain.folder, exhibits[0]!));
+    expect(dateOfBirthSpellings.filter((spelling) => text.includes(spelling))).not.toEqual([]);
+    expect(text).toContain('12 Orchard Lane');
   });
 
   it('with date of birth and address redacted, none of its generated files contains either', () => {
     const generated = generatedFiles('redacted');
-    expect(generated).toHaveLength(4);
+    expect(generated).toHaveLength(2);
     for (const file of generated) {
       const text = textOf(join(bundles.redacted.folder, file));
       expect(
@@ -129,39 +147,36 @@ describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', ()
       ).toEqual([]);
       expect(text, file).toContain('[redacted]');
     }
-    // They are the letters made again, not blank pages: the body and the RE: block are there.
+    // It is the letter made again, not a blank page: the body and the RE: block are there.
     const letter = textOf(
       join(
         bundles.redacted.folder,
-        generated.find((file) => file.endsWith('Letter 2026-03-30.pdf'))!,
+        generated.find((file) => sentLetter.test(file))!,
       ),
     );
     expect(letter).toContain('Treatment history');
     expect(letter).toContain('Imani Brooks');
-    const docx = textOf(
-      join(
-        bundles.redacted.folder,
-        generated.find((file) => file.endsWith('.docx'))!,
-      ),
-    );
-    expect(docx).toContain('Treatment history');
   });
 
-  it('the packet made again leaves out the enclosure from outside, and says so on its cover', () => {
-    const packet = generatedFiles('redacted').find((file) => file.includes('Submission packet'))!;
+  it('a downloaded packet the user filed goes in as filed, listed as not redacted, which it is not', () => {
+    const packet = bundles.redacted.files.find((file) =>
+      file.endsWith('– Submission packet 2026-03-30.pdf'),
+    )!;
+    expect(new Map(bundles.redacted.manifest.map((row) => [row[1]!, row[8]!])).get(packet)).toMatch(
+      /^Not redacted \(as filed\)/,
+    );
     const text = textOf(join(bundles.redacted.folder, packet));
-    expect(text).toContain('enclosures that came from outside Advocase are left out of this packet');
+    expect(dateOfBirthSpellings.filter((spelling) => text.includes(spelling))).not.toEqual([]);
   });
 
   it('lists documents from outside as not redacted, in the manifest and the summary’s index', () => {
     const notes = new Map(bundles.redacted.manifest.map((row) => [row[1]!, row[8]!]));
     for (const [file, note] of notes) {
       if (file.startsWith('Case summary')) continue;
-      if (/– (Letter|Submission packet) 2026-03-30/.test(file))
-        expect(note, file).toMatch(/^Redacted \(made again by Advocase\)/);
+      if (sentLetter.test(file)) expect(note, file).toMatch(/^Redacted \(made again by Advocase\)/);
       else expect(note, file).toMatch(/^Not redacted \(as filed\)/);
     }
-    expect([...notes.values()].filter((note) => note.startsWith('Not redacted'))).toHaveLength(5);
+    expect([...notes.values()].filter((note) => note.startsWith('Not redacted'))).toHaveLength(6);
     const summary = bundles.redacted.files.find((file) => file.startsWith('Case summary'))!;
     expect(textOf(join(bundles.redacted.folder, summary))).toContain('Not redacted (as filed)');
   });

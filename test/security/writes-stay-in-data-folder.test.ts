@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodName } from '../../src/shared/contract';
 import { saveToFileMethods } from '../../src/shared/save-to-file';
-import { sampleProfile } from '../letters/sample-letter';
+import { sampleLetterDocument, sampleProfile } from '../letters/sample-letter';
 import { openExportFixture } from '../exports/export-fixture';
 
 /** Every file under a folder, as paths relative to it. */
@@ -60,9 +60,19 @@ describe('files made by the contract stay in the data folder', () => {
       caseId: fixture.caseId,
       templateId: 'internal-appeal-first-level',
     });
-    await call('letters.exportPdf', { letterId: letter.id, date: '2026-03-30' });
-    await call('letters.exportDocx', { letterId: letter.id, date: '2026-03-30' });
-    await call('letters.buildPacket', { letterId: letter.id, date: '2026-03-30', sentVia: 'portal' });
+    // The template's prompts are left in: a draft makes the same files the same way.
+    const output = { letterId: letter.id, date: '2026-03-30', allowUnfilled: true };
+    await call('letters.exportPdf', output);
+    await call('letters.exportDocx', output);
+    await call('letters.buildPacket', { ...output, sentVia: 'portal' });
+    // Marking it sent files the final PDF in the vault: that write too must land in the data folder.
+    await call('letters.update', { letterId: letter.id, changes: { body: sampleLetterDocument } });
+    await call('letters.markSent', {
+      letterId: letter.id,
+      sentVia: 'portal',
+      sentAt: '2026-03-30T17:00:00.000Z',
+      documentId: null,
+    });
 
     await call('billing.updateSettings', { defaultRateCents: 90_00 });
     await call('time.add', {

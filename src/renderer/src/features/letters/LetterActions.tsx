@@ -3,9 +3,8 @@ import { useState } from 'react';
 import type { Letter } from '@shared/schemas/letters';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/FormError';
-import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Letters.module.css';
 import { MarkSentDialog } from './MarkSentDialog';
 import { PacketDialog } from './PacketDialog';
@@ -33,11 +32,11 @@ export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
   const exportFile = useMutation({
     mutationFn: ({ format, allowUnfilled }: { format: 'pdf' | 'docx'; allowUnfilled: boolean }) =>
       format === 'pdf'
-        ? callApi('letters.exportPdf', { letterId: letter.id, allowUnfilled })
-        : callApi('letters.exportDocx', { letterId: letter.id, allowUnfilled }),
+        ? saveFile('letters.exportPdf', { letterId: letter.id, allowUnfilled })
+        : saveFile('letters.exportDocx', { letterId: letter.id, allowUnfilled }),
     onSuccess: (file, { format }) => {
       setErrors(noErrors);
-      downloadBase64(file.fileName, file.mimeType, file.data);
+      if (!file.savedAs) return;
       onAnnounce(
         `${file.isDraft ? 'Draft ' : ''}${format === 'pdf' ? 'PDF' : 'Word document'} downloaded: ${file.fileName}` +
           (file.pageCount ? `, ${file.pageCount} ${file.pageCount === 1 ? 'page' : 'pages'}` : '') +

@@ -6,9 +6,8 @@ import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
-import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 
 type Props = {
   readonly letter: Letter;
@@ -27,7 +26,7 @@ export function PacketDialog({ letter, allowUnfilled, open, onOpenChange, onAnno
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const build = useMutation({
     mutationFn: () =>
-      callApi('letters.buildPacket', {
+      saveFile('letters.buildPacket', {
         letterId: letter.id,
         sentVia,
         recipientFax: sentVia === 'fax' ? recipientFax : null,
@@ -36,7 +35,7 @@ export function PacketDialog({ letter, allowUnfilled, open, onOpenChange, onAnno
       }),
     onSuccess: (packet) => {
       setErrors(noErrors);
-      downloadBase64(packet.fileName, packet.mimeType, packet.data);
+      if (!packet.savedAs) return;
       const omitted = packet.omitted.map((item) => `${item.title}: ${item.reason}`).join(' ');
       onAnnounce(
         `${packet.isDraft ? 'Draft packet' : 'Packet'} downloaded: ${packet.fileName}, ${packet.pageCount ?? 0} pages. Not encrypted. Mark as sent when it goes out: that files the final copy on the case.` +

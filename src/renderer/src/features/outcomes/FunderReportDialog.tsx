@@ -8,12 +8,11 @@ import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
-import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { downloadBase64 } from '../vault/upload-files';
+import { saveFile } from '../../lib/save-file';
 import styles from './Outcomes.module.css';
 
-/** Names the organisation for the one-page funder report, then downloads it. */
+/** Names the organisation for the one-page funder report, then saves it (the save dialog on the desktop). */
 export function FunderReportDialog({
   open,
   onOpenChange,
@@ -30,10 +29,11 @@ export function FunderReportDialog({
   const [organisationName, setOrganisationName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const create = useMutation({
-    mutationFn: () => callApi('outcomes.exportFunderPdf', { filters, organisationName }),
+    mutationFn: () => saveFile('outcomes.exportFunderPdf', { filters, organisationName }),
     onSuccess: (file) => {
-      downloadBase64(file.fileName, 'application/pdf', file.data);
-      onAnnounce(`Funder report saved as ${file.fileName} (not encrypted; no client names in it).`);
+      // Cancelled in the save dialog: the dialog stays open to try again.
+      if (!file.savedAs) return;
+      onAnnounce(`Funder report saved as ${file.savedAs} (not encrypted; no client names in it).`);
       onOpenChange(false);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['organisationName'])),
