@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type * as KeyDerivation from '../../src/core/crypto/key-derivation';
 
 /**
  * Every database test creates a keyring, and at the production scrypt cost (N = 2^17, about 1 s
@@ -8,7 +9,7 @@ import { vi } from 'vitest';
  * `test/security/production-key-derivation.test.ts` checks the real parameters.
  */
 vi.mock('../../src/core/crypto/key-derivation', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/core/crypto/key-derivation')>();
+  const real = await importOriginal<typeof KeyDerivation>();
   return {
     ...real,
     newScryptParameters: () => ({ ...real.newScryptParameters(), N: 2 ** 10 }),
