@@ -32,6 +32,7 @@ import { lettersOutputHandlers } from './handlers/letters-output-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { environmentBackupHost, type BackupHost } from '../backup/backup-host';
 import { BackupService } from '../backup/backup-service';
+import { recordingExports } from '../audit/record-exports';
 import { backupHandlers } from './handlers/backup-handlers';
 
 /**
@@ -43,7 +44,7 @@ export function createHandlers(
   backupHost: BackupHost = environmentBackupHost(),
 ): ContractHandlers {
   const context = { session };
-  return {
+  const handlers: ContractHandlers = {
     ...sessionHandlers(context),
     ...settingsHandlers(context),
     ...clientsHandlers(context),
@@ -83,4 +84,5 @@ export function createHandlers(
     ...auditHandlers(context),
     ...backupHandlers(new BackupService(session, backupHost)),
   };
+  return recordingExports(handlers, session);
 }
