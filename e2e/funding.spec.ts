@@ -60,7 +60,7 @@ test('track two funding options, one granted; the renewal reaches the agenda; th
     'Esketamine with commercial coverage (Employer plan, fully insured, Aetna): SPRAVATO withMe / Janssen CarePath',
   );
   await expect(
-    manufacturerLine.getByRole('link', { name: /SPRAVATO withMe \/ Janssen CarePath/ }),
+    manufacturerLine.getByRole('link', { name: /SPRAVATO withMe patient support \(Janssen\)/ }),
   ).toHaveAttribute('href', 'https://spravatohcp.com/patient-support');
   await app.screenshot('funding-01-not-yet-considered');
 

@@ -20,18 +20,19 @@ export const caseloadRowHeight = 38;
 /**
  * The default columns add up to 1,390 px with the tick box: the table's frame in a 1440 px window,
  * so nothing scrolls there; narrower windows scroll the table inside its frame, never the page.
- * Each fits its header and its usual content (the longest stage badge, "Nov 21, 2026", "62% gathering").
+ * Each fits its header and its usual content (the longest stage badge, "Nov 21, 2026 · 1 overdue", "62% gathering").
  */
 const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   caseNumber: 86,
-  clientName: 156,
-  treatment: 140,
-  payer: 132,
+  clientName: 146,
+  treatment: 120,
+  payer: 118,
   planType: 200,
   stage: 186,
   priority: 100,
-  nextDeadline: 146,
-  assignedAdvocate: 110,
+  // An overdue date and its count: "Nov 28, 2026" and "1 overdue".
+  nextDeadline: 200,
+  assignedAdvocate: 100,
   openedOn: 120,
   updatedAt: 120,
   evidenceReadiness: 174,
