@@ -237,4 +237,52 @@ describe('letters sent without embarrassment', () => {
     expect(index).not.toContain('Letter 2026-12-06');
     expect(summary.exhibitCount).toBe(1);
   });
+
+  it('sending an internal appeal files it: "Appeal filed" on the timeline, the stage and the filing deadline follow', async () => {
+    const { call, clientId } = fixture;
+    await call('profile.save', sampleProfile);
+    const opened = await call('cases.create', { clientId, treatment: 'esketamine', payer: 'Aetna' });
+    const coverage = await call('coverages.create', {
+      clientId,
+      payer: 'Aetna',
+      planType: 'employer-self-funded',
+      memberId: 'W123456780',
+    });
+    await call('cases.update', { caseId: opened.id, changes: { coverageId: coverage.id } });
+    await call('events.add', {
+      caseId: opened.id,
+      event: {
+        type: 'payer_decision',
+        occurredAt: '2026-11-02T15:00:00.000Z',
+        summary: 'Denied as experimental',
+        details: { decision: 'denied', noticeDate: '2026-11-02', receivedOn: '2026-11-04' },
+      },
+    });
+    expect((await call('cases.get', { caseId: opened.id })).stage).toBe('denied');
+    const letter = await call('letters.create', {
+      caseId: opened.id,
+      templateId: 'internal-appeal-first-level',
+    });
+    await call('letters.update', { letterId: letter.id, changes: { body: sampleLetterDocument } });
+
+    await call('letters.markSent', {
+      letterId: letter.id,
+      sentVia: 'fax',
+      sentAt: '2026-12-01T17:00:00.000Z',
+      deliveryProof: {
+        method: 'fax_confirmation',
+        reference: 'OK-5120',
+        deliveredAt: '2026-12-01T17:04:00.000Z',
+      },
+    });
+
+    const { events } = await call('events.list', { caseId: opened.id, types: ['appeal_filed'] });
+    expect(events.map((event) => [event.details['level'], event.details['method']])).toEqual([[1, 'fax']]);
+    expect((await call('cases.get', { caseId: opened.id })).stage).toBe('internal_appeal_1');
+    const { deadlines } = await call('deadlines.listForCase', { caseId: opened.id });
+    // The fax confirmation's time is the payer's receipt: the filing window is met.
+    expect(deadlines.find((deadline) => deadline.rule === 'erisa_internal_appeal_filing')?.status).toBe(
+      'met',
+    );
+  });
 });

@@ -7,6 +7,7 @@ import type { AdvocateProfile } from '../../shared/schemas/profile';
 import { localToday } from '../../shared/schemas/fields';
 import type { MediaType } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
+import { inTransaction } from '../db/in-transaction';
 import { AppError } from '../errors';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { userTimeZone } from '../deadlines/service/time-zone';
@@ -19,6 +20,7 @@ import { readWholeDocument } from '../vault/vault-storage';
 import { loadLetterCaseContext, patientLine, type LetterCaseContext } from './letter-case-context';
 import { getLetter, updateLetter } from './letters-service';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
+import { filingOfSentLetter } from './filing-of-sent-letter';
 import { recordGeneratedFile } from './generated-file-recipe';
 import { deliveryWords, layOutLetter, renderLetter, type LetterRenderContext } from './render-letter';
 import { buildSubmissionPacket } from './submission-packet';
@@ -337,28 +339,38 @@ export class LetterOutputService {
     const sentCopy =
       sentCopyId ??
       (await this.fileSentCopy(letter, sentOn, input.sentVia, { profile, context, enclosures }));
-    const event = await this.session.useStore(async ({ db }) => {
-      const added = await addTimelineEvent(db, this.session.actor, letter.caseId, {
-        type: 'letter_sent',
-        occurredAt: input.sentAt,
-        summary: `Letter sent: ${letter.title} (${deliveryWords[input.sentVia].toLowerCase()})`,
-        details: {
-          letterTitle: letter.title,
-          letterKind: letterKindLabels[letter.kind],
-          documentId: sentCopy,
+    const event = await this.session.useStore(({ db: store }) =>
+      inTransaction(store, async (db) => {
+        const added = await addTimelineEvent(db, this.session.actor, letter.caseId, {
+          type: 'letter_sent',
+          occurredAt: input.sentAt,
+          summary: `Letter sent: ${letter.title} (${deliveryWords[input.sentVia].toLowerCase()})`,
+          details: {
+            letterTitle: letter.title,
+            letterKind: letterKindLabels[letter.kind],
+            documentId: sentCopy,
+            sentVia: input.sentVia,
+            sentTo: input.sentTo,
+            deliveryProof: input.deliveryProof,
+          },
+        });
+        const filing = await filingOfSentLetter(db, {
+          letter,
+          sentAt: input.sentAt,
           sentVia: input.sentVia,
           sentTo: input.sentTo,
           deliveryProof: input.deliveryProof,
-        },
-      });
-      await updateLetter(db, this.session.actor, letter.id, {
-        status: 'sent',
-        // The day it went, as the user's calendar has it (not UTC's).
-        sentOn,
-        sentVia: input.sentVia,
-      });
-      return added;
-    });
+        });
+        if (filing) await addTimelineEvent(db, this.session.actor, letter.caseId, filing);
+        await updateLetter(db, this.session.actor, letter.id, {
+          status: 'sent',
+          // The day it went, as the user's calendar has it (not UTC's).
+          sentOn,
+          sentVia: input.sentVia,
+        });
+        return added;
+      }),
+    );
     return { eventId: event.id, document: await this.vault.link(sentCopy, { eventId: event.id }) };
   }
 }
