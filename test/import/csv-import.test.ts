@@ -319,4 +319,19 @@ describe('CSV import', () => {
     ).rejects.toMatchObject({ field: 'mapping', message: expect.stringContaining('Client') as unknown });
     await store.close();
   });
+
+  it('a case imported as closed is closed on the import day, so Outcomes counts it with the caseload', async () => {
+    const store = await openTestStore();
+    const csvText =
+      'Patient Name,Insurance,Treatment,Status\nRosa Díaz,Aetna,TMS,Closed\nAl Chen,Cigna,TMS,Intake\n';
+    const result = await commitImport(store.db, actor, request({ csvText, sourceName: 'Closed cases' }));
+    expect(result.message).toContain('2 cases');
+    const cases = await store.db.selectFrom('cases').select(['stage', 'closed_on']).orderBy('id').execute();
+    const today = (await store.db.selectFrom('cases').select('opened_on').executeTakeFirstOrThrow())
+      .opened_on;
+    expect(cases).toEqual([
+      { stage: 'resolved', closed_on: today },
+      { stage: 'intake', closed_on: null },
+    ]);
+  });
 });

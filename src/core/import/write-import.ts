@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { localToday } from '../../shared/schemas/fields';
+import { isClosedStage } from '../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../shared/domain/case-stages';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntries } from '../db/tables/audit-log';
@@ -268,7 +269,12 @@ export async function writeImport(
         paid_cents: null,
         saved_cents: null,
         opened_on: details.openedOn ?? today,
-        closed_on: null,
+        // A case imported as closed was closed before the import, on a day the file does not give:
+        // the import day, as migration 0070 dated cases closed before it, so Outcomes counts it
+        // with the caseload (shared/domain/case-lifecycle.ts).
+        ...(isClosedStage(details.stage)
+          ? { closed_on: today, closing_deadlines: 'untrack' as const }
+          : { closed_on: null }),
         created_at: now,
         updated_at: now,
         deleted_at: null,
