@@ -53,9 +53,8 @@ async function openDeadlines(walk: Walk): Promise<string[]> {
   if (!walk.page.url().endsWith('/deadlines')) await openTab(walk, 'deadlines');
   const list = walk.page.getByRole('list', { name: 'Deadlines' });
   if ((await list.count()) === 0) return [];
-  const cards = await list.getByRole('listitem').all();
-  const texts: string[] = [];
-  for (const card of cards) texts.push((await card.innerText()).replace(/\s+/g, ' '));
+  // Read at once, like the Agenda's headings below: a card read one by one could vanish under the read.
+  const texts = (await list.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
   return texts.filter((text) => /\b(Open|Due soon|Due today|Missed)\b/.test(text));
 }
 
@@ -65,8 +64,10 @@ async function agendaSections(page: Page): Promise<Record<string, number>> {
   await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   const sections: Record<string, number> = {};
-  for (const heading of await page.getByRole('heading', { level: 2 }).all()) {
-    const match = /^(.*\D)\s+(\d+)$/.exec((await heading.innerText()).trim());
+  // Read at once: the list re-renders when fresh data arrives, and a heading read one by one could
+  // vanish under the read and leave it waiting.
+  for (const heading of await page.getByRole('heading', { level: 2 }).allInnerTexts()) {
+    const match = /^(.*\D)\s+(\d+)$/.exec(heading.trim());
     if (match) sections[match[1]!.trim()] = Number(match[2]);
   }
   return sections;
