@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
+import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 /**
@@ -339,20 +339,14 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   const created = (await callHarness(app.url, 'clients.create', { fullName: client, state: 'NY' })) as {
     id: number;
   };
-  const opened = (await callHarness(app.url, 'cases.create', {
-    clientId: created.id,
-    treatment: 'tms',
-    payer: 'Aetna',
-  })) as { id: number };
-  const coverage = (await callHarness(app.url, 'coverages.create', {
+  const { caseId } = await createCaseWithCoverage(app.url, {
     clientId: created.id,
     payer: 'Aetna',
     planType: 'employer-fully-insured',
-  })) as { id: number };
-  await callHarness(app.url, 'cases.update', {
-    caseId: opened.id,
-    changes: { coverageId: coverage.id, claimType: 'pre-service' },
+    treatment: 'tms',
+    changes: { claimType: 'pre-service' },
   });
+  const opened = { id: caseId };
   await callHarness(app.url, 'events.add', {
     caseId: opened.id,
     event: {

@@ -1,4 +1,4 @@
-import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
+import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 // Issue 16, findings 9 and 10: the seams between screens, walked in the UI.
@@ -86,18 +86,14 @@ test('funding: routes ranked with what would change them; every funding date on 
     dateOfBirth: '1986-09-14',
     state: 'OR',
   })) as { id: number };
-  const coverage = (await callHarness(app.url, 'coverages.create', {
+  const { caseId } = await createCaseWithCoverage(app.url, {
     clientId: client.id,
     payer: 'Aetna',
     planType: 'employer-fully-insured',
     networkType: 'PPO',
-  })) as { id: number };
-  const opened = (await callHarness(app.url, 'cases.create', {
-    clientId: client.id,
     treatment: 'iv_ketamine',
-    payer: 'Aetna',
-  })) as { id: number };
-  await callHarness(app.url, 'cases.update', { caseId: opened.id, changes: { coverageId: coverage.id } });
+  });
+  const opened = { id: caseId };
   await callHarness(app.url, 'funding.add', {
     caseId: opened.id,
     optionType: 'nonprofit_grant',

@@ -1,4 +1,4 @@
-import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
+import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'copper meadow silent harbor 17';
@@ -15,21 +15,15 @@ test('track two funding options, one granted; the renewal reaches the agenda; th
     dateOfBirth: '1986-09-14',
     state: 'OR',
   })) as { id: number };
-  const coverage = (await callHarness(app.url, 'coverages.create', {
+  const { caseId } = await createCaseWithCoverage(app.url, {
     clientId: client.id,
     payer: 'Aetna',
     planType: 'employer-fully-insured',
     networkType: 'PPO',
-  })) as { id: number };
-  const opened = (await callHarness(app.url, 'cases.create', {
-    clientId: client.id,
     treatment: 'esketamine',
-    payer: 'Aetna',
-  })) as { id: number };
-  await callHarness(app.url, 'cases.update', {
-    caseId: opened.id,
-    changes: { coverageId: coverage.id, claimType: 'pre-service' },
+    changes: { claimType: 'pre-service' },
   });
+  const opened = { id: caseId };
   await callHarness(app.url, 'events.add', {
     caseId: opened.id,
     event: {

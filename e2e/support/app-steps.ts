@@ -50,3 +50,33 @@ export async function backToCaseloadFromNewCase(page: Page, clientName: string |
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
   await expect(page.getByRole('row', { name: clientName })).toBeVisible();
 }
+
+/**
+ * A case on a new coverage of the client's, linked to it (plus any other changes), made over the
+ * harness for setup a test is not about.
+ */
+export async function createCaseWithCoverage(
+  url: string,
+  input: {
+    readonly clientId: number;
+    readonly payer: string;
+    readonly planType: string;
+    readonly networkType?: string;
+    readonly treatment: string;
+    readonly changes?: Readonly<Record<string, unknown>>;
+  },
+): Promise<{ caseId: number; coverageId: number }> {
+  const { clientId, payer, planType, networkType, treatment, changes } = input;
+  const coverage = (await callHarness(url, 'coverages.create', {
+    clientId,
+    payer,
+    planType,
+    ...(networkType === undefined ? {} : { networkType }),
+  })) as { id: number };
+  const opened = (await callHarness(url, 'cases.create', { clientId, treatment, payer })) as { id: number };
+  await callHarness(url, 'cases.update', {
+    caseId: opened.id,
+    changes: { coverageId: coverage.id, ...changes },
+  });
+  return { caseId: opened.id, coverageId: coverage.id };
+}
