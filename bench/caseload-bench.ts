@@ -11,10 +11,15 @@ import { Keyring } from '../src/core/crypto/keyring';
 import { migrateDatabase } from '../src/core/db/migrate';
 import type { AdvocaseDatabase } from '../src/core/db/schema';
 import { openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
-import { queryCaseload } from '../src/core/services/caseload-query-service';
+import { queryCaseload } from '../src/core/caseload/caseload-query-service';
 import { Session } from '../src/core/session/session';
 import { dataFilePaths } from '../src/core/storage/data-directory';
-import { isMethodName, type MethodInput, type MethodName, type MethodOutput } from '../src/shared/contract';
+import {
+  isMethodName,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../src/shared/contract/index';
 import {
   caseloadColumnIds,
   caseloadQueryInputSchema,
