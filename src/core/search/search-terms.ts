@@ -1,20 +1,15 @@
+import type { SearchTerms } from '../db/dialect/full-text-search';
+
 /**
- * What a person typed in the search box, as FTS5 query text. Each whitespace-separated chunk
- * becomes one quoted phrase, so "REF-20931" or "555-123-4567" must match as written (and quotes,
- * AND, OR, NEAR or column names typed by the user are plain words); all chunks are required; the
- * last word is a prefix, so results come while typing.
- * Grammar: https://www.sqlite.org/fts5.html#full_text_query_syntax
+ * What a person typed in the global search box, as search terms. Each whitespace-separated chunk
+ * becomes one phrase of its letters and digits, so "REF-20931" or "555-123-4567" must match as
+ * written (and quotes, AND, OR, NEAR or column names typed by the user are plain words); all
+ * chunks are required; the last word is a prefix, so results come while typing.
  */
-export type FtsQuery = {
-  /** Matches in any column. */
-  readonly anywhere: string;
-  /** The same words, all in the named column (the name or title). */
-  inColumn(column: string): string;
-};
 
 const maxChunks = 12;
 
-export function toFtsQuery(typed: string): FtsQuery | null {
+export function toSearchTerms(typed: string): SearchTerms | null {
   const chunks = typed
     .normalize('NFC')
     .split(/\s+/)
@@ -24,8 +19,8 @@ export function toFtsQuery(typed: string): FtsQuery | null {
   const lastChunk = chunks.at(-1);
   const lastWord = lastChunk?.at(-1);
   if (!lastChunk || lastWord === undefined) return null;
-  // A one-letter prefix matches a large share of all words, and FTS5 gathers every one of them
-  // before answering (measured: 50–230 ms over 1,000,000 events). "Maria L" searches "Maria"
+  // A one-letter prefix matches a large share of all words, and the index gathers every one of
+  // them before answering (measured: 50–230 ms over 1,000,000 events). "Maria L" searches "Maria"
   // until a second letter comes; a single letter alone searches nothing.
   const isLastWordPrefix = lastWord.length >= 2;
   if (!isLastWordPrefix) {
@@ -33,10 +28,5 @@ export function toFtsQuery(typed: string): FtsQuery | null {
     if (lastChunk.length === 0) chunks.pop();
     if (chunks.length === 0) return null;
   }
-  const phrases = chunks.map((words, index) => {
-    const phrase = `"${words.join(' ')}"`;
-    return isLastWordPrefix && index === chunks.length - 1 ? `${phrase}*` : phrase;
-  });
-  const anywhere = phrases.join(' ');
-  return { anywhere, inColumn: (column) => `${column} : (${anywhere})` };
+  return { phrases: chunks, isLastWordPrefix };
 }
