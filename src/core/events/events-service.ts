@@ -4,7 +4,7 @@ import { eventPayloadSchema, type EventPayloadInput, type TimelineEvent } from '
 import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { EventRow } from '../db/tables/events';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';

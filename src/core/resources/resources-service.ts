@@ -5,7 +5,7 @@ import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { ResourceRow, ResourcesTable } from '../db/tables/resources';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';

@@ -1,6 +1,6 @@
 import { sql, type ColumnType, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { AdvocaseDatabase } from '../schema';
-import { auditContentHash, auditEntryHash, entryHashFunctionName, newContentSalt } from '../audit-chain';
+import type { AdvocaseDatabase } from './schema';
+import { auditContentHash, auditEntryHash, entryHashFunctionName, newContentSalt } from './audit-chain';
 
 /**
  * What an entry records: a row written (insert, update, delete), an access to the data (unlock,
