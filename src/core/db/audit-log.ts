@@ -1,37 +1,13 @@
-import { sql, type ColumnType, type Generated, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { AdvocaseDatabase } from './schema';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { auditContentHash, auditEntryHash, entryHashFunctionName, newContentSalt } from './audit-chain';
+import type { AdvocaseDatabase } from './schema';
+import type { AuditAction, AuditLogTable } from './tables/audit-log';
 
 /**
- * What an entry records: a row written (insert, update, delete), an access to the data (unlock,
- * export, backup… in `src/core/audit/access-events.ts`), or a blanking of deleted records'
- * content (`blankAuditedContent`).
+ * Writing the audit log: appending entries (each linked into the hash chain of audit-chain.ts)
+ * and the one deliberate change, blanking deleted records' content. The table's row types are in
+ * tables/audit-log.ts.
  */
-/** The actions that record a row of a table being written. */
-export type RowAuditAction = 'insert' | 'update' | 'delete';
-export type AuditAction = RowAuditAction | 'access' | 'blank';
-
-/**
- * Append-only: this module offers no way to change or remove an entry but `blankAuditedContent`,
- * and the database's triggers (migration 0064) refuse anything else.
- */
-export type AuditLogTable = {
-  id: Generated<number>;
-  actor: ColumnType<string, string, never>;
-  at: ColumnType<string, string, never>;
-  table_name: ColumnType<string, string, never>;
-  row_id: ColumnType<number, number, never>;
-  action: ColumnType<AuditAction, AuditAction, never>;
-  /** JSON of the row before and after the change; null where there is none, or once blanked. */
-  before: ColumnType<string | null, string | null, never>;
-  after: ColumnType<string | null, string | null, never>;
-  /** The hash chain (`audit-chain.ts`): the salt is blanked with the content, the hashes never change. */
-  content_salt: ColumnType<string | null, string, never>;
-  content_hash: ColumnType<string, string, never>;
-  entry_hash: ColumnType<string, string, never>;
-};
-
-export type AuditEntryRow = Selectable<AuditLogTable>;
 
 export type AuditEntry = {
   readonly actor: string;

@@ -1,4 +1,4 @@
-import type { AuditLogTable } from './audit-log';
+import type { AuditLogTable } from './tables/audit-log';
 import type { AuthorizationsTable } from './tables/authorizations';
 import type { CaseloadEntriesTable } from './tables/caseload-entries';
 import type { CaseloadViewsTable } from './tables/caseload-views';
