@@ -57,7 +57,8 @@ export const layerZones = [
  * functions, pragmas, JSON1, collations, the schema table, planner hints. Written once for the
  * engine in src/core/db/dialect/ (each PostgreSQL counterpart beside it), never in a service.
  */
-const sqliteWords = /\b(fts5|bm25|pragma|json_extract|json_each|sqlite_master|sqlite_schema)\b|snippet\(|collate\s+nocase|indexed\s+by/i;
+const sqliteWords =
+  /\b(fts5|bm25|pragma|json_extract|json_each|sqlite_master|sqlite_schema)\b|snippet\(|collate\s+nocase|indexed\s+by/i;
 // Upper case only: "match" is an everyday word in messages; FTS5's MATCH operator is written in capitals.
 const sqliteMatchOperator = /\bMATCH\b/;
 const sqliteOutsideDbMessage =

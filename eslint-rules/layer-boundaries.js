@@ -66,7 +66,11 @@ export const layerBoundaries = {
       const target = importTarget(root, context.filename, specifier);
       if (target === null || !isUnder(target, 'src')) return;
       if (zone.mayImport.some((allowed) => isUnder(target, allowed))) return;
-      context.report({ node: node.source, messageId: 'forbidden', data: { layer: zone.layer, target, why: zone.why } });
+      context.report({
+        node: node.source,
+        messageId: 'forbidden',
+        data: { layer: zone.layer, target, why: zone.why },
+      });
     }
     return {
       ImportDeclaration: check,

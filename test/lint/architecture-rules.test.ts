@@ -24,7 +24,11 @@ async function architectureErrors(filePath: string, code: string): Promise<strin
 
 describe('layer boundaries by path', () => {
   it.each([
-    ['src/preload/planted.ts', "export { Session } from '../core/session/session';", 'src/core/session/session'],
+    [
+      'src/preload/planted.ts',
+      "export { Session } from '../core/session/session';",
+      'src/core/session/session',
+    ],
     ['src/core/cases/planted.ts', "export * from '../../main/ipc';", 'src/main/ipc'],
     ['src/shared/planted.ts', "export { AppError } from '../core/errors';", 'src/core/errors'],
     ['src/renderer/src/planted.ts', "export * from '../../core/db/store';", 'src/core/db/store'],
@@ -54,14 +58,14 @@ describe('layer boundaries by path', () => {
 
 describe('SQLite-specific SQL only in src/core/db/', () => {
   const planted = [
-    "const hits = sql`SELECT rowid FROM case_search WHERE case_search MATCH ${query}`;",
-    "const rank = sql`bm25(document_text, 2.0, 1.0)`;",
+    'const hits = sql`SELECT rowid FROM case_search WHERE case_search MATCH ${query}`;',
+    'const rank = sql`bm25(document_text, 2.0, 1.0)`;',
     "const part = sql`snippet(document_text, 1, '[', ']', '…', 16)`;",
     "const setting = 'PRAGMA foreign_keys = ON';",
     "const field = sql`json_extract(details, '$.decision')`;",
     'const order = sql`name COLLATE NOCASE`;',
     "const tables = 'select name from sqlite_master';",
-    "const table = sql`CREATE VIRTUAL TABLE t USING fts5(body)`;",
+    'const table = sql`CREATE VIRTUAL TABLE t USING fts5(body)`;',
     "const hint = sql.raw('indexed by caseload_entries_by_payer');",
   ];
 
@@ -80,11 +84,14 @@ describe('SQLite-specific SQL only in src/core/db/', () => {
   });
 
   it.each(planted)('passes inside the dialect: %s', async (code) => {
-    expect(await architectureErrors('src/core/db/dialect/sqlite/planted.ts', `${code}\nexport {};`)).toEqual([]);
+    expect(await architectureErrors('src/core/db/dialect/sqlite/planted.ts', `${code}\nexport {};`)).toEqual(
+      [],
+    );
   });
 
   it('leaves everyday words alone', async () => {
-    const code = "const message = 'No cases match these filters; the snippet shows where it matched.';\nexport {};";
+    const code =
+      "const message = 'No cases match these filters; the snippet shows where it matched.';\nexport {};";
     expect(await architectureErrors('src/renderer/src/planted.ts', code)).toEqual([]);
   });
 });
