@@ -2,6 +2,7 @@ import type { CaseInsensitiveText } from './case-insensitive-text';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
 import type { JsonField } from './json-field';
+import type { ReadLogicalSchema } from './logical-schema';
 import type { QueryPlanHints } from './query-plan-hints';
 
 /**
@@ -14,4 +15,6 @@ export type DatabaseDialect = {
   readonly jsonField: JsonField;
   readonly queryPlanHints: QueryPlanHints;
   readonly derivedTables: DerivedTableUpkeep;
+  /** What the two engines' migration chains must agree on. */
+  readonly readLogicalSchema: ReadLogicalSchema;
 };

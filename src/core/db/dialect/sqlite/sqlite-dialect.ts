@@ -3,6 +3,7 @@ import { fts5Search } from './fts5-search';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
 import { sqliteJsonField } from './sqlite-json-field';
 import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
+import { readSqliteLogicalSchema } from './read-sqlite-logical-schema';
 import { sqliteCaseInsensitiveText } from './sqlite-text';
 
 /** The local encrypted store's engine: SQLite (SQLCipher) with FTS5 and JSON1. */
@@ -12,4 +13,5 @@ export const sqliteDialect: DatabaseDialect = {
   jsonField: sqliteJsonField,
   queryPlanHints: sqliteQueryPlanHints,
   derivedTables: sqliteDerivedTables,
+  readLogicalSchema: readSqliteLogicalSchema,
 };
