@@ -20,8 +20,9 @@ function typeScriptFiles(folder: string): string[] {
 
 function compilerOptionsOf(root: string): ts.CompilerOptions {
   const configPath = join(root, 'tsconfig.base.json');
-  const { config, error } = ts.readConfigFile(configPath, ts.sys.readFile);
-  if (error) return { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
+  const read = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
+  if (read.error) return { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
+  const config: unknown = read.config;
   return ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath).options;
 }
 

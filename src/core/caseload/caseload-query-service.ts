@@ -76,7 +76,7 @@ const whenAny =
 const filterConditions: {
   readonly [K in keyof Required<CaseloadFilters>]: (
     value: NonNullable<CaseloadFilters[K]>,
-    text: CaseInsensitiveText,
+    caseInsensitive: CaseInsensitiveText,
   ) => SqlFragment | null;
 } = {
   // Ranks, not names: the rank columns are the ones indexed with the stage for counting.
@@ -84,11 +84,13 @@ const filterConditions: {
   payers: whenAny(sql`payer`),
   planTypes: whenAny(sql`plan_type`),
   // A known treatment also finds "other" ones whose words name it ("Deep TMS (BrainsWay)" under TMS).
-  treatments: (kinds, text) => {
+  treatments: (kinds, caseInsensitive) => {
     const byKind = whenAny(sql`treatment`)(kinds);
     const mentions = kinds.flatMap((kind) => treatmentMentions[kind] ?? []);
     if (!byKind || mentions.length === 0) return byKind;
-    const named = mentions.map((words) => text.contains(sql<string>`' ' || lower(treatment_detail)`, words));
+    const named = mentions.map((words) =>
+      caseInsensitive.contains(sql<string>`' ' || lower(treatment_detail)`, words),
+    );
     return sql`(${byKind} or (treatment = 'other' and (${sql.join(named, sql` or `)})))`;
   },
   advocates: whenAny(sql`assigned_advocate`),
@@ -139,7 +141,7 @@ function whereClause(
     const value = view.filters[key];
     if (value === undefined) continue;
     const condition = (
-      filterConditions[key] as (value: unknown, text: CaseInsensitiveText) => SqlFragment | null
+      filterConditions[key] as (value: unknown, caseInsensitive: CaseInsensitiveText) => SqlFragment | null
     )(value, caseInsensitiveText);
     if (condition) conditions.push(condition);
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract/index';
 import { eventPayloadSchema, type EventPayloadInput, type TimelineEvent } from '../../shared/schemas/events';
 import { dialectOf } from '../db/dialect/dialect-of';

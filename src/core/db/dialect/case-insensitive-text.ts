@@ -7,9 +7,9 @@ import type { Expression, RawBuilder } from 'kysely';
  */
 export type CaseInsensitiveText = {
   /** True when the text holds `fragment` anywhere, ignoring case; `%`, `_` and `\` in it are plain characters. */
-  contains(text: Expression<string | null>, fragment: string): RawBuilder<boolean>;
+  readonly contains: (text: Expression<string | null>, fragment: string) => RawBuilder<boolean>;
   /** A sort key ordering text alphabetically, ignoring case ("adapt" before "Bridge"). */
-  sortKey(text: Expression<string | null>): RawBuilder<string>;
+  readonly sortKey: (text: Expression<string | null>) => RawBuilder<string>;
 };
 
 /** A LIKE pattern matching `fragment` anywhere, with its wildcard characters escaped by `\`. */

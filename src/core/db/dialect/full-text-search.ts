@@ -41,29 +41,33 @@ export type FullTextSearch = {
    * The best `limit` records of one index: those whose name or title holds every term first,
    * then the others, each newest first; and whether more matched.
    */
-  findRecordMatches(
+  readonly findRecordMatches: (
     db: Kysely<AdvocaseDatabase>,
     index: RecordSearchIndex,
     terms: SearchTerms,
     limit: number,
-  ): Promise<{ matches: IndexedMatch[]; hasMore: boolean }>;
+  ) => Promise<{ matches: IndexedMatch[]; hasMore: boolean }>;
   /** Indexes a document's file name and extracted text, replacing what was indexed before. */
-  indexDocumentText(
+  readonly indexDocumentText: (
     db: Kysely<AdvocaseDatabase>,
     documentId: number,
     fileName: string,
     body: string,
-  ): Promise<void>;
-  removeDocumentText(db: Kysely<AdvocaseDatabase>, documentId: number): Promise<void>;
-  renameDocumentText(db: Kysely<AdvocaseDatabase>, documentId: number, fileName: string): Promise<void>;
+  ) => Promise<void>;
+  readonly removeDocumentText: (db: Kysely<AdvocaseDatabase>, documentId: number) => Promise<void>;
+  readonly renameDocumentText: (
+    db: Kysely<AdvocaseDatabase>,
+    documentId: number,
+    fileName: string,
+  ) => Promise<void>;
   /**
    * Documents not in the trash holding every term, best ranked first (a match in the file name
    * weighs double); the snippet is the words around the match in the text, or the file name when
    * the match is there alone.
    */
-  searchDocumentText(
+  readonly searchDocumentText: (
     db: Kysely<AdvocaseDatabase>,
     terms: SearchTerms,
     options: { readonly caseId?: number; readonly limit: number },
-  ): Promise<DocumentTextMatch[]>;
+  ) => Promise<DocumentTextMatch[]>;
 };

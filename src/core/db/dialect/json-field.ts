@@ -6,7 +6,10 @@ import type { Expression, RawBuilder } from 'kysely';
  */
 export type JsonField = {
   /** The field at `path` (dot-separated names, e.g. `deliveryProof.method`), or null when absent. */
-  read<Value extends string | number>(column: Expression<string>, path: string): RawBuilder<Value | null>;
+  readonly read: <Value extends string | number>(
+    column: Expression<string>,
+    path: string,
+  ) => RawBuilder<Value | null>;
 };
 
 /** Only plain names reach the SQL: a path is fixed by the code, never typed by a person. */

@@ -33,4 +33,4 @@ export type LogicalTable = {
 /** Tables by name. */
 export type LogicalSchema = { readonly tables: readonly LogicalTable[] };
 
-export type ReadLogicalSchema = (db: Kysely<unknown>) => Promise<LogicalSchema>;
+export type ReadLogicalSchema = <Database>(db: Kysely<Database>) => Promise<LogicalSchema>;

@@ -6,5 +6,5 @@ import type { RawBuilder } from 'kysely';
  */
 export type QueryPlanHints = {
   /** Placed after the table name: walk this index, or (null) no index, for the query's sort order. */
-  walkIndex(index: string | null): RawBuilder<unknown>;
+  readonly walkIndex: (index: string | null) => RawBuilder<unknown>;
 };
