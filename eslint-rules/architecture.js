@@ -9,8 +9,9 @@ export const architecturePlugin = { rules: { 'layer-boundaries': layerBoundaries
 
 /**
  * The only doors from the shells (the Electron main process and the web harness) into the core:
- * the contract's dispatch and handlers, the session that opens the store, and a few utilities a
- * shell needs before or beside a session. Everything else is reached through the contract.
+ * the contract's dispatch and handlers, the session that opens the store, the desktop reminders'
+ * plan (the service the contract's reminder methods use), and a few utilities a shell needs
+ * before or beside a session. Everything else is reached through the contract.
  */
 const coreDoorsForShells = [
   'src/core/api',
@@ -20,7 +21,7 @@ const coreDoorsForShells = [
   'src/core/backup/backup-host',
   'src/core/exports/write-atomically',
   'src/core/vault/file-kinds',
-  'src/core/reminders',
+  'src/core/deadlines/deadline-reminders',
 ];
 
 export const layerZones = [
