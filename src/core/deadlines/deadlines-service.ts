@@ -14,10 +14,9 @@ import type {
 } from '../../shared/schemas/deadlines';
 import type { Task } from '../../shared/schemas/tasks';
 import { writeCalendar, type CalendarEntry } from '../calendar/ics';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
 import type { CaseDeadlineRow, DeadlineAdjustmentRow } from '../db/tables/case-deadlines';
 import { AppError } from '../errors';
 import { summarizeReminders, type ReminderDeadline } from '../reminders/schedule';
@@ -225,28 +224,16 @@ async function writeAdjustment(
     return;
   }
   const now = new Date().toISOString();
-  const row = await db
-    .insertInto('deadline_adjustments')
-    .values({
-      case_id: caseId,
-      deadline_key: key,
-      override_due_on: null,
-      override_reason: null,
-      done_at: null,
-      done_event_id: null,
-      ...changes,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendAuditEntry(db, {
-    actor,
-    tableName: 'deadline_adjustments',
-    rowId: row.id,
-    action: 'insert',
-    before: null,
-    after: row,
+  await auditedInsert(db, actor, 'deadline_adjustments', {
+    case_id: caseId,
+    deadline_key: key,
+    override_due_on: null,
+    override_reason: null,
+    done_at: null,
+    done_event_id: null,
+    ...changes,
+    created_at: now,
+    updated_at: now,
   });
 }
 
@@ -475,26 +462,14 @@ export function addManualDeadline(
   return inTransaction(db, async (trx) => {
     await assertCaseExists(trx, input.caseId);
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('tasks')
-      .values({
-        case_id: input.caseId,
-        title: input.title,
-        due_on: input.dueOn,
-        done_at: null,
-        source_event_id: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'tasks',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'tasks', {
+      case_id: input.caseId,
+      title: input.title,
+      due_on: input.dueOn,
+      done_at: null,
+      source_event_id: null,
+      created_at: now,
+      updated_at: now,
     });
     return {
       id: row.id,
@@ -516,27 +491,15 @@ export function addPayerRequest(
   return inTransaction(db, async (trx) => {
     await assertCaseExists(trx, input.caseId);
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('payer_requests')
-      .values({
-        case_id: input.caseId,
-        kind: input.kind,
-        sent_on: input.sentOn,
-        answered_on: null,
-        note: input.note,
-        event_id: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'payer_requests',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    await auditedInsert(trx, actor, 'payer_requests', {
+      case_id: input.caseId,
+      kind: input.kind,
+      sent_on: input.sentOn,
+      answered_on: null,
+      note: input.note,
+      event_id: null,
+      created_at: now,
+      updated_at: now,
     });
     await recomputeCaseDeadlines(trx, actor, input.caseId, clock);
     return getCaseDeadlines(trx, actor, input.caseId, clock);

@@ -7,11 +7,11 @@ import {
   type TrashKind,
   type TrashRemoved,
 } from '../../shared/schemas/history';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedDelete, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { rowsGoingWith } from '../db/dependent-rows';
-import { appendAuditEntry, blankAuditedContent } from '../db/tables/audit-log';
+import { blankAuditedContent } from '../db/tables/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from './edit-groups';
 
@@ -284,15 +284,8 @@ export function removeTrashedForGood(
     for (const [table, ids] of removals) {
       for (const id of ids) {
         // Events, tasks, coverages, authorizations, funding and time records and document links follow by ON DELETE CASCADE.
-        await trx.deleteFrom(table).where('id', '=', id).execute();
-        await appendAuditEntry(trx, {
-          actor,
-          tableName: table,
-          rowId: id,
-          action: 'delete',
-          before: { id },
-          after: null,
-        });
+        // The entry keeps the id only: the content is what the user chose to remove.
+        await auditedDelete(trx, actor, table, id, { id });
       }
     }
     return { clients: clientIds.length, cases: caseIds.length, events: eventIds.length };
