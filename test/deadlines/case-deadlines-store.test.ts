@@ -6,7 +6,7 @@ import {
   markAgendaItemDone,
   overrideDeadline,
   type Clock,
-} from '../../src/core/deadlines/deadlines-service';
+} from '../../src/core/deadlines/case-deadlines-service';
 import { refreshDeadlineStatuses } from '../../src/core/deadlines/recompute';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';

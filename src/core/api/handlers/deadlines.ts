@@ -12,7 +12,7 @@ import {
   markAgendaItemDone,
   overrideDeadline,
   setReminderSettings,
-} from '../../deadlines/deadlines-service';
+} from '../../deadlines/case-deadlines-service';
 import type { HandlerContext } from './handler-context';
 
 export function deadlinesHandlers({ session }: HandlerContext): HandlersOf<'deadlines'> {
