@@ -1,5 +1,5 @@
 import { Notification, type BrowserWindow } from 'electron';
-import { outstandingReminderDeadlines } from '../core/deadlines/case-deadlines-service';
+import { outstandingReminderDeadlines } from '../core/deadlines/deadline-reminders';
 import { onDeadlinesRecomputed, refreshDeadlineStatusesOncePerDay } from '../core/deadlines/recompute';
 import { logger } from '../core/logging/logger';
 import {

@@ -1,12 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  exportCalendar,
-  getAgenda,
-  getCaseDeadlines,
-  markAgendaItemDone,
-  overrideDeadline,
-  type Clock,
-} from '../../src/core/deadlines/case-deadlines-service';
+import { getAgenda, markAgendaItemDone } from '../../src/core/deadlines/agenda';
+import { exportCalendar } from '../../src/core/deadlines/calendar-export';
+import { getCaseDeadlines, overrideDeadline } from '../../src/core/deadlines/case-deadlines-service';
+import type { Clock } from '../../src/core/deadlines/deadline-clock';
 import { refreshDeadlineStatuses } from '../../src/core/deadlines/recompute';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';

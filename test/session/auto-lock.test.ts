@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCopiesFolder } from '../../src/core/vault/open-copies';
-import { VaultService } from '../../src/core/vault/vault-uploads';
+import { VaultService } from '../../src/core/vault/vault-service';
 import { autoLockMinutesRange } from '../../src/shared/schemas/settings';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { addFile, openTestVault } from '../vault/vault-helpers';

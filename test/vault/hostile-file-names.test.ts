@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/core/errors';
 import { openCopiesFolder } from '../../src/core/vault/open-copies';
-import { VaultService } from '../../src/core/vault/vault-uploads';
+import { VaultService } from '../../src/core/vault/vault-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { addFile, filesUnder, makePdf, openTestVault } from './vault-helpers';
 

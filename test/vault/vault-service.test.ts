@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../src/core/vault/extract-text';
-import { VaultService } from '../../src/core/vault/vault-uploads';
+import { VaultService } from '../../src/core/vault/vault-service';
 import { openCopiesFolder } from '../../src/core/vault/open-copies';
 import { vaultFolders } from '../../src/core/vault/vault-storage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';

@@ -1,50 +1,29 @@
 import type { Kysely } from 'kysely';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import type { PlanType } from '../../shared/domain/plan-types';
-import type {
-  Agenda,
-  AgendaBucket,
-  AgendaItem,
-  AgendaItemRef,
-  CaseDeadline,
-  CaseDeadlines,
-  PayerRequest,
-  ReminderSettings,
-  ReminderSummary,
-} from '../../shared/schemas/deadlines';
-import type { Task } from '../../shared/schemas/tasks';
-import { writeCalendar, type CalendarEntry } from '../calendar/ics';
+import type { CaseDeadline, CaseDeadlines, PayerRequest } from '../../shared/schemas/deadlines';
 import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseDeadlineRow, DeadlineAdjustmentRow } from '../db/tables/case-deadlines';
 import { AppError } from '../errors';
-import { summarizeReminders, type ReminderDeadline } from '../reminders/schedule';
-import { addTimelineEvent, assertCaseExists } from '../events/events-service';
-import { setTaskDone } from '../tasks/tasks-service';
+import { assertCaseExists } from '../events/events-service';
+import { fundingDeadlineRules } from '../funding/funding-deadlines';
 import {
   isOutstanding,
   judgeDisplayStatus,
   payerRequestFollowUpDays,
   payerRequestGuidance,
 } from './case-deadline-rows';
-import { addCalendarDays, civilDateInZone, daysBetween, formatInstantInZone } from './date-arithmetic';
-import { fundingDeadlineRules } from '../funding/funding-deadlines';
+import { addCalendarDays, daysBetween, formatInstantInZone } from './date-arithmetic';
+import { resolveClock, type Clock } from './deadline-clock';
 import { deadlineRules } from './rules';
 import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
-import { readReminderSettings, updateReminderSettings } from './reminder-settings';
-import { userTimeZone } from './time-zone';
-import { isClosedStage, type ClosingDeadlineChoice } from '../../shared/domain/case-lifecycle';
-import type { CaseStage } from '../../shared/domain/case-stages';
 
-/** The clock and the calendar a call works on; tests pass fixed ones. */
-export type Clock = { readonly now?: Date; readonly timeZone?: string };
-
-function resolveClock(clock: Clock): { now: Date; timeZone: string; today: string } {
-  const now = clock.now ?? new Date();
-  const timeZone = clock.timeZone ?? userTimeZone();
-  return { now, timeZone, today: civilDateInZone(now.getTime(), timeZone) };
-}
+/**
+ * A case's deadlines as the Deadlines tab shows them: the rows `recompute.ts` keeps, judged
+ * against today, with the user's overrides and the payer requests outstanding.
+ */
 
 const ownMeanings: Readonly<Record<string, string>> = {
   reauthorization_request:
@@ -175,7 +154,7 @@ export async function getCaseDeadlines(
   };
 }
 
-async function assertDeadlineExists(
+export async function assertDeadlineExists(
   db: Kysely<AdvocaseDatabase>,
   caseId: number,
   key: string,
@@ -197,7 +176,7 @@ async function assertDeadlineExists(
 }
 
 /** Inserts or updates the user's word on one deadline; both go to the audit log with the row before and after. */
-async function writeAdjustment(
+export async function writeAdjustment(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   caseId: number,
@@ -276,374 +255,4 @@ export function clearDeadlineOverride(
     await recomputeCaseDeadlines(trx, actor, input.caseId, { now, timeZone });
     return getCaseDeadlines(trx, actor, input.caseId, { now, timeZone });
   });
-}
-
-function bucketOf(status: AgendaItem['status'], dueOn: string, today: string): AgendaBucket {
-  if (status === 'missed' || dueOn < today) return 'overdue';
-  if (dueOn === today) return 'today';
-  const days = daysBetween(today, dueOn);
-  if (days <= 7) return 'this-week';
-  if (days <= agendaNearDays) return 'next-30-days';
-  return 'later';
-}
-
-/** The last day of the "next 30 days" section; everything after it is "later" (a 180-day window too). */
-export const agendaNearDays = 30;
-
-/**
- * A closed case puts nothing overdue on the Agenda (shared/domain/case-lifecycle.ts), and, when
- * its deadlines were untracked at closing, nothing at all.
- */
-function isTrackedOnAgenda(
-  bucket: AgendaBucket,
-  caseRow: { stage: CaseStage; closing_deadlines: ClosingDeadlineChoice | null },
-): boolean {
-  if (!isClosedStage(caseRow.stage)) return true;
-  return bucket !== 'overdue' && caseRow.closing_deadlines === 'keep';
-}
-
-export async function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {}): Promise<Agenda> {
-  const { now, timeZone, today } = resolveClock(clock);
-  await refreshDeadlineStatusesOncePerDay(db, { now, timeZone });
-  const deadlineRows = await db
-    .selectFrom('case_deadlines')
-    .innerJoin('cases', 'cases.id', 'case_deadlines.case_id')
-    .innerJoin('clients', 'clients.id', 'cases.client_id')
-    .leftJoin('deadline_adjustments', (join) =>
-      join
-        .onRef('deadline_adjustments.case_id', '=', 'case_deadlines.case_id')
-        .onRef('deadline_adjustments.deadline_key', '=', 'case_deadlines.deadline_key'),
-    )
-    .selectAll('case_deadlines')
-    .select([
-      'clients.full_name as client_name',
-      'cases.stage',
-      'cases.closing_deadlines',
-      'deadline_adjustments.override_due_on',
-      'deadline_adjustments.done_at',
-    ])
-    .where('cases.deleted_at', 'is', null)
-    .where('clients.deleted_at', 'is', null)
-    .where('case_deadlines.status', '<>', 'met')
-    .where('case_deadlines.answered_on', 'is', null)
-    .where('deadline_adjustments.done_at', 'is', null)
-    .where('case_deadlines.status', '<>', 'not-tracked')
-    .execute();
-  const items: AgendaItem[] = [];
-  for (const row of deadlineRows) {
-    const status = judgeDisplayStatus(
-      { status: row.status, dueOn: row.computed_due.slice(0, 10), dueAt: row.due_at },
-      { overrideDueOn: row.override_due_on, doneAt: row.done_at },
-      now,
-      timeZone,
-    );
-    const bucket = bucketOf(status, row.due_on, today);
-    if (!isOutstanding(status) || !isTrackedOnAgenda(bucket, row)) continue;
-    items.push({
-      id: `deadline:${row.case_id}:${row.deadline_key}`,
-      source: 'deadline',
-      bucket,
-      caseId: row.case_id,
-      caseNumber: formatCaseNumber(row.case_id),
-      clientName: row.client_name,
-      title: meaningOf(row.rule),
-      dueOn: row.due_on,
-      dueAt:
-        row.due_at === null || row.override_due_on
-          ? null
-          : formatInstantInZone(Date.parse(row.due_at), timeZone),
-      actor: row.actor,
-      status,
-      deadlineKey: row.deadline_key,
-      taskId: null,
-      isOverridden: row.override_due_on !== null,
-      rule: row.rule,
-    });
-  }
-  const taskRows = await db
-    .selectFrom('tasks')
-    .innerJoin('cases', 'cases.id', 'tasks.case_id')
-    .innerJoin('clients', 'clients.id', 'cases.client_id')
-    .select([
-      'tasks.id',
-      'tasks.case_id',
-      'tasks.title',
-      'tasks.due_on',
-      'clients.full_name as client_name',
-      'cases.stage',
-      'cases.closing_deadlines',
-    ])
-    .where('cases.deleted_at', 'is', null)
-    .where('clients.deleted_at', 'is', null)
-    .where('tasks.done_at', 'is', null)
-    .where('tasks.due_on', 'is not', null)
-    .execute();
-  for (const task of taskRows) {
-    const dueOn = task.due_on!;
-    const status = judgeDisplayStatus({ status: 'open', dueOn, dueAt: null }, undefined, now, timeZone);
-    const bucket = bucketOf(status, dueOn, today);
-    if (!isTrackedOnAgenda(bucket, task)) continue;
-    items.push({
-      id: `task:${task.id}`,
-      source: 'task',
-      bucket,
-      caseId: task.case_id,
-      caseNumber: formatCaseNumber(task.case_id),
-      clientName: task.client_name,
-      title: task.title,
-      dueOn,
-      dueAt: null,
-      actor: 'advocate',
-      status,
-      deadlineKey: null,
-      taskId: task.id,
-      isOverridden: false,
-      rule: null,
-    });
-  }
-  items.sort((left, right) =>
-    left.dueOn !== right.dueOn ? (left.dueOn < right.dueOn ? -1 : 1) : left.id < right.id ? -1 : 1,
-  );
-  return { asOf: today, items };
-}
-
-/**
- * "Mark done" from the agenda: a note on the case's timeline says what was done and when, and the
- * deadline (or task) leaves the agenda. Both writes are audited; one transaction.
- */
-export function markAgendaItemDone(
-  db: Kysely<AdvocaseDatabase>,
-  actor: string,
-  item: AgendaItemRef,
-  note: string | null,
-  clock: Clock = {},
-): Promise<void> {
-  return inTransaction(db, async (trx) => {
-    const { now, timeZone } = resolveClock(clock);
-    if (item.source === 'task') {
-      const task = await trx.selectFrom('tasks').selectAll().where('id', '=', item.taskId).executeTakeFirst();
-      if (!task) throw new AppError('NOT_FOUND', `There is no task with id ${item.taskId}.`, 'taskId');
-      await addTimelineEvent(trx, actor, task.case_id, {
-        type: 'note',
-        occurredAt: now.toISOString(),
-        summary: `Done: ${task.title}${note ? ` — ${note}` : ''}`,
-        details: {},
-      });
-      await setTaskDone(trx, actor, task.id, true);
-      return;
-    }
-    await assertDeadlineExists(trx, item.caseId, item.deadlineKey);
-    const row = await trx
-      .selectFrom('case_deadlines')
-      .selectAll()
-      .where('case_id', '=', item.caseId)
-      .where('deadline_key', '=', item.deadlineKey)
-      .executeTakeFirstOrThrow();
-    const event = await addTimelineEvent(trx, actor, item.caseId, {
-      type: 'note',
-      occurredAt: now.toISOString(),
-      summary: `Deadline marked done (due ${row.due_on}): ${meaningOf(row.rule)}${note ? ` — ${note}` : ''}`,
-      details: {},
-    });
-    await writeAdjustment(trx, actor, item.caseId, item.deadlineKey, {
-      done_at: now.toISOString(),
-      done_event_id: event.id,
-    });
-    await recomputeCaseDeadlines(trx, actor, item.caseId, { now, timeZone });
-  });
-}
-
-/** A dated to-do on a case that shares the agenda and reminders: "call the rep back Friday". */
-export function addManualDeadline(
-  db: Kysely<AdvocaseDatabase>,
-  actor: string,
-  input: { caseId: number; title: string; dueOn: string },
-): Promise<Task> {
-  return inTransaction(db, async (trx) => {
-    await assertCaseExists(trx, input.caseId);
-    const now = new Date().toISOString();
-    const row = await auditedInsert(trx, actor, 'tasks', {
-      case_id: input.caseId,
-      title: input.title,
-      due_on: input.dueOn,
-      done_at: null,
-      source_event_id: null,
-      created_at: now,
-      updated_at: now,
-    });
-    return {
-      id: row.id,
-      caseId: row.case_id,
-      title: row.title,
-      dueOn: row.due_on,
-      doneAt: row.done_at,
-      sourceEventId: row.source_event_id,
-    };
-  });
-}
-
-export function addPayerRequest(
-  db: Kysely<AdvocaseDatabase>,
-  actor: string,
-  input: { caseId: number; kind: PayerRequest['kind']; sentOn: string; note: string | null },
-  clock: Clock = {},
-): Promise<CaseDeadlines> {
-  return inTransaction(db, async (trx) => {
-    await assertCaseExists(trx, input.caseId);
-    const now = new Date().toISOString();
-    await auditedInsert(trx, actor, 'payer_requests', {
-      case_id: input.caseId,
-      kind: input.kind,
-      sent_on: input.sentOn,
-      answered_on: null,
-      note: input.note,
-      event_id: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await recomputeCaseDeadlines(trx, actor, input.caseId, clock);
-    return getCaseDeadlines(trx, actor, input.caseId, clock);
-  });
-}
-
-export function answerPayerRequest(
-  db: Kysely<AdvocaseDatabase>,
-  actor: string,
-  input: { requestId: number; answeredOn: string },
-  clock: Clock = {},
-): Promise<CaseDeadlines> {
-  return inTransaction(db, async (trx) => {
-    const row = await auditedUpdate(
-      trx,
-      actor,
-      'payer_requests',
-      input.requestId,
-      { answered_on: input.answeredOn },
-      `There is no request with id ${input.requestId}.`,
-    );
-    if (input.answeredOn < row.sent_on) {
-      throw new AppError(
-        'INVALID_INPUT',
-        'The answer cannot come before the request was sent.',
-        'answeredOn',
-      );
-    }
-    await recomputeCaseDeadlines(trx, actor, row.case_id, clock);
-    return getCaseDeadlines(trx, actor, row.case_id, clock);
-  });
-}
-
-/** Dates still to act on, without names: what reminders count. */
-export async function outstandingReminderDeadlines(
-  db: Kysely<AdvocaseDatabase>,
-  clock: Clock = {},
-): Promise<ReminderDeadline[]> {
-  const agenda = await getAgenda(db, clock);
-  return agenda.items.map((item) => ({ dueOn: item.dueOn, isOverdue: item.bucket === 'overdue' }));
-}
-
-export async function getReminderSummary(
-  db: Kysely<AdvocaseDatabase>,
-  clock: Clock = {},
-): Promise<ReminderSummary> {
-  const { now, timeZone } = resolveClock(clock);
-  const [deadlines, settings] = await Promise.all([
-    outstandingReminderDeadlines(db, { now, timeZone }),
-    readReminderSettings(db),
-  ]);
-  const summary = summarizeReminders(deadlines, settings.reminderLeadDays, now, timeZone);
-  return { ...summary, upcoming: [...summary.upcoming] };
-}
-
-export function getReminderSettings(db: Kysely<AdvocaseDatabase>): Promise<ReminderSettings> {
-  return readReminderSettings(db);
-}
-
-export async function setReminderSettings(
-  db: Kysely<AdvocaseDatabase>,
-  actor: string,
-  changes: Partial<ReminderSettings>,
-): Promise<ReminderSettings> {
-  return updateReminderSettings(db, actor, changes);
-}
-
-const actorWords = { payer: 'Payer must act', claimant: 'You must act', advocate: 'To do' } as const;
-
-/**
- * The chosen deadlines as an .ics file. Titles carry the case number (C-00012); the client's name
- * only if the user asked for it, since calendars sync to phones and are shared with assistants.
- */
-export async function exportCalendar(
-  db: Kysely<AdvocaseDatabase>,
-  input: { items: readonly AgendaItemRef[]; includeClientNames: boolean },
-  clock: Clock = {},
-): Promise<{ fileName: string; content: string }> {
-  const { now, timeZone } = resolveClock(clock);
-  const entries: CalendarEntry[] = [];
-  for (const item of input.items) {
-    if (item.source === 'task') {
-      const task = await db
-        .selectFrom('tasks')
-        .innerJoin('cases', 'cases.id', 'tasks.case_id')
-        .innerJoin('clients', 'clients.id', 'cases.client_id')
-        .select(['tasks.id', 'tasks.case_id', 'tasks.title', 'tasks.due_on', 'clients.full_name'])
-        .where('tasks.id', '=', item.taskId)
-        .executeTakeFirst();
-      if (!task?.due_on)
-        throw new AppError('NOT_FOUND', `Task ${item.taskId} has no due date to export.`, 'items');
-      const who = input.includeClientNames ? ` (${task.full_name})` : '';
-      entries.push({
-        uid: `task-${task.id}@advocase.local`,
-        date: task.due_on,
-        summary: `${formatCaseNumber(task.case_id)}${who}: ${task.title}`,
-        description: `${actorWords.advocate}. Case ${formatCaseNumber(task.case_id)}.`,
-      });
-      continue;
-    }
-    const deadlines = await getCaseDeadlines(db, 'calendar export', item.caseId, { now, timeZone });
-    const deadline = deadlines.deadlines.find((candidate) => candidate.key === item.deadlineKey);
-    if (!deadline) {
-      throw new AppError(
-        'NOT_FOUND',
-        'A chosen deadline no longer applies to its case. Reload and choose again.',
-        'items',
-      );
-    }
-    const client = input.includeClientNames
-      ? await db
-          .selectFrom('cases')
-          .innerJoin('clients', 'clients.id', 'cases.client_id')
-          .select('clients.full_name')
-          .where('cases.id', '=', item.caseId)
-          .executeTakeFirst()
-      : undefined;
-    const who = client ? ` (${client.full_name})` : '';
-    const timing = deadline.override
-      ? { date: deadline.override.dueOn }
-      : deadline.dueAt
-        ? { at: new Date(Date.parse(deadline.dueAt)).toISOString() }
-        : { date: deadline.dueOn };
-    const description = [
-      `${actorWords[deadline.actor]}: ${deadline.meaning}`,
-      deadline.override
-        ? `Date changed by the user from ${deadline.computedDue} to ${deadline.override.dueOn}: ${deadline.override.reason}`
-        : `Estimated — verify against the notice and the plan's own documents.`,
-      `Rule: ${deadline.citationText} (${deadline.citationUrl})`,
-      deadline.note,
-    ]
-      .filter(Boolean)
-      .join('\n');
-    entries.push({
-      uid: `${deadlines.caseNumber}-${deadline.key.replace(/[^\w.:-]/g, '-')}@advocase.local`,
-      summary: `${deadlines.caseNumber}${who}: ${deadline.actor === 'payer' ? 'payer decision due' : 'deadline'} — ${deadline.rule.replace(/_/g, ' ')}`,
-      description,
-      url: deadline.citationUrl,
-      ...timing,
-    });
-  }
-  const stamp = civilDateInZone(now.getTime(), timeZone);
-  return {
-    fileName: `advocase-deadlines-${stamp}.ics`,
-    content: writeCalendar(entries, now, 'Advocase deadlines'),
-  };
 }

@@ -15,7 +15,7 @@ import { addTimelineEvent } from '../events/events-service';
 import { readAdvocateProfile } from '../profile/profile-service';
 import type { Session } from '../session/session';
 import { cleanFileName, mimeTypes } from '../vault/file-kinds';
-import type { VaultService } from '../vault/vault-uploads';
+import type { VaultService } from '../vault/vault-service';
 import { readWholeDocument } from '../vault/vault-storage';
 import { loadLetterCaseContext, patientLine, type LetterCaseContext } from './letter-case-context';
 import { getLetter, updateLetter } from './letters-service';

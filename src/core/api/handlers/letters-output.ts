@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract/index';
 import { LetterOutputService } from '../../letters/letter-output-service';
-import { VaultService } from '../../vault/vault-uploads';
+import { VaultService } from '../../vault/vault-service';
 import type { HandlerContext } from './handler-context';
 
 type LetterOutputMethods =

@@ -1,5 +1,5 @@
 import type { HandlersOf } from '../../../shared/contract/index';
-import { VaultService } from '../../vault/vault-uploads';
+import { VaultService } from '../../vault/vault-service';
 import type { HandlerContext } from './handler-context';
 
 export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> {
