@@ -9,7 +9,7 @@ import { refreshEvidenceReadiness } from '../evidence/evidence-readiness';
 import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { describeAuthorizationGap } from '../clients/clients-service';
+import { describeAuthorizationGap } from '../clients/authorization-gap';
 import {
   assertClosingDateFitsStage,
   keepStageAgainst,
