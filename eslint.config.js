@@ -53,33 +53,6 @@ export default tseslint.config(
     files: ['src/main/**', 'src/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  // Until the desktop reminders reach the deadlines through deadline-reminders.ts, the service the
-  // contract's reminder methods use, this one file may still read these modules; delete this block then.
-  {
-    files: ['src/main/reminders.ts'],
-    rules: {
-      'architecture/layer-boundaries': [
-        'error',
-        {
-          zones: layerZones.map((zone) =>
-            zone.layer === 'src/main'
-              ? {
-                  ...zone,
-                  mayImport: [
-                    ...zone.mayImport,
-                    'src/core/deadlines/deadlines-service',
-                    'src/core/deadlines/recompute',
-                    'src/core/deadlines/reminder-settings',
-                    'src/core/deadlines/time-zone',
-                    'src/core/reminders/schedule',
-                  ],
-                }
-              : zone,
-          ),
-        },
-      ],
-    },
-  },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

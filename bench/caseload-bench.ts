@@ -19,7 +19,7 @@ import {
   type MethodInput,
   type MethodName,
   type MethodOutput,
-} from '../src/shared/contract/index';
+} from '../src/shared/contract';
 import {
   caseloadColumnIds,
   caseloadQueryInputSchema,

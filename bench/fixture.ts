@@ -10,7 +10,7 @@ import { Keyring } from '../src/core/crypto/keyring';
 import { migrations } from '../src/core/db/migrations';
 import { applyConnectionSettings, openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
 import { Session } from '../src/core/session/session';
-import { isMethodName } from '../src/shared/contract/index';
+import { isMethodName } from '../src/shared/contract';
 import { dataFilePaths } from '../src/core/storage/data-directory';
 import { benchSize, fillSyntheticCaseload } from './synthetic-caseload';
 

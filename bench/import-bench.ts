@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import type { ContractHandlers } from '../src/shared/contract/index';
+import type { ContractHandlers } from '../src/shared/contract';
 import { dispatch } from '../src/core/api/dispatch';
 import type { HandlerContext } from '../src/core/api/handlers/handler-context';
 import { importHandlers } from '../src/core/api/handlers/import';

@@ -19,7 +19,7 @@ import { setDefaultLogThreshold } from '../src/core/logging/logger';
 import { ChunkDecryptor, ChunkEncryptor } from '../src/core/vault/chunked-encryption';
 import { decryptStoredFile, EncryptedFileWriter } from '../src/core/vault/vault-storage';
 import { Session } from '../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract/index';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
 import { uploadPieceBytes } from '../src/shared/schemas/vault';
 
 setDefaultLogThreshold('silent');

@@ -1,16 +1,12 @@
 import { Notification, type BrowserWindow } from 'electron';
-import { outstandingReminderDeadlines } from '../core/deadlines/deadlines-service';
-import { onDeadlinesRecomputed, refreshDeadlineStatusesOncePerDay } from '../core/deadlines/recompute';
-import { logger } from '../core/logging/logger';
 import {
   notificationsDue,
-  planNotifications,
-  summarizeReminders,
+  onDeadlinesRecomputed,
+  planDesktopReminders,
   type PlannedNotification,
-} from '../core/reminders/schedule';
-import { readReminderSettings } from '../core/deadlines/reminder-settings';
+} from '../core/deadlines/deadline-reminders';
+import { logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
-import { userTimeZone } from '../core/deadlines/time-zone';
 
 /** How often the timer looks at the clock and the lock. */
 const tickMilliseconds = 60_000;
@@ -39,18 +35,9 @@ export function startDeadlineReminders(session: Session, getWindow: () => Browse
   }
 
   async function replan(announce: boolean): Promise<void> {
-    const now = new Date();
-    const timeZone = userTimeZone();
-    const { deadlines, leadDays } = await session.useStore(async ({ db }) => {
-      await refreshDeadlineStatusesOncePerDay(db, { now, timeZone });
-      const [outstanding, settings] = await Promise.all([
-        outstandingReminderDeadlines(db, { now, timeZone }),
-        readReminderSettings(db),
-      ]);
-      return { deadlines: outstanding, leadDays: settings.reminderLeadDays };
-    });
-    plan = planNotifications(deadlines, leadDays, now, timeZone);
-    if (announce) show(summarizeReminders(deadlines, leadDays, now, timeZone).message);
+    const reminders = await session.useStore(({ db }) => planDesktopReminders(db));
+    plan = reminders.plan;
+    if (announce) show(reminders.message);
   }
 
   function tick(): void {

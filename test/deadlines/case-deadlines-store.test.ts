@@ -1,12 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  exportCalendar,
-  getAgenda,
-  getCaseDeadlines,
-  markAgendaItemDone,
-  overrideDeadline,
-  type Clock,
-} from '../../src/core/deadlines/deadlines-service';
+import { getAgenda, markAgendaItemDone } from '../../src/core/deadlines/agenda';
+import { exportCalendar } from '../../src/core/deadlines/calendar-export';
+import { getCaseDeadlines, overrideDeadline } from '../../src/core/deadlines/case-deadlines-service';
+import type { Clock } from '../../src/core/deadlines/deadline-clock';
+import { getReminderSummary, planDesktopReminders } from '../../src/core/deadlines/deadline-reminders';
 import { refreshDeadlineStatuses } from '../../src/core/deadlines/recompute';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
@@ -210,6 +207,24 @@ describe('case deadlines in the encrypted store', () => {
     ]);
     const list = await withStore(({ db }) => getCaseDeadlines(db, 'navigator', caseId, on('2026-09-05')));
     expect(list.deadlines[0]?.status).toBe('done');
+  });
+
+  it('plans the desktop reminders from the same dates as the summary: 9:00 on each lead day to come, overdue said at once', async () => {
+    const { caseId } = await deniedEsketamineCase();
+    await call('deadlines.addManual', { caseId, title: 'Call Cigna back', dueOn: '2026-09-04' });
+
+    // Lead days 7, 2 and 0 before the appeal due 2026-09-09: 7 days before has passed on the 5th;
+    // 9:00 in New York in September is 13:00 UTC. The task due the 4th is overdue.
+    const reminders = await withStore(({ db }) => planDesktopReminders(db, on('2026-09-05')));
+    expect(reminders).toEqual({
+      plan: [
+        { fireAt: Date.parse('2026-09-07T13:00:00.000Z'), message: '1 deadline due in 2 days.' },
+        { fireAt: Date.parse('2026-09-09T13:00:00.000Z'), message: '1 deadline due today.' },
+      ],
+      message: '1 deadline overdue.',
+    });
+    const summary = await withStore(({ db }) => getReminderSummary(db, on('2026-09-05')));
+    expect(summary.message).toBe(reminders.message);
   });
 
   it('creates one re-authorization task for an approval that ends, however often it recomputes', async () => {

@@ -45,7 +45,7 @@ describe('layer boundaries by path', () => {
   it.each([
     // A folder named like a layer inside the core is still the core.
     ['src/core/cases/planted.ts', "export * from './main';"],
-    ['src/core/cases/planted.ts', "export * from '../../shared/contract/index';"],
+    ['src/core/cases/planted.ts', "export * from '../../shared/contract';"],
     ['src/renderer/src/planted.ts', "export * from '@shared/contract';"],
     ['src/preload/planted.ts', "export * from '../shared/bridge';"],
     ['src/main/planted.ts', "export { dispatch } from '../core/api/dispatch';"],

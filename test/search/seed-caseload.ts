@@ -3,7 +3,7 @@ import {
   type MethodInput,
   type MethodName,
   type ParsedInput,
-} from '../../src/shared/contract/index';
+} from '../../src/shared/contract';
 import type { Store } from '../../src/core/db/store';
 import { createCase, updateCase } from '../../src/core/cases/cases-service';
 import { createClient } from '../../src/core/clients/clients-service';

@@ -1,4 +1,4 @@
-import type { ContractHandlers } from '../../shared/contract/index';
+import type { ContractHandlers } from '../../shared/contract';
 import type { Session } from '../session/session';
 import { caseloadHandlers } from './handlers/caseload';
 import { casesHandlers } from './handlers/cases';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
+import { auditSettingsChange, readSettingValues, writeSettingValue } from '../settings/settings-entry';
 
 /**
  * What the app remembers about backups, inside the encrypted store (the settings table), so a
@@ -29,15 +29,10 @@ export type BackupPreferences = {
 };
 
 export async function readBackupPreferences(db: Kysely<AdvocaseDatabase>): Promise<BackupPreferences> {
-  const rows = await db
-    .selectFrom('settings')
-    .selectAll()
-    .where('key', 'in', Object.keys(preferenceSchemas))
-    .execute();
+  const stored = await readSettingValues(db, Object.keys(preferenceSchemas));
   const read = <K extends PreferenceKey>(key: K): z.infer<(typeof preferenceSchemas)[K]> | null => {
-    const row = rows.find((candidate) => candidate.key === key);
-    if (!row) return null;
-    const parsed = preferenceSchemas[key].safeParse(JSON.parse(row.value));
+    if (!(key in stored)) return null;
+    const parsed = preferenceSchemas[key].safeParse(stored[key]);
     return parsed.success ? (parsed.data as z.infer<(typeof preferenceSchemas)[K]>) : null;
   };
   return {
@@ -53,21 +48,9 @@ export async function writeBackupPreference<K extends PreferenceKey>(
   key: K,
   value: z.infer<(typeof preferenceSchemas)[K]>,
 ): Promise<void> {
-  const json = JSON.stringify(value);
-  await db
-    .insertInto('settings')
-    .values({ key, value: json })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: json }))
-    .execute();
+  await writeSettingValue(db, key, value);
   // The folder is a setting the user chose; the results are recorded by the backup's own audit entry.
   if (key === 'backup.folder') {
-    await appendAuditEntry(db, {
-      actor,
-      tableName: 'settings',
-      rowId: 0,
-      action: 'update',
-      before: null,
-      after: { [key]: value },
-    });
+    await auditSettingsChange(db, actor, null, { [key]: value });
   }
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CaseStage } from '../../shared/domain/case-stages';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';

@@ -5,22 +5,19 @@ import {
   type CaseloadPreferences,
 } from '../../shared/schemas/caseload';
 import type { AdvocaseDatabase } from '../db/schema';
-
-/** Kept in the encrypted `settings` table with the other preferences, under its own key. */
-const settingsKey = 'caseload.preferences';
+import { settingsEntry } from '../settings/settings-entry';
 
 const defaults: CaseloadPreferences = { columns: [...defaultCaseloadColumns], myAdvocateName: null };
 
-export async function readCaseloadPreferences(db: Kysely<AdvocaseDatabase>): Promise<CaseloadPreferences> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', settingsKey)
-    .executeTakeFirst();
-  if (!row) return defaults;
+/** Kept in the encrypted `settings` table with the other preferences, under its own key. */
+const caseloadPreferencesEntry = settingsEntry('caseload.preferences', (stored): CaseloadPreferences => {
   // Preferences this build cannot read (a column since renamed) fall back to the defaults.
-  const parsed = caseloadPreferencesSchema.partial().safeParse(JSON.parse(row.value));
+  const parsed = caseloadPreferencesSchema.partial().safeParse(stored);
   return { ...defaults, ...(parsed.success ? parsed.data : {}) };
+});
+
+export function readCaseloadPreferences(db: Kysely<AdvocaseDatabase>): Promise<CaseloadPreferences> {
+  return caseloadPreferencesEntry.read(db);
 }
 
 export async function saveCaseloadPreferences(
@@ -32,11 +29,6 @@ export async function saveCaseloadPreferences(
     columns: changes.columns ?? current.columns,
     myAdvocateName: changes.myAdvocateName === undefined ? current.myAdvocateName : changes.myAdvocateName,
   };
-  const value = JSON.stringify(next);
-  await db
-    .insertInto('settings')
-    .values({ key: settingsKey, value })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
-    .execute();
+  await caseloadPreferencesEntry.write(db, next);
   return next;
 }

@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import type { CaseDetail, CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { refreshEvidenceReadiness } from '../evidence/evidence-readiness';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
-import { describeAuthorizationGap } from '../clients/clients-service';
+import { describeAuthorizationGap } from '../clients/authorization-gap';
 import {
   assertClosingDateFitsStage,
   keepStageAgainst,
@@ -75,43 +74,31 @@ export function createCase(
       );
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('cases')
-      .values({
-        client_id: input.clientId,
-        treatment: input.treatment,
-        treatment_detail: input.treatment === 'other' ? input.treatmentDetail : null,
-        payer: input.payer,
-        stage: input.stage,
-        // A new case's stage moves with what is recorded on its timeline until the user sets one.
-        stage_source: 'timeline',
-        stage_kept_against_event_id: null,
-        closing_deadlines: null,
-        priority: input.priority,
-        opened_on: input.openedOn ?? localToday(),
-        closed_on: null,
-        coverage_id: null,
-        provider_id: null,
-        claim_type: null,
-        assigned_advocate: null,
-        outcome: null,
-        billed_cents: null,
-        allowed_cents: null,
-        paid_cents: null,
-        saved_cents: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'cases',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'cases', {
+      client_id: input.clientId,
+      treatment: input.treatment,
+      treatment_detail: input.treatment === 'other' ? input.treatmentDetail : null,
+      payer: input.payer,
+      stage: input.stage,
+      // A new case's stage moves with what is recorded on its timeline until the user sets one.
+      stage_source: 'timeline',
+      stage_kept_against_event_id: null,
+      closing_deadlines: null,
+      priority: input.priority,
+      opened_on: input.openedOn ?? localToday(),
+      closed_on: null,
+      coverage_id: null,
+      provider_id: null,
+      claim_type: null,
+      assigned_advocate: null,
+      outcome: null,
+      billed_cents: null,
+      allowed_cents: null,
+      paid_cents: null,
+      saved_cents: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     // The client's treatment history and scores count toward the new case's evidence readiness.
     await refreshEvidenceReadiness(trx, [row.id]);

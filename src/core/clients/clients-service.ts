@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import type { ClientDetail } from '../../shared/schemas/client-detail';
 import type { Authorization, Client } from '../../shared/schemas/clients';
 import { localToday } from '../../shared/schemas/fields';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { AuthorizationRow } from '../db/tables/authorizations';
 import type { ClientRow } from '../db/tables/clients';
 import { AppError } from '../errors';
@@ -51,30 +50,18 @@ export function createClient(
 ): Promise<Client> {
   return inTransaction(db, async (trx) => {
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('clients')
-      .values({
-        full_name: input.fullName,
-        date_of_birth: input.dateOfBirth,
-        state: input.state,
-        phone: null,
-        email: null,
-        address: null,
-        preferred_language: null,
-        notes: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'clients',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'clients', {
+      full_name: input.fullName,
+      date_of_birth: input.dateOfBirth,
+      state: input.state,
+      phone: null,
+      email: null,
+      address: null,
+      preferred_language: null,
+      notes: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     return toClient(row);
   });
@@ -154,49 +141,15 @@ export function addAuthorization(
       .executeTakeFirst();
     if (!client) throw new AppError('NOT_FOUND', missingClient(input.clientId), 'clientId');
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('authorizations')
-      .values({
-        client_id: input.clientId,
-        kind: input.kind,
-        signed_on: input.signedOn,
-        expires_on: input.expiresOn,
-        notes: input.notes,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'authorizations',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'authorizations', {
+      client_id: input.clientId,
+      kind: input.kind,
+      signed_on: input.signedOn,
+      expires_on: input.expiresOn,
+      notes: input.notes,
+      created_at: now,
+      updated_at: now,
     });
     return toAuthorization(row, localToday());
   });
-}
-
-/**
- * Why the advocate may not be able to act for the client right now, or null. Payers refuse to
- * discuss a member with anyone who has no written authorization on file.
- */
-export async function describeAuthorizationGap(
-  db: Kysely<AdvocaseDatabase>,
-  clientId: number,
-): Promise<string | null> {
-  const today = localToday();
-  const rows = await db
-    .selectFrom('authorizations')
-    .select(['expires_on'])
-    .where('client_id', '=', clientId)
-    .execute();
-  if (rows.length === 0)
-    return 'No signed authorization on file: the payer may refuse to talk to you about this client.';
-  if (rows.every((row) => row.expires_on !== null && row.expires_on < today)) {
-    return 'Every authorization on file has expired: get a new one signed before calling the payer.';
-  }
-  return null;
 }

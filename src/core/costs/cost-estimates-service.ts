@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import {
   shownCostEstimateInputsSchema,
   type CaseCostEstimate,
@@ -7,10 +7,9 @@ import {
   type CostSharing,
 } from '../../shared/schemas/cost-estimates';
 import { estimateTreatmentCost } from './estimate-treatment-cost';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { CoverageRow } from '../db/tables/coverages';
 import { AppError } from '../errors';
 
@@ -124,24 +123,12 @@ export async function saveCaseCostEstimate(
       return;
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('case_cost_estimates')
-      .values({
-        case_id: caseId,
-        coverage_id: found.coverage_id,
-        inputs: json,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'case_cost_estimates',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    await auditedInsert(trx, actor, 'case_cost_estimates', {
+      case_id: caseId,
+      coverage_id: found.coverage_id,
+      inputs: json,
+      created_at: now,
+      updated_at: now,
     });
   });
   return getCaseCostEstimate(db, caseId);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { shownCostEstimateInputsSchema } from '../../shared/schemas/cost-estimates';
 import {
   candidatePlanFieldsSchema,
@@ -10,11 +10,10 @@ import {
   type PlannedCourse,
   type TreatingProvider,
 } from '../../shared/schemas/plan-comparison';
+import { auditedDelete, auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { estimatePlanYearCost } from './estimate-plan-year-cost';
-import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { CandidatePlanRow } from '../db/tables/cost-estimates';
 import { AppError } from '../errors';
 import { prefilledInputs } from './cost-estimates-service';
@@ -150,18 +149,11 @@ export async function savePlannedCourse(
       return;
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('plan_comparisons')
-      .values({ client_id: clientId, planned_course: json, created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'plan_comparisons',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    await auditedInsert(trx, actor, 'plan_comparisons', {
+      client_id: clientId,
+      planned_course: json,
+      created_at: now,
+      updated_at: now,
     });
   });
   return getPlanComparison(db, clientId);
@@ -186,18 +178,11 @@ export async function addCandidatePlan(
       );
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('candidate_plans')
-      .values({ client_id: clientId, fields: JSON.stringify(fields), created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'candidate_plans',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    await auditedInsert(trx, actor, 'candidate_plans', {
+      client_id: clientId,
+      fields: JSON.stringify(fields),
+      created_at: now,
+      updated_at: now,
     });
   });
   return getPlanComparison(db, clientId);
@@ -242,15 +227,7 @@ export async function removeCandidatePlan(
       .where('id', '=', planId)
       .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', missingPlan(planId), 'planId');
-    await trx.deleteFrom('candidate_plans').where('id', '=', planId).execute();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'candidate_plans',
-      rowId: planId,
-      action: 'delete',
-      before: row,
-      after: null,
-    });
+    await auditedDelete(trx, actor, 'candidate_plans', planId, row);
     return row.client_id;
   });
   return getPlanComparison(db, clientId);

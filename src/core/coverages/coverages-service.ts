@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import type { Coverage, CoverageChange, ProviderNetwork } from '../../shared/schemas/coverages';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { RowAuditAction } from '../db/tables/audit-log';
 import type { CoverageRow, CoveragesTable } from '../db/tables/coverages';
 import { recomputeDeadlinesOfCoverage } from '../deadlines/recompute';
@@ -87,23 +86,11 @@ export function createCoverage(
       .executeTakeFirst();
     if (!client) throw new AppError('NOT_FOUND', `There is no client with id ${clientId}.`, 'clientId');
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('coverages')
-      .values({
-        ...(toColumns(fields) as Required<ReturnType<typeof toColumns>>),
-        client_id: clientId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'coverages',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'coverages', {
+      ...(toColumns(fields) as Required<ReturnType<typeof toColumns>>),
+      client_id: clientId,
+      created_at: now,
+      updated_at: now,
     });
     return toCoverage(row);
   });

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { DeadlineAdjustmentRow, PayerRequestRow } from '../db/tables/case-deadlines';
 import type { FundingOptionRow } from '../db/tables/funding-options';
 import {
@@ -18,6 +17,7 @@ import { answerFilingsRecordedOnTimeline } from './recorded-filings';
 import { isClosedStage, type ClosingDeadlineChoice } from '../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
+import { auditedInsert } from '../db/audited-writes';
 
 /**
  * Keeps `case_deadlines` and `case_deadline_summaries` in step with a case's facts. The rows are
@@ -236,26 +236,14 @@ async function ensureReauthorizationTasks(
       .executeTakeFirst();
     if (existing) continue;
     const now = new Date().toISOString();
-    const task = await db
-      .insertInto('tasks')
-      .values({
-        case_id: caseId,
-        title: `Request re-authorization: the approval ends ${endsOn} (the Deadlines tab lists what to send)`,
-        due_on: deadline.dueOn,
-        done_at: null,
-        source_event_id: deadline.sourceEventId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(db, {
-      actor,
-      tableName: 'tasks',
-      rowId: task.id,
-      action: 'insert',
-      before: null,
-      after: task,
+    await auditedInsert(db, actor, 'tasks', {
+      case_id: caseId,
+      title: `Request re-authorization: the approval ends ${endsOn} (the Deadlines tab lists what to send)`,
+      due_on: deadline.dueOn,
+      done_at: null,
+      source_event_id: deadline.sourceEventId,
+      created_at: now,
+      updated_at: now,
     });
   }
 }

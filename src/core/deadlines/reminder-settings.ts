@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { reminderSettingsSchema, type ReminderSettings } from '../../shared/schemas/deadlines';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
+import { auditSettingsChange, readSettingValues, writeSettingValue } from '../settings/settings-entry';
 
 /**
  * Reminder lead times, kept in the `settings` table under their own keys. The general settings
@@ -18,12 +18,7 @@ export const defaultReminderSettings: ReminderSettings = {
 const keys = ['reminderLeadDays', 'reauthorizationLeadDays'] as const;
 
 export async function readReminderSettings(db: Kysely<AdvocaseDatabase>): Promise<ReminderSettings> {
-  const rows = await db
-    .selectFrom('settings')
-    .selectAll()
-    .where('key', 'in', [...keys])
-    .execute();
-  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  const stored = await readSettingValues(db, keys);
   // A value this build cannot read falls back to the default, key by key.
   const parsed = reminderSettingsSchema.partial().safeParse(stored);
   return { ...defaultReminderSettings, ...(parsed.success ? parsed.data : {}) };
@@ -39,14 +34,10 @@ export function updateReminderSettings(
     for (const key of keys) {
       const value = changes[key];
       if (value === undefined) continue;
-      await trx
-        .insertInto('settings')
-        .values({ key, value: JSON.stringify(value) })
-        .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-        .execute();
+      await writeSettingValue(trx, key, value);
     }
     const after = await readReminderSettings(trx);
-    await appendAuditEntry(trx, { actor, tableName: 'settings', rowId: 0, action: 'update', before, after });
+    await auditSettingsChange(trx, actor, before, after);
     return after;
   });
 }

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import { parseLetterMarkdown } from '../letters/letter-markdown';
 import { addTimelineEvent } from '../events/events-service';
+import { auditedInsert } from '../db/audited-writes';
 
 /** What a demo case's sent letter is written from: the appeal it went with, and who it is for. */
 type SentAppeal = {
@@ -50,31 +50,19 @@ export async function addDemoSentLetter(
   const sentAt = sent.appeal.occurredAt;
   const sentOn = sentAt.slice(0, 10);
   const title = `Internal appeal, ${level === 1 ? 'first' : 'second'} level`;
-  const row = await db
-    .insertInto('letters')
-    .values({
-      case_id: sent.caseId,
-      template_id: level === 1 ? 'internal-appeal-first-level' : 'internal-appeal-second-level',
-      title,
-      kind: 'internal_appeal',
-      body: JSON.stringify(parseLetterMarkdown(appealLetter(sent, level))),
-      enclosure_document_ids: '[]',
-      status: 'sent',
-      sent_on: sentOn,
-      sent_via: 'fax',
-      created_at: sentAt,
-      updated_at: sentAt,
-      deleted_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendAuditEntry(db, {
-    actor,
-    tableName: 'letters',
-    rowId: row.id,
-    action: 'insert',
-    before: null,
-    after: row,
+  await auditedInsert(db, actor, 'letters', {
+    case_id: sent.caseId,
+    template_id: level === 1 ? 'internal-appeal-first-level' : 'internal-appeal-second-level',
+    title,
+    kind: 'internal_appeal',
+    body: JSON.stringify(parseLetterMarkdown(appealLetter(sent, level))),
+    enclosure_document_ids: '[]',
+    status: 'sent',
+    sent_on: sentOn,
+    sent_via: 'fax',
+    created_at: sentAt,
+    updated_at: sentAt,
+    deleted_at: null,
   });
   await addTimelineEvent(db, actor, sent.caseId, {
     type: 'letter_sent',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { casePriorities, type CaseOutcome, type CaseStage } from '../../shared/domain/case-stages';
 import type { PlanType } from '../../shared/domain/plan-types';
 import { describeTreatment, treatmentKinds, type TreatmentKind } from '../../shared/domain/treatments';

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { eventPayloadSchema, type EventPayloadInput, type TimelineEvent } from '../../shared/schemas/events';
 import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { EventRow } from '../db/tables/events';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';
 import { followTimelineStage } from '../lifecycle/case-stage';
+import { auditedInsert } from '../db/audited-writes';
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
   return {
@@ -54,49 +54,25 @@ export function addTimelineEvent(
   return inTransaction(db, async (trx) => {
     await assertCaseExists(trx, caseId);
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('events')
-      .values({
-        case_id: caseId,
-        type: event.type,
-        occurred_at: event.occurredAt,
-        summary: event.summary,
-        details: JSON.stringify(event.details),
-        created_at: now,
-        updated_at: null,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'events',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'events', {
+      case_id: caseId,
+      type: event.type,
+      occurred_at: event.occurredAt,
+      summary: event.summary,
+      details: JSON.stringify(event.details),
+      created_at: now,
+      updated_at: null,
+      deleted_at: null,
     });
     if (event.type === 'phone_call' && event.details.followUp) {
-      const task = await trx
-        .insertInto('tasks')
-        .values({
-          case_id: caseId,
-          title: event.details.followUp.title,
-          due_on: event.details.followUp.dueOn,
-          done_at: null,
-          source_event_id: row.id,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEntry(trx, {
-        actor,
-        tableName: 'tasks',
-        rowId: task.id,
-        action: 'insert',
-        before: null,
-        after: task,
+      await auditedInsert(trx, actor, 'tasks', {
+        case_id: caseId,
+        title: event.details.followUp.title,
+        due_on: event.details.followUp.dueOn,
+        done_at: null,
+        source_event_id: row.id,
+        created_at: now,
+        updated_at: now,
       });
     }
     await trx.updateTable('cases').set({ updated_at: now }).where('id', '=', caseId).execute();

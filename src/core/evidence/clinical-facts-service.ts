@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { clinicalFactKeys, clinicalFactLabels } from '../../shared/domain/treatment-history';
 import type { ClinicalFactDto } from '../../shared/schemas/evidence';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { CaseClinicalFactRow } from '../db/tables/evidence';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -101,18 +100,12 @@ export async function setClinicalFact(
       await auditedUpdate(trx, actor, 'case_clinical_facts', existing.id, changes, 'Not found.');
     } else {
       const now = new Date().toISOString();
-      const row = await trx
-        .insertInto('case_clinical_facts')
-        .values({ case_id: input.caseId, fact_key: input.key, ...changes, created_at: now, updated_at: now })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEntry(trx, {
-        actor,
-        tableName: 'case_clinical_facts',
-        rowId: row.id,
-        action: 'insert',
-        before: null,
-        after: row,
+      await auditedInsert(trx, actor, 'case_clinical_facts', {
+        case_id: input.caseId,
+        fact_key: input.key,
+        ...changes,
+        created_at: now,
+        updated_at: now,
       });
     }
     return { result: null, label: `Recorded “${clinicalFactLabels[input.key]}”: ${input.answer}` };

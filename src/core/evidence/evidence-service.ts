@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { evidenceItems, evidenceStatusLabels } from '../../shared/domain/evidence-checklist';
 import type { EvidenceChecklist, EvidenceLinkDto } from '../../shared/schemas/evidence';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
 import { assertSourceInScope, describeSources } from './evidence-sources';
@@ -83,27 +82,15 @@ export function linkEvidence(
       );
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('evidence_links')
-      .values({
-        case_id: input.caseId,
-        item_key: input.itemKey,
-        document_id: input.documentId,
-        event_id: input.eventId,
-        note: input.note,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'evidence_links',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'evidence_links', {
+      case_id: input.caseId,
+      item_key: input.itemKey,
+      document_id: input.documentId,
+      event_id: input.eventId,
+      note: input.note,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     const target = (await describeSources(trx, [reference]))(reference)!;
     return {
@@ -176,24 +163,12 @@ export async function setEvidenceItemStatus(
     if (existing) {
       await auditedUpdate(trx, actor, 'evidence_item_statuses', existing.id, changes, 'Not found.');
     } else {
-      const row = await trx
-        .insertInto('evidence_item_statuses')
-        .values({
-          case_id: input.caseId,
-          item_key: input.itemKey,
-          ...changes,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEntry(trx, {
-        actor,
-        tableName: 'evidence_item_statuses',
-        rowId: row.id,
-        action: 'insert',
-        before: null,
-        after: row,
+      await auditedInsert(trx, actor, 'evidence_item_statuses', {
+        case_id: input.caseId,
+        item_key: input.itemKey,
+        ...changes,
+        created_at: now,
+        updated_at: now,
       });
     }
     return {

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SymptomScoreDto, SymptomScoreFields } from '../../shared/schemas/treatment-history';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { SymptomScoreRow } from '../db/tables/treatment-history';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -96,24 +95,12 @@ export function addSymptomScore(
       sourceFields,
     );
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('symptom_scores')
-      .values({
-        client_id: clientId,
-        ...toColumns(score),
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'symptom_scores',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'symptom_scores', {
+      client_id: clientId,
+      ...toColumns(score),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     return { result: await oneScore(trx, row), label: `Added score ${describeScore(row)}` };
   });

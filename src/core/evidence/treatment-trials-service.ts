@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TreatmentTrialDto, TreatmentTrialFields } from '../../shared/schemas/treatment-history';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { TreatmentTrialRow } from '../db/tables/treatment-history';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -110,24 +109,12 @@ export function addTreatmentTrial(
       sourceFields,
     );
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('treatment_trials')
-      .values({
-        client_id: clientId,
-        ...toColumns(trial),
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'treatment_trials',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'treatment_trials', {
+      client_id: clientId,
+      ...toColumns(trial),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     return { result: await oneTrial(trx, row), label: `Added treatment ${row.name}` };
   });

@@ -7,7 +7,7 @@ import type { TimelineEvent } from '../../shared/schemas/events';
 import type { AdvocateProfile } from '../../shared/schemas/profile';
 import type { DocumentSummary } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
-import { getCaseDeadlines } from '../deadlines/deadlines-service';
+import { getCaseDeadlines } from '../deadlines/case-deadlines-service';
 import { userTimeZone } from '../deadlines/time-zone';
 import { getCaseDetail } from '../cases/cases-service';
 import { getClientDetail } from '../clients/clients-service';

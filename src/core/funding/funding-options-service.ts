@@ -1,15 +1,18 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { FundingOptionType } from '../../shared/domain/funding-options';
 import type {
   AddFundingOptionInput,
   FundingOption,
   UpdateFundingOptionInput,
 } from '../../shared/schemas/funding';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedDelete, auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
-import type { FundingOptionRow, FundingOptionsTable } from '../db/tables/funding-options';
+import type {
+  FundingDismissalsTable,
+  FundingOptionRow,
+  FundingOptionsTable,
+} from '../db/tables/funding-options';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';
 import { assertCaseExists } from '../events/events-service';
@@ -153,24 +156,12 @@ export function addFundingOption(
     await assertCaseExists(trx, input.caseId);
     await assertDocumentsOfCase(trx, input.caseId, input.documentIds);
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('funding_options')
-      .values({
-        case_id: input.caseId,
-        ...toColumns(input),
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'funding_options',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'funding_options', {
+      case_id: input.caseId,
+      ...toColumns(input),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     await recomputeCaseDeadlines(trx, actor, input.caseId);
     return readFundingOption(trx, row.id);
@@ -243,21 +234,13 @@ export function dismissFundingType(
 ): Promise<void> {
   return inTransaction(db, async (trx) => {
     await assertCaseExists(trx, input.caseId);
+    if (await findDismissal(trx, input)) return;
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('funding_dismissals')
-      .values({ case_id: input.caseId, option_type: input.optionType, created_at: now, updated_at: now })
-      .onConflict((conflict) => conflict.columns(['case_id', 'option_type']).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) return;
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'funding_dismissals',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    await auditedInsert(trx, actor, 'funding_dismissals', {
+      case_id: input.caseId,
+      option_type: input.optionType,
+      created_at: now,
+      updated_at: now,
     });
   });
 }
@@ -270,20 +253,20 @@ export function restoreFundingType(
 ): Promise<void> {
   return inTransaction(db, async (trx) => {
     await assertCaseExists(trx, input.caseId);
-    const row = await trx
-      .deleteFrom('funding_dismissals')
-      .where('case_id', '=', input.caseId)
-      .where('option_type', '=', input.optionType)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await findDismissal(trx, input);
     if (!row) return;
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'funding_dismissals',
-      rowId: row.id,
-      action: 'delete',
-      before: row,
-      after: null,
-    });
+    await auditedDelete(trx, actor, 'funding_dismissals', row.id, row);
   });
+}
+
+function findDismissal(
+  db: Kysely<AdvocaseDatabase>,
+  input: { caseId: number; optionType: FundingOptionType },
+): Promise<Selectable<FundingDismissalsTable> | undefined> {
+  return db
+    .selectFrom('funding_dismissals')
+    .selectAll()
+    .where('case_id', '=', input.caseId)
+    .where('option_type', '=', input.optionType)
+    .executeTakeFirst();
 }

@@ -17,13 +17,12 @@ import type {
   SetTrackNoteInput,
   TrackItem,
 } from '../../shared/schemas/parallel-tracks';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { FundingOptionRow, ParallelTrackNoteRow } from '../db/tables/funding-options';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
-import { meaningOf } from '../deadlines/deadlines-service';
+import { meaningOf } from '../deadlines/case-deadlines-service';
 import { userTimeZone } from '../deadlines/time-zone';
 import { AppError } from '../errors';
 
@@ -388,24 +387,12 @@ export function setParallelTrackNote(
         throw new AppError('NOT_FOUND', `There is no client with id ${input.clientId}.`, 'clientId');
       }
       const now = new Date().toISOString();
-      const row = await trx
-        .insertInto('parallel_track_notes')
-        .values({
-          client_id: input.clientId,
-          route: input.route,
-          ...changes,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEntry(trx, {
-        actor,
-        tableName: 'parallel_track_notes',
-        rowId: row.id,
-        action: 'insert',
-        before: null,
-        after: row,
+      await auditedInsert(trx, actor, 'parallel_track_notes', {
+        client_id: input.clientId,
+        route: input.route,
+        ...changes,
+        created_at: now,
+        updated_at: now,
       });
     }
     return getParallelTracks(trx, input.clientId);

@@ -7,11 +7,11 @@ import {
   type TrashKind,
   type TrashRemoved,
 } from '../../shared/schemas/history';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedDelete, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { rowsGoingWith } from '../db/dependent-rows';
-import { appendAuditEntry, blankAuditedContent } from '../db/audit-log';
+import { blankAuditedContent } from '../db/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from './edit-groups';
 
@@ -236,6 +236,9 @@ export function restoreFromTrash(
   });
 }
 
+/** The records a purge removes, by table, in the order they are deleted (dependents first). */
+type RecordsToRemove = ReadonlyArray<[table: 'events' | 'cases' | 'clients', ids: number[]]>;
+
 /**
  * Deletes for good what went to the trash before `cutoff` (everything when null). Rows are
  * really removed (secure_delete overwrites them; the search index triggers drop their words),
@@ -247,56 +250,77 @@ export function removeTrashedForGood(
   cutoff: string | null,
 ): Promise<TrashRemoved> {
   return inTransaction(db, async (trx) => {
-    const before = (column: 'clients.deleted_at' | 'cases.deleted_at' | 'events.deleted_at') =>
-      cutoff === null
-        ? sql<boolean>`${sql.ref(column)} IS NOT NULL`
-        : sql<boolean>`${sql.ref(column)} < ${cutoff}`;
-    const clientIds = (
-      await trx.selectFrom('clients').select('id').where(before('clients.deleted_at')).execute()
-    ).map((row) => row.id);
-    // A client's cases go with the client, whatever their own state (cases.client_id forbids orphans).
-    const caseIds = (
-      await trx
-        .selectFrom('cases')
-        .select('id')
-        .where((eb) =>
-          clientIds.length > 0
-            ? eb.or([before('cases.deleted_at'), eb('client_id', 'in', clientIds)])
-            : before('cases.deleted_at'),
-        )
-        .execute()
-    ).map((row) => row.id);
-    const eventIds = (
-      await trx.selectFrom('events').select(['id', 'case_id']).where(before('events.deleted_at')).execute()
-    )
-      // Those of a case removed below go with it.
-      .filter((row) => !caseIds.includes(row.case_id))
-      .map((row) => row.id);
-    const removals: Array<[table: 'events' | 'cases' | 'clients', ids: number[]]> = [
-      ['events', eventIds],
-      ['cases', caseIds],
-      ['clients', clientIds],
-    ];
-    // Every row that goes with them (by ON DELETE CASCADE, found from the schema's foreign keys)
-    // and every audited copy of one: blanked first, in one recorded blanking (issue 12 §5).
-    const deletedRecords = Object.fromEntries(removals.filter(([, ids]) => ids.length > 0));
-    await blankAuditedContent(trx, actor, deletedRecords, await rowsGoingWith(trx, deletedRecords));
-    for (const [table, ids] of removals) {
-      for (const id of ids) {
-        // Events, tasks, coverages, authorizations, funding and time records and document links follow by ON DELETE CASCADE.
-        await trx.deleteFrom(table).where('id', '=', id).execute();
-        await appendAuditEntry(trx, {
-          actor,
-          tableName: table,
-          rowId: id,
-          action: 'delete',
-          before: { id },
-          after: null,
-        });
-      }
-    }
-    return { clients: clientIds.length, cases: caseIds.length, events: eventIds.length };
+    const removals = await recordsTrashedBefore(trx, cutoff);
+    await blankAuditedCopies(trx, actor, removals);
+    await deleteRecords(trx, actor, removals);
+    const count = (table: RecordsToRemove[number][0]) =>
+      removals.find(([name]) => name === table)?.[1].length ?? 0;
+    return { clients: count('clients'), cases: count('cases'), events: count('events') };
   });
+}
+
+/** Clients, cases and timeline entries trashed before the cutoff, with what goes with them. */
+async function recordsTrashedBefore(
+  trx: Kysely<AdvocaseDatabase>,
+  cutoff: string | null,
+): Promise<RecordsToRemove> {
+  const before = (column: 'clients.deleted_at' | 'cases.deleted_at' | 'events.deleted_at') =>
+    cutoff === null
+      ? sql<boolean>`${sql.ref(column)} IS NOT NULL`
+      : sql<boolean>`${sql.ref(column)} < ${cutoff}`;
+  const clientIds = (
+    await trx.selectFrom('clients').select('id').where(before('clients.deleted_at')).execute()
+  ).map((row) => row.id);
+  // A client's cases go with the client, whatever their own state (cases.client_id forbids orphans).
+  const caseIds = (
+    await trx
+      .selectFrom('cases')
+      .select('id')
+      .where((eb) =>
+        clientIds.length > 0
+          ? eb.or([before('cases.deleted_at'), eb('client_id', 'in', clientIds)])
+          : before('cases.deleted_at'),
+      )
+      .execute()
+  ).map((row) => row.id);
+  const eventIds = (
+    await trx.selectFrom('events').select(['id', 'case_id']).where(before('events.deleted_at')).execute()
+  )
+    // Those of a case removed below go with it.
+    .filter((row) => !caseIds.includes(row.case_id))
+    .map((row) => row.id);
+  return [
+    ['events', eventIds],
+    ['cases', caseIds],
+    ['clients', clientIds],
+  ];
+}
+
+/**
+ * Every row that goes with the records (by ON DELETE CASCADE, found from the schema's foreign
+ * keys) and every audited copy of one: blanked first, in one recorded blanking.
+ */
+async function blankAuditedCopies(
+  trx: Kysely<AdvocaseDatabase>,
+  actor: string,
+  removals: RecordsToRemove,
+): Promise<void> {
+  const deletedRecords = Object.fromEntries(removals.filter(([, ids]) => ids.length > 0));
+  await blankAuditedContent(trx, actor, deletedRecords, await rowsGoingWith(trx, deletedRecords));
+}
+
+/** Deletes the records, each in the audit log by its id only: the content is what the user chose to remove. */
+async function deleteRecords(
+  trx: Kysely<AdvocaseDatabase>,
+  actor: string,
+  removals: RecordsToRemove,
+): Promise<void> {
+  for (const [table, ids] of removals) {
+    for (const id of ids) {
+      // Events, tasks, coverages, authorizations, funding and time records and document links follow by ON DELETE CASCADE.
+      await auditedDelete(trx, actor, table, id, { id });
+    }
+  }
 }
 
 /** Removes what has been in the trash longer than the retention period. */

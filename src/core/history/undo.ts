@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RecentEdit, UndoOutput } from '../../shared/schemas/history';
+import { auditedDelete } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/audit-log';
 import type { AuditEntryRow } from '../db/tables/audit-log';
@@ -244,15 +245,7 @@ async function revertEntry(
         `"${label}" cannot be undone: a case uses it. Choose another ${table === 'coverages' ? 'coverage' : 'provider'} for that case first.`,
       );
     }
-    await loose.deleteFrom(table).where('id', '=', entry.row_id).execute();
-    await appendAuditEntry(db, {
-      actor,
-      tableName: table,
-      rowId: entry.row_id,
-      action: 'delete',
-      before: current,
-      after: null,
-    });
+    await auditedDelete(db, actor, table, entry.row_id, current);
     return;
   }
   const before = JSON.parse(entry.before ?? '{}') as AuditedRow;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import { letterKindLabels, type LetterDeliveryMethod } from '../../shared/domain/letter-kinds';
 import type { LetterOutputInput } from '../../shared/schemas/letter-output';
 import type { Letter } from '../../shared/schemas/letters';

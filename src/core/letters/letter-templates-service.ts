@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { LetterTemplate, LetterTemplateSummary, PlaceholderDoc } from '../../shared/schemas/letters';
 import type { LetterKind } from '../../shared/domain/letter-kinds';
+import { auditedDelete, auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { LetterTemplateRow } from '../db/tables/letters';
-import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
-import { appendAuditEntry } from '../db/audit-log';
 import { AppError } from '../errors';
 import { assertTemplateBodyIsValid, placeholdersUsedIn } from './fill-letter-template';
 import { letterPlaceholders } from './letter-placeholders';
@@ -94,26 +93,14 @@ async function insertUserTemplate(db: Db, actor: string, file: LetterTemplateFil
   assertTemplateBodyIsValid(file.body);
   const now = new Date().toISOString();
   return inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('letter_templates')
-      .values({
-        template_key: file.id,
-        title: file.title,
-        kind: file.kind,
-        description: file.description,
-        body: file.body,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'letter_templates',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'letter_templates', {
+      template_key: file.id,
+      title: file.title,
+      kind: file.kind,
+      description: file.description,
+      body: file.body,
+      created_at: now,
+      updated_at: now,
     });
     return userTemplate(row);
   });
@@ -212,17 +199,7 @@ export async function deleteLetterTemplate(db: Db, actor: string, templateId: st
   if (!row) throw new AppError('NOT_FOUND', `There is no letter template "${templateId}".`, 'templateId');
   // The template's history stays in the audit log: entries are blanked only by the confirmed
   // purge of a client or case (issue 12 §5), which no template method may trigger.
-  await inTransaction(db, async (trx) => {
-    await trx.deleteFrom('letter_templates').where('id', '=', row.id).execute();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'letter_templates',
-      rowId: row.id,
-      action: 'delete',
-      before: null,
-      after: null,
-    });
-  });
+  await auditedDelete(db, actor, 'letter_templates', row.id, null);
 }
 
 /** Adds the template in a .md file; an id already in use gets a suffix rather than overwriting. */

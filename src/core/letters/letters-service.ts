@@ -3,10 +3,9 @@ import type { LetterDocument } from '../../shared/domain/letter-document';
 import type { LetterDeliveryMethod, LetterStatus } from '../../shared/domain/letter-kinds';
 import { findUnfilledPrompts } from '../../shared/domain/letter-prompts';
 import type { Letter, LetterSummary } from '../../shared/schemas/letters';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { LetterRow } from '../db/tables/letters';
 import { AppError } from '../errors';
 import { assertCaseExists } from '../events/events-service';
@@ -79,31 +78,19 @@ export async function createLetter(
   const filled = fillLetterTemplate(template.body, context);
   const now = new Date().toISOString();
   return inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto('letters')
-      .values({
-        case_id: input.caseId,
-        template_id: template.id,
-        title: template.title,
-        kind: template.kind,
-        body: JSON.stringify(filled.document),
-        enclosure_document_ids: JSON.stringify(input.enclosureDocumentIds),
-        status: 'draft',
-        sent_on: null,
-        sent_via: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'letters',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'letters', {
+      case_id: input.caseId,
+      template_id: template.id,
+      title: template.title,
+      kind: template.kind,
+      body: JSON.stringify(filled.document),
+      enclosure_document_ids: JSON.stringify(input.enclosureDocumentIds),
+      status: 'draft',
+      sent_on: null,
+      sent_via: null,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     return toLetter(row);
   });

@@ -9,7 +9,7 @@ import type { CaseStage } from '../../shared/domain/case-stages';
 import type { TimelineEventType } from '../../shared/domain/timeline-event-types';
 import type { StageSuggestion } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseRow, CaseUpdate } from '../db/tables/cases';
 import { AppError } from '../errors';

@@ -3,6 +3,7 @@ import type { CaseCriteriaView } from '../../shared/schemas/case-criteria';
 import type { CriteriaSet } from '../../shared/schemas/criteria-sets';
 import { localToday } from '../../shared/schemas/fields';
 import type { TreatmentKind } from '../../shared/domain/treatments';
+import { auditedDelete } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/audit-log';
@@ -240,15 +241,7 @@ export async function judgeCriterion(
     const now = new Date().toISOString();
     if (input.status === null) {
       if (!before) return;
-      await trx.deleteFrom('case_criterion_judgements').where('id', '=', before.id).execute();
-      await appendAuditEntry(trx, {
-        actor,
-        tableName: 'case_criterion_judgements',
-        rowId: before.id,
-        action: 'delete',
-        before,
-        after: null,
-      });
+      await auditedDelete(trx, actor, 'case_criterion_judgements', before.id, before);
       return;
     }
     const values = { status: input.status, document_id: input.documentId, note: input.note, updated_at: now };

@@ -4,9 +4,9 @@ import {
   type CriteriaSet,
   type CriteriaSetDefinition,
 } from '../../shared/schemas/criteria-sets';
+import { auditedDelete, auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { CriteriaSetRow } from '../db/tables/payer-criteria';
 import { AppError } from '../errors';
 import { isSeenViaAggregator, shippedCriteriaSets } from './criteria-sets/shipped-criteria-sets';
@@ -89,51 +89,30 @@ export function saveCriteriaSet(
           'Sets shipped with Advocase cannot be changed. Duplicate the set and edit the copy.',
           'setId',
         );
-      const before = await trx
-        .selectFrom('criteria_sets')
-        .selectAll()
-        .where('id', '=', rowId)
-        .executeTakeFirst();
-      if (!before)
-        throw new AppError(
-          'NOT_FOUND',
-          'That criteria set does not exist (it may have been deleted).',
-          'setId',
-        );
-      const after = await trx
-        .updateTable('criteria_sets')
-        .set({ definition, updated_at: now })
-        .where('id', '=', rowId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendAuditEntry(trx, {
+      const after = await auditedUpdate(
+        trx,
         actor,
-        tableName: 'criteria_sets',
+        'criteria_sets',
         rowId,
-        action: 'update',
-        before,
-        after,
-      });
+        { definition },
+        missingSet,
+        'setId',
+      );
       return savedSet(after);
     }
     if (input.basedOn && !(await findCriteriaSet(trx, input.basedOn)))
       throw new AppError('NOT_FOUND', 'The set to duplicate does not exist.', 'basedOn');
-    const inserted = await trx
-      .insertInto('criteria_sets')
-      .values({ definition, based_on: input.basedOn ?? null, created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'criteria_sets',
-      rowId: inserted.id,
-      action: 'insert',
-      before: null,
-      after: inserted,
+    const inserted = await auditedInsert(trx, actor, 'criteria_sets', {
+      definition,
+      based_on: input.basedOn ?? null,
+      created_at: now,
+      updated_at: now,
     });
     return savedSet(inserted);
   });
 }
+
+const missingSet = 'That criteria set does not exist (it may have been deleted).';
 
 export function deleteCriteriaSet(db: Kysely<AdvocaseDatabase>, actor: string, setId: string): Promise<void> {
   return inTransaction(db, async (trx) => {
@@ -145,20 +124,7 @@ export function deleteCriteriaSet(db: Kysely<AdvocaseDatabase>, actor: string, s
       .selectAll()
       .where('id', '=', rowId)
       .executeTakeFirst();
-    if (!before)
-      throw new AppError(
-        'NOT_FOUND',
-        'That criteria set does not exist (it may have been deleted).',
-        'setId',
-      );
-    await trx.deleteFrom('criteria_sets').where('id', '=', rowId).execute();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'criteria_sets',
-      rowId,
-      action: 'delete',
-      before,
-      after: null,
-    });
+    if (!before) throw new AppError('NOT_FOUND', missingSet, 'setId');
+    await auditedDelete(trx, actor, 'criteria_sets', rowId, before);
   });
 }

@@ -2,19 +2,16 @@ import type { Kysely } from 'kysely';
 import { advocateProfileSchema, type AdvocateProfile } from '../../shared/schemas/profile';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
+import { auditSettingsChange, settingsEntry } from '../settings/settings-entry';
 
-const profileKey = 'advocate_profile';
+const advocateProfileEntry = settingsEntry('advocate_profile', (stored): AdvocateProfile | null => {
+  const parsed = advocateProfileSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+});
 
 /** The profile kept in the encrypted settings table; null before it is saved (or if unreadable). */
-export async function readAdvocateProfile(db: Kysely<AdvocaseDatabase>): Promise<AdvocateProfile | null> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', profileKey)
-    .executeTakeFirst();
-  const parsed = row ? advocateProfileSchema.safeParse(JSON.parse(row.value)) : null;
-  return parsed?.success ? parsed.data : null;
+export function readAdvocateProfile(db: Kysely<AdvocaseDatabase>): Promise<AdvocateProfile | null> {
+  return advocateProfileEntry.read(db);
 }
 
 /** Replaces the profile, recording before and after in the audit log. */
@@ -25,20 +22,8 @@ export function saveAdvocateProfile(
 ): Promise<AdvocateProfile> {
   return inTransaction(db, async (trx) => {
     const before = await readAdvocateProfile(trx);
-    const value = JSON.stringify(profile);
-    await trx
-      .insertInto('settings')
-      .values({ key: profileKey, value })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
-      .execute();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'settings',
-      rowId: 0,
-      action: 'update',
-      before,
-      after: profile,
-    });
+    await advocateProfileEntry.write(trx, profile);
+    await auditSettingsChange(trx, actor, before, profile);
     return profile;
   });
 }

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import type { Provider, ProviderNetwork } from '../../shared/schemas/coverages';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/audit-log';
 import type { ProviderRow } from '../db/tables/providers';
 import { AppError } from '../errors';
+import { auditedInsert } from '../db/audited-writes';
 
 function toProvider(row: ProviderRow): Provider {
   return {
@@ -28,19 +29,7 @@ export function createProvider(
 ): Promise<Provider> {
   return inTransaction(db, async (trx) => {
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('providers')
-      .values({ ...input, created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'providers',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
-    });
+    const row = await auditedInsert(trx, actor, 'providers', { ...input, created_at: now, updated_at: now });
     return toProvider(row);
   });
 }

@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import type { CaseResource, Resource, ResourceFields } from '../../shared/schemas/resources';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { ResourceRow, ResourcesTable } from '../db/tables/resources';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -106,34 +105,22 @@ async function insertResource(
   starterKey: string | null,
 ): Promise<number> {
   const now = new Date().toISOString();
-  const row = await db
-    .insertInto('resources')
-    .values({
-      name: fields.name,
-      kind: fields.kind,
-      state: fields.state,
-      website: fields.website,
-      phone: fields.phone,
-      email: fields.email,
-      address: fields.address,
-      notes: fields.notes,
-      tags: JSON.stringify(fields.tags),
-      source_url: fields.sourceUrl,
-      needs_verification: fields.needsVerification ? 1 : 0,
-      starter_key: starterKey,
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendAuditEntry(db, {
-    actor,
-    tableName: 'resources',
-    rowId: row.id,
-    action: 'insert',
-    before: null,
-    after: row,
+  const row = await auditedInsert(db, actor, 'resources', {
+    name: fields.name,
+    kind: fields.kind,
+    state: fields.state,
+    website: fields.website,
+    phone: fields.phone,
+    email: fields.email,
+    address: fields.address,
+    notes: fields.notes,
+    tags: JSON.stringify(fields.tags),
+    source_url: fields.sourceUrl,
+    needs_verification: fields.needsVerification ? 1 : 0,
+    starter_key: starterKey,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
   });
   return row.id;
 }
@@ -268,25 +255,13 @@ export function linkResourceToCase(
       return loadCaseResource(trx, existing.id);
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('resource_cases')
-      .values({
-        resource_id: resourceId,
-        case_id: caseId,
-        note,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'resource_cases',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'resource_cases', {
+      resource_id: resourceId,
+      case_id: caseId,
+      note,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
     });
     return loadCaseResource(trx, row.id);
   });

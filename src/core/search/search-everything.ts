@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { searchKindLabels, type SearchGroup, type SearchOutput } from '../../shared/schemas/search';
 import type { AdvocaseDatabase } from '../db/schema';
 import { toSearchTerms } from './search-terms';
-import { searchProviders, type SearchProvider } from './search-providers';
+import type { SearchProvider } from './search-provider';
+import { searchProviders } from './search-providers';
 
 /**
  * Global search: asks every provider for its best few results and returns one group per kind

@@ -1,37 +1,18 @@
-import type { Kysely } from 'kysely';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import { caseStageLabels } from '../../shared/domain/case-stages';
 import { timelineEventTypeLabels } from '../../shared/domain/timeline-event-types';
 import { formatPhoneNumber } from '../../shared/domain/phone-number';
 import { treatmentLabels } from '../../shared/domain/treatments';
-import type { SearchKind, SearchResult } from '../../shared/schemas/search';
-import type { AdvocaseDatabase } from '../db/schema';
+import type { SearchResult } from '../../shared/schemas/search';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { userTimeZone } from '../deadlines/time-zone';
 import { eventSearchFields } from './event-search-fields';
 import { labelledSnippet } from './labelled-snippet';
+import type { SearchProvider } from './search-provider';
 import { documentSearchProvider } from '../vault/document-search-provider';
 import { dialectOf } from '../db/dialect/dialect-of';
-import type { IndexedMatch, SearchTerms } from '../db/dialect/full-text-search';
+import type { IndexedMatch } from '../db/dialect/full-text-search';
 import type { LabelledField } from './labelled-snippet';
-
-/**
- * One source of global-search results. Another feature (the vault's documents) adds its own by
- * writing one of these and listing it in `searchProviders` below: nothing else changes.
- */
-export type SearchProvider = {
-  readonly kind: SearchKind;
-  /**
-   * At most `limit` results, best first, never a trashed record; `hasMore` when more matched;
-   * `isStrongMatch` when the best result holds every word in its name or title (its group is
-   * then shown before groups that only matched in details).
-   */
-  search(
-    db: Kysely<AdvocaseDatabase>,
-    query: { readonly typed: string; readonly terms: SearchTerms },
-    limit: number,
-  ): Promise<{ results: SearchResult[]; hasMore: boolean; isStrongMatch: boolean }>;
-};
 
 /** A JSON list (a case's codes, a client's tags) as one line: "90867, 90868"; null when empty. */
 function listText(stored: string): string | null {

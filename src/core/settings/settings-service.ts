@@ -2,13 +2,12 @@ import type { Kysely } from 'kysely';
 import { autoLockMinutesRange, settingsSchema, type Settings } from '../../shared/schemas/settings';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
+import { auditSettingsChange, readSettingValues, writeSettingValue } from './settings-entry';
 
 const defaults: Settings = { autoLockMinutes: autoLockMinutesRange.default };
 
 export async function readSettings(db: Kysely<AdvocaseDatabase>): Promise<Settings> {
-  const rows = await db.selectFrom('settings').selectAll().execute();
-  const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  const stored = await readSettingValues(db);
   // A value this build cannot read (written by hand, or by another version) falls back to the default.
   const parsed = settingsSchema.partial().safeParse(stored);
   return { ...defaults, ...(parsed.success ? parsed.data : {}) };
@@ -23,14 +22,10 @@ export function updateSettings(
     const before = await readSettings(trx);
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
-      await trx
-        .insertInto('settings')
-        .values({ key, value: JSON.stringify(value) })
-        .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: JSON.stringify(value) }))
-        .execute();
+      await writeSettingValue(trx, key, value);
     }
     const after = await readSettings(trx);
-    await appendAuditEntry(trx, { actor, tableName: 'settings', rowId: 0, action: 'update', before, after });
+    await auditSettingsChange(trx, actor, before, after);
     return after;
   });
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Task } from '../../shared/schemas/tasks';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { TaskRow } from '../db/tables/tasks';
 import { assertCaseExists } from '../events/events-service';

@@ -1,14 +1,11 @@
 import type { Kysely } from 'kysely';
 import { defaultBillingIncrement } from '../../shared/domain/billing';
 import { billingSettingsSchema, type BillingSettings } from '../../shared/schemas/time';
-import { definedEntries } from '../db/audited-update';
+import { definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import { readAdvocateProfile } from '../profile/profile-service';
-
-/** Kept under one key of the settings table, apart from the app-wide settings object. */
-const settingsKey = 'billing';
+import { auditSettingsChange, settingsEntry } from '../settings/settings-entry';
 
 const defaults: BillingSettings = {
   defaultRateCents: null,
@@ -18,16 +15,15 @@ const defaults: BillingSettings = {
   paymentTerms: null,
 };
 
-export async function readBillingSettings(db: Kysely<AdvocaseDatabase>): Promise<BillingSettings> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', settingsKey)
-    .executeTakeFirst();
-  if (!row) return defaults;
+/** Kept under one key of the settings table, apart from the app-wide settings object. */
+const billingSettingsEntry = settingsEntry('billing', (stored): BillingSettings => {
   // A value this build cannot read falls back to the defaults, field by field.
-  const parsed = billingSettingsSchema.partial().safeParse(JSON.parse(row.value));
+  const parsed = billingSettingsSchema.partial().safeParse(stored);
   return { ...defaults, ...(parsed.success ? parsed.data : {}) };
+});
+
+export function readBillingSettings(db: Kysely<AdvocaseDatabase>): Promise<BillingSettings> {
+  return billingSettingsEntry.read(db);
 }
 
 export function updateBillingSettings(
@@ -38,13 +34,8 @@ export function updateBillingSettings(
   return inTransaction(db, async (trx) => {
     const before = await readBillingSettings(trx);
     const after = { ...before, ...definedEntries(changes) };
-    const value = JSON.stringify(after);
-    await trx
-      .insertInto('settings')
-      .values({ key: settingsKey, value })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
-      .execute();
-    await appendAuditEntry(trx, { actor, tableName: 'settings', rowId: 0, action: 'update', before, after });
+    await billingSettingsEntry.write(trx, after);
+    await auditSettingsChange(trx, actor, before, after);
     return after;
   });
 }

@@ -7,9 +7,8 @@ import {
   type InvoiceStatus,
 } from '../../shared/domain/billing';
 import type { CreateInvoiceInput, Invoice, InvoiceLine, InvoicePreview } from '../../shared/schemas/invoices';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { InvoiceRow } from '../db/tables/invoices';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -155,33 +154,21 @@ export async function createInvoice(
     }
     const now = new Date().toISOString();
     const number = await nextInvoiceNumber(trx, input.issuedOn);
-    const row = await trx
-      .insertInto('invoices')
-      .values({
-        number,
-        client_id: input.clientId,
-        period_from: input.from,
-        period_to: input.to,
-        issued_on: input.issuedOn,
-        due_on: input.dueOn,
-        payment_terms: input.paymentTerms,
-        increment_minutes: preview.incrementMinutes,
-        total_cents: preview.totalCents,
-        status: 'issued',
-        from_name: input.fromName,
-        from_address: input.fromAddress,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'invoices',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'invoices', {
+      number,
+      client_id: input.clientId,
+      period_from: input.from,
+      period_to: input.to,
+      issued_on: input.issuedOn,
+      due_on: input.dueOn,
+      payment_terms: input.paymentTerms,
+      increment_minutes: preview.incrementMinutes,
+      total_cents: preview.totalCents,
+      status: 'issued',
+      from_name: input.fromName,
+      from_address: input.fromAddress,
+      created_at: now,
+      updated_at: now,
     });
     for (const line of preview.lines) {
       // The rate is written on the entry too, so the invoice reads the same if rates change later.

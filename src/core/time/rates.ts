@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import { AppError } from '../errors';
 import { readBillingSettings } from './billing-settings';
@@ -64,18 +63,11 @@ export function setClientRate(
       return { rateCents: row.rate_cents };
     }
     const now = new Date().toISOString();
-    const row = await trx
-      .insertInto('client_rates')
-      .values({ client_id: clientId, rate_cents: rateCents, created_at: now, updated_at: now })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'client_rates',
-      rowId: row.id,
-      action: 'insert',
-      before: null,
-      after: row,
+    const row = await auditedInsert(trx, actor, 'client_rates', {
+      client_id: clientId,
+      rate_cents: rateCents,
+      created_at: now,
+      updated_at: now,
     });
     return { rateCents: row.rate_cents };
   });

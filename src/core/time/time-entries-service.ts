@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import { amountForMinutes, describeRounding, roundUpToIncrement } from '../../shared/domain/billing';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import type { AddTimeEntryInput, CaseTime, TimeEntry } from '../../shared/schemas/time';
-import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { TimeEntryRow } from '../db/tables/time-entries';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { userTimeZone } from '../deadlines/time-zone';
@@ -102,18 +101,12 @@ async function insertEntry(
   values: Omit<TimeEntryRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at' | 'invoice_id'>,
 ): Promise<TimeEntryRow> {
   const now = new Date().toISOString();
-  const row = await db
-    .insertInto('time_entries')
-    .values({ ...values, invoice_id: null, created_at: now, updated_at: now, deleted_at: null })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendAuditEntry(db, {
-    actor,
-    tableName: 'time_entries',
-    rowId: row.id,
-    action: 'insert',
-    before: null,
-    after: row,
+  const row = await auditedInsert(db, actor, 'time_entries', {
+    ...values,
+    invoice_id: null,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
   });
   return row;
 }

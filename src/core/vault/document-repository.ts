@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DocumentSummary, DocumentTarget } from '../../shared/schemas/vault';
+import { auditedDelete, auditedInsert, auditedUpdate } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { DocumentRow, NewDocumentRow } from '../db/tables/documents';
 import { AppError } from '../errors';
 
@@ -35,15 +35,7 @@ export async function insertBlob(
 }
 
 export async function insertDocument(db: Db, actor: string, document: NewDocumentRow): Promise<number> {
-  const row = await db.insertInto('documents').values(document).returningAll().executeTakeFirstOrThrow();
-  await appendAuditEntry(db, {
-    actor,
-    tableName: 'documents',
-    rowId: row.id,
-    action: 'insert',
-    before: null,
-    after: row,
-  });
+  const row = await auditedInsert(db, actor, 'documents', document);
   return row.id;
 }
 
@@ -260,22 +252,15 @@ export async function updateDocumentRow(
   documentId: number,
   changes: Partial<Omit<DocumentRow, 'id' | 'created_at'>>,
 ): Promise<void> {
-  const before = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
-  if (!before) throw new AppError('NOT_FOUND', `There is no document with id ${documentId}.`, 'documentId');
-  const after = await db
-    .updateTable('documents')
-    .set({ ...changes, updated_at: new Date().toISOString() })
-    .where('id', '=', documentId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendAuditEntry(db, {
+  await auditedUpdate(
+    db,
     actor,
-    tableName: 'documents',
-    rowId: documentId,
-    action: 'update',
-    before,
-    after,
-  });
+    'documents',
+    documentId,
+    changes,
+    `There is no document with id ${documentId}.`,
+    'documentId',
+  );
 }
 
 /** Trashed documents older than the cutoff (ISO time), or all of them when the cutoff is null. */
@@ -297,15 +282,7 @@ export async function deleteDocumentRows(
       .where('id', '=', documentId)
       .executeTakeFirst();
     if (!before) continue;
-    await db.deleteFrom('documents').where('id', '=', documentId).execute();
-    await appendAuditEntry(db, {
-      actor,
-      tableName: 'documents',
-      rowId: documentId,
-      action: 'delete',
-      before,
-      after: null,
-    });
+    await auditedDelete(db, actor, 'documents', documentId, before);
   }
 }
 

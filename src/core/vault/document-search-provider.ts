@@ -1,5 +1,5 @@
 import { documentTypeLabels } from '../../shared/schemas/vault';
-import type { SearchProvider } from '../search/search-providers';
+import type { SearchProvider } from '../search/search-provider';
 import { toSnippetSegments } from '../search/snippet-segments';
 import { searchDocumentText } from './document-text-index';
 

@@ -127,6 +127,9 @@ function sniff(head: Uint8Array, claimed: MediaType): boolean {
 export type KindCheck =
   { readonly ok: true; readonly mediaType: MediaType } | { readonly ok: false; readonly message: string };
 
+/** How much of a file's start its kind is judged by (`checkFileKind`, `openRefusal`). */
+export const fileHeadBytes = 4096;
+
 /** Decides from the name and the first bytes (at least 1 KiB when the file has it) whether the vault takes the file. */
 export function checkFileKind(fileName: string, head: Uint8Array, sizeBytes: number): KindCheck {
   const claimed = mediaTypeByExtension[extensionOf(fileName)];

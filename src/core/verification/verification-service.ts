@@ -1,25 +1,26 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract/index';
+import type { ParsedInput } from '../../shared/contract';
 import {
   defaultVerificationScript,
   type VerificationQuestion,
   type VerificationTarget,
 } from '../../shared/domain/benefits-verification';
 import { verificationScriptSchema } from '../../shared/schemas/verification';
-import { auditedUpdate } from '../db/audited-update';
+import { auditedUpdate } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/audit-log';
 import type { CoveragesTable } from '../db/tables/coverages';
 import { AppError } from '../errors';
 import { addTimelineEvent } from '../events/events-service';
+import { auditSettingsChange, settingsEntry } from '../settings/settings-entry';
 
-const scriptKey = 'verification_script';
+const verificationScriptEntry = settingsEntry('verification_script', (stored): VerificationQuestion[] => {
+  const parsed = verificationScriptSchema.safeParse(stored);
+  return parsed.success ? parsed.data : [...defaultVerificationScript];
+});
 
-export async function readVerificationScript(db: Kysely<AdvocaseDatabase>): Promise<VerificationQuestion[]> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', scriptKey).executeTakeFirst();
-  const parsed = row ? verificationScriptSchema.safeParse(JSON.parse(row.value)) : null;
-  return parsed?.success ? parsed.data : [...defaultVerificationScript];
+export function readVerificationScript(db: Kysely<AdvocaseDatabase>): Promise<VerificationQuestion[]> {
+  return verificationScriptEntry.read(db);
 }
 
 export function saveVerificationScript(
@@ -29,20 +30,8 @@ export function saveVerificationScript(
 ): Promise<VerificationQuestion[]> {
   return inTransaction(db, async (trx) => {
     const before = await readVerificationScript(trx);
-    const value = JSON.stringify(questions);
-    await trx
-      .insertInto('settings')
-      .values({ key: scriptKey, value })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
-      .execute();
-    await appendAuditEntry(trx, {
-      actor,
-      tableName: 'settings',
-      rowId: 0,
-      action: 'update',
-      before,
-      after: questions,
-    });
+    await verificationScriptEntry.write(trx, questions);
+    await auditSettingsChange(trx, actor, before, questions);
     return questions;
   });
 }

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { localToday } from '../../../shared/schemas/fields';
 import { bulkUpdateCases } from '../../caseload/bulk-update';
 import { caseloadCsv } from '../../caseload/caseload-csv';

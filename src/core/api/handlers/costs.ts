@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { getCaseCostEstimate, saveCaseCostEstimate } from '../../costs/cost-estimates-service';
 import {
   addCandidatePlan,

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { loadCaseClinicalFacts } from '../../medical-necessity/load-case-clinical-facts';
 import {
   chooseCriteriaSetForCase,

@@ -1,18 +1,17 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
+import { addManualDeadline, getAgenda, markAgendaItemDone } from '../../deadlines/agenda';
+import { exportCalendar } from '../../deadlines/calendar-export';
 import {
-  addManualDeadline,
-  addPayerRequest,
-  answerPayerRequest,
   clearDeadlineOverride,
-  exportCalendar,
-  getAgenda,
   getCaseDeadlines,
+  overrideDeadline,
+} from '../../deadlines/case-deadlines-service';
+import {
   getReminderSettings,
   getReminderSummary,
-  markAgendaItemDone,
-  overrideDeadline,
   setReminderSettings,
-} from '../../deadlines/deadlines-service';
+} from '../../deadlines/deadline-reminders';
+import { addPayerRequest, answerPayerRequest } from '../../deadlines/payer-requests';
 import type { HandlerContext } from './handler-context';
 
 export function deadlinesHandlers({ session }: HandlerContext): HandlersOf<'deadlines'> {

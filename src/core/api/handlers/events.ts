@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { addTimelineEvent, listTimelineEvents } from '../../events/events-service';
 import { listTasksOfCase, setTaskDone } from '../../tasks/tasks-service';
 import type { HandlerContext } from './handler-context';

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { listClinicalFacts, setClinicalFact } from '../../evidence/clinical-facts-service';
 import {
   getEvidenceChecklist,

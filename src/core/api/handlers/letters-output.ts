@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { LetterOutputService } from '../../letters/letter-output-service';
 import { VaultService } from '../../vault/vault-service';
 import type { HandlerContext } from './handler-context';

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { clinicalSourcesOf } from '../../letters/clinical-sources';
 import {
   deleteLetterTemplate,

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { localToday } from '../../../shared/schemas/fields';
 import type { OutcomesFilters } from '../../../shared/schemas/outcomes';
 import { userTimeZone } from '../../deadlines/time-zone';

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { searchEverything } from '../../search/search-everything';
 import type { HandlerContext } from './handler-context';
 

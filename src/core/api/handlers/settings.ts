@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { readSettings, updateSettings } from '../../settings/settings-service';
 import type { HandlerContext } from './handler-context';
 

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '../../../shared/contract/index';
+import type { HandlersOf } from '../../../shared/contract';
 import { readBillingSettingsWithProfile, updateBillingSettings } from '../../time/billing-settings';
 import { summarizeHours } from '../../time/hours-summary';
 import { renderInvoicePdf } from '../../time/invoice-pdf';
