@@ -28,6 +28,7 @@ import { profileMethods } from './contract/profile-methods';
 import { lettersOutputMethods } from './contract/letters-output-methods';
 import { auditMethods } from './contract/audit-methods';
 import { backupMethods } from './contract/backup-methods';
+import { denialsMethods } from './contract/denials-methods';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -72,6 +73,7 @@ export const contract = {
   ...lettersOutputMethods,
   ...auditMethods,
   ...backupMethods,
+  ...denialsMethods,
 };
 
 export type Contract = typeof contract;
