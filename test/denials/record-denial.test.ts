@@ -47,6 +47,9 @@ describe('recording a denial notice into a case', () => {
 
     const criteria = await call('criteria.evaluateCase', { caseId });
     expect(criteria.choice?.policyName).toBe('Clinical Policy Bulletin 0897 Esketamine');
+    // A medical-necessity denial disputes the criteria the Criteria tab judges.
+    expect(criteria.denialLink).toMatchObject({ reasonCategory: 'not-medically-necessary', disputes: 'criteria' });
+    expect(criteria.denialLink?.explanation).toMatch(/^The denial says the treatment is not medically necessary, so it disputes the criteria of /);
 
     // An employer plan: at least 180 days from receipt of the notice (docs/domain/deadlines.md).
     const { deadlines } = await call('deadlines.listForCase', { caseId });

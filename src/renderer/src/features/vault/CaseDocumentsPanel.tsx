@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { callApi } from '../../lib/api';
 import { documentTypeLabels, type DocumentSummary } from '@shared/schemas/vault';
 import { DocumentPreviewDialog } from './DocumentPreviewDialog';
+import { DenialNoticeDialog } from '../denials/DenialNoticeDialog';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from './upload-files';
 import styles from './Vault.module.css';
 
@@ -33,6 +34,7 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
   const [query, setQuery] = useState('');
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [toTrash, setToTrash] = useState<DocumentSummary | null>(null);
+  const [readingAsDenial, setReadingAsDenial] = useState<number | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const pickerRef = useRef<HTMLInputElement>(null);
@@ -273,6 +275,13 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
                       </Button>
                       <Button
                         variant="quiet"
+                        onClick={() => setReadingAsDenial(document.id)}
+                        aria-label={`Read ${document.fileName} as a denial notice`}
+                      >
+                        Read as denial notice
+                      </Button>
+                      <Button
+                        variant="quiet"
                         onClick={() => setToTrash(document)}
                         aria-label={`Move ${document.fileName} to the trash`}
                       >
@@ -297,6 +306,18 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
           caseId={caseId}
           onClose={() => setPreviewId(null)}
           onChanged={refresh}
+        />
+      )}
+
+      {readingAsDenial !== null && (
+        <DenialNoticeDialog
+          caseId={caseId}
+          documentId={readingAsDenial}
+          onClose={() => setReadingAsDenial(null)}
+          onRecorded={(message) => {
+            setReadingAsDenial(null);
+            setAnnouncement(message);
+          }}
         />
       )}
 
