@@ -134,6 +134,14 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
     gcTime: 0,
     retry: false,
   });
+  // A scan is recognised page by page before it is read: its progress is asked for while the read runs.
+  const progress = useQuery({
+    queryKey: ['denials', 'progress', documentId],
+    queryFn: () => callApi('denials.readProgress', { documentId }),
+    enabled: read.isPending,
+    refetchInterval: 500,
+    gcTime: 0,
+  });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [activeField, setActiveField] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -268,9 +276,32 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
       }
     >
       {read.isPending && (
-        <p role="status" className={styles.reading}>
-          Reading the notice…
-        </p>
+        <div className={styles.progressRow}>
+          {progress.data ? (
+            <>
+              <span role="status">
+                Recognising the text of page {progress.data.page} of {progress.data.pageCount}…
+              </span>
+              <progress
+                aria-label="Progress of the text recognition"
+                max={1}
+                value={progress.data.fraction}
+              />
+            </>
+          ) : (
+            <span role="status" className={styles.reading}>
+              Reading the notice…
+            </span>
+          )}
+          <Button
+            onClick={() => {
+              void callApi('denials.cancelRead', { documentId });
+              onClose();
+            }}
+          >
+            Cancel
+          </Button>
+        </div>
       )}
       {read.isError && (
         <div role="alert" className={styles.readError}>
