@@ -12,7 +12,7 @@ const client = 'Dana Whitfield';
 function longDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   return new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric' }).format(
-    new Date(year!, month! - 1, day!),
+    new Date(year!, month! - 1, day),
   );
 }
 
@@ -93,12 +93,13 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
 
   // Drop the picture on the case page, as a file dragged from the desktop.
   const dropZone = page.getByTestId('denial-notice-drop-zone');
-  const transfer = await page.evaluateHandle((base64) => {
-    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const base64 = readFileSync(scanPath).toString('base64');
+  const transfer = await page.evaluateHandle(`(() => {
+    const bytes = Uint8Array.from(atob('${base64}'), (character) => character.charCodeAt(0));
     const data = new DataTransfer();
     data.items.add(new File([bytes], 'summit-denial-scan.png', { type: 'image/png' }));
     return data;
-  }, readFileSync(scanPath).toString('base64'));
+  })()`);
   await dropZone.dispatchEvent('dragover', { dataTransfer: transfer });
   await dropZone.dispatchEvent('drop', { dataTransfer: transfer });
 
@@ -113,13 +114,15 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(dialog.getByLabel('Kind of reason')).toHaveValue('not-medically-necessary');
 
   // Each field points at its words in the notice.
-  await dialog.getByRole('button', { name: 'Show where the reference number was read in the notice' }).click();
+  await dialog
+    .getByRole('button', { name: 'Show where the reference number was read in the notice' })
+    .click();
   await expect(dialog.locator('mark[data-active]')).toHaveText(/SHP-2026-88412/);
 
   const check = dialog.getByRole('region', { name: 'The notice checked against the law' });
-  await expect(check.getByRole('listitem').filter({ hasText: 'External review and how to start it' })).toContainText(
-    'Missing',
-  );
+  await expect(
+    check.getByRole('listitem').filter({ hasText: 'External review and how to start it' }),
+  ).toContainText('Missing');
 
   // The advocate confirms the date it arrived, then records with the keyboard.
   await dialog.getByLabel('Date it arrived').fill(receivedOn);
@@ -127,7 +130,9 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await reference.focus();
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: /recorded; the appeal deadline is on the Deadlines tab/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /recorded; the appeal deadline is on the Deadlines tab/ }),
+  ).toBeVisible();
 
   // The timeline shows the denial with its reason.
   await expect(page.getByText(/Denied \(not medically necessary\)/)).toBeVisible();

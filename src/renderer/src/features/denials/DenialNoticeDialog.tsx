@@ -142,127 +142,6 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
     refetchInterval: 500,
     gcTime: 0,
   });
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [activeField, setActiveField] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const textRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (read.data && draft === null) setDraft(draftFrom(read.data.findings));
-  }, [read.data, draft]);
-
-  useEffect(() => {
-    if (!activeField) return;
-    const mark = textRef.current?.querySelector<HTMLElement>(`[data-field="${activeField}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [activeField]);
-
-  const record = useMutation({
-    mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
-    onSuccess: async (recorded) => {
-      await refreshCaseViews(caseId);
-      await Promise.all(
-        [['denials'], ['events'], ['timeline'], ['vault'], ['criteria']].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
-      );
-      const defects =
-        recorded.noticeCheck.elements.filter((element) => element.status === 'missing').length +
-        recorded.noticeCheck.findings.length;
-      onRecorded(
-        `Denial of ${formatCalendarDate(recorded.noticeDate)} recorded; the appeal deadline is on the Deadlines tab${
-          defects > 0 ? `, with ${defects} problem${defects === 1 ? '' : 's'} in the notice` : ''
-        }.`,
-      );
-    },
-    onError: (error) => setErrors(formErrorsFromFailure(error, Object.keys(recordDenialInputSchema.shape))),
-  });
-
-  function submit(event?: FormEvent) {
-    event?.preventDefault();
-    if (!read.data || !draft || record.isPending) return;
-    const input = recordInput(caseId, read.data, draft);
-    const parsed = recordDenialInputSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(formErrorsFromZod(parsed.error));
-      return;
-    }
-    setErrors(noErrors);
-    record.mutate(input);
-  }
-
-  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    // Enter records from any one-line field (the form does that itself); Ctrl+Enter from anywhere, text areas too.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      submit();
-    }
-  }
-
-  const findings = read.data?.findings;
-  const sourceOf = (name: keyof DenialNoticeFindings): NoticeSource | null => {
-    const found = findings?.[name];
-    return found && !Array.isArray(found) ? found.source : null;
-  };
-  const highlights: HighlightSource[] = findings
-    ? (Object.keys(findings) as Array<keyof DenialNoticeFindings>).flatMap((name) => {
-        const source = sourceOf(name);
-        return source ? [{ field: name, source }] : [];
-      })
-    : [];
-
-  function change<K extends keyof Draft>(key: K, value: Draft[K]) {
-    setDraft((current) => (current ? { ...current, [key]: value } : current));
-  }
-
-  /** A hint under each confirmed field: where it was read (a button that shows it), or that it was not found. */
-  function sourceHint(key: keyof Draft) {
-    const name = sourceFieldOf[key];
-    if (!name) return undefined;
-    const source = sourceOf(name);
-    if (!source) return <span className={styles.notFound}>Not found in the notice</span>;
-    return (
-      <button
-        type="button"
-        className={styles.showSource}
-        aria-label={`Show where ${fieldWords(key)} was read in the notice`}
-        onClick={() => setActiveField(name)}
-      >
-        Show in notice
-      </button>
-    );
-  }
-
-  function textField(key: keyof Draft, label: string, options: { multiline?: boolean; type?: string } = {}) {
-    if (!draft) return null;
-    const name = sourceFieldOf[key];
-    const inputProps = {
-      className: inputClassName,
-      value: draft[key],
-      onFocus: () => name && sourceOf(name) && setActiveField(name),
-      onChange: (event: { target: { value: string } }) => change(key, event.target.value as never),
-    };
-    return (
-      <Field
-        label={label}
-        hint={sourceHint(key)}
-        error={errors.fields[key]}
-        optional={key !== 'noticeDate' && key !== 'receivedOn'}
-      >
-        {(ids) =>
-          options.multiline ? (
-            <textarea {...ids} {...inputProps} rows={3} />
-          ) : (
-            <input {...ids} {...inputProps} type={options.type ?? 'text'} />
-          )
-        }
-      </Field>
-    );
-  }
-
-  const check = read.data?.noticeCheck;
-  const missingCount = check?.elements.filter((element) => element.status === 'missing').length ?? 0;
-
   return (
     <Dialog
       open
@@ -309,209 +188,336 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
           <Button onClick={onClose}>Close</Button>
         </div>
       )}
-      {read.data && draft && findings && check && (
-        <form
-          className={styles.layout}
-          onSubmit={submit}
-          onKeyDown={onFormKeyDown}
-          aria-label="Confirm the denial"
-        >
-          <section className={styles.noticePane} aria-label="Text of the notice">
-            <h3 className={styles.paneTitle}>The notice</h3>
-            <div ref={textRef} className={styles.noticeText} tabIndex={0} data-testid="notice-text">
-              {segmentNoticeText(read.data.text, highlights, activeField).map((segment, index) =>
-                segment.kind === 'text' ? (
-                  <span key={index}>{segment.text}</span>
-                ) : (
-                  <mark
-                    key={index}
-                    data-field={segment.field}
-                    data-active={segment.field === activeField || undefined}
-                    className={styles.sourceMark}
-                  >
-                    {segment.text}
-                  </mark>
-                ),
-              )}
-            </div>
-          </section>
-
-          <div className={styles.fieldsPane}>
-            <fieldset className={styles.fieldset}>
-              <legend>Dates</legend>
-              <div className={styles.row}>
-                {textField('noticeDate', 'Date on the notice', { type: 'date' })}
-                <Field
-                  label="Date it arrived"
-                  hint="When you or the client received it: the appeal clock may run from this day."
-                  error={errors.fields.receivedOn}
-                >
-                  {(ids) => (
-                    <input
-                      {...ids}
-                      type="date"
-                      className={inputClassName}
-                      value={draft.receivedOn}
-                      onChange={(event) => change('receivedOn', event.target.value)}
-                    />
-                  )}
-                </Field>
-              </div>
-            </fieldset>
-
-            <fieldset className={styles.fieldset}>
-              <legend>The denial</legend>
-              {textField('referenceNumber', 'Claim or reference number')}
-              {textField('reasonText', 'Reason, as the notice words it', { multiline: true })}
-              <Field
-                label="Kind of reason"
-                hint={sourceHint('reasonCategory')}
-                error={errors.fields.reasonCategory}
-                optional
-              >
-                {(ids) => (
-                  <select
-                    {...ids}
-                    className={inputClassName}
-                    value={draft.reasonCategory}
-                    onFocus={() => sourceOf('reasonCategory') && setActiveField('reasonCategory')}
-                    onChange={(event) => change('reasonCategory', event.target.value)}
-                  >
-                    <option value="">Not said</option>
-                    {denialReasonCategories.map((category) => (
-                      <option key={category} value={category}>
-                        {denialReasonCategoryLabels[category]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <div className={styles.row}>
-                {textField('policyCited', 'Policy or criteria cited')}
-                {textField('denialCode', 'Denial code')}
-              </div>
-            </fieldset>
-
-            <fieldset className={styles.fieldset}>
-              <legend>Appeal</legend>
-              {textField('appealAddress', 'Where to send an appeal', { multiline: true })}
-              <div className={styles.row}>
-                {textField('appealFax', 'Appeal fax', { type: 'tel' })}
-                {textField('appealPhone', 'Appeal phone', { type: 'tel' })}
-              </div>
-              <div className={styles.windowRow}>
-                {textField('windowAmount', 'Time to appeal, as the notice states it', { type: 'number' })}
-                <label className={styles.inlineLabel}>
-                  <span className={styles.visuallyHidden}>Unit of the time to appeal</span>
-                  <select
-                    className={inputClassName}
-                    value={draft.windowUnit}
-                    onChange={(event) => change('windowUnit', event.target.value as AppealWindow['unit'])}
-                  >
-                    <option value="days">days</option>
-                    <option value="months">months</option>
-                  </select>
-                </label>
-                <label className={styles.inlineLabel}>
-                  <span className={styles.visuallyHidden}>Counted from</span>
-                  <select
-                    className={inputClassName}
-                    value={draft.windowFrom}
-                    onChange={(event) => change('windowFrom', event.target.value as AppealWindow['from'])}
-                  >
-                    <option value="notice-date">from the notice's date</option>
-                    <option value="receipt">from receipt</option>
-                    <option value="unknown">start not said</option>
-                  </select>
-                </label>
-              </div>
-              {(errors.fields['statedWindow.amount'] ?? errors.fields.statedWindow) && (
-                <p className={styles.fieldError} role="alert">
-                  {errors.fields['statedWindow.amount'] ?? errors.fields.statedWindow}
-                </p>
-              )}
-            </fieldset>
-
-            <section className={styles.alsoRead} aria-label="Also read from the notice">
-              <h3 className={styles.paneTitle}>Also read from the notice</h3>
-              <dl>
-                {alsoRead.map(([name, label]) => {
-                  const found = findings[name];
-                  return (
-                    <div key={name} className={styles.alsoReadRow}>
-                      <dt>{label}</dt>
-                      <dd>
-                        {found ? (
-                          <button
-                            type="button"
-                            className={styles.showSource}
-                            aria-label={`${label}: ${displayValue(found.value)}. Show in the notice`}
-                            onClick={() => setActiveField(name)}
-                          >
-                            {displayValue(found.value)}
-                          </button>
-                        ) : (
-                          <span className={styles.notFound}>Not found</span>
-                        )}
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
-            </section>
-
-            <section className={styles.check} aria-label="The notice checked against the law">
-              <h3 className={styles.paneTitle}>
-                Checked against the rules for {planTypeLabels[check.planType]}:{' '}
-                {missingCount === 0
-                  ? 'nothing required is missing'
-                  : `${missingCount} required element${missingCount === 1 ? '' : 's'} missing`}
-              </h3>
-              <ul className={styles.elements}>
-                {check.elements.map((element) => (
-                  <li key={element.id} data-status={element.status}>
-                    <span className={styles.status}>
-                      {element.status === 'present'
-                        ? 'Present'
-                        : element.status === 'missing'
-                          ? 'Missing'
-                          : 'Not required'}
-                    </span>
-                    <span>
-                      {noticeElementLabels[element.id]}{' '}
-                      <cite className={styles.citation}>{element.citation}</cite>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-              {check.findings.length > 0 && (
-                <ul className={styles.findings} aria-label="Findings">
-                  {check.findings.map((finding) => (
-                    <li key={finding.id}>
-                      <strong>{noticeFindingLabels[finding.id]}.</strong> {finding.message}{' '}
-                      <cite className={styles.citation}>{finding.citation}</cite>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <p className={styles.guidance}>
-                Guidance from the regulations, not legal advice: the plan&apos;s own documents control its
-                procedure.
-              </p>
-            </section>
-
-            <FormError message={errors.form} />
-            <div className={styles.actions}>
-              <span className={styles.keyHint}>Ctrl+Enter records · Esc closes</span>
-              <Button onClick={onClose}>Cancel</Button>
-              <Button type="submit" variant="primary" disabled={record.isPending}>
-                {record.isPending ? 'Recording…' : 'Record denial'}
-              </Button>
-            </div>
-          </div>
-        </form>
+      {read.data && (
+        <DenialNoticeForm caseId={caseId} read={read.data} onClose={onClose} onRecorded={onRecorded} />
       )}
     </Dialog>
+  );
+}
+
+/** The fields of a notice read, to confirm or correct beside its text, and the button that records them. */
+function DenialNoticeForm({
+  caseId,
+  read,
+  onClose,
+  onRecorded,
+}: Omit<Props, 'documentId'> & { readonly read: ReadDenialDocumentOutput }) {
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(read.findings));
+  const [activeField, setActiveField] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const textRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!activeField) return;
+    const mark = textRef.current?.querySelector<HTMLElement>(`[data-field="${activeField}"]`);
+    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [activeField]);
+
+  const record = useMutation({
+    mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
+    onSuccess: async (recorded) => {
+      await refreshCaseViews(caseId);
+      await Promise.all(
+        [['denials'], ['events'], ['timeline'], ['vault'], ['criteria']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+      const defects =
+        recorded.noticeCheck.elements.filter((element) => element.status === 'missing').length +
+        recorded.noticeCheck.findings.length;
+      onRecorded(
+        `Denial of ${formatCalendarDate(recorded.noticeDate)} recorded; the appeal deadline is on the Deadlines tab${
+          defects > 0 ? `, with ${defects} problem${defects === 1 ? '' : 's'} in the notice` : ''
+        }.`,
+      );
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, Object.keys(recordDenialInputSchema.shape))),
+  });
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (record.isPending) return;
+    const input = recordInput(caseId, read, draft);
+    const parsed = recordDenialInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(formErrorsFromZod(parsed.error));
+      return;
+    }
+    setErrors(noErrors);
+    record.mutate(input);
+  }
+
+  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    // Enter records from any one-line field (the form does that itself); Ctrl+Enter from anywhere, text areas too.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  const { findings, noticeCheck: check } = read;
+  const sourceOf = (name: keyof DenialNoticeFindings): NoticeSource | null => {
+    const found = findings[name];
+    return found && !Array.isArray(found) ? found.source : null;
+  };
+  const highlights: HighlightSource[] = (Object.keys(findings) as Array<keyof DenialNoticeFindings>).flatMap(
+    (name) => {
+      const source = sourceOf(name);
+      return source ? [{ field: name, source }] : [];
+    },
+  );
+
+  function change<K extends keyof Draft>(key: K, value: Draft[K]) {
+    setDraft((current) => ({ ...current, [key]: value }));
+  }
+
+  /** A hint under each confirmed field: where it was read (a button that shows it), or that it was not found. */
+  function sourceHint(key: keyof Draft) {
+    const name = sourceFieldOf[key];
+    if (!name) return undefined;
+    const source = sourceOf(name);
+    if (!source) return <span className={styles.notFound}>Not found in the notice</span>;
+    return (
+      <button
+        type="button"
+        className={styles.showSource}
+        aria-label={`Show where ${fieldWords(key)} was read in the notice`}
+        onClick={() => setActiveField(name)}
+      >
+        Show in notice
+      </button>
+    );
+  }
+
+  function textField(key: keyof Draft, label: string, options: { multiline?: boolean; type?: string } = {}) {
+    const name = sourceFieldOf[key];
+    const inputProps = {
+      className: inputClassName,
+      value: draft[key],
+      onFocus: () => name && sourceOf(name) && setActiveField(name),
+      onChange: (event: { target: { value: string } }) => change(key, event.target.value as never),
+    };
+    return (
+      <Field
+        label={label}
+        hint={sourceHint(key)}
+        error={errors.fields[key]}
+        optional={key !== 'noticeDate' && key !== 'receivedOn'}
+      >
+        {(ids) =>
+          options.multiline ? (
+            <textarea {...ids} {...inputProps} rows={3} />
+          ) : (
+            <input {...ids} {...inputProps} type={options.type ?? 'text'} />
+          )
+        }
+      </Field>
+    );
+  }
+
+  const missingCount = check.elements.filter((element) => element.status === 'missing').length;
+
+  return (
+    <form
+      className={styles.layout}
+      onSubmit={submit}
+      onKeyDown={onFormKeyDown}
+      aria-label="Confirm the denial"
+    >
+      <section className={styles.noticePane} aria-label="Text of the notice">
+        <h3 className={styles.paneTitle}>The notice</h3>
+        <div ref={textRef} className={styles.noticeText} tabIndex={0} data-testid="notice-text">
+          {segmentNoticeText(read.text, highlights, activeField).map((segment, index) =>
+            segment.kind === 'text' ? (
+              <span key={index}>{segment.text}</span>
+            ) : (
+              <mark
+                key={index}
+                data-field={segment.field}
+                data-active={segment.field === activeField || undefined}
+                className={styles.sourceMark}
+              >
+                {segment.text}
+              </mark>
+            ),
+          )}
+        </div>
+      </section>
+
+      <div className={styles.fieldsPane}>
+        <fieldset className={styles.fieldset}>
+          <legend>Dates</legend>
+          <div className={styles.row}>
+            {textField('noticeDate', 'Date on the notice', { type: 'date' })}
+            <Field
+              label="Date it arrived"
+              hint="When you or the client received it: the appeal clock may run from this day."
+              error={errors.fields.receivedOn}
+            >
+              {(ids) => (
+                <input
+                  {...ids}
+                  type="date"
+                  className={inputClassName}
+                  value={draft.receivedOn}
+                  onChange={(event) => change('receivedOn', event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend>The denial</legend>
+          {textField('referenceNumber', 'Claim or reference number')}
+          {textField('reasonText', 'Reason, as the notice words it', { multiline: true })}
+          <Field
+            label="Kind of reason"
+            hint={sourceHint('reasonCategory')}
+            error={errors.fields.reasonCategory}
+            optional
+          >
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={draft.reasonCategory}
+                onFocus={() => sourceOf('reasonCategory') && setActiveField('reasonCategory')}
+                onChange={(event) => change('reasonCategory', event.target.value)}
+              >
+                <option value="">Not said</option>
+                {denialReasonCategories.map((category) => (
+                  <option key={category} value={category}>
+                    {denialReasonCategoryLabels[category]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className={styles.row}>
+            {textField('policyCited', 'Policy or criteria cited')}
+            {textField('denialCode', 'Denial code')}
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend>Appeal</legend>
+          {textField('appealAddress', 'Where to send an appeal', { multiline: true })}
+          <div className={styles.row}>
+            {textField('appealFax', 'Appeal fax', { type: 'tel' })}
+            {textField('appealPhone', 'Appeal phone', { type: 'tel' })}
+          </div>
+          <div className={styles.windowRow}>
+            {textField('windowAmount', 'Time to appeal, as the notice states it', { type: 'number' })}
+            <label className={styles.inlineLabel}>
+              <span className={styles.visuallyHidden}>Unit of the time to appeal</span>
+              <select
+                className={inputClassName}
+                value={draft.windowUnit}
+                onChange={(event) => change('windowUnit', event.target.value as AppealWindow['unit'])}
+              >
+                <option value="days">days</option>
+                <option value="months">months</option>
+              </select>
+            </label>
+            <label className={styles.inlineLabel}>
+              <span className={styles.visuallyHidden}>Counted from</span>
+              <select
+                className={inputClassName}
+                value={draft.windowFrom}
+                onChange={(event) => change('windowFrom', event.target.value as AppealWindow['from'])}
+              >
+                <option value="notice-date">from the notice's date</option>
+                <option value="receipt">from receipt</option>
+                <option value="unknown">start not said</option>
+              </select>
+            </label>
+          </div>
+          {(errors.fields['statedWindow.amount'] ?? errors.fields.statedWindow) && (
+            <p className={styles.fieldError} role="alert">
+              {errors.fields['statedWindow.amount'] ?? errors.fields.statedWindow}
+            </p>
+          )}
+        </fieldset>
+
+        <section className={styles.alsoRead} aria-label="Also read from the notice">
+          <h3 className={styles.paneTitle}>Also read from the notice</h3>
+          <dl>
+            {alsoRead.map(([name, label]) => {
+              const found = findings[name];
+              return (
+                <div key={name} className={styles.alsoReadRow}>
+                  <dt>{label}</dt>
+                  <dd>
+                    {found ? (
+                      <button
+                        type="button"
+                        className={styles.showSource}
+                        aria-label={`${label}: ${displayValue(found.value)}. Show in the notice`}
+                        onClick={() => setActiveField(name)}
+                      >
+                        {displayValue(found.value)}
+                      </button>
+                    ) : (
+                      <span className={styles.notFound}>Not found</span>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+
+        <section className={styles.check} aria-label="The notice checked against the law">
+          <h3 className={styles.paneTitle}>
+            Checked against the rules for {planTypeLabels[check.planType]}:{' '}
+            {missingCount === 0
+              ? 'nothing required is missing'
+              : `${missingCount} required element${missingCount === 1 ? '' : 's'} missing`}
+          </h3>
+          <ul className={styles.elements}>
+            {check.elements.map((element) => (
+              <li key={element.id} data-status={element.status}>
+                <span className={styles.status}>
+                  {element.status === 'present'
+                    ? 'Present'
+                    : element.status === 'missing'
+                      ? 'Missing'
+                      : 'Not required'}
+                </span>
+                <span>
+                  {noticeElementLabels[element.id]}{' '}
+                  <cite className={styles.citation}>{element.citation}</cite>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {check.findings.length > 0 && (
+            <ul className={styles.findings} aria-label="Findings">
+              {check.findings.map((finding) => (
+                <li key={finding.id}>
+                  <strong>{noticeFindingLabels[finding.id]}.</strong> {finding.message}{' '}
+                  <cite className={styles.citation}>{finding.citation}</cite>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className={styles.guidance}>
+            Guidance from the regulations, not legal advice: the plan&apos;s own documents control its
+            procedure.
+          </p>
+        </section>
+
+        <FormError message={errors.form} />
+        <div className={styles.actions}>
+          <span className={styles.keyHint}>Ctrl+Enter records · Esc closes</span>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={record.isPending}>
+            {record.isPending ? 'Recording…' : 'Record denial'}
+          </Button>
+        </div>
+      </div>
+    </form>
   );
 }
 
