@@ -1,4 +1,3 @@
-
 /**
  * Notices often print details on the left and appeal rights on the right. Text taken from such a
  * page (a PDF's text layer, OCR) comes out line by line across both columns, the halves separated
@@ -20,7 +19,9 @@ export type Piece = { readonly character: string; readonly origin: number };
 
 const addedLineBreak: Piece = { character: '\n', origin: -1 };
 
-function linePieces(text: string): { readonly line: string; readonly start: number; readonly pieces: Piece[] }[] {
+function linePieces(
+  text: string,
+): { readonly line: string; readonly start: number; readonly pieces: Piece[] }[] {
   let start = 0;
   return text.split('\n').map((line) => {
     const pieces = line.split('').map((character, index) => ({ character, origin: start + index }));
@@ -75,7 +76,10 @@ export function reorderColumns(text: string): Piece[] {
     const block = shape.kind === 'split' ? blockFrom(index, shape.rightStart, shapes) : undefined;
     if (!block) {
       const { line, start, pieces } = lines[index]!;
-      emitLine(pieces, index === lines.length - 1 ? undefined : { character: '\n', origin: start + line.length });
+      emitLine(
+        pieces,
+        index === lines.length - 1 ? undefined : { character: '\n', origin: start + line.length },
+      );
       index += 1;
       continue;
     }
@@ -102,7 +106,11 @@ export function reorderColumns(text: string): Piece[] {
 }
 
 /** The block of two-column lines starting at `first`, or undefined when the lines there are not one. */
-function blockFrom(first: number, column: number, shapes: readonly LineShape[]): { last: number } | undefined {
+function blockFrom(
+  first: number,
+  column: number,
+  shapes: readonly LineShape[],
+): { last: number } | undefined {
   let last = first;
   let splitLines = 0;
   for (let index = first; index < shapes.length && belongsToBlock(shapes[index]!, column); index += 1) {
@@ -112,4 +120,3 @@ function blockFrom(first: number, column: number, shapes: readonly LineShape[]):
   }
   return splitLines >= minimumSplitLines ? { last } : undefined;
 }
-

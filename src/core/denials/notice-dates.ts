@@ -5,7 +5,18 @@ import { digit, digitsOf, foldPattern } from './notice-patterns';
 export type WrittenDate = { readonly start: number; readonly end: number; readonly date: string };
 
 const monthNumbers: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const monthName =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
@@ -13,7 +24,10 @@ const day = `(${digit}{1,2})(?:st|nd|rd|th)?`;
 const year = `(${digit}{4})`;
 const separator = '[/.\\-]';
 
-type DateShape = { readonly pattern: RegExp; readonly read: (groups: readonly string[]) => [string, string, string] };
+type DateShape = {
+  readonly pattern: RegExp;
+  readonly read: (groups: readonly string[]) => [string, string, string];
+};
 
 /** The ways notices write dates: "March 3, 2026", "3 March 2026", "03/03/2026", "3/3/26", "2026-03-03". */
 const dateShapes: readonly DateShape[] = [
@@ -30,7 +44,10 @@ const dateShapes: readonly DateShape[] = [
     read: ([yearText, month, dayText]) => [yearText!, month!, dayText!],
   },
   {
-    pattern: new RegExp(`\\b(${digit}{1,2})${separator}(${digit}{1,2})${separator}(${digit}{4}|${digit}{2})\\b`, 'gd'),
+    pattern: new RegExp(
+      `\\b(${digit}{1,2})${separator}(${digit}{1,2})${separator}(${digit}{4}|${digit}{2})\\b`,
+      'gd',
+    ),
     read: ([month, dayText, yearText]) => [yearText!, month!, dayText!],
   },
 ];

@@ -47,7 +47,13 @@ export type Found<T> = { readonly value: T; readonly source: NoticeSource; reado
  * A found value at `[start, end)` of the reading text. Confidence drops a little when the words
  * there needed OCR repair, so the advocate's eye goes to them first.
  */
-export function found<T>(notice: NoticeText, start: number, end: number, value: T, confidence: number): Found<T> {
+export function found<T>(
+  notice: NoticeText,
+  start: number,
+  end: number,
+  value: T,
+  confidence: number,
+): Found<T> {
   const wasRepaired = notice.text.slice(start, end) !== notice.repaired.slice(start, end);
   const adjusted = wasRepaired ? confidence - 0.1 : confidence;
   return { value, source: notice.sourceOf(start, end), confidence: Math.round(adjusted * 100) / 100 };
@@ -55,7 +61,10 @@ export function found<T>(notice: NoticeText, start: number, end: number, value: 
 
 /** The first match of `pattern` in the folded view at or after `from`. */
 export function firstMatch(notice: NoticeText, pattern: RegExp, from = 0): RegExpExecArray | null {
-  const sticky = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  const sticky = new RegExp(
+    pattern.source,
+    pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
+  );
   sticky.lastIndex = from;
   return sticky.exec(notice.folded);
 }
@@ -66,11 +75,16 @@ export function groupSpan(match: RegExpExecArray, group: number): { start: numbe
   return span ? { start: span[0], end: span[1] } : undefined;
 }
 
-/** Sentences: split at a full stop, question mark or blank line, not at "Dr." or "P.O." or an initial. */
+/**
+ * Sentences: split at a full stop, question mark or blank line, not at "Dr." or "P.O." or an
+ * initial, and after a heading (a short line starting with a capital, with no closing
+ * punctuation, before a line starting with a capital: "Your right to appeal", "Phone: 1-800-…").
+ */
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let start = 0;
-  const boundary = /(?<!\b(?:dr|mr|mrs|ms|st|no|p\.o|[a-z]))[.?!](?=\s)|\n[ \t]*\n/gi;
+  const boundary =
+    /(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t|[Nn]o|[Pp]\.[Oo]|[A-Za-z]))[.?!](?=\s)|\n[ \t]*\n|(?<=^[ \t]*[A-Z][^\n]{0,48}[^\s.,;:])\n(?=[ \t]*[A-Z])/gm;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + (match[0].startsWith('\n') ? 0 : 1);
     if (text.slice(start, end).trim() !== '') spans.push(trimmed(text, start, end));

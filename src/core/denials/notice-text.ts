@@ -34,7 +34,14 @@ export class NoticeText {
     return { start: sourceStart, end: sourceEnd, text: this.original.slice(sourceStart, sourceEnd) };
   }
 
-  /** The repaired words of `[start, end)` on one line, spaces collapsed. */
+  /** The reading-text span a source of this notice came from (sources are always contiguous there). */
+  readingSpanOf(source: NoticeSource): { start: number; end: number } {
+    const start = this.origins.indexOf(source.start);
+    const last = this.origins.lastIndexOf(source.end - 1);
+    return start < 0 || last < start ? { start: 0, end: 0 } : { start, end: last + 1 };
+  }
+
+  /** The repaired words of `[start, end)`, spaces collapsed. */
   valueOf(start: number, end: number): string {
     return collapseSpaces(this.repaired.slice(start, end));
   }

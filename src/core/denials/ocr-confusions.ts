@@ -7,14 +7,24 @@
  * length as the input, so offsets stay valid.
  */
 
-const digitForLetter: Readonly<Record<string, string>> = { O: '0', o: '0', l: '1', I: '1', i: '1', '|': '1', S: '5', s: '5' };
+const digitForLetter: Readonly<Record<string, string>> = {
+  O: '0',
+  o: '0',
+  l: '1',
+  I: '1',
+  i: '1',
+  '|': '1',
+  S: '5',
+  s: '5',
+};
 const letterForDigit: Readonly<Record<string, { readonly lower: string; readonly upper: string }>> = {
   '0': { lower: 'o', upper: 'O' },
   '1': { lower: 'l', upper: 'I' },
   '5': { lower: 's', upper: 'S' },
 };
 
-const isDigit = (character: string | undefined) => character !== undefined && character >= '0' && character <= '9';
+const isDigit = (character: string | undefined) =>
+  character !== undefined && character >= '0' && character <= '9';
 const isLetter = (character: string | undefined) => character !== undefined && /[A-Za-z|]/.test(character);
 
 function repairNumber(word: string[]): void {
@@ -34,7 +44,8 @@ function repairNumber(word: string[]): void {
 
 function repairWord(word: string[]): void {
   const letters = word.filter((character) => isLetter(character) && digitForLetter[character] === undefined);
-  const isUpperCase = letters.length > 1 && letters.every((character) => character === character.toUpperCase());
+  const isUpperCase =
+    letters.length > 0 && letters.every((character) => character === character.toUpperCase());
   for (let index = 0; index < word.length; index += 1) {
     const letter = letterForDigit[word[index]!];
     if (letter === undefined) continue;
@@ -47,8 +58,12 @@ function repairWord(word: string[]): void {
 export function repairOcrConfusions(text: string): string {
   return text.replace(/[A-Za-z0-9|]+/g, (token) => {
     const word = token.split('');
-    const plainLetters = word.filter((character) => isLetter(character) && digitForLetter[character] === undefined).length;
-    const plainDigits = word.filter((character) => isDigit(character) && letterForDigit[character] === undefined).length;
+    const plainLetters = word.filter(
+      (character) => isLetter(character) && digitForLetter[character] === undefined,
+    ).length;
+    const plainDigits = word.filter(
+      (character) => isDigit(character) && letterForDigit[character] === undefined,
+    ).length;
     if (plainDigits > plainLetters) repairNumber(word);
     else if (plainLetters > plainDigits) repairWord(word);
     return word.join('');

@@ -17,7 +17,10 @@ export const blueCrossBlueShieldPattern = `\\bblue\\s+cross\\s+(?:and\\s+|&\\s*)
 
 export const knownPayers: readonly KnownPayer[] = [
   { name: 'Anthem Blue Cross', pattern: '\\banthem\\s+blue\\s+cross\\b(?!\\s+(?:and\\s+)?blue\\s+shield)' },
-  { name: 'Anthem Blue Cross and Blue Shield', pattern: '\\banthem\\s+blue\\s+cross\\s+(?:and\\s+)?blue\\s+shield\\b' },
+  {
+    name: 'Anthem Blue Cross and Blue Shield',
+    pattern: '\\banthem\\s+blue\\s+cross\\s+(?:and\\s+)?blue\\s+shield\\b',
+  },
   { name: 'Anthem', pattern: '\\banthem\\b' },
   { name: 'Aetna', pattern: '\\baetna\\b' },
   { name: 'UnitedHealthcare', pattern: '\\bunited\\s*health\\s*care\\b|\\buhc\\b' },
@@ -55,4 +58,5 @@ export const knownPayers: readonly KnownPayer[] = [
 ];
 
 /** Words a letterhead line of a payer carries, when the payer is not in the list. */
-export const letterheadWords = '\\b(?:health|healthcare|insurance|assurance|plan|plans|care|benefits|mutual|life|blue)\\b';
+export const letterheadWords =
+  '\\b(?:health|healthcare|insurance|assurance|plan|plans|care|benefits|mutual|life|blue)\\b';

@@ -15,19 +15,66 @@ export type PlanTypeSignal = {
 const erisaEmployerPlan: readonly PlanType[] = ['employer-self-funded', 'employer-fully-insured'];
 
 export const planTypeSignals: readonly PlanTypeSignal[] = [
-  { pattern: '\\bnotice\\s+of\\s+denial\\s+of\\s+medical\\s+coverage\\b', planTypes: ['medicare-advantage'], weight: 5 },
+  {
+    pattern: '\\bnotice\\s+of\\s+denial\\s+of\\s+medical\\s+coverage\\b',
+    planTypes: ['medicare-advantage'],
+    weight: 5,
+  },
   { pattern: '\\bmedicare\\s+advantage\\b', planTypes: ['medicare-advantage'], weight: 5 },
-  { pattern: '\\bindependent\\s+review\\s+entity\\b|\\(ire\\)', planTypes: ['medicare-advantage'], weight: 3 },
+  {
+    pattern: '\\bindependent\\s+review\\s+entity\\b|\\(ire\\)',
+    planTypes: ['medicare-advantage'],
+    weight: 3,
+  },
   // Maximus also runs the federal external review for Marketplace plans: only with Medicare named.
-  { pattern: '\\bmaximus\\b(?=[\\s\\S]*\\bmedicare\\b)|\\bmedicare\\b(?=[\\s\\S]*\\bmaximus\\b)', planTypes: ['medicare-advantage'], weight: 2 },
-  { pattern: '\\bmedicaid\\s+managed\\s+care\\b|\\bmanaged\\s+care\\b(?=.{0,40}\\bmedicaid\\b)', planTypes: ['medicaid-managed-care'], weight: 5 },
+  {
+    pattern: '\\bmaximus\\b(?=[\\s\\S]*\\bmedicare\\b)|\\bmedicare\\b(?=[\\s\\S]*\\bmaximus\\b)',
+    planTypes: ['medicare-advantage'],
+    weight: 2,
+  },
+  {
+    pattern: '\\bmedicaid\\s+managed\\s+care\\b|\\bmanaged\\s+care\\b(?=.{0,40}\\bmedicaid\\b)',
+    planTypes: ['medicaid-managed-care'],
+    weight: 5,
+  },
   { pattern: '\\bstate\\s+fair\\s+hearing\\b', planTypes: ['medicaid-managed-care'], weight: 3 },
   { pattern: '\\bmedicaid\\b', planTypes: ['medicaid-managed-care'], weight: 2 },
-  { pattern: '\\bhealth\\s+insurance\\s+marketplace\\b|\\bhealthcare\\.gov\\b|\\bcovered\\s+california\\b', planTypes: ['individual'], weight: 5 },
-  { pattern: '\\bmarketplace\\b|\\bqualified\\s+health\\s+plan\\b|\\bindividual\\s+(?:plan|policy|coverage)\\b', planTypes: ['individual'], weight: 3 },
-  { pattern: '\\bself[\\s-]*(?:funded|insured)\\b(?=[\\s\\S]*\\b(?:erisa|employee\\s+retirement\\s+income\\s+security\\s+act)\\b)', planTypes: ['employer-self-funded'], weight: 5 },
-  { pattern: '\\bfully[\\s-]+insured\\b(?=[\\s\\S]*\\b(?:erisa|employee\\s+retirement\\s+income\\s+security\\s+act)\\b)', planTypes: ['employer-fully-insured'], weight: 5 },
-  { pattern: '\\berisa\\b|\\bemployee\\s+retirement\\s+income\\s+security\\s+act\\b|\\b502\\s*\\(a\\)', planTypes: erisaEmployerPlan, weight: 4 },
-  { pattern: '\\b(?:non-federal\\s+)?governmental\\s+(?:group\\s+)?plan\\b|\\bpublic\\s+employees?\\b', planTypes: ['governmental-group'], weight: 4 },
-  { pattern: '\\bmedicare\\s+summary\\s+notice\\b|\\bmedicare\\s+administrative\\s+contractor\\b', planTypes: ['medicare'], weight: 5 },
+  {
+    pattern: '\\bhealth\\s+insurance\\s+marketplace\\b|\\bhealthcare\\.gov\\b|\\bcovered\\s+california\\b',
+    planTypes: ['individual'],
+    weight: 5,
+  },
+  {
+    pattern:
+      '\\bmarketplace\\b|\\bqualified\\s+health\\s+plan\\b|\\bindividual\\s+(?:plan|policy|coverage)\\b',
+    planTypes: ['individual'],
+    weight: 3,
+  },
+  {
+    pattern:
+      '\\bself[\\s-]*(?:funded|insured)\\b(?=[\\s\\S]*\\b(?:erisa|employee\\s+retirement\\s+income\\s+security\\s+act)\\b)',
+    planTypes: ['employer-self-funded'],
+    weight: 5,
+  },
+  {
+    pattern:
+      '\\bfully[\\s-]+insured\\b(?=[\\s\\S]*\\b(?:erisa|employee\\s+retirement\\s+income\\s+security\\s+act)\\b)',
+    planTypes: ['employer-fully-insured'],
+    weight: 5,
+  },
+  {
+    pattern: '\\berisa\\b|\\bemployee\\s+retirement\\s+income\\s+security\\s+act\\b|\\b502\\s*\\(a\\)',
+    planTypes: erisaEmployerPlan,
+    weight: 4,
+  },
+  {
+    pattern: '\\b(?:non-federal\\s+)?governmental\\s+(?:group\\s+)?plan\\b|\\bpublic\\s+employees?\\b',
+    planTypes: ['governmental-group'],
+    weight: 4,
+  },
+  {
+    pattern: '\\bmedicare\\s+summary\\s+notice\\b|\\bmedicare\\s+administrative\\s+contractor\\b',
+    planTypes: ['medicare'],
+    weight: 5,
+  },
 ];

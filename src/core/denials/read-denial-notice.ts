@@ -60,14 +60,17 @@ function readPayer(notice: NoticeText): Found<string> | null {
   const blueCross = firstMatch(notice, foldPattern(blueCrossBlueShieldPattern, 'gd'));
   if (blueCross) {
     const [stateStart, stateEnd] = blueCross.indices![1] ?? [0, 0];
-    const state = stateEnd > stateStart ? ` of ${titleCase(notice.valueOf(stateStart, stateEnd).toLowerCase())}` : '';
+    const state =
+      stateEnd > stateStart ? ` of ${titleCase(notice.valueOf(stateStart, stateEnd).toLowerCase())}` : '';
     candidates.push(payerFound(notice, blueCross, `Blue Cross Blue Shield${state}`, letterheadEnd));
   }
   for (const payer of knownPayers) {
     const match = firstMatch(notice, foldPattern(payer.pattern));
     if (match) candidates.push(payerFound(notice, match, payer.name, letterheadEnd));
   }
-  const earliest = candidates.sort((a, b) => a.source.start - b.source.start || b.source.end - a.source.end)[0];
+  const earliest = candidates.sort(
+    (a, b) => a.source.start - b.source.start || b.source.end - a.source.end,
+  )[0];
   if (earliest) return earliest;
   // Not a payer we know: the first line of the letterhead that reads like an insurer's name.
   const letterhead = firstMatch(notice, foldPattern(`^[ \\t]*([^\\n]*${letterheadWords}[^\\n]*)$`, 'gmd'));
@@ -76,8 +79,19 @@ function readPayer(notice: NoticeText): Found<string> | null {
   return found(notice, start, end, notice.valueOf(start, end), 0.6);
 }
 
-function payerFound(notice: NoticeText, match: RegExpExecArray, name: string, letterheadEnd: number): Found<string> {
-  return found(notice, match.index, match.index + match[0].length, name, match.index < letterheadEnd ? 0.95 : 0.8);
+function payerFound(
+  notice: NoticeText,
+  match: RegExpExecArray,
+  name: string,
+  letterheadEnd: number,
+): Found<string> {
+  return found(
+    notice,
+    match.index,
+    match.index + match[0].length,
+    name,
+    match.index < letterheadEnd ? 0.95 : 0.8,
+  );
 }
 
 function lineOffset(text: string, lines: number): number {
@@ -129,7 +143,7 @@ function readLabelledIdentifier(notice: NoticeText, label: string): Found<string
   const pattern = foldPattern(`(?:${label})${identifier}`, 'gmd');
   for (const match of notice.folded.matchAll(pattern)) {
     const [start, rawEnd] = match.indices![1]!;
-    const end = start + notice.folded.slice(start, rawEnd).replace(/[.\-]+$/, '').length;
+    const end = start + notice.folded.slice(start, rawEnd).replace(/[.-]+$/, '').length;
     const value = notice.valueOf(start, end);
     // A value with no digit is a word after the label ("Claim number: see below"), not an identifier.
     if ((value.match(/\d/g) ?? []).length >= 3) return found(notice, start, end, value, 0.9);
@@ -144,7 +158,10 @@ const clauseEnd =
 function readService(notice: NoticeText): Found<string> | null {
   const labelled = firstMatch(
     notice,
-    foldPattern('^[ \\t]*(?:service(?:s)?(?:/item)?(?:\\s+requested)?|treatment|item\\s+requested)\\s*:[ \\t]*([^\\n]+)', 'gmd'),
+    foldPattern(
+      '^[ \\t]*(?:service(?:s)?(?:/item)?(?:\\s+requested)?|treatment|item\\s+requested)\\s*:[ \\t]*([^\\n]+)',
+      'gmd',
+    ),
   );
   if (labelled) return foundGroup(notice, labelled, 1, 0.9);
   const inline = firstMatch(
@@ -164,10 +181,15 @@ function foundGroup(notice: NoticeText, match: RegExpExecArray, group: number, c
 }
 
 function readDatesOfService(notice: NoticeText): Found<string> | null {
-  const label = firstMatch(notice, foldPattern('\\b(?:dates?\\s+of\\s+service|date\\(s\\)\\s+of\\s+service|dos)\\b\\s*:?\\s*'));
+  const label = firstMatch(
+    notice,
+    foldPattern('\\b(?:dates?\\s+of\\s+service|date\\(s\\)\\s+of\\s+service|dos)\\b\\s*:?\\s*'),
+  );
   if (!label) return null;
   const labelEnd = label.index + label[0].length;
-  const dates = findDates(notice.folded).filter((date) => date.start >= labelEnd && date.start - labelEnd < 80);
+  const dates = findDates(notice.folded).filter(
+    (date) => date.start >= labelEnd && date.start - labelEnd < 80,
+  );
   const [first, second] = dates;
   if (!first || first.start !== labelEnd) return null;
   const joiner = second ? notice.folded.slice(first.end, second.start) : '';
@@ -220,7 +242,7 @@ function readReasonText(notice: NoticeText): { found: Found<string>; span: Span 
     `\\bbecause\\b|${Object.values(reasonCategoryWords).join('|')}|\\bdoes\\s+not\\s+meet\\b`,
     '',
   );
-  const sentence = sentenceSpans(notice.folded).find((span) =>
+  const sentence = sentenceSpans(notice.repaired).find((span) =>
     reasonWords.test(notice.folded.slice(span.start, span.end)),
   );
   return sentence ? at(sentence, 0.7) : null;
@@ -249,7 +271,7 @@ function readPolicyCited(notice: NoticeText): Found<string> | null {
     ),
   );
   if (numbered) {
-    const end = numbered.index + numbered[0].replace(/[.\-]+$/, '').length;
+    const end = numbered.index + numbered[0].replace(/[.-]+$/, '').length;
     return found(notice, numbered.index, end, notice.valueOf(numbered.index, end), 0.9);
   }
   const named = firstMatch(
@@ -273,7 +295,10 @@ function readDenialCode(notice: NoticeText): Found<string> | null {
       'gd',
     ),
   );
-  const bare = firstMatch(notice, foldPattern(`\\b(${group}\\s*-\\s*\\d{1,3}|carc\\s*#?\\s*\\d{1,3})\\b`, 'gd'));
+  const bare = firstMatch(
+    notice,
+    foldPattern(`\\b(${group}\\s*-\\s*\\d{1,3}|carc\\s*#?\\s*\\d{1,3})\\b`, 'gd'),
+  );
   const match = [labelled, bare]
     .filter((candidate): candidate is RegExpExecArray => candidate !== null)
     .sort((a, b) => a.indices![1]![0] - b.indices![1]![0])[0];
@@ -306,12 +331,13 @@ function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
   const anchor =
     '(?:\\s+(?:from|after|of|following)\\s+(?:(the\\s+date\\s+(?:of|on)\\s+(?:this|the)\\s+(?:notice|letter|denial|decision\\s+letter))|(receiving|receipt|the\\s+date\\s+you\\s+(?:receive|get)|you\\s+(?:receive|get))|(?:the\\s+)?(?:this\\s+)?(?:denial|notice|letter|decision)\\b))?';
   const pattern = foldPattern(`\\b${amount}\\s*(?:calendar\\s+|business\\s+)?(days?|months?)${anchor}`, 'gd');
-  for (const sentence of sentenceSpans(notice.folded)) {
+  for (const sentence of sentenceSpans(notice.repaired)) {
     const words = notice.folded.slice(sentence.start, sentence.end);
     // Only the window to appeal this notice: not external review, a fair hearing after the
     // appeal, keeping services during the appeal, or how fast the plan decides.
     if (!/\bappea[l1]/.test(words)) continue;
-    if (/external\s+review|fair\s+hearing|contlnue|we\s+wl[l1][l1]|decl(?:de|slon\s+on)|keep/.test(words)) continue;
+    if (/external\s+review|fair\s+hearing|contlnue|we\s+wl[l1][l1]|decl(?:de|slon\s+on)|keep/.test(words))
+      continue;
     pattern.lastIndex = 0;
     const match = pattern.exec(words);
     if (!match) continue;
@@ -321,7 +347,13 @@ function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
     const unit: AppealWindow['unit'] = match[2]!.startsWith('month') ? 'months' : 'days';
     const from: AppealWindow['from'] = match[3] ? 'notice-date' : match[4] ? 'receipt' : 'unknown';
     const start = sentence.start + match.index;
-    return found(notice, start, start + match[0].length, { amount: value, unit, from }, from === 'unknown' ? 0.7 : 0.9);
+    return found(
+      notice,
+      start,
+      start + match[0].length,
+      { amount: value, unit, from },
+      from === 'unknown' ? 0.7 : 0.9,
+    );
   }
   return null;
 }
@@ -367,7 +399,9 @@ function readAppealNumber(notice: NoticeText, label: string): Found<string> | nu
     const context = paragraph ? notice.folded.slice(paragraph.start, paragraph.end) : '';
     if (!/\bappea[l1]|\bgrlevance/.test(context)) continue;
     const [start, end] = match.indices![1]!;
-    const digits = digitsOf(notice.folded.slice(start, end)).replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '');
+    const digits = digitsOf(notice.folded.slice(start, end))
+      .replace(/\D/g, '')
+      .replace(/^1(?=\d{10}$)/, '');
     if (digits.length === 10) return found(notice, start, end, digits, 0.85);
   }
   return null;
@@ -395,7 +429,8 @@ function readPlanTypeHints(notice: NoticeText): DenialNoticeFindings['planTypeHi
     const match = firstMatch(notice, foldPattern(signal.pattern));
     if (!match) continue;
     const source = notice.sourceOf(match.index, match.index + match[0].length);
-    if (signal.planTypes.length === 1 && signal.planTypes[0]!.startsWith('employer-')) fundingSaid.add(signal.planTypes[0]!);
+    if (signal.planTypes.length === 1 && signal.planTypes[0]!.startsWith('employer-'))
+      fundingSaid.add(signal.planTypes[0]!);
     for (const planType of signal.planTypes) {
       const current = weights.get(planType);
       weights.set(planType, {
