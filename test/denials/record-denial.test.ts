@@ -48,8 +48,13 @@ describe('recording a denial notice into a case', () => {
     const criteria = await call('criteria.evaluateCase', { caseId });
     expect(criteria.choice?.policyName).toBe('Clinical Policy Bulletin 0897 Esketamine');
     // A medical-necessity denial disputes the criteria the Criteria tab judges.
-    expect(criteria.denialLink).toMatchObject({ reasonCategory: 'not-medically-necessary', disputes: 'criteria' });
-    expect(criteria.denialLink?.explanation).toMatch(/^The denial says the treatment is not medically necessary, so it disputes the criteria of /);
+    expect(criteria.denialLink).toMatchObject({
+      reasonCategory: 'not-medically-necessary',
+      disputes: 'criteria',
+    });
+    expect(criteria.denialLink?.explanation).toMatch(
+      /^The denial says the treatment is not medically necessary, so it disputes the criteria of /,
+    );
 
     // An employer plan: at least 180 days from receipt of the notice (docs/domain/deadlines.md).
     const { deadlines } = await call('deadlines.listForCase', { caseId });
@@ -127,5 +132,33 @@ describe('recording a denial notice into a case', () => {
     expect(error.field).toBe('receivedOn');
     expect(error.message).toBe('The notice cannot arrive before the date printed on it. Check both dates.');
     expect(await call('denials.listForCase', { caseId })).toEqual([]);
+  });
+});
+
+describe('reading a vault document as a denial notice', () => {
+  it("returns the notice's text, the fields found with their words, and the check under the case's plan type", async () => {
+    const { call, caseId, documentId } = await recordedCase();
+    const read = await call('denials.readDocument', { documentId, caseId });
+    expect(read.fileName).toBe('summit-denial.txt');
+    expect(read.isRecognised).toBe(false);
+    expect(read.confidence).toBeNull();
+    expect(read.findings.referenceNumber?.value).toBe('SHP-2026-88412');
+    const source = read.findings.referenceNumber!.source;
+    expect(read.text.slice(source.start, source.end)).toContain('SHP-2026-88412');
+    expect(read.findings.appealWindow?.value).toEqual({ amount: 60, unit: 'days', from: 'notice-date' });
+    expect(read.noticeCheck.planType).toBe('employer-self-funded');
+    expect(read.noticeCheck.elements.find((element) => element.id === 'external-review')?.status).toBe(
+      'missing',
+    );
+  });
+
+  it('checks under the plan type asked for, and says plainly when the document is gone', async () => {
+    const { call, failure, caseId, documentId } = await recordedCase();
+    const read = await call('denials.readDocument', { documentId, caseId, planType: 'medicare-advantage' });
+    expect(read.noticeCheck.planType).toBe('medicare-advantage');
+    await call('vault.trash', { documentId });
+    const error = await failure(call('denials.readDocument', { documentId }));
+    expect(error.field).toBe('documentId');
+    expect(error.message).toMatch(/^That document is not in the vault/);
   });
 });
