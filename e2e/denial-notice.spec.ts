@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
@@ -61,6 +61,7 @@ async function scannedNotice(folder: string, noticeDate: string): Promise<string
   noticeLines(noticeDate).forEach((line, index) =>
     page.drawText(line, { x: 60, y: 740 - index * 22, size: 13, font }),
   );
+  mkdirSync(folder, { recursive: true });
   const pdfPath = join(folder, 'notice.pdf');
   writeFileSync(pdfPath, await document.save());
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdfPath, join(folder, 'summit-denial-scan')]);
@@ -106,12 +107,18 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   const dialog = page.getByRole('dialog', { name: 'Read as denial notice' });
   await expect(dialog).toBeVisible();
   // Recognising the page takes a few seconds on a small machine; its progress shows meanwhile.
-  const reference = dialog.getByLabel('Claim or reference number');
+  const reference = dialog.getByRole('textbox', { name: /^Claim or reference number/ });
   await expect(reference).toHaveValue('SHP-2026-88412', { timeout: 90_000 });
   await expect(dialog.getByText(/text recognised from the page images/)).toBeVisible();
-  await expect(dialog.getByLabel('Date on the notice')).toHaveValue(noticeDate);
-  await expect(dialog.getByLabel('Time to appeal, as the notice states it')).toHaveValue('60');
-  await expect(dialog.getByLabel('Kind of reason')).toHaveValue('not-medically-necessary');
+  await expect(dialog.getByRole('textbox', { name: 'Date on the notice', exact: true })).toHaveValue(
+    noticeDate,
+  );
+  await expect(
+    dialog.getByRole('spinbutton', { name: /^Time to appeal, as the notice states it/ }),
+  ).toHaveValue('60');
+  await expect(dialog.getByRole('combobox', { name: /^Kind of reason/ })).toHaveValue(
+    'not-medically-necessary',
+  );
 
   // Each field points at its words in the notice.
   await dialog
@@ -125,7 +132,7 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   ).toContainText('Missing');
 
   // The advocate confirms the date it arrived, then records with the keyboard.
-  await dialog.getByLabel('Date it arrived').fill(receivedOn);
+  await dialog.getByRole('textbox', { name: 'Date it arrived', exact: true }).fill(receivedOn);
   await screenshotBothSizes(page, app, 'denial-notice-01-dialog');
   await reference.focus();
   await page.keyboard.press('Control+Enter');

@@ -4,6 +4,8 @@ import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import styles from './Denials.module.css';
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /**
  * What the case's denial notice left out or got wrong under the law, beside the deadlines: the
  * appeal letters argue each of these (docs/domain/denial-and-appeal-content.md §1).
@@ -32,7 +34,7 @@ export function CaseNoticeDefects({ caseId }: { readonly caseId: number }) {
         ))}
         {missing.map((element) => (
           <li key={element.id}>
-            <strong>Missing: {noticeElementLabels[element.id].replace(/^The /, 'the ')}.</strong>{' '}
+            <strong>Missing: {lowerFirst(noticeElementLabels[element.id])}.</strong>{' '}
             <cite className={styles.citation}>{element.citation}</cite>
           </li>
         ))}
