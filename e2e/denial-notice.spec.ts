@@ -150,6 +150,7 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(defects).toContainText(
     "The notice gives 60 days to appeal; the law gives 180 days. The appeal deadline on this case is the law's.",
   );
+  await defects.getByText(/^The notice leaves out \d+ elements the law requires$/).click();
   await expect(defects).toContainText('Missing: external review and how to start it.');
   await expect(page.getByText('29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3)').first()).toBeVisible();
   await screenshotBothSizes(page, app, 'denial-notice-02-deadlines');

@@ -32,13 +32,22 @@ export function CaseNoticeDefects({ caseId }: { readonly caseId: number }) {
             <cite className={styles.citation}>{finding.citation}</cite>
           </li>
         ))}
-        {missing.map((element) => (
-          <li key={element.id}>
-            <strong>Missing: {lowerFirst(noticeElementLabels[element.id])}.</strong>{' '}
-            <cite className={styles.citation}>{element.citation}</cite>
-          </li>
-        ))}
       </ul>
+      {missing.length > 0 && (
+        <details className={styles.missingElements}>
+          <summary>
+            The notice leaves out {missing.length} element{missing.length === 1 ? '' : 's'} the law requires
+          </summary>
+          <ul className={styles.defects}>
+            {missing.map((element) => (
+              <li key={element.id}>
+                Missing: {lowerFirst(noticeElementLabels[element.id])}.{' '}
+                <cite className={styles.citation}>{element.citation}</cite>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p className={styles.citation}>
         The appeal letters argue each of these. Guidance from the regulations, not legal advice.
       </p>

@@ -150,7 +150,7 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
       size="wide"
       description={
         read.data
-          ? `${read.data.fileName}${read.data.isRecognised ? ' · text recognised from the page images; check each field against the notice' : ''}. Confirm or correct each field, then record the denial.`
+          ? `${read.data.fileName}${read.data.isRecognised ? ': text recognised from the page images, so check each field against the notice' : ''}. Confirm or correct each field, then record the denial.`
           : undefined
       }
     >
@@ -209,8 +209,10 @@ function DenialNoticeForm({
 
   useEffect(() => {
     if (!activeField) return;
-    const mark = textRef.current?.querySelector<HTMLElement>(`[data-field="${activeField}"]`);
-    mark?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const pane = textRef.current;
+    const mark = pane?.querySelector<HTMLElement>(`[data-field="${activeField}"]`);
+    // Scrolls the notice's own pane only (scrollIntoView would move the dialog and the page too).
+    if (pane && mark) pane.scrollTo({ top: mark.offsetTop - pane.clientHeight / 2, behavior: 'smooth' });
   }, [activeField]);
 
   const record = useMutation({
@@ -306,7 +308,7 @@ function DenialNoticeForm({
       >
         {(ids) =>
           options.multiline ? (
-            <textarea {...ids} {...inputProps} rows={3} />
+            <textarea {...ids} {...inputProps} className={`${inputClassName} ${styles.textarea}`} rows={3} />
           ) : (
             <input {...ids} {...inputProps} type={options.type ?? 'text'} />
           )
