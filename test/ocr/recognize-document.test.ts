@@ -16,7 +16,7 @@ import {
   type OcrProgress,
 } from '../../src/core/ocr/recognize-document';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { denialNoticeLines, pdfToPng, pngToPdf, scanLike, typesetPdf } from './scanned-notice';
+import { denialNoticeLines, pdfToPng, imageToPdf, scanLike, typesetPdf } from './scanned-notice';
 
 /** OCR takes seconds a page, more on a busy machine: generous limits, no timing asserted here (bench/ does). */
 const ocrTimeout = 180_000;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   textPdf = await typesetPdf(denialNoticeLines);
   cleanPng = pdfToPng(textPdf, 200);
   noisyPng = await scanLike(cleanPng, { sigma: 40 });
-});
+}, 60_000);
 
 afterAll(async () => {
   await stopOcrEngine();
@@ -96,7 +96,8 @@ describe('recognizeDocument', () => {
   it(
     'reads a scanned PDF (an image-only page bound by img2pdf) and says it needs OCR',
     async () => {
-      const scannedPdf = pngToPdf(noisyPng);
+      // A scanner's PDF holds a JPEG of the page, which img2pdf embeds as it is.
+      const scannedPdf = imageToPdf(await scanLike(cleanPng, { sigma: 40, format: 'jpeg' }));
       expect(await findPagesWithoutText(scannedPdf)).toEqual({ pageCount: 1, pagesWithoutText: [1] });
       expect(await needsOcr(scannedPdf, 'application/pdf')).toBe(true);
       const result = await recognizeDocument(scannedPdf, 'application/pdf');

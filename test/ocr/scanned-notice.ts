@@ -37,8 +37,8 @@ export function pdfToPng(pdf: Uint8Array, dotsPerInch = 200): Buffer {
   });
 }
 
-/** An image-only PDF holding the picture, as a scanner's "scan to PDF" makes. */
-export function pngToPdf(png: Uint8Array): Buffer {
+/** An image-only PDF holding the picture (PNG or JPEG), as a scanner's "scan to PDF" makes. */
+export function imageToPdf(png: Uint8Array): Buffer {
   return execFileSync('img2pdf', ['-'], { input: png, maxBuffer: 64 * 1024 * 1024 });
 }
 
