@@ -53,7 +53,7 @@ describe('recognising the text of a stored scan', () => {
       const { call, caseId, session } = await openTestVault(dataDirectory);
       const added = await addFile(call, 'fax-2026-03-14.pdf', scannedPdf, { caseId });
       expect(added.document?.textStatus).toBe('no_text');
-      expect(added.message).toContain('choose Recognise text in its menu');
+      expect(added.message).toContain('choose Recognise text beside it');
       const documentId = added.document!.id;
       expect(await call('vault.search', { query: memberId })).toEqual([]);
 
