@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { callApi } from '../../lib/api';
 import { documentTypeLabels, type DocumentSummary } from '@shared/schemas/vault';
 import { DocumentPreviewDialog } from './DocumentPreviewDialog';
+import { canRecognizeText, recognisedTextSentence, RecognizeTextAction } from './RecognizeTextAction';
 import { DenialNoticeDialog } from '../denials/DenialNoticeDialog';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from './upload-files';
 import styles from './Vault.module.css';
@@ -265,11 +266,31 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
                   <span className={styles.textStatus} data-status={document.textStatus}>
                     {textStatusLabels[document.textStatus]}
                   </span>
+                  {document.recognisedText && (
+                    <span
+                      className={styles.recognised}
+                      title={recognisedTextSentence(document.recognisedText.confidence)}
+                    >
+                      <span aria-hidden> · OCR {document.recognisedText.confidence} %</span>
+                      <span className={styles.visuallyHidden}>
+                        {`. ${recognisedTextSentence(document.recognisedText.confidence)}`}
+                      </span>
+                    </span>
+                  )}
                 </td>
                 <td>{formatSize(document.sizeBytes)}</td>
                 <td className={styles.actions}>
                   {view === 'documents' ? (
                     <>
+                      {canRecognizeText(document) && (
+                        <RecognizeTextAction
+                          document={document}
+                          onFinished={async (sentence) => {
+                            setAnnouncement(sentence);
+                            await refresh();
+                          }}
+                        />
+                      )}
                       <Button variant="quiet" onClick={() => setPreviewId(document.id)}>
                         Preview
                       </Button>
