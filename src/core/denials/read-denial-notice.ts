@@ -326,6 +326,9 @@ const numberWords: Readonly<Record<string, number>> = {
   six: 6,
 };
 
+/** The folded view writes every i as l. */
+const numberWordsFolded = new Map(Object.entries(numberWords).map(([words, value]) => [words.replace(/i/g, 'l'), value]));
+
 function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
   const amount = `(${digit}{1,3}|${Object.keys(numberWords).join('|')})(?:\\s*\\(\\s*${digit}{1,3}\\s*\\))?`;
   const anchor =
@@ -342,7 +345,7 @@ function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
     const match = pattern.exec(words);
     if (!match) continue;
     const amountText = match[1]!;
-    const value = numberWords[amountText.replace(/\s+/g, ' ')] ?? Number(digitsOf(amountText));
+    const value = numberWordsFolded.get(amountText.replace(/\s+/g, ' ')) ?? Number(digitsOf(amountText));
     if (!Number.isInteger(value) || value <= 0) continue;
     const unit: AppealWindow['unit'] = match[2]!.startsWith('month') ? 'months' : 'days';
     const from: AppealWindow['from'] = match[3] ? 'notice-date' : match[4] ? 'receipt' : 'unknown';
