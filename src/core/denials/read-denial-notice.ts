@@ -327,7 +327,9 @@ const numberWords: Readonly<Record<string, number>> = {
 };
 
 /** The folded view writes every i as l. */
-const numberWordsFolded = new Map(Object.entries(numberWords).map(([words, value]) => [words.replace(/i/g, 'l'), value]));
+const numberWordsFolded = new Map(
+  Object.entries(numberWords).map(([words, value]) => [words.replace(/i/g, 'l'), value]),
+);
 
 function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
   const amount = `(${digit}{1,3}|${Object.keys(numberWords).join('|')})(?:\\s*\\(\\s*${digit}{1,3}\\s*\\))?`;
