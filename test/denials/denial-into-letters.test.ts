@@ -7,7 +7,7 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { letterDocumentText } from '../letters/letter-document-text';
 import { sampleProfile } from '../letters/sample-letter';
 import { openTestVault } from '../vault/vault-helpers';
-import { caseWithNoticeInVault, confirmedEmployerPlanDenial } from './denial-notice-fixtures';
+import { caseWithNoticeInVault, confirmedEmployerPlanDenial } from './recorded-notice-fixtures';
 
 const newDataDirectory = useTemporaryDataDirectory();
 let session: Session | undefined;

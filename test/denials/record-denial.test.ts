@@ -3,7 +3,7 @@ import type { Session } from '../../src/core/session/session';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { openTestVault } from '../vault/vault-helpers';
-import { caseWithNoticeInVault, confirmedEmployerPlanDenial } from './denial-notice-fixtures';
+import { caseWithNoticeInVault, confirmedEmployerPlanDenial } from './recorded-notice-fixtures';
 
 const newDataDirectory = useTemporaryDataDirectory();
 let session: Session | undefined;

@@ -76,6 +76,12 @@ export function groupSpan(match: RegExpExecArray, group: number): { start: numbe
 }
 
 /**
+ * A blank line ends a paragraph, unless the next line goes on in lower case: OCR often puts a
+ * blank line between every printed line ("…therapy because\n\nit is experimental…").
+ */
+const blankLine = /\n[ \t]*\n(?![ \t]*[a-z])/;
+
+/**
  * Sentences: split at a full stop, question mark or blank line, not at "Dr." or "P.O." or an
  * initial, and after a heading (a short line starting with a capital, with no closing
  * punctuation, before a line starting with a capital: "Your right to appeal", "Phone: 1-800-…").
@@ -83,8 +89,10 @@ export function groupSpan(match: RegExpExecArray, group: number): { start: numbe
 export function sentenceSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let start = 0;
-  const boundary =
-    /(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t|[Nn]o|[Pp]\.[Oo]|[A-Za-z]))[.?!](?=\s)|\n[ \t]*\n|(?<=^[ \t]*[A-Z][^\n]{0,48}[^\s.,;:])\n(?=[ \t]*[A-Z])/gm;
+  const boundary = new RegExp(
+    String.raw`(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t|[Nn]o|[Pp]\.[Oo]|[A-Za-z]))[.?!](?=\s)|${blankLine.source}|(?<=^[ \t]*[A-Z][^\n]{0,48}[^\s.,;:])\n(?=[ \t]*[A-Z])`,
+    'gm',
+  );
   for (const match of text.matchAll(boundary)) {
     const end = match.index + (match[0].startsWith('\n') ? 0 : 1);
     if (text.slice(start, end).trim() !== '') spans.push(trimmed(text, start, end));
@@ -98,7 +106,7 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
 export function paragraphSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let start = 0;
-  for (const match of text.matchAll(/\n[ \t]*\n/g)) {
+  for (const match of text.matchAll(new RegExp(blankLine.source, 'g'))) {
     if (text.slice(start, match.index).trim() !== '') spans.push(trimmed(text, start, match.index));
     start = match.index + match[0].length;
   }

@@ -153,7 +153,7 @@ function readLabelledIdentifier(notice: NoticeText, label: string): Found<string
 
 /** The end of a clause: punctuation, a line break before a blank line, or words that start the next clause. */
 const clauseEnd =
-  '(?=\\s*[,;]|\\s*\\.(?:\\s|$)|\\s*\\n\\s*\\n|\\s+(?:requested|asked\\s+for|has\\s+been|have\\s+been|is\\s+denied|was\\s+denied|on|for\\s+dates?)\\b|\\s*$)';
+  '(?=\\s*[,;]|\\s*\\.(?:\\s|$)|\\s*\\n\\s*\\n|\\s+(?:requested|asked\\s+for|has\\s+been|have\\s+been|is\\s+denied|was\\s+denied|on|for\\s+dates?|because)\\b|\\s*$)';
 
 function readService(notice: NoticeText): Found<string> | null {
   const labelled = firstMatch(
@@ -167,7 +167,7 @@ function readService(notice: NoticeText): Found<string> | null {
   const inline = firstMatch(
     notice,
     foldPattern(
-      `\\brequests?\\s+(?:from\\s+(?:(?:dr|mr|mrs|ms|[a-z])\\.\\s*|[^.\\n])+?\\s+)?for\\s+(?:coverage\\s+of\\s+)?((?:[^.,;\\n]|\\n(?![ \\t]*\\n))+?)${clauseEnd}`,
+      `\\b(?:requests?\\s+(?:from\\s+(?:(?:dr|mr|mrs|ms|[a-z])\\.\\s*|[^.\\n])+?\\s+)?for|denied\\s+(?:coverage|payment)\\s+(?:for|of))\\s+(?:coverage\\s+of\\s+)?((?:[^.,;\\n]|\\n(?![ \\t]*\\n))+?)${clauseEnd}`,
       'gd',
     ),
   );
@@ -274,6 +274,15 @@ function readPolicyCited(notice: NoticeText): Found<string> | null {
     const end = numbered.index + numbered[0].replace(/[.-]+$/, '').length;
     return found(notice, numbered.index, end, notice.valueOf(numbered.index, end), 0.9);
   }
+  // "under policy MP-0719": a policy named by its code alone, after the word that cites it.
+  const coded = firstMatch(
+    notice,
+    foldPattern(
+      '\\b(?:under|per|by|in)\\s+(?:our\\s+|the\\s+)?(policy\\s+[a-z]{1,5}[.\\-]?[0-9][a-z0-9.\\-]*[a-z0-9])',
+      'gd',
+    ),
+  );
+  if (coded) return foundGroup(notice, coded, 1, 0.75);
   const named = firstMatch(
     notice,
     foldPattern(
@@ -326,6 +335,11 @@ const numberWords: Readonly<Record<string, number>> = {
   six: 6,
 };
 
+/** The folded view writes every i as l. */
+const numberWordsFolded = new Map(
+  Object.entries(numberWords).map(([words, value]) => [words.replace(/i/g, 'l'), value]),
+);
+
 function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
   const amount = `(${digit}{1,3}|${Object.keys(numberWords).join('|')})(?:\\s*\\(\\s*${digit}{1,3}\\s*\\))?`;
   const anchor =
@@ -342,7 +356,7 @@ function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
     const match = pattern.exec(words);
     if (!match) continue;
     const amountText = match[1]!;
-    const value = numberWords[amountText.replace(/\s+/g, ' ')] ?? Number(digitsOf(amountText));
+    const value = numberWordsFolded.get(amountText.replace(/\s+/g, ' ')) ?? Number(digitsOf(amountText));
     if (!Number.isInteger(value) || value <= 0) continue;
     const unit: AppealWindow['unit'] = match[2]!.startsWith('month') ? 'months' : 'days';
     const from: AppealWindow['from'] = match[3] ? 'notice-date' : match[4] ? 'receipt' : 'unknown';
@@ -392,7 +406,7 @@ const phoneLabel = `\\b(?:phone|call|telephone|tel\\.?)\\b(?:(?!fax)[^0-9\\n]){0
  * customer-service number elsewhere in the notice is not where an appeal goes.
  */
 function readAppealNumber(notice: NoticeText, label: string): Found<string> | null {
-  const paragraphs = paragraphSpans(notice.folded);
+  const paragraphs = paragraphSpans(notice.repaired);
   const pattern = foldPattern(label, 'gd');
   for (const match of notice.folded.matchAll(pattern)) {
     const paragraph = paragraphs.find((span) => span.start <= match.index && match.index < span.end);
