@@ -7,7 +7,7 @@ import { planTypes } from '../../src/shared/domain/plan-types';
 import { expectedNotices } from '../denials/denial-notice-expectations';
 import { denialNoticeFixtures, readFixture } from '../denials/denial-notice-fixtures';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
-import { denialNoticeLines, pdfToPng, pngToPdf, scanLike, typesetPdf } from '../ocr/scanned-notice';
+import { denialNoticeLines, pdfToPng, imageToPdf, scanLike, typesetPdf } from '../ocr/scanned-notice';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const newDirectory = useTemporaryDataDirectory();
@@ -113,7 +113,7 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
     const page = pdfToPng(await typesetPdf(denialNoticeLines));
     const folder = newDirectory();
     const scan = join(folder, 'scan.pdf');
-    writeFileSync(scan, pngToPdf(await scanLike(page, { sigma: 12 })));
+    writeFileSync(scan, imageToPdf(await scanLike(page, { sigma: 12 })));
     const photo = join(folder, 'photo.jpg');
     writeFileSync(photo, await scanLike(page, { sigma: 8, degrees: 2, format: 'jpeg' }));
 

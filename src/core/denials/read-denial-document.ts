@@ -5,11 +5,8 @@ import type { PlanType } from '../../shared/domain/plan-types';
 import type { DenialNoticeFindings } from '../../shared/schemas/denial-notice';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
-import { OcrCancelledError, recognizeDocument, type OcrProgress } from '../ocr/recognize-document';
 import type { Session } from '../session/session';
-import { mimeTypes } from '../vault/file-kinds';
-import { indexDocumentText } from '../vault/document-text-index';
-import { readWholeDocument } from '../vault/vault-storage';
+import type { DocumentTextRecognition } from '../vault/document-text-recognition';
 import { checkDenialNotice } from './check-denial-notice';
 import { readDenialNotice } from './read-denial-notice';
 
@@ -21,8 +18,7 @@ const recognisableMediaTypes = new Set(['pdf', 'png', 'jpeg']);
 async function documentOf(db: Db, documentId: number) {
   const row = await db
     .selectFrom('documents as d')
-    .innerJoin('vault_blobs as b', 'b.id', 'd.blob_id')
-    .select(['d.id', 'd.file_name', 'd.media_type', 'b.storage_id'])
+    .select(['d.id', 'd.file_name', 'd.media_type', 'd.text_recognised_at', 'd.text_confidence'])
     .where('d.id', '=', documentId)
     .where('d.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -33,6 +29,10 @@ async function documentOf(db: Db, documentId: number) {
       'documentId',
     );
   return row;
+}
+
+async function storedTextOf(db: Db, documentId: number) {
+  return { document: await documentOf(db, documentId), text: await indexedTextOf(db, documentId) };
 }
 
 async function indexedTextOf(db: Db, documentId: number): Promise<string> {
@@ -67,93 +67,41 @@ async function planTypeFor(
 
 /**
  * Reads vault documents as denial notices. A document without text (a scan, a photo) is recognised
- * first, off the main thread, one page at a time: the progress can be asked for and the work
- * cancelled by the document's id while it runs. The recognised text joins the vault's text index,
- * so the scan becomes searchable like any other document.
+ * first by the vault's own text recognition (offline, a page at a time): its progress and cancel are
+ * the vault's (`vault.recognitionProgress`, `vault.cancelRecognition`), and the recognised text joins
+ * the vault's index marked with its confidence, so the scan becomes searchable too.
  */
 export class DenialNoticeReader {
-  private readonly running = new Map<number, { controller: AbortController; progress: OcrProgress | null }>();
-
-  constructor(private readonly session: Session) {}
+  constructor(
+    private readonly session: Session,
+    private readonly recognition: DocumentTextRecognition,
+  ) {}
 
   async read(input: ParsedInput<'denials.readDocument'>): Promise<ReadDenialDocumentOutput> {
-    const stored = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
-      const document = await documentOf(store.db, input.documentId);
-      const text = await indexedTextOf(store.db, input.documentId);
-      const needsRecognition = text.trim() === '' && recognisableMediaTypes.has(document.media_type);
-      // Decrypted into memory only: the page images never touch the disk.
-      const bytes = needsRecognition
-        ? await readWholeDocument(dataDirectory, document.storage_id, vaultKey)
-        : null;
-      return { document, text, bytes };
-    });
-    let text = stored.text;
-    let confidence: number | null = null;
-    if (stored.bytes) {
-      const recognised = await this.recognise(
-        input.documentId,
-        stored.bytes,
-        mimeTypes[stored.document.media_type],
-      );
-      text = recognised.text;
-      confidence = recognised.confidence / 100;
-      await this.session.useStore(async ({ db }) => {
-        await indexDocumentText(db, input.documentId, stored.document.file_name, recognised.text);
-        await db
-          .updateTable('documents')
-          .set({ text_status: 'indexed' })
-          .where('id', '=', input.documentId)
-          .execute();
-      });
+    let stored = await this.session.useStore(({ db }) => storedTextOf(db, input.documentId));
+    if (stored.text.trim() === '' && recognisableMediaTypes.has(stored.document.media_type)) {
+      const { outcome } = await this.recognition.recognize(input.documentId);
+      if (outcome === 'cancelled')
+        throw new AppError('INVALID_INPUT', 'Reading the notice was cancelled. Nothing was changed.');
+      stored = await this.session.useStore(({ db }) => storedTextOf(db, input.documentId));
     }
+    const { document, text } = stored;
     if (text.trim() === '')
       throw new AppError(
         'INVALID_INPUT',
-        `No text could be read from “${stored.document.file_name}”. Add the notice as a PDF, a photo or a scan (PNG or JPEG), or type its facts on the timeline.`,
+        `No text could be read from “${document.file_name}”. Add the notice as a PDF, a photo or a scan (PNG or JPEG), or type its facts on the timeline.`,
         'documentId',
       );
     const findings = readDenialNotice(text);
     const planType = await this.session.useStore(({ db }) => planTypeFor(db, input, findings));
     return {
-      documentId: stored.document.id,
-      fileName: stored.document.file_name,
+      documentId: document.id,
+      fileName: document.file_name,
       text,
-      isRecognised: stored.bytes !== null,
-      confidence,
+      isRecognised: document.text_recognised_at !== null,
+      confidence: document.text_confidence === null ? null : document.text_confidence / 100,
       findings,
       noticeCheck: checkDenialNotice(text, findings, planType),
     };
-  }
-
-  progress(documentId: number): OcrProgress | null {
-    return this.running.get(documentId)?.progress ?? null;
-  }
-
-  cancel(documentId: number): void {
-    this.running.get(documentId)?.controller.abort();
-  }
-
-  private async recognise(documentId: number, bytes: Uint8Array, mediaType: string) {
-    if (this.running.has(documentId))
-      throw new AppError(
-        'INVALID_INPUT',
-        'This notice is already being read. Wait for it, or cancel it first.',
-      );
-    const job = { controller: new AbortController(), progress: null as OcrProgress | null };
-    this.running.set(documentId, job);
-    try {
-      return await recognizeDocument(bytes, mediaType, {
-        signal: job.controller.signal,
-        onProgress: (progress) => {
-          job.progress = progress;
-        },
-      });
-    } catch (error) {
-      if (error instanceof OcrCancelledError)
-        throw new AppError('INVALID_INPUT', 'Reading the notice was cancelled. Nothing was changed.');
-      throw error;
-    } finally {
-      this.running.delete(documentId);
-    }
   }
 }

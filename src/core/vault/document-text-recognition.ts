@@ -127,3 +127,19 @@ function recognitionRefusal(row: Awaited<ReturnType<typeof getDocumentWithBlob>>
   }
   return unsupportedReason(mimeTypes[row.media_type]);
 }
+
+const recognitionBySession = new WeakMap<Session, DocumentTextRecognition>();
+
+/**
+ * The one recognition service of a session: the vault's "Recognise text" and reading a scan as a
+ * denial notice share it, so either one's progress and cancel reach the job, and a scan is never
+ * recognised twice at once.
+ */
+export function documentTextRecognitionOf(session: Session): DocumentTextRecognition {
+  let recognition = recognitionBySession.get(session);
+  if (!recognition) {
+    recognition = new DocumentTextRecognition(session);
+    recognitionBySession.set(session, recognition);
+  }
+  return recognition;
+}

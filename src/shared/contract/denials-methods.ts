@@ -6,25 +6,13 @@ import {
   recordedDenialNoticeSchema,
 } from '../schemas/case-denial-notice';
 import { recordId } from '../schemas/fields';
-import { defineMethods, nothing } from './method-spec';
+import { defineMethods } from './method-spec';
 
 export const denialsMethods = defineMethods({
   'denials.readDocument': {
-    doc: "Reads a vault document as a denial notice: its text, the fields found with where they were read, and the notice's check against the law.",
+    doc: "Reads a vault document as a denial notice: its text (a scan's recognised first; follow with vault.recognitionProgress), the fields found with where they were read, and the notice's check against the law.",
     input: readDenialDocumentInputSchema,
     output: readDenialDocumentOutputSchema,
-  },
-  'denials.readProgress': {
-    doc: 'How far the recognition of a scanned notice being read has come; null when none runs for it.',
-    input: z.strictObject({ documentId: recordId('Document') }),
-    output: z
-      .object({ page: z.number().int(), pageCount: z.number().int(), fraction: z.number().min(0).max(1) })
-      .nullable(),
-  },
-  'denials.cancelRead': {
-    doc: 'Stops recognising a scanned notice being read; nothing is changed.',
-    input: z.strictObject({ documentId: recordId('Document') }),
-    output: nothing,
   },
   'denials.record': {
     doc: "Records a confirmed denial notice into a case at once: the denial on the timeline, the payer's appeal contacts, the policy cited and the notice's defects; one step for Undo.",

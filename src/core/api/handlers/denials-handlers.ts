@@ -3,20 +3,13 @@ import { DenialNoticeReader } from '../../denials/read-denial-document';
 import { recordDenialFromNotice } from '../../denials/record-denial-from-notice';
 import { listRecordedDenialNotices } from '../../denials/recorded-denial-notices';
 import { assertCaseExists } from '../../services/events-service';
+import { documentTextRecognitionOf } from '../../vault/document-text-recognition';
 import type { HandlerContext } from './handler-context';
 
 export function denialsHandlers({ session }: HandlerContext): HandlersOf<'denials'> {
-  const reader = new DenialNoticeReader(session);
+  const reader = new DenialNoticeReader(session, documentTextRecognitionOf(session));
   return {
     'denials.readDocument': (input) => reader.read(input),
-    'denials.readProgress': async ({ documentId }) => {
-      await session.useStore(async () => undefined);
-      return reader.progress(documentId);
-    },
-    'denials.cancelRead': async ({ documentId }) => {
-      reader.cancel(documentId);
-      return {};
-    },
     'denials.record': (input) =>
       session.useStore(({ db }) => recordDenialFromNotice(db, session.actor, input)),
     'denials.listForCase': ({ caseId }) =>

@@ -1,11 +1,11 @@
 import type { HandlersOf } from '../../../shared/contract';
-import { DocumentTextRecognition } from '../../vault/document-text-recognition';
+import { documentTextRecognitionOf } from '../../vault/document-text-recognition';
 import { VaultService } from '../../vault/vault-service';
 import type { HandlerContext } from './handler-context';
 
 export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> {
   const vault = new VaultService(session);
-  const recognition = new DocumentTextRecognition(session);
+  const recognition = documentTextRecognitionOf(session);
   return {
     'vault.uploadBegin': ({ fileName }) => vault.beginUpload(fileName),
     'vault.uploadAppend': ({ uploadId, data }) => vault.appendToUpload(uploadId, Buffer.from(data, 'base64')),

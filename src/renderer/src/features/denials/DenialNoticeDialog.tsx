@@ -137,7 +137,8 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
   // A scan is recognised page by page before it is read: its progress is asked for while the read runs.
   const progress = useQuery({
     queryKey: ['denials', 'progress', documentId],
-    queryFn: () => callApi('denials.readProgress', { documentId }),
+    queryFn: async () =>
+      (await callApi('vault.recognitionProgress', {})).find((job) => job.documentId === documentId) ?? null,
     enabled: read.isPending,
     refetchInterval: 500,
     gcTime: 0,
@@ -174,7 +175,7 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
           )}
           <Button
             onClick={() => {
-              void callApi('denials.cancelRead', { documentId });
+              void callApi('vault.cancelRecognition', { documentId });
               onClose();
             }}
           >
