@@ -106,7 +106,9 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
 
   const dialog = page.getByRole('dialog', { name: 'Read as denial notice' });
   await expect(dialog).toBeVisible();
-  // Recognising the page takes a few seconds on a small machine; its progress shows meanwhile.
+  // Recognising the page takes a few seconds on a small machine; its progress shows meanwhile, with Cancel.
+  await expect(dialog.getByRole('progressbar', { name: 'Progress of the text recognition' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
   const reference = dialog.getByRole('textbox', { name: /^Claim or reference number/ });
   await expect(reference).toHaveValue('SHP-2026-88412', { timeout: 90_000 });
   await expect(dialog.getByText(/text recognised from the page images/)).toBeVisible();
