@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type * as Canvas from '@napi-rs/canvas';
 import { AppError } from '../errors';
 import { isWithoutTextLayer, openPdf, readPageText, type PdfPage } from '../vault/extract-text';
 import { grayFromRgba, type GrayImage } from './page-image';
@@ -30,9 +32,11 @@ export type PageImage = {
   readonly dotsPerInch: number;
 };
 
-async function loadCanvas() {
+async function loadCanvas(): Promise<typeof Canvas> {
   try {
-    return await import('@napi-rs/canvas');
+    // Required at run time, as pdf.js does, so the app's bundler leaves this native, per-system
+    // optional package in node_modules rather than copying one system's binary into the bundle.
+    return createRequire(import.meta.url)('@napi-rs/canvas') as typeof Canvas;
   } catch {
     throw new AppError(
       'INTERNAL',
