@@ -94,15 +94,19 @@ describe('recognizeDocument', () => {
   );
 
   it(
-    'reads a scanned PDF (an image-only page bound by img2pdf) and says it needs OCR',
+    "reads a scanned PDF: a scanner's JPEG page taken out as it is, and a PNG page drawn by pdf.js",
     async () => {
       // A scanner's PDF holds a JPEG of the page, which img2pdf embeds as it is.
-      const scannedPdf = imageToPdf(await scanLike(cleanPng, { sigma: 40, format: 'jpeg' }));
-      expect(await findPagesWithoutText(scannedPdf)).toEqual({ pageCount: 1, pagesWithoutText: [1] });
-      expect(await needsOcr(scannedPdf, 'application/pdf')).toBe(true);
-      const result = await recognizeDocument(scannedPdf, 'application/pdf');
-      expectKeyFacts(result.text);
-      expect(result.confidence).toBeGreaterThan(70);
+      const jpegPagePdf = imageToPdf(await scanLike(cleanPng, { sigma: 40, format: 'jpeg' }));
+      // A PNG with transparency is embedded with a soft mask: only a full drawing shows it right.
+      const pngPagePdf = imageToPdf(noisyPng);
+      for (const scannedPdf of [jpegPagePdf, pngPagePdf]) {
+        expect(await findPagesWithoutText(scannedPdf)).toEqual({ pageCount: 1, pagesWithoutText: [1] });
+        expect(await needsOcr(scannedPdf, 'application/pdf')).toBe(true);
+        const result = await recognizeDocument(scannedPdf, 'application/pdf');
+        expectKeyFacts(result.text);
+        expect(result.confidence).toBeGreaterThan(70);
+      }
     },
     ocrTimeout,
   );

@@ -37,9 +37,15 @@ export function pdfToPng(pdf: Uint8Array, dotsPerInch = 200): Buffer {
   });
 }
 
-/** An image-only PDF holding the picture (PNG or JPEG), as a scanner's "scan to PDF" makes. */
-export function imageToPdf(png: Uint8Array): Buffer {
-  return execFileSync('img2pdf', ['-'], { input: png, maxBuffer: 64 * 1024 * 1024 });
+/**
+ * An image-only US Letter PDF holding the picture (PNG or JPEG), as a scanner's "scan to PDF" makes.
+ * The page size is given: the pictures made here carry no resolution, and img2pdf would assume 96 dpi.
+ */
+export function imageToPdf(picture: Uint8Array): Buffer {
+  return execFileSync('img2pdf', ['--pagesize', 'Letter', '-'], {
+    input: picture,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** A small seeded generator (mulberry32), so a noisy page is the same page on every run. */

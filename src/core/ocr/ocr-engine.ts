@@ -9,13 +9,14 @@ import type { Worker as TesseractWorker } from 'tesseract.js';
  * nothing is cached to disk (cacheMethod 'none'), so it works with no network and leaves no files.
  */
 
-const requireFromHere = createRequire(import.meta.url);
-
-/** The LSTM model (tessdata_best, integerised): 3 MB, and at least as accurate here as the 11 MB legacy+LSTM one. */
-export const englishModelFolder = join(
-  dirname(requireFromHere.resolve('@tesseract.js-data/eng/package.json')),
-  '4.0.0_best_int',
-);
+/**
+ * The folder of the LSTM model (tessdata_best, integerised): 3 MB, and as accurate here as the
+ * 11 MB legacy+LSTM one. Found on first use, so a missing package cannot stop the app starting.
+ */
+function englishModelFolder(): string {
+  const packageJson = createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json');
+  return join(dirname(packageJson), '4.0.0_best_int');
+}
 
 export type PageRecognition = { readonly text: string; readonly confidence: number };
 
@@ -32,7 +33,7 @@ export class OcrEngine {
     const { createWorker, OEM } = await import('tesseract.js');
     let engine: OcrEngine | null = null;
     const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: englishModelFolder,
+      langPath: englishModelFolder(),
       gzip: true,
       cacheMethod: 'none',
       logger: (message) => {

@@ -1,10 +1,14 @@
+import { createRequire } from 'node:module';
+import type * as Canvas from '@napi-rs/canvas';
 import { AppError } from '../errors';
-import { isWithoutTextLayer, readPageText, withPdf, type PdfPage } from '../vault/extract-text';
+import { isWithoutTextLayer, openPdf, readPageText, type PdfPage } from '../vault/extract-text';
 import { grayFromRgba, type GrayImage } from './page-image';
+import { embeddedScan, openForScans } from './scanned-page-image';
 
 /**
- * Turns a document into page images in memory for OCR: PDF pages rendered with pdf.js, pictures
- * decoded, both onto an @napi-rs/canvas surface (Skia). No page image is ever written to disk.
+ * Turns a document into page images in memory for OCR: a scanner's JPEG taken out of its PDF page
+ * as it is, other PDF pages drawn with pdf.js, pictures decoded, all with @napi-rs/canvas (Skia).
+ * No page image is ever written to disk.
  */
 
 /** The media types OCR reads, as the MIME types callers pass. */
@@ -28,9 +32,11 @@ export type PageImage = {
   readonly dotsPerInch: number;
 };
 
-async function loadCanvas() {
+async function loadCanvas(): Promise<typeof Canvas> {
   try {
-    return await import('@napi-rs/canvas');
+    // Required at run time, as pdf.js does, so the app's bundler leaves this native, per-system
+    // optional package in node_modules rather than copying one system's binary into the bundle.
+    return createRequire(import.meta.url)('@napi-rs/canvas') as typeof Canvas;
   } catch {
     throw new AppError(
       'INTERNAL',
@@ -55,8 +61,8 @@ export function unsupportedReason(mediaType: string): string | null {
   }
 }
 
-/** A PNG or JPEG decoded to grey levels, scaled down if it is huge. */
-export async function decodePicture(bytes: Uint8Array): Promise<PageImage> {
+/** A PNG or JPEG decoded to grey levels, scaled down if it is huge; `dotsPerInch` 0 when unknown. */
+export async function decodePicture(bytes: Uint8Array, dotsPerInch = 0): Promise<PageImage> {
   const { createCanvas, loadImage } = await loadCanvas();
   let picture;
   try {
@@ -73,12 +79,18 @@ export async function decodePicture(bytes: Uint8Array): Promise<PageImage> {
   context.fillRect(0, 0, width, height);
   context.drawImage(picture, 0, 0, width, height);
   const { data } = context.getImageData(0, 0, width, height);
-  return { image: grayFromRgba(data, width, height), dotsPerInch: 0 };
+  return { image: grayFromRgba(data, width, height), dotsPerInch: dotsPerInch * scale };
 }
 
 async function renderPdfPage(page: PdfPage): Promise<PageImage> {
   const { createCanvas } = await loadCanvas();
-  const viewport = page.getViewport({ scale: pdfRenderDotsPerInch / 72 });
+  // An oversized page (a poster, a scan saved at the wrong size) is drawn no larger than a big photo.
+  const natural = page.getViewport({ scale: 1 });
+  const scale = Math.min(
+    pdfRenderDotsPerInch / 72,
+    maximumImageSide / Math.max(natural.width, natural.height),
+  );
+  const viewport = page.getViewport({ scale });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
   const canvas = createCanvas(width, height);
@@ -88,7 +100,7 @@ async function renderPdfPage(page: PdfPage): Promise<PageImage> {
   // pdf.js draws through the 2D context it is given; Skia's canvas implements the same interface.
   await page.render({ canvas: null, canvasContext: context as never, viewport }).promise;
   const { data } = context.getImageData(0, 0, width, height);
-  return { image: grayFromRgba(data, width, height), dotsPerInch: pdfRenderDotsPerInch };
+  return { image: grayFromRgba(data, width, height), dotsPerInch: scale * 72 };
 }
 
 /** A PDF page: its text layer when it has one, otherwise its image to recognise. */
@@ -98,34 +110,51 @@ export type PdfPageSource =
 
 /**
  * Visits a PDF's pages in order, one at a time, so only one page image is in memory at once.
+ * Pages that are nothing but a scanner's JPEG are known from the file's structure (pdf-lib) alone;
+ * pdf.js, which costs seconds and hundreds of megabytes to load, opens only for the other pages.
  * Throws a clear error when the file is not a readable PDF.
  */
 export async function forEachPdfPage(
   bytes: Uint8Array,
   visit: (source: PdfPageSource, pageNumber: number, pageCount: number) => Promise<void>,
 ): Promise<void> {
-  // Errors from `visit` (a cancel, a failed page) pass through untouched; only pdf.js's own are reworded.
+  // Errors from `visit` (a cancel, a failed page) pass through untouched; only the readers' own are reworded.
   let visitError: { readonly error: unknown } | null = null;
-  try {
-    await withPdf(bytes, async (pdf) => {
-      for (let number = 1; number <= pdf.numPages; number += 1) {
-        const page = await pdf.getPage(number);
-        try {
-          const text = await readPageText(page);
-          const source: PdfPageSource = isWithoutTextLayer(text)
-            ? { kind: 'image', render: () => renderPdfPage(page) }
-            : { kind: 'text', text };
-          await visit(source, number, pdf.numPages).catch((error: unknown) => {
-            visitError = { error };
-            throw error;
-          });
-        } finally {
-          page.cleanup();
-        }
-      }
+  const visitOnce = (source: PdfPageSource, number: number, count: number) =>
+    visit(source, number, count).catch((error: unknown) => {
+      visitError = { error };
+      throw error;
     });
+  let opening = null as ReturnType<typeof openPdf> | null;
+  const pdfJs = async () => (await (opening ??= openPdf(bytes))).pdf;
+  try {
+    const scans = await openForScans(bytes);
+    const pageCount = scans?.getPageCount() ?? (await pdfJs()).numPages;
+    for (let number = 1; number <= pageCount; number += 1) {
+      const scan = scans && embeddedScan(scans, number - 1);
+      if (scan) {
+        await visitOnce(
+          { kind: 'image', render: () => decodePicture(scan.jpeg, scan.dotsPerInch) },
+          number,
+          pageCount,
+        );
+        continue;
+      }
+      const page = await (await pdfJs()).getPage(number);
+      try {
+        const text = await readPageText(page);
+        const source: PdfPageSource = isWithoutTextLayer(text)
+          ? { kind: 'image', render: () => renderPdfPage(page) }
+          : { kind: 'text', text };
+        await visitOnce(source, number, pageCount);
+      } finally {
+        page.cleanup();
+      }
+    }
   } catch (error) {
     if (visitError !== null || error instanceof AppError) throw error;
     throw new AppError('INVALID_INPUT', 'This PDF could not be read: the file may be damaged or protected.');
+  } finally {
+    if (opening) await (await opening.catch(() => null))?.close();
   }
 }

@@ -138,8 +138,8 @@ async function recognizeInTurn(
   const recognizePage = async (draw: () => Promise<PageImage>, page: number, pageCount: number) => {
     report(page, pageCount, 0);
     const drawn = await untilAborted(draw(), signal);
-    const prepared = preparePageForOcr(drawn.image);
-    if (signal?.aborted) throw new OcrCancelledError();
+    report(page, pageCount, preparingShare / 4);
+    const prepared = await untilAborted(preparePageForOcr(drawn.image), signal);
     report(page, pageCount, preparingShare / 2);
     engine ??= await untilAborted(
       OcrEngine.start((loaded) => report(page, pageCount, (preparingShare / 2) * (1 + loaded))),

@@ -27,8 +27,8 @@ export type PdfDocument = Awaited<
 >;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-/** Opens a PDF with pdf.js for `use`, and frees it after. Throws when the file is not a readable PDF. */
-export async function withPdf<T>(bytes: Uint8Array, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
+/** A PDF opened with pdf.js; `close` frees it. Throws when the file is not a readable PDF. */
+export async function openPdf(bytes: Uint8Array): Promise<{ pdf: PdfDocument; close: () => Promise<void> }> {
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const loadingTask = getDocument({
@@ -39,9 +39,20 @@ export async function withPdf<T>(bytes: Uint8Array, use: (pdf: PdfDocument) => P
     verbosity: VerbosityLevel.ERRORS,
   });
   try {
-    return await use(await loadingTask.promise);
-  } finally {
+    return { pdf: await loadingTask.promise, close: () => loadingTask.destroy() };
+  } catch (error) {
     await loadingTask.destroy();
+    throw error;
+  }
+}
+
+/** Opens a PDF with pdf.js for `use`, and frees it after. Throws when the file is not a readable PDF. */
+export async function withPdf<T>(bytes: Uint8Array, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
+  const { pdf, close } = await openPdf(bytes);
+  try {
+    return await use(pdf);
+  } finally {
+    await close();
   }
 }
 
