@@ -51,7 +51,10 @@ function expectedJsonFields(fields: (typeof shortWindow)['fields']) {
   const { reasonStartsWith, datesOfService, requestingProvider, ...printed } = fields;
   void datesOfService;
   void requestingProvider;
-  return { ...printed, reasonText: expect.stringMatching(new RegExp(`^${escapeRegExp(reasonStartsWith!)}`)) };
+  return {
+    ...printed,
+    reasonText: expect.stringMatching(new RegExp(`^${escapeRegExp(reasonStartsWith!)}`)) as unknown as string,
+  };
 }
 
 function escapeRegExp(text: string): string {
