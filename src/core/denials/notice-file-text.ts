@@ -24,7 +24,7 @@ const mediaTypeByExtension: Readonly<Record<string, string>> = {
   '.heic': 'image/heic',
 };
 
-export const readableNoticeExtensions = ['.txt', '.pdf', '.png', '.jpg', '.jpeg'] as const;
+const readableNoticeExtensions = ['.txt', '.pdf', '.png', '.jpg', '.jpeg'] as const;
 
 /**
  * Reads a denial notice from a file the person named: a text file as it is, a PDF from its text
