@@ -60,7 +60,8 @@ export async function readNoticeFile(
 async function pdfNeedsOcr(bytes: Uint8Array): Promise<boolean> {
   try {
     return await needsOcr(bytes, 'application/pdf');
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError(
       'INVALID_INPUT',
       'the file is not a readable PDF; open it in a PDF viewer to check, or scan it again.',
