@@ -1,11 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { planTypes } from '../../src/shared/domain/plan-types';
 import { expectedNotices } from '../denials/denial-notice-expectations';
-import { denialNoticeFixtures, readFixture } from '../denials/denial-notice-fixtures';
+import { denialNoticeFixtures, readFixture, typesetNoticePdf } from '../denials/denial-notice-fixtures';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { denialNoticeLines, pdfToPng, imageToPdf, scanLike, typesetPdf } from '../ocr/scanned-notice';
 
@@ -51,7 +50,10 @@ function expectedJsonFields(fields: (typeof shortWindow)['fields']) {
   const { reasonStartsWith, datesOfService, requestingProvider, ...printed } = fields;
   void datesOfService;
   void requestingProvider;
-  return { ...printed, reasonText: expect.stringMatching(new RegExp(`^${escapeRegExp(reasonStartsWith!)}`)) };
+  return {
+    ...printed,
+    reasonText: expect.stringMatching(new RegExp(`^${escapeRegExp(reasonStartsWith!)}`)) as unknown as string,
+  };
 }
 
 function escapeRegExp(text: string): string {
@@ -60,15 +62,6 @@ function escapeRegExp(text: string): string {
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
-}
-
-/** A one-page PDF with a text layer holding the lines of a notice, in small print as letters are. */
-async function textPdf(lines: readonly string[]): Promise<Uint8Array> {
-  const document = await PDFDocument.create();
-  const page = document.addPage([612, 792]);
-  const font = await document.embedFont(StandardFonts.Helvetica);
-  lines.forEach((line, index) => page.drawText(line, { x: 40, y: 750 - index * 13, size: 9, font }));
-  return document.save();
 }
 
 // Each case starts the CLI as its own process, slow on a shared machine; OCR cases slower still.
@@ -98,7 +91,7 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
   it('reads a PDF with a text layer, the words the same as pdftotext reads', async () => {
     const lines = readFixture(shortWindow.file).trimEnd().split('\n');
     const pdf = join(newDirectory(), 'notice.pdf');
-    writeFileSync(pdf, await textPdf(lines));
+    writeFileSync(pdf, await typesetNoticePdf(lines));
 
     const report = readJson([pdf]);
 

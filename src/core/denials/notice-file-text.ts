@@ -24,7 +24,7 @@ const mediaTypeByExtension: Readonly<Record<string, string>> = {
   '.heic': 'image/heic',
 };
 
-export const readableNoticeExtensions = ['.txt', '.pdf', '.png', '.jpg', '.jpeg'] as const;
+const readableNoticeExtensions = ['.txt', '.pdf', '.png', '.jpg', '.jpeg'] as const;
 
 /**
  * Reads a denial notice from a file the person named: a text file as it is, a PDF from its text
@@ -60,7 +60,8 @@ export async function readNoticeFile(
 async function pdfNeedsOcr(bytes: Uint8Array): Promise<boolean> {
   try {
     return await needsOcr(bytes, 'application/pdf');
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError(
       'INVALID_INPUT',
       'the file is not a readable PDF; open it in a PDF viewer to check, or scan it again.',

@@ -69,12 +69,6 @@ export function firstMatch(notice: NoticeText, pattern: RegExp, from = 0): RegEx
   return sticky.exec(notice.folded);
 }
 
-/** Start and end of capture group `group` of a match made with the `d` flag. */
-export function groupSpan(match: RegExpExecArray, group: number): { start: number; end: number } | undefined {
-  const span = match.indices?.[group];
-  return span ? { start: span[0], end: span[1] } : undefined;
-}
-
 /**
  * A blank line ends a paragraph, unless the next line goes on in lower case: OCR often puts a
  * blank line between every printed line ("…therapy because\n\nit is experimental…").

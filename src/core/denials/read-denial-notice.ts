@@ -94,9 +94,10 @@ function payerFound(
   );
 }
 
+/** Where line `lines` (from 0) of `text` starts; the end of the text when it has fewer lines. */
 function lineOffset(text: string, lines: number): number {
   let offset = 0;
-  for (let line = 0; line < lines && offset >= 0; line += 1) {
+  for (let line = 0; line < lines; line += 1) {
     const next = text.indexOf('\n', offset);
     if (next < 0) return text.length;
     offset = next + 1;
