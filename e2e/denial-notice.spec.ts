@@ -157,6 +157,13 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(page.getByText('29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3)').first()).toBeVisible();
   await screenshotBothSizes(page, app, 'denial-notice-02-deadlines');
 
+  // The Criteria tab ties the denial's reason to the criteria it disputes.
+  await page.goto(`${origin}/#/cases/${caseId}/criteria`);
+  await expect(page.getByRole('region', { name: 'What the denial disputes' })).toContainText(
+    'The denial says the treatment is not medically necessary, so it disputes the criteria of',
+  );
+  await screenshotBothSizes(page, app, 'denial-notice-03-criteria');
+
   // The internal appeal argues the defects with their citations.
   await page.goto(`${origin}/#/cases/${caseId}/letters`);
   await page.getByRole('button', { name: 'New letter' }).click();
