@@ -121,6 +121,12 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(dialog.getByRole('combobox', { name: /^Kind of reason/ })).toHaveValue(
     'not-medically-necessary',
   );
+  // What the advocate corrects or adds by hand is recorded as confirmed (here the appeal's address
+  // and fax, which the reader does not find in this scan's recognised text).
+  await dialog
+    .getByRole('textbox', { name: /^Where to send an appeal/ })
+    .fill('Summit Health Plan Appeals, P.O. Box 4412, Hartford, CT 06101');
+  await dialog.getByRole('textbox', { name: /^Appeal fax/ }).fill('(860) 555-0142');
 
   // Each field points at its words in the notice.
   await dialog
@@ -142,6 +148,14 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(
     page.getByRole('status').filter({ hasText: /recorded; the appeal deadline is on the Deadlines tab/ }),
   ).toBeVisible();
+
+  // The coverage keeps the appeal fax for the letters and the fax cover.
+  const coverages = (
+    (await callHarness(app.url, 'clients.get', { clientId: created.id })) as {
+      coverages: Array<{ payerFax: string | null }>;
+    }
+  ).coverages;
+  expect(coverages[0]?.payerFax).toBe('(860) 555-0142');
 
   // The timeline shows the denial with its reason.
   await expect(page.getByText(/Denied \(not medically necessary\)/)).toBeVisible();
