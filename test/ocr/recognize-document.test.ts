@@ -190,7 +190,8 @@ describe('OCR with the network blocked', () => {
             'image/png',
           ],
           // Run from an empty folder: Tesseract's default cache would write eng.traineddata there.
-          { cwd: workingFolder, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+          // A model looked for on the network never arrives here: the engine waits, so the run is timed out.
+          { cwd: workingFolder, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 150_000 },
         );
         const result = JSON.parse(output) as {
           text: string;

@@ -45,6 +45,8 @@ export function imageToPdf(picture: Uint8Array): Buffer {
   return execFileSync('img2pdf', ['--pagesize', 'Letter', '-'], {
     input: picture,
     maxBuffer: 64 * 1024 * 1024,
+    // img2pdf notes on stderr that it adds a soft mask for a picture with transparency: expected here.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 
