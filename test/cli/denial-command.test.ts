@@ -172,6 +172,6 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
     writeFileSync(notPdf, 'this is not a PDF');
     const { status, stderr } = runDenialRead([notPdf]);
     expect(status).toBe(2);
-    expect(stderr).toContain('not a readable PDF');
+    expect(stderr).toContain('This PDF could not be read: the file may be damaged');
   });
 });

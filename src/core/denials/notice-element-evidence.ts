@@ -1,5 +1,5 @@
 import type { DenialNoticeFindings, NoticeElementId, NoticeSource } from '../../shared/schemas/denial-notice';
-import { foldPattern, sentenceSpans } from './notice-patterns';
+import { foldPattern } from './notice-patterns';
 import type { NoticeText } from './notice-text';
 
 /**
@@ -72,7 +72,7 @@ const sentenceTests: Readonly<Partial<Record<NoticeElementId, readonly SentenceT
  */
 function firstSentence(notice: NoticeText, tests: readonly SentenceTest[]): string | null {
   const compiled = tests.map((test) => test.map((pattern) => foldPattern(pattern, '')));
-  const passing = sentenceSpans(notice.repaired).filter((span) => {
+  const passing = notice.sentences.filter((span) => {
     const words = notice.folded.slice(span.start, span.end);
     return compiled.some((test) => test.every((pattern) => pattern.test(words)));
   });
@@ -94,9 +94,7 @@ function quoteOf(notice: NoticeText, source: NoticeSource): string {
 /** The sentence around a found value, so the quote reads as the notice says it. */
 function sentenceAround(notice: NoticeText, source: NoticeSource): string {
   const value = notice.readingSpanOf(source);
-  const sentence = sentenceSpans(notice.repaired).find(
-    (span) => span.start <= value.start && value.end <= span.end,
-  );
+  const sentence = notice.sentences.find((span) => span.start <= value.start && value.end <= span.end);
   return sentence ? notice.valueOf(sentence.start, sentence.end) : quoteOf(notice, source);
 }
 

@@ -1,6 +1,8 @@
 import type { NoticeSource } from '../../shared/schemas/denial-notice';
 import type { NoticeText } from './notice-text';
 
+export type Span = { readonly start: number; readonly end: number };
+
 /**
  * Patterns are written in plain lower-case English and matched against the folded view of the
  * notice (NoticeText.folded), where OCR may still have left a `1` for an `l` or a `0` for an `o`
@@ -80,8 +82,8 @@ const blankLine = /\n[ \t]*\n(?![ \t]*[a-z])/;
  * initial, and after a heading (a short line starting with a capital, with no closing
  * punctuation, before a line starting with a capital: "Your right to appeal", "Phone: 1-800-…").
  */
-export function sentenceSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+export function sentenceSpans(text: string): Span[] {
+  const spans: Span[] = [];
   let start = 0;
   const boundary = new RegExp(
     String.raw`(?<!\b(?:[Dd]r|[Mm]rs?|[Mm]s|[Ss]t|[Nn]o|[Pp]\.[Oo]|[A-Za-z]))[.?!](?=\s)|${blankLine.source}|(?<=^[ \t]*[A-Z][^\n]{0,48}[^\s.,;:])\n(?=[ \t]*[A-Z])`,
@@ -97,8 +99,8 @@ export function sentenceSpans(text: string): { start: number; end: number }[] {
 }
 
 /** Paragraphs: runs of lines between blank lines. */
-export function paragraphSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
+export function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = [];
   let start = 0;
   for (const match of text.matchAll(new RegExp(blankLine.source, 'g'))) {
     if (text.slice(start, match.index).trim() !== '') spans.push(trimmed(text, start, match.index));
@@ -108,7 +110,7 @@ export function paragraphSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
-function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+function trimmed(text: string, start: number, end: number): Span {
   let first = start;
   let last = end;
   while (first < last && /\s/.test(text[first]!)) first += 1;

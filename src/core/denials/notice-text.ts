@@ -1,5 +1,6 @@
 import type { NoticeSource } from '../../shared/schemas/denial-notice';
 import { reorderColumns, type Piece } from './column-layout';
+import { paragraphSpans, sentenceSpans, type Span } from './notice-patterns';
 import { repairOcrConfusions } from './ocr-confusions';
 
 /**
@@ -14,6 +15,8 @@ export class NoticeText {
   readonly repaired: string;
   readonly folded: string;
   private readonly origins: readonly number[];
+  private sentenceCache: readonly Span[] | undefined;
+  private paragraphCache: readonly Span[] | undefined;
 
   constructor(readonly original: string) {
     const pieces = joinHyphenatedWords(reorderColumns(original.replace(/\r\n?/g, '\n')));
@@ -21,6 +24,17 @@ export class NoticeText {
     this.origins = pieces.map((piece) => piece.origin);
     this.repaired = repairOcrConfusions(this.text);
     this.folded = this.repaired.toLowerCase().replace(/[i|!]/g, 'l');
+  }
+
+  /** The sentences of the reading text (computed once: every field and element looks through them). */
+  get sentences(): readonly Span[] {
+    this.sentenceCache ??= sentenceSpans(this.repaired);
+    return this.sentenceCache;
+  }
+
+  get paragraphs(): readonly Span[] {
+    this.paragraphCache ??= paragraphSpans(this.repaired);
+    return this.paragraphCache;
   }
 
   /** Where `[start, end)` of the reading text lies in the notice as given, and the words there. */

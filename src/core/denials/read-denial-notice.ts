@@ -6,16 +6,7 @@ import type {
   NoticeSource,
 } from '../../shared/schemas/denial-notice';
 import { findDates } from './notice-dates';
-import {
-  digit,
-  digitsOf,
-  firstMatch,
-  foldPattern,
-  found,
-  paragraphSpans,
-  sentenceSpans,
-  type Found,
-} from './notice-patterns';
+import { digit, digitsOf, firstMatch, foldPattern, found, type Found, type Span } from './notice-patterns';
 import { collapseSpaces, NoticeText } from './notice-text';
 import { blueCrossBlueShieldPattern, knownPayers, letterheadWords } from './payer-dictionary';
 import { planTypeSignals } from './plan-type-hints';
@@ -223,8 +214,6 @@ function readRequestingProvider(notice: NoticeText): Found<string> | null {
 const reasonLabel =
   '^[ \\t]*(?:reason(?:\\s+for\\s+(?:the\\s+)?(?:denial|decision))?|why(?:\\s+we\\s+denied\\s+(?:it|this(?:\\s+request)?|your\\s+request))?|why\\s+did\\s+we\\s+deny\\s+your\\s+request\\?|why\\s+this\\s+(?:claim|request)\\s+was\\s+denied|denial\\s+reason)[ \\t]*(?::[ \\t]*|\\n)';
 
-type Span = { readonly start: number; readonly end: number };
-
 function readReasonText(notice: NoticeText): { found: Found<string>; span: Span } | null {
   const at = (span: Span, confidence: number) => ({
     span,
@@ -233,7 +222,7 @@ function readReasonText(notice: NoticeText): { found: Found<string>; span: Span 
   const label = firstMatch(notice, foldPattern(reasonLabel, 'gm'));
   if (label) {
     const start = label.index + label[0].length;
-    const paragraph = paragraphSpans(notice.text).find((span) => span.end > start);
+    const paragraph = notice.paragraphs.find((span) => span.end > start);
     if (paragraph) {
       return at({ start: Math.max(start, paragraph.start), end: paragraph.end }, 0.9);
     }
@@ -243,7 +232,7 @@ function readReasonText(notice: NoticeText): { found: Found<string>; span: Span 
     `\\bbecause\\b|${Object.values(reasonCategoryWords).join('|')}|\\bdoes\\s+not\\s+meet\\b`,
     '',
   );
-  const sentence = sentenceSpans(notice.repaired).find((span) =>
+  const sentence = notice.sentences.find((span) =>
     reasonWords.test(notice.folded.slice(span.start, span.end)),
   );
   return sentence ? at(sentence, 0.7) : null;
@@ -346,7 +335,7 @@ function readAppealWindow(notice: NoticeText): Found<AppealWindow> | null {
   const anchor =
     '(?:\\s+(?:from|after|of|following)\\s+(?:(the\\s+date\\s+(?:of|on)\\s+(?:this|the)\\s+(?:notice|letter|denial|decision\\s+letter))|(receiving|receipt|the\\s+date\\s+you\\s+(?:receive|get)|you\\s+(?:receive|get))|(?:the\\s+)?(?:this\\s+)?(?:denial|notice|letter|decision)\\b))?';
   const pattern = foldPattern(`\\b${amount}\\s*(?:calendar\\s+|business\\s+)?(days?|months?)${anchor}`, 'gd');
-  for (const sentence of sentenceSpans(notice.repaired)) {
+  for (const sentence of notice.sentences) {
     const words = notice.folded.slice(sentence.start, sentence.end);
     // Only the window to appeal this notice: not external review, a fair hearing after the
     // appeal, keeping services during the appeal, or how fast the plan decides.
@@ -407,7 +396,7 @@ const phoneLabel = `\\b(?:phone|call|telephone|tel\\.?)\\b(?:(?!fax)[^0-9\\n]){0
  * customer-service number elsewhere in the notice is not where an appeal goes.
  */
 function readAppealNumber(notice: NoticeText, label: string): Found<string> | null {
-  const paragraphs = paragraphSpans(notice.repaired);
+  const paragraphs = notice.paragraphs;
   const pattern = foldPattern(label, 'gd');
   for (const match of notice.folded.matchAll(pattern)) {
     const paragraph = paragraphs.find((span) => span.start <= match.index && match.index < span.end);
