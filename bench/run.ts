@@ -101,6 +101,8 @@ for (const [name, script] of [
   ['document vault', join('bench', 'vault-bench.ts')],
   ['attorney export', join('bench', 'attorney-export-bench.ts')],
   ['CSV import', join('bench', 'import-bench.ts')],
+  ['OCR and text reading', join('bench', 'ocr-bench.ts')],
+  ['denial notice reading', join('bench', 'denial-read-bench.ts')],
 ] as const) {
   log('');
   log(`Running the ${name} bench (${script})…`);

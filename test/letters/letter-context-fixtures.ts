@@ -95,6 +95,7 @@ export const richLetterContext: LetterContext = {
       '1. The member has not tried two antidepressants from different classes. 2. Esketamine must be given with an oral antidepressant.',
     isFinal: false,
   },
+  denialNotice: null,
   appealsFiled: [],
   deadlines: [appealWindow, externalReviewWindow, lateDecision],
   clinical: {
@@ -231,6 +232,7 @@ export const sparseLetterContext: LetterContext = {
   procedureCodes: [],
   diagnosisCodes: [],
   denial: null,
+  denialNotice: null,
   appealsFiled: [],
   deadlines: [],
   clinical: null,

@@ -34,6 +34,7 @@ import { environmentBackupHost, type BackupHost } from '../backup/backup-host';
 import { BackupService } from '../backup/backup-service';
 import { recordingExports } from '../audit/record-exports';
 import { backupHandlers } from './handlers/backup';
+import { denialsHandlers } from './handlers/denials';
 
 /**
  * The contract implemented over one session; the return type makes the compiler check every method is here.
@@ -83,6 +84,7 @@ export function createHandlers(
     ...lettersOutputHandlers(context),
     ...auditHandlers(context),
     ...backupHandlers(new BackupService(session, backupHost)),
+    ...denialsHandlers(context),
   };
   return recordingExports(handlers, session);
 }

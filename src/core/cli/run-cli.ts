@@ -14,6 +14,7 @@ import { vaultCommand } from './commands/vault-commands';
 import { auditCommand } from './commands/audit-command';
 import { rotateKeyCommand } from './commands/rotate-key-command';
 import { backupCommand } from './commands/backup-commands';
+import { denialCommand } from './commands/denial-command';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -29,6 +30,7 @@ const commands: readonly Command[] = [
   rotateKeyCommand,
   backupCommand,
   importCommand,
+  denialCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */

@@ -53,6 +53,7 @@ import type { ClientRatesTable } from './tables/client-rates';
 import type { InvoicesTable } from './tables/invoices';
 import type { ResourceCasesTable, ResourcesTable } from './tables/resources';
 import type { TimeEntriesTable } from './tables/time-entries';
+import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -103,4 +104,5 @@ export type AdvocaseDatabase = {
   resources: ResourcesTable;
   resource_cases: ResourceCasesTable;
   generated_files: GeneratedFilesTable;
+  case_denial_notices: CaseDenialNoticesTable;
 };

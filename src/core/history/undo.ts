@@ -22,6 +22,8 @@ const trashableTables = [
   'time_entries',
   'resources',
   'resource_cases',
+  // A denial notice read into a case (migration 0095): undoing the recording moves it to the trash.
+  'case_denial_notices',
 ] as const;
 /** Tables without a trash: undoing an addition removes the row, unless a case still uses it. */
 const removableTables = [

@@ -5,6 +5,7 @@ import type { CaseDeadline } from '../../shared/schemas/deadlines';
 import type { DocumentType } from '../../shared/schemas/vault';
 import type { CaseClinicalFacts } from '../medical-necessity/case-clinical-facts';
 import type { CriteriaEvaluation } from '../medical-necessity/criteria-evaluation';
+import type { RecordedDenialNotice } from '../../shared/schemas/case-denial-notice';
 
 /** A vault document enclosed with the letter, numbered in the order the advocate chose. */
 export type LetterEnclosure = {
@@ -72,6 +73,8 @@ export type LetterContext = {
   readonly procedureCodes: readonly string[];
   readonly diagnosisCodes: readonly string[];
   readonly denial: LetterDenial | null;
+  /** The denial notice last read into the case, with its check against the law; null when none was read. */
+  readonly denialNotice: RecordedDenialNotice | null;
   /** Appeals already filed, oldest first (a second-level appeal refers to the first). */
   readonly appealsFiled: readonly { readonly level: number; readonly filedOn: string }[];
   /** The deadline engine's dates for the case, with their rules and citations. */

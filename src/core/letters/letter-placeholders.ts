@@ -12,6 +12,7 @@ import type { CaseDeadline } from '../../shared/schemas/deadlines';
 import type { EvidenceSource, TreatmentTrial } from '../medical-necessity/case-clinical-facts';
 import { decisionRuleForLetter } from './decision-rule-for-letter';
 import { answerDenialReasons } from './answer-denial-reasons';
+import { noticeDefectArguments, noticeOmissionRequests } from './notice-defects';
 import type { LetterContext } from './letter-context';
 import { escapeMarkdownText } from './letter-markdown';
 import {
@@ -193,10 +194,12 @@ export const letterPlaceholders: readonly Placeholder[] = [
   ),
   placeholder(
     'reference_number',
-    'Timeline → claim numbers, then prior-authorization confirmation numbers ("Claim 123; authorization PA-77").',
+    'The denial notice read into the case → its reference number, then timeline → claim numbers, then prior-authorization confirmation numbers ("Reference R-9; Claim 123; authorization PA-77").',
     unfilledPrompt('claim or authorization number'),
     (context) => {
+      const noticeReference = context.denialNotice?.referenceNumber;
       const references = [
+        ...(noticeReference ? [`Reference ${noticeReference}`] : []),
         ...context.claimNumbers.map((number) => `Claim ${number}`),
         ...context.authorizationNumbers.map((number) => `authorization ${number}`),
       ];
@@ -444,6 +447,20 @@ export const letterPlaceholders: readonly Placeholder[] = [
         'I reserve the right to treat internal remedies as exhausted and to proceed to external review.',
       ].join('\n');
     },
+    true,
+  ),
+  placeholder(
+    'notice_defects',
+    "The denial notice read into the case → each element the law requires that the notice left out, and each finding (such as an appeal window shorter than the law's), with its citation. Empty when the notice gave everything or none was read.",
+    '—',
+    noticeDefectArguments,
+    true,
+  ),
+  placeholder(
+    'notice_omissions_requested',
+    'The denial notice read into the case → a request for each element the notice failed to give, with its citation. Empty when the notice gave everything or none was read.',
+    '—',
+    noticeOmissionRequests,
     true,
   ),
   placeholder(

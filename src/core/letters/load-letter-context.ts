@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { loadDossier } from '../exports/case-dossier';
 import type { CaseClinicalFacts } from '../medical-necessity/case-clinical-facts';
 import type { CriteriaEvaluation } from '../medical-necessity/criteria-evaluation';
+import { listRecordedDenialNotices } from '../denials/recorded-denial-notices';
 import type { LetterContext, LetterDenial, LetterEnclosure } from './letter-context';
 
 /** Reads the clinical facts and the criteria check of a case; given by whoever owns them. */
@@ -84,9 +85,10 @@ export async function loadLetterContext(
   });
   const { detail, coverage, provider, events } = facts;
   const eventsOf = (type: TimelineEvent['type']) => events.filter((event) => event.type === type);
-  const [clinical, criteria] = await Promise.all([
+  const [clinical, criteria, denialNotices] = await Promise.all([
     clinicalSources.loadClinicalFacts(request.caseId, today),
     clinicalSources.evaluateCriteria(request.caseId, today),
+    listRecordedDenialNotices(db, request.caseId),
   ]);
   return {
     today,
@@ -135,6 +137,7 @@ export async function loadLetterContext(
     procedureCodes: detail.procedureCodes,
     diagnosisCodes: detail.diagnosisCodes,
     denial: latestDecision(events),
+    denialNotice: denialNotices[0] ?? null,
     appealsFiled: eventsOf('appeal_filed').map((event) => ({
       level: typeof event.details['level'] === 'number' ? event.details['level'] : 1,
       filedOn: civilDateInZone(Date.parse(event.occurredAt), dossier.timeZone),

@@ -13,6 +13,8 @@ import type { CriteriaEvaluation } from './criteria-evaluation';
 import { defaultCriteriaSetFor } from './criteria-sets/shipped-criteria-sets';
 import { evaluateCriteriaSet, type ManualJudgement } from './evaluate-criteria';
 import { findCriteriaSet, listCriteriaSets } from './criteria-sets-service';
+import { listRecordedDenialNotices } from '../denials/recorded-denial-notices';
+import { linkDenialReasonToCriteria } from '../medical-necessity/denial-reason-link';
 
 /** Reads a case's clinical facts as of a day (the evidence feature's `loadCaseClinicalFacts`). */
 export type LoadCaseClinicalFacts = (
@@ -112,6 +114,7 @@ export async function evaluateCaseCriteria(
   const { set, choice, isChosenSetMissing } = await resolveSet(db, caseRow);
   const judgements = set ? await judgementsFor(db, caseId, set.id) : [];
   const evaluation = set ? evaluateCriteriaSet(set, await loadFacts(db, caseId, asOf), judgements) : null;
+  const [latestNotice] = await listRecordedDenialNotices(db, caseId);
   return {
     caseId,
     asOf,
@@ -126,6 +129,9 @@ export async function evaluateCaseCriteria(
       note: judgement.note,
     })),
     counts: countResults(evaluation),
+    denialLink: latestNotice?.reasonCategory
+      ? linkDenialReasonToCriteria(latestNotice.reasonCategory, latestNotice.reasonText, set)
+      : null,
   };
 }
 

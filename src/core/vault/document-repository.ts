@@ -218,6 +218,10 @@ function toSummary(
     pageCount: row.page_count,
     tags: parseTags(row.tags),
     textStatus: row.text_status,
+    recognisedText:
+      row.text_confidence === null || row.text_recognised_at === null
+        ? null
+        : { confidence: row.text_confidence, recognisedAt: row.text_recognised_at },
     sizeBytes,
     addedAt: row.created_at,
     deletedAt: row.deleted_at,

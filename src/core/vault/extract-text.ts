@@ -22,8 +22,13 @@ async function loadPdfJs() {
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
 
-/** Page count and text layer of a PDF, with pdf.js. Throws when the file is not a readable PDF. */
-export async function readPdf(bytes: Uint8Array): Promise<{ pageCount: number; text: string }> {
+export type PdfDocument = Awaited<
+  ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['getDocument']>['promise']
+>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** A PDF opened with pdf.js; `close` frees it. Throws when the file is not a readable PDF. */
+export async function openPdf(bytes: Uint8Array): Promise<{ pdf: PdfDocument; close: () => Promise<void> }> {
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
   const loadingTask = getDocument({
@@ -34,23 +39,50 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pageCount: number; t
     verbosity: VerbosityLevel.ERRORS,
   });
   try {
-    const pdf = await loadingTask.promise;
+    return { pdf: await loadingTask.promise, close: () => loadingTask.destroy() };
+  } catch (error) {
+    await loadingTask.destroy();
+    throw error;
+  }
+}
+
+/** Opens a PDF with pdf.js for `use`, and frees it after. Throws when the file is not a readable PDF. */
+export async function withPdf<T>(bytes: Uint8Array, use: (pdf: PdfDocument) => Promise<T>): Promise<T> {
+  const { pdf, close } = await openPdf(bytes);
+  try {
+    return await use(pdf);
+  } finally {
+    await close();
+  }
+}
+
+/** The words of a page's text layer, lines ended as pdf.js reports them. */
+export async function readPageText(page: PdfPage): Promise<string> {
+  const content = await page.getTextContent();
+  return (content.items as PdfTextItem[])
+    .map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : ''))
+    .join('');
+}
+
+/** Whether a page's text holds too few letters to be anything but a scan without a text layer. */
+export function isWithoutTextLayer(text: string): boolean {
+  return countLetters(text) < minimumLettersPerPage;
+}
+
+/** Page count and text layer of a PDF, with pdf.js. Throws when the file is not a readable PDF. */
+export async function readPdf(bytes: Uint8Array): Promise<{ pageCount: number; text: string }> {
+  return withPdf(bytes, async (pdf) => {
     const pages: string[] = [];
     let length = 0;
     for (let number = 1; number <= pdf.numPages && length < maximumIndexedCharacters; number += 1) {
       const page = await pdf.getPage(number);
-      const content = await page.getTextContent();
-      const text = (content.items as PdfTextItem[])
-        .map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : ''))
-        .join('');
+      const text = await readPageText(page);
       page.cleanup();
       pages.push(text);
       length += text.length;
     }
     return { pageCount: pdf.numPages, text: pages.join('\n\n') };
-  } finally {
-    await loadingTask.destroy();
-  }
+  });
 }
 
 async function readDocx(bytes: Buffer): Promise<string> {

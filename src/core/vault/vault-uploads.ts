@@ -207,7 +207,10 @@ export class VaultUploads {
     const document = await getDocumentSummary(store.db, documentId);
     const notes: Record<DocumentSummary['textStatus'], string> = {
       indexed: 'Added; its text is searchable.',
-      no_text: 'Added. It has no text layer (a scan or a picture), so its content is not searchable.',
+      no_text:
+        input.kind === 'heic'
+          ? 'Added. It is a photo with no text, and HEIC photos cannot be read for text: add it as JPEG to make its words searchable.'
+          : 'Added. It has no text layer (a scan or a picture): choose Recognise text beside it to make its words searchable.',
       too_large: 'Added. It is too large to read for search; its name is searchable.',
       unreadable: 'Added, but its text could not be read (the file may be damaged); its name is searchable.',
     };

@@ -28,6 +28,7 @@ import { profileMethods } from './profile';
 import { lettersOutputMethods } from './letters-output';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
+import { denialsMethods } from './denials';
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
@@ -72,6 +73,7 @@ export const contract = {
   ...lettersOutputMethods,
   ...auditMethods,
   ...backupMethods,
+  ...denialsMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import {
   linkDocumentInputSchema,
   listDocumentsInputSchema,
   previewSchema,
+  recognitionOutcomeSchema,
+  recognitionProgressSchema,
   searchDocumentsInputSchema,
   searchHitSchema,
   verifyVaultInputSchema,
@@ -103,5 +105,20 @@ export const vaultMethods = defineMethods({
     doc: "Checks every stored file's authentication tags and reports documents whose file is damaged or missing, and leftovers of interrupted work (removed when asked).",
     input: verifyVaultInputSchema,
     output: verifyReportSchema,
+  },
+  'vault.recognizeText': {
+    doc: 'Reads the text of a scan or picture by OCR, offline, and makes it searchable, marked with its confidence; ends when done or cancelled. Follow it with vault.recognitionProgress.',
+    input: documentIdInputSchema,
+    output: recognitionOutcomeSchema,
+  },
+  'vault.recognitionProgress': {
+    doc: 'How far each text recognition in progress has come (page, pages, fraction); empty when none runs.',
+    input: noInput,
+    output: z.array(recognitionProgressSchema),
+  },
+  'vault.cancelRecognition': {
+    doc: "Stops a document's text recognition; nothing is changed.",
+    input: documentIdInputSchema,
+    output: nothing,
   },
 });

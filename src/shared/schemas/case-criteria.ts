@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { criteriaSetSchema } from './criteria-sets';
+import { denialReasonCategories } from './denial-notice';
 import { optionalText, recordId } from './fields';
 
 /** The wire form of a criteria check (core's `CriteriaEvaluation`), for the Criteria tab and the letters. */
@@ -59,6 +60,15 @@ export const caseCriteriaViewSchema = z.object({
   evaluation: criteriaEvaluationSchema.nullable(),
   judgements: z.array(manualJudgementViewSchema),
   counts: z.object({ met: z.number(), notMet: z.number(), unknown: z.number() }),
+  /** What the recorded denial disputes: its reason's category tied to these criteria or to the payer's position. */
+  denialLink: z
+    .object({
+      reasonCategory: z.enum(denialReasonCategories),
+      reasonText: z.string().nullable(),
+      disputes: z.enum(['criteria', 'coverage-position', 'neither']),
+      explanation: z.string(),
+    })
+    .nullable(),
 });
 export type CaseCriteriaView = z.infer<typeof caseCriteriaViewSchema>;
 

@@ -119,6 +119,8 @@ const detailsByType = {
       noticeDate: calendarDate('Date on the notice'),
       receivedOn: optionalCalendarDate('Date the notice arrived'),
       reason: optionalText('Stated reason', 2000),
+      /** The claim, reference or authorization number the notice gives. */
+      referenceNumber: optionalText('Reference number', 100),
       approvedUnits: z
         .number()
         .int()

@@ -44,7 +44,7 @@ export type MediaType = (typeof mediaTypes)[number];
 
 /**
  * Whether the document's words are searchable: `indexed`; `no_text` (a scan or a picture with no
- * text layer; Advocase does no OCR); `too_large` (stored, but too big to read for search);
+ * text layer, until its text is recognised by OCR); `too_large` (stored, but too big to read for search);
  * `unreadable` (the file could not be parsed, e.g. a broken PDF).
  */
 export const textStatuses = ['indexed', 'no_text', 'too_large', 'unreadable'] as const;
@@ -70,6 +70,14 @@ export const documentSummarySchema = z.object({
   pageCount: z.number().int().nullable(),
   tags: z.array(z.string()),
   textStatus: z.enum(textStatuses),
+  /** Set when the indexed text was recognised from the page images by OCR; null for a file's own text. */
+  recognisedText: z
+    .object({
+      /** Tesseract's mean word confidence, 0–100. */
+      confidence: z.number().int(),
+      recognisedAt: z.string(),
+    })
+    .nullable(),
   sizeBytes: z.number().int(),
   addedAt: z.string(),
   /** When it went to the trash; null when in use. */
@@ -214,3 +222,19 @@ export const verifyVaultInputSchema = z.strictObject({
   removeLeftovers: z.boolean().optional(),
 });
 export type VerifyReport = z.infer<typeof verifyReportSchema>;
+
+/** Where a text recognition (OCR) of a document has got to. */
+export const recognitionProgressSchema = z.object({
+  documentId: z.number().int(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  /** How far the whole document is, 0 to 1. */
+  fraction: z.number(),
+});
+export type RecognitionProgress = z.infer<typeof recognitionProgressSchema>;
+
+/** How a text recognition ended: `cancelled` leaves the document as it was. */
+export const recognitionOutcomeSchema = z.object({
+  outcome: z.enum(['recognised', 'cancelled']),
+  document: documentSummarySchema,
+});

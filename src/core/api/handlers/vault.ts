@@ -1,9 +1,11 @@
 import type { HandlersOf } from '../../../shared/contract';
+import { documentTextRecognitionOf } from '../../vault/document-text-recognition';
 import { VaultService } from '../../vault/vault-service';
 import type { HandlerContext } from './handler-context';
 
 export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> {
   const vault = new VaultService(session);
+  const recognition = documentTextRecognitionOf(session);
   return {
     'vault.uploadBegin': ({ fileName }) => vault.beginUpload(fileName),
     'vault.uploadAppend': ({ uploadId, data }) => vault.appendToUpload(uploadId, Buffer.from(data, 'base64')),
@@ -28,5 +30,11 @@ export function vaultHandlers({ session }: HandlerContext): HandlersOf<'vault'> 
     'vault.restore': ({ documentId }) => vault.restore(documentId),
     'vault.emptyTrash': () => vault.purgeTrash('all'),
     'vault.verify': (input) => vault.verify(input),
+    'vault.recognizeText': ({ documentId }) => recognition.recognize(documentId),
+    'vault.recognitionProgress': async () => recognition.progress(),
+    'vault.cancelRecognition': async ({ documentId }) => {
+      recognition.cancel(documentId);
+      return {};
+    },
   };
 }

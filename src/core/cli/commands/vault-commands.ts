@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { uploadPieceBytes } from '../../../shared/schemas/vault';
+import { stopOcrEngine } from '../../ocr/recognize-document';
 import { exitCodes, UsageError } from '../cli-io';
 import { MethodCallError, type Command, type CommandContext } from '../command';
 import { readPassphrase } from '../prompt-secret';
@@ -60,8 +61,9 @@ async function addOneFile(
 export const vaultCommand: Command = {
   name: 'vault',
   usage:
-    'advocase vault add --case ID FILE... | vault verify [--remove-leftovers] | vault search TEXT [--json]',
-  summary: 'The encrypted document vault: add files to a case, check every stored file, search text',
+    'advocase vault add --case ID FILE... | vault verify [--remove-leftovers] | vault search TEXT [--json] | vault ocr --all | --document ID',
+  summary:
+    'The encrypted document vault: add files to a case, check every stored file, search text, recognise the text of scans',
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     const sub = { ...context, argv: rest };
@@ -72,9 +74,11 @@ export const vaultCommand: Command = {
         return runVerify(sub);
       case 'search':
         return runSearch(sub);
+      case 'ocr':
+        return runOcr(sub);
       default:
         throw new UsageError(
-          'Say what to do: advocase vault add --case ID FILE..., vault verify, or vault search TEXT.',
+          'Say what to do: advocase vault add --case ID FILE..., vault verify, vault search TEXT, or vault ocr --all.',
         );
     }
   },
@@ -166,4 +170,56 @@ async function runSearch(context: CommandContext) {
     context.io.stdout.write(`${hit.document.id}\t${hit.document.fileName}\t${snippet}\n`);
   }
   return exitCodes.ok;
+}
+
+/**
+ * Recognises (OCR, offline) the text of stored scans and pictures: every document stored as "no text"
+ * and never recognised (--all), or one (--document ID). One line per document; exit 2 when any was refused.
+ */
+async function runOcr(context: CommandContext) {
+  const { values } = parseArgs({
+    args: [...context.argv],
+    options: { all: { type: 'boolean' }, document: { type: 'string' } },
+    strict: true,
+  });
+  if ((values.all ?? false) === (values.document !== undefined)) {
+    throw new UsageError('Say which documents: vault ocr --all, or vault ocr --document ID.');
+  }
+  const documentId = values.document === undefined ? null : parseId(values.document, '--document');
+  await unlock(context);
+  const documents =
+    documentId === null
+      ? (await context.call('vault.list', {})).filter(
+          (document) => document.textStatus === 'no_text' && document.recognisedText === null,
+        )
+      : [await context.call('vault.get', { documentId })];
+  if (documents.length === 0) {
+    context.io.stdout.write('No stored scan or picture is waiting for its text to be recognised.\n');
+    return exitCodes.ok;
+  }
+  let refused = 0;
+  try {
+    for (const document of documents) {
+      const name = `${document.fileName} (document ${document.id})`;
+      try {
+        const { document: after } = await context.call('vault.recognizeText', { documentId: document.id });
+        context.io.stdout.write(`${name}: ${describeRecognition(after.recognisedText, after.textStatus)}\n`);
+      } catch (error) {
+        if (!(error instanceof MethodCallError) || error.apiError.code !== 'INVALID_INPUT') throw error;
+        refused += 1;
+        context.io.stdout.write(`${name}: not recognised: ${error.apiError.message}\n`);
+      }
+    }
+  } finally {
+    // The engine waits idle for more work in the app; a command has none, and must exit.
+    await stopOcrEngine();
+  }
+  return refused === 0 ? exitCodes.ok : exitCodes.badInput;
+}
+
+function describeRecognition(recognised: { confidence: number } | null, textStatus: string): string {
+  if (recognised === null) return 'not recognised.';
+  return textStatus === 'indexed'
+    ? `text recognised, confidence ${recognised.confidence} %; its words are searchable now.`
+    : 'no text was found in the image.';
 }

@@ -34,6 +34,10 @@ export type DocumentsTable = {
   /** JSON array of strings. */
   tags: string;
   text_status: TextStatus;
+  /** OCR's confidence (0–100) in the indexed text; null when the text came from the file itself. */
+  text_confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the text was recognised by OCR; null when it never was. */
+  text_recognised_at: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
   /** When it went to the trash; null while it is in use. */

@@ -33,6 +33,8 @@ I represent {{client_name}}. {{authorization_enclosure}} Your notice of {{denial
 5. The diagnosis and treatment codes, and the denial code, each with its meaning (29 CFR 2590.715-2719(b)(2)(ii)(E)).
 6. Because this is a mental health benefit, the medical-necessity criteria for it and the information comparing them with the criteria for medical and surgical benefits (29 CFR 2590.712(d)).
 
+{{notice_omissions_requested}}
+
 These must be provided free of charge. Please send them promptly: the appeal has its own deadline, {{filing_deadline}}
 
 This request does not extend or replace the appeal. If you need anything from me to release these records, tell me at once.

@@ -47,6 +47,8 @@ Depression severity on standardized scales:
 
 {{procedural_issues}}
 
+{{notice_defects}}
+
 # Timeliness
 
 This request is made within the time allowed: the deadline is {{filing_deadline}}

@@ -53,6 +53,8 @@ Depression severity on standardized scales:
 
 {{procedural_issues}}
 
+{{notice_defects}}
+
 # What this review must include
 
 This appeal is entitled to a full and fair review (29 CFR 2560.503-1(h)). I ask that you:

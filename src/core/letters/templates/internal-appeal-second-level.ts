@@ -51,6 +51,8 @@ Depression severity on standardized scales:
 
 {{procedural_issues}}
 
+{{notice_defects}}
+
 # What this review must include
 
 This review must be new and independent (29 CFR 2560.503-1(h)). I ask that you:

@@ -31,6 +31,8 @@ The records meet the insurer's own criteria, {{criteria_policy}}:
 
 {{procedural_issues}}
 
+{{notice_defects}}
+
 # What we ask
 
 Please review whether {{payer_name}} followed the law and the plan's terms in handling this claim, and ask it to reconsider its decision. Please also tell me if this plan is outside the Department's authority, and which agency to contact instead.

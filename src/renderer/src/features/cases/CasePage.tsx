@@ -40,6 +40,8 @@ import { CaseFundingTab } from '../funding/CaseFundingTab';
 import { CaseTimeTab } from '../time/CaseTimeTab';
 import { CaseTimerButton } from '../time/CaseTimerButton';
 import { CaseResources } from '../resources/CaseResources';
+import { CaseNoticeDefects } from '../denials/CaseNoticeDefects';
+import { DenialNoticeDropZone } from '../denials/DenialNoticeDropZone';
 import styles from './CasePage.module.css';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
@@ -242,10 +244,12 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         ))}
       </nav>
       <section className={styles.panel} aria-label={tabLabels[tab]}>
+        {tab === 'timeline' && <DenialNoticeDropZone caseId={caseId} onAnnounce={onAnnounce} />}
         {tab === 'timeline' && <CaseTimeline caseId={caseId} />}
         {tab === 'coverage' && <CaseCoverageTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'documents' && <CaseDocumentsPanel caseId={caseId} />}
+        {tab === 'deadlines' && <CaseNoticeDefects caseId={caseId} />}
         {tab === 'deadlines' && <CaseDeadlinesPanel caseId={caseId} onAnnounce={onAnnounce} />}
         {tab === 'evidence' && <CaseEvidencePanel caseId={caseId} onAnnounce={onAnnounce} />}
         {tab === 'treatment-history' && (

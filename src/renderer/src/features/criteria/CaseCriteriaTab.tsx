@@ -105,6 +105,13 @@ export function CaseCriteriaTab({ caseId }: Props) {
         <>
           <h2 className={styles.setName}>{set.definition.name}</h2>
           <PolicyHeader set={set} />
+          {data.denialLink && (
+            <section className={styles.denialLink} aria-label="What the denial disputes">
+              <h3>What the denial disputes</h3>
+              {data.denialLink.reasonText && <blockquote>“{data.denialLink.reasonText}”</blockquote>}
+              <p>{data.denialLink.explanation}</p>
+            </section>
+          )}
           {set.definition.position !== 'criteria' && (
             <section className={styles.position} aria-label="Payer's position">
               <h3>{coveragePositionLabels[set.definition.position]}</h3>

@@ -6,6 +6,8 @@ import { Dialog } from '../../components/Dialog';
 import { callApi } from '../../lib/api';
 import { documentTypeLabels, type DocumentSummary } from '@shared/schemas/vault';
 import { DocumentPreviewDialog } from './DocumentPreviewDialog';
+import { canRecognizeText, recognisedTextSentence, RecognizeTextAction } from './RecognizeTextAction';
+import { DenialNoticeDialog } from '../denials/DenialNoticeDialog';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from './upload-files';
 import styles from './Vault.module.css';
 
@@ -33,6 +35,7 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
   const [query, setQuery] = useState('');
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [toTrash, setToTrash] = useState<DocumentSummary | null>(null);
+  const [readingAsDenial, setReadingAsDenial] = useState<number | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const pickerRef = useRef<HTMLInputElement>(null);
@@ -263,13 +266,40 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
                   <span className={styles.textStatus} data-status={document.textStatus}>
                     {textStatusLabels[document.textStatus]}
                   </span>
+                  {document.recognisedText && (
+                    <span
+                      className={styles.recognised}
+                      title={recognisedTextSentence(document.recognisedText.confidence)}
+                    >
+                      <span aria-hidden> · OCR {document.recognisedText.confidence} %</span>
+                      <span className={styles.visuallyHidden}>
+                        {`. ${recognisedTextSentence(document.recognisedText.confidence)}`}
+                      </span>
+                    </span>
+                  )}
                 </td>
                 <td>{formatSize(document.sizeBytes)}</td>
                 <td className={styles.actions}>
                   {view === 'documents' ? (
                     <>
+                      {canRecognizeText(document) && (
+                        <RecognizeTextAction
+                          document={document}
+                          onFinished={async (sentence) => {
+                            setAnnouncement(sentence);
+                            await refresh();
+                          }}
+                        />
+                      )}
                       <Button variant="quiet" onClick={() => setPreviewId(document.id)}>
                         Preview
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        onClick={() => setReadingAsDenial(document.id)}
+                        aria-label={`Read ${document.fileName} as a denial notice`}
+                      >
+                        Read as denial notice
                       </Button>
                       <Button
                         variant="quiet"
@@ -297,6 +327,18 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
           caseId={caseId}
           onClose={() => setPreviewId(null)}
           onChanged={refresh}
+        />
+      )}
+
+      {readingAsDenial !== null && (
+        <DenialNoticeDialog
+          caseId={caseId}
+          documentId={readingAsDenial}
+          onClose={() => setReadingAsDenial(null)}
+          onRecorded={(message) => {
+            setReadingAsDenial(null);
+            setAnnouncement(message);
+          }}
         />
       )}
 

@@ -9,6 +9,8 @@ export type UploadRow = {
   sentBytes: number;
   state: 'waiting' | 'sending' | 'done';
   outcome: AddResult['outcome'] | null;
+  /** The document added (or the one already holding the same file); null until then, or when rejected. */
+  documentId: number | null;
   message: string;
 };
 
@@ -53,6 +55,7 @@ export async function uploadFiles(
     sentBytes: 0,
     state: 'waiting',
     outcome: null,
+    documentId: null,
     message: 'Waiting…',
   }));
   const publish = () => onChange(rows.map((row) => ({ ...row })));
@@ -86,6 +89,7 @@ export async function uploadFiles(
       Object.assign(row, {
         state: 'done',
         outcome: result.outcome,
+        documentId: result.document?.id ?? null,
         message: result.message,
         fileName: result.fileName,
       });

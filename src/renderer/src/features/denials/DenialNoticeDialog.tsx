@@ -1,0 +1,541 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { noticeElementLabels, noticeFindingLabels } from '@shared/domain/notice-element-labels';
+import { planTypeLabels } from '@shared/domain/plan-types';
+import {
+  recordDenialInputSchema,
+  type ReadDenialDocumentOutput,
+  type RecordDenialInput,
+} from '@shared/schemas/case-denial-notice';
+import {
+  denialReasonCategories,
+  denialReasonCategoryLabels,
+  type AppealWindow,
+  type DenialNoticeFindings,
+  type NoticeSource,
+} from '@shared/schemas/denial-notice';
+import { localToday } from '@shared/schemas/fields';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { Field, inputClassName } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { callApi } from '../../lib/api';
+import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import { formatCalendarDate } from '../../lib/format-date';
+import { refreshCaseViews } from '../cases/refresh-case-views';
+import { queryClient } from '../../app/query-client';
+import { segmentNoticeText, type HighlightSource } from './notice-highlights';
+import styles from './Denials.module.css';
+
+type Props = {
+  readonly caseId: number;
+  readonly documentId: number;
+  readonly onClose: () => void;
+  readonly onRecorded: (message: string) => void;
+};
+
+/** The fields the advocate confirms, as the inputs hold them (text; '' for nothing). */
+type Draft = {
+  noticeDate: string;
+  receivedOn: string;
+  referenceNumber: string;
+  reasonText: string;
+  reasonCategory: string;
+  policyCited: string;
+  denialCode: string;
+  appealAddress: string;
+  appealFax: string;
+  appealPhone: string;
+  windowAmount: string;
+  windowUnit: AppealWindow['unit'];
+  windowFrom: AppealWindow['from'];
+};
+
+/** Which found field each input confirms, so its label can point at its words in the notice. */
+const sourceFieldOf: Readonly<Partial<Record<keyof Draft, keyof DenialNoticeFindings>>> = {
+  noticeDate: 'noticeDate',
+  referenceNumber: 'referenceNumber',
+  reasonText: 'reasonText',
+  reasonCategory: 'reasonCategory',
+  policyCited: 'policyCited',
+  denialCode: 'denialCode',
+  appealAddress: 'appealAddress',
+  appealFax: 'appealFax',
+  appealPhone: 'appealPhone',
+  windowAmount: 'appealWindow',
+};
+
+/** Read from the notice and shown for checking; the case keeps these elsewhere (client, coverage, provider). */
+const alsoRead = [
+  ['payer', 'Payer'],
+  ['memberId', 'Member ID'],
+  ['service', 'Service denied'],
+  ['datesOfService', 'Dates of service'],
+  ['requestingProvider', 'Requesting provider'],
+  ['expeditedOffered', 'Expedited review offered'],
+] as const;
+
+function draftFrom(findings: DenialNoticeFindings): Draft {
+  const window = findings.appealWindow?.value;
+  return {
+    noticeDate: findings.noticeDate?.value ?? '',
+    receivedOn: localToday(),
+    referenceNumber: findings.referenceNumber?.value ?? '',
+    reasonText: findings.reasonText?.value ?? '',
+    reasonCategory: findings.reasonCategory?.value ?? '',
+    policyCited: findings.policyCited?.value ?? '',
+    denialCode: findings.denialCode?.value ?? '',
+    appealAddress: findings.appealAddress?.value ?? '',
+    appealFax: findings.appealFax?.value ?? '',
+    appealPhone: findings.appealPhone?.value ?? '',
+    windowAmount: window ? String(window.amount) : '',
+    windowUnit: window?.unit ?? 'days',
+    windowFrom: window?.from ?? 'unknown',
+  };
+}
+
+function recordInput(caseId: number, read: ReadDenialDocumentOutput, draft: Draft): RecordDenialInput {
+  const amount = Number(draft.windowAmount);
+  return {
+    caseId,
+    documentId: read.documentId,
+    noticeDate: draft.noticeDate,
+    receivedOn: draft.receivedOn,
+    referenceNumber: draft.referenceNumber,
+    reasonText: draft.reasonText,
+    reasonCategory: (draft.reasonCategory || null) as RecordDenialInput['reasonCategory'],
+    policyCited: draft.policyCited,
+    denialCode: draft.denialCode,
+    appealAddress: draft.appealAddress,
+    appealFax: draft.appealFax,
+    appealPhone: draft.appealPhone,
+    statedWindow:
+      draft.windowAmount.trim() === ''
+        ? null
+        : { amount: Number.isInteger(amount) ? amount : -1, unit: draft.windowUnit, from: draft.windowFrom },
+    noticeCheck: read.noticeCheck,
+  };
+}
+
+function displayValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+/**
+ * Reads a vault document as a denial notice and shows it beside the fields found, each marked in
+ * the text; the advocate confirms or corrects them and records the denial into the case at once.
+ */
+export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: Props) {
+  const read = useQuery({
+    queryKey: ['denials', 'read', documentId, caseId],
+    queryFn: () => callApi('denials.readDocument', { documentId, caseId }),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  // A scan is recognised page by page before it is read: its progress is asked for while the read runs.
+  const progress = useQuery({
+    queryKey: ['denials', 'progress', documentId],
+    queryFn: async () =>
+      (await callApi('vault.recognitionProgress', {})).find((job) => job.documentId === documentId) ?? null,
+    enabled: read.isPending,
+    refetchInterval: 500,
+    gcTime: 0,
+  });
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title="Read as denial notice"
+      size="wide"
+      description={
+        read.data
+          ? `${read.data.fileName}${read.data.isRecognised ? ': text recognised from the page images, so check each field against the notice' : ''}. Confirm or correct each field, then record the denial.`
+          : undefined
+      }
+    >
+      {read.isPending && (
+        <div className={styles.progressRow}>
+          {progress.data ? (
+            <>
+              <span role="status">
+                Recognising the text of page {progress.data.page} of {progress.data.pageCount}…
+              </span>
+              <progress
+                aria-label="Progress of the text recognition"
+                max={1}
+                value={progress.data.fraction}
+              />
+            </>
+          ) : (
+            <span role="status" className={styles.reading}>
+              Reading the notice…
+            </span>
+          )}
+          <Button
+            onClick={() => {
+              void callApi('vault.cancelRecognition', { documentId });
+              onClose();
+            }}
+          >
+            Cancel
+          </Button>
+        </div>
+      )}
+      {read.isError && (
+        <div role="alert" className={styles.readError}>
+          <p>{read.error.message}</p>
+          <Button onClick={onClose}>Close</Button>
+        </div>
+      )}
+      {read.data && (
+        <DenialNoticeForm caseId={caseId} read={read.data} onClose={onClose} onRecorded={onRecorded} />
+      )}
+    </Dialog>
+  );
+}
+
+/** The fields of a notice read, to confirm or correct beside its text, and the button that records them. */
+function DenialNoticeForm({
+  caseId,
+  read,
+  onClose,
+  onRecorded,
+}: Omit<Props, 'documentId'> & { readonly read: ReadDenialDocumentOutput }) {
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(read.findings));
+  const [activeField, setActiveField] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const textRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!activeField) return;
+    const pane = textRef.current;
+    const mark = pane?.querySelector<HTMLElement>(`[data-field="${activeField}"]`);
+    // Scrolls the notice's own pane only (scrollIntoView would move the dialog and the page too).
+    if (pane && mark) pane.scrollTo({ top: mark.offsetTop - pane.clientHeight / 2, behavior: 'smooth' });
+  }, [activeField]);
+
+  const record = useMutation({
+    mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
+    onSuccess: async (recorded) => {
+      await refreshCaseViews(caseId);
+      await Promise.all(
+        [['denials'], ['events'], ['timeline'], ['vault'], ['criteria']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      );
+      const defects =
+        recorded.noticeCheck.elements.filter((element) => element.status === 'missing').length +
+        recorded.noticeCheck.findings.length;
+      onRecorded(
+        `Denial of ${formatCalendarDate(recorded.noticeDate)} recorded; the appeal deadline is on the Deadlines tab${
+          defects > 0 ? `, with ${defects} problem${defects === 1 ? '' : 's'} in the notice` : ''
+        }.`,
+      );
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, Object.keys(recordDenialInputSchema.shape))),
+  });
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (record.isPending) return;
+    const input = recordInput(caseId, read, draft);
+    const parsed = recordDenialInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(formErrorsFromZod(parsed.error));
+      return;
+    }
+    setErrors(noErrors);
+    record.mutate(input);
+  }
+
+  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    // Enter records from any one-line field (the form does that itself); Ctrl+Enter from anywhere, text areas too.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  }
+
+  const { findings, noticeCheck: check } = read;
+  const sourceOf = (name: keyof DenialNoticeFindings): NoticeSource | null => {
+    const found = findings[name];
+    return found && !Array.isArray(found) ? found.source : null;
+  };
+  const highlights: HighlightSource[] = (Object.keys(findings) as Array<keyof DenialNoticeFindings>).flatMap(
+    (name) => {
+      const source = sourceOf(name);
+      return source ? [{ field: name, source }] : [];
+    },
+  );
+
+  function change<K extends keyof Draft>(key: K, value: Draft[K]) {
+    setDraft((current) => ({ ...current, [key]: value }));
+  }
+
+  /** A hint under each confirmed field: where it was read (a button that shows it), or that it was not found. */
+  function sourceHint(key: keyof Draft) {
+    const name = sourceFieldOf[key];
+    if (!name) return undefined;
+    const source = sourceOf(name);
+    if (!source) return <span className={styles.notFound}>Not found in the notice</span>;
+    return (
+      <button
+        type="button"
+        className={styles.showSource}
+        aria-label={`Show where ${fieldWords(key)} was read in the notice`}
+        onClick={() => setActiveField(name)}
+      >
+        Show in notice
+      </button>
+    );
+  }
+
+  function textField(key: keyof Draft, label: string, options: { multiline?: boolean; type?: string } = {}) {
+    const name = sourceFieldOf[key];
+    const inputProps = {
+      className: inputClassName,
+      value: draft[key],
+      onFocus: () => name && sourceOf(name) && setActiveField(name),
+      onChange: (event: { target: { value: string } }) => change(key, event.target.value as never),
+    };
+    return (
+      <Field
+        label={label}
+        hint={sourceHint(key)}
+        error={errors.fields[key]}
+        optional={key !== 'noticeDate' && key !== 'receivedOn'}
+      >
+        {(ids) =>
+          options.multiline ? (
+            <textarea {...ids} {...inputProps} className={`${inputClassName} ${styles.textarea}`} rows={3} />
+          ) : (
+            <input {...ids} {...inputProps} type={options.type ?? 'text'} />
+          )
+        }
+      </Field>
+    );
+  }
+
+  const missingCount = check.elements.filter((element) => element.status === 'missing').length;
+
+  return (
+    <form
+      className={styles.layout}
+      onSubmit={submit}
+      onKeyDown={onFormKeyDown}
+      aria-label="Confirm the denial"
+    >
+      <section className={styles.noticePane} aria-label="Text of the notice">
+        <h3 className={styles.paneTitle}>The notice</h3>
+        <div ref={textRef} className={styles.noticeText} tabIndex={0} data-testid="notice-text">
+          {segmentNoticeText(read.text, highlights, activeField).map((segment, index) =>
+            segment.kind === 'text' ? (
+              <span key={index}>{segment.text}</span>
+            ) : (
+              <mark
+                key={index}
+                data-field={segment.field}
+                data-active={segment.field === activeField || undefined}
+                className={styles.sourceMark}
+              >
+                {segment.text}
+              </mark>
+            ),
+          )}
+        </div>
+      </section>
+
+      <div className={styles.fieldsPane}>
+        <fieldset className={styles.fieldset}>
+          <legend>Dates</legend>
+          <div className={styles.row}>
+            {textField('noticeDate', 'Date on the notice', { type: 'date' })}
+            <Field
+              label="Date it arrived"
+              hint="When you or the client received it: the appeal clock may run from this day."
+              error={errors.fields.receivedOn}
+            >
+              {(ids) => (
+                <input
+                  {...ids}
+                  type="date"
+                  className={inputClassName}
+                  value={draft.receivedOn}
+                  onChange={(event) => change('receivedOn', event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend>The denial</legend>
+          {textField('referenceNumber', 'Claim or reference number')}
+          {textField('reasonText', 'Reason, as the notice words it', { multiline: true })}
+          <Field
+            label="Kind of reason"
+            hint={sourceHint('reasonCategory')}
+            error={errors.fields.reasonCategory}
+            optional
+          >
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={draft.reasonCategory}
+                onFocus={() => sourceOf('reasonCategory') && setActiveField('reasonCategory')}
+                onChange={(event) => change('reasonCategory', event.target.value)}
+              >
+                <option value="">Not said</option>
+                {denialReasonCategories.map((category) => (
+                  <option key={category} value={category}>
+                    {denialReasonCategoryLabels[category]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className={styles.row}>
+            {textField('policyCited', 'Policy or criteria cited')}
+            {textField('denialCode', 'Denial code')}
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend>Appeal</legend>
+          {textField('appealAddress', 'Where to send an appeal', { multiline: true })}
+          <div className={styles.row}>
+            {textField('appealFax', 'Appeal fax', { type: 'tel' })}
+            {textField('appealPhone', 'Appeal phone', { type: 'tel' })}
+          </div>
+          <div className={styles.windowRow}>
+            {textField('windowAmount', 'Time to appeal, as the notice states it', { type: 'number' })}
+            <label className={styles.inlineLabel}>
+              <span className={styles.visuallyHidden}>Unit of the time to appeal</span>
+              <select
+                className={inputClassName}
+                value={draft.windowUnit}
+                onChange={(event) => change('windowUnit', event.target.value as AppealWindow['unit'])}
+              >
+                <option value="days">days</option>
+                <option value="months">months</option>
+              </select>
+            </label>
+            <label className={styles.inlineLabel}>
+              <span className={styles.visuallyHidden}>Counted from</span>
+              <select
+                className={inputClassName}
+                value={draft.windowFrom}
+                onChange={(event) => change('windowFrom', event.target.value as AppealWindow['from'])}
+              >
+                <option value="notice-date">from the notice's date</option>
+                <option value="receipt">from receipt</option>
+                <option value="unknown">start not said</option>
+              </select>
+            </label>
+          </div>
+          {(errors.fields['statedWindow.amount'] ?? errors.fields.statedWindow) && (
+            <p className={styles.fieldError} role="alert">
+              {errors.fields['statedWindow.amount'] ?? errors.fields.statedWindow}
+            </p>
+          )}
+        </fieldset>
+
+        <section className={styles.alsoRead} aria-label="Also read from the notice">
+          <h3 className={styles.paneTitle}>Also read from the notice</h3>
+          <dl>
+            {alsoRead.map(([name, label]) => {
+              const found = findings[name];
+              return (
+                <div key={name} className={styles.alsoReadRow}>
+                  <dt>{label}</dt>
+                  <dd>
+                    {found ? (
+                      <button
+                        type="button"
+                        className={styles.showSource}
+                        aria-label={`${label}: ${displayValue(found.value)}. Show in the notice`}
+                        onClick={() => setActiveField(name)}
+                      >
+                        {displayValue(found.value)}
+                      </button>
+                    ) : (
+                      <span className={styles.notFound}>Not found</span>
+                    )}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+
+        <section className={styles.check} aria-label="The notice checked against the law">
+          <h3 className={styles.paneTitle}>
+            Checked against the rules for {planTypeLabels[check.planType]}:{' '}
+            {missingCount === 0
+              ? 'nothing required is missing'
+              : `${missingCount} required element${missingCount === 1 ? '' : 's'} missing`}
+          </h3>
+          <ul className={styles.elements}>
+            {check.elements.map((element) => (
+              <li key={element.id} data-status={element.status}>
+                <span className={styles.status}>
+                  {element.status === 'present'
+                    ? 'Present'
+                    : element.status === 'missing'
+                      ? 'Missing'
+                      : 'Not required'}
+                </span>
+                <span>
+                  {noticeElementLabels[element.id]}{' '}
+                  <cite className={styles.citation}>{element.citation}</cite>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {check.findings.length > 0 && (
+            <ul className={styles.findings} aria-label="Findings">
+              {check.findings.map((finding) => (
+                <li key={finding.id}>
+                  <strong>{noticeFindingLabels[finding.id]}.</strong> {finding.message}{' '}
+                  <cite className={styles.citation}>{finding.citation}</cite>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className={styles.guidance}>
+            Guidance from the regulations, not legal advice: the plan&apos;s own documents control its
+            procedure.
+          </p>
+        </section>
+
+        <FormError message={errors.form} />
+        <div className={styles.actions}>
+          <span className={styles.keyHint}>Ctrl+Enter records · Esc closes</span>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={record.isPending}>
+            {record.isPending ? 'Recording…' : 'Record denial'}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function fieldWords(key: keyof Draft): string {
+  const words: Readonly<Partial<Record<keyof Draft, string>>> = {
+    noticeDate: 'the date on the notice',
+    referenceNumber: 'the reference number',
+    reasonText: 'the reason',
+    reasonCategory: 'the kind of reason',
+    policyCited: 'the policy cited',
+    denialCode: 'the denial code',
+    appealAddress: 'the appeal address',
+    appealFax: 'the appeal fax',
+    appealPhone: 'the appeal phone',
+    windowAmount: 'the time to appeal',
+  };
+  return words[key] ?? 'this field';
+}

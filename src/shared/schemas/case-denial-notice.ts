@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { planTypes } from '../domain/plan-types';
+import {
+  appealWindowSchema,
+  denialNoticeFindingsSchema,
+  denialReasonCategories,
+  noticeCheckSchema,
+} from './denial-notice';
+import { calendarDate, optionalText, recordId } from './fields';
+import { checkedPhoneNumberField } from './phone-field';
+
+/**
+ * A denial notice read from the vault and recorded into a case: what the dialog shows (the notice's
+ * text beside the fields found) and what the advocate confirms.
+ */
+
+export const readDenialDocumentInputSchema = z.strictObject({
+  documentId: recordId('Document'),
+  /** The plan type to check the notice against; the case's coverage (or the notice's hints) when left out. */
+  planType: z.enum(planTypes, { error: 'Plan type must be one of the listed plan types.' }).optional(),
+  /** The case the notice is being read for: its coverage's plan type decides which rules apply. */
+  caseId: recordId('Case').optional(),
+});
+
+export const readDenialDocumentOutputSchema = z.object({
+  documentId: z.number().int(),
+  fileName: z.string(),
+  text: z.string(),
+  /** True when the text was recognised from page images (OCR), not read from the file. */
+  isRecognised: z.boolean(),
+  /** The recognition's mean confidence, 0–1; null for text read from the file. */
+  confidence: z.number().min(0).max(1).nullable(),
+  findings: denialNoticeFindingsSchema,
+  noticeCheck: noticeCheckSchema,
+});
+export type ReadDenialDocumentOutput = z.infer<typeof readDenialDocumentOutputSchema>;
+
+export const recordDenialInputSchema = z
+  .strictObject({
+    caseId: recordId('Case'),
+    documentId: recordId('Document'),
+    noticeDate: calendarDate('Date on the notice', { notInFuture: true }),
+    receivedOn: calendarDate('Date the notice arrived', { notInFuture: true }),
+    referenceNumber: optionalText('Reference number', 100),
+    reasonText: optionalText('Reason as the notice words it', 2000),
+    reasonCategory: z
+      .enum(denialReasonCategories, { error: 'Choose what kind of reason the notice gives.' })
+      .nullable(),
+    policyCited: optionalText('Policy cited', 300),
+    denialCode: optionalText('Denial code', 100),
+    appealAddress: optionalText('Where to send an appeal', 500),
+    appealFax: checkedPhoneNumberField('Appeal fax'),
+    appealPhone: checkedPhoneNumberField('Appeal phone'),
+    statedWindow: appealWindowSchema.nullable(),
+    noticeCheck: noticeCheckSchema,
+  })
+  .refine((input) => input.receivedOn >= input.noticeDate, {
+    message: 'The notice cannot arrive before the date printed on it. Check both dates.',
+    path: ['receivedOn'],
+  });
+export type RecordDenialInput = z.input<typeof recordDenialInputSchema>;
+
+/** A denial notice as recorded on a case: its facts, its check and the stated window beside the law's. */
+export const recordedDenialNoticeSchema = z.object({
+  id: z.number().int(),
+  caseId: z.number().int(),
+  eventId: z.number().int(),
+  documentId: z.number().int().nullable(),
+  noticeDate: z.string(),
+  receivedOn: z.string().nullable(),
+  referenceNumber: z.string().nullable(),
+  reasonText: z.string().nullable(),
+  reasonCategory: z.enum(denialReasonCategories).nullable(),
+  policyCited: z.string().nullable(),
+  denialCode: z.string().nullable(),
+  statedWindow: appealWindowSchema.nullable(),
+  noticeCheck: noticeCheckSchema,
+  recordedAt: z.string(),
+});
+export type RecordedDenialNotice = z.infer<typeof recordedDenialNoticeSchema>;
