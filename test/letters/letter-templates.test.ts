@@ -28,7 +28,7 @@ const richFor = (templateId: string): LetterContext =>
     : richLetterContext;
 
 describe('shipped letter templates', () => {
-  it('ships the ten letters the issue lists, each valid', () => {
+  it('ships the ten letters the issue lists and the Medicare Advantage reconsideration, each valid', () => {
     expect(shippedLetterTemplates.map((template) => template.id)).toEqual([
       'letter-of-medical-necessity',
       'prior-authorization-cover',
