@@ -11,15 +11,19 @@ const newYork = 'America/New_York';
 const now = new Date('2026-03-03T15:00:00.000Z');
 
 describe('reminder counts (no names, ever)', () => {
-  it('counts overdue, due today and due exactly at each lead time', () => {
+  it('counts every deadline within each lead time, each once, and says so', () => {
     const summary = summarizeReminders(
       [
         { dueOn: '2026-03-03', isOverdue: false },
         { dueOn: '2026-03-03', isOverdue: false },
+        // Tomorrow and the day after: within 2 days.
+        { dueOn: '2026-03-04', isOverdue: false },
         { dueOn: '2026-03-05', isOverdue: false },
-        { dueOn: '2026-03-10', isOverdue: false },
-        // Not at a lead time: 4 days ahead.
+        // 3 to 7 days ahead: within 7 days, after the 2-day window.
         { dueOn: '2026-03-07', isOverdue: false },
+        { dueOn: '2026-03-10', isOverdue: false },
+        // 8 days ahead: beyond every lead time.
+        { dueOn: '2026-03-11', isOverdue: false },
         { dueOn: '2026-02-27', isOverdue: true },
       ],
       [7, 2, 0],
@@ -31,11 +35,24 @@ describe('reminder counts (no names, ever)', () => {
       overdue: 1,
       dueToday: 2,
       upcoming: [
-        { daysAhead: 2, count: 1 },
-        { daysAhead: 7, count: 1 },
+        { daysAhead: 2, count: 2 },
+        { daysAhead: 7, count: 2 },
       ],
-      message: '2 deadlines due today; 1 due in 2 days; 1 due in 7 days; 1 overdue.',
+      message: '2 deadlines due today; 2 due in the next 2 days; 2 due in 3 to 7 days; 1 overdue.',
     });
+  });
+
+  it('words a one-day window as tomorrow and a later one-day window by its day', () => {
+    const deadlines = [
+      { dueOn: '2026-03-04', isOverdue: false },
+      { dueOn: '2026-03-05', isOverdue: false },
+    ];
+    expect(summarizeReminders(deadlines, [1, 2], now, newYork).message).toBe(
+      '1 deadline due tomorrow; 1 due in 2 days.',
+    );
+    expect(summarizeReminders(deadlines, [7], now, newYork).message).toBe(
+      '2 deadlines due in the next 7 days.',
+    );
   });
 
   it('says nothing when nothing is due, and uses the singular for one', () => {

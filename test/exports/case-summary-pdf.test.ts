@@ -98,6 +98,14 @@ describe('case summary PDF, read back with pdftotext', () => {
     expect(text).toMatch(/Tanya Whitfield[\s\S]*UHC-CALL-0316/);
     // Deadlines from the engine, with the rule cited.
     expect(text).toMatch(/29 CFR 2560\.503-1/);
+    // People read the deadlines' dates as dates, not as ISO codes.
+    const deadlines = text.slice(
+      text.indexOf('Deadlines from the deadline engine'),
+      text.indexOf('Open questions', text.indexOf('Deadlines from the deadline engine')),
+    );
+    expect(deadlines).toMatch(/as judged on [A-Z][a-z]+ \d{1,2}, \d{4}:/);
+    expect(deadlines).toMatch(/[A-Z][a-z]+ \d{1,2}, 20\d\d/);
+    expect(deadlines).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // Open questions: the appeal went without proof of delivery.
     expect(text).toMatch(/Appeal filed on 2026-03-30: no proof of delivery/);
     // No medical-necessity section: that feature has no data yet, so nothing stands in for it.

@@ -6,6 +6,7 @@ import {
   fillLetterTemplate,
   placeholdersUsedIn,
 } from '../../src/core/letters/fill-letter-template';
+import { deadlineRules } from '../../src/core/deadlines/rules';
 import { placeholdersByName } from '../../src/core/letters/letter-placeholders';
 import type { LetterContext } from '../../src/core/letters/letter-context';
 import { shippedLetterTemplates } from '../../src/core/letters/shipped-letter-templates';
@@ -27,7 +28,7 @@ const richFor = (templateId: string): LetterContext =>
     : richLetterContext;
 
 describe('shipped letter templates', () => {
-  it('ships the ten letters the issue lists, each valid', () => {
+  it('ships the ten letters the issue lists and the Medicare Advantage reconsideration, each valid', () => {
     expect(shippedLetterTemplates.map((template) => template.id)).toEqual([
       'letter-of-medical-necessity',
       'prior-authorization-cover',
@@ -39,6 +40,7 @@ describe('shipped letter templates', () => {
       'single-case-agreement-request',
       'state-insurance-complaint',
       'medicare-redetermination-request',
+      'medicare-advantage-reconsideration-request',
     ]);
     for (const template of shippedLetterTemplates)
       expect(() => assertTemplateBodyIsValid(template.body)).not.toThrow();
@@ -174,6 +176,35 @@ describe('shipped letter templates', () => {
     const { text } = render('external-review-request', richLetterContext);
     expect(text).toContain('February 20, 2026 (45 CFR 147.136(d)(2)(i); 29 CFR 2590.715-2719(d))');
     expect(text).not.toContain('April 18, 2026');
+  });
+
+  it('the Medicare Advantage reconsideration cites the Part C rules, not the ERISA claims rule', () => {
+    const rule = deadlineRules.ma_reconsideration_request;
+    const [erisaAppealWindow] = richLetterContext.deadlines;
+    if (!erisaAppealWindow) throw new Error('the rich case has an appeal window');
+    // What the engine gives an MA case: 60 days from the notice of October 18, 2025 (deadlines.md §6.2).
+    const maAppealWindow = {
+      ...erisaAppealWindow,
+      key: `${rule.id}@event:3`,
+      rule: rule.id,
+      meaning: rule.meaning,
+      computedDue: '2025-12-17',
+      dueOn: '2025-12-17',
+      citationUrl: rule.citationUrl,
+      citationText: rule.citation,
+    };
+    const maContext: LetterContext = {
+      ...richLetterContext,
+      coverage: { ...richLetterContext.coverage, planType: 'medicare-advantage' },
+      deadlines: [maAppealWindow],
+    };
+    const { text } = render('medicare-advantage-reconsideration-request', maContext);
+    expect(text).toContain('request a reconsideration of your organization determination');
+    expect(text).toContain('(42 CFR 422.578; 422.582)');
+    // The plan's pre-service reconsideration clock (deadlines.md §6.2), chosen from the plan type.
+    expect(text).toContain('the deadline is December 17, 2025 (42 CFR 422.582(b))');
+    expect(text).toContain('42 CFR 422.590');
+    expect(text).not.toContain('2560.503-1');
   });
 });
 

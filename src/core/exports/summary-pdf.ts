@@ -1,6 +1,7 @@
 import type { Exhibit } from './exhibits';
 import { configuredPdfmake } from './pdfmake-setup';
-import type { CaseSection, KeyValue, SummaryModel } from './summary-model';
+import { withDatesFormatted } from '../../shared/domain/dates-in-text';
+import { longDate, type CaseSection, type KeyValue, type SummaryModel } from './summary-model';
 
 /** What the bundle knows about an exhibit once it has been stamped and hashed. */
 export type ManifestEntry = {
@@ -116,14 +117,20 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
       section.decisions.map((row) => [row.date, row.event, row.detail, row.references]),
       'No payer decisions, appeals or reviews recorded in the period chosen.',
     ),
-    { text: `Deadlines from the deadline engine, as judged on ${section.deadlinesAsOf}:`, style: 'subhead' },
+    {
+      text: `Deadlines from the deadline engine, as judged on ${longDate(section.deadlinesAsOf)}:`,
+      style: 'subhead',
+    },
     ruledTable(
       ['Deadline', 'Due', 'Status', 'Rule'],
       ['*', 58, 64, 130],
       section.deadlines.map((row) => [
         row.what,
-        row.dueOn,
-        { text: [row.status, row.settled ? `\n${row.settled}` : ''], bold: row.status === 'Missed' },
+        withDatesFormatted(row.dueOn, longDate),
+        {
+          text: [row.status, row.settled ? `\n${withDatesFormatted(row.settled, longDate)}` : ''],
+          bold: row.status === 'Missed',
+        },
         { text: row.citation, style: 'small' },
       ]),
       'The deadline engine computed no deadlines for this case (see open questions for the facts it needs).',

@@ -4,6 +4,7 @@ import { externalReviewRequestTemplate } from './templates/external-review-reque
 import { internalAppealFirstLevelTemplate } from './templates/internal-appeal-first-level';
 import { internalAppealSecondLevelTemplate } from './templates/internal-appeal-second-level';
 import { letterOfMedicalNecessityTemplate } from './templates/letter-of-medical-necessity';
+import { medicareAdvantageReconsiderationRequestTemplate } from './templates/medicare-advantage-reconsideration-request';
 import { medicareRedeterminationRequestTemplate } from './templates/medicare-redetermination-request';
 import { priorAuthorizationCoverTemplate } from './templates/prior-authorization-cover';
 import { singleCaseAgreementRequestTemplate } from './templates/single-case-agreement-request';
@@ -27,4 +28,5 @@ export const shippedLetterTemplates: readonly LetterTemplateFile[] = [
   singleCaseAgreementRequestTemplate,
   stateInsuranceComplaintTemplate,
   medicareRedeterminationRequestTemplate,
+  medicareAdvantageReconsiderationRequestTemplate,
 ].map(parseLetterTemplateFile);

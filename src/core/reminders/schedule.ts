@@ -30,30 +30,37 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function whenWords(daysAhead: number): string {
-  if (daysAhead === 0) return 'today';
-  if (daysAhead === 1) return 'tomorrow';
-  return `in ${daysAhead} days`;
+/** How many deadlines fall due from `fromDaysAhead` (default: `daysAhead` itself) to `daysAhead` days ahead. */
+type DueCount = { readonly fromDaysAhead?: number; readonly daysAhead: number; readonly count: number };
+
+function whenWords({ fromDaysAhead, daysAhead }: DueCount): string {
+  if (fromDaysAhead === undefined || fromDaysAhead === daysAhead) {
+    if (daysAhead === 0) return 'today';
+    if (daysAhead === 1) return 'tomorrow';
+    return `in ${daysAhead} days`;
+  }
+  return fromDaysAhead === 1 ? `in the next ${daysAhead} days` : `in ${fromDaysAhead} to ${daysAhead} days`;
 }
 
-/** "2 deadlines due today; 1 due in 7 days; 3 overdue." — or "" when there is nothing to say. */
-export function describeCounts(
-  dueByDaysAhead: readonly { readonly daysAhead: number; readonly count: number }[],
-  overdue: number,
-): string {
-  const parts = dueByDaysAhead
+/** "2 deadlines due today; 1 due in the next 2 days; 3 overdue." — or "" when there is nothing to say. */
+export function describeCounts(dueCounts: readonly DueCount[], overdue: number): string {
+  const parts = dueCounts
     .filter(({ count }) => count > 0)
-    .map(({ daysAhead, count }, index) =>
+    .map((dueCount, index) =>
       index === 0
-        ? `${plural(count, 'deadline')} due ${whenWords(daysAhead)}`
-        : `${count} due ${whenWords(daysAhead)}`,
+        ? `${plural(dueCount.count, 'deadline')} due ${whenWords(dueCount)}`
+        : `${dueCount.count} due ${whenWords(dueCount)}`,
     );
   if (overdue > 0)
     parts.push(parts.length === 0 ? `${plural(overdue, 'deadline')} overdue` : `${overdue} overdue`);
   return parts.length === 0 ? '' : `${parts.join('; ')}.`;
 }
 
-/** What the banner and the unlock notification say: overdue, due today, and due exactly at each lead time. */
+/**
+ * What the banner and the unlock summary say: overdue, due today, and for each lead time every
+ * deadline due within it, after the shorter lead time before it ("1 due in the next 2 days; 3 due
+ * in 3 to 7 days"), so no deadline in the coming week goes uncounted and none is counted twice.
+ */
 export function summarizeReminders(
   deadlines: readonly ReminderDeadline[],
   leadDays: readonly number[],
@@ -62,19 +69,25 @@ export function summarizeReminders(
 ): ReminderCounts {
   const today = civilDateInZone(now.getTime(), timeZone);
   const overdue = deadlines.filter((deadline) => deadline.isOverdue || deadline.dueOn < today).length;
-  const countOn = (daysAhead: number) =>
+  const countBetween = (fromDaysAhead: number, daysAhead: number) =>
     deadlines.filter(
-      (deadline) => !deadline.isOverdue && deadline.dueOn === addCalendarDays(today, daysAhead),
+      (deadline) =>
+        !deadline.isOverdue &&
+        deadline.dueOn >= addCalendarDays(today, fromDaysAhead) &&
+        deadline.dueOn <= addCalendarDays(today, daysAhead),
     ).length;
   const aheads = [...new Set(leadDays.filter((days) => days > 0))].sort((a, b) => a - b);
-  const dueToday = countOn(0);
-  const upcoming = aheads.map((daysAhead) => ({ daysAhead, count: countOn(daysAhead) }));
+  const dueToday = countBetween(0, 0);
+  const bands = aheads.map((daysAhead, index) => {
+    const fromDaysAhead = (aheads[index - 1] ?? 0) + 1;
+    return { fromDaysAhead, daysAhead, count: countBetween(fromDaysAhead, daysAhead) };
+  });
   return {
     asOf: today,
     overdue,
     dueToday,
-    upcoming,
-    message: describeCounts([{ daysAhead: 0, count: dueToday }, ...upcoming], overdue),
+    upcoming: bands.map(({ daysAhead, count }) => ({ daysAhead, count })),
+    message: describeCounts([{ daysAhead: 0, count: dueToday }, ...bands], overdue),
   };
 }
 

@@ -8,12 +8,13 @@ import {
   type CaseDeadline,
   type PayerRequestKind,
 } from '@shared/schemas/deadlines';
+import { withDatesFormatted } from '@shared/domain/dates-in-text';
 import { localToday } from '@shared/schemas/fields';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
-import { zoneNoteFor } from '../../lib/format-date';
+import { formatCalendarDate, zoneNoteFor } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { CitationLink } from './CitationLink';
 import styles from './Deadlines.module.css';
@@ -240,7 +241,9 @@ function DeadlineCard({
           <span className="visually-hidden">: {deadline.meaning}</span>
         </Button>
       </div>
-      {deadline.note && <p className={styles.note}>{deadline.note}</p>}
+      {deadline.note && (
+        <p className={styles.note}>{withDatesFormatted(deadline.note, formatCalendarDate)}</p>
+      )}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
+import { letterTemplatesForPlan } from '@shared/domain/letter-templates-for-plan';
 import { documentTypeLabels } from '@shared/schemas/vault';
 import { queryClient } from '../../app/query-client';
 import { navigate } from '../../app/routes';
@@ -9,6 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
+import { caseQueryKey } from '../cases/refresh-case-views';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { letterTemplatesQueryKey, lettersOfCaseQueryKey } from './letter-queries';
@@ -27,6 +29,13 @@ export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
     queryFn: () => callApi('letterTemplates.list', {}),
     enabled: open,
   });
+  const caseDetail = useQuery({
+    queryKey: caseQueryKey(caseId),
+    queryFn: () => callApi('cases.get', { caseId }),
+    enabled: open,
+  });
+  // A Medicare case's first appeal is its program's own, never the ERISA internal appeal.
+  const offeredTemplates = letterTemplatesForPlan(templates.data ?? [], caseDetail.data?.planType ?? null);
   const documents = useQuery({
     queryKey: ['vault', 'case', caseId],
     queryFn: () => callApi('vault.list', { caseId }),
@@ -92,7 +101,7 @@ export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
           <legend className={formStyles.legend}>Letter</legend>
           {templates.isPending && <p className={styles.muted}>Loading templates…</p>}
           <div className={styles.templateChoices}>
-            {(templates.data ?? []).map((template) => (
+            {offeredTemplates.map((template) => (
               <label key={template.id} className={styles.templateChoice}>
                 <input
                   type="radio"
