@@ -12,7 +12,7 @@ import { createHandlers } from '../src/core/api/create-handlers';
 import { dispatch } from '../src/core/api/dispatch';
 import { ExportService } from '../src/core/exports/export-service';
 import { Session } from '../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract/index';
 import type { EventPayloadInput } from '../src/shared/schemas/events';
 import { bundleInputSchema } from '../src/shared/schemas/exports';
 import { uploadPieceBytes } from '../src/shared/schemas/vault';

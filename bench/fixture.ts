@@ -11,7 +11,7 @@ import { migrateDatabase } from '../src/core/db/migrate';
 import { migrations } from '../src/core/db/migrations';
 import type { AdvocaseDatabase } from '../src/core/db/schema';
 import { applyConnectionSettings, openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
-import { storeDeadlinesOfNewCases } from '../src/core/deadlines/service/recompute';
+import { storeDeadlinesOfNewCases } from '../src/core/deadlines/recompute';
 import { Session } from '../src/core/session/session';
 import { dataFilePaths } from '../src/core/storage/data-directory';
 import { caseloadOfSize, fillSyntheticCaseload, type CaseloadSize } from './synthetic-caseload';
@@ -226,7 +226,9 @@ export async function ensureBenchFixture(cases: number, log: (line: string) => v
     const encrypted = openEncryptedSqlite(databasePath, databaseKey);
     const { freePages, pages, vacuumed } = compact(encrypted.connection);
     encrypted.connection.close();
-    log(`    ${freePages.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')} pages free${vacuumed ? ', vacuumed' : ': left as it is'}`);
+    log(
+      `    ${freePages.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')} pages free${vacuumed ? ', vacuumed' : ': left as it is'}`,
+    );
   });
   // The unencrypted copy: the compacted file decrypted in place (SQLite3 Multiple Ciphers' rekey to
   // an empty key rewrites every page where it is), so both files hold the same pages in the same

@@ -4,7 +4,7 @@ import { createHandlers } from '../src/core/api/create-handlers';
 import type { AdvocaseDatabase } from '../src/core/db/schema';
 import { openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
 import { setDefaultLogThreshold } from '../src/core/logging/logger';
-import { queryCaseload } from '../src/core/services/caseload-query-service';
+import { queryCaseload } from '../src/core/caseload/caseload-query-service';
 import { Session } from '../src/core/session/session';
 import { dataFilePaths } from '../src/core/storage/data-directory';
 import { caseloadQueryInputSchema } from '../src/shared/schemas/caseload';

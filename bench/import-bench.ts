@@ -11,10 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import type { ContractHandlers } from '../src/shared/contract';
+import type { ContractHandlers } from '../src/shared/contract/index';
 import { dispatch } from '../src/core/api/dispatch';
 import type { HandlerContext } from '../src/core/api/handlers/handler-context';
-import { importHandlers } from '../src/core/api/handlers/import-handlers';
+import { importHandlers } from '../src/core/api/handlers/import';
 import { openStore, type Store } from '../src/core/db/store';
 import { importCsv } from './import-csv-5000';
 

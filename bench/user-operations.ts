@@ -1,6 +1,6 @@
 import type { createHandlers } from '../src/core/api/create-handlers';
 import { dispatch } from '../src/core/api/dispatch';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract/index';
 import { caseloadColumnIds, type CaseloadQueryInput } from '../src/shared/schemas/caseload';
 import { percentile } from './figures';
 import { bigCaseId } from './synthetic-caseload';

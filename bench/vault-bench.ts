@@ -18,7 +18,7 @@ import { dispatch } from '../src/core/api/dispatch';
 import { setDefaultLogThreshold } from '../src/core/logging/logger';
 import { decryptStoredFile, EncryptedFileWriter } from '../src/core/vault/vault-storage';
 import { Session } from '../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract/index';
 import { uploadPieceBytes } from '../src/shared/schemas/vault';
 import { measureCipherThroughput } from './cipher-throughput';
 import { figureTable } from './figures';

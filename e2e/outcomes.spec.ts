@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract/index';
 import { enterOutcomesFixture, type CallContract } from '../test/outcomes/outcomes-fixture';
 import { callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../core/api/dispatch';
 import { ipcChannelFor } from '../shared/bridge';
-import { methodNames, type ContractHandlers } from '../shared/contract';
+import { methodNames, type ContractHandlers } from '../shared/contract/index';
 
 /** Only our own window's top frame, showing our own page, may call. */
 export function isTrustedSender(

@@ -1,9 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
-import { outstandingReminderDeadlines } from '../core/deadlines/service/deadlines-service';
-import {
-  onDeadlinesRecomputed,
-  refreshDeadlineStatusesOncePerDay,
-} from '../core/deadlines/service/recompute';
+import { outstandingReminderDeadlines } from '../core/deadlines/deadlines-service';
+import { onDeadlinesRecomputed, refreshDeadlineStatusesOncePerDay } from '../core/deadlines/recompute';
 import { logger } from '../core/logging/logger';
 import {
   notificationsDue,
@@ -11,9 +8,9 @@ import {
   summarizeReminders,
   type PlannedNotification,
 } from '../core/reminders/schedule';
-import { readReminderSettings } from '../core/deadlines/service/reminder-settings';
+import { readReminderSettings } from '../core/deadlines/reminder-settings';
 import type { Session } from '../core/session/session';
-import { userTimeZone } from '../core/deadlines/service/time-zone';
+import { userTimeZone } from '../core/deadlines/time-zone';
 
 /** How often the timer looks at the clock and the lock. */
 const tickMilliseconds = 60_000;

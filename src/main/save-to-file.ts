@@ -3,7 +3,7 @@ import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { dispatch } from '../core/api/dispatch';
 import { writeAtomically } from '../core/exports/write-atomically';
 import { cleanFileName } from '../core/vault/file-kinds';
-import type { ContractHandlers } from '../shared/contract';
+import type { ContractHandlers } from '../shared/contract/index';
 import type { ApiResult } from '../shared/result';
 import { isSaveToFileMethod, saveToFileChannel, type FileOutput } from '../shared/save-to-file';
 import { isTrustedSender } from './ipc';

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeGlobalName, ipcChannelFor, type AdvocaseBridge } from '../shared/bridge';
-import { methodNames } from '../shared/contract';
+import { methodNames } from '../shared/contract/index';
 import { saveToFileChannel } from '../shared/save-to-file';
 
 // One function per contract method. ipcRenderer itself never reaches the page.

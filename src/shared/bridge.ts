@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from './contract';
+import type { MethodInput, MethodName, MethodOutput } from './contract/index';
 import type { ApiResult } from './result';
 import type { SaveToFile } from './save-to-file';
 

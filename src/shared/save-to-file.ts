@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from './contract';
+import type { MethodInput, MethodName, MethodOutput } from './contract/index';
 import type { ApiResult } from './result';
 
 /** What a file-making method returns: a suggested name and the bytes (base64). */

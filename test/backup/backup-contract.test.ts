@@ -6,7 +6,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { environmentBackupHost } from '../../src/core/backup/backup-host';
 import { backupsToRemove } from '../../src/core/backup/backup-retention';
 import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract/index';
 import type { ApiError } from '../../src/shared/result';
 import { testPassphrase } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/core/db/store';
-import { queryCaseload } from '../../src/core/services/caseload-query-service';
+import { queryCaseload } from '../../src/core/caseload/caseload-query-service';
 import { caseloadQueryInputSchema } from '../../src/shared/schemas/caseload';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 

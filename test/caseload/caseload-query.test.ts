@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/core/api/create-handlers';
 import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract/index';
 import type { ApiError } from '../../src/shared/result';
 import { caseloadColumnIds } from '../../src/shared/schemas/caseload';
 import { localToday } from '../../src/shared/schemas/fields';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../src/core/db/migrations';
 import { openStore } from '../../src/core/db/store';
-import { getCaseCostEstimate } from '../../src/core/services/cost-estimates-service';
+import { getCaseCostEstimate } from '../../src/core/costs/cost-estimates-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();

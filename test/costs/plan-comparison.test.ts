@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MethodInput } from '../../src/shared/contract';
+import type { MethodInput } from '../../src/shared/contract/index';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 

@@ -6,8 +6,8 @@ import {
   markAgendaItemDone,
   overrideDeadline,
   type Clock,
-} from '../../src/core/deadlines/service/deadlines-service';
-import { refreshDeadlineStatuses } from '../../src/core/deadlines/service/recompute';
+} from '../../src/core/deadlines/deadlines-service';
+import { refreshDeadlineStatuses } from '../../src/core/deadlines/recompute';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';

@@ -1,7 +1,7 @@
 import { createHandlers } from '../../src/core/api/create-handlers';
 import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract/index';
 import type { ApiError } from '../../src/shared/result';
 
 export const testPassphrase = 'correct horse battery staple';

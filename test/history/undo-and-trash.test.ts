@@ -12,9 +12,9 @@ import {
 } from '../../src/core/history/trash';
 import { listRecentEdits, undoRecentEdits } from '../../src/core/history/undo';
 import { searchEverything } from '../../src/core/search/search-everything';
-import { getCaseDetail, listCases, updateCase } from '../../src/core/services/cases-service';
-import { getClientDetail, listClients, updateClient } from '../../src/core/services/clients-service';
-import { addTimelineEvent, listTimelineEvents } from '../../src/core/services/events-service';
+import { getCaseDetail, listCases, updateCase } from '../../src/core/cases/cases-service';
+import { getClientDetail, listClients, updateClient } from '../../src/core/clients/clients-service';
+import { addTimelineEvent, listTimelineEvents } from '../../src/core/events/events-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { actor, parsed, seedCaseload } from '../search/seed-caseload';
 

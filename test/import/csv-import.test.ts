@@ -9,8 +9,8 @@ import { dateOrderOf, normalizeDate, normalizePhone } from '../../src/core/impor
 import { exactCode, suggestedCode } from '../../src/core/import/value-vocabulary';
 import { parseCsv } from '../../src/core/import/parse-csv';
 import { searchEverything } from '../../src/core/search/search-everything';
-import { listCases } from '../../src/core/services/cases-service';
-import { getClientDetail, listClients } from '../../src/core/services/clients-service';
+import { listCases } from '../../src/core/cases/cases-service';
+import { getClientDetail, listClients } from '../../src/core/clients/clients-service';
 import { importPreviewInputSchema, type ImportRequest } from '../../src/shared/schemas/import';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { actor, seedCaseload } from '../search/seed-caseload';

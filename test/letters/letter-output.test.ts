@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFilePath } from '../../src/core/vault/vault-storage';
-import type { MethodInput } from '../../src/shared/contract';
+import type { MethodInput } from '../../src/shared/contract/index';
 import { makePng, pdfPageCount, pdfText } from '../exports/export-fixture';
 import { addFile, filesContaining, makePdf, openTestVault } from '../vault/vault-helpers';
 import { sampleLetterDocument, sampleProfile } from './sample-letter';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeOutcomes } from '../../src/core/outcomes/compute-outcomes';
-import { userTimeZone } from '../../src/core/deadlines/service/time-zone';
+import { userTimeZone } from '../../src/core/deadlines/time-zone';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { localToday } from '../../src/shared/schemas/fields';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';

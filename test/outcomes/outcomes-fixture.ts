@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract/index';
 
 /** The contract, reached in-process (integration tests) or over the web harness (end to end). */
 export type CallContract = <M extends MethodName>(

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { starterResources } from '../../src/core/resources/starter-resources';
-import type { MethodInput } from '../../src/shared/contract';
+import type { MethodInput } from '../../src/shared/contract/index';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 

@@ -6,8 +6,8 @@ import type { SearchOutput } from '../../src/shared/schemas/search';
 import { openStore, type Store } from '../../src/core/db/store';
 import { searchEverything } from '../../src/core/search/search-everything';
 import { toFtsQuery } from '../../src/core/search/fts-query';
-import { updateClient } from '../../src/core/services/clients-service';
-import { addTimelineEvent } from '../../src/core/services/events-service';
+import { updateClient } from '../../src/core/clients/clients-service';
+import { addTimelineEvent } from '../../src/core/events/events-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { actor, seedCaseload } from './seed-caseload';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { SearchOutput } from '../../src/shared/schemas/search';
 import { openStore } from '../../src/core/db/store';
 import { searchEverything } from '../../src/core/search/search-everything';
-import { updateCase } from '../../src/core/services/cases-service';
-import { updateCoverage } from '../../src/core/services/coverages-service';
+import { updateCase } from '../../src/core/cases/cases-service';
+import { updateCoverage } from '../../src/core/coverages/coverages-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { actor, seedCaseload } from './seed-caseload';
 

@@ -1,9 +1,14 @@
-import { contract, type MethodInput, type MethodName, type ParsedInput } from '../../src/shared/contract';
+import {
+  contract,
+  type MethodInput,
+  type MethodName,
+  type ParsedInput,
+} from '../../src/shared/contract/index';
 import type { Store } from '../../src/core/db/store';
-import { createCase, updateCase } from '../../src/core/services/cases-service';
-import { createClient } from '../../src/core/services/clients-service';
-import { createCoverage } from '../../src/core/services/coverages-service';
-import { addTimelineEvent } from '../../src/core/services/events-service';
+import { createCase, updateCase } from '../../src/core/cases/cases-service';
+import { createClient } from '../../src/core/clients/clients-service';
+import { createCoverage } from '../../src/core/coverages/coverages-service';
+import { addTimelineEvent } from '../../src/core/events/events-service';
 
 export const actor = 'navigator-1';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, methodNames } from '../../src/shared/contract';
+import { contract, methodNames } from '../../src/shared/contract/index';
 
 /**
  * Issue 12 §2: the renderer never supplies a file-system path. Every field of every method's

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/core/api/create-handlers';
 import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
-import type { MethodName } from '../../src/shared/contract';
+import type { MethodName } from '../../src/shared/contract/index';
 import { testPassphrase } from '../helpers/contract-session';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 

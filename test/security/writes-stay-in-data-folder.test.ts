@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../src/shared/contract';
+import type { MethodName } from '../../src/shared/contract/index';
 import { saveToFileMethods } from '../../src/shared/save-to-file';
 import { sampleLetterDocument, sampleProfile } from '../letters/sample-letter';
 import { openExportFixture } from '../exports/export-fixture';

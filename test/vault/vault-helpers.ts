@@ -4,7 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createHandlers } from '../../src/core/api/create-handlers';
 import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract/index';
 import type { ApiError } from '../../src/shared/result';
 import { uploadPieceBytes, type DocumentTarget } from '../../src/shared/schemas/vault';
 

@@ -1,39 +1,39 @@
-import type { ContractHandlers } from '../../shared/contract';
+import type { ContractHandlers } from '../../shared/contract/index';
 import type { Session } from '../session/session';
-import { caseloadHandlers } from './handlers/caseload-handlers';
-import { casesHandlers } from './handlers/cases-handlers';
-import { clientsHandlers } from './handlers/clients-handlers';
-import { coveragesHandlers, providersHandlers } from './handlers/coverages-handlers';
-import { deadlinesHandlers } from './handlers/deadlines-handlers';
-import { eventsHandlers, tasksHandlers } from './handlers/events-handlers';
-import { exportsHandlers } from './handlers/exports-handlers';
-import { historyHandlers, trashHandlers } from './handlers/history-handlers';
-import { importHandlers } from './handlers/import-handlers';
-import { searchHandlers } from './handlers/search-handlers';
-import { sessionHandlers } from './handlers/session-handlers';
-import { verificationHandlers } from './handlers/verification-handlers';
-import { settingsHandlers } from './handlers/settings-handlers';
-import { vaultHandlers } from './handlers/vault-handlers';
+import { caseloadHandlers } from './handlers/caseload';
+import { casesHandlers } from './handlers/cases';
+import { clientsHandlers } from './handlers/clients';
+import { coveragesHandlers, providersHandlers } from './handlers/coverages';
+import { deadlinesHandlers } from './handlers/deadlines';
+import { eventsHandlers, tasksHandlers } from './handlers/events';
+import { exportsHandlers } from './handlers/exports';
+import { historyHandlers, trashHandlers } from './handlers/history';
+import { importHandlers } from './handlers/import';
+import { searchHandlers } from './handlers/search';
+import { sessionHandlers } from './handlers/session';
+import { verificationHandlers } from './handlers/verification';
+import { settingsHandlers } from './handlers/settings';
+import { vaultHandlers } from './handlers/vault';
 import {
   clinicalFactsHandlers,
   evidenceHandlers,
   symptomScoresHandlers,
   treatmentHistoryHandlers,
-} from './handlers/evidence-handlers';
-import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria-handlers';
-import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters-handlers';
-import { costsHandlers, plansHandlers } from './handlers/costs-handlers';
-import { fundingHandlers, tracksHandlers } from './handlers/funding-handlers';
-import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time-handlers';
-import { resourcesHandlers } from './handlers/resources-handlers';
-import { outcomesHandlers } from './handlers/outcomes-handlers';
-import { profileHandlers } from './handlers/profile-handlers';
-import { lettersOutputHandlers } from './handlers/letters-output-handlers';
-import { auditHandlers } from './handlers/audit-handlers';
+} from './handlers/evidence';
+import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria';
+import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters';
+import { costsHandlers, plansHandlers } from './handlers/costs';
+import { fundingHandlers, tracksHandlers } from './handlers/funding';
+import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time';
+import { resourcesHandlers } from './handlers/resources';
+import { outcomesHandlers } from './handlers/outcomes';
+import { profileHandlers } from './handlers/profile';
+import { lettersOutputHandlers } from './handlers/letters-output';
+import { auditHandlers } from './handlers/audit';
 import { environmentBackupHost, type BackupHost } from '../backup/backup-host';
 import { BackupService } from '../backup/backup-service';
 import { recordingExports } from '../audit/record-exports';
-import { backupHandlers } from './handlers/backup-handlers';
+import { backupHandlers } from './handlers/backup';
 
 /**
  * The contract implemented over one session; the return type makes the compiler check every method is here.

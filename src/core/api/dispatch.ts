@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type ContractHandlers, type MethodName } from '../../shared/contract';
+import { contract, isMethodName, type ContractHandlers, type MethodName } from '../../shared/contract/index';
 import type { ApiError, ApiResult } from '../../shared/result';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';

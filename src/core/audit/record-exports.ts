@@ -1,4 +1,4 @@
-import type { ContractHandlers, MethodName } from '../../shared/contract';
+import type { ContractHandlers, MethodName } from '../../shared/contract/index';
 import { saveToFileMethods } from '../../shared/save-to-file';
 import type { Session } from '../session/session';
 import { recordAccessEvent } from './access-events';

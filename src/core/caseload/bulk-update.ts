@@ -4,7 +4,7 @@ import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
-import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
+import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { stageChangeFor } from '../lifecycle/case-stage';
 
 export type BulkCaseChanges = { stage?: CaseStage | undefined; assignedAdvocate?: string | null | undefined };

@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index';
 import type { ApiError } from '../../shared/result';
 import type { Session } from '../session/session';
 import type { CliIo, ExitCode } from './cli-io';

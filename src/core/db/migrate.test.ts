@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTemporaryDataDirectory } from '../../../test/helpers/temporary-data-directory';
 import { AppError } from '../errors';
-import { readSettings } from '../services/settings-service';
+import { readSettings } from '../settings/settings-service';
 import { migrations } from './migrations';
 import { openStore } from './store';
 

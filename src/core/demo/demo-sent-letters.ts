@@ -3,7 +3,7 @@ import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import { parseLetterMarkdown } from '../letters/letter-markdown';
-import { addTimelineEvent } from '../services/events-service';
+import { addTimelineEvent } from '../events/events-service';
 
 /** What a demo case's sent letter is written from: the appeal it went with, and who it is for. */
 type SentAppeal = {

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract/index';
 import { casePriorities, type CaseOutcome, type CaseStage } from '../../shared/domain/case-stages';
 import type { PlanType } from '../../shared/domain/plan-types';
 import { describeTreatment, treatmentKinds, type TreatmentKind } from '../../shared/domain/treatments';
 import { createCoverageInputSchema } from '../../shared/schemas/coverages';
 import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
-import { closeCase, createCase, updateCase } from '../services/cases-service';
+import { closeCase, createCase, updateCase } from '../cases/cases-service';
 import {
   demoSavedCents,
   demoStepsFor,
@@ -15,9 +15,9 @@ import {
   pickDemoStage,
 } from './demo-case-paths';
 import { addDemoEvidence } from './demo-evidence';
-import { addAuthorization, createClient } from '../services/clients-service';
-import { createCoverage } from '../services/coverages-service';
-import { addTimelineEvent } from '../services/events-service';
+import { addAuthorization, createClient } from '../clients/clients-service';
+import { createCoverage } from '../coverages/coverages-service';
+import { addTimelineEvent } from '../events/events-service';
 import { addDemoFundingOptions } from './demo-funding-options';
 import { addDemoSentLetter } from './demo-sent-letters';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract/index';
 import { clinicalFactKeys, clinicalFactLabels } from '../../shared/domain/treatment-history';
 import type { ClinicalFactDto } from '../../shared/schemas/evidence';
 import { auditedUpdate } from '../db/audited-update';

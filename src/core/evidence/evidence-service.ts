@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract/index';
 import { evidenceItems, evidenceStatusLabels } from '../../shared/domain/evidence-checklist';
 import type { EvidenceChecklist, EvidenceLinkDto } from '../../shared/schemas/evidence';
 import { auditedUpdate } from '../db/audited-update';

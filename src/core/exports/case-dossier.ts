@@ -7,13 +7,13 @@ import type { TimelineEvent } from '../../shared/schemas/events';
 import type { AdvocateProfile } from '../../shared/schemas/profile';
 import type { DocumentSummary } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
-import { getCaseDeadlines } from '../deadlines/service/deadlines-service';
-import { userTimeZone } from '../deadlines/service/time-zone';
-import { getCaseDetail } from '../services/cases-service';
-import { getClientDetail } from '../services/clients-service';
-import { listTimelineEvents } from '../services/events-service';
-import { readAdvocateProfile } from '../services/profile-service';
-import { listProviders } from '../services/providers-service';
+import { getCaseDeadlines } from '../deadlines/deadlines-service';
+import { userTimeZone } from '../deadlines/time-zone';
+import { getCaseDetail } from '../cases/cases-service';
+import { getClientDetail } from '../clients/clients-service';
+import { listTimelineEvents } from '../events/events-service';
+import { readAdvocateProfile } from '../profile/profile-service';
+import { listProviders } from '../providers/providers-service';
 import { listDocumentSummaries } from '../vault/document-repository';
 
 /** One case with everything its summary shows, read through the services' own functions. */

@@ -3,7 +3,7 @@ import type { CaseOutcome, CaseStage } from '../../shared/domain/case-stages';
 import type { FundingOptionType } from '../../shared/domain/funding-options';
 import type { CaseFunding } from '../../shared/schemas/funding';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
-import { userTimeZone } from '../deadlines/service/time-zone';
+import { userTimeZone } from '../deadlines/time-zone';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { listFundingOptions } from './funding-options-service';

@@ -10,9 +10,9 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { FundingOptionRow, FundingOptionsTable } from '../db/tables/funding-options';
-import { recomputeCaseDeadlines } from '../deadlines/service/recompute';
+import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';
-import { assertCaseExists } from '../services/events-service';
+import { assertCaseExists } from '../events/events-service';
 
 /**
  * The funding options tracker of one case: each route tried when the plan will not pay. Every

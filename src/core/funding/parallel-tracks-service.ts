@@ -23,8 +23,8 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { FundingOptionRow, ParallelTrackNoteRow } from '../db/tables/funding-options';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
-import { meaningOf } from '../deadlines/service/deadlines-service';
-import { userTimeZone } from '../deadlines/service/time-zone';
+import { meaningOf } from '../deadlines/deadlines-service';
+import { userTimeZone } from '../deadlines/time-zone';
 import { AppError } from '../errors';
 
 /**

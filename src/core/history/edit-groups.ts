@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction';
-import { recomputeDeadlinesTouchedBy } from '../deadlines/service/recompute-after-edit';
+import { recomputeDeadlinesTouchedBy } from '../deadlines/recompute-after-edit';
 import { refreshReadinessTouchedBy } from '../evidence/evidence-readiness';
 import type { AdvocaseDatabase } from '../db/schema';
 

@@ -8,12 +8,12 @@ import type { CasesTable } from '../db/tables/cases';
 import type { ClientsTable } from '../db/tables/clients';
 import type { CoveragesTable } from '../db/tables/coverages';
 import { deferForeignKeysToCommit } from '../db/sqlite/defer-foreign-keys';
-import { storeDeadlinesOfNewCases } from '../deadlines/service/recompute';
+import { storeDeadlinesOfNewCases } from '../deadlines/recompute';
 import {
   refreshEvidenceReadiness,
   storeReadinessOfCasesWithNoEvidence,
 } from '../evidence/evidence-readiness';
-import { updateClient } from '../services/clients-service';
+import { updateClient } from '../clients/clients-service';
 import type { ImportRecord } from './import-rows';
 
 /** One person of the file: their rows, and the client already in Advocase they merge into. */

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AdvocaseDatabase } from '../db/schema';
 import { loadCaseClinicalFacts } from '../medical-necessity/load-case-clinical-facts';
-import { evaluateCaseCriteria } from '../services/case-criteria-service';
+import { evaluateCaseCriteria } from '../medical-necessity/case-criteria-service';
 import type { ClinicalSources } from './load-letter-context';
 
 /**

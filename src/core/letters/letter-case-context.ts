@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { describeTreatment } from '../../shared/domain/treatments';
 import { formatPhoneNumber } from '../../shared/domain/phone-number';
 import type { AdvocaseDatabase } from '../db/schema';
-import { getCaseDetail } from '../services/cases-service';
+import { getCaseDetail } from '../cases/cases-service';
 
 /** The case's treating provider, whose letterhead a letter in the physician's voice is printed on. */
 export type LetterProvider = {

@@ -9,7 +9,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { LetterRow } from '../db/tables/letters';
 import { AppError } from '../errors';
-import { assertCaseExists } from '../services/events-service';
+import { assertCaseExists } from '../events/events-service';
 import { fillLetterTemplate } from './fill-letter-template';
 import { getLetterTemplate } from './letter-templates-service';
 import { loadLetterContext, type ClinicalSources } from './load-letter-context';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract/index';
 import type { CaseResource, Resource, ResourceFields } from '../../shared/schemas/resources';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
@@ -8,7 +8,7 @@ import { appendAuditEntry } from '../db/tables/audit-log';
 import type { ResourceRow, ResourcesTable } from '../db/tables/resources';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
-import { assertCaseExists } from '../services/events-service';
+import { assertCaseExists } from '../events/events-service';
 import { starterResources } from './starter-resources';
 
 type ResourceWithCount = ResourceRow & { readonly linked_case_count: number | bigint };

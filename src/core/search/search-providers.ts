@@ -7,7 +7,7 @@ import { treatmentLabels } from '../../shared/domain/treatments';
 import type { SearchKind, SearchResult } from '../../shared/schemas/search';
 import type { AdvocaseDatabase } from '../db/schema';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
-import { userTimeZone } from '../deadlines/service/time-zone';
+import { userTimeZone } from '../deadlines/time-zone';
 import type { FtsQuery } from './fts-query';
 import { eventSearchFields } from './event-search-fields';
 import { labelledSnippet } from './labelled-snippet';

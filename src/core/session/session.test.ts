@@ -6,7 +6,7 @@ import { useTemporaryDataDirectory } from '../../../test/helpers/temporary-data-
 import { createHandlers } from '../api/create-handlers';
 import { dispatch } from '../api/dispatch';
 import { AppError } from '../errors';
-import { createClient, listClients } from '../services/clients-service';
+import { createClient, listClients } from '../clients/clients-service';
 import { Session } from './session';
 
 const passphrase = 'correct horse battery staple';

@@ -9,7 +9,7 @@ import { inTransaction } from '../db/in-transaction';
 import { openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
-import { readSettings } from '../services/settings-service';
+import { readSettings } from '../settings/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 import { removeCrashLeftovers } from '../vault/crash-leftovers';

@@ -5,7 +5,7 @@ import { definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
-import { readAdvocateProfile } from '../services/profile-service';
+import { readAdvocateProfile } from '../profile/profile-service';
 
 /** Kept under one key of the settings table, apart from the app-wide settings object. */
 const settingsKey = 'billing';

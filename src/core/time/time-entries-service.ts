@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import { amountForMinutes, describeRounding, roundUpToIncrement } from '../../shared/domain/billing';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract/index';
 import type { AddTimeEntryInput, CaseTime, TimeEntry } from '../../shared/schemas/time';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
@@ -9,9 +9,9 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/tables/audit-log';
 import type { TimeEntryRow } from '../db/tables/time-entries';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
-import { userTimeZone } from '../deadlines/service/time-zone';
+import { userTimeZone } from '../deadlines/time-zone';
 import { AppError } from '../errors';
-import { assertCaseExists } from '../services/events-service';
+import { assertCaseExists } from '../events/events-service';
 import { readBillingSettings } from './billing-settings';
 import { effectiveRate } from './rates';
 

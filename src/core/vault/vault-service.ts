@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ParsedInput } from '../../shared/contract';
+import type { ParsedInput } from '../../shared/contract/index';
 import {
   uploadPieceBytes,
   type AddResult,

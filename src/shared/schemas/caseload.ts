@@ -73,7 +73,7 @@ const filterText = (label: string) =>
 /**
  * Per-column filters; within one filter any listed value matches, and filters combine with "and".
  * An advocate value of null means "no advocate assigned". A new filter is one field here and one
- * entry in the core's filter table (src/core/services/caseload-query-service.ts).
+ * entry in the core's filter table (src/core/caseload/caseload-query-service.ts).
  */
 export const caseloadFiltersSchema = z.strictObject({
   stages: listOf(z.enum(caseStages, { error: 'Stage is not one Advocase knows.' }), 'Stages'),

@@ -1,6 +1,6 @@
 import { computeDeadlines } from '../../deadlines/compute-deadlines';
 import { parseDeadlineScenario } from '../../deadlines/scenario-schema';
-import { userTimeZone } from '../../deadlines/service/time-zone';
+import { userTimeZone } from '../../deadlines/time-zone';
 import { exitCodes, readAll, UsageError } from '../cli-io';
 import type { Command } from '../command';
 

@@ -4,7 +4,7 @@ import type { Confidence } from '../../deadlines/rules';
 
 /**
  * A deadline worked out for a case (migration 0030). Derived data: rebuilt from the case's facts
- * by src/core/deadlines/service/recompute.ts, never edited by hand; what the user says about a
+ * by src/core/deadlines/recompute.ts, never edited by hand; what the user says about a
  * date lives in `deadline_adjustments`.
  */
 export type CaseDeadlinesTable = {

@@ -1,9 +1,0 @@
-import type { HandlersOf } from '../../../shared/contract';
-import { verifyAuditChain } from '../../audit/verify-audit-chain';
-import type { HandlerContext } from './handler-context';
-
-export function auditHandlers({ session }: HandlerContext): HandlersOf<'audit'> {
-  return {
-    'audit.verify': () => session.useStore(({ db }) => verifyAuditChain(db)),
-  };
-}
