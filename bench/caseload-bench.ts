@@ -245,7 +245,7 @@ export async function runCaseloadBench(
           warm: null,
           goal: 'flat: ≤ 64 MB at any size',
           detail:
-            'rise of the process’s peak resident memory (getrusage maxRSS) across the export alone, in the fresh process',
+            'peak resident memory during the export above what the process held just before (sampled every 2 ms), in the fresh process',
         },
         { on: 'cold', statistic: 'max', atMost: 64 },
       ),

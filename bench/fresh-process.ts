@@ -8,6 +8,7 @@ import { queryCaseload } from '../src/core/caseload/caseload-query-service';
 import { Session } from '../src/core/session/session';
 import { dataFilePaths } from '../src/core/storage/data-directory';
 import { caseloadQueryInputSchema } from '../src/shared/schemas/caseload';
+import { peakMemoryRiseMb } from './peak-memory';
 import { benchPassphrase, fixtureDatabaseKey, openPlainKysely } from './fixture';
 import {
   exportCaseloadCsv,
@@ -35,9 +36,6 @@ setDefaultLogThreshold('silent');
 const [task, dataDirectory, which, plainPath] = process.argv.slice(2);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
-/** The peak resident memory of this process so far, in MB (getrusage). */
-const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-
 async function coldSession(directory: string) {
   const session = new Session({ dataDirectory: directory, actor: 'bench' });
   const handlers = createHandlers(session);
@@ -48,12 +46,13 @@ async function coldSession(directory: string) {
   const search = await searchP95(handlers);
   const openCase = await timed(() => openBigCase(handlers));
   const outcomes = await timeEachOutcome(handlers);
-  const peakBefore = peakRssMb();
   let csvBytes = 0;
-  const csvExport = await timed(async () => {
-    csvBytes = (await exportCaseloadCsv(handlers)).csv.length;
+  let csvExport = 0;
+  const csvPeakRiseMb = await peakMemoryRiseMb(async () => {
+    csvExport = await timed(async () => {
+      csvBytes = (await exportCaseloadCsv(handlers)).csv.length;
+    });
   });
-  const csvPeakRiseMb = peakRssMb() - peakBefore;
   await session.lock();
   return {
     ...firstPage,
