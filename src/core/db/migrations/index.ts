@@ -27,6 +27,8 @@ import * as caseLifecycle from './0070-case-lifecycle';
 import * as phoneNumbersNormalised from './0075-phone-numbers-normalised';
 import * as letterRenderFields from './0076-letter-render-fields';
 import * as importValueMappings from './0080-import-value-mappings';
+import * as caseloadStageCounts from './0100-caseload-stage-counts';
+import * as caseloadQuickFilterTrigrams from './0101-caseload-quick-filter-trigrams';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -61,4 +63,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0075-phone-numbers-normalised': phoneNumbersNormalised,
   '0076-letter-render-fields': letterRenderFields,
   '0080-import-value-mappings': importValueMappings,
+  '0100-caseload-stage-counts': caseloadStageCounts,
+  '0101-caseload-quick-filter-trigrams': caseloadQuickFilterTrigrams,
 };
