@@ -57,7 +57,7 @@ async function fillIn(db: Kysely<AdvocaseDatabase>): Promise<void> {
         id: index + 1,
         client_id: index + 1,
         payer: payers[index % payers.length] ?? 'Humana',
-        plan_type: 'aca-individual',
+        plan_type: 'individual',
         member_id: `M${index}`,
         created_at: now,
         updated_at: now,
