@@ -1,6 +1,7 @@
 import { Notification, type BrowserWindow } from 'electron';
 import { outstandingReminderDeadlines } from '../core/deadlines/deadlines-service';
-import { onDeadlinesRecomputed, refreshDeadlineStatusesOncePerDay } from '../core/deadlines/recompute';
+import { refreshDeadlineStatusesOncePerDay } from '../core/deadlines/daily-refresh';
+import { onDeadlinesRecomputed } from '../core/deadlines/recompute';
 import { logger } from '../core/logging/logger';
 import {
   notificationsDue,

@@ -32,7 +32,8 @@ import {
 import { addCalendarDays, civilDateInZone, daysBetween, formatInstantInZone } from './date-arithmetic';
 import { fundingDeadlineRules } from '../funding/funding-deadlines';
 import { deadlineRules } from './rules';
-import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
+import { adjustmentsOfCase, recomputeCaseDeadlines } from './recompute';
+import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
 import { readReminderSettings, updateReminderSettings } from './reminder-settings';
 import { userTimeZone } from './time-zone';
 import { isClosedStage, type ClosingDeadlineChoice } from '../../shared/domain/case-lifecycle';
