@@ -168,6 +168,16 @@ describe('kept stage counts and the trigram quick filter', () => {
     await expectSameAnswers(store.db);
   });
 
+  it('agree on a store that had its cases before the counts and the trigram index existed', async () => {
+    const path = join(newDataDirectory(), 'advocase.db');
+    const dataKey = randomBytes(32);
+    const before = await openStore(path, dataKey, { upTo: '0080-import-value-mappings' });
+    await fill(before.db);
+    await before.close();
+    store = await openStore(path, dataKey);
+    await expectSameAnswers(store.db);
+  });
+
   it('leaves no stage with a count the entries do not have', async () => {
     store = await openFilledStore();
     await store.db.updateTable('cases').set({ stage: 'resolved' }).where('id', '<=', 60).execute();
