@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { SearchOutput } from '../../src/shared/schemas/search';
 import { openStore, type Store } from '../../src/core/db/store';
 import { searchEverything } from '../../src/core/search/search-everything';
-import { toFtsQuery } from '../../src/core/search/fts-query';
 import { updateClient } from '../../src/core/clients/clients-service';
 import { addTimelineEvent } from '../../src/core/events/events-service';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
@@ -142,23 +141,5 @@ describe('global search', () => {
       'Faxed the appeal, page batch 11',
     ]);
     await store.close();
-  });
-});
-
-describe('toFtsQuery', () => {
-  it.each([
-    ['maria', '"maria"*'],
-    ['Maria Lop', '"Maria" "Lop"*'],
-    ['REF-20931', '"REF 20931"*'],
-    ['(555) 123-4567', '"555" "123 4567"*'],
-    ['Maria L', '"Maria"'],
-    ['say "NEAR" OR x AND', '"say" "NEAR" "OR" "x" "AND"*'],
-    ['title:secret', '"title secret"*'],
-  ])('%s → %s', (typed, expected) => {
-    expect(toFtsQuery(typed)?.anywhere).toBe(expected);
-  });
-
-  it.each(['', '   ', 'm', '"*"', '-'])('%j searches nothing', (typed) => {
-    expect(toFtsQuery(typed)).toBeNull();
   });
 });

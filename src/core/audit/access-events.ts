@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 
 /**
  * Accesses to the data, recorded in the audit log beside the edits (issue 12 §5; HIPAA

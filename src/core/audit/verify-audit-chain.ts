@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AuditVerification } from '../../shared/schemas/audit';
 import { auditContentHash, auditEntryHash } from '../db/audit-chain';
 import type { AdvocaseDatabase } from '../db/schema';
-import { highestAuditIdIssued, type AuditEntryRow } from '../db/tables/audit-log';
+import { highestAuditIdIssued } from '../db/audit-log';
+import type { AuditEntryRow } from '../db/tables/audit-log';
 
 type Broken = NonNullable<AuditVerification['firstBroken']>;
 

@@ -17,6 +17,8 @@ import type {
 } from '../../shared/schemas/caseload';
 import { treatmentMentions } from '../../shared/domain/treatments';
 import { localToday } from '../../shared/schemas/fields';
+import type { CaseInsensitiveText } from '../db/dialect/case-insensitive-text';
+import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseloadEntryRow } from '../db/tables/caseload-entries';
 
@@ -74,6 +76,7 @@ const whenAny =
 const filterConditions: {
   readonly [K in keyof Required<CaseloadFilters>]: (
     value: NonNullable<CaseloadFilters[K]>,
+    caseInsensitive: CaseInsensitiveText,
   ) => SqlFragment | null;
 } = {
   // Ranks, not names: the rank columns are the ones indexed with the stage for counting.
@@ -81,12 +84,12 @@ const filterConditions: {
   payers: whenAny(sql`payer`),
   planTypes: whenAny(sql`plan_type`),
   // A known treatment also finds "other" ones whose words name it ("Deep TMS (BrainsWay)" under TMS).
-  treatments: (kinds) => {
+  treatments: (kinds, caseInsensitive) => {
     const byKind = whenAny(sql`treatment`)(kinds);
     const mentions = kinds.flatMap((kind) => treatmentMentions[kind] ?? []);
     if (!byKind || mentions.length === 0) return byKind;
-    const named = mentions.map(
-      (words) => sql`(' ' || lower(treatment_detail)) like ${likePattern(words)} escape '\\'`,
+    const named = mentions.map((words) =>
+      caseInsensitive.contains(sql<string>`' ' || lower(treatment_detail)`, words),
     );
     return sql`(${byKind} or (treatment = 'other' and (${sql.join(named, sql` or `)})))`;
   },
@@ -119,42 +122,37 @@ function addDays(isoDate: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 /**
- * Part of an entry's quick-filter text. Three characters or more are looked up in the trigram
- * index (migration 0101), which answers the same case-insensitive LIKE without reading every
- * case; shorter text, or text with LIKE's own wildcards, is matched by a scan, as before.
+ * The quick filter: part of the client's name, payer, advocate or treatment, or a case number
+ * ("C-00042", "42"). Where the engine can, the text is looked up in the trigram index of migration
+ * 0101 instead of read from every case; it answers the same.
  */
-function quickFilterTextMatch(text: string): SqlFragment {
-  if (text.length >= 3 && !/[\\%_]/.test(text)) {
-    return sql`case_id in (select rowid from caseload_quick_filter where text like ${`%${text}%`})`;
-  }
-  return sql`quick_filter_text like ${likePattern(text)} escape '\\'`;
-}
-
-/** The quick filter: part of the client's name, payer, advocate or treatment, or a case number ("C-00042", "42"). */
-function quickFilterCondition(text: string): SqlFragment {
-  const textMatch = quickFilterTextMatch(text);
+function quickFilterCondition(text: string, caseInsensitive: CaseInsensitiveText): SqlFragment {
+  const indexed = caseInsensitive.rowidsContaining('caseload_quick_filter', text);
+  const textMatch = indexed
+    ? sql`case_id in (${indexed})`
+    : caseInsensitive.contains(sql.ref<string>('quick_filter_text'), text);
   const caseNumber = /^(?:c-?)?0*(\d{1,9})$/i.exec(text.replace(/\s/g, ''))?.[1];
   return caseNumber ? sql`(${textMatch} or case_id = ${Number(caseNumber)})` : textMatch;
 }
 
 function whereClause(
+  db: Kysely<AdvocaseDatabase>,
   view: Pick<CaseloadViewDefinition, 'filters' | 'quickFilter'>,
   options: { withoutStageFilter?: boolean } = {},
 ): SqlFragment {
+  const { caseInsensitiveText } = dialectOf(db);
   const conditions: SqlFragment[] = [];
   for (const key of Object.keys(filterConditions) as (keyof CaseloadFilters)[]) {
     if (key === 'stages' && options.withoutStageFilter) continue;
     const value = view.filters[key];
     if (value === undefined) continue;
-    const condition = (filterConditions[key] as (value: unknown) => SqlFragment | null)(value);
+    const condition = (
+      filterConditions[key] as (value: unknown, caseInsensitive: CaseInsensitiveText) => SqlFragment | null
+    )(value, caseInsensitiveText);
     if (condition) conditions.push(condition);
   }
-  if (view.quickFilter) conditions.push(quickFilterCondition(view.quickFilter));
+  if (view.quickFilter) conditions.push(quickFilterCondition(view.quickFilter, caseInsensitiveText));
   return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
 
@@ -230,17 +228,17 @@ async function selectRows(
   // caller decides from the counts it already has.
   const hint =
     options.walkSortIndex && view.sorting.length <= 1
-      ? sql.raw(sortIndex ? `indexed by ${sortIndex}` : 'not indexed')
+      ? dialectOf(db).queryPlanHints.walkIndex(sortIndex)
       : sql``;
   const { rows } = await sql<CaseloadEntryRow>`
-    select * from caseload_entries ${hint} ${whereClause(view)}
+    select * from caseload_entries ${hint} ${whereClause(db, view)}
     ${orderByClause(view.sorting)} ${paging}`.execute(db);
   return rows.map(toCaseloadRow);
 }
 
 async function countMatching(db: Kysely<AdvocaseDatabase>, view: CaseloadViewDefinition): Promise<number> {
   const { rows } = await sql<{ total: number }>`
-    select count(*) as total from caseload_entries ${whereClause(view)}`.execute(db);
+    select count(*) as total from caseload_entries ${whereClause(db, view)}`.execute(db);
   return rows[0]?.total ?? 0;
 }
 
@@ -272,7 +270,7 @@ async function countByStage(
     ? { rows: await everyCaseByStage(db) }
     : await sql<{ stage_rank: number; total: number }>`
     select stage_rank, count(*) as total from caseload_entries
-    ${whereClause(view, { withoutStageFilter: true })} group by +stage_rank`.execute(db);
+    ${whereClause(db, view, { withoutStageFilter: true })} group by +stage_rank`.execute(db);
   const counts = Object.fromEntries(caseStages.map((stage) => [stage, 0])) as Record<CaseStage, number>;
   for (const row of rows) {
     const stage = caseStages[row.stage_rank];
@@ -301,7 +299,7 @@ async function queryWithQuickFilter(
   query: CaseloadQuery,
 ): Promise<CaseloadQueryOutput> {
   const { rows: matches } = await sql<{ case_id: number; stage_rank: number }>`
-    select case_id, stage_rank from caseload_entries ${whereClause(query, { withoutStageFilter: true })}`.execute(
+    select case_id, stage_rank from caseload_entries ${whereClause(db, query, { withoutStageFilter: true })}`.execute(
     db,
   );
   const stageCounts = Object.fromEntries(caseStages.map((stage) => [stage, 0])) as Record<CaseStage, number>;

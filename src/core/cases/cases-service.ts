@@ -9,7 +9,7 @@ import { refreshEvidenceReadiness } from '../evidence/evidence-readiness';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { describeAuthorizationGap } from '../clients/clients-service';
 import {
   assertClosingDateFitsStage,

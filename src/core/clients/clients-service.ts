@@ -6,7 +6,7 @@ import { localToday } from '../../shared/schemas/fields';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { AuthorizationRow } from '../db/tables/authorizations';
 import type { ClientRow } from '../db/tables/clients';
 import { AppError } from '../errors';

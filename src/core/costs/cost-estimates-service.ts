@@ -10,7 +10,7 @@ import { estimateTreatmentCost } from './estimate-treatment-cost';
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { CoverageRow } from '../db/tables/coverages';
 import { AppError } from '../errors';
 

@@ -14,7 +14,7 @@ import { estimatePlanYearCost } from './estimate-plan-year-cost';
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { CandidatePlanRow } from '../db/tables/cost-estimates';
 import { AppError } from '../errors';
 import { prefilledInputs } from './cost-estimates-service';

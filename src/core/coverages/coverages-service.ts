@@ -4,7 +4,8 @@ import type { Coverage, CoverageChange, ProviderNetwork } from '../../shared/sch
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry, type RowAuditAction } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
+import type { RowAuditAction } from '../db/tables/audit-log';
 import type { CoverageRow, CoveragesTable } from '../db/tables/coverages';
 import { recomputeDeadlinesOfCoverage } from '../deadlines/recompute';
 import { AppError } from '../errors';

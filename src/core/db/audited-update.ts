@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { AppError } from '../errors';
 import { inTransaction } from './in-transaction';
 import type { AdvocaseDatabase } from './schema';
-import { appendAuditEntry } from './tables/audit-log';
+import { appendAuditEntry } from './audit-log';
 
 type TableWithId = {
   [T in keyof AdvocaseDatabase]: AdvocaseDatabase[T] extends { id: unknown; updated_at: unknown } ? T : never;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { deriveSubkey } from '../crypto/key-derivation';
 import type { AdvocaseDatabase } from './schema';
 import { migrateDatabase } from './migrate';
-import { openEncryptedSqlite } from './sqlite/open-encrypted-sqlite';
+import { openSqliteConnection } from './dialect/sqlite/open-sqlite-connection';
 
 export type Store = {
   readonly db: Kysely<AdvocaseDatabase>;
@@ -15,15 +15,11 @@ export async function openStore(
   dataKey: Buffer,
   options: { upTo?: string } = {},
 ): Promise<Store> {
-  const databaseKey = deriveSubkey(dataKey, 'database');
-  let sqlite;
-  try {
-    sqlite = openEncryptedSqlite(databasePath, databaseKey);
-  } finally {
-    // SQLCipher keeps its own copy once keyed; ours is not needed past the open (issue 12 §1, §4).
-    databaseKey.fill(0);
-  }
-  const db = sqlite.createKysely<AdvocaseDatabase>();
+  // SQLCipher keeps its own copy once keyed; the subkey is zeroed as soon as the connection is open.
+  const db = openSqliteConnection<AdvocaseDatabase>({
+    path: databasePath,
+    databaseKey: deriveSubkey(dataKey, 'database'),
+  });
   try {
     await migrateDatabase(db as Kysely<unknown>, options.upTo);
   } catch (error) {

@@ -17,7 +17,7 @@ import { writeCalendar, type CalendarEntry } from '../calendar/ics';
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { CaseDeadlineRow, DeadlineAdjustmentRow } from '../db/tables/case-deadlines';
 import { AppError } from '../errors';
 import { summarizeReminders, type ReminderDeadline } from '../reminders/schedule';

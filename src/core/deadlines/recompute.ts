@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { DeadlineAdjustmentRow, PayerRequestRow } from '../db/tables/case-deadlines';
 import type { FundingOptionRow } from '../db/tables/funding-options';
 import {

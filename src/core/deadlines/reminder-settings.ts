@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { reminderSettingsSchema, type ReminderSettings } from '../../shared/schemas/deadlines';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 
 /**
  * Reminder lead times, kept in the `settings` table under their own keys. The general settings

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { EventPayloadInput } from '../../shared/schemas/events';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { parseLetterMarkdown } from '../letters/letter-markdown';
 import { addTimelineEvent } from '../events/events-service';
 

@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract/index';
 import { eventPayloadSchema, type EventPayloadInput, type TimelineEvent } from '../../shared/schemas/events';
+import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { EventRow } from '../db/tables/events';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';
@@ -115,9 +116,10 @@ export async function listTimelineEvents(
   if (query.types && query.types.length > 0) select = select.where('type', 'in', query.types);
   if (query.text) {
     // Searching inside one case's timeline: a plain substring match over at most a few thousand rows.
-    const pattern = `%${query.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    select = select.where(
-      sql<boolean>`(summary like ${pattern} escape '\\' or details like ${pattern} escape '\\')`,
+    const { contains } = dialectOf(db).caseInsensitiveText;
+    const text = query.text;
+    select = select.where((eb) =>
+      eb.or([contains(eb.ref('summary'), text), contains(eb.ref('details'), text)]),
     );
   }
   const { total } = await select

@@ -4,7 +4,7 @@ import { clinicalFactKeys, clinicalFactLabels } from '../../shared/domain/treatm
 import type { ClinicalFactDto } from '../../shared/schemas/evidence';
 import { auditedUpdate } from '../db/audited-update';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { CaseClinicalFactRow } from '../db/tables/evidence';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';

@@ -4,7 +4,7 @@ import { evidenceItems, evidenceStatusLabels } from '../../shared/domain/evidenc
 import type { EvidenceChecklist, EvidenceLinkDto } from '../../shared/schemas/evidence';
 import { auditedUpdate } from '../db/audited-update';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
 import { assertSourceInScope, describeSources } from './evidence-sources';

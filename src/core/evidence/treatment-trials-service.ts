@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TreatmentTrialDto, TreatmentTrialFields } from '../../shared/schemas/treatment-history';
 import { auditedUpdate } from '../db/audited-update';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { TreatmentTrialRow } from '../db/tables/treatment-history';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';

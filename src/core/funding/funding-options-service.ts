@@ -8,7 +8,7 @@ import type {
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { FundingOptionRow, FundingOptionsTable } from '../db/tables/funding-options';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';

@@ -20,7 +20,7 @@ import type {
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { FundingOptionRow, ParallelTrackNoteRow } from '../db/tables/funding-options';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { meaningOf } from '../deadlines/deadlines-service';

@@ -11,7 +11,7 @@ import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { rowsGoingWith } from '../db/dependent-rows';
-import { appendAuditEntry, blankAuditedContent } from '../db/tables/audit-log';
+import { appendAuditEntry, blankAuditedContent } from '../db/audit-log';
 import { AppError } from '../errors';
 import { asOneEdit } from './edit-groups';
 

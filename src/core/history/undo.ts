@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { RecentEdit, UndoOutput } from '../../shared/schemas/history';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry, type AuditEntryRow } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
+import type { AuditEntryRow } from '../db/tables/audit-log';
 import { AppError } from '../errors';
 import { changedFields, describeAuditEntry, type AuditedRow } from './describe-edit';
 import { asOneEdit } from './edit-groups';

@@ -3,7 +3,7 @@ import { localToday } from '../../shared/schemas/fields';
 import { isClosedStage } from '../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../shared/domain/case-stages';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntries } from '../db/tables/audit-log';
+import { appendAuditEntries } from '../db/audit-log';
 import type { CasesTable } from '../db/tables/cases';
 import type { ClientsTable } from '../db/tables/clients';
 import type { CoveragesTable } from '../db/tables/coverages';

@@ -5,7 +5,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { LetterTemplateRow } from '../db/tables/letters';
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { AppError } from '../errors';
 import { assertTemplateBodyIsValid, placeholdersUsedIn } from './fill-letter-template';
 import { letterPlaceholders } from './letter-placeholders';

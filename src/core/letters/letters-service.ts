@@ -6,7 +6,7 @@ import type { Letter, LetterSummary } from '../../shared/schemas/letters';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { LetterRow } from '../db/tables/letters';
 import { AppError } from '../errors';
 import { assertCaseExists } from '../events/events-service';

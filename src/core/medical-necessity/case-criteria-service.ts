@@ -5,7 +5,7 @@ import { localToday } from '../../shared/schemas/fields';
 import type { TreatmentKind } from '../../shared/domain/treatments';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { AppError } from '../errors';
 import type { CaseClinicalFacts } from './case-clinical-facts';
 import type { CriteriaEvaluation } from './criteria-evaluation';

@@ -6,7 +6,7 @@ import {
 } from '../../shared/schemas/criteria-sets';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { CriteriaSetRow } from '../db/tables/payer-criteria';
 import { AppError } from '../errors';
 import { isSeenViaAggregator, shippedCriteriaSets } from './criteria-sets/shipped-criteria-sets';

@@ -7,7 +7,7 @@ import {
 } from '../../shared/schemas/evidence-packs';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { AppError } from '../errors';
 import { shippedEvidencePacks } from './evidence-packs/shipped-evidence-packs';
 

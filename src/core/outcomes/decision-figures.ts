@@ -108,9 +108,9 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
       'events.occurred_at as occurredAt',
       'entry.payer',
       'entry.treatment',
-      eventDetail<string>('decision').as('decision'),
-      eventDetail<number>('level').as('level'),
-      eventDetail<string>('reason').as('reason'),
+      eventDetail<string>(db, 'decision').as('decision'),
+      eventDetail<number>(db, 'level').as('level'),
+      eventDetail<string>(db, 'reason').as('reason'),
     ])
     .where('events.type', '=', 'payer_decision')
     .where('events.deleted_at', 'is', null)

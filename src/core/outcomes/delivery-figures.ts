@@ -30,10 +30,10 @@ export async function destinationsThatWorked(
       'events.occurred_at as occurredAt',
       'coverages.payer_fax as payerFax',
       'coverages.appeals_address as appealsAddress',
-      eventDetail<string>('method').as('method'),
-      eventDetail<string>('direction').as('direction'),
-      eventDetail<string>('counterpart').as('counterpart'),
-      eventDetail<string>('deliveryProof.method').as('proofMethod'),
+      eventDetail<string>(db, 'method').as('method'),
+      eventDetail<string>(db, 'direction').as('direction'),
+      eventDetail<string>(db, 'counterpart').as('counterpart'),
+      eventDetail<string>(db, 'deliveryProof.method').as('proofMethod'),
     ])
     .where('events.type', 'in', [...submissionEventTypes, 'correspondence'])
     .where('events.deleted_at', 'is', null)

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { advocateProfileSchema, type AdvocateProfile } from '../../shared/schemas/profile';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 
 const profileKey = 'advocate_profile';
 

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../shared/contract/index';
 import type { Provider, ProviderNetwork } from '../../shared/schemas/coverages';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { ProviderRow } from '../db/tables/providers';
 import { AppError } from '../errors';
 

@@ -2,9 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract/index';
 import type { CaseResource, Resource, ResourceFields } from '../../shared/schemas/resources';
 import { auditedUpdate, definedEntries } from '../db/audited-update';
+import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { ResourceRow, ResourcesTable } from '../db/tables/resources';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -60,6 +61,8 @@ async function loadResource(db: Kysely<AdvocaseDatabase>, resourceId: number): P
   return toResource(row as ResourceWithCount);
 }
 
+const searchedColumns = ['r.name', 'r.notes', 'r.tags', 'r.address', 'r.phone', 'r.kind'] as const;
+
 /**
  * Words match anywhere in the name, kind, notes, tags, address or phone (a plain substring
  * match: the directory is a few hundred rows, so full-text indexing would buy nothing).
@@ -70,16 +73,13 @@ export async function listResources(
   { text, kind, state }: ParsedInput<'resources.list'>,
 ): Promise<Resource[]> {
   let query = resourcesQuery(db);
+  const { contains, sortKey } = dialectOf(db).caseInsensitiveText;
   for (const word of (text ?? '').split(/\s+/).filter(Boolean)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    query = query.where(
-      sql<boolean>`(r.name like ${pattern} escape '\\' or r.notes like ${pattern} escape '\\' or r.tags like ${pattern} escape '\\'
-        or r.address like ${pattern} escape '\\' or r.phone like ${pattern} escape '\\' or r.kind like ${pattern} escape '\\')`,
-    );
+    query = query.where((eb) => eb.or(searchedColumns.map((column) => contains(eb.ref(column), word))));
   }
   if (kind) query = query.where('r.kind', '=', kind);
   if (state) query = query.where((eb) => eb.or([eb('r.state', '=', state), eb('r.state', 'is', null)]));
-  const rows = await query.orderBy(sql`r.name collate nocase`).execute();
+  const rows = await query.orderBy(sortKey(sql.ref<string>('r.name'))).execute();
   return rows.map((row) => toResource(row as ResourceWithCount));
 }
 
@@ -233,7 +233,7 @@ export async function listResourcesOfCase(
     .where('l.case_id', '=', caseId)
     .where('l.deleted_at', 'is', null)
     .where('r.deleted_at', 'is', null)
-    .orderBy(sql`r.name collate nocase`)
+    .orderBy(dialectOf(db).caseInsensitiveText.sortKey(sql.ref<string>('r.name')))
     .execute();
   return Promise.all(links.map((link) => loadCaseResource(db, link.id)));
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { searchKindLabels, type SearchGroup, type SearchOutput } from '../../shared/schemas/search';
 import type { AdvocaseDatabase } from '../db/schema';
-import { toFtsQuery } from './fts-query';
+import { toSearchTerms } from './search-terms';
 import { searchProviders, type SearchProvider } from './search-providers';
 
 /**
@@ -14,14 +14,14 @@ export async function searchEverything(
   input: { readonly text: string; readonly limitPerKind: number },
   providers: readonly SearchProvider[] = searchProviders,
 ): Promise<SearchOutput> {
-  const fts = toFtsQuery(input.text);
-  if (!fts) return { groups: [] };
+  const terms = toSearchTerms(input.text);
+  if (!terms) return { groups: [] };
   const found: Array<SearchGroup & { isStrongMatch: boolean; order: number }> = [];
   // One after another: the database is one connection, so running them together gains nothing.
   for (const [order, provider] of providers.entries()) {
     const { results, hasMore, isStrongMatch } = await provider.search(
       db,
-      { typed: input.text, fts },
+      { typed: input.text, terms },
       input.limitPerKind,
     );
     if (results.length === 0) continue;

@@ -8,11 +8,11 @@ import type { SearchKind, SearchResult } from '../../shared/schemas/search';
 import type { AdvocaseDatabase } from '../db/schema';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { userTimeZone } from '../deadlines/time-zone';
-import type { FtsQuery } from './fts-query';
 import { eventSearchFields } from './event-search-fields';
 import { labelledSnippet } from './labelled-snippet';
 import { documentSearchProvider } from '../vault/document-search-provider';
-import { findIndexedMatches, type IndexedMatch } from './sqlite-record-search';
+import { dialectOf } from '../db/dialect/dialect-of';
+import type { IndexedMatch, SearchTerms } from '../db/dialect/full-text-search';
 import type { LabelledField } from './labelled-snippet';
 
 /**
@@ -28,7 +28,7 @@ export type SearchProvider = {
    */
   search(
     db: Kysely<AdvocaseDatabase>,
-    query: { readonly typed: string; readonly fts: FtsQuery },
+    query: { readonly typed: string; readonly terms: SearchTerms },
     limit: number,
   ): Promise<{ results: SearchResult[]; hasMore: boolean; isStrongMatch: boolean }>;
 };
@@ -54,8 +54,13 @@ function inMatchOrder<Row extends { id: number }>(
 
 export const clientSearchProvider: SearchProvider = {
   kind: 'client',
-  async search(db, { typed, fts }, limit) {
-    const { matches, hasMore } = await findIndexedMatches(db, 'client_search', fts, limit);
+  async search(db, { typed, terms }, limit) {
+    const { matches, hasMore } = await dialectOf(db).fullTextSearch.findRecordMatches(
+      db,
+      'client_search',
+      terms,
+      limit,
+    );
     if (matches.length === 0) return { results: [], hasMore, isStrongMatch: false };
     const ids = matches.map((match) => match.recordId);
     const coverages = await db
@@ -113,8 +118,13 @@ export const clientSearchProvider: SearchProvider = {
 
 export const caseSearchProvider: SearchProvider = {
   kind: 'case',
-  async search(db, { typed, fts }, limit) {
-    const { matches, hasMore } = await findIndexedMatches(db, 'case_search', fts, limit);
+  async search(db, { typed, terms }, limit) {
+    const { matches, hasMore } = await dialectOf(db).fullTextSearch.findRecordMatches(
+      db,
+      'case_search',
+      terms,
+      limit,
+    );
     if (matches.length === 0) return { results: [], hasMore, isStrongMatch: false };
     const rows = await db
       .selectFrom('cases')
@@ -168,8 +178,13 @@ export const caseSearchProvider: SearchProvider = {
 
 export const eventSearchProvider: SearchProvider = {
   kind: 'event',
-  async search(db, { typed, fts }, limit) {
-    const { matches, hasMore } = await findIndexedMatches(db, 'event_search', fts, limit);
+  async search(db, { typed, terms }, limit) {
+    const { matches, hasMore } = await dialectOf(db).fullTextSearch.findRecordMatches(
+      db,
+      'event_search',
+      terms,
+      limit,
+    );
     if (matches.length === 0) return { results: [], hasMore, isStrongMatch: false };
     const rows = await db
       .selectFrom('events')

@@ -1,15 +1,11 @@
 import type { SnippetSegment } from '../../shared/schemas/search';
-
-// Private-use characters mark the matched words in FTS5 snippets: they cannot come from a query
-// (only letters and digits reach it) and are turned into segments before anything leaves core.
-export const matchStart = '\uE000';
-export const matchEnd = '\uE001';
+import { snippetMatchEnd, snippetMatchStart } from '../db/dialect/full-text-search';
 
 /** A snippet as plain-text segments with the matched words flagged, for the renderer to emphasise. */
 export function toSnippetSegments(snippet: string | null): SnippetSegment[] {
   if (!snippet) return [];
   const segments: SnippetSegment[] = [];
-  const pattern = new RegExp(`${matchStart}([^${matchEnd}]*)${matchEnd}`, 'g');
+  const pattern = new RegExp(`${snippetMatchStart}([^${snippetMatchEnd}]*)${snippetMatchEnd}`, 'g');
   let last = 0;
   const push = (text: string, isMatch: boolean) => {
     const clean = text.replace(/[\uE000\uE001]/g, '').replace(/\s+/g, ' ');

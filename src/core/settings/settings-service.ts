@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { autoLockMinutesRange, settingsSchema, type Settings } from '../../shared/schemas/settings';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 
 const defaults: Settings = { autoLockMinutes: autoLockMinutesRange.default };
 

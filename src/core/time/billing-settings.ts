@@ -4,7 +4,7 @@ import { billingSettingsSchema, type BillingSettings } from '../../shared/schema
 import { definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import { readAdvocateProfile } from '../profile/profile-service';
 
 /** Kept under one key of the settings table, apart from the app-wide settings object. */

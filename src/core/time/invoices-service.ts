@@ -9,7 +9,7 @@ import {
 import type { CreateInvoiceInput, Invoice, InvoiceLine, InvoicePreview } from '../../shared/schemas/invoices';
 import { auditedUpdate } from '../db/audited-update';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { InvoiceRow } from '../db/tables/invoices';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';

@@ -6,7 +6,7 @@ import type { AddTimeEntryInput, CaseTime, TimeEntry } from '../../shared/schema
 import { auditedUpdate, definedEntries } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { TimeEntryRow } from '../db/tables/time-entries';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { userTimeZone } from '../deadlines/time-zone';

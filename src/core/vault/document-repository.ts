@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DocumentSummary, DocumentTarget } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { DocumentRow, NewDocumentRow } from '../db/tables/documents';
 import { AppError } from '../errors';
 

@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSnippet, toFtsQuery } from './document-text-index';
-
-describe('toFtsQuery', () => {
-  it.each([
-    ['esketamine', '"esketamine"*'],
-    ['  denial   Aetna ', '"denial" "Aetna"*'],
-    ['"quoted" OR NEAR(x)', '"quoted" "OR" "NEAR" "x"*'],
-    ['body:secret -minus', '"body" "secret" "minus"*'],
-    ['Müller', '"Müller"*'],
-    ['!!! ***', null],
-    ['', null],
-  ])('%j → %j', (typed, expected) => {
-    expect(toFtsQuery(typed)).toBe(expected);
-  });
-});
+import { splitSnippet } from './document-text-index';
 
 describe('splitSnippet', () => {
   it('marks the matched words and keeps the rest as plain text', () => {

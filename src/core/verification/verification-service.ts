@@ -9,7 +9,7 @@ import { verificationScriptSchema } from '../../shared/schemas/verification';
 import { auditedUpdate } from '../db/audited-update';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
-import { appendAuditEntry } from '../db/tables/audit-log';
+import { appendAuditEntry } from '../db/audit-log';
 import type { CoveragesTable } from '../db/tables/coverages';
 import { AppError } from '../errors';
 import { addTimelineEvent } from '../events/events-service';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the npm package @zxcvbn-ts/core, not src/core (the layer rule matches any path ending in /core)
 import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 
 /**

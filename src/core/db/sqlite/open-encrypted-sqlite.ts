@@ -5,8 +5,9 @@ import { AppError } from '../../errors';
 import { registerAuditChainFunction } from '../audit-chain';
 
 /**
- * Everything specific to SQLite and SQLCipher lives in this module, so that a PostgreSQL store
- * for teams can come later behind the same Kysely types.
+ * Opening and keying a SQLCipher connection lives in this module; the SQL that differs between
+ * engines is in ../dialect/ (docs/architecture.md), so a PostgreSQL store for teams comes behind
+ * the same Kysely types.
  */
 
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {

@@ -1,0 +1,20 @@
+import type { CaseInsensitiveText } from './case-insensitive-text';
+import type { DerivedTableUpkeep } from './derived-tables';
+import type { FullTextSearch } from './full-text-search';
+import type { JsonField } from './json-field';
+import type { ReadLogicalSchema } from './logical-schema';
+import type { QueryPlanHints } from './query-plan-hints';
+
+/**
+ * Everything the core's queries need that SQL engines write differently. Services stay written
+ * once with Kysely; where they need one of these they ask `dialectOf(db)`.
+ */
+export type DatabaseDialect = {
+  readonly fullTextSearch: FullTextSearch;
+  readonly caseInsensitiveText: CaseInsensitiveText;
+  readonly jsonField: JsonField;
+  readonly queryPlanHints: QueryPlanHints;
+  readonly derivedTables: DerivedTableUpkeep;
+  /** What the two engines' migration chains must agree on. */
+  readonly readLogicalSchema: ReadLogicalSchema;
+};

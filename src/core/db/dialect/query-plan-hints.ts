@@ -1,0 +1,10 @@
+import type { RawBuilder } from 'kysely';
+
+/**
+ * Telling the planner which index to walk, for engines whose planner lacks the statistics to
+ * choose well (SQLite without ANALYZE); an engine that keeps statistics (PostgreSQL) adds nothing.
+ */
+export type QueryPlanHints = {
+  /** Placed after the table name: walk this index, or (null) no index, for the query's sort order. */
+  readonly walkIndex: (index: string | null) => RawBuilder<unknown>;
+};

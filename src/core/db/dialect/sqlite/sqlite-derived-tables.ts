@@ -1,0 +1,77 @@
+import type { DerivedTableUpkeep } from '../derived-tables';
+
+/**
+ * The SQLite triggers, created by the frozen migrations, that keep each derived table, grouped
+ * by the table they mainly keep (a coverage's trigger updates both client and case search). A migration adding a trigger lists it here, so another engine's port knows
+ * every upkeep it must write (sqlite-derived-tables.test.ts compares this with a migrated store).
+ */
+export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> = {
+  // Migrations 0004, 0005, 0033, 0040 and 0070.
+  caseload_entries: [
+    'caseload_cases_insert',
+    'caseload_cases_update',
+    'caseload_cases_delete',
+    'caseload_clients_update',
+    'caseload_clients_delete',
+    'caseload_coverages_update',
+    'caseload_coverages_delete',
+    'caseload_summary_insert',
+    'caseload_summary_update',
+    'caseload_summary_delete',
+    'caseload_entry_deadlines',
+    'caseload_evidence_insert',
+    'caseload_evidence_update',
+    'caseload_evidence_delete',
+    'caseload_entry_evidence',
+  ],
+  // Migration 0020.
+  client_search: [
+    'clients_search_insert',
+    'clients_search_update',
+    'clients_search_delete',
+    'coverages_search_insert',
+    'coverages_search_update',
+    'coverages_search_delete',
+  ],
+  case_search: [
+    'cases_search_insert',
+    'cases_search_update',
+    'cases_search_delete',
+    'clients_search_update_cases',
+  ],
+  event_search: [
+    'events_search_insert',
+    'events_search_update',
+    'events_search_delete',
+    'cases_search_trash',
+  ],
+  // Migration 0100: the caseload's stage counts, kept from its entries.
+  caseload_stage_counts: [
+    'caseload_stage_counts_insert',
+    'caseload_stage_counts_delete',
+    'caseload_stage_counts_update',
+  ],
+  // Migration 0101: the quick filter's trigram index of the entries' text.
+  caseload_quick_filter: [
+    'caseload_quick_filter_insert',
+    'caseload_quick_filter_delete',
+    'caseload_quick_filter_update',
+  ],
+  // Migration 0064: the audit log's chain is checked on insert, and rows are never deleted.
+  audit_log: ['audit_log_inserted_chained', 'audit_log_never_deleted', 'audit_log_only_blanked'],
+};
+
+export const sqliteDerivedTables: DerivedTableUpkeep = {
+  derivedTables: [
+    {
+      table: 'caseload_entries',
+      follows: ['cases', 'clients', 'coverages', 'case_deadline_summaries', 'case_evidence_summaries'],
+    },
+    { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
+    { table: 'caseload_quick_filter', follows: ['caseload_entries'] },
+    { table: 'client_search', follows: ['clients', 'coverages'] },
+    { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
+    { table: 'event_search', follows: ['events', 'cases'] },
+  ],
+  guardedTables: ['audit_log'],
+};

@@ -1,0 +1,17 @@
+import type { DatabaseDialect } from '../database-dialect';
+import { fts5Search } from './fts5-search';
+import { sqliteDerivedTables } from './sqlite-derived-tables';
+import { sqliteJsonField } from './sqlite-json-field';
+import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
+import { readSqliteLogicalSchema } from './read-sqlite-logical-schema';
+import { sqliteCaseInsensitiveText } from './sqlite-text';
+
+/** The local encrypted store's engine: SQLite (SQLCipher) with FTS5 and JSON1. */
+export const sqliteDialect: DatabaseDialect = {
+  fullTextSearch: fts5Search,
+  caseInsensitiveText: sqliteCaseInsensitiveText,
+  jsonField: sqliteJsonField,
+  queryPlanHints: sqliteQueryPlanHints,
+  derivedTables: sqliteDerivedTables,
+  readLogicalSchema: readSqliteLogicalSchema,
+};

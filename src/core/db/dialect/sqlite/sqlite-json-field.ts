@@ -1,0 +1,10 @@
+import { sql } from 'kysely';
+import { assertJsonPath, type JsonField } from '../json-field';
+
+/** JSON stored as text, read with json_extract (https://sqlite.org/json1.html#jex). */
+export const sqliteJsonField: JsonField = {
+  read<Value extends string | number>(column: Parameters<JsonField['read']>[0], path: string) {
+    assertJsonPath(path);
+    return sql<Value | null>`json_extract(${column}, ${`$.${path}`})`;
+  },
+};
