@@ -68,6 +68,7 @@ export default tseslint.config(
                   mayImport: [
                     ...zone.mayImport,
                     'src/core/deadlines/deadlines-service',
+                    'src/core/deadlines/daily-refresh',
                     'src/core/deadlines/recompute',
                     'src/core/deadlines/reminder-settings',
                     'src/core/deadlines/time-zone',
