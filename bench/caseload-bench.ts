@@ -1,338 +1,327 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Kysely } from 'kysely';
 import { createHandlers } from '../src/core/api/create-handlers';
-import { dispatch } from '../src/core/api/dispatch';
-import { deriveSubkey } from '../src/core/crypto/key-derivation';
-import { Keyring } from '../src/core/crypto/keyring';
-import { migrateDatabase } from '../src/core/db/migrate';
-import type { AdvocaseDatabase } from '../src/core/db/schema';
-import { openEncryptedSqlite } from '../src/core/db/sqlite/open-encrypted-sqlite';
-import { queryCaseload } from '../src/core/caseload/caseload-query-service';
 import { Session } from '../src/core/session/session';
 import { dataFilePaths } from '../src/core/storage/data-directory';
+import type { CaseloadQueryInput } from '../src/shared/schemas/caseload';
+import { judged, sampleMs, statsOf, type Figure, type Stats } from './figures';
+import { benchPassphrase, type BenchFixture } from './fixture';
+import { evictFromPageCache } from './page-cache';
 import {
-  isMethodName,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
-} from '../src/shared/contract';
-import {
-  caseloadColumnIds,
-  caseloadQueryInputSchema,
-  type CaseloadQueryInput,
-} from '../src/shared/schemas/caseload';
-import { benchPassphrase, openPlainKysely, type BenchFixture } from './fixture';
-import { bigCaseId, fillSyntheticCaseload } from './synthetic-caseload';
+  call,
+  exportCaseloadCsv,
+  filterQueries,
+  openBigCase,
+  outcomesInputs,
+  quickFilterQueries,
+  searchP95,
+  sortQueries,
+  unlockToFirstPage,
+  type Handlers,
+} from './user-operations';
 
-/** One line of the bench's report. `target` is null for figures printed without a target. */
-export type Figure = {
-  readonly name: string;
-  readonly value: string;
-  readonly target: string;
-  readonly passed: boolean | null;
-  readonly detail?: string;
+/**
+ * The caseload's figures, each cold and warm. Cold: a new process (bench/fresh-process.ts) after
+ * the store's files were evicted from the OS page cache, doing each operation for the first time
+ * since the unlock. Warm: this process, after doing the same operation once, `samples` times.
+ */
+
+type ColdSession = {
+  unlockMs: number;
+  firstPageMs: number;
+  totalMs: number;
+  sorts: Record<string, number>;
+  filters: Record<string, number>;
+  quickFilters: Record<string, number>;
+  search: number;
+  openCase: number;
+  outcomes: Record<string, number>;
+  csvExport: number;
+  csvBytes: number;
+  csvPeakRiseMb: number;
 };
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+type Workload = { caseloadCold: number; scanCold: number; caseloadWarm: number; scanWarm: number };
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
+function inFreshProcess<T>(args: readonly string[]): T {
+  const result = spawnSync(
+    join('node_modules', '.bin', 'tsx'),
+    [join('bench', 'fresh-process.ts'), ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ADVOCASE_LOG: 'silent' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (result.status !== 0) throw new Error(`bench/fresh-process.ts ${args[0]} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as T;
 }
 
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
+function storeFiles(fixture: BenchFixture): string[] {
+  const paths = dataFilePaths(fixture.dataDirectory);
+  return [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.keyring];
 }
 
-type Handlers = ReturnType<typeof createHandlers>;
+const worstOfRecord = (times: Record<string, number>) => Math.max(...Object.values(times));
 
-async function call<M extends MethodName>(
+/** Each query once to warm it, then `samples` times; the figure is the query with the slowest median. */
+async function warmWorst(
   handlers: Handlers,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await dispatch(handlers, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
-
-/** Sort and filter cases the table asks for: the first page of a view with its stage counts, as the UI does. */
-const sortQueries: readonly [string, CaseloadQueryInput][] = caseloadColumnIds.flatMap((column) => [
-  [`sort by ${column}`, { sorting: [{ column, descending: false }] }],
-  [`sort by ${column}, descending`, { sorting: [{ column, descending: true }] }],
-]);
-const filterQueries: readonly [string, CaseloadQueryInput][] = [
-  ['filter stage', { filters: { stages: ['decision'] } }],
-  ['filter payer', { filters: { payers: ['Aetna'] } }],
-  ['filter plan type', { filters: { planTypes: ['medicare-advantage'] } }],
-  ['filter treatment', { filters: { treatments: ['tms'] } }],
-  ['filter advocate', { filters: { advocates: ['Luis Ortega'] } }],
-  ['filter priority', { filters: { priorities: ['urgent'] } }],
-  ['filter urgent', { filters: { isUrgent: true } }],
-  ['filter overdue deadline', { filters: { hasOverdueDeadline: true } }],
-  [
-    'view "Appeals due in 14 days"',
-    { filters: { claimantDeadlineWithinDays: 14 }, sorting: [{ column: 'priority', descending: true }] },
-  ],
-  [
-    'filter payer + stage, sorted by client',
-    { filters: { payers: ['Cigna'], stages: ['intake'] }, sorting: [{ column: 'clientName' }] },
-  ],
-  ['quick filter "chen"', { quickFilter: 'chen' }],
-  ['quick filter "maria", sorted by client', { quickFilter: 'maria', sorting: [{ column: 'clientName' }] }],
-];
-
-/** The worst of `repeat` runs of each query (after one warm-up run), and which query it was. */
-async function worstOf(
-  handlers: Handlers,
-  queries: readonly [string, CaseloadQueryInput][],
-  repeat = 3,
-): Promise<{ worst: number; worstName: string; median: number }> {
-  let worst = 0;
-  let worstName = '';
-  const all: number[] = [];
+  queries: ReadonlyArray<readonly [string, CaseloadQueryInput]>,
+  samples: number,
+): Promise<{ stats: Stats; name: string; medianOfAll: number }> {
+  let worst: { stats: Stats; name: string } | null = null;
+  const medians: number[] = [];
   for (const [name, input] of queries) {
     await call(handlers, 'caseload.query', input);
-    for (let run = 0; run < repeat; run += 1) {
-      const { ms: elapsed } = await timed(() => call(handlers, 'caseload.query', input));
-      all.push(elapsed);
-      if (elapsed > worst) [worst, worstName] = [elapsed, name];
-    }
+    const stats = statsOf(await sampleMs(samples, () => call(handlers, 'caseload.query', input)));
+    medians.push(stats.median);
+    if (!worst || stats.median > worst.stats.median) worst = { stats, name };
   }
-  return { worst, worstName, median: percentile(all, 0.5) };
-}
-
-const searchWords = [
-  'Garcia',
-  'Chen',
-  'Maria',
-  'Aetna',
-  'Cigna',
-  'REF-1',
-  'REF-2',
-  'REF-35',
-  'Tanya',
-  'Devon',
-  'receipt',
-  'clinic',
-  'Nguyen',
-  'Patel',
-  'Okafor',
-  'decision',
-  'Humana',
-  'Kaiser',
-  'Molina',
-  'M1000',
-  'Stellate',
-  'letter',
-  'Santos',
-  'Xu',
-  'Quinn',
-];
-
-async function measureSearch(handlers: Handlers): Promise<Figure> {
-  if (!isMethodName('search.global')) {
-    return {
-      name: 'global search p95 (100 queries)',
-      value: 'not measured: search.global not available',
-      target: '≤ 50 ms',
-      passed: null,
-    };
-  }
-  const times: number[] = [];
-  for (let index = 0; index < 100; index += 1) {
-    const word = searchWords[index % searchWords.length]!;
-    const text =
-      index < searchWords.length
-        ? word
-        : `${word} ${searchWords[(index * 7) % searchWords.length]!.slice(0, 3)}`;
-    const { ms: elapsed } = await timed(() => call(handlers, 'search.global', { text }));
-    times.push(elapsed);
-  }
-  const p95 = percentile(times, 0.95);
-  return {
-    name: 'global search p95 (100 queries)',
-    value: ms(p95),
-    target: '≤ 50 ms',
-    passed: p95 <= 50,
-    detail: `p50 ${ms(percentile(times, 0.5))}, max ${ms(Math.max(...times))}`,
-  };
-}
-
-/** The same caseload queries straight through the service, for the encrypted and the plain copy. */
-async function queryWorkloadSeconds(db: Kysely<AdvocaseDatabase>): Promise<number> {
-  const queries = [...sortQueries, ...filterQueries].map(([, input]) =>
-    caseloadQueryInputSchema.parse(input),
-  );
-  for (const query of queries) await queryCaseload(db, query);
-  const started = performance.now();
-  for (let round = 0; round < 3; round += 1) for (const query of queries) await queryCaseload(db, query);
-  return (performance.now() - started) / 1000;
-}
-
-const insertSize = { clients: 2_000, cases: 10_000, events: 50_000, bigCaseEvents: 500 };
-
-/** Inserting a caseload with the app's settings (WAL, synchronous FULL, every trigger) into a fresh file. */
-async function insertWorkloadRowsPerSecond(connection: Database.Database): Promise<number> {
-  const started = performance.now();
-  fillSyntheticCaseload(connection, insertSize, 7);
-  const seconds = (performance.now() - started) / 1000;
-  return (insertSize.clients + insertSize.cases + insertSize.events) / seconds;
-}
-
-async function measureEncryptionCost(fixture: BenchFixture): Promise<Figure[]> {
-  const dataKey = await new Keyring(dataFilePaths(fixture.dataDirectory).keyring).openWithPassphrase(
-    benchPassphrase,
-  );
-  const databaseKey = deriveSubkey(dataKey, 'database');
-
-  const encrypted = openEncryptedSqlite(dataFilePaths(fixture.dataDirectory).database, databaseKey);
-  const encryptedDb = encrypted.createKysely<AdvocaseDatabase>();
-  const encryptedQuerySeconds = await queryWorkloadSeconds(encryptedDb);
-  await encryptedDb.destroy();
-  const plain = await openPlainKysely<AdvocaseDatabase>(fixture.plainDatabasePath);
-  const plainQuerySeconds = await queryWorkloadSeconds(plain.db);
-  await plain.db.destroy();
-
-  const scratch = mkdtempSync(join(tmpdir(), 'advocase-bench-insert-'));
-  try {
-    // Alternating runs, best of two each: a shared 2-core machine is noisy over a few seconds.
-    let encryptedInsert = 0;
-    let plainInsert = 0;
-    for (let run = 0; run < 2; run += 1) {
-      const freshEncrypted = openEncryptedSqlite(join(scratch, `encrypted-${run}.db`), randomBytes(32));
-      const freshEncryptedDb = freshEncrypted.createKysely<unknown>();
-      await migrateDatabase(freshEncryptedDb);
-      encryptedInsert = Math.max(
-        encryptedInsert,
-        await insertWorkloadRowsPerSecond(freshEncrypted.connection),
-      );
-      await freshEncryptedDb.destroy();
-      const freshPlain = await openPlainKysely<unknown>(join(scratch, `plain-${run}.db`));
-      await migrateDatabase(freshPlain.db);
-      plainInsert = Math.max(plainInsert, await insertWorkloadRowsPerSecond(freshPlain.connection));
-      await freshPlain.db.destroy();
-    }
-
-    const queryRatio = plainQuerySeconds / encryptedQuerySeconds;
-    const insertRatio = encryptedInsert / plainInsert;
-    return [
-      {
-        name: 'encryption cost: caseload queries (encrypted ÷ plain throughput)',
-        value: `${queryRatio.toFixed(2)}×`,
-        target: '≥ 0.80×',
-        passed: queryRatio >= 0.8,
-        detail: `${(sortQueries.length + filterQueries.length) * 3} queries: encrypted ${encryptedQuerySeconds.toFixed(2)} s, plain ${plainQuerySeconds.toFixed(2)} s`,
-      },
-      {
-        name: 'encryption cost: inserts (encrypted ÷ plain throughput)',
-        value: `${insertRatio.toFixed(2)}×`,
-        target: '≥ 0.80×',
-        passed: insertRatio >= 0.8,
-        detail: `${insertSize.clients + insertSize.cases + insertSize.events} rows, best of 2: encrypted ${Math.round(encryptedInsert)} rows/s, plain ${Math.round(plainInsert)} rows/s`,
-      },
-    ];
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  return { ...worst!, medianOfAll: statsOf(medians).median };
 }
 
 export async function runCaseloadBench(
   fixture: BenchFixture,
+  samples: number,
   log: (line: string) => void,
-): Promise<Figure[]> {
-  const figures: Figure[] = [];
-
-  // Open + unlock + first page, three times in a fresh session each (the worst counts).
-  const openTimes: number[] = [];
-  for (let run = 0; run < 3; run += 1) {
-    const session = new Session({ dataDirectory: fixture.dataDirectory, actor: 'bench' });
-    const handlers = createHandlers(session);
-    const { ms: elapsed, value: firstPage } = await timed(async () => {
-      await call(handlers, 'session.unlock', { passphrase: benchPassphrase });
-      return call(handlers, 'caseload.query', {});
-    });
-    openTimes.push(elapsed);
-    if (run === 0)
-      log(
-        `  caseload: ${firstPage.total.toLocaleString('en-US')} live cases, first page of ${firstPage.rows.length}`,
-      );
-    await session.lock();
+): Promise<{ figures: Figure[]; eviction: string }> {
+  // Cold: a fresh process per sample, on files just evicted from the page cache.
+  log(`  cold: ${samples} fresh processes, each after evicting the store from the page cache…`);
+  const cold: ColdSession[] = [];
+  let eviction = '';
+  for (let run = 0; run < samples; run += 1) {
+    const evicted = evictFromPageCache(storeFiles(fixture));
+    eviction = `${evicted.method}; ${(evicted.residentBytes / 1e6).toFixed(1)} MB of the store still resident after eviction`;
+    cold.push(inFreshProcess<ColdSession>(['session', fixture.dataDirectory]));
   }
-  const openWorst = Math.max(...openTimes);
-  figures.push({
-    name: 'open + unlock + first page of the caseload',
-    value: ms(openWorst),
-    target: '≤ 1000 ms',
-    passed: openWorst <= 1000,
-    detail: `worst of 3 (${openTimes.map((time) => time.toFixed(0)).join(', ')} ms); includes scrypt N=2^17`,
-  });
+  const coldStats = (pick: (run: ColdSession) => number) => statsOf(cold.map(pick));
 
+  // Warm: this process, each operation once before it is timed.
+  log(`  warm: ${samples} samples of each operation in one process…`);
   const session = new Session({ dataDirectory: fixture.dataDirectory, actor: 'bench' });
   const handlers = createHandlers(session);
-  await call(handlers, 'session.unlock', { passphrase: benchPassphrase });
+  const warmUnlocks: Array<{ unlockMs: number; firstPageMs: number; totalMs: number }> = [];
+  for (let run = 0; run <= samples; run += 1) {
+    const timing = await unlockToFirstPage(handlers, benchPassphrase);
+    if (run > 0) warmUnlocks.push(timing);
+    if (run < samples) await session.lock();
+  }
+  const figures: Figure[] = [];
   try {
-    const sorts = await worstOf(handlers, sortQueries);
-    figures.push({
-      name: 'sort the whole caseload by any column (first page + stage counts)',
-      value: ms(sorts.worst),
-      target: '≤ 150 ms',
-      passed: sorts.worst <= 150,
-      detail: `worst: ${sorts.worstName}; median ${ms(sorts.median)}; 10 columns × 2 directions × 3 runs`,
-    });
-    const deepSorts = await worstOf(
-      handlers,
-      sortQueries.map(([name, input]) => [
-        `${name}, rows 99,000–99,100`,
-        { ...input, offset: 99_000, includeStageCounts: false },
-      ]),
+    figures.push(
+      judged(
+        {
+          id: 'unlock-first-page',
+          name: 'unlock → first page, every call the renderer makes (KDF included)',
+          unit: 'ms',
+          cold: coldStats((run) => run.totalMs),
+          warm: statsOf(warmUnlocks.map((timing) => timing.totalMs)),
+          goal: '≤ 1000 ms median, cold',
+          detail: `of which session.unlock (scrypt, open, migrate check): cold median ${statsOf(cold.map((run) => run.unlockMs)).median.toFixed(0)} ms`,
+        },
+        { on: 'cold', statistic: 'median', atMost: 1000 },
+      ),
+      judged(
+        {
+          id: 'first-page-after-unlock',
+          name: 'first page after unlock (the calls after session.unlock)',
+          unit: 'ms',
+          cold: coldStats((run) => run.firstPageMs),
+          warm: statsOf(warmUnlocks.map((timing) => timing.firstPageMs)),
+          goal: '≤ 150 ms median, cold',
+        },
+        { on: 'cold', statistic: 'median', atMost: 150 },
+      ),
     );
-    figures.push({
-      name: 'a window at the end of a sorted caseload (scrolling)',
-      value: ms(deepSorts.worst),
-      target: '≤ 150 ms',
-      passed: deepSorts.worst <= 150,
-      detail: `worst: ${deepSorts.worstName}; median ${ms(deepSorts.median)}`,
-    });
-    const filters = await worstOf(handlers, filterQueries);
-    figures.push({
-      name: 'apply a filter (first page + total + stage counts)',
-      value: ms(filters.worst),
-      target: '≤ 100 ms',
-      passed: filters.worst <= 100,
-      detail: `worst: ${filters.worstName}; median ${ms(filters.median)}; ${filterQueries.length} filters × 3 runs`,
-    });
 
-    const openCaseTimes: number[] = [];
-    let eventTotal = 0;
-    for (let run = 0; run < 3; run += 1) {
-      const { ms: elapsed, value } = await timed(async () => {
-        await call(handlers, 'cases.get', { caseId: bigCaseId });
-        return call(handlers, 'events.list', { caseId: bigCaseId });
-      });
-      openCaseTimes.push(elapsed);
-      eventTotal = value.total;
+    for (const [id, label, queries, coldOf] of [
+      [
+        'sort',
+        'sort by any column, incl. multi-column (slowest query)',
+        sortQueries,
+        (run: ColdSession) => run.sorts,
+      ],
+      ['filter', 'filter by any column (slowest filter)', filterQueries, (run: ColdSession) => run.filters],
+      [
+        'quick-filter',
+        'quick filter (slowest text)',
+        quickFilterQueries,
+        (run: ColdSession) => run.quickFilters,
+      ],
+    ] as const) {
+      const warm = await warmWorst(handlers, queries, samples);
+      figures.push(
+        judged(
+          {
+            id,
+            name: label,
+            unit: 'ms',
+            cold: coldStats((run) => worstOfRecord(coldOf(run))),
+            warm: warm.stats,
+            goal: '≤ 50 ms median, warm',
+            detail: `slowest warm: ${warm.name}; median of all ${queries.length} queries ${warm.medianOfAll.toFixed(1)} ms; cold = the slowest first run in each fresh process`,
+          },
+          { on: 'warm', statistic: 'median', atMost: 50 },
+        ),
+      );
     }
-    const openCaseWorst = Math.max(...openCaseTimes);
-    figures.push({
-      name: `open a case with ${eventTotal.toLocaleString('en-US')} events (cases.get + events.list first page)`,
-      value: ms(openCaseWorst),
-      target: '≤ 300 ms',
-      passed: openCaseWorst <= 300,
-      detail: `worst of 3 (${openCaseTimes.map((time) => time.toFixed(0)).join(', ')} ms)`,
-    });
 
-    figures.push(await measureSearch(handlers));
+    await searchP95(handlers);
+    const searchRounds: number[] = [];
+    for (let run = 0; run < samples; run += 1) searchRounds.push(await searchP95(handlers));
+    figures.push(
+      judged(
+        {
+          id: 'search-p95',
+          name: 'global search p95 over 100 varied queries',
+          unit: 'ms',
+          cold: coldStats((run) => run.search),
+          warm: statsOf(searchRounds),
+          goal: '≤ 50 ms median p95, warm',
+          detail: 'each sample is the p95 of one pass over the same 100 queries',
+        },
+        { on: 'warm', statistic: 'median', atMost: 50 },
+      ),
+    );
+
+    await openBigCase(handlers);
+    figures.push(
+      judged(
+        {
+          id: 'open-case',
+          name: 'open a case with 5,000 events (header, timeline, tasks)',
+          unit: 'ms',
+          cold: coldStats((run) => run.openCase),
+          warm: statsOf(await sampleMs(samples, () => openBigCase(handlers))),
+          goal: '≤ 100 ms median, warm',
+        },
+        { on: 'warm', statistic: 'median', atMost: 100 },
+      ),
+    );
+
+    let outcomesWorst: { stats: Stats; name: string } | null = null;
+    for (const [name, input] of outcomesInputs) {
+      await call(handlers, 'outcomes.report', input);
+      const stats = statsOf(await sampleMs(samples, () => call(handlers, 'outcomes.report', input)));
+      if (!outcomesWorst || stats.median > outcomesWorst.stats.median) outcomesWorst = { stats, name };
+    }
+    figures.push(
+      judged(
+        {
+          id: 'outcomes',
+          name: 'Outcomes for a year, one advocate or all (slower of the two)',
+          unit: 'ms',
+          cold: coldStats((run) => worstOfRecord(run.outcomes)),
+          warm: outcomesWorst!.stats,
+          goal: '≤ 300 ms median, warm',
+          detail: `slower warm: ${outcomesWorst!.name}`,
+        },
+        { on: 'warm', statistic: 'median', atMost: 300 },
+      ),
+    );
+
+    // Not streamed yet: the first byte the user's file receives is after the whole text is made.
+    await exportCaseloadCsv(handlers);
+    figures.push(
+      judged(
+        {
+          id: 'csv-export-first-bytes',
+          name: 'caseload CSV export of every row: first bytes',
+          unit: 'ms',
+          cold: coldStats((run) => run.csvExport),
+          warm: statsOf(await sampleMs(samples, () => exportCaseloadCsv(handlers))),
+          goal: '≤ 200 ms median, cold',
+          detail: `not streamed: the whole text (${(cold[0]!.csvBytes / 1e6).toFixed(1)} MB) is built and returned in one answer, so first bytes = the whole export`,
+        },
+        { on: 'cold', statistic: 'median', atMost: 200 },
+      ),
+      judged(
+        {
+          id: 'csv-export-memory',
+          name: 'caseload CSV export: peak memory the export adds',
+          unit: 'MB',
+          cold: coldStats((run) => run.csvPeakRiseMb),
+          warm: null,
+          goal: 'flat: ≤ 64 MB at any size',
+          detail:
+            'peak resident memory during the export above what the process held just before (sampled every 2 ms), in the fresh process',
+        },
+        { on: 'cold', statistic: 'max', atMost: 64 },
+      ),
+    );
   } finally {
     await session.lock();
   }
 
-  figures.push(...(await measureEncryptionCost(fixture)));
-  return figures;
+  figures.push(...measureEncryptionCost(fixture, samples, log));
+  return { figures, eviction };
+}
+
+/**
+ * Encrypted ÷ plain throughput. Both files are built the same way (the same rows, both compacted,
+ * the same 4 KiB pages) and opened with the app's connection settings (the same 64 MiB cache);
+ * each sample is a fresh process per file after both were evicted, timing the first pass (cold)
+ * and a second one (warm).
+ */
+function measureEncryptionCost(
+  fixture: BenchFixture,
+  samples: number,
+  log: (line: string) => void,
+): Figure[] {
+  log(`  encrypted vs plain: ${samples} fresh processes each…`);
+  const ratios = {
+    caseloadCold: [] as number[],
+    caseloadWarm: [] as number[],
+    scanCold: [] as number[],
+    scanWarm: [] as number[],
+  };
+  for (let run = 0; run < samples; run += 1) {
+    evictFromPageCache([...storeFiles(fixture), fixture.plainDatabasePath]);
+    const encrypted = inFreshProcess<Workload>([
+      'workload',
+      fixture.dataDirectory,
+      'encrypted',
+      fixture.plainDatabasePath,
+    ]);
+    evictFromPageCache([...storeFiles(fixture), fixture.plainDatabasePath]);
+    const plain = inFreshProcess<Workload>([
+      'workload',
+      fixture.dataDirectory,
+      'plain',
+      fixture.plainDatabasePath,
+    ]);
+    for (const key of Object.keys(ratios) as Array<keyof typeof ratios>)
+      ratios[key].push(plain[key] / encrypted[key]);
+  }
+  const ratioFigure = (id: string, name: string, cold: number[], warm: number[], detail: string): Figure => {
+    const coldStats = statsOf(cold);
+    const warmStats = statsOf(warm);
+    return {
+      id,
+      name,
+      unit: '×',
+      cold: coldStats,
+      warm: warmStats,
+      goal: '≥ 0.80× median, cold and warm',
+      passed: coldStats.median >= 0.8 && warmStats.median >= 0.8,
+      detail,
+    };
+  };
+  return [
+    ratioFigure(
+      'encrypted-vs-plain-caseload',
+      'encrypted ÷ plain throughput: every caseload query once',
+      ratios.caseloadCold,
+      ratios.caseloadWarm,
+      `${sortQueries.length + filterQueries.length + quickFilterQueries.length} queries through the caseload service`,
+    ),
+    ratioFigure(
+      'encrypted-vs-plain-scan',
+      'encrypted ÷ plain throughput: read 1,000,000 timeline rows',
+      ratios.scanCold,
+      ratios.scanWarm,
+      'a scan of the events table by rowid (all of it when smaller): mostly page decryption',
+    ),
+  ];
 }

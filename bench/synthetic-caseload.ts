@@ -17,12 +17,18 @@ export type CaseloadSize = {
   readonly bigCaseEvents: number;
 };
 
-export const benchSize: CaseloadSize = {
-  clients: 20_000,
-  cases: 100_000,
-  events: 1_000_000,
-  bigCaseEvents: 5_000,
-};
+/**
+ * The proportions of a caseload of `cases` cases: a client for every five cases, ten timeline
+ * events a case, and one case with 5,000 events (the "open a case with 5,000 events" figure).
+ */
+export function caseloadOfSize(cases: number): CaseloadSize {
+  return {
+    clients: Math.max(1, Math.round(cases / 5)),
+    cases,
+    events: cases * 10,
+    bigCaseEvents: Math.min(5_000, cases * 5),
+  };
+}
 
 /** The case that carries `bigCaseEvents` events. */
 export const bigCaseId = 1;
@@ -82,7 +88,7 @@ const today = Date.UTC(2026, 10, 23);
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 function inBatches(connection: Database.Database, count: number, insertOne: (index: number) => void): void {
-  const batchSize = 50_000;
+  const batchSize = 100_000;
   for (let start = 0; start < count; start += batchSize) {
     connection.transaction(() => {
       for (let index = start; index < Math.min(count, start + batchSize); index += 1) insertOne(index);
@@ -93,6 +99,7 @@ function inBatches(connection: Database.Database, count: number, insertOne: (ind
 export function fillSyntheticCaseload(
   connection: Database.Database,
   size: CaseloadSize,
+  log: (line: string) => void = () => {},
   seed = 20261123,
   /** When the trashed rows were trashed: recently, so the 30-day purge keeps them, as it would in use. */
   trashedAt = new Date().toISOString(),
@@ -100,6 +107,39 @@ export function fillSyntheticCaseload(
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const createdAt = new Date(today - 900 * day).toISOString();
+  let tableStarted = performance.now();
+  const tableDone = (table: string, rows: number) => {
+    const seconds = (performance.now() - tableStarted) / 1000;
+    log(`    ${rows.toLocaleString('en-US')} ${table} in ${seconds.toFixed(1)} s`);
+    tableStarted = performance.now();
+  };
+
+  // Coverages go in before their clients (foreign keys checked at the end instead): a coverage
+  // added to a client re-indexes the client for search, and a client added last is indexed once.
+  connection.pragma('foreign_keys = OFF');
+  // One coverage per client; every fifth client has a second (a change of job, Medicare at 65).
+  const insertCoverage = connection.prepare(
+    `insert into coverages (id, client_id, payer, plan_type, member_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const coverageOfClient: number[] = [];
+  let coverageId = 0;
+  inBatches(connection, size.clients, (index) => {
+    for (let copy = 0; copy < (index % 5 === 0 ? 2 : 1); copy += 1) {
+      coverageId += 1;
+      insertCoverage.run(
+        coverageId,
+        index + 1,
+        pick(payers),
+        pick(planTypes),
+        `M${String(100_000_000 + coverageId * 7)}`,
+        createdAt,
+        createdAt,
+      );
+      coverageOfClient[index + 1] = coverageId;
+    }
+  });
+
+  tableDone('coverages', coverageId);
 
   const insertClient = connection.prepare(
     `insert into clients (id, full_name, date_of_birth, state, phone, created_at, updated_at, deleted_at)
@@ -124,27 +164,11 @@ export function fillSyntheticCaseload(
     );
   });
 
-  // One coverage per client; every fifth client has a second (a change of job, Medicare at 65).
-  const insertCoverage = connection.prepare(
-    `insert into coverages (id, client_id, payer, plan_type, member_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const coverageOfClient: number[] = [];
-  let coverageId = 0;
-  inBatches(connection, size.clients, (index) => {
-    for (let copy = 0; copy < (index % 5 === 0 ? 2 : 1); copy += 1) {
-      coverageId += 1;
-      insertCoverage.run(
-        coverageId,
-        index + 1,
-        pick(payers),
-        pick(planTypes),
-        `M${String(100_000_000 + coverageId * 7)}`,
-        createdAt,
-        createdAt,
-      );
-      coverageOfClient[index + 1] = coverageId;
-    }
-  });
+  tableDone('clients', size.clients);
+  const danglingKeys = connection.pragma('foreign_key_check');
+  if (Array.isArray(danglingKeys) && danglingKeys.length > 0)
+    throw new Error('The generator wrote a coverage of no client.');
+  connection.pragma('foreign_keys = ON');
 
   const insertCase = connection.prepare(
     `insert into cases (id, client_id, coverage_id, treatment, treatment_detail, payer, stage, priority, is_urgent,
@@ -177,6 +201,8 @@ export function fillSyntheticCaseload(
     );
   });
 
+  tableDone('cases', size.cases);
+
   const insertEvent = connection.prepare(
     `insert into events (case_id, type, occurred_at, summary, details, created_at) values (?, ?, ?, ?, ?, ?)`,
   );
@@ -208,4 +234,5 @@ export function fillSyntheticCaseload(
       occurredAt,
     );
   });
+  tableDone('events', size.events);
 }

@@ -14,7 +14,8 @@ import { isOutstanding, judgeDisplayStatus } from './case-deadline-rows';
 import { assertDeadlineExists, meaningOf, writeAdjustment } from './case-deadlines-service';
 import { daysBetween, formatInstantInZone } from './date-arithmetic';
 import { resolveClock, type Clock } from './deadline-clock';
-import { recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
+import { recomputeCaseDeadlines } from './recompute';
+import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
 
 /** The Agenda: every case's outstanding deadlines and dated tasks, in sections by how soon. */
 

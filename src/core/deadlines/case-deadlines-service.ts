@@ -18,7 +18,8 @@ import {
 import { addCalendarDays, daysBetween, formatInstantInZone } from './date-arithmetic';
 import { resolveClock, type Clock } from './deadline-clock';
 import { deadlineRules } from './rules';
-import { adjustmentsOfCase, recomputeCaseDeadlines, refreshDeadlineStatusesOncePerDay } from './recompute';
+import { adjustmentsOfCase, recomputeCaseDeadlines } from './recompute';
+import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
 
 /**
  * A case's deadlines as the Deadlines tab shows them: the rows `recompute.ts` keeps, judged

@@ -443,25 +443,6 @@ export async function refreshDeadlineStatuses(
   return { recomputed: caseIds.length };
 }
 
-const lastRefreshDay = new WeakMap<Kysely<AdvocaseDatabase>, string>();
-
-/**
- * The "daily-ish" refresh: the first deadline read after a store opens (that is, after unlock)
- * runs it, and so does the first read on each new day. Keyed by the open database, so a lock and
- * unlock (a new connection) refreshes again.
- */
-export async function refreshDeadlineStatusesOncePerDay(
-  db: Kysely<AdvocaseDatabase>,
-  options: RecomputeOptions = {},
-): Promise<void> {
-  const now = options.now ?? new Date();
-  const timeZone = options.timeZone ?? userTimeZone();
-  const today = civilDateInZone(now.getTime(), timeZone);
-  if (lastRefreshDay.get(db) === today) return;
-  lastRefreshDay.set(db, today);
-  await refreshDeadlineStatuses(db, { now, timeZone });
-}
-
 /**
  * A closed case's deadlines (shared/domain/case-lifecycle.ts): met ones stay met and ones that
  * passed while it was open keep their word (Outcomes counts a miss as a miss); the rest are no

@@ -7,12 +7,12 @@ const chunkSize = 64;
 const sealedChunkSize = chunkSize + 16;
 const storageId = 'a'.repeat(32);
 
-function encrypt(plaintext: Buffer, key: Buffer, id = storageId): Buffer {
+function encrypt(plaintext: Buffer, key: Buffer, id = storageId, pieceSize = 37): Buffer {
   const encryptor = new ChunkEncryptor(key, id, chunkSize);
   const parts = [encryptor.header];
-  // Feed it in uneven pieces, as uploads arrive.
-  for (let offset = 0; offset < plaintext.length; offset += 37) {
-    parts.push(...encryptor.push(plaintext.subarray(offset, offset + 37)));
+  // Fed in uneven pieces by default, as uploads arrive.
+  for (let offset = 0; offset < plaintext.length; offset += pieceSize) {
+    parts.push(...encryptor.push(plaintext.subarray(offset, offset + pieceSize)));
   }
   parts.push(encryptor.finish());
   return Buffer.concat(parts);
@@ -53,6 +53,17 @@ describe('the vault file format', () => {
       }
     },
   );
+
+  it('makes the same file whether pieces line up with the chunks (no copy), span them, or come a byte at a time', () => {
+    const key = randomBytes(32);
+    const plaintext = randomBytes(5 * chunkSize + 9);
+    for (const pieceSize of [1, 37, chunkSize, 2 * chunkSize, plaintext.length]) {
+      const ciphertext = encrypt(plaintext, key, storageId, pieceSize);
+      expect(ciphertext.length).toBe(headerLength + plaintext.length + 6 * 16);
+      expect(decrypt(ciphertext, key, storageId, 2 * sealedChunkSize).equals(plaintext)).toBe(true);
+      expect(decrypt(ciphertext, key, storageId, 3).equals(plaintext)).toBe(true);
+    }
+  });
 
   it('gives the same file a different ciphertext each time (fresh salt and nonce prefix)', () => {
     const key = randomBytes(32);

@@ -46,13 +46,58 @@ function chunkNonce(prefix: Buffer, index: number, isFinal: boolean): Buffer {
   return nonce;
 }
 
+/**
+ * Pieces of any size in, chunks of a given size out. A chunk inside one piece is a view of it;
+ * only a chunk that spans two pieces is copied, so pieces that line up with the chunks (the app's
+ * 2 MiB uploads, 1 MiB chunks) are never copied at all.
+ */
+class ChunkQueue {
+  private pieces: Buffer[] = [];
+  length = 0;
+
+  add(piece: Buffer): void {
+    if (piece.length === 0) return;
+    this.pieces.push(piece);
+    this.length += piece.length;
+  }
+
+  /** The next `size` bytes (at most as many as are queued). */
+  take(size: number): Buffer {
+    const first = this.pieces[0];
+    if (!first || size === 0) return Buffer.alloc(0);
+    let chunk: Buffer;
+    if (first.length >= size) {
+      chunk = first.subarray(0, size);
+      if (first.length === size) this.pieces.shift();
+      else this.pieces[0] = first.subarray(size);
+    } else {
+      chunk = Buffer.allocUnsafe(size);
+      let filled = 0;
+      while (filled < size) {
+        const piece = this.pieces[0]!;
+        const used = Math.min(piece.length, size - filled);
+        piece.copy(chunk, filled, 0, used);
+        filled += used;
+        if (used === piece.length) this.pieces.shift();
+        else this.pieces[0] = piece.subarray(used);
+      }
+    }
+    this.length -= size;
+    return chunk;
+  }
+
+  clear(): void {
+    this.pieces = [];
+    this.length = 0;
+  }
+}
+
 /** Encrypts one file chunk by chunk. Feed it plaintext pieces of any size; it emits whole chunks. */
 export class ChunkEncryptor {
   private readonly key: Buffer;
   private readonly prefix: Buffer;
   private readonly aad: Buffer;
-  private pending: Buffer[] = [];
-  private pendingLength = 0;
+  private readonly pending = new ChunkQueue();
   private index = 0;
   private isFinished = false;
   readonly header: Buffer;
@@ -71,30 +116,26 @@ export class ChunkEncryptor {
     this.key = fileKey(vaultKey, salt);
   }
 
-  /** Returns the encrypted chunks completed by this piece (possibly none). */
+  /**
+   * Returns what this piece completes (possibly nothing): each chunk's ciphertext, then its tag,
+   * as separate buffers to write in order, so a chunk is never copied to join its tag. The
+   * encryptor keeps views of the piece until they are sealed: do not change it meanwhile.
+   */
   push(plaintext: Uint8Array): Buffer[] {
     if (this.isFinished) throw new Error('The encryptor is finished.');
     const out: Buffer[] = [];
-    this.pending.push(Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength));
-    this.pendingLength += plaintext.byteLength;
+    this.pending.add(Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength));
     // A chunk goes out only once more bytes follow it: the last chunk must carry the final flag.
-    if (this.pendingLength <= this.chunkSize) return out;
-    const joined =
-      this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
-    let offset = 0;
-    while (joined.length - offset > this.chunkSize) {
-      out.push(this.seal(joined.subarray(offset, offset + this.chunkSize), false));
-      offset += this.chunkSize;
+    while (this.pending.length > this.chunkSize) {
+      out.push(...this.seal(this.pending.take(this.chunkSize), false));
     }
-    this.pending = [joined.subarray(offset)];
-    this.pendingLength = joined.length - offset;
     return out;
   }
 
   /** Seals the final chunk (empty only when the whole file is) and forgets the key. */
   finish(): Buffer {
-    const last = this.seal(Buffer.concat(this.pending, this.pendingLength), true);
-    this.pending = [];
+    const last = Buffer.concat(this.seal(this.pending.take(this.pending.length), true));
+    this.pending.clear();
     this.isFinished = true;
     this.key.fill(0);
     return last;
@@ -103,17 +144,18 @@ export class ChunkEncryptor {
   /** Forgets the key without finishing (an upload abandoned half way). */
   abandon(): void {
     this.isFinished = true;
-    this.pending = [];
+    this.pending.clear();
     this.key.fill(0);
   }
 
-  private seal(plaintext: Buffer, isFinal: boolean): Buffer {
+  private seal(plaintext: Buffer, isFinal: boolean): [ciphertext: Buffer, tag: Buffer] {
     const cipher = createCipheriv('aes-256-gcm', this.key, chunkNonce(this.prefix, this.index, isFinal));
     cipher.setAAD(this.aad);
     const body = cipher.update(plaintext);
-    const final = cipher.final();
+    // GCM is a stream mode: final() adds no bytes, only the tag.
+    cipher.final();
     this.index += 1;
-    return Buffer.concat([body, final, cipher.getAuthTag()]);
+    return [body, cipher.getAuthTag()];
   }
 }
 
@@ -128,8 +170,7 @@ export class ChunkDecryptor {
   private prefix: Buffer = Buffer.alloc(0);
   private aad: Buffer = Buffer.alloc(0);
   private sealedChunkSize = 0;
-  private pending: Buffer[] = [];
-  private pendingLength = 0;
+  private readonly pending = new ChunkQueue();
   private index = 0;
   private hasSeenFinal = false;
 
@@ -149,28 +190,20 @@ export class ChunkDecryptor {
     }
     if (piece.length === 0) return [];
     if (this.hasSeenFinal) throw damaged();
-    this.pending.push(piece);
-    this.pendingLength += piece.length;
+    this.pending.add(piece);
     const out: Buffer[] = [];
     // Hold back one full sealed chunk: whether it is the last one is known only when more follows.
-    if (this.pendingLength <= this.sealedChunkSize) return out;
-    const joined =
-      this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingLength);
-    let offset = 0;
-    while (joined.length - offset > this.sealedChunkSize) {
-      out.push(this.open(joined.subarray(offset, offset + this.sealedChunkSize), false));
-      offset += this.sealedChunkSize;
+    while (this.pending.length > this.sealedChunkSize) {
+      out.push(this.open(this.pending.take(this.sealedChunkSize), false));
     }
-    this.pending = [joined.subarray(offset)];
-    this.pendingLength = joined.length - offset;
     return out;
   }
 
   finish(): Buffer {
-    if (!this.key || this.pendingLength < tagLength) throw damaged();
-    const last = this.open(Buffer.concat(this.pending, this.pendingLength), true);
+    if (!this.key || this.pending.length < tagLength) throw damaged();
+    const last = this.open(this.pending.take(this.pending.length), true);
     this.hasSeenFinal = true;
-    this.pending = [];
+    this.pending.clear();
     this.key.fill(0);
     return last;
   }
@@ -196,10 +229,9 @@ export class ChunkDecryptor {
     decipher.setAAD(this.aad);
     decipher.setAuthTag(sealed.subarray(sealed.length - tagLength));
     try {
-      const plaintext = Buffer.concat([
-        decipher.update(sealed.subarray(0, sealed.length - tagLength)),
-        decipher.final(),
-      ]);
+      const plaintext = decipher.update(sealed.subarray(0, sealed.length - tagLength));
+      // GCM's final() adds no bytes; it checks the tag.
+      decipher.final();
       this.index += 1;
       return plaintext;
     } catch {

@@ -8,6 +8,12 @@ import type { Expression, RawBuilder } from 'kysely';
 export type CaseInsensitiveText = {
   /** True when the text holds `fragment` anywhere, ignoring case; `%`, `_` and `\` in it are plain characters. */
   readonly contains: (text: Expression<string | null>, fragment: string) => RawBuilder<boolean>;
+  /**
+   * The rowids of a trigram index's rows whose `text` holds `fragment`, as `contains` would find
+   * them but without reading every row; null where the engine cannot look this fragment up (then
+   * use `contains`).
+   */
+  readonly rowidsContaining: (trigramIndex: string, fragment: string) => RawBuilder<number> | null;
   /** A sort key ordering text alphabetically, ignoring case ("adapt" before "Bridge"). */
   readonly sortKey: (text: Expression<string | null>) => RawBuilder<string>;
 };

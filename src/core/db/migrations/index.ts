@@ -29,6 +29,8 @@ import * as letterRenderFields from './0076-letter-render-fields';
 import * as importValueMappings from './0080-import-value-mappings';
 import * as recognisedText from './0090-recognised-text';
 import * as caseDenialNotices from './0095-case-denial-notices';
+import * as caseloadStageCounts from './0100-caseload-stage-counts';
+import * as caseloadQuickFilterTrigrams from './0101-caseload-quick-filter-trigrams';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -65,4 +67,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0080-import-value-mappings': importValueMappings,
   '0090-recognised-text': recognisedText,
   '0095-case-denial-notices': caseDenialNotices,
+  '0100-caseload-stage-counts': caseloadStageCounts,
+  '0101-caseload-quick-filter-trigrams': caseloadQuickFilterTrigrams,
 };

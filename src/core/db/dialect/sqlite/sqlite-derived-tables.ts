@@ -45,6 +45,18 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'events_search_delete',
     'cases_search_trash',
   ],
+  // Migration 0100: the caseload's stage counts, kept from its entries.
+  caseload_stage_counts: [
+    'caseload_stage_counts_insert',
+    'caseload_stage_counts_delete',
+    'caseload_stage_counts_update',
+  ],
+  // Migration 0101: the quick filter's trigram index of the entries' text.
+  caseload_quick_filter: [
+    'caseload_quick_filter_insert',
+    'caseload_quick_filter_delete',
+    'caseload_quick_filter_update',
+  ],
   // Migration 0064: the audit log's chain is checked on insert, and rows are never deleted.
   audit_log: ['audit_log_inserted_chained', 'audit_log_never_deleted', 'audit_log_only_blanked'],
 };
@@ -55,6 +67,8 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
       table: 'caseload_entries',
       follows: ['cases', 'clients', 'coverages', 'case_deadline_summaries', 'case_evidence_summaries'],
     },
+    { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
+    { table: 'caseload_quick_filter', follows: ['caseload_entries'] },
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
     { table: 'event_search', follows: ['events', 'cases'] },
