@@ -29,19 +29,14 @@ import { ColumnChooser } from './ColumnChooser';
 import { FilterMenu } from './FilterMenu';
 import { SaveViewDialog } from './SaveViewDialog';
 import { StageCounts } from './StageCounts';
-import { caseloadQueryKey, useCaseloadSummary } from './use-caseload-window';
+import { useCaseloadSummary } from './use-caseload-window';
 import styles from './Caseload.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
-/** Every cached list of cases starts with this key; invalidating it refreshes the caseload too. */
-export const casesQueryKey = ['cases'] as const;
-const preferencesQueryKey = ['caseload-preferences'] as const;
-const viewsQueryKey = ['caseload-views'] as const;
-const filterOptionsQueryKey = [...caseloadQueryKey, 'filter-options'] as const;
 /**
  * Where the user was (view, filters, sort), kept while they open a case and come back. It sits in
  * the query cache, so locking forgets it with the records (the quick filter may hold a name).
  */
-const viewStateKey = ['caseload-view-state'] as const;
 type ViewState = { readonly choice: ViewChoice; readonly definition: CaseloadViewDefinition };
 
 type ViewChoice =
@@ -79,15 +74,18 @@ export function CaseloadView({
   onAnnounce?: (message: string) => void;
 }) {
   const preferences = useQuery({
-    queryKey: preferencesQueryKey,
+    queryKey: queryKeys.caseload.preferences,
     queryFn: () => callApi('caseload.getPreferences', {}),
   });
-  const savedViews = useQuery({ queryKey: viewsQueryKey, queryFn: () => callApi('caseload.listViews', {}) });
+  const savedViews = useQuery({
+    queryKey: queryKeys.caseload.views,
+    queryFn: () => callApi('caseload.listViews', {}),
+  });
   const filterOptions = useQuery({
-    queryKey: filterOptionsQueryKey,
+    queryKey: queryKeys.caseload.filterOptions,
     queryFn: () => callApi('caseload.filterOptions', {}),
   });
-  const [remembered] = useState(() => queryClient.getQueryData<ViewState>(viewStateKey));
+  const [remembered] = useState(() => queryClient.getQueryData<ViewState>(queryKeys.caseload.viewState));
   const [viewChoice, setViewChoice] = useState<ViewChoice>(
     remembered?.choice ?? { kind: 'built-in', id: 'all' },
   );
@@ -115,7 +113,7 @@ export function CaseloadView({
   }, [quickFilterText]);
 
   useEffect(() => {
-    queryClient.setQueryData<ViewState>(viewStateKey, { choice: viewChoice, definition });
+    queryClient.setQueryData<ViewState>(queryKeys.caseload.viewState, { choice: viewChoice, definition });
   }, [viewChoice, definition]);
 
   useEffect(() => {
@@ -133,10 +131,10 @@ export function CaseloadView({
     mutationFn: (changes: { columns?: CaseloadColumnId[]; myAdvocateName?: string | null }) =>
       callApi('caseload.savePreferences', changes),
     onMutate: (changes) => {
-      const current = queryClient.getQueryData<typeof preferences.data>(preferencesQueryKey);
-      if (current) queryClient.setQueryData(preferencesQueryKey, { ...current, ...changes });
+      const current = queryClient.getQueryData<typeof preferences.data>(queryKeys.caseload.preferences);
+      if (current) queryClient.setQueryData(queryKeys.caseload.preferences, { ...current, ...changes });
     },
-    onSuccess: (saved) => queryClient.setQueryData(preferencesQueryKey, saved),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.caseload.preferences, saved),
     onError: (error) => onAnnounce(`Could not save the columns: ${error.message}`),
   });
 
@@ -154,7 +152,7 @@ export function CaseloadView({
   const deleteView = useMutation({
     mutationFn: (view: { id: number; name: string }) => callApi('caseload.deleteView', { viewId: view.id }),
     onSuccess: async (_nothing, view) => {
-      await queryClient.invalidateQueries({ queryKey: viewsQueryKey });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.views });
       onAnnounce(`View “${view.name}” deleted.`);
       setViewChoice({ kind: 'built-in', id: 'all' });
     },
@@ -402,7 +400,7 @@ export function CaseloadView({
           onSelect={setSelectedIds}
           onDone={async (message) => {
             setSelectedIds(new Set());
-            await queryClient.invalidateQueries({ queryKey: casesQueryKey });
+            await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
             onAnnounce(message);
           }}
         />
@@ -450,7 +448,7 @@ export function CaseloadView({
         onOpenChange={setIsSaveViewOpen}
         definition={definition}
         onSaved={async (view) => {
-          await queryClient.invalidateQueries({ queryKey: viewsQueryKey });
+          await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.views });
           setViewChoice({ kind: 'saved', id: view.id });
           onAnnounce(`View “${view.name}” saved.`);
         }}

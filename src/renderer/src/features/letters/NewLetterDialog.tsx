@@ -11,8 +11,8 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { letterTemplatesQueryKey, lettersOfCaseQueryKey } from './letter-queries';
 import styles from './Letters.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -23,12 +23,12 @@ type Props = {
 /** Chooses a template and the enclosures (in order), then fills the letter from the case. */
 export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
   const templates = useQuery({
-    queryKey: letterTemplatesQueryKey,
+    queryKey: queryKeys.letterTemplates.list,
     queryFn: () => callApi('letterTemplates.list', {}),
     enabled: open,
   });
   const documents = useQuery({
-    queryKey: ['vault', 'case', caseId],
+    queryKey: queryKeys.vault.list(caseId),
     queryFn: () => callApi('vault.list', { caseId }),
     enabled: open,
   });
@@ -43,7 +43,7 @@ export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
         enclosureDocumentIds: [...enclosureIds],
       }),
     onSuccess: async (letter) => {
-      await queryClient.invalidateQueries({ queryKey: lettersOfCaseQueryKey(caseId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.letters.ofCase(caseId) });
       onOpenChange(false);
       // The letter page opens next and lists what is still to fill.
       navigate({ name: 'letter', caseId, letterId: letter.id });
