@@ -9,24 +9,22 @@ import { coveragesHandlers, providersHandlers } from './handlers/coverages';
 import { deadlinesHandlers } from './handlers/deadlines';
 import { eventsHandlers, tasksHandlers } from './handlers/events';
 import { exportsHandlers } from './handlers/exports';
-import { historyHandlers, trashHandlers } from './handlers/history';
+import { historyHandlers } from './handlers/history';
+import { trashHandlers } from './handlers/trash';
 import { importHandlers } from './handlers/import';
 import { searchHandlers } from './handlers/search';
 import { sessionHandlers } from './handlers/session';
 import { verificationHandlers } from './handlers/verification';
 import { settingsHandlers } from './handlers/settings';
 import { vaultHandlers } from './handlers/vault';
-import {
-  clinicalFactsHandlers,
-  evidenceHandlers,
-  symptomScoresHandlers,
-  treatmentHistoryHandlers,
-} from './handlers/evidence';
+import { clinicalFactsHandlers, evidenceHandlers } from './handlers/evidence';
+import { symptomScoresHandlers, treatmentHistoryHandlers } from './handlers/treatment-history';
 import { criteriaHandlers, evidencePacksHandlers } from './handlers/criteria';
 import { letterTemplatesHandlers, lettersHandlers } from './handlers/letters';
 import { costsHandlers, plansHandlers } from './handlers/costs';
 import { fundingHandlers, tracksHandlers } from './handlers/funding';
-import { billingHandlers, invoicesHandlers, timeHandlers } from './handlers/time';
+import { billingHandlers, timeHandlers } from './handlers/time';
+import { invoicesHandlers } from './handlers/invoices';
 import { resourcesHandlers } from './handlers/resources';
 import { outcomesHandlers } from './handlers/outcomes';
 import { profileHandlers } from './handlers/profile';
