@@ -52,6 +52,9 @@ export const criteriaMethods = defineMethods({
     input: judgeCriterionInputSchema,
     output: caseCriteriaViewSchema,
   },
+});
+
+export const evidencePacksMethods = defineMethods({
   'evidencePacks.list': {
     doc: 'The evidence pack of each treatment, in the version the user last saved (or as shipped).',
     input: noInput,

@@ -16,7 +16,7 @@ import { trashMethods } from './trash';
 import { vaultMethods } from './vault';
 import { clinicalFactsMethods, evidenceMethods } from './evidence';
 import { symptomScoresMethods, treatmentHistoryMethods } from './treatment-history';
-import { criteriaMethods } from './criteria';
+import { criteriaMethods, evidencePacksMethods } from './criteria';
 import { letterTemplatesMethods, lettersMethods } from './letters';
 import { costsMethods, plansMethods } from './costs';
 import { fundingMethods, tracksMethods } from './funding';
@@ -29,52 +29,59 @@ import { lettersOutputMethods } from './letters-output';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { denialsMethods } from './denials';
+import { checkNamespaces, mergeNamespaces } from './by-namespace';
+
+/**
+ * Each namespace's methods, keyed by the one list in namespaces.ts: a namespace left out here, or a
+ * feature's methods filed under another namespace's key, does not compile.
+ */
+const methodsByNamespace = checkNamespaces({
+  session: sessionMethods,
+  settings: settingsMethods,
+  clients: clientsMethods,
+  cases: casesMethods,
+  caseload: caseloadMethods,
+  coverages: coveragesMethods,
+  providers: providersMethods,
+  events: eventsMethods,
+  tasks: tasksMethods,
+  verification: verificationMethods,
+  search: searchMethods,
+  deadlines: deadlinesMethods,
+  history: historyMethods,
+  trash: trashMethods,
+  import: importMethods,
+  vault: vaultMethods,
+  exports: exportsMethods,
+  treatmentHistory: treatmentHistoryMethods,
+  symptomScores: symptomScoresMethods,
+  evidence: evidenceMethods,
+  clinicalFacts: clinicalFactsMethods,
+  criteria: criteriaMethods,
+  evidencePacks: evidencePacksMethods,
+  letterTemplates: letterTemplatesMethods,
+  letters: { ...lettersMethods, ...lettersOutputMethods },
+  costs: costsMethods,
+  plans: plansMethods,
+  funding: fundingMethods,
+  tracks: tracksMethods,
+  time: timeMethods,
+  billing: billingMethods,
+  invoices: invoicesMethods,
+  resources: resourcesMethods,
+  outcomes: outcomesMethods,
+  profile: profileMethods,
+  audit: auditMethods,
+  backup: backupMethods,
+  denials: denialsMethods,
+});
 
 /**
  * Every method the renderer may call, each named once (one file per feature under contract/).
  * The IPC bridge, the preload and the web harness are loops over this object: adding a method
  * to a feature's file is all a transport needs.
  */
-export const contract = {
-  ...sessionMethods,
-  ...settingsMethods,
-  ...clientsMethods,
-  ...casesMethods,
-  ...caseloadMethods,
-  ...coveragesMethods,
-  ...providersMethods,
-  ...eventsMethods,
-  ...tasksMethods,
-  ...verificationMethods,
-  ...searchMethods,
-  ...deadlinesMethods,
-  ...historyMethods,
-  ...trashMethods,
-  ...importMethods,
-  ...vaultMethods,
-  ...exportsMethods,
-  ...treatmentHistoryMethods,
-  ...symptomScoresMethods,
-  ...evidenceMethods,
-  ...clinicalFactsMethods,
-  ...criteriaMethods,
-  ...letterTemplatesMethods,
-  ...lettersMethods,
-  ...costsMethods,
-  ...plansMethods,
-  ...fundingMethods,
-  ...tracksMethods,
-  ...timeMethods,
-  ...billingMethods,
-  ...invoicesMethods,
-  ...resourcesMethods,
-  ...outcomesMethods,
-  ...profileMethods,
-  ...lettersOutputMethods,
-  ...auditMethods,
-  ...backupMethods,
-  ...denialsMethods,
-};
+export const contract = mergeNamespaces(methodsByNamespace);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,12 +1,4 @@
 import type { HandlersOf } from '../../../shared/contract';
-import {
-  listTrash,
-  moveCaseToTrash,
-  moveClientToTrash,
-  purgeExpiredTrash,
-  removeTrashedForGood,
-  restoreFromTrash,
-} from '../../history/trash';
 import { listRecentEdits, undoRecentEdits } from '../../history/undo';
 import type { HandlerContext } from './handler-context';
 
@@ -16,19 +8,5 @@ export function historyHandlers({ session }: HandlerContext): HandlersOf<'histor
       session.useStore(({ db }) => listRecentEdits(db, session.actor, limit, session.unlockedSince())),
     'history.undo': ({ count }) =>
       session.useStore(({ db }) => undoRecentEdits(db, session.actor, count, session.unlockedSince())),
-  };
-}
-
-export function trashHandlers({ session }: HandlerContext): HandlersOf<'trash'> {
-  return {
-    'trash.moveCase': ({ caseId }) =>
-      session.useStore(({ db }) => moveCaseToTrash(db, session.actor, caseId)),
-    'trash.moveClient': ({ clientId }) =>
-      session.useStore(({ db }) => moveClientToTrash(db, session.actor, clientId)),
-    'trash.list': () => session.useStore(({ db }) => listTrash(db)),
-    'trash.restore': ({ kind, id }) =>
-      session.useStore(({ db }) => restoreFromTrash(db, session.actor, kind, id)),
-    'trash.empty': () => session.useStore(({ db }) => removeTrashedForGood(db, session.actor, null)),
-    'trash.purgeExpired': () => session.useStore(({ db }) => purgeExpiredTrash(db, session.actor)),
   };
 }

@@ -1,15 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract';
 import { readBillingSettingsWithProfile, updateBillingSettings } from '../../time/billing-settings';
 import { summarizeHours } from '../../time/hours-summary';
-import { renderInvoicePdf } from '../../time/invoice-pdf';
-import {
-  createInvoice,
-  listInvoiceCandidates,
-  listInvoices,
-  loadInvoiceDocument,
-  previewInvoice,
-  setInvoiceStatus,
-} from '../../time/invoices-service';
 import { clientRateCents, setClientRate } from '../../time/rates';
 import {
   addTimeEntry,
@@ -44,25 +35,5 @@ export function billingHandlers({ session }: HandlerContext): HandlersOf<'billin
       session.useStore(async ({ db }) => ({ rateCents: await clientRateCents(db, clientId) })),
     'billing.setClientRate': ({ clientId, rateCents }) =>
       session.useStore(({ db }) => setClientRate(db, session.actor, clientId, rateCents)),
-  };
-}
-
-export function invoicesHandlers({ session }: HandlerContext): HandlersOf<'invoices'> {
-  const render = (invoiceId: number) =>
-    session.useStore(async ({ db }) => {
-      const document = await loadInvoiceDocument(db, invoiceId);
-      return { number: document.invoice.number, ...(await renderInvoicePdf(document)) };
-    });
-  return {
-    'invoices.candidates': () => session.useStore(({ db }) => listInvoiceCandidates(db)),
-    'invoices.preview': (period) => session.useStore(({ db }) => previewInvoice(db, period)),
-    'invoices.create': (input) => session.useStore(({ db }) => createInvoice(db, session.actor, input)),
-    'invoices.list': ({ clientId }) => session.useStore(({ db }) => listInvoices(db, clientId)),
-    'invoices.setStatus': ({ invoiceId, status }) =>
-      session.useStore(({ db }) => setInvoiceStatus(db, session.actor, invoiceId, status)),
-    'invoices.pdf': async ({ invoiceId }) => {
-      const { number, bytes, pageCount } = await render(invoiceId);
-      return { fileName: `invoice-${number}.pdf`, pageCount, data: bytes.toString('base64') };
-    },
   };
 }

@@ -29,13 +29,15 @@ import { focusPageHeading, useFocusHeadingOnNavigate } from './page-focus';
 import { hrefFor, useRoute } from './routes';
 import { useLock } from './use-session';
 import styles from './Workspace.module.css';
-
-export const settingsQueryKey = ['settings'] as const;
+import { queryKeys } from '../lib/query-keys';
 
 export function Workspace() {
   const lock = useLock();
   const route = useRoute();
-  const settings = useQuery({ queryKey: settingsQueryKey, queryFn: () => callApi('settings.get', {}) });
+  const settings = useQuery({
+    queryKey: queryKeys.settings.current,
+    queryFn: () => callApi('settings.get', {}),
+  });
   const [isNewCaseOpen, setIsNewCaseOpen] = useState(false);
   const [isSettingsOpen, setIsSettingsOpen] = useState(false);
   // The toast offers Undo only after an edit that Undo can revert (not after settings or an undo).

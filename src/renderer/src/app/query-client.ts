@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiCallError } from '../lib/api';
+import { queryKeys } from '../lib/query-keys';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -11,11 +12,12 @@ export const queryClient = new QueryClient({
   },
 });
 
-export const sessionQueryKey = ['session'] as const;
-/** Wrong passphrases before this unlock, for the notice; under the session's key, so kept with it. */
-export const failedUnlocksQueryKey = ['session', 'failedUnlocks'] as const;
-
 /** Drops every cached record (names, cases) so nothing of a locked session stays in memory. */
 export function forgetCachedRecords(): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session.all[0] });
+}
+
+/** Refreshes every query under each key (a family or a whole namespace of `queryKeys`), all at once. */
+export async function refreshQueries(...keys: readonly QueryKey[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { callApi, onLocked } from '../lib/api';
-import { forgetCachedRecords, queryClient, sessionQueryKey } from './query-client';
+import { forgetCachedRecords, queryClient } from './query-client';
+import { queryKeys } from '../lib/query-keys';
 
 const sessionCheckIntervalMs = 15_000;
 
@@ -10,12 +11,12 @@ export function useSessionStatus() {
     () =>
       onLocked(() => {
         forgetCachedRecords();
-        queryClient.setQueryData(sessionQueryKey, { state: 'locked' });
+        queryClient.setQueryData(queryKeys.session.status, { state: 'locked' });
       }),
     [],
   );
   const status = useQuery({
-    queryKey: sessionQueryKey,
+    queryKey: queryKeys.session.status,
     queryFn: () => callApi('session.status', {}),
     // The data can lock with no call from this window (the idle timer, the OS sleeping, a signal):
     // asking now and then takes the records off the screen soon after (issue 12 §1).
@@ -33,7 +34,7 @@ export function useLock() {
     mutationFn: () => callApi('session.lock', {}),
     onSuccess: (status) => {
       forgetCachedRecords();
-      queryClient.setQueryData(sessionQueryKey, status);
+      queryClient.setQueryData(queryKeys.session.status, status);
     },
   });
 }

@@ -17,8 +17,7 @@ import deadlineStyles from '../deadlines/Deadlines.module.css';
 import { downloadTextFile } from '../deadlines/download-calendar';
 import styles from './Agenda.module.css';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
-
-export const agendaQueryKey = ['agenda'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 function refOf(item: AgendaItem): AgendaItemRef {
   return item.source === 'task'
@@ -28,14 +27,17 @@ function refOf(item: AgendaItem): AgendaItemRef {
 
 /** Across all cases: overdue, today, this week and the next 30 days, with one-click "mark done". */
 export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
-  const agenda = useQuery({ queryKey: agendaQueryKey, queryFn: () => callApi('deadlines.agenda', {}) });
+  const agenda = useQuery({
+    queryKey: queryKeys.deadlines.agenda,
+    queryFn: () => callApi('deadlines.agenda', {}),
+  });
   const [includeNames, setIncludeNames] = useState(false);
   const markDone = useMutation({
     mutationFn: (item: AgendaItem) => callApi('deadlines.markDone', { item: refOf(item), note: null }),
     onSuccess: async (_, item) => {
-      await queryClient.invalidateQueries({ queryKey: agendaQueryKey });
-      await queryClient.invalidateQueries({ queryKey: ['reminders'] });
-      await queryClient.invalidateQueries({ queryKey: ['deadlines', item.caseId] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.agenda });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.reminders });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.ofCase(item.caseId) });
       onAnnounce(`Marked done for ${item.caseNumber}; a note was added to its timeline.`);
     },
   });

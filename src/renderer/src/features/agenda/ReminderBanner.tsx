@@ -3,6 +3,7 @@ import { BellRing } from 'lucide-react';
 import { hrefFor, type Route } from '../../app/routes';
 import { callApi } from '../../lib/api';
 import styles from './Agenda.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * The in-app reminder (the web harness has no desktop notifications): counts only, refreshed when
@@ -10,7 +11,7 @@ import styles from './Agenda.module.css';
  */
 export function ReminderBanner({ route }: { readonly route: Route }) {
   const summary = useQuery({
-    queryKey: ['reminders', 'summary', route.name],
+    queryKey: queryKeys.deadlines.reminderSummary(route.name),
     queryFn: () => callApi('deadlines.reminderSummary', {}),
   });
   if (!summary.data?.message || route.name === 'agenda') return null;

@@ -8,13 +8,12 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import deadlineStyles from '../deadlines/Deadlines.module.css';
 import styles from './Agenda.module.css';
-
-const reminderSettingsQueryKey = ['reminders', 'settings'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 /** Lead times for reminders (days before; 0 is the same day) and for re-authorization. */
 export function ReminderSettingsForm({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
   const settings = useQuery({
-    queryKey: reminderSettingsQueryKey,
+    queryKey: queryKeys.deadlines.reminderSettings,
     queryFn: () => callApi('deadlines.reminderSettings', {}),
   });
   const [leadDays, setLeadDays] = useState<string | null>(null);
@@ -24,11 +23,11 @@ export function ReminderSettingsForm({ onAnnounce }: { readonly onAnnounce: (mes
     mutationFn: (input: { reminderLeadDays: number[]; reauthorizationLeadDays: number }) =>
       callApi('deadlines.updateReminderSettings', input),
     onSuccess: async (saved) => {
-      queryClient.setQueryData(reminderSettingsQueryKey, saved);
+      queryClient.setQueryData(queryKeys.deadlines.reminderSettings, saved);
       setLeadDays(null);
       setReauthorization(null);
       setErrors(noErrors);
-      await queryClient.invalidateQueries({ queryKey: ['reminders'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.reminders });
       onAnnounce(`Reminders at ${saved.reminderLeadDays.join(', ')} days before each deadline.`);
     },
     onError: (error) =>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { AlertTriangle, CheckCircle2 } from 'lucide-react';
 import { useState } from 'react';
-import { forgetCachedRecords, queryClient, sessionQueryKey } from '../../app/query-client';
+import { forgetCachedRecords, queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
@@ -11,25 +11,26 @@ import styles from './Backup.module.css';
 import { BackupProgressBar } from './BackupProgressBar';
 import { backupWarning, describeLastBackup, formatBytes } from './format-backup';
 import { RestoreFromBackup } from './RestoreFromBackup';
-
-const statusQueryKey = ['backup', 'status'] as const;
-const listQueryKey = ['backup', 'restore-list'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 function refreshBackups(): void {
-  void queryClient.invalidateQueries({ queryKey: statusQueryKey });
-  void queryClient.invalidateQueries({ queryKey: listQueryKey });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.backup.status });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.backup.restoreList });
 }
 
 /** Settings → Backups: status, folder, back up now, check a backup, restore one. */
 export function BackupSettings({ onSaved }: { onSaved: (announcement: string) => void }) {
-  const status = useQuery({ queryKey: statusQueryKey, queryFn: () => callApi('backup.status', {}) });
-  const listing = useQuery({ queryKey: listQueryKey, queryFn: () => callApi('backup.list', {}) });
+  const status = useQuery({ queryKey: queryKeys.backup.status, queryFn: () => callApi('backup.status', {}) });
+  const listing = useQuery({
+    queryKey: queryKeys.backup.restoreList,
+    queryFn: () => callApi('backup.list', {}),
+  });
   const [isRestoring, setIsRestoring] = useState(false);
   const chooseFolder = useMutation({
     mutationFn: () => callApi('backup.chooseFolder', {}),
     onSuccess: (next) => {
-      queryClient.setQueryData(statusQueryKey, next);
-      void queryClient.invalidateQueries({ queryKey: listQueryKey });
+      queryClient.setQueryData(queryKeys.backup.status, next);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.backup.restoreList });
     },
   });
   const create = useMutation({
@@ -52,7 +53,7 @@ export function BackupSettings({ onSaved }: { onSaved: (announcement: string) =>
           onCancel={() => setIsRestoring(false)}
           onRestored={() => {
             forgetCachedRecords();
-            queryClient.setQueryData(sessionQueryKey, { state: 'locked' });
+            queryClient.setQueryData(queryKeys.session.status, { state: 'locked' });
           }}
         />
       </fieldset>

@@ -11,6 +11,7 @@ import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form
 import styles from './Backup.module.css';
 import { BackupProgressBar } from './BackupProgressBar';
 import { formatBytes } from './format-backup';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   /** Whether data on this computer will be replaced (and so moved aside first). */
@@ -55,7 +56,7 @@ function ChooseBackup({
   onCancel?: () => void;
 }) {
   const listing = useQuery({
-    queryKey: ['backup', 'restore-list'],
+    queryKey: queryKeys.backup.restoreList,
     queryFn: () => callApi('backup.list', {}),
   });
   const chooseFile = useMutation({

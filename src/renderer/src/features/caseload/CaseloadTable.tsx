@@ -13,6 +13,7 @@ import { queryClient } from '../../app/query-client';
 import { caseloadColumns, caseloadFeatures } from './caseload-columns';
 import { useCaseloadWindow } from './use-caseload-window';
 import styles from './Caseload.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 /** 38 px rows: dense enough for a day's work, tall enough to read and click. */
 export const caseloadRowHeight = 38;
@@ -64,7 +65,6 @@ const columnsWithTooltip: ReadonlySet<string> = new Set(['clientName', 'treatmen
  * The case last opened from the table and its row, so coming back highlights it and puts focus
  * on it: Enter reopens it, arrows go on from it. Kept in the query cache, which locking clears.
  */
-const lastOpenedKey = ['caseload-last-opened'] as const;
 type LastOpened = { readonly caseId: number; readonly index: number };
 
 const toSortingState = (sorting: readonly CaseloadSort[]): SortingState =>
@@ -97,7 +97,9 @@ export function CaseloadTable({
   tableRef,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [returnedFrom] = useState(() => queryClient.getQueryData<LastOpened>(lastOpenedKey) ?? null);
+  const [returnedFrom] = useState(
+    () => queryClient.getQueryData<LastOpened>(queryKeys.caseload.lastOpened) ?? null,
+  );
   const [range, setRange] = useState({ first: 0, last: 40 });
   const [activeIndex, setActiveIndex] = useState(returnedFrom?.index ?? 0);
   const hasReturnedFocus = useRef(returnedFrom === null);
@@ -158,7 +160,7 @@ export function CaseloadTable({
 
   function open(caseId: number, index: number) {
     setActiveIndex(index);
-    queryClient.setQueryData<LastOpened>(lastOpenedKey, { caseId, index });
+    queryClient.setQueryData<LastOpened>(queryKeys.caseload.lastOpened, { caseId, index });
     onOpen(caseId);
   }
 

@@ -1,15 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Download, Search, X } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import {
-  caseStageLabels,
-  casePriorities,
-  casePriorityLabels,
-  caseStages,
-  type CaseStage,
-} from '@shared/domain/case-stages';
-import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
-import { treatmentKinds, treatmentLabels } from '@shared/domain/treatments';
+import { useEffect, useRef, useState } from 'react';
+import type { CaseStage } from '@shared/domain/case-stages';
 import {
   defaultCaseloadColumns,
   type CaseloadColumnId,
@@ -23,37 +14,23 @@ import { queryClient } from '../../app/query-client';
 import { callApi } from '../../lib/api';
 import { isTypingInField } from '../../lib/keyboard';
 import { BulkActions } from './BulkActions';
-import { builtInViews, type BuiltInViewId } from './built-in-views';
+import { builtInViews } from './built-in-views';
 import { CaseloadTable } from './CaseloadTable';
-import { ColumnChooser } from './ColumnChooser';
-import { FilterMenu } from './FilterMenu';
+import { CaseloadFilterBar } from './CaseloadFilterBar';
+import { CaseloadHeader } from './CaseloadHeader';
+import { MyNameForm } from './MyNameForm';
 import { SaveViewDialog } from './SaveViewDialog';
+import type { ViewChoice } from './view-choice';
 import { StageCounts } from './StageCounts';
-import { caseloadQueryKey, useCaseloadSummary } from './use-caseload-window';
+import { useCaseloadSummary } from './use-caseload-window';
 import styles from './Caseload.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
-/** Every cached list of cases starts with this key; invalidating it refreshes the caseload too. */
-export const casesQueryKey = ['cases'] as const;
-const preferencesQueryKey = ['caseload-preferences'] as const;
-const viewsQueryKey = ['caseload-views'] as const;
-const filterOptionsQueryKey = [...caseloadQueryKey, 'filter-options'] as const;
 /**
  * Where the user was (view, filters, sort), kept while they open a case and come back. It sits in
  * the query cache, so locking forgets it with the records (the quick filter may hold a name).
  */
-const viewStateKey = ['caseload-view-state'] as const;
 type ViewState = { readonly choice: ViewChoice; readonly definition: CaseloadViewDefinition };
-
-type ViewChoice =
-  { readonly kind: 'built-in'; readonly id: BuiltInViewId } | { readonly kind: 'saved'; readonly id: number };
-
-const stageOptions = caseStages.map((stage) => ({ value: stage, label: caseStageLabels[stage] }));
-const planTypeOptions = planTypes.map((planType) => ({ value: planType, label: planTypeLabels[planType] }));
-const treatmentOptions = treatmentKinds.map((kind) => ({ value: kind, label: treatmentLabels[kind] }));
-const priorityOptions = casePriorities.map((priority) => ({
-  value: priority,
-  label: casePriorityLabels[priority],
-}));
 
 function hasAnyFilter(definition: CaseloadViewDefinition): boolean {
   return (
@@ -79,15 +56,18 @@ export function CaseloadView({
   onAnnounce?: (message: string) => void;
 }) {
   const preferences = useQuery({
-    queryKey: preferencesQueryKey,
+    queryKey: queryKeys.caseload.preferences,
     queryFn: () => callApi('caseload.getPreferences', {}),
   });
-  const savedViews = useQuery({ queryKey: viewsQueryKey, queryFn: () => callApi('caseload.listViews', {}) });
+  const savedViews = useQuery({
+    queryKey: queryKeys.caseload.views,
+    queryFn: () => callApi('caseload.listViews', {}),
+  });
   const filterOptions = useQuery({
-    queryKey: filterOptionsQueryKey,
+    queryKey: queryKeys.caseload.filterOptions,
     queryFn: () => callApi('caseload.filterOptions', {}),
   });
-  const [remembered] = useState(() => queryClient.getQueryData<ViewState>(viewStateKey));
+  const [remembered] = useState(() => queryClient.getQueryData<ViewState>(queryKeys.caseload.viewState));
   const [viewChoice, setViewChoice] = useState<ViewChoice>(
     remembered?.choice ?? { kind: 'built-in', id: 'all' },
   );
@@ -115,7 +95,7 @@ export function CaseloadView({
   }, [quickFilterText]);
 
   useEffect(() => {
-    queryClient.setQueryData<ViewState>(viewStateKey, { choice: viewChoice, definition });
+    queryClient.setQueryData<ViewState>(queryKeys.caseload.viewState, { choice: viewChoice, definition });
   }, [viewChoice, definition]);
 
   useEffect(() => {
@@ -133,10 +113,10 @@ export function CaseloadView({
     mutationFn: (changes: { columns?: CaseloadColumnId[]; myAdvocateName?: string | null }) =>
       callApi('caseload.savePreferences', changes),
     onMutate: (changes) => {
-      const current = queryClient.getQueryData<typeof preferences.data>(preferencesQueryKey);
-      if (current) queryClient.setQueryData(preferencesQueryKey, { ...current, ...changes });
+      const current = queryClient.getQueryData<typeof preferences.data>(queryKeys.caseload.preferences);
+      if (current) queryClient.setQueryData(queryKeys.caseload.preferences, { ...current, ...changes });
     },
-    onSuccess: (saved) => queryClient.setQueryData(preferencesQueryKey, saved),
+    onSuccess: (saved) => queryClient.setQueryData(queryKeys.caseload.preferences, saved),
     onError: (error) => onAnnounce(`Could not save the columns: ${error.message}`),
   });
 
@@ -154,7 +134,7 @@ export function CaseloadView({
   const deleteView = useMutation({
     mutationFn: (view: { id: number; name: string }) => callApi('caseload.deleteView', { viewId: view.id }),
     onSuccess: async (_nothing, view) => {
-      await queryClient.invalidateQueries({ queryKey: viewsQueryKey });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.views });
       onAnnounce(`View “${view.name}” deleted.`);
       setViewChoice({ kind: 'built-in', id: 'all' });
     },
@@ -198,18 +178,6 @@ export function CaseloadView({
     });
   }
 
-  const advocateOptions = useMemo(
-    () => [
-      { value: null, label: 'Unassigned' },
-      ...(filterOptions.data?.advocates ?? []).map((name) => ({ value: name, label: name })),
-    ],
-    [filterOptions.data],
-  );
-  const payerOptions = useMemo(
-    () => (filterOptions.data?.payers ?? []).map((payer) => ({ value: payer, label: payer })),
-    [filterOptions.data],
-  );
-
   const total = summary.data?.total;
   const isFiltered = hasAnyFilter(definition);
   const isEmptyCaseload = total === 0 && !isFiltered && !summary.isPlaceholderData;
@@ -219,40 +187,14 @@ export function CaseloadView({
 
   return (
     <section className={styles.view} aria-labelledby="caseload-title">
-      <div className={styles.toolbar}>
-        <div>
-          <h1 id="caseload-title" className={styles.title}>
-            Caseload
-          </h1>
-          <p className={styles.subtitle} data-testid="caseload-count">
-            {total === undefined
-              ? 'Loading cases…'
-              : isFiltered
-                ? `${total.toLocaleString()} ${total === 1 ? 'case matches' : 'cases match'}`
-                : `${total.toLocaleString()} ${total === 1 ? 'case' : 'cases'}`}
-          </p>
-        </div>
-        <label className={styles.search}>
-          <Search aria-hidden size={16} />
-          <span className="visually-hidden">Filter cases</span>
-          <input
-            ref={filterRef}
-            type="search"
-            placeholder="Filter by client, payer, advocate, case number…"
-            value={quickFilterText}
-            onChange={(event) => setQuickFilterText(event.target.value)}
-            onKeyDown={(event) => {
-              // Down arrow (or Enter) from the filter goes to the table, ready for j/k and Enter.
-              if (event.key === 'ArrowDown' || event.key === 'Enter') {
-                event.preventDefault();
-                tableRef.current?.focus();
-              }
-            }}
-            aria-keyshortcuts="/"
-          />
-          <kbd aria-hidden>/</kbd>
-        </label>
-      </div>
+      <CaseloadHeader
+        total={total}
+        isFiltered={isFiltered}
+        quickFilterText={quickFilterText}
+        onQuickFilterTextChange={setQuickFilterText}
+        filterRef={filterRef}
+        tableRef={tableRef}
+      />
 
       {!isEmptyCaseload && (
         <StageCounts
@@ -263,121 +205,24 @@ export function CaseloadView({
       )}
 
       {!isEmptyCaseload && (
-        <div className={styles.filterBar} role="toolbar" aria-label="Views and filters">
-          <label className={styles.viewPicker}>
-            <span>View</span>
-            <select
-              value={viewValue}
-              onChange={(event) => {
-                const value = event.target.value;
-                chooseView(
-                  value.startsWith('saved-')
-                    ? { kind: 'saved', id: Number(value.slice('saved-'.length)) }
-                    : { kind: 'built-in', id: value as BuiltInViewId },
-                );
-              }}
-            >
-              {builtInViews.map((view) => (
-                <option key={view.id} value={view.id}>
-                  {view.name}
-                </option>
-              ))}
-              {(savedViews.data?.length ?? 0) > 0 && (
-                <optgroup label="Saved views">
-                  {savedViews.data?.map((view) => (
-                    <option key={view.id} value={`saved-${view.id}`}>
-                      {view.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-          </label>
-          <Button variant="quiet" onClick={() => setIsSaveViewOpen(true)}>
-            Save view…
-          </Button>
-          {savedView && (
-            <Button variant="quiet" onClick={() => deleteView.mutate(savedView)}>
-              Delete view
-            </Button>
-          )}
-          <span className={styles.divider} aria-hidden />
-          <FilterMenu
-            title="Stage"
-            options={stageOptions}
-            selected={definition.filters.stages}
-            onChange={(stages) => updateFilters({ stages })}
-          />
-          <FilterMenu
-            title="Payer"
-            options={payerOptions}
-            selected={definition.filters.payers}
-            onChange={(payers) => updateFilters({ payers })}
-          />
-          <FilterMenu
-            title="Plan type"
-            options={planTypeOptions}
-            selected={definition.filters.planTypes}
-            onChange={(values) => updateFilters({ planTypes: values })}
-          />
-          <FilterMenu
-            title="Treatment"
-            options={treatmentOptions}
-            selected={definition.filters.treatments}
-            onChange={(treatments) => updateFilters({ treatments })}
-          />
-          <FilterMenu
-            title="Advocate"
-            options={advocateOptions}
-            selected={definition.filters.advocates}
-            onChange={(advocates) => updateFilters({ advocates })}
-          />
-          <FilterMenu
-            title="Priority"
-            options={priorityOptions}
-            selected={definition.filters.priorities}
-            onChange={(priorities) => updateFilters({ priorities })}
-          />
-          <label
-            className={definition.filters.isUrgent ? `${styles.chip} ${styles.chipActive}` : styles.chip}
-          >
-            <input
-              type="checkbox"
-              checked={definition.filters.isUrgent === true}
-              onChange={(event) => updateFilters({ isUrgent: event.target.checked ? true : undefined })}
-            />
-            Urgent only
-          </label>
-          <label
-            className={
-              definition.filters.hasOverdueDeadline ? `${styles.chip} ${styles.chipActive}` : styles.chip
-            }
-          >
-            <input
-              type="checkbox"
-              checked={definition.filters.hasOverdueDeadline === true}
-              onChange={(event) =>
-                updateFilters({ hasOverdueDeadline: event.target.checked ? true : undefined })
-              }
-            />
-            Overdue deadline
-          </label>
-          {isFiltered && (
-            <Button variant="quiet" onClick={clearFilters}>
-              <X aria-hidden size={14} /> Clear filters
-            </Button>
-          )}
-          <span className={styles.spacer} />
-          <ColumnChooser columns={columns} onChange={(next) => savePreferences.mutate({ columns: next })} />
-          <Button
-            variant="secondary"
-            onClick={() => exportCsv.mutate()}
-            disabled={exportCsv.isPending || !total}
-            title="Save the cases of this view as a CSV file (not encrypted)"
-          >
-            <Download aria-hidden size={16} /> {exportCsv.isPending ? 'Exporting…' : 'Export CSV'}
-          </Button>
-        </div>
+        <CaseloadFilterBar
+          viewValue={viewValue}
+          savedViews={savedViews.data ?? []}
+          savedView={savedView}
+          onChooseView={chooseView}
+          onSaveView={() => setIsSaveViewOpen(true)}
+          onDeleteView={(view) => deleteView.mutate(view)}
+          filters={definition.filters}
+          filterOptions={filterOptions.data}
+          onUpdateFilters={updateFilters}
+          isFiltered={isFiltered}
+          onClearFilters={clearFilters}
+          columns={columns}
+          onColumnsChange={(next) => savePreferences.mutate({ columns: next })}
+          onExport={() => exportCsv.mutate()}
+          isExporting={exportCsv.isPending}
+          canExport={Boolean(total)}
+        />
       )}
 
       {viewChoice.kind === 'built-in' && viewChoice.id === 'my-urgent' && !myAdvocateName && (
@@ -402,7 +247,7 @@ export function CaseloadView({
           onSelect={setSelectedIds}
           onDone={async (message) => {
             setSelectedIds(new Set());
-            await queryClient.invalidateQueries({ queryKey: casesQueryKey });
+            await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
             onAnnounce(message);
           }}
         />
@@ -450,35 +295,11 @@ export function CaseloadView({
         onOpenChange={setIsSaveViewOpen}
         definition={definition}
         onSaved={async (view) => {
-          await queryClient.invalidateQueries({ queryKey: viewsQueryKey });
+          await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.views });
           setViewChoice({ kind: 'saved', id: view.id });
           onAnnounce(`View “${view.name}” saved.`);
         }}
       />
     </section>
-  );
-}
-
-function MyNameForm({ onSave }: { onSave: (name: string) => void }) {
-  const [name, setName] = useState('');
-  return (
-    <form
-      className={styles.notice}
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        if (name.trim()) onSave(name.trim());
-      }}
-    >
-      <span>
-        Showing every urgent case. To see only yours, give your name as it appears in the Advocate column:
-      </span>
-      <label>
-        <span className="visually-hidden">Your name as advocate</span>
-        <input value={name} onChange={(event) => setName(event.target.value)} placeholder="Your name" />
-      </label>
-      <Button type="submit" variant="secondary">
-        Save
-      </Button>
-    </form>
   );
 }

@@ -1,9 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CaseloadQueryOutput, CaseloadRow, CaseloadViewDefinition } from '@shared/schemas/caseload';
 import { callApi } from '../../lib/api';
-
-/** Starts with "cases" so that anything which invalidates the cases (a new case, an edit) refreshes the caseload too. */
-export const caseloadQueryKey = ['cases', 'caseload'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 /** Rows fetched per request; more than a screen and its overscan, so the visible rows span at most two pages. */
 export const caseloadPageSize = 100;
@@ -21,7 +19,7 @@ function fetchPage(definition: CaseloadViewDefinition, page: number) {
 /** The first page of a view, with its total and cases per stage (shared by the header and the table). */
 export function useCaseloadSummary(definition: CaseloadViewDefinition) {
   return useQuery({
-    queryKey: [...caseloadQueryKey, definition, 0],
+    queryKey: queryKeys.caseload.page(definition, 0),
     queryFn: () => fetchPage(definition, 0),
     placeholderData: keepPreviousData,
   });
@@ -38,13 +36,13 @@ export function useCaseloadWindow(definition: CaseloadViewDefinition, firstIndex
   const firstPage = Math.floor(Math.max(0, firstIndex) / caseloadPageSize);
   const lastPage = Math.max(firstPage, Math.floor(Math.max(0, lastIndex) / caseloadPageSize));
   const first = useQuery({
-    queryKey: [...caseloadQueryKey, definition, firstPage],
+    queryKey: queryKeys.caseload.page(definition, firstPage),
     queryFn: () => fetchPage(definition, firstPage),
     placeholderData: keepPreviousData,
     enabled: firstPage > 0,
   });
   const second = useQuery({
-    queryKey: [...caseloadQueryKey, definition, lastPage],
+    queryKey: queryKeys.caseload.page(definition, lastPage),
     queryFn: () => fetchPage(definition, lastPage),
     placeholderData: keepPreviousData,
     enabled: lastPage > 0 && lastPage !== firstPage,

@@ -27,6 +27,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { CodePicker } from './CodePicker';
 import { FormError } from '../../components/FormError';
+import { queryKeys } from '../../lib/query-keys';
 
 type Changes = NonNullable<MethodInput<'cases.update'>['changes']>;
 const moneyFields = [
@@ -62,8 +63,8 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
   const save = useMutation({
     mutationFn: (changes: Changes) => callApi('cases.update', { caseId: detail.id, changes }),
     onSuccess: async (updated) => {
-      queryClient.setQueryData(['case', detail.id], updated);
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      queryClient.setQueryData(queryKeys.cases.detail(detail.id), updated);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onSaved('Case details saved.');
       onOpenChange(false);
     },

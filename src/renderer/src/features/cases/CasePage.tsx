@@ -26,7 +26,7 @@ import { ExportForAttorneyDialog } from '../exports/ExportForAttorneyDialog';
 import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { CloseCaseDialog } from './CloseCaseDialog';
 import { StageSuggestionNote } from './StageSuggestionNote';
-import { caseQueryKey, refreshCaseViews } from './refresh-case-views';
+import { refreshCaseViews } from './refresh-case-views';
 import { formatCents } from '../../lib/money';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
@@ -43,6 +43,7 @@ import { CaseResources } from '../resources/CaseResources';
 import { CaseNoticeDefects } from '../denials/CaseNoticeDefects';
 import { DenialNoticeDropZone } from '../denials/DenialNoticeDropZone';
 import styles from './CasePage.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
   timeline: 'Timeline',
@@ -67,7 +68,7 @@ type Props = {
 
 export function CasePage({ caseId, tab, onAnnounce }: Props) {
   const detail = useQuery({
-    queryKey: caseQueryKey(caseId),
+    queryKey: queryKeys.cases.detail(caseId),
     queryFn: () => callApi('cases.get', { caseId }),
   });
   const [openForm, setOpenForm] = useState<'quick-call' | 'any' | null>(null);
@@ -86,7 +87,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
 
   /** A recorded step may move the stage (shared/domain/case-lifecycle.ts): say so, with Undo beside it. */
   async function afterTimelineStep(message: string) {
-    const stageBefore = queryClient.getQueryData<typeof current>(caseQueryKey(caseId))?.stage;
+    const stageBefore = queryClient.getQueryData<typeof current>(queryKeys.cases.detail(caseId))?.stage;
     const now = await refreshCaseViews(caseId);
     const moved =
       stageBefore && now.stage !== stageBefore

@@ -17,8 +17,8 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
-import { caseDeadlinesQueryKey } from '../deadlines/OverrideDeadlineDialog';
 import { refreshCaseViews } from './refresh-case-views';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly detail: CaseDetail;
@@ -41,7 +41,7 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
   const [openDeadlines, setOpenDeadlines] = useState<ClosingDeadlineChoice>('untrack');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const deadlines = useQuery({
-    queryKey: caseDeadlinesQueryKey(detail.id),
+    queryKey: queryKeys.deadlines.ofCase(detail.id),
     queryFn: () => callApi('deadlines.listForCase', { caseId: detail.id }),
     enabled: open,
   });

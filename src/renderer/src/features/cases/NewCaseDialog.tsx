@@ -15,10 +15,8 @@ import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { casesQueryKey } from '../caseload/CaseloadView';
 import { FormError } from '../../components/FormError';
-
-const clientsQueryKey = ['clients'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 type NewCaseForm = {
   clientMode: 'new' | 'existing';
@@ -65,7 +63,7 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
   const [form, setForm] = useState<NewCaseForm>(emptyForm);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const clients = useQuery({
-    queryKey: clientsQueryKey,
+    queryKey: queryKeys.clients.list,
     queryFn: () => callApi('clients.list', {}),
     enabled: open,
   });
@@ -82,12 +80,12 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
         clientId = client.id;
         // Should the case fail next, the client is already saved: switch the form to it so nothing is typed twice.
         setForm((current) => ({ ...current, clientMode: 'existing', existingClientId: String(client.id) }));
-        await queryClient.invalidateQueries({ queryKey: clientsQueryKey });
+        await queryClient.invalidateQueries({ queryKey: queryKeys.clients.list });
       }
       return callApi('cases.create', { clientId, ...input.details });
     },
     onSuccess: async (created) => {
-      await queryClient.invalidateQueries({ queryKey: casesQueryKey });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onCreated(`Case ${formatCaseNumber(created.id)} opened for ${created.clientName}.`);
       setForm(emptyForm);
       onOpenChange(false);

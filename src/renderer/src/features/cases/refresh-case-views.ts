@@ -1,8 +1,7 @@
 import type { CaseDetail } from '@shared/schemas/cases';
-import { queryClient } from '../../app/query-client';
+import { queryClient, refreshQueries } from '../../app/query-client';
 import { callApi } from '../../lib/api';
-
-export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * After a step on a case (a timeline entry, a stage change, closing), every view that reads the
@@ -11,11 +10,13 @@ export const caseQueryKey = (caseId: number) => ['case', caseId] as const;
  */
 export async function refreshCaseViews(caseId: number): Promise<CaseDetail> {
   const current = await callApi('cases.get', { caseId });
-  queryClient.setQueryData(caseQueryKey(caseId), current);
-  await Promise.all(
-    [['cases'], ['agenda'], ['reminders'], ['deadlines', caseId], ['outcomes']].map((queryKey) =>
-      queryClient.invalidateQueries({ queryKey }),
-    ),
+  queryClient.setQueryData(queryKeys.cases.detail(caseId), current);
+  await refreshQueries(
+    queryKeys.caseload.ofCases,
+    queryKeys.deadlines.agenda,
+    queryKeys.deadlines.reminders,
+    queryKeys.deadlines.ofCase(caseId),
+    queryKeys.outcomes.all,
   );
   return current;
 }

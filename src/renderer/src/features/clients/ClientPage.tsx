@@ -16,12 +16,13 @@ import { DeleteRecordDialog, type DeleteTarget } from '../history/DeleteRecordDi
 import { AuthorizationForm } from './AuthorizationForm';
 import { ClientContactForm } from './ClientContactForm';
 import styles from './ClientPage.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly clientId: number; readonly onAnnounce: (message: string) => void };
 
 export function ClientPage({ clientId, onAnnounce }: Props) {
   const detail = useQuery({
-    queryKey: ['client', clientId],
+    queryKey: queryKeys.clients.detail(clientId),
     queryFn: () => callApi('clients.get', { clientId }),
   });
   const [editingCoverage, setEditingCoverage] = useState<Coverage | 'new' | null>(null);
@@ -36,7 +37,7 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
     );
   }
   const { client, authorizations, coverages, cases } = detail.data;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['client', clientId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.clients.detail(clientId) });
 
   return (
     <article className={styles.page} aria-labelledby="client-title">
@@ -156,7 +157,7 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
               clientId={clientId}
               onSaved={async () => {
                 await refresh();
-                await queryClient.invalidateQueries({ queryKey: ['case'] });
+                await queryClient.invalidateQueries({ queryKey: queryKeys.cases.all });
                 onAnnounce('Authorization recorded.');
               }}
             />

@@ -21,6 +21,7 @@ import {
 import { formErrorsAt, shownFormErrors } from './form-errors-at';
 import { ScenarioTable } from './ScenarioTable';
 import styles from './Costs.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const estimateFields: readonly CostField[] = [
   ...courseFields,
@@ -29,13 +30,11 @@ const estimateFields: readonly CostField[] = [
   ...costSharingFields('outOfNetwork'),
 ];
 
-export const costEstimateQueryKey = (caseId: number) => ['cost-estimate', caseId] as const;
-
 type Props = { readonly caseId: number; readonly onAnnounce: (message: string) => void };
 
 export function CaseCostsTab({ caseId, onAnnounce }: Props) {
   const estimate = useQuery({
-    queryKey: costEstimateQueryKey(caseId),
+    queryKey: queryKeys.costs.estimate(caseId),
     queryFn: () => callApi('costs.getEstimate', { caseId }),
   });
   if (estimate.isPending) return <p className={styles.muted}>Working out the estimate…</p>;
@@ -69,7 +68,7 @@ function CostEstimate({
     mutationFn: (inputs: unknown) =>
       callApi('costs.saveEstimateInputs', { caseId: saved.caseId, inputs: inputs as never }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(costEstimateQueryKey(saved.caseId), updated);
+      queryClient.setQueryData(queryKeys.costs.estimate(saved.caseId), updated);
       onAnnounce('Cost estimate saved.');
     },
     onError: (error) => setErrors(shownFormErrors(formErrorsAt('inputs', error), shownPaths)),

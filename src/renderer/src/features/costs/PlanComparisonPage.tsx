@@ -25,15 +25,15 @@ import { formErrorsAt, shownFormErrors } from './form-errors-at';
 import { PlanFormDialog } from './PlanFormDialog';
 import { WorkingDisclosure } from './WorkingDisclosure';
 import styles from './Costs.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const plannedCourseFields = [...courseFields, ...priceFields];
-const comparisonQueryKey = (clientId: number) => ['plan-comparison', clientId] as const;
 
 type Props = { readonly clientId: number; readonly onAnnounce: (message: string) => void };
 
 export function PlanComparisonPage({ clientId, onAnnounce }: Props) {
   const comparison = useQuery({
-    queryKey: comparisonQueryKey(clientId),
+    queryKey: queryKeys.plans.comparison(clientId),
     queryFn: () => callApi('plans.compare', { clientId }),
   });
   if (comparison.isPending) return <p className={styles.muted}>Opening the comparison…</p>;
@@ -47,7 +47,7 @@ export function PlanComparisonPage({ clientId, onAnnounce }: Props) {
   }
   const data = comparison.data;
   const show = (updated: PlanComparison, message: string) => {
-    queryClient.setQueryData(comparisonQueryKey(clientId), updated);
+    queryClient.setQueryData(queryKeys.plans.comparison(clientId), updated);
     onAnnounce(message);
   };
   return (

@@ -11,12 +11,13 @@ import { formatInstant } from '../../lib/format-date';
 import { coverageFieldGroups, coverageFieldLabel, formatCoverageValue } from './coverage-fields';
 import { CoverageFormDialog } from './CoverageFormDialog';
 import styles from './Coverage.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
 
 export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   const client = useQuery({
-    queryKey: ['client', detail.clientId],
+    queryKey: queryKeys.clients.detail(detail.clientId),
     queryFn: () => callApi('clients.get', { clientId: detail.clientId }),
   });
   const [editing, setEditing] = useState<Coverage | 'new' | null>(null);
@@ -24,8 +25,8 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
     mutationFn: (changes: { coverageId?: number | null; claimType?: ClaimType | null; isUrgent?: boolean }) =>
       callApi('cases.update', { caseId: detail.id, changes }),
     onSuccess: async (updated, changes) => {
-      queryClient.setQueryData(['case', detail.id], updated);
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      queryClient.setQueryData(queryKeys.cases.detail(detail.id), updated);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onAnnounce(
         'coverageId' in changes
           ? updated.coverageId
@@ -39,10 +40,10 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   const linked = coverages.find((coverage) => coverage.id === detail.coverageId) ?? null;
 
   async function onCoverageSaved(saved: Coverage) {
-    await queryClient.invalidateQueries({ queryKey: ['client', detail.clientId] });
-    await queryClient.invalidateQueries({ queryKey: ['coverage-history', saved.id] });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.clients.detail(detail.clientId) });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.coverages.history(saved.id) });
     if (detail.coverageId !== saved.id) update.mutate({ coverageId: saved.id });
-    else await queryClient.invalidateQueries({ queryKey: ['case', detail.id] });
+    else await queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(detail.id) });
     onAnnounce(`Coverage with ${saved.payer} saved.`);
   }
 
@@ -144,7 +145,7 @@ function FactRow({ name, value }: { name: string; value: unknown }) {
 
 function CoverageHistory({ coverageId }: { coverageId: number }) {
   const history = useQuery({
-    queryKey: ['coverage-history', coverageId],
+    queryKey: queryKeys.coverages.history(coverageId),
     queryFn: () => callApi('coverages.history', { coverageId }),
   });
   return (

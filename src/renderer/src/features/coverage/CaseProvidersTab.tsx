@@ -10,17 +10,21 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { ProviderFormDialog } from './ProviderFormDialog';
 import styles from './Coverage.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
 
 export function CaseProvidersTab({ detail, onAnnounce }: Props) {
-  const providers = useQuery({ queryKey: ['providers'], queryFn: () => callApi('providers.list', {}) });
+  const providers = useQuery({
+    queryKey: queryKeys.providers.list,
+    queryFn: () => callApi('providers.list', {}),
+  });
   const [isAdding, setIsAdding] = useState(false);
   const setProvider = useMutation({
     mutationFn: (providerId: number | null) =>
       callApi('cases.update', { caseId: detail.id, changes: { providerId } }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(['case', detail.id], updated);
+      queryClient.setQueryData(queryKeys.cases.detail(detail.id), updated);
       onAnnounce(
         updated.providerName
           ? `${updated.providerName} is treating on this case.`
@@ -71,7 +75,7 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
         open={isAdding}
         onOpenChange={setIsAdding}
         onSaved={(provider) => {
-          void queryClient.invalidateQueries({ queryKey: ['providers'] });
+          void queryClient.invalidateQueries({ queryKey: queryKeys.providers.list });
           if (!detail.providerId) setProvider.mutate(provider.id);
           onAnnounce(`${provider.name} added.`);
         }}
@@ -88,7 +92,7 @@ type NetworkProps = {
 
 function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
   const networks = useQuery({
-    queryKey: ['networks', coverageId],
+    queryKey: queryKeys.coverages.networks(coverageId),
     queryFn: () => callApi('coverages.networks', { coverageId }),
   });
   const [providerId, setProviderId] = useState('');
@@ -106,7 +110,7 @@ function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
         referralRequired,
       }),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['networks', coverageId] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.coverages.networks(coverageId) });
       setErrors(noErrors);
       onAnnounce(`${saved.providerName}: ${networkStatusLabels[saved.status]}.`);
     },

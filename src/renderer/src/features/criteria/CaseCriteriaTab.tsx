@@ -14,9 +14,7 @@ import { CriterionStatusBadge } from './CriterionStatusBadge';
 import { JudgeCriterionDialog } from './JudgeCriterionDialog';
 import { PolicyHeader } from './PolicyHeader';
 import styles from './Criteria.module.css';
-
-export const caseCriteriaQueryKey = (caseId: number) => ['criteria', 'case', caseId] as const;
-export const criteriaSetsQueryKey = ['criteria', 'sets'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly caseId: number };
 
@@ -29,12 +27,15 @@ type Result = NonNullable<CaseCriteriaView['evaluation']>['results'][number];
  */
 export function CaseCriteriaTab({ caseId }: Props) {
   const view = useQuery({
-    queryKey: caseCriteriaQueryKey(caseId),
+    queryKey: queryKeys.criteria.ofCase(caseId),
     queryFn: () => callApi('criteria.evaluateCase', { caseId }),
     // The facts are edited on other tabs: judge them afresh each time this tab opens.
     refetchOnMount: 'always',
   });
-  const sets = useQuery({ queryKey: criteriaSetsQueryKey, queryFn: () => callApi('criteria.listSets', {}) });
+  const sets = useQuery({
+    queryKey: queryKeys.criteria.sets,
+    queryFn: () => callApi('criteria.listSets', {}),
+  });
   const [previewId, setPreviewId] = useState<number | null>(null);
   const [judging, setJudging] = useState<Result | null>(null);
   // Said here, not in the workspace's toast: that toast offers Undo, which does not cover these choices.
@@ -42,7 +43,7 @@ export function CaseCriteriaTab({ caseId }: Props) {
   const choose = useMutation({
     mutationFn: (setId: string) => callApi('criteria.chooseSetForCase', { caseId, setId }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(caseCriteriaQueryKey(caseId), updated);
+      queryClient.setQueryData(queryKeys.criteria.ofCase(caseId), updated);
       setStatus(`This case is now judged against "${updated.set?.definition.name ?? 'the chosen set'}".`);
     },
   });
@@ -162,7 +163,7 @@ export function CaseCriteriaTab({ caseId }: Props) {
           documentId={previewId}
           caseId={caseId}
           onClose={() => setPreviewId(null)}
-          onChanged={() => queryClient.invalidateQueries({ queryKey: caseCriteriaQueryKey(caseId) })}
+          onChanged={() => queryClient.invalidateQueries({ queryKey: queryKeys.criteria.ofCase(caseId) })}
         />
       )}
       {set && judging && (
@@ -175,7 +176,7 @@ export function CaseCriteriaTab({ caseId }: Props) {
           }
           onClose={() => setJudging(null)}
           onSaved={(updated, message) => {
-            queryClient.setQueryData(caseCriteriaQueryKey(caseId), updated);
+            queryClient.setQueryData(queryKeys.criteria.ofCase(caseId), updated);
             setJudging(null);
             setStatus(message);
           }}

@@ -23,6 +23,7 @@ import { formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-err
 import { CriterionFields } from './CriterionFields';
 import { newCriterion } from './criterion-templates';
 import styles from './CriteriaLibrary.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   /** The user set being edited, or null for a new set (a duplicate, when `basedOn` is given). */
@@ -48,7 +49,7 @@ export function CriteriaSetEditor({ setId, basedOn, initial, onSaved, onCancel }
     mutationFn: (definition: CriteriaSetDefinition) =>
       callApi('criteria.saveSet', { setId, basedOn, definition }),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['criteria'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.criteria.all });
       onSaved(saved);
     },
     onError: (error) => {

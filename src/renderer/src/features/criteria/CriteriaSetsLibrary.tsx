@@ -9,10 +9,10 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
-import { criteriaSetsQueryKey } from './CaseCriteriaTab';
 import { CriteriaSetEditor } from './CriteriaSetEditor';
 import { PolicyHeader } from './PolicyHeader';
 import styles from './CriteriaLibrary.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Editing = { readonly setId: string | null; readonly basedOn: string | null; readonly set: CriteriaSet };
 
@@ -63,14 +63,17 @@ export function describeRule(criterion: Criterion): string {
 }
 
 export function CriteriaSetsLibrary({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
-  const sets = useQuery({ queryKey: criteriaSetsQueryKey, queryFn: () => callApi('criteria.listSets', {}) });
+  const sets = useQuery({
+    queryKey: queryKeys.criteria.sets,
+    queryFn: () => callApi('criteria.listSets', {}),
+  });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [toDelete, setToDelete] = useState<CriteriaSet | null>(null);
   const remove = useMutation({
     mutationFn: (setId: string) => callApi('criteria.deleteSet', { setId }),
     onSuccess: async (_, setId) => {
-      await queryClient.invalidateQueries({ queryKey: ['criteria'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.criteria.all });
       setToDelete(null);
       if (selectedId === setId) setSelectedId(null);
       onAnnounce('Criteria set deleted.');

@@ -20,12 +20,14 @@ import { formatInstant } from '../../lib/format-date';
 import { formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { CitationLink } from '../deadlines/CitationLink';
 import styles from './CriteriaLibrary.module.css';
-
-const packsQueryKey = ['criteria', 'evidence-packs'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 /** The evidence packs for "experimental / investigational" appeals, one per treatment, each fact with its source. */
 export function EvidencePacksEditor({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
-  const packs = useQuery({ queryKey: packsQueryKey, queryFn: () => callApi('evidencePacks.list', {}) });
+  const packs = useQuery({
+    queryKey: queryKeys.criteria.evidencePacks,
+    queryFn: () => callApi('evidencePacks.list', {}),
+  });
   const [treatment, setTreatment] = useState<string | null>(null);
   if (packs.isPending) return <p className={styles.muted}>Loading the evidence packs…</p>;
   if (packs.isError) return <p role="alert">{packs.error.message}</p>;
@@ -76,7 +78,7 @@ function PackForm({
   const save = useMutation({
     mutationFn: (pack: EvidencePack) => callApi('evidencePacks.save', { pack }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: packsQueryKey });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.criteria.evidencePacks });
       onAnnounce(`Saved the ${treatmentLabels[draft.treatment]} evidence pack.`);
     },
     onError: (error) => {
@@ -89,7 +91,7 @@ function PackForm({
     mutationFn: () => callApi('evidencePacks.reset', { treatment: draft.treatment }),
     onSuccess: async () => {
       setIsConfirmingReset(false);
-      await queryClient.invalidateQueries({ queryKey: packsQueryKey });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.criteria.evidencePacks });
       onAnnounce(`The ${treatmentLabels[draft.treatment]} evidence pack is back as shipped.`);
     },
   });

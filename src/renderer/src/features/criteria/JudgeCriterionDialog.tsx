@@ -8,6 +8,7 @@ import { FormError } from '../../components/FormError';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
+import { queryKeys } from '../../lib/query-keys';
 
 type Result = NonNullable<CaseCriteriaView['evaluation']>['results'][number];
 type Judgement = CaseCriteriaView['judgements'][number];
@@ -25,7 +26,7 @@ type Props = {
 /** The advocate's call on a criterion the app cannot check: met needs the case document that shows it. */
 export function JudgeCriterionDialog({ caseId, setId, result, judgement, onClose, onSaved }: Props) {
   const documents = useQuery({
-    queryKey: ['vault', 'list', 'case', caseId],
+    queryKey: queryKeys.vault.list(caseId),
     queryFn: () => callApi('vault.list', { caseId }),
   });
   const [choice, setChoice] = useState<Choice>(judgement?.status ?? 'met');

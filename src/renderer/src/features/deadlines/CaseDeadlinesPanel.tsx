@@ -20,7 +20,8 @@ import { CitationLink } from './CitationLink';
 import styles from './Deadlines.module.css';
 import { formatDue, whoActsLabel } from './deadline-words';
 import { downloadTextFile } from './download-calendar';
-import { caseDeadlinesQueryKey, OverrideDeadlineDialog } from './OverrideDeadlineDialog';
+import { OverrideDeadlineDialog } from './OverrideDeadlineDialog';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly caseId: number; readonly onAnnounce?: (message: string) => void };
 
@@ -31,7 +32,7 @@ type Props = { readonly caseId: number; readonly onAnnounce?: (message: string) 
  */
 export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Props) {
   const deadlines = useQuery({
-    queryKey: caseDeadlinesQueryKey(caseId),
+    queryKey: queryKeys.deadlines.ofCase(caseId),
     queryFn: () => callApi('deadlines.listForCase', { caseId }),
   });
   useRefetchWhenCaseChanges(caseId);
@@ -156,10 +157,13 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
  */
 function useRefetchWhenCaseChanges(caseId: number): void {
   const newest = useQuery({
-    queryKey: ['events', caseId, 'newest-for-deadlines'],
+    queryKey: queryKeys.events.newestForDeadlines(caseId),
     queryFn: () => callApi('events.list', { caseId, limit: 1 }),
   });
-  const detail = useQuery({ queryKey: ['case', caseId], queryFn: () => callApi('cases.get', { caseId }) });
+  const detail = useQuery({
+    queryKey: queryKeys.cases.detail(caseId),
+    queryFn: () => callApi('cases.get', { caseId }),
+  });
   const version = [
     newest.data?.total,
     newest.data?.events[0]?.id,
@@ -172,7 +176,7 @@ function useRefetchWhenCaseChanges(caseId: number): void {
   useEffect(() => {
     if (seen.current === version) return;
     seen.current = version;
-    void queryClient.invalidateQueries({ queryKey: caseDeadlinesQueryKey(caseId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.ofCase(caseId) });
   }, [caseId, version]);
 }
 
@@ -263,7 +267,7 @@ function PayerRequestsSection({
   const add = useMutation({
     mutationFn: () => callApi('deadlines.addPayerRequest', { caseId, kind, sentOn, note: null }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(caseDeadlinesQueryKey(caseId), updated);
+      queryClient.setQueryData(queryKeys.deadlines.ofCase(caseId), updated);
       setErrors(noErrors);
       onAnnounce(`${payerRequestKindLabels[kind]} request recorded.`);
     },
@@ -273,7 +277,7 @@ function PayerRequestsSection({
     mutationFn: (requestId: number) =>
       callApi('deadlines.answerPayerRequest', { requestId, answeredOn: localToday() }),
     onSuccess: (updated) => {
-      queryClient.setQueryData(caseDeadlinesQueryKey(caseId), updated);
+      queryClient.setQueryData(queryKeys.deadlines.ofCase(caseId), updated);
       onAnnounce('Marked as answered today.');
     },
   });
@@ -367,8 +371,8 @@ function ManualDeadlineForm({
       setTitle('');
       setDueOn('');
       setErrors(noErrors);
-      await queryClient.invalidateQueries({ queryKey: ['tasks', caseId] });
-      await queryClient.invalidateQueries({ queryKey: ['agenda'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.tasks.ofCase(caseId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.agenda });
       onAnnounce(`Added to the agenda for ${formatDue(task.dueOn ?? '', null)}.`);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['title', 'dueOn'])),

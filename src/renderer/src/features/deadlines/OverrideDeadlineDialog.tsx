@@ -10,6 +10,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatDue } from './deadline-words';
 import { FormError } from '../../components/FormError';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -17,8 +18,6 @@ type Props = {
   readonly onOpenChange: (open: boolean) => void;
   readonly onSaved: (message: string) => void;
 };
-
-export const caseDeadlinesQueryKey = (caseId: number) => ['deadlines', caseId] as const;
 
 /** Replaces a computed date with the plan's or notice's own; the reason goes to the audit log. */
 export function OverrideDeadlineDialog({ caseId, deadline, onOpenChange, onSaved }: Props) {
@@ -29,9 +28,9 @@ export function OverrideDeadlineDialog({ caseId, deadline, onOpenChange, onSaved
     mutationFn: (input: { dueOn: string; reason: string }) =>
       callApi('deadlines.override', { caseId, deadlineKey: deadline?.key ?? '', ...input }),
     onSuccess: async (updated, input) => {
-      queryClient.setQueryData(caseDeadlinesQueryKey(caseId), updated);
-      await queryClient.invalidateQueries({ queryKey: ['agenda'] });
-      await queryClient.invalidateQueries({ queryKey: ['reminders'] });
+      queryClient.setQueryData(queryKeys.deadlines.ofCase(caseId), updated);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.agenda });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.reminders });
       onSaved(`Deadline changed to ${formatDue(input.dueOn, null)}. The computed date stays beside it.`);
       onOpenChange(false);
     },

@@ -3,6 +3,7 @@ import { noticeElementLabels, noticeFindingLabels } from '@shared/domain/notice-
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import styles from './Denials.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -12,7 +13,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
  */
 export function CaseNoticeDefects({ caseId }: { readonly caseId: number }) {
   const notices = useQuery({
-    queryKey: ['denials', 'case', caseId],
+    queryKey: queryKeys.denials.ofCase(caseId),
     queryFn: () => callApi('denials.listForCase', { caseId }),
   });
   const latest = notices.data?.[0];

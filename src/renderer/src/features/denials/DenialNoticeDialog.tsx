@@ -23,7 +23,8 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatCalendarDate } from '../../lib/format-date';
 import { refreshCaseViews } from '../cases/refresh-case-views';
-import { queryClient } from '../../app/query-client';
+import { refreshQueries } from '../../app/query-client';
+import { queryKeys } from '../../lib/query-keys';
 import { segmentNoticeText, type HighlightSource } from './notice-highlights';
 import styles from './Denials.module.css';
 
@@ -128,7 +129,7 @@ function displayValue(value: unknown): string {
  */
 export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: Props) {
   const read = useQuery({
-    queryKey: ['denials', 'read', documentId, caseId],
+    queryKey: queryKeys.denials.read(documentId, caseId),
     queryFn: () => callApi('denials.readDocument', { documentId, caseId }),
     staleTime: Infinity,
     gcTime: 0,
@@ -136,7 +137,7 @@ export function DenialNoticeDialog({ caseId, documentId, onClose, onRecorded }: 
   });
   // A scan is recognised page by page before it is read: its progress is asked for while the read runs.
   const progress = useQuery({
-    queryKey: ['denials', 'progress', documentId],
+    queryKey: queryKeys.denials.progress(documentId),
     queryFn: async () =>
       (await callApi('vault.recognitionProgress', {})).find((job) => job.documentId === documentId) ?? null,
     enabled: read.isPending,
@@ -220,10 +221,11 @@ function DenialNoticeForm({
     mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
     onSuccess: async (recorded) => {
       await refreshCaseViews(caseId);
-      await Promise.all(
-        [['denials'], ['events'], ['timeline'], ['vault'], ['criteria']].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
+      await refreshQueries(
+        queryKeys.denials.all,
+        queryKeys.events.all,
+        queryKeys.vault.all,
+        queryKeys.criteria.all,
       );
       const defects =
         recorded.noticeCheck.elements.filter((element) => element.status === 'missing').length +

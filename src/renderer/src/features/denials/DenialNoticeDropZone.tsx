@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from '../vault/upload-files';
 import { DenialNoticeDialog } from './DenialNoticeDialog';
 import styles from './Denials.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const accepted = '.pdf,.png,.jpg,.jpeg,.heic,.heif,.tif,.tiff,.docx,.txt,.eml';
 
@@ -30,7 +31,7 @@ export function DenialNoticeDropZone({
     if (!first) return;
     if (candidates.length > 1) onAnnounce('One notice at a time: reading the first file dropped.');
     const [row] = await uploadFiles([first], { caseId }, (rows) => setUpload(rows[0] ?? null));
-    await queryClient.invalidateQueries({ queryKey: ['vault'] });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.vault.all });
     if (row?.documentId) {
       setUpload(null);
       setDocumentId(row.documentId);

@@ -16,6 +16,7 @@ import { LinkEvidenceDialog } from './LinkEvidenceDialog';
 import { ReadinessMeter } from './ReadinessMeter';
 import { SourceLabel } from './SourceLabel';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const statusClass: Readonly<Record<EvidenceStatus, string | undefined>> = {
   missing: styles.statusMissing,
@@ -32,14 +33,14 @@ export function CaseEvidencePanel({ caseId, onAnnounce }: Props) {
   const [linking, setLinking] = useState<{ item: EvidenceItem; kind: 'document' | 'event' } | null>(null);
   const [settingStatus, setSettingStatus] = useState<EvidenceItem | null>(null);
   const checklist = useQuery({
-    queryKey: ['evidence', caseId],
+    queryKey: queryKeys.evidence.ofCase(caseId),
     queryFn: () => callApi('evidence.checklist', { caseId }),
   });
   const unlink = useMutation({
     mutationFn: (linkId: number) => callApi('evidence.unlink', { linkId }),
     onSuccess: async (updated: EvidenceChecklist) => {
-      queryClient.setQueryData(['evidence', caseId], updated);
-      await queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      queryClient.setQueryData(queryKeys.evidence.ofCase(caseId), updated);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onAnnounce(`Unlinked. Readiness ${updated.readiness.percent}%. Ctrl+Z links it again.`);
     },
     onError: (error) => onAnnounce(error.message),

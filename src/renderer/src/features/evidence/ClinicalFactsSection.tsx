@@ -6,6 +6,7 @@ import { callApi } from '../../lib/api';
 import { SourceSelect } from './SourceSelect';
 import { parseSourceValue, sourceValue } from './use-case-records';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const answerLabels: Readonly<Record<ClinicalFactAnswer, string>> = {
   yes: 'Yes',
@@ -27,7 +28,7 @@ export function ClinicalFactsSection({
   const queryClient = useQueryClient();
   const [errorByKey, setErrorByKey] = useState<Partial<Record<ClinicalFactKey, string>>>({});
   const facts = useQuery({
-    queryKey: ['evidence', caseId, 'facts'],
+    queryKey: queryKeys.evidence.clinicalFacts(caseId),
     queryFn: () => callApi('clinicalFacts.list', { caseId }),
   });
   const save = useMutation({
@@ -42,7 +43,7 @@ export function ClinicalFactsSection({
     onSuccess: async (saved) => {
       setErrorByKey((current) => ({ ...current, [saved.key]: undefined }));
       onAnnounce(`${saved.label}: ${answerLabels[saved.answer]}.`);
-      await queryClient.invalidateQueries({ queryKey: ['evidence', caseId, 'facts'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.evidence.clinicalFacts(caseId) });
     },
     onError: (error, fact) => setErrorByKey((current) => ({ ...current, [fact.key]: error.message })),
   });

@@ -15,6 +15,7 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const choiceLabels: Readonly<Record<ItemStatusChoice, string>> = {
   automatic: 'Automatic (judged from the links and the ledger)',
@@ -38,8 +39,8 @@ export function ItemStatusDialog({ caseId, item, onClose, onSaved }: Props) {
     mutationFn: (input: { status: ItemStatusChoice; reason: string | null }) =>
       callApi('evidence.setStatus', { caseId, itemKey: item!.key, ...input }),
     onSuccess: async (checklist) => {
-      queryClient.setQueryData(['evidence', caseId], checklist);
-      await queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      queryClient.setQueryData(queryKeys.evidence.ofCase(caseId), checklist);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       const updated = checklist.items.find((candidate) => candidate.key === item!.key)!;
       onSaved(
         `“${updated.label}” is ${evidenceStatusLabels[updated.status].toLowerCase()}. Readiness ${checklist.readiness.percent}%.`,

@@ -14,6 +14,7 @@ import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { useCaseRecords } from './use-case-records';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -46,8 +47,8 @@ export function LinkEvidenceDialog({ caseId, target, onClose, onSaved }: Props) 
         note,
       }),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['evidence', caseId] });
-      await queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.evidence.ofCase(caseId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onSaved(`Linked ${saved.target.label} to “${target!.item.label}”.`);
       onClose();
     },

@@ -14,6 +14,7 @@ import { SourceLabel } from './SourceLabel';
 import { SourceSelect } from './SourceSelect';
 import { parseSourceValue } from './use-case-records';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 /** One calm colour per scale, told apart by the legend's words and the table too. */
 const instrumentColours: Readonly<Record<ScoreInstrument, string>> = {
@@ -40,13 +41,13 @@ export function SymptomScoresSection({ caseId, clientId, onAnnounce }: Props) {
   const [source, setSource] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const scores = useQuery({
-    queryKey: ['treatment-history', clientId, 'scores'],
+    queryKey: queryKeys.treatmentHistory.symptomScores(clientId),
     queryFn: () => callApi('symptomScores.list', { clientId }),
   });
   const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['treatment-history', clientId] });
-    await queryClient.invalidateQueries({ queryKey: ['evidence'] });
-    await queryClient.invalidateQueries({ queryKey: ['caseload'] });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.treatmentHistory.ofClient(clientId) });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.evidence.all });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
   };
   const add = useMutation({
     mutationFn: (fields: ReturnType<typeof symptomScoreFieldsSchema.parse>) =>

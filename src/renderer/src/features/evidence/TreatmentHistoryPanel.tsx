@@ -19,6 +19,7 @@ import { SymptomScoresSection } from './SymptomScoresSection';
 import { TrialFormDialog } from './TrialFormDialog';
 import { describeAdequacy } from './trial-adequacy';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -38,7 +39,7 @@ export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce
   const [editing, setEditing] = useState<TreatmentTrialDto | 'new' | null>(null);
   const [toRemove, setToRemove] = useState<TreatmentTrialDto | null>(null);
   const trials = useQuery({
-    queryKey: ['treatment-history', clientId],
+    queryKey: queryKeys.treatmentHistory.ofClient(clientId),
     queryFn: () => callApi('treatmentHistory.list', { clientId }),
   });
   const remove = useMutation({
@@ -46,9 +47,9 @@ export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce
     onSuccess: async (_output, trial) => {
       setToRemove(null);
       onAnnounce(`Removed ${trial.name}. Ctrl+Z puts it back.`);
-      await queryClient.invalidateQueries({ queryKey: ['treatment-history', clientId] });
-      await queryClient.invalidateQueries({ queryKey: ['evidence'] });
-      await queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.treatmentHistory.ofClient(clientId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.evidence.all });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
     },
     onError: (error) => onAnnounce(error.message),
   });

@@ -24,6 +24,7 @@ import { SourceSelect } from './SourceSelect';
 import { describeAdequacy, weeksBetween } from './trial-adequacy';
 import { parseSourceValue, sourceValue } from './use-case-records';
 import styles from './Evidence.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type YesNo = '' | 'yes' | 'no';
 
@@ -148,9 +149,9 @@ export function TrialFormDialog({ clientId, caseId, trial, onClose, onSaved }: P
         ? callApi('treatmentHistory.update', { trialId: trial.id, trial: fields })
         : callApi('treatmentHistory.add', { clientId, trial: fields }),
     onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['treatment-history', clientId] });
-      await queryClient.invalidateQueries({ queryKey: ['evidence'] });
-      await queryClient.invalidateQueries({ queryKey: ['caseload'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.treatmentHistory.ofClient(clientId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.evidence.all });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onSaved(`${isNew ? 'Added' : 'Saved'} ${saved.name}: ${describeAdequacy(saved).text}.`);
       if (keepOpen.current) {
         setDraft(emptyDraft);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { callApi } from '../../lib/api';
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * The records a case can cite: its vault documents and its timeline, newest first. Shares the
@@ -7,11 +8,11 @@ import { callApi } from '../../lib/api';
  */
 export function useCaseRecords(caseId: number) {
   const documents = useQuery({
-    queryKey: ['vault', 'list', caseId, 'documents'],
+    queryKey: queryKeys.vault.list(caseId),
     queryFn: () => callApi('vault.list', { caseId, inTrash: false }),
   });
   const events = useQuery({
-    queryKey: ['events', caseId, 'evidence-picker'],
+    queryKey: queryKeys.events.evidencePicker(caseId),
     queryFn: () => callApi('events.list', { caseId, order: 'newest_first', limit: 500 }),
   });
   return { documents: documents.data ?? [], events: events.data?.events ?? [] };

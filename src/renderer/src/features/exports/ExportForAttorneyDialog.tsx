@@ -11,6 +11,7 @@ import { callApi } from '../../lib/api';
 import { PdfViewer } from '../vault/PdfViewer';
 import { saveFile } from '../../lib/save-file';
 import styles from './Exports.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -31,7 +32,7 @@ function toggle<T>(list: readonly T[], item: T, isOn: boolean): T[] {
  */
 export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce }: Props) {
   const choices = useQuery({
-    queryKey: ['exports', 'choices', caseId],
+    queryKey: queryKeys.exports.choices(caseId),
     queryFn: () => callApi('exports.choices', { caseId }),
     enabled: open,
   });

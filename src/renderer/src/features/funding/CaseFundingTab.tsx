@@ -7,7 +7,7 @@ import {
   type FundingOptionType,
 } from '@shared/domain/funding-options';
 import type { FundingFit, FundingOption, FundingSuggestion } from '@shared/schemas/funding';
-import { queryClient } from '../../app/query-client';
+import { refreshQueries } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -19,8 +19,7 @@ import { formatCents } from '../../lib/money';
 import { CitationLink } from '../deadlines/CitationLink';
 import { FundingOptionDialog } from './FundingOptionDialog';
 import styles from './Funding.module.css';
-
-export const caseFundingQueryKey = (caseId: number) => ['funding', caseId] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 const fitLabels: Readonly<Record<FundingFit, string>> = {
   likely: 'Likely',
@@ -30,16 +29,13 @@ const fitLabels: Readonly<Record<FundingFit, string>> = {
 
 /** An option's dates change the agenda, the case's deadlines and the caseload's next deadline. */
 async function refreshAfterFundingChange(caseId: number): Promise<void> {
-  await Promise.all(
-    [
-      caseFundingQueryKey(caseId),
-      ['deadlines', caseId],
-      ['agenda'],
-      ['reminders'],
-      ['cases'],
-      ['caseload'],
-      ['tracks'],
-    ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  await refreshQueries(
+    queryKeys.funding.ofCase(caseId),
+    queryKeys.deadlines.ofCase(caseId),
+    queryKeys.deadlines.agenda,
+    queryKeys.deadlines.reminders,
+    queryKeys.caseload.ofCases,
+    queryKeys.tracks.all,
   );
 }
 
@@ -49,7 +45,7 @@ type Props = { readonly caseId: number; readonly onAnnounce: (message: string) =
 
 export function CaseFundingTab({ caseId, onAnnounce }: Props) {
   const funding = useQuery({
-    queryKey: caseFundingQueryKey(caseId),
+    queryKey: queryKeys.funding.ofCase(caseId),
     queryFn: () => callApi('funding.getForCase', { caseId }),
   });
   const [editing, setEditing] = useState<Editing | null>(null);

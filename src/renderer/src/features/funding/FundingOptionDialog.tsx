@@ -21,6 +21,7 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import styles from './Funding.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const dateFields = [
   ['applyBy', 'Apply by', 'Joins the agenda until you record the application.'],
@@ -118,7 +119,7 @@ export function FundingOptionDialog({ caseId, option, presetType, open, onOpenCh
   const [state, setState] = useState<FormState>(() => initialState(option, presetType));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const documents = useQuery({
-    queryKey: ['vault', 'list', caseId, 'documents'],
+    queryKey: queryKeys.vault.list(caseId),
     queryFn: () => callApi('vault.list', { caseId, inTrash: false }),
   });
   const save = useMutation({

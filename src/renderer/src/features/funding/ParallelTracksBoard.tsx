@@ -24,8 +24,7 @@ import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import fundingStyles from './Funding.module.css';
 import styles from './ParallelTracks.module.css';
-
-const tracksQueryKey = (clientId: number) => ['tracks', clientId] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 /** How many of a track's records the card lists before "and N more". */
 const itemsShown = 4;
@@ -35,7 +34,7 @@ type Props = { readonly clientId: number; readonly onAnnounce: (message: string)
 /** Every route pursued for one client at once, one card per route, on one screen. */
 export function ParallelTracksBoard({ clientId, onAnnounce }: Props) {
   const board = useQuery({
-    queryKey: tracksQueryKey(clientId),
+    queryKey: queryKeys.tracks.ofClient(clientId),
     queryFn: () => callApi('tracks.getForClient', { clientId }),
   });
   const [editing, setEditing] = useState<ParallelTrack | null>(null);
@@ -159,7 +158,7 @@ function TrackNoteDialog({
   const save = useMutation({
     mutationFn: (input: SetTrackNoteInput) => callApi('tracks.setNote', input),
     onSuccess: (updated) => {
-      queryClient.setQueryData(tracksQueryKey(clientId), updated);
+      queryClient.setQueryData(queryKeys.tracks.ofClient(clientId), updated);
       onSaved();
       onClose();
     },

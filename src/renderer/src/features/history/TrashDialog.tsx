@@ -9,6 +9,7 @@ import { callApi } from '../../lib/api';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import styles from './History.module.css';
 import { FormError } from '../../components/FormError';
+import { queryKeys } from '../../lib/query-keys';
 
 const kindWords: Readonly<Record<TrashItem['kind'], string>> = {
   client: 'Client',
@@ -26,7 +27,11 @@ type Props = {
 export function TrashDialog({ open, onOpenChange, onAnnounce }: Props) {
   const queryClient = useQueryClient();
   const [isConfirmingEmpty, setIsConfirmingEmpty] = useState(false);
-  const trash = useQuery({ queryKey: ['trash'], queryFn: () => callApi('trash.list', {}), enabled: open });
+  const trash = useQuery({
+    queryKey: queryKeys.trash.list,
+    queryFn: () => callApi('trash.list', {}),
+    enabled: open,
+  });
   const restore = useMutation({
     mutationFn: (item: TrashItem) => callApi('trash.restore', { kind: item.kind, id: item.id }),
     onSuccess: async ({ message }) => {

@@ -11,9 +11,9 @@ import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
-import { lettersOfCaseQueryKey } from './letter-queries';
 import { NewLetterDialog } from './NewLetterDialog';
 import styles from './Letters.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly caseId: number };
 
@@ -22,7 +22,7 @@ type Props = { readonly caseId: number };
 // says what happened itself instead of through the workspace toast, which offers Undo.
 export function CaseLettersPanel({ caseId }: Props) {
   const letters = useQuery({
-    queryKey: lettersOfCaseQueryKey(caseId),
+    queryKey: queryKeys.letters.ofCase(caseId),
     queryFn: () => callApi('letters.list', { caseId }),
   });
   const [isCreating, setIsCreating] = useState(false);
@@ -32,7 +32,7 @@ export function CaseLettersPanel({ caseId }: Props) {
     mutationFn: (letter: LetterSummary) => callApi('letters.delete', { letterId: letter.id }),
     onSuccess: async (_nothing, letter) => {
       setToDelete(null);
-      await queryClient.invalidateQueries({ queryKey: lettersOfCaseQueryKey(caseId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.letters.ofCase(caseId) });
       setMessage(`Deleted “${letter.title}”.`);
     },
   });

@@ -9,8 +9,8 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { letterQueryKey, lettersOfCaseQueryKey } from './letter-queries';
 import styles from './Letters.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly letter: Letter;
@@ -20,7 +20,7 @@ type Props = {
 /** The letter's status (draft or sent, when and how) and the enclosures it lists. */
 export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
   const documents = useQuery({
-    queryKey: ['vault', 'case', letter.caseId],
+    queryKey: queryKeys.vault.list(letter.caseId),
     queryFn: () => callApi('vault.list', { caseId: letter.caseId }),
   });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -29,8 +29,8 @@ export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
       callApi('letters.update', { letterId: letter.id, changes }),
     onSuccess: async (saved) => {
       setErrors(noErrors);
-      queryClient.setQueryData(letterQueryKey(letter.id), saved);
-      await queryClient.invalidateQueries({ queryKey: lettersOfCaseQueryKey(letter.caseId) });
+      queryClient.setQueryData(queryKeys.letters.letter(letter.id), saved);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.letters.ofCase(letter.caseId) });
       onAnnounce(
         saved.status === 'sent' ? `Marked “${saved.title}” as sent.` : `“${saved.title}” is a draft again.`,
       );

@@ -6,10 +6,10 @@ import { callApi } from '../../lib/api';
 import { LetterActions } from './LetterActions';
 import { LetterDetailsPanel } from './LetterDetailsPanel';
 import { LetterEditor } from './LetterEditor';
-import { letterQueryKey } from './letter-queries';
 import { useLetterAutosave, type SaveState } from './use-letter-autosave';
 import styles from './Letters.module.css';
 import type { Letter } from '@shared/schemas/letters';
+import { queryKeys } from '../../lib/query-keys';
 
 const saveStateWords: Readonly<Record<SaveState['kind'], string>> = {
   saved: 'Saved',
@@ -74,7 +74,7 @@ type Props = {
 /** One letter: the editor, what is still to fill, and (from letter-output) how to export it. */
 export function LetterPage({ letterId, onAnnounce }: Props) {
   const letter = useQuery({
-    queryKey: letterQueryKey(letterId),
+    queryKey: queryKeys.letters.letter(letterId),
     queryFn: () => callApi('letters.get', { letterId }),
   });
   if (letter.isPending) return <p className={styles.muted}>Opening the letter…</p>;

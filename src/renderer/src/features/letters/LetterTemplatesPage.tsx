@@ -11,9 +11,9 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { downloadBase64 } from '../vault/upload-files';
-import { letterTemplatesQueryKey } from './letter-queries';
 import { TemplateEditor } from './TemplateEditor';
 import styles from './Templates.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 function base64OfText(text: string): string {
   let binary = '';
@@ -26,7 +26,7 @@ type Props = { readonly onAnnounce: (message: string) => void };
 /** Letter templates: the shipped ones to read and copy, the user's own to edit, import and export. */
 export function LetterTemplatesPage({ onAnnounce }: Props) {
   const templates = useQuery({
-    queryKey: letterTemplatesQueryKey,
+    queryKey: queryKeys.letterTemplates.list,
     queryFn: () => callApi('letterTemplates.list', {}),
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function LetterTemplatesPage({ onAnnounce }: Props) {
   const selected =
     templates.data?.find((template) => template.id === selectedId) ?? templates.data?.[0] ?? null;
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: letterTemplatesQueryKey });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.letterTemplates.all });
   const duplicate = useMutation({
     mutationFn: (templateId: string) => callApi('letterTemplates.duplicate', { templateId }),
     onSuccess: async (copy) => {

@@ -16,6 +16,7 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { refreshAfterOutput } from './letter-queries';
+import { queryKeys } from '../../lib/query-keys';
 
 type ProofMethod = NonNullable<MethodInput<'letters.markSent'>['deliveryProof']>['method'];
 
@@ -63,7 +64,7 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
   // documents, e.g. the physician's signed version, scanned. A letter with prompts needs the latter.
   const [sentCopyId, setSentCopyId] = useState('');
   const documents = useQuery({
-    queryKey: ['vault', 'case', letter.caseId],
+    queryKey: queryKeys.vault.list(letter.caseId),
     queryFn: () => callApi('vault.list', { caseId: letter.caseId }),
     enabled: open,
   });

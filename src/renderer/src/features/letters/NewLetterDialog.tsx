@@ -10,11 +10,10 @@ import { Dialog } from '../../components/Dialog';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
-import { caseQueryKey } from '../cases/refresh-case-views';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { letterTemplatesQueryKey, lettersOfCaseQueryKey } from './letter-queries';
 import styles from './Letters.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -25,19 +24,19 @@ type Props = {
 /** Chooses a template and the enclosures (in order), then fills the letter from the case. */
 export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
   const templates = useQuery({
-    queryKey: letterTemplatesQueryKey,
+    queryKey: queryKeys.letterTemplates.list,
     queryFn: () => callApi('letterTemplates.list', {}),
     enabled: open,
   });
   const caseDetail = useQuery({
-    queryKey: caseQueryKey(caseId),
+    queryKey: queryKeys.cases.detail(caseId),
     queryFn: () => callApi('cases.get', { caseId }),
     enabled: open,
   });
   // A Medicare case's first appeal is its program's own, never the ERISA internal appeal.
   const offeredTemplates = letterTemplatesForPlan(templates.data ?? [], caseDetail.data?.planType ?? null);
   const documents = useQuery({
-    queryKey: ['vault', 'case', caseId],
+    queryKey: queryKeys.vault.list(caseId),
     queryFn: () => callApi('vault.list', { caseId }),
     enabled: open,
   });
@@ -52,7 +51,7 @@ export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
         enclosureDocumentIds: [...enclosureIds],
       }),
     onSuccess: async (letter) => {
-      await queryClient.invalidateQueries({ queryKey: lettersOfCaseQueryKey(caseId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.letters.ofCase(caseId) });
       onOpenChange(false);
       // The letter page opens next and lists what is still to fill.
       navigate({ name: 'letter', caseId, letterId: letter.id });

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { callApi } from '../../lib/api';
 import styles from './Templates.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 /** Every placeholder a template may use and what fills it (the same list as docs/letter-placeholders.md). */
 export function PlaceholderReference() {
   const placeholders = useQuery({
-    queryKey: ['letterTemplates', 'placeholders'],
+    queryKey: queryKeys.letterTemplates.placeholders,
     queryFn: () => callApi('letterTemplates.placeholders', {}),
     staleTime: Infinity,
   });

@@ -10,9 +10,9 @@ import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
-import { letterTemplatesQueryKey } from './letter-queries';
 import { PlaceholderReference } from './PlaceholderReference';
 import styles from './Templates.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 function TemplateForm({
   template,
@@ -32,8 +32,8 @@ function TemplateForm({
       callApi('letterTemplates.save', { templateId: template.id, title, kind, description, body }),
     onSuccess: async (saved) => {
       setErrors(noErrors);
-      queryClient.setQueryData([...letterTemplatesQueryKey, saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: letterTemplatesQueryKey, exact: true });
+      queryClient.setQueryData(queryKeys.letterTemplates.template(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.letterTemplates.list, exact: true });
       onAnnounce(`Saved “${saved.title}”.`);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['title', 'kind', 'description', 'body'])),
@@ -130,7 +130,7 @@ type Props = { readonly templateId: string; readonly onAnnounce: (message: strin
 
 export function TemplateEditor({ templateId, onAnnounce }: Props) {
   const template = useQuery({
-    queryKey: [...letterTemplatesQueryKey, templateId],
+    queryKey: queryKeys.letterTemplates.template(templateId),
     queryFn: () => callApi('letterTemplates.get', { templateId }),
   });
   if (template.isPending) return <p className={styles.muted}>Opening the template…</p>;

@@ -3,7 +3,7 @@ import type { LetterDocument } from '@shared/domain/letter-document';
 import type { Letter } from '@shared/schemas/letters';
 import { queryClient } from '../../app/query-client';
 import { callApi } from '../../lib/api';
-import { letterQueryKey, lettersOfCaseQueryKey } from './letter-queries';
+import { queryKeys } from '../../lib/query-keys';
 
 export type SaveState =
   | { readonly kind: 'saved' }
@@ -38,7 +38,7 @@ export function useLetterAutosave(letter: Letter) {
         try {
           const saved = await callApi('letters.update', { letterId: letter.id, changes: { body } });
           lastSaved.current = JSON.stringify(saved.body);
-          queryClient.setQueryData(letterQueryKey(letter.id), saved);
+          queryClient.setQueryData(queryKeys.letters.letter(letter.id), saved);
         } catch (error) {
           // Keep the text to try again with the next change; nothing typed is dropped.
           pending.current ??= body;
@@ -50,7 +50,7 @@ export function useLetterAutosave(letter: Letter) {
         }
       }
       setState({ kind: 'saved' });
-      void queryClient.invalidateQueries({ queryKey: lettersOfCaseQueryKey(letter.caseId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.letters.ofCase(letter.caseId) });
     } finally {
       isSaving.current = false;
     }

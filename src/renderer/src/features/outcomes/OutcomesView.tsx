@@ -14,8 +14,7 @@ import { ApprovalRateChart, OutcomeMixChart, VolumeChart } from './OutcomeCharts
 import { periodFor, periodPresetLabels, periodPresets, type PeriodPreset } from './outcome-period';
 import styles from './Outcomes.module.css';
 import { PayerBehaviourTable } from './PayerBehaviourTable';
-
-export const outcomesQueryKey = ['outcomes'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 /** What the caseload achieved over a period, for the advocate and for a funder. */
 export function OutcomesView({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
@@ -29,7 +28,7 @@ export function OutcomesView({ onAnnounce }: { readonly onAnnounce: (message: st
   const fieldErrors = checked.success ? {} : formErrorsFromZod(checked.error).fields;
   const filters = checked.success ? checked.data : null;
   const report = useQuery({
-    queryKey: [...outcomesQueryKey, filters],
+    queryKey: queryKeys.outcomes.report(filters),
     queryFn: () => callApi('outcomes.report', filters!),
     enabled: filters !== null,
     placeholderData: keepPreviousData,

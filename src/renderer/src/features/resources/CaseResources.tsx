@@ -10,8 +10,9 @@ import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { ResourceDetails } from './ResourceDetails';
-import { caseResourcesQueryKey, refreshResources } from './resource-queries';
+import { refreshResources } from './resource-queries';
 import styles from './Resources.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -21,7 +22,7 @@ type Props = {
 /** The resources used on this case (who the complaint went to, who is helping), under its coverage. */
 export function CaseResources({ caseId, onAnnounce }: Props) {
   const linked = useQuery({
-    queryKey: caseResourcesQueryKey(caseId),
+    queryKey: queryKeys.resources.ofCase(caseId),
     queryFn: () => callApi('resources.listForCase', { caseId }),
   });
   const [isLinking, setIsLinking] = useState(false);
@@ -94,7 +95,7 @@ function LinkResourceDialog({
   const [error, setError] = useState<string | null>(null);
   const searchText = useDeferredValue(text);
   const found = useQuery({
-    queryKey: ['resources', 'list', searchText, '', ''],
+    queryKey: queryKeys.resources.list(searchText),
     queryFn: () => callApi('resources.list', { text: searchText }),
     enabled: open,
   });

@@ -14,6 +14,7 @@ import { ResourceDetails } from './ResourceDetails';
 import { ResourceFormDialog } from './ResourceFormDialog';
 import { refreshResources } from './resource-queries';
 import styles from './Resources.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = { readonly onAnnounce: (message: string) => void };
 
@@ -24,7 +25,7 @@ export function ResourcesPage({ onAnnounce }: Props) {
   const [state, setState] = useState('');
   const searchText = useDeferredValue(text);
   const resources = useQuery({
-    queryKey: ['resources', 'list', searchText, kind, state],
+    queryKey: queryKeys.resources.list(searchText, kind, state),
     queryFn: () => callApi('resources.list', { text: searchText, kind: kind || null, state: state || null }),
   });
   const [editing, setEditing] = useState<Resource | 'new' | null>(null);

@@ -1,7 +1,6 @@
 import { queryClient } from '../../app/query-client';
-
-export const caseResourcesQueryKey = (caseId: number) => ['resources', 'case', caseId] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 export async function refreshResources(): Promise<void> {
-  await queryClient.invalidateQueries({ queryKey: ['resources'] });
+  await queryClient.invalidateQueries({ queryKey: queryKeys.resources.all });
 }

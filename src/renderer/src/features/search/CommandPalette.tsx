@@ -11,6 +11,7 @@ import { openImportDialog } from '../import/open-import-dialog';
 import { DocumentPreviewDialog } from '../vault/DocumentPreviewDialog';
 import { queryClient } from '../../app/query-client';
 import styles from './CommandPalette.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const kindWords: Readonly<Record<SearchKind | 'command', string>> = {
   client: 'Client',
@@ -75,13 +76,13 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
   const typed = useDebounced(text.trim(), 120);
 
   const search = useQuery({
-    queryKey: ['search', typed],
+    queryKey: queryKeys.search.global(typed),
     queryFn: () => callApi('search.global', { text: typed }),
     enabled: isOpen && typed.length > 0,
     placeholderData: keepPreviousData,
   });
   const contextRecord = useQuery({
-    queryKey: ['palette-context', route],
+    queryKey: queryKeys.search.paletteContext(route),
     queryFn: async (): Promise<DeleteTarget | null> => {
       if (route.name === 'case') {
         const found = await callApi('cases.get', { caseId: route.caseId });
@@ -309,7 +310,7 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
           documentId={preview.documentId}
           caseId={preview.caseId}
           onClose={() => setPreview(null)}
-          onChanged={() => queryClient.invalidateQueries({ queryKey: ['vault'] })}
+          onChanged={() => queryClient.invalidateQueries({ queryKey: queryKeys.vault.all })}
         />
       )}
       <TrashDialog open={isTrashOpen} onOpenChange={setIsTrashOpen} onAnnounce={onAnnounce} />

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ShieldAlert } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/Button';
-import { failedUnlocksQueryKey } from '../../app/query-client';
 import styles from './FailedUnlocksNotice.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * After an unlock, says how many wrong passphrases were typed since the last one (issue 12 §4):
@@ -12,7 +12,7 @@ import styles from './FailedUnlocksNotice.module.css';
 export function FailedUnlocksNotice() {
   // Set by the unlock that opened this session; never fetched.
   const { data: failures = 0 } = useQuery({
-    queryKey: failedUnlocksQueryKey,
+    queryKey: queryKeys.session.failedUnlocks,
     queryFn: () => 0,
     enabled: false,
   });

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { initializeInputSchema } from '@shared/schemas/session';
 import { Button } from '../../components/Button';
-import { queryClient, sessionQueryKey } from '../../app/query-client';
+import { queryClient } from '../../app/query-client';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { AuthLayout } from './AuthLayout';
@@ -10,6 +10,7 @@ import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphra
 import styles from './SessionScreens.module.css';
 import { FormError } from '../../components/FormError';
 import { RestoreFromBackup } from '../backup/RestoreFromBackup';
+import { queryKeys } from '../../lib/query-keys';
 
 /** First run: create a new encrypted store, or bring one back from a backup (issue 12 §3). */
 export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
@@ -23,7 +24,7 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
         <RestoreFromBackup
           replacesCurrentData={false}
           onCancel={() => setIsRestoring(false)}
-          onRestored={() => queryClient.setQueryData(sessionQueryKey, { state: 'locked' })}
+          onRestored={() => queryClient.setQueryData(queryKeys.session.status, { state: 'locked' })}
         />
       </AuthLayout>
     );
@@ -46,7 +47,7 @@ function CreateStoreScreen({
     mutationFn: (input: { passphrase: string }) => callApi('session.initialize', input),
     onSuccess: ({ recoveryKey }) => {
       onCreated(recoveryKey);
-      queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
+      queryClient.setQueryData(queryKeys.session.status, { state: 'unlocked' });
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['passphrase'])),
   });

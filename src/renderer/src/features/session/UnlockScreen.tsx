@@ -5,11 +5,12 @@ import { Button } from '../../components/Button';
 import { Field, inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { failedUnlocksQueryKey, queryClient, sessionQueryKey } from '../../app/query-client';
+import { queryClient } from '../../app/query-client';
 import { AuthLayout } from './AuthLayout';
 import { describeConfirmationMismatch, NewPassphraseFields } from './NewPassphraseFields';
 import styles from './SessionScreens.module.css';
 import { FormError } from '../../components/FormError';
+import { queryKeys } from '../../lib/query-keys';
 
 type Unlocked = { failedAttemptsSinceLastUnlock: number; recoveryKeyAfterRotation?: string | undefined };
 
@@ -18,8 +19,8 @@ export function UnlockScreen({ onRecoveryKeyReplaced }: { onRecoveryKeyReplaced:
   // An unlock that finished an interrupted key rotation brings the new recovery key, shown first.
   const markUnlocked = ({ failedAttemptsSinceLastUnlock, recoveryKeyAfterRotation }: Unlocked) => {
     if (recoveryKeyAfterRotation) onRecoveryKeyReplaced(recoveryKeyAfterRotation);
-    queryClient.setQueryData(failedUnlocksQueryKey, failedAttemptsSinceLastUnlock);
-    queryClient.setQueryData(sessionQueryKey, { state: 'unlocked' });
+    queryClient.setQueryData(queryKeys.session.failedUnlocks, failedAttemptsSinceLastUnlock);
+    queryClient.setQueryData(queryKeys.session.status, { state: 'unlocked' });
   };
   return isRecovering ? (
     <RecoverForm onCancel={() => setIsRecovering(false)} onUnlocked={markUnlocked} />

@@ -8,8 +8,7 @@ import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-
-export const profileQueryKey = ['profile'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 type ProfileField = keyof AdvocateProfile;
 type Draft = Readonly<Record<ProfileField, string>>;
@@ -50,14 +49,14 @@ function draftOf(profile: AdvocateProfile | null | undefined): Draft {
 
 /** Settings → Profile: the letterhead and signature every letter, packet and fax cover is printed with. */
 export function AdvocateProfileForm({ onSaved }: { onSaved: (announcement: string) => void }) {
-  const stored = useQuery({ queryKey: profileQueryKey, queryFn: () => callApi('profile.get', {}) });
+  const stored = useQuery({ queryKey: queryKeys.profile.current, queryFn: () => callApi('profile.get', {}) });
   const [edits, setEdits] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const draft = edits ?? draftOf(stored.data?.profile);
   const save = useMutation({
     mutationFn: (profile: Draft) => callApi('profile.save', profile),
     onSuccess: (saved) => {
-      queryClient.setQueryData(profileQueryKey, saved);
+      queryClient.setQueryData(queryKeys.profile.current, saved);
       setEdits(null);
       onSaved('Profile saved: new letters use this letterhead and signature.');
     },

@@ -17,8 +17,7 @@ import { VerificationScriptEditor } from '../verification/VerificationScriptEdit
 import { FormError } from '../../components/FormError';
 import { AdvocateProfileForm } from './AdvocateProfileForm';
 import { BackupSettings } from '../backup/BackupSettings';
-
-const settingsQueryKey = ['settings'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly open: boolean;
@@ -47,14 +46,17 @@ export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
 }
 
 function AutoLockForm({ onSaved }: { onSaved: (announcement: string) => void }) {
-  const settings = useQuery({ queryKey: settingsQueryKey, queryFn: () => callApi('settings.get', {}) });
+  const settings = useQuery({
+    queryKey: queryKeys.settings.current,
+    queryFn: () => callApi('settings.get', {}),
+  });
   const [minutes, setMinutes] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const shown = minutes ?? String(settings.data?.autoLockMinutes ?? '');
   const save = useMutation({
     mutationFn: (autoLockMinutes: number) => callApi('settings.update', { autoLockMinutes }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(settingsQueryKey, saved);
+      queryClient.setQueryData(queryKeys.settings.current, saved);
       setMinutes(null);
       onSaved(`Advocase now locks after ${saved.autoLockMinutes} minutes without use.`);
     },

@@ -14,7 +14,8 @@ import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
-import { billingSettingsQueryKey, refreshTime } from './time-queries';
+import { refreshTime } from './time-queries';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly client: { readonly id: number; readonly name: string };
@@ -31,12 +32,12 @@ function centsOrText(text: string): number | string | null {
 /** Rates and rounding: this client's own rate, the default rate, and the billing increment. */
 export function BillingSettingsDialog({ client, open, onOpenChange, onSaved }: Props) {
   const settings = useQuery({
-    queryKey: billingSettingsQueryKey,
+    queryKey: queryKeys.billing.settings,
     queryFn: () => callApi('billing.getSettings', {}),
     enabled: open,
   });
   const clientRate = useQuery({
-    queryKey: ['billing', 'client', client.id],
+    queryKey: queryKeys.billing.ofClient(client.id),
     queryFn: () => callApi('billing.getClientRate', { clientId: client.id }),
     enabled: open,
   });

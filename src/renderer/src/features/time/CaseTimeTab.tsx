@@ -15,8 +15,9 @@ import { BillingSettingsDialog } from './BillingSettingsDialog';
 import { ClientInvoices } from './ClientInvoices';
 import { InvoiceDialog } from './InvoiceDialog';
 import { TimeEntryDialog } from './TimeEntryDialog';
-import { caseTimeQueryKey, refreshTime } from './time-queries';
+import { refreshTime } from './time-queries';
 import styles from './Time.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly detail: CaseDetail;
@@ -39,7 +40,7 @@ function entryStatus(entry: TimeEntry): { label: string; className: string | und
 /** The case's time: entries with totals as they will be billed, rates, and the client's invoices. */
 export function CaseTimeTab({ detail, onAnnounce }: Props) {
   const time = useQuery({
-    queryKey: caseTimeQueryKey(detail.id),
+    queryKey: queryKeys.time.ofCase(detail.id),
     queryFn: () => callApi('time.listForCase', { caseId: detail.id }),
   });
   const [editing, setEditing] = useState<TimeEntry | 'new' | null>(null);

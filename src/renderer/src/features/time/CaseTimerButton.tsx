@@ -6,9 +6,10 @@ import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
 import { isTypingInField } from '../../lib/keyboard';
 import { StopTimerDialog } from './StopTimerDialog';
-import { refreshTime, runningTimerQueryKey } from './time-queries';
+import { refreshTime } from './time-queries';
 import { formatElapsed, useNow } from './use-now';
 import styles from './Time.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -20,7 +21,7 @@ type Props = {
  * runs on another case, this says where instead of starting a second one.
  */
 export function CaseTimerButton({ caseId, onAnnounce }: Props) {
-  const running = useQuery({ queryKey: runningTimerQueryKey, queryFn: () => callApi('time.running', {}) });
+  const running = useQuery({ queryKey: queryKeys.time.running, queryFn: () => callApi('time.running', {}) });
   const timer = running.data ?? null;
   const isHere = timer?.caseId === caseId;
   const now = useNow(timer !== null);

@@ -11,8 +11,9 @@ import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
 import { saveFile } from '../../lib/save-file';
-import { invoicesQueryKey, refreshTime } from './time-queries';
+import { refreshTime } from './time-queries';
 import styles from './Time.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly clientId: number;
@@ -28,7 +29,7 @@ const statusClass: Readonly<Record<InvoiceStatus, string | undefined>> = {
 /** The client's invoices: download again, mark paid, or void (which frees the time to bill again). */
 export function ClientInvoices({ clientId, onAnnounce }: Props) {
   const invoices = useQuery({
-    queryKey: invoicesQueryKey(clientId),
+    queryKey: queryKeys.invoices.ofClient(clientId),
     queryFn: () => callApi('invoices.list', { clientId }),
   });
   const [voiding, setVoiding] = useState<Invoice | null>(null);

@@ -14,8 +14,9 @@ import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatCents } from '../../lib/money';
 import { saveFile } from '../../lib/save-file';
-import { billingSettingsQueryKey, refreshTime } from './time-queries';
+import { refreshTime } from './time-queries';
 import styles from './Time.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly client: { readonly id: number; readonly name: string };
@@ -31,12 +32,12 @@ const fieldNames = ['from', 'to', 'issuedOn', 'dueOn', 'fromName', 'fromAddress'
 
 export function InvoiceDialog({ client, open, onOpenChange, onIssued }: Props) {
   const settings = useQuery({
-    queryKey: billingSettingsQueryKey,
+    queryKey: queryKeys.billing.settings,
     queryFn: () => callApi('billing.getSettings', {}),
     enabled: open,
   });
   const candidates = useQuery({
-    queryKey: ['invoices', 'candidates'],
+    queryKey: queryKeys.invoices.candidates,
     queryFn: () => callApi('invoices.candidates', {}),
     enabled: open,
   });
@@ -89,7 +90,7 @@ function InvoiceForm({
   const isPeriodValid =
     isRealCalendarDate(values.from) && isRealCalendarDate(values.to) && values.from <= values.to;
   const preview = useQuery({
-    queryKey: ['invoices', 'preview', client.id, values.from, values.to],
+    queryKey: queryKeys.invoices.preview(client.id, values.from, values.to),
     queryFn: () => callApi('invoices.preview', { clientId: client.id, from: values.from, to: values.to }),
     enabled: isPeriodValid,
     retry: false,

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { formatDuration } from '@shared/domain/billing';
 import { callApi } from '../../lib/api';
 import { StopTimerDialog } from './StopTimerDialog';
-import { runningTimerQueryKey } from './time-queries';
 import { minutesSince } from './use-now';
+import { queryKeys } from '../../lib/query-keys';
 
 /**
  * A timer still running this long when Advocase is unlocked was most likely forgotten (the
@@ -15,7 +15,7 @@ const forgottenAfterMinutes = 120;
 
 /** Mounted with the workspace, that is once per unlock: asks about a timer left running. */
 export function LongRunningTimerCheck({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
-  const running = useQuery({ queryKey: runningTimerQueryKey, queryFn: () => callApi('time.running', {}) });
+  const running = useQuery({ queryKey: queryKeys.time.running, queryFn: () => callApi('time.running', {}) });
   const [isDismissed, setIsDismissed] = useState(false);
   const [unlockedAt] = useState(() => Date.now());
   const timer = running.data ?? null;

@@ -1,15 +1,7 @@
-import { queryClient } from '../../app/query-client';
-
-export const runningTimerQueryKey = ['time', 'running'] as const;
-export const caseTimeQueryKey = (caseId: number) => ['time', 'case', caseId] as const;
-export const invoicesQueryKey = (clientId: number) => ['invoices', clientId] as const;
-export const billingSettingsQueryKey = ['billing', 'settings'] as const;
+import { refreshQueries } from '../../app/query-client';
+import { queryKeys } from '../../lib/query-keys';
 
 /** After any change to time: the running timer, every case's list and the invoices may differ. */
 export async function refreshTime(): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['time'] }),
-    queryClient.invalidateQueries({ queryKey: ['invoices'] }),
-    queryClient.invalidateQueries({ queryKey: ['billing'] }),
-  ]);
+  await refreshQueries(queryKeys.time.all, queryKeys.invoices.all, queryKeys.billing.all);
 }

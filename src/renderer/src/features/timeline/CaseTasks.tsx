@@ -4,15 +4,16 @@ import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { localToday } from '@shared/schemas/fields';
 import styles from './Timeline.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 export function CaseTasks({ caseId }: { caseId: number }) {
   const tasks = useQuery({
-    queryKey: ['tasks', caseId],
+    queryKey: queryKeys.tasks.ofCase(caseId),
     queryFn: () => callApi('tasks.listForCase', { caseId }),
   });
   const setDone = useMutation({
     mutationFn: (input: { taskId: number; isDone: boolean }) => callApi('tasks.setDone', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks', caseId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.ofCase(caseId) }),
   });
   const today = localToday();
   return (

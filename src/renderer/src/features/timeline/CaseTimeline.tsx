@@ -9,6 +9,7 @@ import { callApi } from '../../lib/api';
 import { CaseTasks } from './CaseTasks';
 import { TimelineEventItem } from './TimelineEventItem';
 import styles from './Timeline.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 export function CaseTimeline({ caseId }: { caseId: number }) {
   const [order, setOrder] = useState<'newest_first' | 'oldest_first'>('newest_first');
@@ -16,7 +17,7 @@ export function CaseTimeline({ caseId }: { caseId: number }) {
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
   const events = useQuery({
-    queryKey: ['events', caseId, order, types, deferredText],
+    queryKey: queryKeys.events.timeline(caseId, order, types, deferredText),
     queryFn: () => callApi('events.list', { caseId, order, types, text: deferredText || null }),
     placeholderData: keepPreviousData,
   });

@@ -6,7 +6,7 @@ import {
   type TimelineEventType,
 } from '@shared/domain/timeline-event-types';
 import { eventPayloadSchema } from '@shared/schemas/events';
-import { queryClient } from '../../app/query-client';
+import { refreshQueries } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
@@ -17,6 +17,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import { buildDetails, fieldsForType, type EventFormField, type FormValues } from './event-form-fields';
 import styles from './Timeline.module.css';
 import { FormError } from '../../components/FormError';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -77,10 +78,7 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
   const save = useMutation({
     mutationFn: (event: unknown) => callApi('events.add', { caseId, event: event as never }),
     onSuccess: async (saved) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['events', caseId] }),
-        queryClient.invalidateQueries({ queryKey: ['tasks', caseId] }),
-      ]);
+      await refreshQueries(queryKeys.events.ofCase(caseId), queryKeys.tasks.ofCase(caseId));
       onSaved(`${timelineEventTypeLabels[saved.type]} added to the timeline.`);
       reset();
       onOpenChange(false);

@@ -10,6 +10,7 @@ import { canRecognizeText, recognisedTextSentence, RecognizeTextAction } from '.
 import { DenialNoticeDialog } from '../denials/DenialNoticeDialog';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from './upload-files';
 import styles from './Vault.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 const textStatusLabels: Readonly<Record<DocumentSummary['textStatus'], string>> = {
   indexed: 'Searchable',
@@ -40,18 +41,17 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
   const [announcement, setAnnouncement] = useState('');
   const pickerRef = useRef<HTMLInputElement>(null);
 
-  const listKey = ['vault', 'list', caseId, view] as const;
   const documents = useQuery({
-    queryKey: listKey,
+    queryKey: queryKeys.vault.list(caseId, view),
     queryFn: () => callApi('vault.list', { caseId, inTrash: view === 'trash' }),
   });
   const trimmedQuery = query.trim();
   const hits = useQuery({
-    queryKey: ['vault', 'search', caseId, trimmedQuery],
+    queryKey: queryKeys.vault.search(caseId, trimmedQuery),
     queryFn: () => callApi('vault.search', { query: trimmedQuery, caseId }),
     enabled: trimmedQuery.length > 0 && view === 'documents',
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['vault'] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.vault.all });
 
   const trash = useMutation({
     mutationFn: (documentId: number) => callApi('vault.trash', { documentId }),

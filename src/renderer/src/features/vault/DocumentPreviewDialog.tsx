@@ -14,6 +14,7 @@ import {
 import { PdfViewer } from './PdfViewer';
 import { saveFile } from '../../lib/save-file';
 import styles from './Vault.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly documentId: number;
@@ -120,7 +121,7 @@ function MetadataForm({
   const [eventId, setEventId] = useState('');
   const [error, setError] = useState<{ field?: string | undefined; message: string } | null>(null);
   const events = useQuery({
-    queryKey: ['events', 'list', caseId],
+    queryKey: queryKeys.events.forDocumentPreview(caseId),
     queryFn: () => callApi('events.list', { caseId }),
   });
 
@@ -305,11 +306,11 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
   const [message, setMessage] = useState('');
   const [confirmDownload, setConfirmDownload] = useState(false);
   const summary = useQuery({
-    queryKey: ['vault', 'get', documentId],
+    queryKey: queryKeys.vault.get(documentId),
     queryFn: () => callApi('vault.get', { documentId }),
   });
   const preview = useQuery({
-    queryKey: ['vault', 'preview', documentId],
+    queryKey: queryKeys.vault.preview(documentId),
     queryFn: () => callApi('vault.preview', { documentId }),
     retry: false,
     gcTime: 0,

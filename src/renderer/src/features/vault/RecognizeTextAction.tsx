@@ -3,6 +3,7 @@ import type { DocumentSummary } from '@shared/schemas/vault';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
 import styles from './Vault.module.css';
+import { queryKeys } from '../../lib/query-keys';
 
 /** Types whose text OCR can read; HEIC has no decoder (the server says so too). */
 const recognisableTypes: ReadonlySet<DocumentSummary['mediaType']> = new Set(['pdf', 'png', 'jpeg']);
@@ -47,7 +48,7 @@ export function RecognizeTextAction({
     onError: async (error) => onFinished(error.message),
   });
   const progress = useQuery({
-    queryKey: ['vault', 'recognitionProgress', document.id],
+    queryKey: queryKeys.vault.recognitionProgress(document.id),
     queryFn: async () =>
       (await callApi('vault.recognitionProgress', {})).find((entry) => entry.documentId === document.id) ??
       null,

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { MethodInput } from '@shared/contract';
 import { verificationTargetLabels } from '@shared/domain/benefits-verification';
 import { recordVerificationInputSchema } from '@shared/schemas/verification';
-import { queryClient } from '../../app/query-client';
+import { refreshQueries } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
@@ -13,8 +13,7 @@ import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-d
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Verification.module.css';
 import { FormError } from '../../components/FormError';
-
-export const verificationScriptQueryKey = ['verification-script'] as const;
+import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly caseId: number;
@@ -27,7 +26,7 @@ type Props = {
 /** The call an advocate makes before anything is filed, asked from a script and recorded in one go. */
 export function VerificationCallDialog({ caseId, hasCoverage, open, onOpenChange, onSaved }: Props) {
   const script = useQuery({
-    queryKey: verificationScriptQueryKey,
+    queryKey: queryKeys.verification.script,
     queryFn: () => callApi('verification.getScript', {}),
     enabled: open,
   });
@@ -40,11 +39,11 @@ export function VerificationCallDialog({ caseId, hasCoverage, open, onOpenChange
   const save = useMutation({
     mutationFn: (input: MethodInput<'verification.record'>) => callApi('verification.record', input),
     onSuccess: async (result) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['events', caseId] }),
-        queryClient.invalidateQueries({ queryKey: ['client'] }),
-        queryClient.invalidateQueries({ queryKey: ['coverage-history'] }),
-      ]);
+      await refreshQueries(
+        queryKeys.events.ofCase(caseId),
+        queryKeys.clients.details,
+        queryKeys.coverages.histories,
+      );
       onSaved(
         result.updatedCoverageFields.length > 0
           ? 'Verification call logged; the answers were written into the coverage.'

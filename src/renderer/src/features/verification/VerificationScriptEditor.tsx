@@ -12,14 +12,14 @@ import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
-import { verificationScriptQueryKey } from './VerificationCallDialog';
 import styles from './Verification.module.css';
 import { FormError } from '../../components/FormError';
+import { queryKeys } from '../../lib/query-keys';
 
 /** Settings: the verification call's questions are the user's to word, add to and reorder. */
 export function VerificationScriptEditor({ onSaved }: { onSaved: (announcement: string) => void }) {
   const script = useQuery({
-    queryKey: verificationScriptQueryKey,
+    queryKey: queryKeys.verification.script,
     queryFn: () => callApi('verification.getScript', {}),
   });
   const [draft, setDraft] = useState<VerificationQuestion[] | null>(null);
@@ -28,7 +28,7 @@ export function VerificationScriptEditor({ onSaved }: { onSaved: (announcement: 
   const save = useMutation({
     mutationFn: (next: VerificationQuestion[]) => callApi('verification.saveScript', { questions: next }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(verificationScriptQueryKey, saved);
+      queryClient.setQueryData(queryKeys.verification.script, saved);
       setDraft(null);
       onSaved('Verification questions saved.');
     },
