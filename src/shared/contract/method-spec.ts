@@ -5,8 +5,6 @@ export type MethodSpec = {
   readonly doc: string;
   readonly input: z.ZodType;
   readonly output: z.ZodType;
-  /** True for the few methods that work before the data is unlocked. */
-  readonly whileLocked?: boolean;
 };
 
 /** Each feature declares its methods with this, namespaced `feature.verb`, so names never collide. */
