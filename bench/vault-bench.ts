@@ -1,5 +1,5 @@
 /**
- * Document vault benchmark (issue 5). Prints:
+ * Document vault benchmark. Prints:
  *  1. AES-256-GCM throughput of the vault's chunked format on a 200 MB file, beside Node's own
  *     AES-256-GCM on one big buffer (the machine's ceiling); target ≥ 70 % of it.
  *  2. Adding 1,000 generated PDFs of 1–10 pages to one case through the contract, as the app does:

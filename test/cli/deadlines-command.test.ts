@@ -69,7 +69,7 @@ describe('advocase deadlines compute', () => {
     expect(readdirSync(dataDirectory)).toEqual([]);
   });
 
-  it("judges a date-only scenario without timeZone in the machine's zone and says which zone it used (issue 16, finding 12)", () => {
+  it("judges a date-only scenario without timeZone in the machine's zone and says which zone it used", () => {
     const scenario = {
       planType: 'employer-self-funded',
       claimType: 'pre-service',

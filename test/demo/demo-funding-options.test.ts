@@ -6,7 +6,7 @@ import { startContractSession, type ContractSession } from '../helpers/contract-
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * The demo caseload's funding options (issue 16, "demo data that shows the product"): made on a
+ * The demo caseload's funding options ("demo data that shows the product"): made on a
  * real encrypted store, read back through the contract as the screens read them.
  */
 

@@ -20,7 +20,7 @@ export async function openStore(
   try {
     sqlite = openEncryptedSqlite(databasePath, databaseKey);
   } finally {
-    // SQLCipher keeps its own copy once keyed; ours is not needed past the open (issue 12 §1, §4).
+    // SQLCipher keeps its own copy once keyed; ours is not needed past the open (docs/security.md §1, §4).
     databaseKey.fill(0);
   }
   const db = sqlite.createKysely<AdvocaseDatabase>();

@@ -278,7 +278,7 @@ export function removeTrashedForGood(
       ['clients', clientIds],
     ];
     // Every row that goes with them (by ON DELETE CASCADE, found from the schema's foreign keys)
-    // and every audited copy of one: blanked first, in one recorded blanking (issue 12 §5).
+    // and every audited copy of one: blanked first, in one recorded blanking (docs/security.md §5).
     const deletedRecords = Object.fromEntries(removals.filter(([, ids]) => ids.length > 0));
     await blankAuditedContent(trx, actor, deletedRecords, await rowsGoingWith(trx, deletedRecords));
     for (const [table, ids] of removals) {

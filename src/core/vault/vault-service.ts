@@ -518,7 +518,7 @@ export class VaultService {
   async openExternally(documentId: number): Promise<void> {
     const path = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
-      // Only allow-listed document types reach another app, their content checked again (issue 12 §2).
+      // Only allow-listed document types reach another app, their content checked again (docs/security.md §2).
       const nameRefusal = openRefusal(row.file_name, row.media_type);
       if (nameRefusal) throw new AppError('INVALID_INPUT', nameRefusal, 'documentId');
       const folder = await newOpenCopyFolder(dataDirectory);
