@@ -1,44 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
 import { queryCaseload } from '../../src/core/caseload/caseload-query-service';
 import { caseloadQueryInputSchema } from '../../src/shared/schemas/caseload';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
 const query = (input: unknown) => caseloadQueryInputSchema.parse(input);
+const now = '2026-03-01T10:00:00.000Z';
 
 describe('caseload migrations', () => {
   it('0004 fills the caseload from existing cases; 0005 makes them findable by the quick filter', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0003-caseload-details' });
-    const now = new Date().toISOString();
-    const client = await before.db
-      .insertInto('clients')
-      .values({ full_name: 'Hana Sato', date_of_birth: null, state: 'WA', created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const payer of ['Premera', 'Regence']) {
-      await before.db
-        .insertInto('cases')
-        .values({
-          client_id: client.id,
-          treatment: 'tms',
-          payer,
-          stage: 'decision',
-          priority: 'high',
-          opened_on: '2026-03-01',
-          created_at: now,
-          updated_at: now,
-          deleted_at: payer === 'Regence' ? now : null,
-        })
-        .execute();
-    }
-    await before.close();
+    const old = await storeAt(migrationBefore('0004-caseload'));
+    await old.seed(
+      `INSERT INTO clients (id, full_name, state, created_at, updated_at) VALUES (1, 'Hana Sato', 'WA', '${now}', '${now}')`,
+      `INSERT INTO cases (client_id, treatment, payer, stage, priority, opened_on, created_at, updated_at, deleted_at) VALUES
+         (1, 'tms', 'Premera', 'decision', 'high', '2026-03-01', '${now}', '${now}', NULL),
+         (1, 'tms', 'Regence', 'decision', 'high', '2026-03-01', '${now}', '${now}', '${now}')`,
+    );
 
-    const after = await openStore(path, dataKey);
+    const after = await old.migrateTo();
     const all = await queryCaseload(after.db, query({}));
     expect(all.rows.map((row) => [row.clientName, row.payer, row.stage])).toEqual([
       ['Hana Sato', 'Premera', 'decision'],

@@ -1,57 +1,24 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../src/core/db/migrations';
-import { openStore } from '../../src/core/db/store';
 import { getCaseCostEstimate } from '../../src/core/costs/cost-estimates-service';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
+const now = '2026-01-05T10:00:00.000Z';
 
 describe('migration 0050-cost-estimates', () => {
   it('adds the estimate tables to a database with cases, prefilling from their coverage, and removes them with the case', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const names = Object.keys(migrations);
-    const old = await openStore(path, dataKey, { upTo: names[names.indexOf('0050-cost-estimates') - 1]! });
-    const now = '2026-01-05T10:00:00.000Z';
-    const client = await old.db
-      .insertInto('clients')
-      .values({ full_name: 'Ines Park', date_of_birth: null, state: null, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const coverage = await old.db
-      .insertInto('coverages')
-      .values({
-        client_id: client.id,
-        payer: 'Kaiser',
-        plan_type: 'employer-fully-insured',
-        network_type: 'HMO',
-        deductible_cents: 1_000_00,
-        deductible_met_cents: 250_00,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const opened = await old.db
-      .insertInto('cases')
-      .values({
-        client_id: client.id,
-        coverage_id: coverage.id,
-        treatment: 'esketamine',
-        payer: 'Kaiser',
-        stage: 'intake',
-        priority: 'normal',
-        opened_on: '2026-01-05',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await old.close();
+    const old = await storeAt(migrationBefore('0050-cost-estimates'));
+    await old.seed(
+      `INSERT INTO clients (id, full_name, created_at, updated_at) VALUES (1, 'Ines Park', '${now}', '${now}')`,
+      `INSERT INTO coverages (id, client_id, payer, plan_type, network_type, deductible_cents, deductible_met_cents, created_at, updated_at)
+         VALUES (1, 1, 'Kaiser', 'employer-fully-insured', 'HMO', 100000, 25000, '${now}', '${now}')`,
+      `INSERT INTO cases (id, client_id, coverage_id, treatment, payer, stage, priority, opened_on, created_at, updated_at)
+         VALUES (1, 1, 1, 'esketamine', 'Kaiser', 'intake', 'normal', '2026-01-05', '${now}', '${now}')`,
+    );
+    const coverage = { id: 1 };
+    const opened = { id: 1 };
 
-    const upgraded = await openStore(path, dataKey);
+    const upgraded = await old.migrateTo();
     const estimate = await getCaseCostEstimate(upgraded.db, opened.id);
     expect(estimate).toMatchObject({
       isSaved: false,

@@ -1,55 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../src/core/db/migrations';
-import { openStore } from '../../src/core/db/store';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
-const names = Object.keys(migrations);
+const storeAt = useStoreAtMigration();
+const now = '2026-03-01T10:00:00.000Z';
 
 describe('migration 0052 (time and resources)', () => {
   it('adds its tables to a database from the migration before, keeping its cases', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const previous = names[names.indexOf('0052-time-and-resources') - 1]!;
-    const old = await openStore(path, dataKey, { upTo: previous });
-    const now = new Date().toISOString();
-    const client = await old.db
-      .insertInto('clients')
-      .values({ full_name: 'Old Client', date_of_birth: null, state: null, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const opened = await old.db
-      .insertInto('cases')
-      .values({
-        client_id: client.id,
-        coverage_id: null,
-        provider_id: null,
-        treatment: 'tms',
-        treatment_detail: null,
-        payer: null,
-        stage: 'intake',
-        priority: 'normal',
-        claim_type: null,
-        assigned_advocate: null,
-        outcome: null,
-        billed_cents: null,
-        allowed_cents: null,
-        paid_cents: null,
-        saved_cents: null,
-        opened_on: '2026-03-01',
-        closed_on: null,
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect((await old.db.introspection.getTables()).map((table) => table.name)).not.toContain('time_entries');
-    await old.close();
+    const old = await storeAt(migrationBefore('0052-time-and-resources'));
+    await old.seed(
+      `INSERT INTO clients (id, full_name, created_at, updated_at) VALUES (1, 'Old Client', '${now}', '${now}')`,
+      `INSERT INTO cases (id, client_id, treatment, stage, priority, opened_on, created_at, updated_at)
+         VALUES (1, 1, 'tms', 'intake', 'normal', '2026-03-01', '${now}', '${now}')`,
+    );
+    expect(await old.tableNames()).not.toContain('time_entries');
+    const opened = { id: 1 };
 
-    const store = await openStore(path, dataKey);
+    const store = await old.migrateTo();
     const tables = (await store.db.introspection.getTables()).map((table) => table.name);
     expect(tables).toEqual(
       expect.arrayContaining(['time_entries', 'client_rates', 'invoices', 'resources', 'resource_cases']),
