@@ -61,5 +61,5 @@ describe('demo funding options', () => {
     expect(funding.options.length).toBeGreaterThan(0);
     const agenda = await contract.call('deadlines.agenda', {});
     expect(agenda.items.some((item) => item.rule?.startsWith('funding_'))).toBe(true);
-  });
+  }, 120_000);
 });

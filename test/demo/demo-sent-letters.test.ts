@@ -44,5 +44,5 @@ describe('the demo caseload', () => {
       proofs.length / 2,
     );
     await store.close();
-  });
+  }, 120_000);
 });
