@@ -19,7 +19,7 @@ const configuration: Configuration = {
   // The SQLCipher driver is a native module: the OS loads it from a real file, never from an ASAR.
   asarUnpack: ['node_modules/better-sqlite3-multiple-ciphers/**/*'],
   // Electron's fuses, flipped in the binary at package time
-  // (https://www.electronjs.org/docs/latest/tutorial/fuses; issue 12 §7).
+  // (https://www.electronjs.org/docs/latest/tutorial/fuses; docs/security.md §7).
   electronFuses: {
     // ELECTRON_RUN_AS_NODE would turn the signed app into a plain Node.js for any script.
     runAsNode: false,

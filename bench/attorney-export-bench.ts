@@ -1,5 +1,5 @@
 /**
- * Attorney export bench (issue 7): a case with 1,000 timeline events and 100 PDF exhibits of 20
+ * Attorney export bench: a case with 1,000 timeline events and 100 PDF exhibits of 20
  * pages each (2,000 pages). Prints the summary PDF time (target ≤ 5 s), the bundle time and the
  * process's peak memory. Printed, never asserted: the machine's load decides the numbers.
  *   ADVOCASE_LOG=silent npx tsx bench/attorney-export-bench.ts

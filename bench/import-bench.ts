@@ -1,5 +1,5 @@
 /**
- * CSV import bench (issue 16, finding 11): a 5,000-row export (one client, coverage and case per
+ * CSV import bench: a 5,000-row export (one client, coverage and case per
  * row) imported through the same dispatch the app uses, into a new encrypted store, in a fresh
  * process per sample so each sample's peak memory is its own. Target: under 3 s and under 300 MB.
  * Beside it, in the same run, a fixed yardstick (SHA-256 over 256 MB) that says how busy the

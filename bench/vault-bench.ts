@@ -1,5 +1,5 @@
 /**
- * Document vault benchmark (issue 5). Prints:
+ * Document vault benchmark. Prints:
  *  1. AES-256-GCM throughput of the vault's chunked format in memory, beside Node's AES-256-GCM on
  *     1 MiB pieces and `openssl speed` in the same run (bench/cipher-throughput.ts), then file to file.
  *  2. Adding 1,000 generated PDFs of 1–10 pages to one case through the contract, as the app does:

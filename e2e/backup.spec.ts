@@ -6,7 +6,7 @@ import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
-// The harness has no folder dialog: its backup folder comes from ADVOCASE_BACKUP_DIR (issue 12 §2).
+// The harness has no folder dialog: its backup folder comes from ADVOCASE_BACKUP_DIR (docs/security.md §2).
 const backupFolder = mkdtempSync(join(tmpdir(), 'advocase-e2e-backups-'));
 test.use({ harnessEnvironment: { ADVOCASE_BACKUP_DIR: backupFolder } });
 // The second test restores the backup the first one wrote.

@@ -3,7 +3,7 @@ import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } f
 import { expect, test } from './support/web-harness-fixture';
 
 /**
- * One case's whole life through the interface (issue 16): intake → benefits verified → prior
+ * One case's whole life through the interface: intake → benefits verified → prior
  * authorization requested → denied → internal appeal sent → upheld → external review →
  * overturned → closed as approved. At each step: the stage, the case's deadlines, the Agenda,
  * the caseload's Next deadline and the banner; at the end, Outcomes. The appeal is recorded as a

@@ -1,7 +1,7 @@
 import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
 
-// Issue 16, findings 9 and 10: the seams between screens, walked in the UI.
+// The seams between screens, walked in the UI.
 const passphrase = 'harbor lantern seam 62';
 
 test('"Open case" opens it; a quick call has direction and minutes; TMS finds Deep TMS; Ctrl+K opens a document', async ({

@@ -72,7 +72,7 @@ test('the profile is checked by field; letters printed with it are downloads, an
   await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toBeVisible();
   const timeline = page.getByRole('main');
   await expect(timeline.getByText('Letter sent: Level 1 appeal (via fax)')).toBeVisible();
-  // The exports were downloads: no "Letter drafted" entries (issue 16).
+  // The exports were downloads: no "Letter drafted" entries.
   await expect(timeline.getByText(/^Letter drafted:/)).toHaveCount(0);
   await app.screenshot('letter-output-03-timeline');
 

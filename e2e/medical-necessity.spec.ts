@@ -153,7 +153,7 @@ test('a denied esketamine case: criteria gaps, evidence linked, appeal written, 
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
   await app.screenshot('mn-03-letter-edited');
 
-  // Export PDF: prompts are still in the letter, so it asks first (issue 16); going on prints DRAFT.
+  // Export PDF: prompts are still in the letter, so it asks first; going on prints DRAFT.
   await page.getByRole('button', { name: 'Export PDF' }).click();
   const prompts = page.getByRole('dialog', { name: /still to fill$/ });
   await expect(prompts.getByRole('list', { name: 'Still to fill' })).toBeVisible();

@@ -6,7 +6,7 @@ import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'granite meadow copper violin';
 
-test('Settings finds what an interrupted upload left, and removes it on request (issue 12 §6)', async ({
+test('Settings finds what an interrupted upload left, and removes it on request (docs/security.md §6)', async ({
   page,
   app,
 }) => {

@@ -188,7 +188,7 @@ test('each bad file gets its own message and the rest of the batch goes in', asy
   await app.screenshot('vault-07-bad-input');
 });
 
-test('rename edits the name before the ending, and a copy is downloaded under its name (issue 12 §2)', async ({
+test('rename edits the name before the ending, and a copy is downloaded under its name (docs/security.md §2)', async ({
   page,
   app,
 }) => {

@@ -42,7 +42,7 @@ export async function unlockStore(page: Page, url: string, passphrase: string): 
 }
 
 /**
- * After "Open case" in the New case dialog: the case's page opens (issue 16); then back to the
+ * After "Open case" in the New case dialog: the case's page opens; then back to the
  * caseload, where the new row is, for specs that go on from there.
  */
 export async function backToCaseloadFromNewCase(page: Page, clientName: string | RegExp): Promise<void> {

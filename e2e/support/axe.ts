@@ -12,7 +12,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /**
  * Rules held to beyond axe's serious and critical ones: the page's outline and landmarks, which a
- * screen-reader user moves by (issue 16 found heading jumps, two "Timeline" landmarks and a dialog
+ * screen-reader user moves by (a review found heading jumps, two "Timeline" landmarks and a dialog
  * inside the banner), and the accessible name starting with the visible text, which voice-control
  * users speak (an experimental rule axe leaves off unless asked).
  */

@@ -3,7 +3,7 @@ import type { BackupHost } from '../core/backup/backup-host';
 
 /**
  * The desktop app's answer to "where": the system's own folder and file dialogs, so the path comes
- * from the user through the OS and never from the renderer (issue 12 §2).
+ * from the user through the OS and never from the renderer (docs/security.md §2).
  */
 export function dialogBackupHost(getWindow: () => BrowserWindow | null): BackupHost {
   async function ask(options: Electron.OpenDialogOptions): Promise<string | null> {

@@ -73,11 +73,11 @@ if (!enforceSingleInstance()) {
       dialogBackupHost(() => mainWindow),
     );
     registerContractHandlers(handlers, () => mainWindow, rendererUrl);
-    registerSaveToFile(handlers, () => mainWindow, rendererUrl); // Files leave through the native save dialog (issue 12 §2).
+    registerSaveToFile(handlers, () => mainWindow, rendererUrl); // Files leave through the native save dialog (docs/security.md §2).
     installApplicationMenu(() => void lockAndReload());
     lockOnSystemEvents(powerMonitor, () => void lockAndReload());
     mainWindow = createMainWindow();
-    startDeadlineReminders(session, () => mainWindow); // Deadline reminders (issue 4): counts only, never while locked.
+    startDeadlineReminders(session, () => mainWindow); // Deadline reminders: counts only, never while locked.
   });
   app.on('window-all-closed', () => app.quit());
   lockOnTermination(session, () => app.exit(0));

@@ -1,5 +1,5 @@
 /**
- * The OS going to sleep or locking its screen locks Advocase too (issue 12 §1): whoever opens the
+ * The OS going to sleep or locking its screen locks Advocase too (docs/security.md §1): whoever opens the
  * lid or unlocks the screen next must also know the passphrase.
  */
 export function lockOnSystemEvents(

@@ -12,7 +12,7 @@ import type { Session } from '../core/session/session';
 const tickMilliseconds = 60_000;
 
 /**
- * Desktop reminders of deadlines (issue 4). The plan of notifications is read from the database
+ * Desktop reminders of deadlines. The plan of notifications is read from the database
  * only when the data is unlocked (the user has just acted, so reading does not hold off the idle
  * lock) and when the user opens or refreshes a deadline screen; between those, a timer fires the
  * planned notifications from memory. Notifications carry counts only, and none is shown while

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 /**
  * The page the window loads. `ELECTRON_RENDERER_URL` (electron-vite's dev server) is honoured only
  * in a development run: in an installed app an environment variable must not choose the page, nor
- * the origin the IPC check trusts (issue 12 §7).
+ * the origin the IPC check trusts (docs/security.md §7).
  */
 export function rendererUrlFor({
   isPackaged,

@@ -19,7 +19,7 @@ const nativeSaveDialog: ChooseDestination = async (window, suggestedName) => {
 };
 
 /**
- * Issue 12 §2: the renderer never names a place on disk. It asks for one of the save-to-file
+ * docs/security.md §2: the renderer never names a place on disk. It asks for one of the save-to-file
  * methods (shared/save-to-file.ts); main runs it through the same dispatch as every call, shows
  * the native save dialog with the core's suggested name, and writes the bytes where the person
  * chose. The renderer gets the method's report without the bytes, and the name saved under.

@@ -39,7 +39,7 @@ export function guardWindow(window: BrowserWindow, rendererUrl: string): void {
     void confirmExternalLink(window, url);
   };
   window.webContents.on('will-navigate', (event, url) => stayOnOurPage(event, url));
-  // A server redirect and a navigation inside a frame are navigations too (issue 12 §7).
+  // A server redirect and a navigation inside a frame are navigations too (docs/security.md §7).
   window.webContents.on('will-redirect', (event, url) => stayOnOurPage(event, url));
   window.webContents.on('will-frame-navigate', (event) => stayOnOurPage(event, event.url));
   window.webContents.setWindowOpenHandler(({ url }) => {

@@ -9,7 +9,7 @@ const bridge = Object.fromEntries([
     method,
     (input: unknown) => ipcRenderer.invoke(ipcChannelFor(method), input),
   ]),
-  // Files the person keeps: main asks where, through the native save dialog (issue 12 §2).
+  // Files the person keeps: main asks where, through the native save dialog (docs/security.md §2).
   [
     'saveToFile',
     (method: unknown, input: unknown) => ipcRenderer.invoke(saveToFileChannel, { method, input }),

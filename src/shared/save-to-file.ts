@@ -9,7 +9,7 @@ type FileMethodName = { [M in MethodName]: MethodOutput<M> extends FileOutput ? 
 
 /**
  * The contract methods whose output is a file for the person to keep: a suggested name and the
- * bytes, never a path (issue 12 §2). In the desktop app main writes that output through the
+ * bytes, never a path (docs/security.md §2). In the desktop app main writes that output through the
  * native save dialog; in the browser harness the renderer downloads it.
  */
 export const saveToFileMethods = [

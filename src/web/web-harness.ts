@@ -153,7 +153,7 @@ async function serveStatic(
 export async function startWebHarness(options: WebHarnessOptions): Promise<RunningWebHarness> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token, 'utf8');
-  // Automatic backups go to ADVOCASE_BACKUP_DIR: the harness has no folder dialog (issue 12 §2).
+  // Automatic backups go to ADVOCASE_BACKUP_DIR: the harness has no folder dialog (docs/security.md §2).
   const handlers = createHandlers(
     options.session,
     environmentBackupHost(process.env, { runsAutomaticBackups: true }),

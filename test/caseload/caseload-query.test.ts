@@ -130,7 +130,7 @@ async function buildCaseload(call: Call, session: Session): Promise<void> {
   );
   const trashedCase = await open(ivy.id, { treatment: 'tms', payer: 'Aetna', openedOn: '2026-07-01' });
   await open(zed.id, { treatment: 'tms', payer: 'Aetna', openedOn: '2026-07-02' });
-  // What the trash does (issue 3's trash work): mark the rows deleted.
+  // What the trash does: mark the rows deleted.
   await session.useStore(async ({ db }) => {
     const now = new Date().toISOString();
     await db.updateTable('cases').set({ deleted_at: now }).where('id', '=', trashedCase).execute();

@@ -3,7 +3,7 @@ import { startContractSession, type ContractSession } from '../helpers/contract-
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * The caseload's Treatment filter (issue 16, finding 10): a treatment recorded as "other" in its
+ * The caseload's Treatment filter: a treatment recorded as "other" in its
  * own words finds its family too: "Deep TMS (BrainsWay)" is a TMS. Real encrypted database.
  */
 

@@ -179,7 +179,7 @@ describe('case deadlines in the encrypted store', () => {
       ['this-week', 'deadline', '2026-09-09', 'C-00001', 'due-soon'],
     ]);
     expect((await withStore(({ db }) => getAgenda(db, on('2026-09-09')))).items[1]?.bucket).toBe('today');
-    // A month and a day before, it is already on the agenda, under "later" (issue 16, finding 4).
+    // A month and a day before, it is already on the agenda, under "later".
     expect(
       (await withStore(({ db }) => getAgenda(db, on('2026-08-09')))).items.map((item) => [
         item.source,

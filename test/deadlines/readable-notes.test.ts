@@ -8,7 +8,7 @@ let session: Session | undefined;
 afterEach(async () => session?.lock());
 
 /**
- * Issue 16, finding 7: no internal text reaches a person. A deadline settled by an event names
+ * No internal text reaches a person. A deadline settled by an event names
  * the timeline entry, not the engine's "denial-notice … (events[1])"; every source is a title a
  * reader recognises, with its link, not "payer-criteria reference §4".
  */

@@ -6,7 +6,7 @@ import { startContractSession, type ContractSession } from '../helpers/contract-
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * The demo caseload shows the product (issue 16): closed cases with outcomes and amounts saved
+ * The demo caseload shows the product: closed cases with outcomes and amounts saved
  * that Outcomes counts as the caseload does, readiness spread from 0 to 100 %, and deadlines over
  * the next six months, none of them overdue on a closed case.
  */

@@ -6,7 +6,7 @@ import { startContractSession, type ContractSession } from '../helpers/contract-
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * The demo caseload's funding options (issue 16, "demo data that shows the product"): made on a
+ * The demo caseload's funding options ("demo data that shows the product"): made on a
  * real encrypted store, read back through the contract as the screens read them.
  */
 
@@ -61,5 +61,5 @@ describe('demo funding options', () => {
     expect(funding.options.length).toBeGreaterThan(0);
     const agenda = await contract.call('deadlines.agenda', {});
     expect(agenda.items.some((item) => item.rule?.startsWith('funding_'))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
 
-/** Issue 16, demo data: the demo shows letters sent with proof of delivery, as Mark as sent records them. */
+/** The demo shows letters sent with proof of delivery, as Mark as sent records them. */
 describe('the demo caseload', () => {
   it('has every appeal as a finished letter marked sent by fax, with a "letter sent" entry and its proof', async () => {
     const store = await openStore(join(newDataDirectory(), 'advocase.db'), randomBytes(32));
@@ -44,5 +44,5 @@ describe('the demo caseload', () => {
       proofs.length / 2,
     );
     await store.close();
-  });
+  }, 120_000);
 });

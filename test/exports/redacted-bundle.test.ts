@@ -43,7 +43,7 @@ function textOf(path: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', () => {
+describe('a redacted attorney bundle, unzipped and read back (docs/security.md §2)', () => {
   let folder: string;
   const bundles: Record<'plain' | 'redacted', { folder: string; files: string[]; manifest: string[][] }> = {
     plain: { folder: '', files: [], manifest: [] },
@@ -64,7 +64,7 @@ describe('a redacted attorney bundle, unzipped and read back (issue 12 §2)', ()
         enclosureDocumentIds: [fixture.documents.lmn.id],
       },
     });
-    // What Advocase files of a letter is the final PDF, when it is marked sent (issue 16): that is
+    // What Advocase files of a letter is the final PDF, when it is marked sent: that is
     // the generated file a redacted bundle makes again. The body above leaves no prompt unfilled.
     await call('letters.markSent', {
       letterId: letter.id,

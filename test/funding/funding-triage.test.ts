@@ -5,7 +5,7 @@ import { startContractSession, type ContractSession } from '../helpers/contract-
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * Funding triage (issue 16, finding 9) through the real contract on a real encrypted database:
+ * Funding triage through the real contract on a real encrypted database:
  * routes ranked likely / possible / unlikely from the facts on file, each with the fact that
  * would change it; no false "no coverage linked"; every dated step of an option on the agenda.
  */

@@ -43,7 +43,7 @@ describe('undo and the trash keep deadlines current', () => {
     const withDenial = await rules();
     expect(withDenial.length).toBeGreaterThan(0);
 
-    // The first undo takes back the stage the denial moved the case to (its own step, issue 16);
+    // The first undo takes back the stage the denial moved the case to (its own step);
     // the second takes back the denial, and its deadline with it.
     await call('history.undo', {});
     expect(await rules()).toEqual(withDenial);

@@ -1,5 +1,5 @@
 /**
- * Issue 16, finding 11: a file as a spreadsheet or another system exports it (a BOM, accents and
+ * A file as a spreadsheet or another system exports it (a BOM, accents and
  * CJK names, day-first and invalid dates, an empty line, the same person twice, a future date of
  * birth, an invalid state, a 7-digit phone, plan types written "Employer (self-funded)", "HMO" and
  * "Individual marketplace", a multi-line note, quoted commas, text that looks like SQL) goes

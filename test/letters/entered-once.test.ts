@@ -1,17 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { up as normalisePhoneNumbers } from '../../src/core/db/migrations/0075-phone-numbers-normalised';
 import { pdfText } from '../exports/export-fixture';
 import { openTestVault } from '../vault/vault-helpers';
 import { sampleProfile } from './sample-letter';
 
 /**
- * Issue 16, finding 6: data typed once is used everywhere. The profile fills the invoice's "from"
+ * Data typed once is used everywhere. The profile fills the invoice's "from"
  * block and the attorney summary's cover; phone and fax numbers are stored one way and printed
- * one way, including the ones saved before this change.
+ * one way (the upgrade of numbers saved before: test/migrations/0075-phone-numbers-normalised.test.ts).
  */
 describe('data entered once is used everywhere', () => {
   let folder: string;
@@ -71,39 +69,5 @@ describe('data entered once is used everywhere', () => {
     // A number that cannot be read is kept as typed rather than refused or lost.
     const local = await call('clients.update', { clientId, changes: { phone: '555-0142' } });
     expect(local.phone).toBe('555-0142');
-  });
-
-  it('the upgrade rewrites numbers saved before as typed, and leaves the unreadable ones alone', async () => {
-    const { call, clientId, session } = fixture;
-    const coverage = await call('coverages.create', { clientId, payer: 'Cigna', planType: 'individual' });
-    const provider = await call('providers.create', { name: 'Old Entry Clinic' });
-    await session.useStore(async ({ db }) => {
-      // As Advocase saved them before issue 16: exactly as typed.
-      await sql`update coverages set payer_phone = '8605550142', payer_fax = '860.555.0143 ' where id = ${coverage.id}`.execute(
-        db,
-      );
-      await sql`update providers set phone = '1 503 555 0188', fax = '+44 20 7946 0958' where id = ${provider.id}`.execute(
-        db,
-      );
-      await sql`update clients set phone = '555-0142' where id = ${clientId}`.execute(db);
-      await normalisePhoneNumbers(db);
-    });
-    const stored = await session.useStore(({ db }) =>
-      db
-        .selectFrom('coverages')
-        .select(['payer_phone', 'payer_fax'])
-        .where('id', '=', coverage.id)
-        .executeTakeFirstOrThrow(),
-    );
-    expect(stored).toEqual({ payer_phone: '(860) 555-0142', payer_fax: '(860) 555-0143' });
-    const providers = await call('providers.list', {});
-    expect(providers.find((row) => row.id === provider.id)).toMatchObject({
-      phone: '(503) 555-0188',
-      fax: '+44 20 7946 0958',
-    });
-    const client = await session.useStore(({ db }) =>
-      db.selectFrom('clients').select('phone').where('id', '=', clientId).executeTakeFirstOrThrow(),
-    );
-    expect(client.phone).toBe('555-0142');
   });
 });

@@ -8,7 +8,7 @@ import { addFile, makePdf, openTestVault } from '../vault/vault-helpers';
 import { sampleLetterDocument, sampleProfile } from './sample-letter';
 
 /**
- * Issue 16, finding 5: letters you can send without embarrassment. Every PDF is read back with
+ * Letters you can send without embarrassment. Every PDF is read back with
  * pdftotext, as the payer's fax machine would print it.
  */
 describe('letters sent without embarrassment', () => {

@@ -1,9 +1,5 @@
 import { renderFieldMarkers } from '../../src/shared/domain/letter-render-fields';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { formatLetterDate } from '../../src/core/letters/letter-phrases';
 import { localToday } from '../../src/shared/schemas/fields';
@@ -313,42 +309,5 @@ describe('letters through the contract, on a real encrypted store', () => {
     // The letter made from it stays.
     expect((await call('letters.get', { letterId: letter.id })).templateId).toBe(imported.id);
     await fixture.session.lock();
-  });
-});
-
-describe('migration 0042', () => {
-  it('adds the letters and letter_templates tables to a store made before it', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0034-caseload-next-deadline-descending' });
-    const tablesBefore = await sql<{
-      name: string;
-    }>`select name from sqlite_master where type = 'table'`.execute(before.db);
-    expect(tablesBefore.rows.map((row) => row.name)).not.toContain('letters');
-    await before.close();
-    const after = await openStore(path, dataKey);
-    const columns = await sql<{ name: string }>`select name from pragma_table_info('letters')`.execute(
-      after.db,
-    );
-    expect(columns.rows.map((row) => row.name)).toEqual([
-      'id',
-      'case_id',
-      'template_id',
-      'title',
-      'kind',
-      'body',
-      'enclosure_document_ids',
-      'status',
-      'sent_on',
-      'sent_via',
-      'created_at',
-      'updated_at',
-      'deleted_at',
-    ]);
-    const templateColumns = await sql<{
-      name: string;
-    }>`select name from pragma_table_info('letter_templates')`.execute(after.db);
-    expect(templateColumns.rows.map((row) => row.name)).toContain('template_key');
-    await after.close();
   });
 });

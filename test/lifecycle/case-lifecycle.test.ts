@@ -7,7 +7,7 @@ import { startContractSession, type ContractSession } from '../helpers/contract-
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * One case lifecycle (issue 16, findings 1–4), through the contract on a real encrypted store:
+ * One case lifecycle, through the contract on a real encrypted store:
  * recorded steps move the stage, closed cases stop alarming, Outcomes counts the cases the
  * caseload calls closed, and the Agenda shows every date ahead.
  */

@@ -27,7 +27,7 @@ function navigationEvent(url: string) {
   return { url, preventDefault: vi.fn() };
 }
 
-describe('the desktop shell (issue 12 §7)', () => {
+describe('the desktop shell (docs/security.md §7)', () => {
   it.each(['will-navigate', 'will-redirect'])('%s away from our page is stopped', (name) => {
     const window = fakeWindow();
     guardWindow(window, ourPage);

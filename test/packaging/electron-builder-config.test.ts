@@ -8,7 +8,7 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
   validateConfiguration: (config: unknown, debugLogger: { isEnabled: boolean; add(): void }) => Promise<void>;
 };
 
-describe('the installer configuration (issue 12 §7)', () => {
+describe('the installer configuration (docs/security.md §7)', () => {
   it("passes electron-builder's schema", async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBe(
       undefined,

@@ -22,7 +22,7 @@ function shown(output: SearchOutput): string[] {
 }
 
 /**
- * Issue 16, finding 7: a search result shows labelled fields of the record ("Member ID
+ * A search result shows labelled fields of the record ("Member ID
  * W123456789"), never the search index's own row ("1 IV ketamine Aetna Aetna W123456789
  * 0881234-10-001 [] []") and never a stored code such as "outbound".
  */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contract, methodNames } from '../../src/shared/contract';
 
 /**
- * Issue 12 §2: the renderer never supplies a file-system path. Every field of every method's
+ * docs/security.md §2: the renderer never supplies a file-system path. Every field of every method's
  * input whose name says it is (or may be) a place on disk must refuse a path; a field so named
  * that takes one fails this test, whatever method it is added to.
  */

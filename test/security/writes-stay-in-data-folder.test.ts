@@ -16,7 +16,7 @@ function filesUnder(folder: string): string[] {
 }
 
 /**
- * Issue 12 §2: no contract method writes outside the data folder. Every method that makes a file
+ * docs/security.md §2: no contract method writes outside the data folder. Every method that makes a file
  * runs with the OS temp folder, the home folder and the working directory moved into a sandbox;
  * afterwards (and after locking, which clears temporary copies) the sandbox holds nothing but the
  * data folder. A method that wrote to a path of its own choosing, or left a temp file, fails here.

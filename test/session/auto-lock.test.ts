@@ -28,7 +28,7 @@ async function unlockedWithAnOpenCopy(dataDirectory: string) {
   return { ...vaultTest, opened };
 }
 
-describe('the idle lock (issue 12 §1, HIPAA 164.312(a)(2)(iii) automatic logoff)', () => {
+describe('the idle lock (docs/security.md §1, HIPAA 164.312(a)(2)(iii) automatic logoff)', () => {
   it('closes the database, deletes the decrypted copies and says locked, with no call made', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const dataDirectory = newDataDirectory();

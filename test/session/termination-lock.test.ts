@@ -24,7 +24,7 @@ async function startUnlockedProcess(dataDirectory: string, documentId: number) {
   return { child, exited, openedPath };
 }
 
-describe('a signal to end the process (issue 12 §1)', () => {
+describe('a signal to end the process (docs/security.md §1)', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} locks first: database closed and checkpointed, decrypted copies deleted`, async () => {
       const dataDirectory = newDataDirectory();

@@ -26,7 +26,7 @@ function advocase(dataDirectory: string, argv: string[]) {
   return runAdvocase(argv, { ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_PASSPHRASE: passphrase });
 }
 
-describe('leftovers of crashes (issue 12 §6)', () => {
+describe('leftovers of crashes (docs/security.md §6)', () => {
   it('removes partial uploads and decrypted copies at unlock', async () => {
     const dataDirectory = newDataDirectory();
     const { session } = await openTestVault(dataDirectory);

@@ -9,7 +9,7 @@ import { addFile, filesUnder, makePdf, openTestVault } from './vault-helpers';
 const newDataDirectory = useTemporaryDataDirectory();
 
 /**
- * Issue 12 §2: a document must never become a program. On main before this change, `vault.update`
+ * docs/security.md §2: a document must never become a program. On main before this change, `vault.update`
  * took any name and `vault.openExternally` wrote the decrypted bytes under it and handed them to
  * the OS opener, which runs .bat, .command, .hta and .desktop files.
  */

@@ -53,7 +53,7 @@ function rawGet(port: number, path: string): Promise<number | undefined> {
   });
 }
 
-describe('the web harness, hardened (issue 12 §7)', () => {
+describe('the web harness, hardened (docs/security.md §7)', () => {
   it('answers a malformed address with 400, not a server error', async () => {
     const { harness } = await startHarness();
     expect(await rawGet(harness.port, '/%E0%A4%A')).toBe(400);

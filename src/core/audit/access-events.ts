@@ -3,7 +3,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { appendAuditEntry } from '../db/audit-log';
 
 /**
- * Accesses to the data, recorded in the audit log beside the edits (issue 12 §5; HIPAA
+ * Accesses to the data, recorded in the audit log beside the edits (docs/security.md §5; HIPAA
  * 164.312(b), audit controls): who opened the store, who failed to, what left it.
  */
 export const accessEventKinds = [

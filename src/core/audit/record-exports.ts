@@ -18,7 +18,7 @@ const exportingMethods = [
 
 /**
  * The handlers with each export recorded in the audit log once it has succeeded, as the method's
- * name only (issue 12 §5; HIPAA 164.312(b), audit controls): never the file name, which usually
+ * name only (docs/security.md §5; HIPAA 164.312(b), audit controls): never the file name, which usually
  * holds the client's name.
  */
 export function recordingExports(handlers: ContractHandlers, session: Session): ContractHandlers {

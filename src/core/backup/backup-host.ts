@@ -1,5 +1,5 @@
 /**
- * What only the shell around the app can do for backups. Issue 12 §2: the renderer never supplies a
+ * What only the shell around the app can do for backups. docs/security.md §2: the renderer never supplies a
  * file-system path, so the folder and the backup file come from here: the desktop app answers with
  * the system's own dialogs; the web harness and the CLI cannot show one and use the folder named
  * by ADVOCASE_BACKUP_DIR when they start.

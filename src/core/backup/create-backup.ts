@@ -89,7 +89,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
       await rm(path, { force: true });
       throw error;
     }
-    // An access event (issue 12 §5): sizes and counts only, never the file's path.
+    // An access event (docs/security.md §5): sizes and counts only, never the file's path.
     await recordAccessEvent(db, options.actor, 'backup', {
       sizeBytes: contents.sizeBytes,
       documents: contents.documents,

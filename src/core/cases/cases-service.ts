@@ -237,7 +237,7 @@ export function updateCase(
       }),
       missingCase(caseId),
     );
-    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): coverage, claim type, urgency.
+    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines: coverage, claim type, urgency.
     return getCaseDetail(trx, caseId);
   });
 }

@@ -125,7 +125,7 @@ export function updateCoverage(
       toColumns(changes),
       missingCoverage(coverageId),
     );
-    await recomputeDeadlinesOfCoverage(trx, actor, coverageId); // Deadlines (issue 4): the plan type sets them.
+    await recomputeDeadlinesOfCoverage(trx, actor, coverageId); // Deadlines: the plan type sets them.
     return toCoverage(updated);
   });
 }

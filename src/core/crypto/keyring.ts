@@ -25,7 +25,7 @@ type SlotName = keyof KeyringFile['slots'];
 const slotContext = (slot: SlotName) => `advocase-keyring/v1/${slot}`;
 
 // The wrapping key derived from a passphrase or recovery key is zeroed as soon as it has been
-// used (issue 12 §4); the secret itself is a JavaScript string, which cannot be wiped.
+// used (docs/security.md §4); the secret itself is a JavaScript string, which cannot be wiped.
 async function sealSlot(dataKey: Buffer, secret: string, slot: SlotName): Promise<KeySlot> {
   const kdf = newScryptParameters();
   const wrappingKey = await deriveKeyFromSecret(secret, kdf);

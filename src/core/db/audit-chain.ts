@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
- * The audit log is a hash chain (issue 12 §5), designed so that blanking a deleted record's
+ * The audit log is a hash chain (docs/security.md §5), designed so that blanking a deleted record's
  * content (the one change ever allowed) keeps the chain verifiable:
  *
  * - Each entry stores `content_hash` = SHA-256 of [salt, before, after] at insert, and

@@ -85,7 +85,7 @@ export function statusByDate(dueOn: CivilDate, asOf: CivilDate, isMet: boolean):
 }
 
 /**
- * What continuation requests usually ask for, from the project's payer-criteria reference:
+ * What continuation requests usually ask for, from docs/domain/payer-criteria.md:
  * §2.1 item 7 (repeat the baseline rating scale at the end of induction and at each
  * re-authorization, showing improvement or stability), the BCBS North Dakota and Evicore
  * continuation rows of §2, and §5 item 4 (continuation criteria are thin in the sources).
@@ -98,7 +98,7 @@ export const continuationCriteriaChecklist =
   'before sending.';
 
 const continuationCitation = {
-  // The policy's own title, with its link: a reader cannot open "payer-criteria reference §2" (issue 16).
+  // The policy's own title, with its link: a reader cannot open "payer-criteria reference §2".
   text: 'BCBS North Dakota medical policy: Esketamine (Spravato), continuation criteria',
   url: 'https://www.bcbsnd.com/providers/policies-precertification/medical-policy/e/esketamine-spravato',
 };

@@ -288,8 +288,8 @@ export function describeEngineFact(fact: string, sources: readonly ScenarioEvent
 /**
  * The engine's notes name the event that settled a deadline by its scenario type and place
  * ("Met: denial-notice on 2026-11-24 (events[1])."); on the case they name the timeline entry
- * instead ("Met: the denial notice dated 2026-11-24."), so no internal text reaches a person
- * (issue 16, finding 7). The CLI keeps the engine's own words.
+ * instead ("Met: the denial notice dated 2026-11-24."), so no internal text reaches a person.
+ * The CLI keeps the engine's own words.
  */
 export function describeEngineNote(note: string, sources: readonly ScenarioEventSource[]): string {
   return note.replace(

@@ -321,7 +321,7 @@ export function recomputeCaseDeadlines(
 /**
  * The deadlines of cases just created with no timeline, payer request, funding option or
  * override yet (an import): computed from their facts in memory and stored a few hundred rows per
- * statement, instead of one read-and-write round per case (issue 16: 5,000 rows in under 3 s).
+ * statement, instead of one read-and-write round per case (5,000 rows in under 3 s).
  */
 export async function storeDeadlinesOfNewCases(
   db: Kysely<AdvocaseDatabase>,

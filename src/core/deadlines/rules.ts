@@ -750,8 +750,6 @@ export const deadlineRules = {
 
 export type RuleId = keyof typeof deadlineRules;
 
-export const allDeadlineRules: readonly DeadlineRule[] = Object.values(deadlineRules);
-
 /** True when the rule's clock was in force on the day its trigger happened. */
 export function isRuleInForce(rule: DeadlineRule, triggerDate: CivilDate): boolean {
   const from = rule.inForce?.from;

@@ -99,7 +99,7 @@ export type ScenarioParseResult =
 
 /**
  * Reads the CLI's stdin text; every problem is named by its field, one per line. A scenario
- * without `timeZone` is judged in `defaultTimeZone` (issue 16, finding 12: refusing it helped
+ * without `timeZone` is judged in `defaultTimeZone` (refusing it helped
  * nobody, since dates written YYYY-MM-DD need no zone; the zone only places "today" and
  * date-times), and the result says which zone was used.
  */

@@ -2,7 +2,7 @@ import type { CaseOutcome, CaseStage } from '../../shared/domain/case-stages';
 import type { TreatmentKind } from '../../shared/domain/treatments';
 
 /**
- * How each demo case got where it is (issue 16): the payer's decisions and the appeals between
+ * How each demo case got where it is: the payer's decisions and the appeals between
  * them, so that the stage the timeline leads to (shared/domain/case-lifecycle.ts) is the stage
  * the demo chose, and some cases are closed with an outcome and an amount saved.
  */

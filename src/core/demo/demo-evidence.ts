@@ -9,7 +9,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { linkEvidence, setEvidenceItemStatus } from '../evidence/evidence-service';
 
 /**
- * Evidence on part of the demo caseload (issue 16, finding 10), so the caseload's Readiness column
+ * Evidence on part of the demo caseload, so the caseload's Readiness column
  * spreads from 0 to 100 % and teaches something: cases at intake have little, cases that have
  * filed have more, a few have everything. Items done by a link get one of the case's timeline
  * entries; items only the advocate can judge are marked done by hand, as an advocate would.

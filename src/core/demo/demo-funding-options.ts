@@ -6,7 +6,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { addFundingOption } from '../funding/funding-options-service';
 
 /**
- * Funding options on part of the demo caseload (issue 16), so the Funding tab, the parallel tracks
+ * Funding options on part of the demo caseload, so the Funding tab, the parallel tracks
  * board, the Agenda's funding dates and Outcomes' "funding granted" have something to show:
  * alternative-funding cases work two routes, some appeals run a grant application alongside,
  * some approved cases get co-pay help. Program names other than SPRAVATO withMe (in the

@@ -35,7 +35,7 @@ function appealLetter(sent: SentAppeal, level: number): string {
 }
 
 /**
- * The demo's appeals as the letters that carried them (issue 16, demo data: "letters sent with
+ * The demo's appeals as the letters that carried them (demo data that shows "letters sent with
  * proof of delivery"): each appeal on a demo timeline gets its letter on the Letters tab, marked
  * sent by fax on that day, and a "letter sent" entry with the fax confirmation, as "Mark as sent"
  * records it. The demo has no vault, so no PDF is filed with them.

@@ -76,9 +76,9 @@ export function addTimelineEvent(
       });
     }
     await trx.updateTable('cases').set({ updated_at: now }).where('id', '=', caseId).execute();
-    // One case lifecycle (issue 16): a PA request, a decision, an appeal or a review moves the stage.
+    // One case lifecycle: a PA request, a decision, an appeal or a review moves the stage.
     await followTimelineStage(trx, actor, caseId);
-    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines (issue 4): the timeline drives them.
+    await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines: the timeline drives them.
     return toTimelineEvent(row);
   });
 }

@@ -42,7 +42,7 @@ function safeFileNamePart(text: string): string {
 
 /**
  * A letter in the vault that no "letter sent" entry points to: a draft printed on the way (as
- * every export was filed before issue 16), not something that went to the payer. An exhibit list
+ * every export was filed by earlier builds), not something that went to the payer. An exhibit list
  * must not offer it by default: an attorney reads exhibits as what was sent.
  */
 export function isUnsentLetter(document: DocumentSummary, sentEventIds: ReadonlySet<number>): boolean {

@@ -186,7 +186,7 @@ export class ExportService {
     return { ...report, fileName: names.bundle };
   }
 
-  /** Data leaving the encrypted store is an access the audit log records (counts only, issue 12 §5). */
+  /** Data leaving the encrypted store is an access the audit log records (counts only, docs/security.md §5). */
   private recordExport(details: AccessEventDetails): Promise<void> {
     return this.session.useStore(({ db }) => recordAccessEvent(db, this.session.actor, 'export', details));
   }

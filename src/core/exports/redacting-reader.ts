@@ -9,7 +9,7 @@ export const regeneratedRedacted = 'Redacted (made again by Advocase)';
 export const sentAsFiled = 'Not redacted (as filed)';
 
 /**
- * How a bundle reads its exhibits (issue 12 §2). With no redaction, each document as filed.
+ * How a bundle reads its exhibits (docs/security.md §2). With no redaction, each document as filed.
  * With redaction, every file Advocase made (letter PDF and DOCX, submission packet) is made again
  * from what it was made from, through the same renderers, with the redacted values scrubbed;
  * documents that came from outside are sent as filed and marked so in the manifest and index.

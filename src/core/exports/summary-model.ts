@@ -457,7 +457,7 @@ function providerLine(provider: { name: string; specialty: string | null; npi: s
 
 /**
  * Who the advocate is, for the cover and the parties: the advocates assigned on the cases, else
- * the profile's name and organization (data typed once is used everywhere: issue 16, finding 6).
+ * the profile's name and organization (data typed once is used everywhere).
  */
 function advocateOf(dossier: Dossier): string {
   const assigned = [...new Set(dossier.cases.map((facts) => facts.detail.assignedAdvocate).filter(Boolean))];
@@ -513,7 +513,7 @@ export function buildSummaryModel(
   );
   if (selection.redact.length > 0) {
     scope.push(`Redacted: ${selection.redact.map((field) => redactableFieldLabels[field]).join('; ')}.`);
-    // Issue 12 §2: what redaction reaches in the bundle, said once rather than per exhibit.
+    // docs/security.md §2: what redaction reaches in the bundle, said once rather than per exhibit.
     scope.push(
       'In the exhibit bundle, letters and packets Advocase made are made again without these fields; documents from outside are exhibits as filed, not redacted.',
     );

@@ -9,10 +9,10 @@ import type { FundingFit, FundingSuggestion } from '../../shared/schemas/funding
  * client: age from the date of birth, state, coverage type and network, treatment, the provider
  * and its network status, where the plan stands (approved, denied, denied for good) and the
  * deductible left. Each route is ranked likely, possible or unlikely with one line of reason and
- * the one fact that would move it (issue 16: a ranking that helps choose, not fifteen "may fit").
+ * the one fact that would move it (a ranking that helps choose, not fifteen "may fit").
  * Each line ends in what to check: Advocase never says a client is eligible, and
- * states no income limit or program amount. Program facts come from the project's payer-criteria
- * reference §4 and deadlines reference §8, with their sources.
+ * states no income limit or program amount. Program facts come from
+ * docs/domain/payer-criteria.md §4 and docs/domain/deadlines.md §8, with their sources.
  */
 
 export type FundingCoverageFacts = {
@@ -50,7 +50,7 @@ export type FundingFacts = {
   readonly deductibleLeftCents: number | null;
 };
 
-// Each source is the page's own title with its link (issue 16, finding 7); where the facts were
+// Each source is the page's own title with its link; where the facts were
 // taken from (the payer-criteria reference §4, the deadlines reference §8) is said above.
 const sources = {
   manufacturer: {

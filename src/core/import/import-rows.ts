@@ -125,7 +125,7 @@ export function readImportRows(
       if (!text) return null;
       const result = normalizePhone(text);
       if ('value' in result) return result.value;
-      // A local number without its area code is still the client's number (issue 16): keep it.
+      // A local number without its area code is still the client's number: keep it.
       if (text.replace(/\D/g, '').length === 7) {
         report(
           'phone',

@@ -18,7 +18,7 @@ export type CsvTable = {
 /**
  * Reads CSV text with Papa Parse (RFC 4180: quoted fields, doubled quotes, line breaks inside
  * quotes), the header row naming the columns, a byte-order mark dropped. Empty lines are kept as
- * rows, so a row's number is the one a spreadsheet shows (issue 16: numbers drifted after an
+ * rows, so a row's number is the one a spreadsheet shows (numbers drifted after an
  * empty line); a quoted line break stays inside its cell and its row.
  */
 export function parseCsv(text: string): CsvTable {

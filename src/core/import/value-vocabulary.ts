@@ -1,5 +1,5 @@
 /**
- * How a value written in an import file maps to Advocase's vocabulary (issue 16, finding 11):
+ * How a value written in an import file maps to Advocase's vocabulary:
  * exactly (the file uses Advocase's code, label or a usual synonym), as a suggestion the user
  * confirms ("Employer (self-funded)" → Employer plan, self-funded (ERISA)), or not at all, when only
  * the user can say ("HMO" describes a network, not who pays, which is what sets the deadlines).

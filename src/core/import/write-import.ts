@@ -102,7 +102,7 @@ const sameTreatment = (record: ImportRecord) =>
  * Writes the chosen people in bulk, inside the caller's transaction: new clients, their coverage
  * and cases in a few statements with ids given in advance, the audit entries (which Undo reads) in
  * a few more, then the new cases' deadlines and evidence readiness computed once for the whole
- * import (issue 16: per-row services took 29–42 s and 2.8 GB for 5,000 rows). A merge fills what
+ * import (per-row services took 29–42 s and 2.8 GB for 5,000 rows). A merge fills what
  * is empty on the existing client, never overwriting it, and adds coverage and cases it lacks.
  */
 export async function writeImport(

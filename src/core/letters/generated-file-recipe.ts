@@ -12,7 +12,7 @@ export type RecipeEnclosure = { readonly id: number; readonly title: string; rea
 /**
  * What a file Advocase made was made from, kept beside the filed document (migration 0060) so an
  * attorney bundle can make it again with fields redacted, through the same renderers, instead of
- * sending the original (issue 12 §2).
+ * sending the original (docs/security.md §2).
  */
 export type GeneratedFileRecipe =
   | { readonly kind: 'letter_pdf' | 'letter_docx'; readonly layout: LetterLayout }

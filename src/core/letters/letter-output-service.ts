@@ -114,8 +114,8 @@ async function loadEnclosures(
 }
 
 /**
- * The prompts still in a letter stop an export unless the user, having been asked, chose to go on
- * (issue 16, finding 5): then the file says DRAFT on every page.
+ * The prompts still in a letter stop an export unless the user, having been asked, chose to go on:
+ * then the file says DRAFT on every page.
  */
 function assertReadyOrAcknowledged(letter: Letter, allowUnfilled: boolean): void {
   const count = letter.unfilledPrompts.length;
@@ -137,7 +137,7 @@ export function sentLetterName(letter: Letter, payer: string | null, sentOn: str
  * Letters out of Advocase: the PDF and DOCX of a letter and the submission packet are downloads,
  * filed nowhere; "Mark as sent" files the final PDF in the case's documents and puts one entry on
  * the timeline, so the vault, the timeline and the attorney bundle hold what went out, not every
- * draft printed on the way (issue 16, finding 5).
+ * draft printed on the way.
  */
 export class LetterOutputService {
   constructor(
@@ -279,7 +279,7 @@ export class LetterOutputService {
 
   /**
    * Files the final PDF of a letter that went out, with what it was made from, so a redacted
-   * attorney bundle can make it again through the same renderer (issue 12 §2).
+   * attorney bundle can make it again through the same renderer (docs/security.md §2).
    */
   private async fileSentCopy(
     letter: Letter,

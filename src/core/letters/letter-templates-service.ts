@@ -198,7 +198,7 @@ export async function deleteLetterTemplate(db: Db, actor: string, templateId: st
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `There is no letter template "${templateId}".`, 'templateId');
   // The template's history stays in the audit log: entries are blanked only by the confirmed
-  // purge of a client or case (issue 12 §5), which no template method may trigger.
+  // purge of a client or case (docs/security.md §5), which no template method may trigger.
   await auditedDelete(db, actor, 'letter_templates', row.id, null);
 }
 

@@ -63,8 +63,8 @@ function providerLetterhead(provider: LetterProvider): Letterhead {
 
 /**
  * A letter of medical necessity is the physician's letter: it goes on the treating provider's
- * letterhead, or on none when the case names no provider, never on the advocate's (issue 16,
- * finding 5). Every other letter is the advocate's.
+ * letterhead, or on none when the case names no provider, never on the advocate's. Every other
+ * letter is the advocate's.
  */
 function letterheadOf(letter: Letter, context: LetterRenderContext): Letterhead | null {
   if (letter.kind !== 'medical_necessity') return context.profile;

@@ -1,9 +1,4 @@
-import {
-  addCalendarDays,
-  civilDateInZone,
-  daysBetween,
-  startOfDayInZone,
-} from '../deadlines/date-arithmetic';
+import { addCalendarDays, civilDateInZone, startOfDayInZone } from '../deadlines/date-arithmetic';
 
 /**
  * When to remind, as pure functions of the deadlines' dates, the lead times and the clock. The
@@ -141,9 +136,4 @@ export function notificationsDue(
   upTo: number,
 ): PlannedNotification[] {
   return plan.filter((notification) => notification.fireAt > after && notification.fireAt <= upTo);
-}
-
-/** Whole days from today to a date, negative when it is past. */
-export function daysUntil(dueOn: string, now: Date, timeZone: string): number {
-  return daysBetween(civilDateInZone(now.getTime(), timeZone), dueOn);
 }

@@ -3,7 +3,7 @@ import type { LabelledField } from './labelled-snippet';
 /**
  * Detail keys whose values are codes from a fixed list ("outbound", "partially_approved",
  * "fax_confirmation"): the event's type and summary already say them in words, so a search
- * result never shows the code (issue 16, finding 7).
+ * result never shows the code.
  */
 const enumeratedKeys: ReadonlySet<string> = new Set([
   'direction',

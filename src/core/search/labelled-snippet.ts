@@ -71,7 +71,7 @@ function joinPunctuatedMatches(segments: readonly SnippetSegment[]): SnippetSegm
  * What a search result shows under its title: the fields that hold the typed words, each with
  * its label ("Member ID W123456789 · Group 0881234-10-001"), the matched words flagged. Built
  * from the record, never from the search index's own row, whose text is for matching only and
- * reads as "1 IV ketamine Aetna Aetna W123456789 0881234-10-001 [] []" (issue 16, finding 7).
+ * reads as "1 IV ketamine Aetna Aetna W123456789 0881234-10-001 [] []".
  */
 export function labelledSnippet(typed: string, fields: readonly LabelledField[]): SnippetSegment[] {
   const words = typedWords(typed);

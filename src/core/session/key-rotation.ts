@@ -10,7 +10,7 @@ import { dataFilePaths } from '../storage/data-directory';
 import { listStoredFileIds, reencryptStoredFile } from '../vault/reencrypt-stored-files';
 
 /**
- * Key rotation (issue 12 §4): a new random data key, every vault file re-encrypted, the database
+ * Key rotation (docs/security.md §4): a new random data key, every vault file re-encrypted, the database
  * rekeyed, then the new keyring put in place. Changing the passphrase only re-wraps the data key;
  * rotating replaces it, so a copy of the old keyring.json plus the old passphrase (or the old
  * recovery key) opens nothing written since.

@@ -2,7 +2,7 @@ import { ratePassphrase } from '../../shared/domain/passphrase-strength';
 import { AppError } from '../errors';
 
 /**
- * Refuses a new passphrase the estimator rates weak, with its hint (issue 12 §4). Checked where
+ * Refuses a new passphrase the estimator rates weak, with its hint (docs/security.md §4). Checked where
  * a passphrase is chosen (setup, change, recovery), never at unlock: an existing passphrase must
  * keep opening the data it protects.
  */

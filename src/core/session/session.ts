@@ -105,7 +105,7 @@ export class Session {
     });
   }
 
-  /** Wrong passphrases are throttled and counted (issue 12 §4); the count comes back once unlocked. */
+  /** Wrong passphrases are throttled and counted (docs/security.md §4); the count comes back once unlocked. */
   unlock(passphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
       if (this.unlocked) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock: 0 };
@@ -168,7 +168,7 @@ export class Session {
   }
 
   /**
-   * Replaces the data key (issue 12 §4): closes the store, re-encrypts the vault and the database
+   * Replaces the data key (docs/security.md §4): closes the store, re-encrypts the vault and the database
    * under a new key (see key-rotation.ts), reopens, and returns the new recovery key to show once.
    */
   rotateKey(
@@ -198,7 +198,7 @@ export class Session {
   }
 
   /**
-   * The one lock path (issue 12 §1), whatever asks for it: the Lock button, Ctrl+L, the idle
+   * The one lock path (docs/security.md §1), whatever asks for it: the Lock button, Ctrl+L, the idle
    * timer, the OS sleeping or locking its screen, the harness's page going away, SIGTERM. It
    * resolves only once the database is closed, the key zeroed and the decrypted copies deleted.
    */
@@ -226,7 +226,7 @@ export class Session {
     return work(this.unlocked.store);
   }
 
-  // Document vault (issue 5): the vault's key and folder, lent to src/core/vault for one piece of
+  // Document vault: the vault's key and folder, lent to src/core/vault for one piece of
   // work, and cleanup (open uploads, temporary copies) run whenever the data locks.
   /** Like useStore, with the vault key (derived from the data key, zeroed afterwards) and the data folder. */
   async useVault<T>(
@@ -243,7 +243,7 @@ export class Session {
   }
 
   /**
-   * Lends a copy of the data key for one backup or check (issue 12 §3: the copy is verified with
+   * Lends a copy of the data key for one backup or check (docs/security.md §3: the copy is verified with
    * the same key), zeroed afterwards like the vault key.
    */
   async useDataKey<T>(

@@ -42,8 +42,8 @@ export function updateBillingSettings(
 
 /**
  * The billing settings as the invoice dialog starts from them: a name and address not set for
- * invoices come from Settings → Profile, so what the advocate typed once is not asked again
- * (issue 16, finding 6). Stored settings are left as they are.
+ * invoices come from Settings → Profile, so what the advocate typed once is not asked again.
+ * Stored settings are left as they are.
  */
 export async function readBillingSettingsWithProfile(db: Kysely<AdvocaseDatabase>): Promise<BillingSettings> {
   const settings = await readBillingSettings(db);

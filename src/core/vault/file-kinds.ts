@@ -19,7 +19,7 @@ export function cleanFileName(raw: string): string {
 }
 
 /**
- * The one allow-list (issue 12 §2): the only kinds of file the vault takes in, lets be renamed to,
+ * The one allow-list (docs/security.md §2): the only kinds of file the vault takes in, lets be renamed to,
  * and hands to another app. All are documents Advocase can preview or that no desktop runs as a
  * program. Upload, rename and "open in another app" all decide through this table.
  */
@@ -160,7 +160,7 @@ function nameFitsContent(fileName: string, mediaType: MediaType): boolean {
 
 /**
  * The name a renamed document gets: the user edits the part before the ending, and the ending
- * stays what the content is (issue 12 §2). A typed ending of another kind is refused, saying why;
+ * stays what the content is (docs/security.md §2). A typed ending of another kind is refused, saying why;
  * anything else after a dot ("Call 2026.03.15") is part of the name and the ending is added.
  */
 export function renamedFileName(requested: string, mediaType: MediaType): NameCheck {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Decrypted copies made for "open in another app" (issue 12 §1) live in one folder of Advocase's
+ * Decrypted copies made for "open in another app" (docs/security.md §1) live in one folder of Advocase's
  * own inside the data folder, readable by this user only (0700), never in the shared temp folder.
  * The folder is emptied whenever the data locks and at every unlock, which sweeps copies left by a
  * crash or a power cut.
@@ -13,7 +13,7 @@ export function openCopiesFolder(dataDirectory: string): string {
   return join(dataDirectory, 'open-copies');
 }
 
-/** Where builds before issue 12 put these copies: swept too, so an upgrade leaves none behind. */
+/** Where earlier builds put these copies (in the system temporary folder): swept too, so an upgrade leaves none behind. */
 const sharedFolderOfEarlierBuilds = join(tmpdir(), 'advocase-open');
 
 /** A new private subfolder for one opened copy, so two copies of the same name never collide. */

@@ -6,7 +6,7 @@ import { allStorageIds, blobsWithoutDocuments, takeOrphanedBlobs } from './docum
 import { destroyStoredFile, vaultFolders } from './vault-storage';
 
 /**
- * What a crash between the steps of filing a document can leave (issue 12 §6): an encrypted file
+ * What a crash between the steps of filing a document can leave (docs/security.md §6): an encrypted file
  * in `vault/objects/` that no row records, and a stored-file row no document uses. Neither holds
  * anything readable without the database; both only take space and cloud the integrity check.
  */

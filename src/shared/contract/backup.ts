@@ -12,7 +12,7 @@ import {
 import { defineMethods, noInput, nothing } from './method-spec';
 
 /**
- * Backups and restore (issue 12 §3). No method takes a path: the folder and files come from the
+ * Backups and restore (docs/security.md §3). No method takes a path: the folder and files come from the
  * system's own dialogs in the desktop app (or the harness's start-up configuration), and a backup
  * is named by an id the app minted when it listed or picked it.
  */
@@ -36,25 +36,21 @@ export const backupMethods = defineMethods({
     doc: 'How far the backup or restore work in progress has come; null when none runs.',
     input: noInput,
     output: backupProgressSchema.nullable(),
-    whileLocked: true,
   },
   'backup.cancel': {
     doc: 'Stops the backup or restore check in progress; nothing half-written is left.',
     input: noInput,
     output: nothing,
-    whileLocked: true,
   },
   'backup.list': {
     doc: 'The backups in the backup folder (or, before unlocking, the folder this computer knows), newest first.',
     input: noInput,
     output: backupRestoreListSchema,
-    whileLocked: true,
   },
   'backup.chooseFile': {
     doc: "Asks for one backup file with the system's open dialog; null when the user cancels.",
     input: noInput,
     output: backupListItemSchema.nullable(),
-    whileLocked: true,
   },
   'backup.verify': {
     doc: 'Reads a backup back and checks every byte, the database inside and every document file.',
@@ -65,18 +61,15 @@ export const backupMethods = defineMethods({
     doc: 'Opens a backup with its passphrase or recovery key, checks it, and shows what it holds. Replaces nothing.',
     input: prepareRestoreInputSchema,
     output: backupContentsSchema,
-    whileLocked: true,
   },
   'backup.restore': {
     doc: 'Replaces the data with the prepared backup (the old data is moved aside first) and locks.',
     input: noInput,
     output: restoreOutputSchema,
-    whileLocked: true,
   },
   'backup.discardRestore': {
     doc: 'Forgets a prepared restore without changing anything.',
     input: noInput,
     output: nothing,
-    whileLocked: true,
   },
 });

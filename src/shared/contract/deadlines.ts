@@ -17,7 +17,7 @@ import { recordId } from '../schemas/fields';
 import { taskSchema } from '../schemas/tasks';
 import { defineMethods, noInput, nothing } from './method-spec';
 
-/** Deadlines (issue 4): computed per case from its plan and timeline, with the user's overrides. */
+/** Deadlines: computed per case from its plan and timeline, with the user's overrides. */
 export const deadlinesMethods = defineMethods({
   'deadlines.listForCase': {
     doc: "A case's deadlines (each with its rule, citation and status), what to record to get the missing ones, and its requests to the payer.",

@@ -8,7 +8,7 @@ import {
 } from '../schemas/exports';
 import { defineMethods } from './method-spec';
 
-/** Attorney export (issue 7): case summary PDF and numbered, Bates-stamped exhibit bundle. */
+/** Attorney export: case summary PDF and numbered, Bates-stamped exhibit bundle. */
 export const exportsMethods = defineMethods({
   'exports.choices': {
     doc: 'What an attorney export of a case (or of all of a client’s cases) can include: event types, dates, documents.',

@@ -12,7 +12,7 @@ import {
 } from '../schemas/invoices';
 import { defineMethods, noInput } from './method-spec';
 
-/** Invoices for hourly work (issue 8). */
+/** Invoices for hourly work. */
 export const invoicesMethods = defineMethods({
   'invoices.candidates': {
     doc: 'Clients with billable time not yet invoiced, with the dates it spans.',

@@ -9,10 +9,10 @@ import {
 import { defineMethods } from './method-spec';
 
 /**
- * Letters out of Advocase (issue 6): PDF and DOCX of a letter, the submission packet, and "sent".
+ * Letters out of Advocase: PDF and DOCX of a letter, the submission packet, and "sent".
  * Each takes a saved letter's id and reads its text, title, case and enclosures from the letters
  * table. Exports are downloads only; "sent" files the final PDF, encrypted, in the case's
- * documents with one timeline entry (issue 16).
+ * documents with one timeline entry.
  */
 export const lettersOutputMethods = defineMethods({
   'letters.exportPdf': {

@@ -17,7 +17,7 @@ import { defineMethods, noInput, nothing } from './method-spec';
 const templateIdInput = z.strictObject({ templateId: letterTemplateIdSchema });
 const letterIdInput = z.strictObject({ letterId: recordId('Letter') });
 
-/** Letter templates (issue 6): shipped ones read-only, the user's own kept in the encrypted store. */
+/** Letter templates: shipped ones read-only, the user's own kept in the encrypted store. */
 export const letterTemplatesMethods = defineMethods({
   'letterTemplates.list': {
     doc: 'Every template, shipped and the user’s own, with a one-line description each.',

@@ -6,8 +6,6 @@ export type MethodSpec = {
   readonly doc: string;
   readonly input: z.ZodType;
   readonly output: z.ZodType;
-  /** True for the few methods that work before the data is unlocked. */
-  readonly whileLocked?: boolean;
 };
 
 /** A method's name: its namespace (one of `namespaces`), a dot, its verb. */

@@ -7,7 +7,7 @@ import {
 } from '../schemas/outcomes';
 import { defineMethods } from './method-spec';
 
-/** Outcomes dashboard (issue 8): figures over a period from the caseload's own data, and their exports. */
+/** Outcomes dashboard: figures over a period from the caseload's own data, and their exports. */
 export const outcomesMethods = defineMethods({
   'outcomes.report': {
     doc: 'Every outcomes figure for a period (and one advocate, if given): volumes, outcome mix, approval rates, money saved, deadlines, payer behaviour.',

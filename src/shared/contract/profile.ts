@@ -1,7 +1,7 @@
 import { advocateProfileInputSchema, storedProfileSchema } from '../schemas/profile';
 import { defineMethods, noInput } from './method-spec';
 
-/** Settings → Profile (issue 6): the letterhead and signature every letter is printed with. */
+/** Settings → Profile: the letterhead and signature every letter is printed with. */
 export const profileMethods = defineMethods({
   'profile.get': {
     doc: "The advocate's profile (letterhead and signature), or null before it is filled in.",

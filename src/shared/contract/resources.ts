@@ -11,7 +11,7 @@ import {
 } from '../schemas/resources';
 import { defineMethods, noInput } from './method-spec';
 
-/** The resource directory (issue 8): organisations and contacts the advocate uses. */
+/** The resource directory: organisations and contacts the advocate uses. */
 export const resourcesMethods = defineMethods({
   'resources.list': {
     doc: 'Resources matching words in the name, notes or tags, a kind and a state (national ones always match a state).',

@@ -16,31 +16,26 @@ export const sessionMethods = defineMethods({
     doc: 'Whether Advocase has been set up on this computer, and whether the data is locked.',
     input: noInput,
     output: sessionStatusSchema,
-    whileLocked: true,
   },
   'session.initialize': {
     doc: 'First run: creates the encrypted store, protects it with the passphrase, returns the recovery key once.',
     input: initializeInputSchema,
     output: initializeOutputSchema,
-    whileLocked: true,
   },
   'session.unlock': {
     doc: 'Opens the encrypted store with the passphrase; says how many wrong passphrases were typed since the last unlock. After 5 wrong in a row each try must wait (TOO_MANY_ATTEMPTS).',
     input: unlockInputSchema,
     output: unlockOutputSchema,
-    whileLocked: true,
   },
   'session.recover': {
     doc: 'Opens the store with the recovery key and sets a new passphrase (the recovery key stays valid).',
     input: recoverInputSchema,
     output: unlockOutputSchema,
-    whileLocked: true,
   },
   'session.lock': {
     doc: 'Closes the store and forgets the key; everything needs the passphrase again.',
     input: noInput,
     output: sessionStatusSchema,
-    whileLocked: true,
   },
   'session.changePassphrase': {
     doc: 'Replaces the passphrase. Re-wraps the data key; no data is re-encrypted.',

@@ -15,7 +15,7 @@ import {
 } from '../schemas/time';
 import { defineMethods, noInput } from './method-spec';
 
-/** Time tracking (issue 8): one app-wide timer, typed entries, rates. */
+/** Time tracking: one app-wide timer, typed entries, rates. */
 export const timeMethods = defineMethods({
   'time.running': {
     doc: 'The timer that is running, wherever it was started (it is kept in the database, so it survives a lock), or null.',

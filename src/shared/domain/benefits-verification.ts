@@ -27,7 +27,7 @@ export type VerificationQuestion = {
   readonly target: VerificationTarget;
 };
 
-/** The questions an advocate asks the payer before anything is filed (issue 3's script), in asking order. */
+/** The questions an advocate asks the payer before anything is filed, in asking order. */
 export const defaultVerificationScript: readonly VerificationQuestion[] = [
   {
     id: 'covered',

@@ -4,7 +4,7 @@ import type { TimelineEventType } from './timeline-event-types';
 /**
  * One case lifecycle, the single source every screen reads (case page, caseload, deadlines,
  * Agenda, reminders, saved views, Outcomes), so "closed", "overdue", "met" and "missed" mean the
- * same thing everywhere (issue 16).
+ * same thing everywhere.
  *
  * - **Closed** (the stored word is "resolved"): the case's stage is a closed stage. Closing asks for
  *   the outcome and sets the closing date; reopening (any other stage) clears it. Outcomes counts

@@ -1,7 +1,7 @@
 /**
  * What an insurer looks for when it judges medical necessity, as one checklist per case. The
- * items are issue #6's list, with two from the evidence packet of denial-and-appeal-content.md
- * §5.2 (rating-scale scores, the payer's own policy). How each item counts as done is `rule`:
+ * items are the usual medical-necessity evidence, with two from the evidence packet of
+ * docs/domain/denial-and-appeal-content.md §5.2 (rating-scale scores, the payer's own policy). How each item counts as done is `rule`:
  *
  * - `link`: done once a vault document or timeline entry is linked to it;
  * - `trials` / `scores`: judged from the client's treatment-history ledger or symptom scores;

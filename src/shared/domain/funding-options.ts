@@ -1,7 +1,7 @@
 /**
- * Where the money can come from when the plan will not pay: the routes an advocate tries next
- * (issue #8). Each funding option on a case has one of these types. Facts about specific programs
- * come from the project's payer-criteria reference §4; nothing here states an eligibility limit.
+ * Where the money can come from when the plan will not pay: the routes an advocate tries next.
+ * Each funding option on a case has one of these types. Facts about specific programs
+ * come from docs/domain/payer-criteria.md §4; nothing here states an eligibility limit.
  */
 export const fundingOptionTypes = [
   'medicaid',
@@ -59,9 +59,6 @@ export const fundingStatusLabels: Readonly<Record<FundingStatus, string>> = {
   withdrawn: 'Withdrawn',
 };
 
-/** Statuses in which an answer from the program is still awaited. */
-export const awaitingAnswerStatuses: readonly FundingStatus[] = ['applied', 'pending'];
-
 /** The dates of a funding option that join the Agenda and the case's deadlines (the user's, not legal ones). */
 export const fundingDateRules = [
   'funding_apply_by',
@@ -73,7 +70,7 @@ export type FundingDateRule = (typeof fundingDateRules)[number];
 
 /**
  * Who acts on each, as the Agenda and the Deadlines tab say it: the program answers, the user
- * follows up. Never "Payer must act": a foundation or a clinic is not the payer (issue 16).
+ * follows up. Never "Payer must act": a foundation or a clinic is not the payer.
  */
 export const fundingDateWhoActs: Readonly<Record<FundingDateRule, string>> = {
   funding_apply_by: 'Your follow-up',

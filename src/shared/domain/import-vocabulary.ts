@@ -1,5 +1,5 @@
 /**
- * The columns of an import whose values must be one of Advocase's words (issue 16, finding 11):
+ * The columns of an import whose values must be one of Advocase's words:
  * each distinct value in the file is mapped once to a code here, and the preview shows the code's
  * label, never the code itself.
  */

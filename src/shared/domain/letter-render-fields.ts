@@ -4,7 +4,7 @@ import type { LetterBlock, LetterDocument, LetterRun } from './letter-document';
  * Facts a draft must not freeze: the date it goes out and the name it is signed with. A draft
  * keeps a visible marker for each ("[date — filled in when printed]") and every export replaces
  * it from the profile and the day of printing, so a profile filled in after drafting, or a draft
- * sent a week later, prints right (issue 16, finding 5). The markers are not prompts: nothing is
+ * sent a week later, prints right. The markers are not prompts: nothing is
  * missing, so they do not count as "to fill".
  */
 export const renderFieldMarkers = {

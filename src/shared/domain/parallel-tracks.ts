@@ -1,6 +1,6 @@
 /**
  * The routes an advocate pursues at once for one client, shown side by side on the parallel
- * tracks board (issue #8).
+ * tracks board.
  */
 export const parallelTrackRoutes = [
   'prior_auth',

@@ -1,7 +1,7 @@
 import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 
 /**
- * Passphrase strength as zxcvbn rates it (issue 12 §4): a maintained estimator with real
+ * Passphrase strength as zxcvbn rates it (docs/security.md §4): a maintained estimator with real
  * dictionaries of common passwords, words and names, rather than rules of our own. Its score
  * runs 0–4; 3 ("safely unguessable: moderate protection from offline slow-hash scenario") is the
  * least Advocase accepts, since a stolen keyring.json can be attacked offline.

@@ -30,8 +30,8 @@ export function normalizePhone(text: string): Normalized {
 /**
  * A stored phone or fax number as every screen, letter and PDF prints it: (555) 123-4567, or
  * +<digits> abroad. A number that cannot be read (a 7-digit local number kept with a warning at
- * import) prints as it was typed rather than disappearing. The one formatter for display
- * (issue 16, finding 6), so "8605550142" never reaches a page.
+ * import) prints as it was typed rather than disappearing. The one formatter for display,
+ * so "8605550142" never reaches a page.
  */
 export function formatPhoneNumber(stored: string): string;
 export function formatPhoneNumber(stored: string | null): string | null;

@@ -4,7 +4,7 @@ import { documentTypes, mediaTypes } from './vault';
 import { optionalCalendarDate, optionalText, recordId } from './fields';
 
 /**
- * Attorney export (issue 7): a case summary PDF with a chronology and an exhibit index, and a ZIP
+ * Attorney export: a case summary PDF with a chronology and an exhibit index, and a ZIP
  * bundle of the summary with every chosen document numbered, Bates-stamped and hashed.
  */
 

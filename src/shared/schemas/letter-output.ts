@@ -60,7 +60,7 @@ export const markSentInputSchema = z.strictObject({
 
 /**
  * A rendered letter or packet, handed back for download and filed nowhere: only "Mark as sent"
- * files the letter (issue 16, finding 5), so the vault and the timeline hold what went out, not
+ * files the letter, so the vault and the timeline hold what went out, not
  * every draft printed on the way.
  */
 export const letterFileSchema = z.object({

@@ -4,7 +4,7 @@ import { treatmentKinds } from '../domain/treatments';
 import { calendarDate, optionalText, requiredText } from './fields';
 
 /**
- * The outcomes dashboard (issue 8): what the advocate's caseload achieved over a period, and what
+ * The outcomes dashboard: what the advocate's caseload achieved over a period, and what
  * each payer has shown the advocate. Every figure is defined in src/shared/domain/outcome-definitions.ts.
  */
 

@@ -4,7 +4,7 @@ import { optionalText } from './fields';
 
 /**
  * A phone or fax number of a client, plan, provider or resource: stored as (555) 123-4567 when it
- * can be read, so it prints one way everywhere (issue 16, finding 6); kept as typed when it cannot
+ * can be read, so it prints one way everywhere; kept as typed when it cannot
  * ("555-0142", "1-800-555-0199, then 3"), since a number with a quirk is better than none.
  */
 export function phoneNumberField(label: string) {

@@ -137,8 +137,6 @@ export const timeEntrySchema = z.object({
 });
 export type TimeEntry = z.infer<typeof timeEntrySchema>;
 
-export const rateSources = ['entry', 'client', 'default', 'none'] as const;
-
 export const caseTimeSchema = z.object({
   entries: z.array(timeEntrySchema),
   totals: z.object({

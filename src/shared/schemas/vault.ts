@@ -106,7 +106,7 @@ export type DocumentTarget = z.output<typeof documentTargetSchema>;
 export const uploadPieceBytes = 2 * 1024 * 1024;
 
 /**
- * A document's name, never a place on disk (issue 12 §2): a slash or backslash (a folder, a drive,
+ * A document's name, never a place on disk (docs/security.md §2): a slash or backslash (a folder, a drive,
  * a share, a file: address) is refused, so no caller can name where a file goes.
  */
 function documentFileName(maximumLength: number) {
@@ -210,7 +210,7 @@ export const verifyReportSchema = z.object({
       problem: z.enum(['damaged', 'missing']),
     }),
   ),
-  /** What interrupted work left behind (issue 12 §6): encrypted, unreadable, only taking space. */
+  /** What interrupted work left behind (docs/security.md §6): encrypted, unreadable, only taking space. */
   leftovers: z.object({
     filesWithoutRecord: z.number().int(),
     recordsWithoutDocument: z.number().int(),

@@ -2,7 +2,7 @@
 import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 
 /**
- * The evidence behind a medical-necessity request (issue #6):
+ * The evidence behind a medical-necessity request:
  *
  * - `treatment_trials` and `symptom_scores` belong to the client (every case of theirs reads the
  *   same history); each may cite the vault document or timeline entry it was taken from;

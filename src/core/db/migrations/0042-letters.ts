@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Letters (issue 6): `letters`, one per drafted letter, its text as a LetterDocument in JSON
+ * Letters: `letters`, one per drafted letter, its text as a LetterDocument in JSON
  * (never HTML) with its enclosures in order; and `letter_templates`, the user's own templates.
  * Both live in the encrypted store because both hold what users type, which can be PHI.
  */

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Cost estimates (issue 8): a case's estimate inputs, and per client the candidate plans of an
+ * Cost estimates: a case's estimate inputs, and per client the candidate plans of an
  * open-enrollment comparison with the planned course they are compared on. Inputs are stored as
  * one JSON value each, checked by the contract's schema on the way in and on the way out.
  */

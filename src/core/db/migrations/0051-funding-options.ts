@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Funding when the plan will not pay (issue #8): `funding_options` (each route tried on a case:
+ * Funding when the plan will not pay: `funding_options` (each route tried on a case:
  * type, program, dates, documents sent, status, amounts in whole cents; the outcomes dashboard sums
  * `amount_granted_cents` of granted, not removed rows), `funding_dismissals` (the options the user
  * marked "not relevant" on a case's checklist) and `parallel_track_notes` (the user's own status,

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Time tracking and the resource directory (issue 8).
+ * Time tracking and the resource directory.
  * - `time_entries`: time worked on a case, from the timer (started_at, then ended_at and minutes
  *   on stop; a running timer is a row with no ended_at, so it survives a lock or a dead laptop)
  *   or typed in (worked_on and minutes). Minutes are stored as worked; rounding to the billing

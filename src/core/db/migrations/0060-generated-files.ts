@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Files Advocase made (issue 12 §2): for each vault document that is a letter PDF, a letter DOCX or
+ * Files Advocase made (docs/security.md §2): for each vault document that is a letter PDF, a letter DOCX or
  * a submission packet, what it was made from (the laid-out letter, the packet's cover), so an
  * attorney bundle can make it again with the chosen fields redacted instead of shipping the
  * original. In the encrypted store, like the letters it copies; gone with its document.

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { auditContentHash, auditEntryHash, newContentSalt } from '../audit-chain';
 
 /**
- * The audit log becomes a hash chain and append-only in the database itself (issue 12 §5; the
+ * The audit log becomes a hash chain and append-only in the database itself (docs/security.md §5; the
  * design is explained in `audit-chain.ts`). Existing entries are salted, hashed and chained in
  * id order, then triggers refuse any deletion, any insert without its hashes, and any update but
  * one: blanking an entry's content after a blanking entry that names its record was written

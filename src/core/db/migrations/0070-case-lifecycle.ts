@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * One case lifecycle (issue 16). Cases get:
+ * One case lifecycle. Cases get:
  * - `stage_source`: 'timeline' when the stage follows the timeline's latest step, 'hand' when the
  *   user chose it (a later step then asks before moving it);
  * - `stage_kept_against_event_id`: the step whose suggestion the user declined, so it is not asked again;

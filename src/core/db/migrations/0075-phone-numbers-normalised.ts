@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Phone and fax numbers saved before issue 16 were kept as typed ("8605550142", "860.555.0142"),
+ * Phone and fax numbers saved before this migration were kept as typed ("8605550142", "860.555.0142"),
  * so letters, cover sheets and screens printed them as typed. From now on they are stored as
  * (555) 123-4567 when they can be read; this rewrites the ones already saved the same way.
  *

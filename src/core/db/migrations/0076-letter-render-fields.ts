@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Drafts made before issue 16 froze the day they were drafted and the signer as it was then,
+ * Drafts made before this migration froze the day they were drafted and the signer as it was then,
  * often "[your name — not recorded]" because the profile was filled in later. Unsent drafts get
  * the markers new drafts carry, so the next print fills them from the profile and the day:
  * the signer prompt, and a first paragraph that is only a written-out date ("March 2, 2026").

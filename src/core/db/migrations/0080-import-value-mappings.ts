@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Issue 16 (finding 11): besides its columns, each import source remembers how its values map to
+ * Besides its columns, each import source remembers how its values map to
  * Advocase's vocabulary ("Employer (self-funded)" → employer-self-funded), so the next file from
  * it asks only about values it has not seen.
  */

@@ -8,7 +8,7 @@ import { openEncryptedSqlite } from './open-encrypted-sqlite';
  * transaction, so the copy holds every write committed before it began and none half-done, while
  * the app's own connection stays open; SQLite3 Multiple Ciphers writes the copy under the same
  * cipher and key as the source (checked by test/backup/backup-while-writing.test.ts, which greps
- * the copy for plaintext). A file copy of a live WAL database loses acknowledged rows (issue 12).
+ * the copy for plaintext). A file copy of a live WAL database loses acknowledged rows (docs/security.md §3).
  */
 export async function writeEncryptedSnapshot(
   db: Kysely<AdvocaseDatabase>,

@@ -19,7 +19,7 @@ export function useSessionStatus() {
     queryKey: queryKeys.session.status,
     queryFn: () => callApi('session.status', {}),
     // The data can lock with no call from this window (the idle timer, the OS sleeping, a signal):
-    // asking now and then takes the records off the screen soon after (issue 12 §1).
+    // asking now and then takes the records off the screen soon after (docs/security.md §1).
     refetchInterval: sessionCheckIntervalMs,
   });
   const state = status.data?.state;

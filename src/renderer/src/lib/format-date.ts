@@ -52,8 +52,8 @@ export function browserTimeZone(): string {
 
 /**
  * A time zone as a person names it, "Eastern Time (New York)" rather than "America/New_York",
- * or nothing when it is the zone the user is in anyway: the zone is named only where it matters
- * (issue 16, finding 7), so a user in Chicago never reads "(UTC)".
+ * or nothing when it is the zone the user is in anyway: the zone is named only where it matters,
+ * so a user in Chicago never reads "(UTC)".
  */
 export function zoneNoteFor(timeZone: string, userZone: string = browserTimeZone()): string | null {
   if (timeZone === userZone) return null;

@@ -10,7 +10,7 @@ const mimeTypeByExtension: Readonly<Record<string, string>> = {
 };
 
 /**
- * Saves a file Advocase makes (issue 12 §2): in the desktop app main asks where through the
+ * Saves a file Advocase makes (docs/security.md §2): in the desktop app main asks where through the
  * native save dialog and writes it; in the browser it downloads. The renderer never names a
  * place on disk. `savedAs` is null when the person cancelled the dialog.
  */

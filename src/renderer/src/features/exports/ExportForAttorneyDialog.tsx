@@ -27,7 +27,7 @@ function toggle<T>(list: readonly T[], item: T, isOn: boolean): T[] {
 }
 
 /**
- * Export for an attorney (issue 7): choose what goes in, redact, preview the summary PDF as it will
+ * Export for an attorney: choose what goes in, redact, preview the summary PDF as it will
  * be saved, then save it or the numbered, Bates-stamped exhibit bundle.
  */
 export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce }: Props) {
@@ -40,7 +40,7 @@ export function ExportForAttorneyDialog({ caseId, open, onOpenChange, onAnnounce
   const [excludedTypes, setExcludedTypes] = useState<TimelineEventType[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  // The user's ticks over the offered ones: unsent letters (drafts) start unticked (issue 16).
+  // The user's ticks over the offered ones: unsent letters (drafts) start unticked.
   const [documentChoices, setDocumentChoices] = useState<ReadonlyMap<number, boolean>>(new Map());
   const isChosen = (document: { readonly id: number; readonly isPreselected: boolean }) =>
     documentChoices.get(document.id) ?? document.isPreselected;

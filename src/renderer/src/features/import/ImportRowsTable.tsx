@@ -82,7 +82,7 @@ function EditableCell(props: {
 
 /**
  * Every row of the file, those with something to fix or decide first, each problem beside its
- * cell (issue 16: rows with errors were hidden and the import dead-ended).
+ * cell (rows with errors were hidden and the import dead-ended).
  */
 export function ImportRowsTable({ preview, onCorrect, onSkip, skipLines }: Props) {
   const [shown, setShown] = useState(pageSize);

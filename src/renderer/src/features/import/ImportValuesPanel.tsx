@@ -19,7 +19,7 @@ const originText: Readonly<Record<ImportValue['origin'], string>> = {
 
 /**
  * Each value of a plan type, treatment, stage, priority or state column that is not written in
- * Advocase's own words, mapped once for every row that has it (issue 16: "HMO" must never become
+ * Advocase's own words, mapped once for every row that has it ("HMO" must never become
  * Other silently, since the plan type chooses the deadline rules).
  */
 export function ImportValuesPanel({ values, onChoose }: Props) {

@@ -26,7 +26,7 @@ export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
   const prompts = letter.unfilledPrompts;
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [dialog, setDialog] = useState<'packet' | 'sent' | null>(null);
-  // An output waiting for the user's answer to "prompts are still to fill" (issue 16).
+  // An output waiting for the user's answer to "prompts are still to fill".
   const [pending, setPending] = useState<PendingOutput | null>(null);
   const [isDraftPacket, setIsDraftPacket] = useState(false);
   const exportFile = useMutation({

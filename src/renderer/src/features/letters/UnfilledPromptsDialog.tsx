@@ -20,7 +20,7 @@ type Props = {
 };
 
 /**
- * Asked before a letter with bracketed prompts leaves the app (issue 16, finding 5): going on
+ * Asked before a letter with bracketed prompts leaves the app: going on
  * prints DRAFT at the top of every page, so a half-finished letter never passes for the real one.
  * "Go back and fill them" is the first button, so Enter does the safe thing.
  */

@@ -9,7 +9,7 @@ import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form
 import sessionStyles from '../session/SessionScreens.module.css';
 
 /**
- * Settings → Security: replaces the data key (issue 12 §4). Asks for the passphrase, which seals
+ * Settings → Security: replaces the data key (docs/security.md §4). Asks for the passphrase, which seals
  * the new key, and shows the new recovery key once, until the user says it is saved.
  */
 export function RotateKeyForm() {

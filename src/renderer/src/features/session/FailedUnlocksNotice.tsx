@@ -6,7 +6,7 @@ import styles from './FailedUnlocksNotice.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
 /**
- * After an unlock, says how many wrong passphrases were typed since the last one (issue 12 §4):
+ * After an unlock, says how many wrong passphrases were typed since the last one (docs/security.md §4):
  * the user is the only one who knows whether they were theirs. Stays until dismissed.
  */
 export function FailedUnlocksNotice() {

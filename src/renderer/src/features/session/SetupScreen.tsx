@@ -12,7 +12,7 @@ import { FormError } from '../../components/FormError';
 import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 import { queryKeys } from '../../lib/query-keys';
 
-/** First run: create a new encrypted store, or bring one back from a backup (issue 12 §3). */
+/** First run: create a new encrypted store, or bring one back from a backup (docs/security.md §3). */
 export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
   const [isRestoring, setIsRestoring] = useState(false);
   if (isRestoring) {

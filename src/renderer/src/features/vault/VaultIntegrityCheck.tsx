@@ -45,7 +45,7 @@ export function VaultIntegrityCheck() {
   );
 }
 
-/** What interrupted uploads left (issue 12 §6): unreadable, so removing them loses nothing. */
+/** What interrupted uploads left (docs/security.md §6): unreadable, so removing them loses nothing. */
 function LeftoversNote({
   leftovers,
   onRemove,

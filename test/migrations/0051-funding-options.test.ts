@@ -1,41 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
+const now = '2026-03-01T10:00:00.000Z';
 
 describe('migration 0051 (funding options)', () => {
   it('adds the funding tables to a database from before it, keeping its cases, and refuses a negative amount', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0034-caseload-next-deadline-descending' });
-    const now = new Date().toISOString();
-    const client = await before.db
-      .insertInto('clients')
-      .values({ full_name: 'Ada Park', date_of_birth: null, state: 'OR', created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const existingCase = await before.db
-      .insertInto('cases')
-      .values({
-        client_id: client.id,
-        treatment: 'esketamine',
-        payer: 'Aetna',
-        stage: 'intake',
-        priority: 'normal',
-        opened_on: '2026-03-01',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const tablesBefore = (await before.db.introspection.getTables()).map((table) => table.name);
-    expect(tablesBefore).not.toContain('funding_options');
-    await before.close();
+    const old = await storeAt(migrationBefore('0051-funding-options'));
+    await old.seed(
+      `INSERT INTO clients (id, full_name, state, created_at, updated_at) VALUES (1, 'Ada Park', 'OR', '${now}', '${now}')`,
+      `INSERT INTO cases (id, client_id, treatment, payer, stage, priority, opened_on, created_at, updated_at)
+         VALUES (1, 1, 'esketamine', 'Aetna', 'intake', 'normal', '2026-03-01', '${now}', '${now}')`,
+    );
+    expect(await old.tableNames()).not.toContain('funding_options');
+    const existingCase = { id: 1 };
 
-    const after = await openStore(path, dataKey);
+    const after = await old.migrateTo();
     const option = {
       case_id: existingCase.id,
       option_type: 'manufacturer_program' as const,

@@ -1,37 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
+const now = '2026-10-02T15:00:00.000Z';
 
-/** Rows as a store before migration 0070 held them, written with plain SQL (no schema of today). */
-async function seedOldStore(path: string, dataKey: Buffer): Promise<void> {
-  const before = await openStore(path, dataKey, { upTo: '0053-outcomes-indexes' });
-  const now = '2026-10-02T15:00:00.000Z';
-  await sql
-    .raw(`INSERT INTO clients (full_name, created_at, updated_at) VALUES ('Ada Moss', '${now}', '${now}')`)
-    .execute(before.db);
-  await sql
-    .raw(
+describe('migration 0070 (one case lifecycle)', () => {
+  it('gives resolved cases their closing date, keeps stage names, and ranks stages on the new path', async () => {
+    const old = await storeAt(migrationBefore('0070-case-lifecycle'));
+    await old.seed(
+      `INSERT INTO clients (full_name, created_at, updated_at) VALUES ('Ada Moss', '${now}', '${now}')`,
       `INSERT INTO cases (client_id, treatment, stage, priority, opened_on, closed_on, created_at, updated_at)
          VALUES (1, 'tms', 'resolved', 'normal', '2026-01-10', NULL, '${now}', '${now}'),
                 (1, 'tms', 'internal_appeal_1', 'normal', '2026-02-10', NULL, '${now}', '${now}'),
                 (1, 'tms', 'external_review', 'normal', '2026-03-10', NULL, '${now}', '${now}')`,
-    )
-    .execute(before.db);
-  await before.close();
-}
+    );
 
-describe('migration 0070 (one case lifecycle)', () => {
-  it('gives resolved cases their closing date, keeps stage names, and ranks stages on the new path', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    await seedOldStore(path, dataKey);
-
-    const after = await openStore(path, dataKey);
+    const after = await old.migrateTo('0070-case-lifecycle');
     const cases = await after.db
       .selectFrom('cases')
       .select(['id', 'stage', 'closed_on', 'closing_deadlines', 'stage_source'])

@@ -1,41 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
 import { refreshEvidenceReadiness } from '../../src/core/evidence/evidence-readiness';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
+const now = '2026-03-01T10:00:00.000Z';
 
 describe('migration 0040 (evidence)', () => {
   it('gives existing cases a readiness of 0 and keeps the caseload column in step with each recompute', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0034-caseload-next-deadline-descending' });
-    const now = new Date().toISOString();
-    const client = await before.db
-      .insertInto('clients')
-      .values({ full_name: 'Hana Sato', date_of_birth: null, state: 'WA', created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const opened = await before.db
-      .insertInto('cases')
-      .values({
-        client_id: client.id,
-        treatment: 'tms',
-        payer: 'Premera',
-        stage: 'decision',
-        priority: 'high',
-        opened_on: '2026-03-01',
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await before.close();
+    const old = await storeAt(migrationBefore('0040-evidence'));
+    await old.seed(
+      `INSERT INTO clients (id, full_name, state, created_at, updated_at) VALUES (1, 'Hana Sato', 'WA', '${now}', '${now}')`,
+      `INSERT INTO cases (id, client_id, treatment, payer, stage, priority, opened_on, created_at, updated_at)
+         VALUES (1, 1, 'tms', 'Premera', 'decision', 'high', '2026-03-01', '${now}', '${now}')`,
+    );
+    const opened = { id: 1 };
 
-    const after = await openStore(path, dataKey);
+    const after = await old.migrateTo();
     const readinessInCaseload = async () =>
       (
         await after.db

@@ -1,47 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
+const now = '2026-01-05T10:00:00.000Z';
 
 describe('migration 0041 (payer criteria)', () => {
   it('adds the criteria tables to a database of the previous version, keeping its cases; a case purge takes its choices along', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0034-caseload-next-deadline-descending' });
-    const tablesBefore = (await before.db.introspection.getTables()).map((table) => table.name);
-    expect(tablesBefore).not.toContain('criteria_sets');
-    const now = new Date().toISOString();
-    const client = await before.db
-      .insertInto('clients')
-      .values({
-        full_name: 'Ada Lind',
-        date_of_birth: '1980-05-05',
-        state: 'MN',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const kase = await before.db
-      .insertInto('cases')
-      .values({
-        client_id: client.id,
-        treatment: 'esketamine',
-        payer: 'Cigna',
-        stage: 'intake',
-        priority: 'normal',
-        opened_on: '2026-01-05',
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await before.close();
+    const old = await storeAt(migrationBefore('0041-payer-criteria'));
+    expect(await old.tableNames()).not.toContain('criteria_sets');
+    await old.seed(
+      `INSERT INTO clients (id, full_name, date_of_birth, state, created_at, updated_at)
+         VALUES (1, 'Ada Lind', '1980-05-05', 'MN', '${now}', '${now}')`,
+      `INSERT INTO cases (id, client_id, treatment, payer, stage, priority, opened_on, created_at, updated_at)
+         VALUES (1, 1, 'esketamine', 'Cigna', 'intake', 'normal', '2026-01-05', '${now}', '${now}')`,
+    );
+    const kase = { id: 1 };
 
-    const after = await openStore(path, dataKey);
+    const after = await old.migrateTo();
     const tablesAfter = (await after.db.introspection.getTables()).map((table) => table.name);
     expect(tablesAfter).toEqual(
       expect.arrayContaining([

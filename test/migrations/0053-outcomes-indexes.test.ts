@@ -1,20 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/core/db/store';
-import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { migrationBefore, useStoreAtMigration } from '../helpers/migration-store';
 
-const newDataDirectory = useTemporaryDataDirectory();
+const storeAt = useStoreAtMigration();
 
 describe('migration 0053 (outcomes indexes)', () => {
   it('lets the period queries find decisions by type and date, and cases by the day they closed', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0034-caseload-next-deadline-descending' });
-    await before.close();
+    const old = await storeAt(migrationBefore('0053-outcomes-indexes'));
 
-    const after = await openStore(path, dataKey);
+    const after = await old.migrateTo('0053-outcomes-indexes');
     const plan = async (query: string) =>
       (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${sql.raw(query)}`.execute(after.db)).rows
         .map((row) => row.detail)
