@@ -208,6 +208,23 @@ async function clientWithEverything({ call }: ContractSession) {
     state: 'tx',
   });
   await call('resources.linkToCase', { resourceId: resource.id, caseId, note: `Complaint ${marker}` });
+  const notice = await call('denials.readDocument', { documentId, caseId });
+  await call('denials.record', {
+    caseId,
+    documentId,
+    noticeDate: '2026-03-02',
+    receivedOn: '2026-03-04',
+    referenceNumber: `Ref ${marker}`,
+    reasonText: `Reason ${marker}`,
+    reasonCategory: 'experimental-investigational',
+    policyCited: null,
+    denialCode: null,
+    appealAddress: null,
+    appealFax: null,
+    appealPhone: null,
+    statedWindow: null,
+    noticeCheck: notice.noticeCheck,
+  });
   return { clientId: client.id, caseId };
 }
 

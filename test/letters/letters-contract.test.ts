@@ -240,7 +240,7 @@ describe('letters through the contract, on a real encrypted store', () => {
     const fixture = await openExportFixture(newDataDirectory());
     const { call, failure, caseId } = fixture;
     const templates = await call('letterTemplates.list', {});
-    expect(templates.filter((template) => template.isShipped)).toHaveLength(10);
+    expect(templates.filter((template) => template.isShipped)).toHaveLength(11);
     for (const template of templates) expect(template.description.length).toBeGreaterThan(20);
 
     const shippedEdit = await failure(
