@@ -5,13 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { planTypes } from '../../src/shared/domain/plan-types';
 import { expectedNotices } from '../denials/denial-notice-expectations';
 import { denialNoticeFixtures, readFixture, typesetNoticePdf } from '../denials/denial-notice-fixtures';
+import { runAdvocase } from '../helpers/run-cli-in-process';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { denialNoticeLines, pdfToPng, imageToPdf, scanLike, typesetPdf } from '../ocr/scanned-notice';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 const newDirectory = useTemporaryDataDirectory();
 
-function runDenialRead(args: readonly string[]) {
+/** The real binary, as a user starts it: kept for the JSON shape and one refusal's exit code. */
+function runDenialReadProcess(args: readonly string[]) {
   const result = spawnSync(
     join(projectRoot, 'node_modules', '.bin', 'node'),
     ['bin/advocase.mjs', 'denial', 'read', ...args],
@@ -25,6 +27,16 @@ function runDenialRead(args: readonly string[]) {
   return result;
 }
 
+/** The same command in this process: the OCR engine and pdf.js load once for the whole file. */
+async function runDenialRead(args: readonly string[]) {
+  const { code, stdout, stderr } = await runAdvocase(['denial', 'read', ...args], {
+    ...process.env,
+    ADVOCASE_DATA_DIR: newDirectory(),
+    ADVOCASE_LOG: 'silent',
+  });
+  return { status: code, stdout, stderr };
+}
+
 type DenialReadJson = {
   ocr: boolean;
   text: string;
@@ -36,11 +48,14 @@ type DenialReadJson = {
   };
 };
 
-function readJson(args: readonly string[]): DenialReadJson {
-  const { status, stdout, stderr } = runDenialRead([...args, '--json']);
+function parsedReport({ status, stdout, stderr }: { status: number | null; stdout: string; stderr: string }) {
   expect(stderr).toBe('');
   expect(status).toBe(0);
   return JSON.parse(stdout) as DenialReadJson;
+}
+
+async function readJson(args: readonly string[]): Promise<DenialReadJson> {
+  return parsedReport(await runDenialRead([...args, '--json']));
 }
 
 const shortWindow = expectedNotices.find((notice) => notice.file === 'short-appeal-window.txt')!;
@@ -64,11 +79,13 @@ function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
 }
 
-// Each case starts the CLI as its own process, slow on a shared machine; OCR cases slower still.
+// One case starts the CLI as its own process; the others run it in this process (OCR cases are slow).
 describe('advocase denial read', { timeout: 120_000 }, () => {
   it('prints the fields and the notice check of a text file as JSON', () => {
     const file = join(denialNoticeFixtures, shortWindow.file);
-    const report = readJson([file, '--plan-type', 'employer-fully-insured']);
+    const report = parsedReport(
+      runDenialReadProcess([file, '--plan-type', 'employer-fully-insured', '--json']),
+    );
 
     expect(report.ocr).toBe(false);
     expect(report.text).toBe(readFixture(shortWindow.file));
@@ -83,8 +100,8 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
     }
   });
 
-  it('checks under the plan type the notice points to when none is given', () => {
-    const report = readJson([join(denialNoticeFixtures, 'medicare-advantage-clean.txt')]);
+  it('checks under the plan type the notice points to when none is given', async () => {
+    const report = await readJson([join(denialNoticeFixtures, 'medicare-advantage-clean.txt')]);
     expect(report.noticeCheck.planType).toBe('medicare-advantage');
   });
 
@@ -93,7 +110,7 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
     const pdf = join(newDirectory(), 'notice.pdf');
     writeFileSync(pdf, await typesetNoticePdf(lines));
 
-    const report = readJson([pdf]);
+    const report = await readJson([pdf]);
 
     expect(report.ocr).toBe(false);
     expect(words(report.text)).toEqual(words(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })));
@@ -111,7 +128,7 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
     writeFileSync(photo, await scanLike(page, { sigma: 8, degrees: 2, format: 'jpeg' }));
 
     for (const file of [scan, photo]) {
-      const report = readJson([file, '--plan-type', 'individual']);
+      const report = await readJson([file, '--plan-type', 'individual']);
       expect(report.ocr, file).toBe(true);
       // The notice's own lines (test/ocr/scanned-notice.ts), as the reader must find them.
       expect(report.fields, file).toMatchObject({
@@ -128,8 +145,8 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
     }
   }, 240_000);
 
-  it('prints a readable summary without --json, saying the checks are guidance', () => {
-    const { status, stdout, stderr } = runDenialRead([
+  it('prints a readable summary without --json, saying the checks are guidance', async () => {
+    const { status, stdout, stderr } = await runDenialRead([
       join(denialNoticeFixtures, 'erisa-employer-clean.txt'),
     ]);
     expect(stderr).toBe('');
@@ -152,25 +169,32 @@ describe('advocase denial read', { timeout: 120_000 }, () => {
       'the notice does not say what kind of plan it is',
     ],
     [[], 'Name one notice file'],
-  ])('exits 2 with what to do for %j', (args, message) => {
-    const { status, stdout, stderr } = runDenialRead(args);
+  ])('exits 2 with what to do for %j', async (args, message) => {
+    const { status, stdout, stderr } = await runDenialRead(args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(message);
   });
 
-  it('exits 2 for a fax TIFF, saying to save it as a PDF', () => {
+  it('exits 2 from the real binary too', () => {
+    const { status, stdout, stderr } = runDenialReadProcess(['no-such-notice.txt']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('there is no file at no-such-notice.txt');
+  });
+
+  it('exits 2 for a fax TIFF, saying to save it as a PDF', async () => {
     const tiff = join(newDirectory(), 'fax.tiff');
     writeFileSync(tiff, Buffer.from('II*\0', 'binary'));
-    const { status, stderr } = runDenialRead([tiff]);
+    const { status, stderr } = await runDenialRead([tiff]);
     expect(status).toBe(2);
     expect(stderr).toContain('Save or print the fax as a PDF');
   });
 
-  it('exits 2 for a file named .pdf that is not a PDF', () => {
+  it('exits 2 for a file named .pdf that is not a PDF', async () => {
     const notPdf = join(newDirectory(), 'notice.pdf');
     writeFileSync(notPdf, 'this is not a PDF');
-    const { status, stderr } = runDenialRead([notPdf]);
+    const { status, stderr } = await runDenialRead([notPdf]);
     expect(status).toBe(2);
     expect(stderr).toContain('This PDF could not be read: the file may be damaged');
   });
