@@ -1,9 +1,4 @@
-import {
-  contract,
-  type MethodInput,
-  type MethodName,
-  type ParsedInput,
-} from '../../src/shared/contract';
+import { contract, type MethodInput, type MethodName, type ParsedInput } from '../../src/shared/contract';
 import type { Store } from '../../src/core/db/store';
 import { createCase, updateCase } from '../../src/core/cases/cases-service';
 import { createClient } from '../../src/core/clients/clients-service';

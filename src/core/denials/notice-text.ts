@@ -1,6 +1,6 @@
 import type { NoticeSource } from '../../shared/schemas/denial-notice';
 import { reorderColumns, type Piece } from './column-layout';
-import { paragraphSpans, sentenceSpans, type Span } from './notice-patterns';
+import { paragraphSpans, sentenceSpans, type Span } from './text-spans';
 import { repairOcrConfusions } from './ocr-confusions';
 
 /**

@@ -6,7 +6,8 @@ import type {
   NoticeSource,
 } from '../../shared/schemas/denial-notice';
 import { findDates } from './notice-dates';
-import { digit, digitsOf, firstMatch, foldPattern, found, type Found, type Span } from './notice-patterns';
+import { digit, digitsOf, firstMatch, foldPattern, found, type Found } from './notice-patterns';
+import type { Span } from './text-spans';
 import { collapseSpaces, NoticeText } from './notice-text';
 import { blueCrossBlueShieldPattern, knownPayers, letterheadWords } from './payer-dictionary';
 import { planTypeSignals } from './plan-type-hints';
