@@ -189,6 +189,8 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(editor).toContainText(
     'The notice did not describe external review, 29 CFR 2590.715-2719(b)(2)(ii)(E)',
   );
-  await expect(editor).toContainText('The notice gives 60 days to appeal; the law gives 180 days.');
-  await expect(editor).toContainText('Claim / reference number: Reference SHP-2026-88412');
+  await expect(editor).toContainText('The notice gave 60 days to appeal, less than the law allows');
+  // What the check tells the advocate stays out of the letter to the payer.
+  await expect(editor).not.toContainText('Use the legal window');
+  await expect(editor).toContainText('Claim / reference number: SHP-2026-88412');
 });

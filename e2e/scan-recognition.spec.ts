@@ -41,7 +41,7 @@ test('a scanned denial becomes searchable: recognise its text, then Ctrl+K finds
   const row = page.getByRole('row', { name: /Fax from payer\.pdf/ });
   await expect(row.getByRole('cell', { name: 'No text' })).toBeVisible();
 
-  await row.getByRole('button', { name: 'Recognise the text of Fax from payer.pdf' }).click();
+  await row.getByRole('button', { name: 'Recognise text: Fax from payer.pdf' }).click();
   await expect(
     row.getByRole('progressbar', { name: 'Recognising the text of Fax from payer.pdf' }),
   ).toBeVisible();

@@ -144,7 +144,7 @@ test('add three files, preview a PDF, search, link to an event, delete and resto
   await page.getByLabel("Search this case's documents").fill('');
   await expect(pdfRow).not.toContainText('Suggested');
 
-  await pdfRow.getByRole('button', { name: 'Move Denial letter.pdf to the trash' }).click();
+  await pdfRow.getByRole('button', { name: 'Delete Denial letter.pdf (to the trash)' }).click();
   await page
     .getByRole('dialog', { name: 'Move to the trash?' })
     .getByRole('button', { name: 'Move to trash' })

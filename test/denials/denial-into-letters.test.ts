@@ -27,7 +27,7 @@ const planProvisionArgument =
 const externalReviewArgument =
   'The notice did not describe external review, 29 CFR 2590.715-2719(b)(2)(ii)(E); 45 CFR 147.136(b)(2)–(3).';
 const shortWindowArgument =
-  "The notice gives 60 days to appeal; the law gives 180 days. The appeal deadline on this case is the law's. (29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3))";
+  'The notice gave 60 days to appeal, less than the law allows, 29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3).';
 
 describe("a recorded denial notice's defects in the letters", () => {
   it('the internal appeal argues each defect with its citation, and the printed PDF says so', async () => {
@@ -39,7 +39,9 @@ describe("a recorded denial notice's defects in the letters", () => {
     expect(text).toContain(`• ${planProvisionArgument}`);
     expect(text).toContain(`• ${externalReviewArgument}`);
     expect(text).toContain(`• ${shortWindowArgument}`);
-    expect(text).toContain('Claim / reference number: Reference SHP-2026-88412');
+    // What the check tells the advocate stays out of the letter to the payer.
+    expect(text).not.toContain('The appeal deadline on this case');
+    expect(text).toContain('Claim / reference number: SHP-2026-88412');
 
     const pdf = await call('letters.exportPdf', {
       letterId: letter.id,

@@ -147,6 +147,7 @@ describe('reading a vault document as a denial notice', () => {
     expect(read.text.slice(source.start, source.end)).toContain('SHP-2026-88412');
     expect(read.findings.appealWindow?.value).toEqual({ amount: 60, unit: 'days', from: 'notice-date' });
     expect(read.noticeCheck.planType).toBe('employer-self-funded');
+    expect(read.planTypeFrom).toBe('coverage');
     expect(read.noticeCheck.elements.find((element) => element.id === 'external-review')?.status).toBe(
       'missing',
     );
@@ -156,6 +157,12 @@ describe('reading a vault document as a denial notice', () => {
     const { call, failure, caseId, documentId } = await recordedCase();
     const read = await call('denials.readDocument', { documentId, caseId, planType: 'medicare-advantage' });
     expect(read.noticeCheck.planType).toBe('medicare-advantage');
+    expect(read.planTypeFrom).toBe('asked');
+    // Without a case and with a notice that names no kind of plan, the employer list is assumed
+    // and said to be (the dialog then warns that no coverage is linked).
+    const unlinked = await call('denials.readDocument', { documentId });
+    expect(unlinked.planTypeFrom).toBe('assumed');
+    expect(unlinked.noticeCheck.planType).toBe('employer-self-funded');
     await call('vault.trash', { documentId });
     const error = await failure(call('denials.readDocument', { documentId }));
     expect(error.field).toBe('documentId');

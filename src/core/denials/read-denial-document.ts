@@ -51,8 +51,8 @@ async function planTypeFor(
   db: Db,
   input: ParsedInput<'denials.readDocument'>,
   findings: DenialNoticeFindings,
-): Promise<PlanType> {
-  if (input.planType) return input.planType;
+): Promise<{ planType: PlanType; from: ReadDenialDocumentOutput['planTypeFrom'] }> {
+  if (input.planType) return { planType: input.planType, from: 'asked' };
   if (input.caseId !== undefined) {
     const row = await db
       .selectFrom('cases')
@@ -60,9 +60,10 @@ async function planTypeFor(
       .select('coverages.plan_type')
       .where('cases.id', '=', input.caseId)
       .executeTakeFirst();
-    if (row) return row.plan_type;
+    if (row) return { planType: row.plan_type, from: 'coverage' };
   }
-  return findings.planTypeHints[0]?.planType ?? 'employer-self-funded';
+  const hinted = findings.planTypeHints[0]?.planType;
+  return hinted ? { planType: hinted, from: 'notice' } : { planType: 'employer-self-funded', from: 'assumed' };
 }
 
 /**
@@ -93,7 +94,7 @@ export class DenialNoticeReader {
         'documentId',
       );
     const findings = readDenialNotice(text);
-    const planType = await this.session.useStore(({ db }) => planTypeFor(db, input, findings));
+    const { planType, from } = await this.session.useStore(({ db }) => planTypeFor(db, input, findings));
     return {
       documentId: document.id,
       fileName: document.file_name,
@@ -102,6 +103,7 @@ export class DenialNoticeReader {
       confidence: document.text_confidence === null ? null : document.text_confidence / 100,
       findings,
       noticeCheck: checkDenialNotice(text, findings, planType),
+      planTypeFrom: from,
     };
   }
 }

@@ -198,11 +198,15 @@ export const letterPlaceholders: readonly Placeholder[] = [
     unfilledPrompt('claim or authorization number'),
     (context) => {
       const noticeReference = context.denialNotice?.referenceNumber;
-      const references = [
-        ...(noticeReference ? [`Reference ${noticeReference}`] : []),
+      const others = [
         ...context.claimNumbers.map((number) => `Claim ${number}`),
         ...context.authorizationNumbers.map((number) => `authorization ${number}`),
       ];
+      // The notice's own number alone needs no "Reference" before it (the line's label says it).
+      const references =
+        noticeReference && others.length === 0
+          ? [noticeReference]
+          : [...(noticeReference ? [`Reference ${noticeReference}`] : []), ...others];
       return references.length > 0 ? escapeMarkdownText(references.join('; ')) : null;
     },
   ),

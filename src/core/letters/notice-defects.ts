@@ -1,4 +1,10 @@
-import type { NoticeElement, NoticeElementId } from '../../shared/schemas/denial-notice';
+import type {
+  AppealWindow,
+  NoticeElement,
+  NoticeElementId,
+  NoticeFinding,
+  NoticeFindingId,
+} from '../../shared/schemas/denial-notice';
 import type { LetterContext } from './letter-context';
 import { escapeMarkdownText } from './letter-markdown';
 import { bulleted } from './letter-phrases';
@@ -57,6 +63,22 @@ const missingElements = (context: LetterContext): NoticeElement[] =>
 
 const cited = (citation: string) => escapeMarkdownText(citation);
 
+/**
+ * Each finding as the letter argues it, to the payer. The check's own message is written for the
+ * advocate ("use the legal window as the deadline…") and never goes into a letter.
+ */
+function findingArgument(finding: NoticeFinding, statedWindow: AppealWindow | null): string {
+  const arguments_: Readonly<Record<NoticeFindingId, string>> = {
+    'appeal-window-too-short': statedWindow
+      ? `The notice gave ${statedWindow.amount} ${statedWindow.unit} to appeal, less than the law allows`
+      : 'The notice gave less time to appeal than the law allows',
+    'appeal-window-not-stated': 'The notice did not state the time limit for an appeal',
+    'criteria-not-offered':
+      'The notice did not offer, free of charge, the criteria or the clinical rationale the denial relied on',
+  };
+  return `${arguments_[finding.id]}, ${cited(finding.citation)}.`;
+}
+
 /** The notice's defects as arguments; empty when the notice gave everything (or none was recorded). */
 export function noticeDefectArguments(context: LetterContext): string {
   const notice = context.denialNotice;
@@ -65,9 +87,7 @@ export function noticeDefectArguments(context: LetterContext): string {
     ...missingElements(context).map(
       (element) => `The notice ${omissionArguments[element.id]}, ${cited(element.citation)}.`,
     ),
-    ...notice.noticeCheck.findings.map(
-      (finding) => `${escapeMarkdownText(finding.message)} (${cited(finding.citation)})`,
-    ),
+    ...notice.noticeCheck.findings.map((finding) => findingArgument(finding, notice.statedWindow)),
   ];
   if (items.length === 0) return '';
   return [

@@ -32,6 +32,11 @@ export const readDenialDocumentOutputSchema = z.object({
   confidence: z.number().min(0).max(1).nullable(),
   findings: denialNoticeFindingsSchema,
   noticeCheck: noticeCheckSchema,
+  /**
+   * Where the check's plan type came from: asked for, the case's coverage, the notice's own words,
+   * or assumed (an employer plan's list) because neither says.
+   */
+  planTypeFrom: z.enum(['asked', 'coverage', 'notice', 'assumed']),
 });
 export type ReadDenialDocumentOutput = z.infer<typeof readDenialDocumentOutputSchema>;
 

@@ -38,6 +38,8 @@ I represent {{client_name}} and request a reconsideration of your organization d
 
 {{treatment_history}}
 
+{{notice_defects}}
+
 # Timeliness
 
 This request is filed on time: the deadline is {{filing_deadline}}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { noticeElementLabels, noticeFindingLabels } from '@shared/domain/notice-element-labels';
 import { planTypeLabels } from '@shared/domain/plan-types';
 import {
@@ -217,6 +217,20 @@ function DenialNoticeForm({
     if (pane && mark) pane.scrollTo({ top: mark.offsetTop - pane.clientHeight / 2, behavior: 'smooth' });
   }, [activeField]);
 
+  // Enter records from any one-line field (the form does that itself); Ctrl+Enter from anywhere in
+  // the dialog, text areas and the Close button too, as its footer says.
+  const recordFromShortcut = useEffectEvent(() => submit());
+  useEffect(() => {
+    function onKeyDown(event: globalThis.KeyboardEvent) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        recordFromShortcut();
+      }
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   const record = useMutation({
     mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
     onSuccess: async (recorded) => {
@@ -250,14 +264,6 @@ function DenialNoticeForm({
     }
     setErrors(noErrors);
     record.mutate(input);
-  }
-
-  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    // Enter records from any one-line field (the form does that itself); Ctrl+Enter from anywhere, text areas too.
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      submit();
-    }
   }
 
   const { findings, noticeCheck: check } = read;
@@ -323,12 +329,7 @@ function DenialNoticeForm({
   const missingCount = check.elements.filter((element) => element.status === 'missing').length;
 
   return (
-    <form
-      className={styles.layout}
-      onSubmit={submit}
-      onKeyDown={onFormKeyDown}
-      aria-label="Confirm the denial"
-    >
+    <form className={styles.layout} onSubmit={submit} aria-label="Confirm the denial">
       <section className={styles.noticePane} aria-label="Text of the notice">
         <h3 className={styles.paneTitle}>The notice</h3>
         <div ref={textRef} className={styles.noticeText} tabIndex={0} data-testid="notice-text">
@@ -480,6 +481,16 @@ function DenialNoticeForm({
               ? 'nothing required is missing'
               : `${missingCount} required element${missingCount === 1 ? '' : 's'} missing`}
           </h3>
+          {read.planTypeFrom === 'notice' || read.planTypeFrom === 'assumed' ? (
+            <p className={styles.planWarning} role="note">
+              This case has no coverage linked, so the notice was checked as{' '}
+              {read.planTypeFrom === 'notice'
+                ? 'the kind of plan it names'
+                : 'an employer plan (it does not say which kind of plan it is)'}
+              . Link the case's coverage on its Coverage tab before recording: without it no appeal deadline
+              can be computed, and the appeal address and fax have nowhere to go.
+            </p>
+          ) : null}
           <ul className={styles.elements}>
             {check.elements.map((element) => (
               <li key={element.id} data-status={element.status}>

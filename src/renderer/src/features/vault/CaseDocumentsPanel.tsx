@@ -291,20 +291,25 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
                           }}
                         />
                       )}
-                      <Button variant="quiet" onClick={() => setPreviewId(document.id)}>
+                      {/* Each name starts with the words shown, so a voice command says what it sees (WCAG 2.5.3). */}
+                      <Button
+                        variant="quiet"
+                        onClick={() => setPreviewId(document.id)}
+                        aria-label={`Preview ${document.fileName}`}
+                      >
                         Preview
                       </Button>
                       <Button
                         variant="quiet"
                         onClick={() => setReadingAsDenial(document.id)}
-                        aria-label={`Read ${document.fileName} as a denial notice`}
+                        aria-label={`Read as denial notice: ${document.fileName}`}
                       >
                         Read as denial notice
                       </Button>
                       <Button
                         variant="quiet"
                         onClick={() => setToTrash(document)}
-                        aria-label={`Move ${document.fileName} to the trash`}
+                        aria-label={`Delete ${document.fileName} (to the trash)`}
                       >
                         Delete
                       </Button>

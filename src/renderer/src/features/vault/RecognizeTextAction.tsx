@@ -64,7 +64,7 @@ export function RecognizeTextAction({
       <Button
         variant="quiet"
         onClick={() => recognize.mutate()}
-        aria-label={`Recognise the text of ${document.fileName}`}
+        aria-label={`Recognise text: ${document.fileName}`}
       >
         Recognise text
       </Button>
