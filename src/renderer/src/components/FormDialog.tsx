@@ -13,6 +13,8 @@ type DialogFormProps = {
   readonly submitDisabled?: boolean;
   /** The message for the form as a whole; field messages stay with their fields. */
   readonly error?: string | null;
+  /** The letter dialogs keep Cancel quiet beside their wide forms. */
+  readonly cancelVariant?: 'secondary' | 'quiet';
   readonly onKeyDown?: (event: KeyboardEvent<HTMLFormElement>) => void;
   readonly children: ReactNode;
 };
@@ -27,6 +29,7 @@ export function DialogForm({
   submitLabel,
   submitDisabled = false,
   error,
+  cancelVariant = 'secondary',
   onKeyDown,
   children,
 }: DialogFormProps) {
@@ -35,7 +38,9 @@ export function DialogForm({
       {children}
       <FormError message={error} />
       <div className={formStyles.actions}>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button variant={cancelVariant} onClick={onCancel}>
+          Cancel
+        </Button>
         <Button type="submit" variant="primary" disabled={submitDisabled}>
           {submitLabel}
         </Button>
