@@ -7,7 +7,7 @@ import {
   type PlanComparison,
   type TreatingProvider,
 } from '@shared/schemas/plan-comparison';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
@@ -184,7 +184,7 @@ export function PlanFormDialog({ clientId, plan, treatingProviders, onClose, onS
             <textarea
               {...ids}
               rows={2}
-              className={`${inputClassName} ${styles.textarea}`}
+              className={textareaClassName}
               value={priorAuthNotes}
               onChange={(event) => setPriorAuthNotes(event.target.value)}
             />
@@ -195,7 +195,7 @@ export function PlanFormDialog({ clientId, plan, treatingProviders, onClose, onS
             <textarea
               {...ids}
               rows={2}
-              className={`${inputClassName} ${styles.textarea}`}
+              className={textareaClassName}
               value={exclusionNotes}
               onChange={(event) => setExclusionNotes(event.target.value)}
             />

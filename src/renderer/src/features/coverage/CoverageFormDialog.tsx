@@ -4,7 +4,7 @@ import { networkTypes } from '@shared/domain/coverage';
 import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
 import type { MethodInput } from '@shared/contract';
 import { coverageFieldsSchema, type Coverage } from '@shared/schemas/coverages';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -176,7 +176,7 @@ export function CoverageFormDialog({
                     field.kind === 'textarea' ? (
                       <textarea
                         {...ids}
-                        className={`${inputClassName} ${styles.textarea}`}
+                        className={textareaClassName}
                         rows={2}
                         value={state[field.key]}
                         onChange={(event) => set(field.key, event.target.value)}

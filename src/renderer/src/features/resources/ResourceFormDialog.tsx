@@ -4,7 +4,7 @@ import { resourceKindLabels, resourceKinds } from '@shared/domain/resource-kinds
 import { usStateCodes } from '@shared/domain/us-states';
 import { resourceFieldsSchema, type Resource, type ResourceFields } from '@shared/schemas/resources';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
@@ -188,7 +188,7 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
               <textarea
                 {...ids}
                 rows={2}
-                className={`${inputClassName} ${styles.textarea}`}
+                className={textareaClassName}
                 value={values.address}
                 onChange={(event) => set('address', event.target.value)}
               />
@@ -206,7 +206,7 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
               <textarea
                 {...ids}
                 rows={3}
-                className={`${inputClassName} ${styles.textarea}`}
+                className={textareaClassName}
                 value={values.notes}
                 onChange={(event) => set('notes', event.target.value)}
               />

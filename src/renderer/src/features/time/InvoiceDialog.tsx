@@ -5,7 +5,7 @@ import { isRealCalendarDate, localToday } from '@shared/schemas/fields';
 import { createInvoiceInputSchema, type CreateInvoiceInput } from '@shared/schemas/invoices';
 import type { BillingSettings } from '@shared/schemas/time';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
@@ -241,7 +241,7 @@ function InvoiceForm({
         {(ids) => (
           <textarea
             {...ids}
-            className={`${inputClassName} ${styles.textarea}`}
+            className={textareaClassName}
             rows={2}
             value={values.fromAddress}
             onChange={(event) => set('fromAddress', event.target.value)}

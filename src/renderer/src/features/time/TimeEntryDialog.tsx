@@ -8,7 +8,7 @@ import {
   type TimeEntry,
 } from '@shared/schemas/time';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
@@ -200,7 +200,7 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
         {(ids) => (
           <textarea
             {...ids}
-            className={`${inputClassName} ${styles.textarea}`}
+            className={textareaClassName}
             rows={3}
             value={values.description}
             onChange={(event) => set('description', event.target.value)}
