@@ -51,3 +51,6 @@ export function Field({ label, hint, error, optional, children }: FieldProps) {
 }
 
 export const inputClassName = styles.input;
+
+/** An input grown to several lines: its own height and padding, resized only up and down. */
+export const textareaClassName = `${styles.input} ${styles.textarea}`;

@@ -11,6 +11,7 @@ import {
 import { queryClient } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
+import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
 import { formatDue, whoActsLabel } from '../deadlines/deadline-words';
 import deadlineStyles from '../deadlines/Deadlines.module.css';
@@ -126,7 +127,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                   <th scope="col">Who acts</th>
                   <th scope="col">Status</th>
                   <th scope="col">
-                    <span className={styles.visuallyHidden}>Actions</span>
+                    <span className={hiddenStyles.visuallyHidden}>Actions</span>
                   </th>
                 </tr>
               </thead>

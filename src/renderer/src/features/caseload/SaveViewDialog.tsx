@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CaseloadViewDefinition, SavedCaseloadView } from '@shared/schemas/caseload';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { callApi } from '../../lib/api';
-import formStyles from '../../components/Form.module.css';
+import { FormDialog } from '../../components/FormDialog';
 
 /** Names the current filters and sort order so the view is one click away next time. */
 export function SaveViewDialog({
@@ -39,27 +37,20 @@ export function SaveViewDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Save view"
       description="Keeps the current filters, quick filter and sort order under a name. Saving under an existing name replaces that view."
+      onSubmit={(event) => void submit(event)}
+      submitLabel="Save view"
+      submitDisabled={isSaving}
     >
-      <form onSubmit={(event) => void submit(event)} className={formStyles.form} noValidate>
-        <Field label="Name" error={error}>
-          {(ids) => (
-            <input {...ids} value={name} onChange={(event) => setName(event.target.value)} maxLength={60} />
-          )}
-        </Field>
-        <div className={formStyles.actions}>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={isSaving}>
-            Save view
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <Field label="Name" error={error}>
+        {(ids) => (
+          <input {...ids} value={name} onChange={(event) => setName(event.target.value)} maxLength={60} />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

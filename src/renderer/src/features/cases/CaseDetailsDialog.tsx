@@ -18,15 +18,13 @@ import {
 import { treatmentKinds, treatmentLabels, type TreatmentKind } from '@shared/domain/treatments';
 import { updateCaseInputSchema, type CaseDetail } from '@shared/schemas/cases';
 import { queryClient } from '../../app/query-client';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { CodePicker } from './CodePicker';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { queryKeys } from '../../lib/query-keys';
 
 type Changes = NonNullable<MethodInput<'cases.update'>['changes']>;
@@ -113,146 +111,141 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Case details"
       description={`${detail.caseNumber} · ${detail.clientName}`}
+      onSubmit={submit}
+      submitLabel="Save details"
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <div className={formStyles.row}>
-          <Field label="Treatment" error={errors.fields.treatment}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={treatment}
-                onChange={(event) => setTreatment(event.target.value as TreatmentKind)}
-              >
-                {treatmentKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {treatmentLabels[kind]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {treatment === 'other' ? (
-            <Field label="Which treatment?" error={errors.fields.treatmentDetail}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  className={inputClassName}
-                  value={treatmentDetail}
-                  onChange={(event) => setTreatmentDetail(event.target.value)}
-                />
-              )}
-            </Field>
-          ) : (
-            <span />
+      <div className={formStyles.row}>
+        <Field label="Treatment" error={errors.fields.treatment}>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={treatment}
+              onChange={(event) => setTreatment(event.target.value as TreatmentKind)}
+            >
+              {treatmentKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {treatmentLabels[kind]}
+                </option>
+              ))}
+            </select>
           )}
-        </div>
-        <CodePicker
-          label="Procedure codes"
-          codeSetYear={procedureCodeSetYear}
-          options={procedureCodes}
-          value={procedure}
-          onChange={setProcedure}
-          error={errors.fields.procedureCodes}
-        />
-        <CodePicker
-          label="Diagnosis codes"
-          codeSetYear={diagnosisCodeSetYear}
-          options={diagnosisCodes}
-          value={diagnosis}
-          onChange={setDiagnosis}
-          error={errors.fields.diagnosisCodes}
-        />
-        <div className={formStyles.row}>
-          <Field label="Priority">
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={priority}
-                onChange={(event) => setPriority(event.target.value as CasePriority)}
-              >
-                {casePriorities.map((candidate) => (
-                  <option key={candidate} value={candidate}>
-                    {casePriorityLabels[candidate]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Assigned advocate" optional error={errors.fields.assignedAdvocate}>
+        </Field>
+        {treatment === 'other' ? (
+          <Field label="Which treatment?" error={errors.fields.treatmentDetail}>
             {(ids) => (
               <input
                 {...ids}
                 className={inputClassName}
-                value={assignedAdvocate}
-                onChange={(event) => setAssignedAdvocate(event.target.value)}
+                value={treatmentDetail}
+                onChange={(event) => setTreatmentDetail(event.target.value)}
               />
             )}
           </Field>
-        </div>
-        <label className={formStyles.choice}>
-          <input type="checkbox" checked={isUrgent} onChange={(event) => setIsUrgent(event.target.checked)} />
-          Urgent: delay could seriously harm the client's health (urgent clocks of 72 hours apply)
-        </label>
-        <div className={formStyles.row}>
-          <Field label="Outcome" optional>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={outcome}
-                onChange={(event) => setOutcome(event.target.value as CaseOutcome | '')}
-              >
-                <option value="">Still open</option>
-                {caseOutcomes.map((candidate) => (
-                  <option key={candidate} value={candidate}>
-                    {caseOutcomeLabels[candidate]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Closed on" optional error={errors.fields.closedOn}>
+        ) : (
+          <span />
+        )}
+      </div>
+      <CodePicker
+        label="Procedure codes"
+        codeSetYear={procedureCodeSetYear}
+        options={procedureCodes}
+        value={procedure}
+        onChange={setProcedure}
+        error={errors.fields.procedureCodes}
+      />
+      <CodePicker
+        label="Diagnosis codes"
+        codeSetYear={diagnosisCodeSetYear}
+        options={diagnosisCodes}
+        value={diagnosis}
+        onChange={setDiagnosis}
+        error={errors.fields.diagnosisCodes}
+      />
+      <div className={formStyles.row}>
+        <Field label="Priority">
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={priority}
+              onChange={(event) => setPriority(event.target.value as CasePriority)}
+            >
+              {casePriorities.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {casePriorityLabels[candidate]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Assigned advocate" optional error={errors.fields.assignedAdvocate}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={assignedAdvocate}
+              onChange={(event) => setAssignedAdvocate(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <label className={formStyles.choice}>
+        <input type="checkbox" checked={isUrgent} onChange={(event) => setIsUrgent(event.target.checked)} />
+        Urgent: delay could seriously harm the client's health (urgent clocks of 72 hours apply)
+      </label>
+      <div className={formStyles.row}>
+        <Field label="Outcome" optional>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={outcome}
+              onChange={(event) => setOutcome(event.target.value as CaseOutcome | '')}
+            >
+              <option value="">Still open</option>
+              {caseOutcomes.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {caseOutcomeLabels[candidate]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Closed on" optional error={errors.fields.closedOn}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="date"
+              value={closedOn}
+              onChange={(event) => setClosedOn(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className={formStyles.row}>
+        {moneyFields.map(([key, label]) => (
+          <Field key={key} label={label} optional error={errors.fields[key]}>
             {(ids) => (
               <input
                 {...ids}
                 className={inputClassName}
-                type="date"
-                value={closedOn}
-                onChange={(event) => setClosedOn(event.target.value)}
+                inputMode="decimal"
+                value={money[key]}
+                onChange={(event) => setMoney((current) => ({ ...current, [key]: event.target.value }))}
               />
             )}
           </Field>
-        </div>
-        <div className={formStyles.row}>
-          {moneyFields.map(([key, label]) => (
-            <Field key={key} label={label} optional error={errors.fields[key]}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  className={inputClassName}
-                  inputMode="decimal"
-                  value={money[key]}
-                  onChange={(event) => setMoney((current) => ({ ...current, [key]: event.target.value }))}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            Save details
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        ))}
+      </div>
+    </FormDialog>
   );
 }

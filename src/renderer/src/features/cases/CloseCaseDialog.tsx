@@ -8,12 +8,10 @@ import {
 import { caseOutcomeLabels, caseOutcomes, type CaseOutcome } from '@shared/domain/case-stages';
 import { closeCaseInputSchema, type CaseDetail } from '@shared/schemas/cases';
 import { localToday } from '@shared/schemas/fields';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import fieldStyles from '../../components/Field.module.css';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
@@ -86,98 +84,93 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title={`Close ${detail.caseNumber}`}
       description="Closed cases count on Outcomes by their closing date and never show as overdue. You can reopen a case by choosing another stage."
+      onSubmit={submit}
+      submitLabel="Close case"
+      submitDisabled={close.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <div className={formStyles.row}>
-          <Field label="How did it end?" error={errors.fields.outcome}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={outcome}
-                onChange={(event) => {
-                  setOutcome(event.target.value as CaseOutcome | '');
-                  setErrors(noErrors);
-                }}
-              >
-                <option value="">Choose the outcome</option>
-                {caseOutcomes.map((candidate) => (
-                  <option key={candidate} value={candidate}>
-                    {caseOutcomeLabels[candidate]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Closed on" error={errors.fields.closedOn}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                type="date"
-                value={closedOn}
-                max={localToday()}
-                onChange={(event) => setClosedOn(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <Field
-          label="Saved for the client"
-          optional
-          hint="In dollars: what the client no longer pays (the approved amount, a write-off, a grant)."
-          error={errors.fields.savedCents}
-        >
+      <div className={formStyles.row}>
+        <Field label="How did it end?" error={errors.fields.outcome}>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={outcome}
+              onChange={(event) => {
+                setOutcome(event.target.value as CaseOutcome | '');
+                setErrors(noErrors);
+              }}
+            >
+              <option value="">Choose the outcome</option>
+              {caseOutcomes.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {caseOutcomeLabels[candidate]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Closed on" error={errors.fields.closedOn}>
           {(ids) => (
             <input
               {...ids}
               className={inputClassName}
-              inputMode="decimal"
-              value={saved}
-              onChange={(event) => setSaved(event.target.value)}
+              type="date"
+              value={closedOn}
+              max={localToday()}
+              onChange={(event) => setClosedOn(event.target.value)}
             />
           )}
         </Field>
-        {waiting.length === 0 ? (
-          <p className={fieldStyles.hint}>
-            {deadlines.isPending ? 'Reading the case’s deadlines…' : 'No deadlines are open on this case.'}
-          </p>
-        ) : (
-          <fieldset className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>
-              {waiting.length === 1
-                ? 'One deadline is still open on this case'
-                : `${waiting.length} deadlines are still open on this case`}
-            </legend>
-            <div className={formStyles.choices}>
-              {closingDeadlineChoices.map((choice) => (
-                <label key={choice} className={formStyles.choice}>
-                  <input
-                    type="radio"
-                    name="open-deadlines"
-                    value={choice}
-                    checked={openDeadlines === choice}
-                    onChange={() => setOpenDeadlines(choice)}
-                  />
-                  {closingDeadlineChoiceLabels[choice]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+      </div>
+      <Field
+        label="Saved for the client"
+        optional
+        hint="In dollars: what the client no longer pays (the approved amount, a write-off, a grant)."
+        error={errors.fields.savedCents}
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            inputMode="decimal"
+            value={saved}
+            onChange={(event) => setSaved(event.target.value)}
+          />
         )}
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={close.isPending}>
-            Close case
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </Field>
+      {waiting.length === 0 ? (
+        <p className={fieldStyles.hint}>
+          {deadlines.isPending ? 'Reading the case’s deadlines…' : 'No deadlines are open on this case.'}
+        </p>
+      ) : (
+        <fieldset className={formStyles.fieldset}>
+          <legend className={formStyles.legend}>
+            {waiting.length === 1
+              ? 'One deadline is still open on this case'
+              : `${waiting.length} deadlines are still open on this case`}
+          </legend>
+          <div className={formStyles.choices}>
+            {closingDeadlineChoices.map((choice) => (
+              <label key={choice} className={formStyles.choice}>
+                <input
+                  type="radio"
+                  name="open-deadlines"
+                  value={choice}
+                  checked={openDeadlines === choice}
+                  onChange={() => setOpenDeadlines(choice)}
+                />
+                {closingDeadlineChoiceLabels[choice]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+    </FormDialog>
   );
 }

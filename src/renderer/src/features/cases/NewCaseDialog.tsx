@@ -9,13 +9,11 @@ import { caseDetailsSchema, type CaseDetails } from '@shared/schemas/cases';
 import { createClientInputSchema } from '@shared/schemas/clients';
 import { queryClient } from '../../app/query-client';
 import { navigate } from '../../app/routes';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { queryKeys } from '../../lib/query-keys';
 
 type NewCaseForm = {
@@ -125,7 +123,7 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
   const hasClients = (clients.data?.length ?? 0) > 0;
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         if (!next) setErrors(noErrors);
@@ -133,172 +131,167 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
       }}
       title="New case"
       description="One case is one treatment fought for with one payer."
+      onSubmit={submit}
+      submitLabel={save.isPending ? 'Saving…' : 'Open case'}
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>Client</legend>
-          {hasClients && (
-            <div className={formStyles.choices} role="radiogroup" aria-label="Client">
-              <label className={formStyles.choice}>
-                <input
-                  type="radio"
-                  name="clientMode"
-                  checked={form.clientMode === 'new'}
-                  onChange={() => update('clientMode', 'new')}
-                />
-                New client
-              </label>
-              <label className={formStyles.choice}>
-                <input
-                  type="radio"
-                  name="clientMode"
-                  checked={form.clientMode === 'existing'}
-                  onChange={() => update('clientMode', 'existing')}
-                />
-                Existing client
-              </label>
-            </div>
-          )}
-          {form.clientMode === 'existing' ? (
-            <Field label="Client" error={errors.fields.clientId}>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Client</legend>
+        {hasClients && (
+          <div className={formStyles.choices} role="radiogroup" aria-label="Client">
+            <label className={formStyles.choice}>
+              <input
+                type="radio"
+                name="clientMode"
+                checked={form.clientMode === 'new'}
+                onChange={() => update('clientMode', 'new')}
+              />
+              New client
+            </label>
+            <label className={formStyles.choice}>
+              <input
+                type="radio"
+                name="clientMode"
+                checked={form.clientMode === 'existing'}
+                onChange={() => update('clientMode', 'existing')}
+              />
+              Existing client
+            </label>
+          </div>
+        )}
+        {form.clientMode === 'existing' ? (
+          <Field label="Client" error={errors.fields.clientId}>
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={form.existingClientId}
+                onChange={(event) => update('existingClientId', event.target.value)}
+              >
+                <option value="">Choose a client…</option>
+                {clients.data?.map((client) => (
+                  <option key={client.id} value={client.id}>
+                    {client.fullName}
+                    {client.dateOfBirth ? ` (born ${client.dateOfBirth})` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : (
+          <>
+            <Field label="Full name" error={errors.fields.fullName}>
               {(ids) => (
-                <select
+                <input
                   {...ids}
                   className={inputClassName}
-                  value={form.existingClientId}
-                  onChange={(event) => update('existingClientId', event.target.value)}
-                >
-                  <option value="">Choose a client…</option>
-                  {clients.data?.map((client) => (
-                    <option key={client.id} value={client.id}>
-                      {client.fullName}
-                      {client.dateOfBirth ? ` (born ${client.dateOfBirth})` : ''}
-                    </option>
-                  ))}
-                </select>
+                  autoComplete="off"
+                  value={form.fullName}
+                  onChange={(event) => update('fullName', event.target.value)}
+                />
               )}
             </Field>
-          ) : (
-            <>
-              <Field label="Full name" error={errors.fields.fullName}>
+            <div className={formStyles.row}>
+              <Field label="Date of birth" optional error={errors.fields.dateOfBirth}>
                 {(ids) => (
                   <input
                     {...ids}
                     className={inputClassName}
-                    autoComplete="off"
-                    value={form.fullName}
-                    onChange={(event) => update('fullName', event.target.value)}
+                    type="date"
+                    max="9999-12-31"
+                    value={form.dateOfBirth}
+                    onChange={(event) => update('dateOfBirth', event.target.value)}
                   />
                 )}
               </Field>
-              <div className={formStyles.row}>
-                <Field label="Date of birth" optional error={errors.fields.dateOfBirth}>
-                  {(ids) => (
-                    <input
-                      {...ids}
-                      className={inputClassName}
-                      type="date"
-                      max="9999-12-31"
-                      value={form.dateOfBirth}
-                      onChange={(event) => update('dateOfBirth', event.target.value)}
-                    />
-                  )}
-                </Field>
-                <Field
-                  label="State"
-                  optional
-                  error={errors.fields.state}
-                  hint="Decides which state rules apply."
-                >
-                  {(ids) => (
-                    <select
-                      {...ids}
-                      className={inputClassName}
-                      value={form.state}
-                      onChange={(event) => update('state', event.target.value)}
-                    >
-                      <option value="">Not known</option>
-                      {usStateCodes.map((code) => (
-                        <option key={code} value={code}>
-                          {code}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              </div>
-            </>
-          )}
-        </fieldset>
-        <div className={formStyles.row}>
-          <Field label="Treatment" error={errors.fields.treatment}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={form.treatment}
-                onChange={(event) => update('treatment', event.target.value as TreatmentKind)}
+              <Field
+                label="State"
+                optional
+                error={errors.fields.state}
+                hint="Decides which state rules apply."
               >
-                {treatmentKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {treatmentLabels[kind]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Priority" error={errors.fields.priority}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={form.priority}
-                onChange={(event) => update('priority', event.target.value as CasePriority)}
-              >
-                {casePriorities.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {casePriorityLabels[priority]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        {form.treatment === 'other' && (
-          <Field label="Which treatment?" error={errors.fields.treatmentDetail}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={form.treatmentDetail}
-                onChange={(event) => update('treatmentDetail', event.target.value)}
-              />
-            )}
-          </Field>
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className={inputClassName}
+                    value={form.state}
+                    onChange={(event) => update('state', event.target.value)}
+                  >
+                    <option value="">Not known</option>
+                    {usStateCodes.map((code) => (
+                      <option key={code} value={code}>
+                        {code}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+          </>
         )}
-        <Field
-          label="Payer"
-          optional
-          error={errors.fields.payer}
-          hint="The insurer or plan, as on the member's card."
-        >
+      </fieldset>
+      <div className={formStyles.row}>
+        <Field label="Treatment" error={errors.fields.treatment}>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={form.treatment}
+              onChange={(event) => update('treatment', event.target.value as TreatmentKind)}
+            >
+              {treatmentKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {treatmentLabels[kind]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Priority" error={errors.fields.priority}>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={form.priority}
+              onChange={(event) => update('priority', event.target.value as CasePriority)}
+            >
+              {casePriorities.map((priority) => (
+                <option key={priority} value={priority}>
+                  {casePriorityLabels[priority]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {form.treatment === 'other' && (
+        <Field label="Which treatment?" error={errors.fields.treatmentDetail}>
           {(ids) => (
             <input
               {...ids}
               className={inputClassName}
-              value={form.payer}
-              onChange={(event) => update('payer', event.target.value)}
+              value={form.treatmentDetail}
+              onChange={(event) => update('treatmentDetail', event.target.value)}
             />
           )}
         </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Open case'}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <Field
+        label="Payer"
+        optional
+        error={errors.fields.payer}
+        hint="The insurer or plan, as on the member's card."
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={form.payer}
+            onChange={(event) => update('payer', event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

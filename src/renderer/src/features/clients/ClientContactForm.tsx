@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { usStateCodes } from '@shared/domain/us-states';
 import { updateClientInputSchema, type Client } from '@shared/schemas/clients';
 import { Button } from '../../components/Button';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -96,7 +96,7 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
             field.kind === 'textarea' ? (
               <textarea
                 {...ids}
-                className={`${inputClassName} ${styles.textarea}`}
+                className={textareaClassName}
                 rows={3}
                 value={values[field.key]}
                 onChange={(event) =>

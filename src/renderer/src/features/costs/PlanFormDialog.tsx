@@ -7,11 +7,9 @@ import {
   type PlanComparison,
   type TreatingProvider,
 } from '@shared/schemas/plan-comparison';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { CostFieldset } from './CostFieldset';
@@ -107,108 +105,103 @@ export function PlanFormDialog({ clientId, plan, treatingProviders, onClose, onS
   };
 
   return (
-    <Dialog
+    <FormDialog
       open
       onOpenChange={(isOpen) => !isOpen && onClose()}
       title={plan ? `Edit ${plan.name}` : 'Add a plan to compare'}
       description="Amounts from the plan's summary of benefits and coverage."
       size="wide"
+      onSubmit={submit}
+      submitLabel="Save plan"
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <Field label="Plan name" error={errors.fields.name}>
+      <Field label="Plan name" error={errors.fields.name}>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
+      </Field>
+      <CostFieldset legend="Premium and cost sharing" fields={benefitFields} {...fieldsetProps} />
+      <CostFieldset
+        legend="Out of network"
+        fields={hasOutOfNetworkBenefit ? outOfNetworkFields : []}
+        {...fieldsetProps}
+      >
+        <label className={formStyles.choice}>
+          <input
+            type="checkbox"
+            checked={hasOutOfNetworkBenefit}
+            onChange={(event) => setHasOutOfNetworkBenefit(event.target.checked)}
+          />
+          The plan pays something out of network
+        </label>
+      </CostFieldset>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>The treatment under this plan</legend>
+        {treatingProviders.length === 0 && (
+          <p className={styles.muted}>
+            No treating provider on the client&apos;s cases yet: add one on a case.
+          </p>
+        )}
+        {treatingProviders.map((provider) => (
+          <Field key={provider.id} label={`${provider.name}: network`}>
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={networks[provider.id] ?? 'unknown'}
+                onChange={(event) =>
+                  setNetworks((current) => ({
+                    ...current,
+                    [provider.id]: event.target.value as NetworkStatus,
+                  }))
+                }
+              >
+                {networkStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {networkStatusLabels[status]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ))}
+        <label className={formStyles.choice}>
+          <input
+            type="checkbox"
+            checked={isTreatmentExcluded}
+            onChange={(event) => setIsTreatmentExcluded(event.target.checked)}
+          />
+          The plan excludes this treatment
+        </label>
+        <Field label="Prior-authorization notes" optional error={errors.fields.priorAuthNotes}>
           {(ids) => (
-            <input
+            <textarea
               {...ids}
-              className={inputClassName}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
+              rows={2}
+              className={textareaClassName}
+              value={priorAuthNotes}
+              onChange={(event) => setPriorAuthNotes(event.target.value)}
             />
           )}
         </Field>
-        <CostFieldset legend="Premium and cost sharing" fields={benefitFields} {...fieldsetProps} />
-        <CostFieldset
-          legend="Out of network"
-          fields={hasOutOfNetworkBenefit ? outOfNetworkFields : []}
-          {...fieldsetProps}
-        >
-          <label className={formStyles.choice}>
-            <input
-              type="checkbox"
-              checked={hasOutOfNetworkBenefit}
-              onChange={(event) => setHasOutOfNetworkBenefit(event.target.checked)}
+        <Field label="Exclusion notes" optional error={errors.fields.exclusionNotes}>
+          {(ids) => (
+            <textarea
+              {...ids}
+              rows={2}
+              className={textareaClassName}
+              value={exclusionNotes}
+              onChange={(event) => setExclusionNotes(event.target.value)}
             />
-            The plan pays something out of network
-          </label>
-        </CostFieldset>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>The treatment under this plan</legend>
-          {treatingProviders.length === 0 && (
-            <p className={styles.muted}>
-              No treating provider on the client&apos;s cases yet: add one on a case.
-            </p>
           )}
-          {treatingProviders.map((provider) => (
-            <Field key={provider.id} label={`${provider.name}: network`}>
-              {(ids) => (
-                <select
-                  {...ids}
-                  className={inputClassName}
-                  value={networks[provider.id] ?? 'unknown'}
-                  onChange={(event) =>
-                    setNetworks((current) => ({
-                      ...current,
-                      [provider.id]: event.target.value as NetworkStatus,
-                    }))
-                  }
-                >
-                  {networkStatuses.map((status) => (
-                    <option key={status} value={status}>
-                      {networkStatusLabels[status]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          ))}
-          <label className={formStyles.choice}>
-            <input
-              type="checkbox"
-              checked={isTreatmentExcluded}
-              onChange={(event) => setIsTreatmentExcluded(event.target.checked)}
-            />
-            The plan excludes this treatment
-          </label>
-          <Field label="Prior-authorization notes" optional error={errors.fields.priorAuthNotes}>
-            {(ids) => (
-              <textarea
-                {...ids}
-                rows={2}
-                className={`${inputClassName} ${styles.textarea}`}
-                value={priorAuthNotes}
-                onChange={(event) => setPriorAuthNotes(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Exclusion notes" optional error={errors.fields.exclusionNotes}>
-            {(ids) => (
-              <textarea
-                {...ids}
-                rows={2}
-                className={`${inputClassName} ${styles.textarea}`}
-                value={exclusionNotes}
-                onChange={(event) => setExclusionNotes(event.target.value)}
-              />
-            )}
-          </Field>
-        </fieldset>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            Save plan
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        </Field>
+      </fieldset>
+    </FormDialog>
   );
 }

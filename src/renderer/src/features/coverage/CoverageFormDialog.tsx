@@ -4,16 +4,14 @@ import { networkTypes } from '@shared/domain/coverage';
 import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
 import type { MethodInput } from '@shared/contract';
 import { coverageFieldsSchema, type Coverage } from '@shared/schemas/coverages';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { coverageFieldGroups as fieldGroups } from './coverage-fields';
 import styles from './Coverage.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 
 type FormState = Record<string, string>;
 
@@ -112,101 +110,94 @@ export function CoverageFormDialog({
   const set = (key: string, value: string) => setState((current) => ({ ...current, [key]: value }));
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title={coverage ? 'Edit coverage' : 'Add coverage'}
       description="Copy what the member card and the plan documents say. Changes are kept in this coverage's history."
+      onSubmit={submit}
+      submitLabel={save.isPending ? 'Saving…' : 'Save coverage'}
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <div className={formStyles.row}>
-          <Field
-            label="Kind of plan"
-            error={errors.fields.planType}
-            hint="Decides which appeal rules and deadlines apply."
-          >
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={state.planType}
-                onChange={(event) => set('planType', event.target.value)}
-              >
-                <option value="">Choose…</option>
-                {planTypes.map((planType) => (
-                  <option key={planType} value={planType}>
-                    {planTypeLabels[planType]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Network type" optional error={errors.fields.networkType}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={state.networkType}
-                onChange={(event) => set('networkType', event.target.value)}
-              >
-                <option value="">Not known</option>
-                {networkTypes.map((networkType) => (
-                  <option key={networkType} value={networkType}>
-                    {networkType}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        {fieldGroups.map((group) => (
-          <fieldset key={group.legend} className={formStyles.fieldset}>
-            <legend className={formStyles.legend}>{group.legend}</legend>
-            <div className={styles.fieldGrid}>
-              {group.fields.map((field) => (
-                <div key={field.key} className={field.kind === 'textarea' ? styles.wide : undefined}>
-                  <Field
-                    label={field.label}
-                    optional={field.key !== 'payer'}
-                    error={errors.fields[field.key]}
-                    hint={field.hint}
-                  >
-                    {(ids) =>
-                      field.kind === 'textarea' ? (
-                        <textarea
-                          {...ids}
-                          className={`${inputClassName} ${styles.textarea}`}
-                          rows={2}
-                          value={state[field.key]}
-                          onChange={(event) => set(field.key, event.target.value)}
-                        />
-                      ) : (
-                        <input
-                          {...ids}
-                          className={inputClassName}
-                          type={field.kind === 'date' ? 'date' : 'text'}
-                          inputMode={
-                            field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined
-                          }
-                          value={state[field.key]}
-                          onChange={(event) => set(field.key, event.target.value)}
-                        />
-                      )
-                    }
-                  </Field>
-                </div>
+      <div className={formStyles.row}>
+        <Field
+          label="Kind of plan"
+          error={errors.fields.planType}
+          hint="Decides which appeal rules and deadlines apply."
+        >
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={state.planType}
+              onChange={(event) => set('planType', event.target.value)}
+            >
+              <option value="">Choose…</option>
+              {planTypes.map((planType) => (
+                <option key={planType} value={planType}>
+                  {planTypeLabels[planType]}
+                </option>
               ))}
-            </div>
-          </fieldset>
-        ))}
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save coverage'}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+            </select>
+          )}
+        </Field>
+        <Field label="Network type" optional error={errors.fields.networkType}>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={state.networkType}
+              onChange={(event) => set('networkType', event.target.value)}
+            >
+              <option value="">Not known</option>
+              {networkTypes.map((networkType) => (
+                <option key={networkType} value={networkType}>
+                  {networkType}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {fieldGroups.map((group) => (
+        <fieldset key={group.legend} className={formStyles.fieldset}>
+          <legend className={formStyles.legend}>{group.legend}</legend>
+          <div className={styles.fieldGrid}>
+            {group.fields.map((field) => (
+              <div key={field.key} className={field.kind === 'textarea' ? styles.wide : undefined}>
+                <Field
+                  label={field.label}
+                  optional={field.key !== 'payer'}
+                  error={errors.fields[field.key]}
+                  hint={field.hint}
+                >
+                  {(ids) =>
+                    field.kind === 'textarea' ? (
+                      <textarea
+                        {...ids}
+                        className={textareaClassName}
+                        rows={2}
+                        value={state[field.key]}
+                        onChange={(event) => set(field.key, event.target.value)}
+                      />
+                    ) : (
+                      <input
+                        {...ids}
+                        className={inputClassName}
+                        type={field.kind === 'date' ? 'date' : 'text'}
+                        inputMode={field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined}
+                        value={state[field.key]}
+                        onChange={(event) => set(field.key, event.target.value)}
+                      />
+                    )
+                  }
+                </Field>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </FormDialog>
   );
 }

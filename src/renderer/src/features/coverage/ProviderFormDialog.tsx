@@ -2,13 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { providerKinds, type ProviderKind } from '@shared/domain/coverage';
 import { createProviderInputSchema, type Provider } from '@shared/schemas/coverages';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 
 const textFields = [
   { key: 'name', label: 'Name', optional: false },
@@ -57,53 +55,41 @@ export function ProviderFormDialog({ open, onOpenChange, onSaved }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Add a provider"
       description="A treating clinician or a facility."
+      onSubmit={submit}
+      submitLabel="Save provider"
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <div className={formStyles.choices} role="radiogroup" aria-label="Kind of provider">
-          {providerKinds.map((candidate) => (
-            <label key={candidate} className={formStyles.choice}>
-              <input
-                type="radio"
-                name="providerKind"
-                checked={kind === candidate}
-                onChange={() => setKind(candidate)}
-              />
-              {candidate === 'clinician' ? 'Clinician' : 'Facility'}
-            </label>
-          ))}
-        </div>
-        {textFields.map((field) => (
-          <Field
-            key={field.key}
-            label={field.label}
-            optional={field.optional}
-            error={errors.fields[field.key]}
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={values[field.key] ?? ''}
-                onChange={(event) =>
-                  setValues((current) => ({ ...current, [field.key]: event.target.value }))
-                }
-              />
-            )}
-          </Field>
+      <div className={formStyles.choices} role="radiogroup" aria-label="Kind of provider">
+        {providerKinds.map((candidate) => (
+          <label key={candidate} className={formStyles.choice}>
+            <input
+              type="radio"
+              name="providerKind"
+              checked={kind === candidate}
+              onChange={() => setKind(candidate)}
+            />
+            {candidate === 'clinician' ? 'Clinician' : 'Facility'}
+          </label>
         ))}
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            Save provider
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+      {textFields.map((field) => (
+        <Field key={field.key} label={field.label} optional={field.optional} error={errors.fields[field.key]}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={values[field.key] ?? ''}
+              onChange={(event) => setValues((current) => ({ ...current, [field.key]: event.target.value }))}
+            />
+          )}
+        </Field>
+      ))}
+    </FormDialog>
   );
 }

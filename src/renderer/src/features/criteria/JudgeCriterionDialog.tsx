@@ -1,11 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { CaseCriteriaView } from '@shared/schemas/case-criteria';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import { FormError } from '../../components/FormError';
 import formStyles from '../../components/Form.module.css';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { queryKeys } from '../../lib/query-keys';
@@ -64,86 +62,80 @@ export function JudgeCriterionDialog({ caseId, setId, result, judgement, onClose
   }
 
   return (
-    <Dialog
+    <FormDialog
       open
       onOpenChange={(isOpen) => !isOpen && onClose()}
       title="Record your judgement"
       description={result.text}
+      onSubmit={submit}
+      submitLabel="Save"
+      submitDisabled={save.isPending}
+      error={errors.form}
+      cancelVariant="quiet"
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>Is it met?</legend>
-          <div className={formStyles.choices}>
-            {(
-              [
-                ['met', 'Met'],
-                ['not_met', 'Not met'],
-                ['clear', 'Not judged yet'],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className={formStyles.choice}>
-                <input
-                  type="radio"
-                  name="judgement"
-                  value={value}
-                  checked={choice === value}
-                  onChange={() => setChoice(value)}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <Field
-          label="Document that shows it"
-          optional={choice !== 'met'}
-          error={errors.fields.documentId}
-          hint={
-            documents.data?.length === 0
-              ? 'No documents are filed to this case yet: add the record in the Documents tab first.'
-              : 'A document filed to this case.'
-          }
-        >
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={documentId}
-              onChange={(event) => setDocumentId(event.target.value)}
-              disabled={choice === 'clear'}
-            >
-              <option value="">No document</option>
-              {(documents.data ?? []).map((document) => (
-                <option key={document.id} value={document.id}>
-                  {document.fileName}
-                  {document.documentDate ? ` (${document.documentDate})` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Note" optional error={errors.fields.note}>
-          {(ids) => (
-            <textarea
-              {...ids}
-              className={inputClassName}
-              rows={3}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              disabled={choice === 'clear'}
-            />
-          )}
-        </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button variant="quiet" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            Save
-          </Button>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Is it met?</legend>
+        <div className={formStyles.choices}>
+          {(
+            [
+              ['met', 'Met'],
+              ['not_met', 'Not met'],
+              ['clear', 'Not judged yet'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className={formStyles.choice}>
+              <input
+                type="radio"
+                name="judgement"
+                value={value}
+                checked={choice === value}
+                onChange={() => setChoice(value)}
+              />
+              {label}
+            </label>
+          ))}
         </div>
-      </form>
-    </Dialog>
+      </fieldset>
+      <Field
+        label="Document that shows it"
+        optional={choice !== 'met'}
+        error={errors.fields.documentId}
+        hint={
+          documents.data?.length === 0
+            ? 'No documents are filed to this case yet: add the record in the Documents tab first.'
+            : 'A document filed to this case.'
+        }
+      >
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            value={documentId}
+            onChange={(event) => setDocumentId(event.target.value)}
+            disabled={choice === 'clear'}
+          >
+            <option value="">No document</option>
+            {(documents.data ?? []).map((document) => (
+              <option key={document.id} value={document.id}>
+                {document.fileName}
+                {document.documentDate ? ` (${document.documentDate})` : ''}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Note" optional error={errors.fields.note}>
+        {(ids) => (
+          <textarea
+            {...ids}
+            className={inputClassName}
+            rows={3}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            disabled={choice === 'clear'}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -2,14 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { overrideDeadlineInputSchema, type CaseDeadline } from '@shared/schemas/deadlines';
 import { queryClient } from '../../app/query-client';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatDue } from './deadline-words';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
@@ -51,7 +48,7 @@ export function OverrideDeadlineDialog({ caseId, deadline, onOpenChange, onSaved
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={deadline !== null}
       onOpenChange={onOpenChange}
       title="Change this deadline"
@@ -60,42 +57,37 @@ export function OverrideDeadlineDialog({ caseId, deadline, onOpenChange, onSaved
           ? `Computed: ${formatDue(deadline.computedDue.slice(0, 10), deadline.dueAt)} (${deadline.citationText}). Use the date on the notice or in the plan document when it differs; the computed date stays visible.`
           : undefined
       }
+      onSubmit={submit}
+      submitLabel="Save date"
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <Field label="New date" error={errors.fields.dueOn}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="date"
-              value={dueOn}
-              onChange={(event) => setDueOn(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Reason"
-          hint="Where the date comes from, e.g. “SPD section 7.2 allows 210 days”. Kept in the case history."
-          error={errors.fields.reason}
-        >
-          {(ids) => (
-            <textarea
-              {...ids}
-              className={inputClassName}
-              rows={3}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          )}
-        </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save date
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      <Field label="New date" error={errors.fields.dueOn}>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            type="date"
+            value={dueOn}
+            onChange={(event) => setDueOn(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Reason"
+        hint="Where the date comes from, e.g. “SPD section 7.2 allows 210 days”. Kept in the case history."
+        error={errors.fields.reason}
+      >
+        {(ids) => (
+          <textarea
+            {...ids}
+            className={inputClassName}
+            rows={3}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

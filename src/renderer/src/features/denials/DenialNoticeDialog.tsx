@@ -19,6 +19,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { formatCalendarDate } from '../../lib/format-date';
@@ -416,7 +417,7 @@ function DenialNoticeForm({
           <div className={styles.windowRow}>
             {textField('windowAmount', 'Time to appeal, as the notice states it', { type: 'number' })}
             <label className={styles.inlineLabel}>
-              <span className={styles.visuallyHidden}>Unit of the time to appeal</span>
+              <span className={hiddenStyles.visuallyHidden}>Unit of the time to appeal</span>
               <select
                 className={inputClassName}
                 value={draft.windowUnit}
@@ -427,7 +428,7 @@ function DenialNoticeForm({
               </select>
             </label>
             <label className={styles.inlineLabel}>
-              <span className={styles.visuallyHidden}>Counted from</span>
+              <span className={hiddenStyles.visuallyHidden}>Counted from</span>
               <select
                 className={inputClassName}
                 value={draft.windowFrom}

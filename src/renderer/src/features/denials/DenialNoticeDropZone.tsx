@@ -2,6 +2,7 @@ import { FileScan } from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/Button';
+import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from '../vault/upload-files';
 import { DenialNoticeDialog } from './DenialNoticeDialog';
 import styles from './Denials.module.css';
@@ -63,7 +64,7 @@ export function DenialNoticeDropZone({
         </p>
         <input
           ref={pickerRef}
-          className={styles.visuallyHidden}
+          className={hiddenStyles.visuallyHidden}
           type="file"
           accept={accepted}
           aria-label="Choose a denial notice to read"

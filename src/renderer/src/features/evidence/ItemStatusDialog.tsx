@@ -7,11 +7,9 @@ import {
   type EvidenceItem,
   type ItemStatusChoice,
 } from '@shared/schemas/evidence';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Evidence.module.css';
@@ -59,56 +57,51 @@ export function ItemStatusDialog({ caseId, item, onClose, onSaved }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={item !== null}
       onOpenChange={(open) => !open && onClose()}
       title={`Status of “${item?.label ?? ''}”`}
       description="A status set by hand wins over the automatic one until you set it back to automatic."
+      onSubmit={submit}
+      submitLabel="Save status"
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>Status</legend>
-          {itemStatusChoices.map((choice) => (
-            <label key={choice} className={formStyles.choice}>
-              <input
-                type="radio"
-                name="item-status"
-                value={choice}
-                checked={status === choice}
-                onChange={() => setStatus(choice)}
-              />
-              {choiceLabels[choice]}
-            </label>
-          ))}
-        </fieldset>
-        <Field
-          label="Reason"
-          optional={status !== 'not_applicable'}
-          hint={
-            status === 'not_applicable'
-              ? 'Required: a reviewer will ask why.'
-              : 'What you checked, for whoever reads the case next.'
-          }
-          error={errors.fields.reason}
-        >
-          {(ids) => (
-            <textarea
-              {...ids}
-              className={`${inputClassName} ${styles.textarea}`}
-              rows={3}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Status</legend>
+        {itemStatusChoices.map((choice) => (
+          <label key={choice} className={formStyles.choice}>
+            <input
+              type="radio"
+              name="item-status"
+              value={choice}
+              checked={status === choice}
+              onChange={() => setStatus(choice)}
             />
-          )}
-        </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save status
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+            {choiceLabels[choice]}
+          </label>
+        ))}
+      </fieldset>
+      <Field
+        label="Reason"
+        optional={status !== 'not_applicable'}
+        hint={
+          status === 'not_applicable'
+            ? 'Required: a reviewer will ask why.'
+            : 'What you checked, for whoever reads the case next.'
+        }
+        error={errors.fields.reason}
+      >
+        {(ids) => (
+          <textarea
+            {...ids}
+            className={`${inputClassName} ${styles.textarea}`}
+            rows={3}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -4,11 +4,8 @@ import { timelineEventTypeLabels } from '@shared/domain/timeline-event-types';
 import { documentTypeLabels } from '@shared/schemas/vault';
 import type { EvidenceItem } from '@shared/schemas/evidence';
 import { hrefFor } from '../../app/routes';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -87,77 +84,72 @@ export function LinkEvidenceDialog({ caseId, target, onClose, onSaved }: Props) 
         }));
 
   return (
-    <Dialog
+    <FormDialog
       open={target !== null}
       onOpenChange={(open) => !open && onClose()}
       title={`Link ${kind === 'document' ? 'a document' : 'a timeline entry'} to “${target?.item.label ?? ''}”`}
       description={target?.item.hint}
       size="wide"
+      onSubmit={submit}
+      submitLabel="Link"
+      submitDisabled={link.isPending || options.length === 0}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        {options.length === 0 ? (
-          <p className={styles.empty}>
-            {kind === 'document' ? (
-              <>
-                This case has no documents yet. Add them on the{' '}
-                <a href={hrefFor({ name: 'case', caseId, tab: 'documents' })}>Documents</a> tab first.
-              </>
-            ) : (
-              <>
-                This case’s timeline is empty. Add an entry on the{' '}
-                <a href={hrefFor({ name: 'case', caseId, tab: 'timeline' })}>Timeline</a> tab first.
-              </>
-            )}
-          </p>
-        ) : (
-          <fieldset className={styles.pickList}>
-            <legend className="visually-hidden">
-              {kind === 'document' ? 'Documents of this case' : 'Timeline entries of this case'}
-            </legend>
-            {options.map((option) => (
-              <label key={option.id} className={styles.pickOption} data-checked={chosen === option.id}>
-                <input
-                  type="radio"
-                  name="evidence-record"
-                  value={option.id}
-                  checked={chosen === option.id}
-                  disabled={alreadyLinked.has(option.id)}
-                  onChange={() => setChosen(option.id)}
-                />
-                <span>
-                  <span className={styles.pickTitle}>{option.title}</span>
-                  <span className={styles.subtle}>
-                    {option.detail}
-                    {alreadyLinked.has(option.id) ? ' · already linked here' : ''}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <Field
-          label="Note"
-          optional
-          hint="What in it answers this item, e.g. “page 3, PHQ-9 of March 2”."
-          error={errors.fields.note}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
+      {options.length === 0 ? (
+        <p className={styles.empty}>
+          {kind === 'document' ? (
+            <>
+              This case has no documents yet. Add them on the{' '}
+              <a href={hrefFor({ name: 'case', caseId, tab: 'documents' })}>Documents</a> tab first.
+            </>
+          ) : (
+            <>
+              This case’s timeline is empty. Add an entry on the{' '}
+              <a href={hrefFor({ name: 'case', caseId, tab: 'timeline' })}>Timeline</a> tab first.
+            </>
           )}
-        </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={link.isPending || options.length === 0}>
-            Link
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        </p>
+      ) : (
+        <fieldset className={styles.pickList}>
+          <legend className="visually-hidden">
+            {kind === 'document' ? 'Documents of this case' : 'Timeline entries of this case'}
+          </legend>
+          {options.map((option) => (
+            <label key={option.id} className={styles.pickOption} data-checked={chosen === option.id}>
+              <input
+                type="radio"
+                name="evidence-record"
+                value={option.id}
+                checked={chosen === option.id}
+                disabled={alreadyLinked.has(option.id)}
+                onChange={() => setChosen(option.id)}
+              />
+              <span>
+                <span className={styles.pickTitle}>{option.title}</span>
+                <span className={styles.subtle}>
+                  {option.detail}
+                  {alreadyLinked.has(option.id) ? ' · already linked here' : ''}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Field
+        label="Note"
+        optional
+        hint="What in it answers this item, e.g. “page 3, PHQ-9 of March 2”."
+        error={errors.fields.note}
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -12,11 +12,9 @@ import {
   type AddFundingOptionInput,
   type FundingOption,
 } from '@shared/schemas/funding';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
@@ -152,189 +150,180 @@ export function FundingOptionDialog({ caseId, option, presetType, open, onOpenCh
     );
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       size="wide"
       title={option ? `Edit ${option.programName}` : 'Add a funding option'}
       description="One route tried when the plan will not pay. Its dates are yours, not legal deadlines; they join the agenda."
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
+      }}
+      submitLabel={option ? 'Save changes' : 'Add option'}
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form
-        className={formStyles.form}
-        onSubmit={submit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit(event);
-        }}
-        noValidate
-      >
-        <div className={formStyles.row}>
-          <Field label="Type" error={errors.fields.optionType}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={state.optionType}
-                onChange={(event) => set('optionType', event.target.value as FundingOptionType)}
-              >
-                <option value="">Choose…</option>
-                {fundingOptionTypes.map((type) => (
-                  <option key={type} value={type}>
-                    {fundingOptionTypeLabels[type]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Program name" error={errors.fields.programName} hint="As the program calls itself.">
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={state.programName}
-                onChange={(event) => set('programName', event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <div className={formStyles.row}>
-          <Field label="Status" error={errors.fields.status}>
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={state.status}
-                onChange={(event) => set('status', event.target.value as FundingOption['status'])}
-              >
-                {fundingStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {fundingStatusLabels[status]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className={formStyles.row}>
-            <Field label="Amount requested" optional error={errors.fields.amountRequestedCents}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  className={inputClassName}
-                  inputMode="decimal"
-                  placeholder="$"
-                  value={state.amountRequested}
-                  onChange={(event) => set('amountRequested', event.target.value)}
-                />
-              )}
-            </Field>
-            <Field
-              label="Amount granted"
-              error={errors.fields.amountGrantedCents}
-              hint="Only for a granted option."
-              optional
+      <div className={formStyles.row}>
+        <Field label="Type" error={errors.fields.optionType}>
+          {(ids) => (
+            <select
+              {...ids}
+              className={inputClassName}
+              value={state.optionType}
+              onChange={(event) => set('optionType', event.target.value as FundingOptionType)}
             >
-              {(ids) => (
-                <input
-                  {...ids}
-                  className={inputClassName}
-                  inputMode="decimal"
-                  placeholder="$"
-                  value={state.amountGranted}
-                  onChange={(event) => set('amountGranted', event.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-        </div>
-        <div className={styles.dateGrid}>
-          {dateFields.map(([key, label, hint]) => (
-            <Field key={key} label={label} optional error={errors.fields[key]} hint={hint ?? undefined}>
-              {(ids) => (
-                <input
-                  {...ids}
-                  type="date"
-                  className={inputClassName}
-                  value={state[key]}
-                  onChange={(event) => set(key, event.target.value)}
-                />
-              )}
-            </Field>
-          ))}
-        </div>
-        <Field label="Next step" optional error={errors.fields.nextStep}>
+              <option value="">Choose…</option>
+              {fundingOptionTypes.map((type) => (
+                <option key={type} value={type}>
+                  {fundingOptionTypeLabels[type]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Program name" error={errors.fields.programName} hint="As the program calls itself.">
           {(ids) => (
             <input
               {...ids}
               className={inputClassName}
-              value={state.nextStep}
-              onChange={(event) => set('nextStep', event.target.value)}
+              value={state.programName}
+              onChange={(event) => set('programName', event.target.value)}
             />
           )}
         </Field>
-        <Field
-          label="Eligibility notes"
-          optional
-          error={errors.fields.eligibilityNotes}
-          hint="What the program asks for and what you checked."
-        >
+      </div>
+      <div className={formStyles.row}>
+        <Field label="Status" error={errors.fields.status}>
           {(ids) => (
-            <textarea
+            <select
               {...ids}
-              rows={2}
               className={inputClassName}
-              value={state.eligibilityNotes}
-              onChange={(event) => set('eligibilityNotes', event.target.value)}
-            />
-          )}
-        </Field>
-        <fieldset className={formStyles.fieldset} aria-describedby="documents-sent-error">
-          <legend className={formStyles.legend}>Documents sent</legend>
-          {documents.isPending ? (
-            <p className={styles.muted}>Reading the case’s documents…</p>
-          ) : (documents.data ?? []).length === 0 ? (
-            <p className={styles.muted}>
-              No documents on this case yet. Add them on the Documents tab, then tick the ones sent.
-            </p>
-          ) : (
-            <ul className={styles.documentList}>
-              {(documents.data ?? []).map((document) => (
-                <li key={document.id}>
-                  <label className={formStyles.choice}>
-                    <input
-                      type="checkbox"
-                      checked={state.documentIds.includes(document.id)}
-                      onChange={(event) => toggleDocument(document.id, event.target.checked)}
-                    />
-                    {document.fileName}
-                  </label>
-                </li>
+              value={state.status}
+              onChange={(event) => set('status', event.target.value as FundingOption['status'])}
+            >
+              {fundingStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {fundingStatusLabels[status]}
+                </option>
               ))}
-            </ul>
-          )}
-          {errors.fields.documentIds && (
-            <p id="documents-sent-error" className={styles.fieldError} role="alert">
-              {errors.fields.documentIds}
-            </p>
-          )}
-        </fieldset>
-        <Field label="Notes" optional error={errors.fields.notes}>
-          {(ids) => (
-            <textarea
-              {...ids}
-              rows={2}
-              className={inputClassName}
-              value={state.notes}
-              onChange={(event) => set('notes', event.target.value)}
-            />
+            </select>
           )}
         </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            {option ? 'Save changes' : 'Add option'}
-          </Button>
+        <div className={formStyles.row}>
+          <Field label="Amount requested" optional error={errors.fields.amountRequestedCents}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                inputMode="decimal"
+                placeholder="$"
+                value={state.amountRequested}
+                onChange={(event) => set('amountRequested', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Amount granted"
+            error={errors.fields.amountGrantedCents}
+            hint="Only for a granted option."
+            optional
+          >
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                inputMode="decimal"
+                placeholder="$"
+                value={state.amountGranted}
+                onChange={(event) => set('amountGranted', event.target.value)}
+              />
+            )}
+          </Field>
         </div>
-      </form>
-    </Dialog>
+      </div>
+      <div className={styles.dateGrid}>
+        {dateFields.map(([key, label, hint]) => (
+          <Field key={key} label={label} optional error={errors.fields[key]} hint={hint ?? undefined}>
+            {(ids) => (
+              <input
+                {...ids}
+                type="date"
+                className={inputClassName}
+                value={state[key]}
+                onChange={(event) => set(key, event.target.value)}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      <Field label="Next step" optional error={errors.fields.nextStep}>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={state.nextStep}
+            onChange={(event) => set('nextStep', event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Eligibility notes"
+        optional
+        error={errors.fields.eligibilityNotes}
+        hint="What the program asks for and what you checked."
+      >
+        {(ids) => (
+          <textarea
+            {...ids}
+            rows={2}
+            className={inputClassName}
+            value={state.eligibilityNotes}
+            onChange={(event) => set('eligibilityNotes', event.target.value)}
+          />
+        )}
+      </Field>
+      <fieldset className={formStyles.fieldset} aria-describedby="documents-sent-error">
+        <legend className={formStyles.legend}>Documents sent</legend>
+        {documents.isPending ? (
+          <p className={styles.muted}>Reading the case’s documents…</p>
+        ) : (documents.data ?? []).length === 0 ? (
+          <p className={styles.muted}>
+            No documents on this case yet. Add them on the Documents tab, then tick the ones sent.
+          </p>
+        ) : (
+          <ul className={styles.documentList}>
+            {(documents.data ?? []).map((document) => (
+              <li key={document.id}>
+                <label className={formStyles.choice}>
+                  <input
+                    type="checkbox"
+                    checked={state.documentIds.includes(document.id)}
+                    onChange={(event) => toggleDocument(document.id, event.target.checked)}
+                  />
+                  {document.fileName}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+        {errors.fields.documentIds && (
+          <p id="documents-sent-error" className={styles.fieldError} role="alert">
+            {errors.fields.documentIds}
+          </p>
+        )}
+      </fieldset>
+      <Field label="Notes" optional error={errors.fields.notes}>
+        {(ids) => (
+          <textarea
+            {...ids}
+            rows={2}
+            className={inputClassName}
+            value={state.notes}
+            onChange={(event) => set('notes', event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

@@ -15,10 +15,9 @@ import {
 import { queryClient } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -186,72 +185,67 @@ function TrackNoteDialog({
   const label = parallelTrackRouteLabels[track.route];
 
   return (
-    <Dialog
+    <FormDialog
       open
       onOpenChange={(isOpen) => !isOpen && onClose()}
       title={`${label}: note and next step`}
       description="Your status wins over the one read from the records; choose “From the records” to go back."
+      onSubmit={submit}
+      submitLabel="Save"
+      submitDisabled={save.isPending}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <Field label="Status" error={errors.fields.status}>
+      <Field label="Status" error={errors.fields.status}>
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            value={form.status}
+            onChange={(event) => set('status', event.target.value as TrackStatus | '')}
+          >
+            <option value="">From the records</option>
+            {trackStatuses.map((status) => (
+              <option key={status} value={status}>
+                {trackStatusLabels[status]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className={formStyles.row}>
+        <Field label="Next step" optional error={errors.fields.nextStep}>
           {(ids) => (
-            <select
+            <input
               {...ids}
               className={inputClassName}
-              value={form.status}
-              onChange={(event) => set('status', event.target.value as TrackStatus | '')}
-            >
-              <option value="">From the records</option>
-              {trackStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {trackStatusLabels[status]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className={formStyles.row}>
-          <Field label="Next step" optional error={errors.fields.nextStep}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={form.nextStep}
-                onChange={(event) => set('nextStep', event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Next step due" optional error={errors.fields.nextStepOn}>
-            {(ids) => (
-              <input
-                {...ids}
-                type="date"
-                className={inputClassName}
-                value={form.nextStepOn}
-                onChange={(event) => set('nextStepOn', event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <Field label="Note" optional error={errors.fields.note}>
-          {(ids) => (
-            <textarea
-              {...ids}
-              rows={3}
-              className={inputClassName}
-              value={form.note}
-              onChange={(event) => set('note', event.target.value)}
+              value={form.nextStep}
+              onChange={(event) => set('nextStep', event.target.value)}
             />
           )}
         </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={save.isPending}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        <Field label="Next step due" optional error={errors.fields.nextStepOn}>
+          {(ids) => (
+            <input
+              {...ids}
+              type="date"
+              className={inputClassName}
+              value={form.nextStepOn}
+              onChange={(event) => set('nextStepOn', event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field label="Note" optional error={errors.fields.note}>
+        {(ids) => (
+          <textarea
+            {...ids}
+            rows={3}
+            className={inputClassName}
+            value={form.note}
+            onChange={(event) => set('note', event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

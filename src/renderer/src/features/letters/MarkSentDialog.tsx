@@ -8,11 +8,8 @@ import {
 import type { MethodInput } from '@shared/contract';
 import { localToday } from '@shared/schemas/fields';
 import type { Letter } from '@shared/schemas/letters';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { refreshAfterOutput } from './letter-queries';
@@ -106,129 +103,123 @@ export function MarkSentDialog({ letter, open, onOpenChange, onAnnounce }: Props
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Mark as sent"
       description="Files the final PDF, dated the day it went, in the case's documents and adds “letter sent” to the timeline with the proof of delivery."
+      onSubmit={submit}
+      submitLabel="Mark as sent"
+      submitDisabled={markSent.isPending}
+      error={errors.form}
+      cancelVariant="quiet"
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <Field label="Sent on" error={errors.fields['sentAt']}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="date"
-              value={sentOn}
-              onChange={(event) => setSentOn(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Sent by" error={errors.fields['sentVia']}>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={sentVia}
-              onChange={(event) => {
-                const method = event.target.value as LetterDeliveryMethod;
-                setSentVia(method);
-                if (proofMethod !== '') setProofMethod(usualProof[method]);
-              }}
-            >
-              {letterDeliveryMethods.map((method) => (
-                <option key={method} value={method}>
-                  {letterDeliveryMethodLabels[method]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label="Sent to"
-          optional
-          hint="e.g. the appeals unit and its fax number."
-          error={errors.fields['sentTo']}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              value={sentTo}
-              onChange={(event) => setSentTo(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Copy that went out"
-          hint={
-            hasPrompts
-              ? `The letter still has ${letter.unfilledPrompts.length} prompts to fill: choose the copy that was sent, or fill them first.`
-              : 'This letter is filed as a PDF dated the day it went, unless you choose another copy.'
-          }
-          error={errors.fields['documentId']}
-        >
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={sentCopyId}
-              onChange={(event) => setSentCopyId(event.target.value)}
-            >
-              <option value="" disabled={hasPrompts}>
-                {hasPrompts ? 'Choose the copy that was sent' : 'This letter, as Advocase prints it'}
-              </option>
-              {(documents.data ?? []).map((document) => (
-                <option key={document.id} value={String(document.id)}>
-                  {document.fileName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Proof of delivery" optional error={errors.fields['deliveryProof.method']}>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={proofMethod}
-              onChange={(event) => setProofMethod(event.target.value as ProofMethod | '')}
-            >
-              <option value="">None yet</option>
-              {Object.entries(proofLabels).map(([method, label]) => (
-                <option key={method} value={method}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {proofMethod !== '' && (
-          <Field
-            label="Confirmation or tracking number"
-            optional
-            error={errors.fields['deliveryProof.reference']}
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={reference}
-                onChange={(event) => setReference(event.target.value)}
-              />
-            )}
-          </Field>
+      <Field label="Sent on" error={errors.fields['sentAt']}>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            type="date"
+            value={sentOn}
+            onChange={(event) => setSentOn(event.target.value)}
+          />
         )}
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button variant="quiet" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={markSent.isPending}>
-            Mark as sent
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </Field>
+      <Field label="Sent by" error={errors.fields['sentVia']}>
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            value={sentVia}
+            onChange={(event) => {
+              const method = event.target.value as LetterDeliveryMethod;
+              setSentVia(method);
+              if (proofMethod !== '') setProofMethod(usualProof[method]);
+            }}
+          >
+            {letterDeliveryMethods.map((method) => (
+              <option key={method} value={method}>
+                {letterDeliveryMethodLabels[method]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label="Sent to"
+        optional
+        hint="e.g. the appeals unit and its fax number."
+        error={errors.fields['sentTo']}
+      >
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={sentTo}
+            onChange={(event) => setSentTo(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Copy that went out"
+        hint={
+          hasPrompts
+            ? `The letter still has ${letter.unfilledPrompts.length} prompts to fill: choose the copy that was sent, or fill them first.`
+            : 'This letter is filed as a PDF dated the day it went, unless you choose another copy.'
+        }
+        error={errors.fields['documentId']}
+      >
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            value={sentCopyId}
+            onChange={(event) => setSentCopyId(event.target.value)}
+          >
+            <option value="" disabled={hasPrompts}>
+              {hasPrompts ? 'Choose the copy that was sent' : 'This letter, as Advocase prints it'}
+            </option>
+            {(documents.data ?? []).map((document) => (
+              <option key={document.id} value={String(document.id)}>
+                {document.fileName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Proof of delivery" optional error={errors.fields['deliveryProof.method']}>
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            value={proofMethod}
+            onChange={(event) => setProofMethod(event.target.value as ProofMethod | '')}
+          >
+            <option value="">None yet</option>
+            {Object.entries(proofLabels).map(([method, label]) => (
+              <option key={method} value={method}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {proofMethod !== '' && (
+        <Field
+          label="Confirmation or tracking number"
+          optional
+          error={errors.fields['deliveryProof.reference']}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={reference}
+              onChange={(event) => setReference(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
+    </FormDialog>
   );
 }

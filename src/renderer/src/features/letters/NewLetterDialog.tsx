@@ -6,9 +6,8 @@ import { documentTypeLabels } from '@shared/schemas/vault';
 import { queryClient } from '../../app/query-client';
 import { navigate } from '../../app/routes';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -85,124 +84,118 @@ export function NewLetterDialog({ caseId, open, onOpenChange }: Props) {
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="New letter"
       size="wide"
       description="The letter is filled from this case: client, coverage, codes, the denial, deadlines, criteria and the enclosures you choose. You can edit every word before it goes out."
+      onSubmit={submit}
+      submitLabel={create.isPending ? 'Filling in…' : 'Create letter'}
+      submitDisabled={create.isPending}
+      error={errors.form}
+      cancelVariant="quiet"
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <fieldset
-          className={formStyles.fieldset}
-          aria-describedby={errors.fields['templateId'] ? 'template-error' : undefined}
-        >
-          <legend className={formStyles.legend}>Letter</legend>
-          {templates.isPending && <p className={styles.muted}>Loading templates…</p>}
-          <div className={styles.templateChoices}>
-            {offeredTemplates.map((template) => (
-              <label key={template.id} className={styles.templateChoice}>
-                <input
-                  type="radio"
-                  name="template"
-                  value={template.id}
-                  checked={templateId === template.id}
-                  onChange={() => {
-                    setTemplateId(template.id);
-                    setErrors(noErrors);
-                  }}
-                />
-                <span>
-                  <span className={styles.templateTitle}>
-                    {template.title}
-                    {template.isShipped ? '' : ' (yours)'}
-                  </span>
-                  <span className={styles.templateDescription}>{template.description}</span>
+      <fieldset
+        className={formStyles.fieldset}
+        aria-describedby={errors.fields['templateId'] ? 'template-error' : undefined}
+      >
+        <legend className={formStyles.legend}>Letter</legend>
+        {templates.isPending && <p className={styles.muted}>Loading templates…</p>}
+        <div className={styles.templateChoices}>
+          {offeredTemplates.map((template) => (
+            <label key={template.id} className={styles.templateChoice}>
+              <input
+                type="radio"
+                name="template"
+                value={template.id}
+                checked={templateId === template.id}
+                onChange={() => {
+                  setTemplateId(template.id);
+                  setErrors(noErrors);
+                }}
+              />
+              <span>
+                <span className={styles.templateTitle}>
+                  {template.title}
+                  {template.isShipped ? '' : ' (yours)'}
                 </span>
-              </label>
-            ))}
-          </div>
-          {errors.fields['templateId'] && (
-            <p id="template-error" className={styles.fieldError} role="alert">
-              {errors.fields['templateId']}
-            </p>
-          )}
-        </fieldset>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>Enclosures</legend>
-          {documents.data?.length === 0 && (
-            <p className={styles.muted}>
-              This case has no documents yet. Add them on the Documents tab to enclose them; the letter will
-              show where the list goes.
-            </p>
-          )}
-          <div className={styles.enclosurePicker}>
-            <ul className={styles.documentChoices} aria-label="Case documents">
-              {(documents.data ?? []).map((document) => (
-                <li key={document.id}>
-                  <label className={formStyles.choice}>
-                    <input
-                      type="checkbox"
-                      checked={enclosureIds.includes(document.id)}
-                      onChange={() => toggleEnclosure(document.id)}
-                    />
-                    <span>
-                      {document.fileName}
-                      <span className={styles.muted}>
-                        {' '}
-                        · {documentTypeLabels[document.documentType]}
-                        {document.documentDate ? ` · ${formatCalendarDate(document.documentDate)}` : ''}
-                      </span>
-                    </span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            {enclosureIds.length > 0 && (
-              <ol className={styles.enclosureOrder} aria-label="Enclosure order">
-                {enclosureIds.map((documentId, index) => {
-                  const name = documentsById.get(documentId)?.fileName ?? `Document ${documentId}`;
-                  return (
-                    <li key={documentId}>
-                      <span>{name}</span>
-                      <Button
-                        variant="quiet"
-                        aria-label={`Move ${name} up`}
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        <ArrowUp aria-hidden size={14} />
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        aria-label={`Move ${name} down`}
-                        disabled={index === enclosureIds.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        <ArrowDown aria-hidden size={14} />
-                      </Button>
-                    </li>
-                  );
-                })}
-              </ol>
-            )}
-          </div>
-          {errors.fields['enclosureDocumentIds'] && (
-            <p className={styles.fieldError} role="alert">
-              {errors.fields['enclosureDocumentIds']}
-            </p>
-          )}
-        </fieldset>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button variant="quiet" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" disabled={create.isPending}>
-            {create.isPending ? 'Filling in…' : 'Create letter'}
-          </Button>
+                <span className={styles.templateDescription}>{template.description}</span>
+              </span>
+            </label>
+          ))}
         </div>
-      </form>
-    </Dialog>
+        {errors.fields['templateId'] && (
+          <p id="template-error" className={styles.fieldError} role="alert">
+            {errors.fields['templateId']}
+          </p>
+        )}
+      </fieldset>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Enclosures</legend>
+        {documents.data?.length === 0 && (
+          <p className={styles.muted}>
+            This case has no documents yet. Add them on the Documents tab to enclose them; the letter will
+            show where the list goes.
+          </p>
+        )}
+        <div className={styles.enclosurePicker}>
+          <ul className={styles.documentChoices} aria-label="Case documents">
+            {(documents.data ?? []).map((document) => (
+              <li key={document.id}>
+                <label className={formStyles.choice}>
+                  <input
+                    type="checkbox"
+                    checked={enclosureIds.includes(document.id)}
+                    onChange={() => toggleEnclosure(document.id)}
+                  />
+                  <span>
+                    {document.fileName}
+                    <span className={styles.muted}>
+                      {' '}
+                      · {documentTypeLabels[document.documentType]}
+                      {document.documentDate ? ` · ${formatCalendarDate(document.documentDate)}` : ''}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {enclosureIds.length > 0 && (
+            <ol className={styles.enclosureOrder} aria-label="Enclosure order">
+              {enclosureIds.map((documentId, index) => {
+                const name = documentsById.get(documentId)?.fileName ?? `Document ${documentId}`;
+                return (
+                  <li key={documentId}>
+                    <span>{name}</span>
+                    <Button
+                      variant="quiet"
+                      aria-label={`Move ${name} up`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
+                      <ArrowUp aria-hidden size={14} />
+                    </Button>
+                    <Button
+                      variant="quiet"
+                      aria-label={`Move ${name} down`}
+                      disabled={index === enclosureIds.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      <ArrowDown aria-hidden size={14} />
+                    </Button>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </div>
+        {errors.fields['enclosureDocumentIds'] && (
+          <p className={styles.fieldError} role="alert">
+            {errors.fields['enclosureDocumentIds']}
+          </p>
+        )}
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -1,11 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { Letter } from '@shared/schemas/letters';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { saveFile } from '../../lib/save-file';
 
@@ -54,73 +52,67 @@ export function PacketDialog({ letter, allowUnfilled, open, onOpenChange, onAnno
 
   const enclosureCount = letter.enclosureDocumentIds.length;
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Build submission packet"
       description={`A cover sheet, the letter, then its ${enclosureCount} ${enclosureCount === 1 ? 'enclosure' : 'enclosures'} in order, every page numbered.`}
+      onSubmit={submit}
+      submitLabel={build.isPending ? 'Building…' : 'Build and save packet'}
+      submitDisabled={build.isPending}
+      error={errors.fields['enclosureDocumentIds'] ?? errors.form}
+      cancelVariant="quiet"
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>Cover sheet</legend>
-          <label>
-            <input
-              type="radio"
-              name="packet-cover"
-              checked={sentVia === 'fax'}
-              onChange={() => setSentVia('fax')}
-            />{' '}
-            Fax cover sheet
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="packet-cover"
-              checked={sentVia === 'portal'}
-              onChange={() => setSentVia('portal')}
-            />{' '}
-            Portal upload cover sheet
-          </label>
-        </fieldset>
-        {sentVia === 'fax' && (
-          <Field
-            label="Recipient's fax number"
-            optional
-            hint="Leave empty to use the payer's fax on the coverage."
-            error={errors.fields['recipientFax']}
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                inputMode="tel"
-                value={recipientFax}
-                onChange={(event) => setRecipientFax(event.target.value)}
-              />
-            )}
-          </Field>
-        )}
-        <Field label="Note on the cover sheet" optional error={errors.fields['message']}>
+      <fieldset className={formStyles.fieldset}>
+        <legend className={formStyles.legend}>Cover sheet</legend>
+        <label>
+          <input
+            type="radio"
+            name="packet-cover"
+            checked={sentVia === 'fax'}
+            onChange={() => setSentVia('fax')}
+          />{' '}
+          Fax cover sheet
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="packet-cover"
+            checked={sentVia === 'portal'}
+            onChange={() => setSentVia('portal')}
+          />{' '}
+          Portal upload cover sheet
+        </label>
+      </fieldset>
+      {sentVia === 'fax' && (
+        <Field
+          label="Recipient's fax number"
+          optional
+          hint="Leave empty to use the payer's fax on the coverage."
+          error={errors.fields['recipientFax']}
+        >
           {(ids) => (
-            <textarea
+            <input
               {...ids}
               className={inputClassName}
-              rows={3}
-              value={message}
-              onChange={(event) => setMessage(event.target.value)}
+              inputMode="tel"
+              value={recipientFax}
+              onChange={(event) => setRecipientFax(event.target.value)}
             />
           )}
         </Field>
-        <FormError message={errors.fields['enclosureDocumentIds'] ?? errors.form} />
-        <div className={formStyles.actions}>
-          <Button variant="quiet" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" disabled={build.isPending}>
-            {build.isPending ? 'Building…' : 'Build and save packet'}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <Field label="Note on the cover sheet" optional error={errors.fields['message']}>
+        {(ids) => (
+          <textarea
+            {...ids}
+            className={inputClassName}
+            rows={3}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

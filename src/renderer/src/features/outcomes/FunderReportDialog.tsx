@@ -3,11 +3,8 @@ import { FileDown } from 'lucide-react';
 import { useState } from 'react';
 import { outcomesPrivacyNote } from '@shared/domain/outcome-definitions';
 import type { OutcomesFilters } from '@shared/schemas/outcomes';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { saveFile } from '../../lib/save-file';
 import styles from './Outcomes.module.css';
@@ -39,46 +36,40 @@ export function FunderReportDialog({
     onError: (error) => setErrors(formErrorsFromFailure(error, ['organisationName'])),
   });
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Funder report"
       description={`A one-page PDF for ${periodText}: headline numbers, cases by month, approval rates and how each figure is counted.`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        setErrors(noErrors);
+        create.mutate();
+      }}
+      submitLabel={
+        <>
+          <FileDown aria-hidden size={16} /> {create.isPending ? 'Preparing…' : 'Download PDF'}
+        </>
+      }
+      submitDisabled={create.isPending}
+      error={errors.form}
     >
-      <form
-        className={formStyles.form}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setErrors(noErrors);
-          create.mutate();
-        }}
+      <Field
+        label="Organisation name"
+        hint="Printed at the top of the report."
+        error={errors.fields['organisationName']}
       >
-        <Field
-          label="Organisation name"
-          hint="Printed at the top of the report."
-          error={errors.fields['organisationName']}
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              value={organisationName}
-              onChange={(event) => setOrganisationName(event.target.value)}
-              autoComplete="organization"
-            />
-          )}
-        </Field>
-        <p className={styles.note}>{outcomesPrivacyNote} The saved PDF is not encrypted.</p>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" disabled={create.isPending}>
-            <FileDown aria-hidden size={16} /> {create.isPending ? 'Preparing…' : 'Download PDF'}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={organisationName}
+            onChange={(event) => setOrganisationName(event.target.value)}
+            autoComplete="organization"
+          />
+        )}
+      </Field>
+      <p className={styles.note}>{outcomesPrivacyNote} The saved PDF is not encrypted.</p>
+    </FormDialog>
   );
 }

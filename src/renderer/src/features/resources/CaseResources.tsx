@@ -4,10 +4,9 @@ import { useDeferredValue, useState, type FormEvent } from 'react';
 import { resourceKindLabels } from '@shared/domain/resource-kinds';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { ResourceDetails } from './ResourceDetails';
 import { refreshResources } from './resource-queries';
@@ -120,59 +119,57 @@ function LinkResourceDialog({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Link a resource to this case">
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <Field label="Find" optional hint="Words from the name, notes or tags.">
-          {(ids) => (
-            <input
-              {...ids}
-              type="search"
-              className={inputClassName}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Resource" error={error ?? undefined}>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              size={Math.min(8, Math.max(3, found.data?.length ?? 3))}
-              value={resourceId}
-              onChange={(event) => setResourceId(event.target.value)}
-            >
-              {found.data?.map((resource) => (
-                <option key={resource.id} value={resource.id}>
-                  {resource.name} ({resourceKindLabels[resource.kind]}, {resource.state ?? 'national'})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {found.data?.length === 0 && (
-          <p className={styles.meta}>
-            Nothing found. Add it in the <a href={hrefFor({ name: 'resources' })}>resource directory</a>{' '}
-            first.
-          </p>
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Link a resource to this case"
+      onSubmit={submit}
+      submitLabel="Link"
+      submitDisabled={link.isPending}
+    >
+      <Field label="Find" optional hint="Words from the name, notes or tags.">
+        {(ids) => (
+          <input
+            {...ids}
+            type="search"
+            className={inputClassName}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
         )}
-        <Field label="Note on this case" optional hint="e.g. Complaint filed 3 March, reference 12345">
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          )}
-        </Field>
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={link.isPending}>
-            Link
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      </Field>
+      <Field label="Resource" error={error ?? undefined}>
+        {(ids) => (
+          <select
+            {...ids}
+            className={inputClassName}
+            size={Math.min(8, Math.max(3, found.data?.length ?? 3))}
+            value={resourceId}
+            onChange={(event) => setResourceId(event.target.value)}
+          >
+            {found.data?.map((resource) => (
+              <option key={resource.id} value={resource.id}>
+                {resource.name} ({resourceKindLabels[resource.kind]}, {resource.state ?? 'national'})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {found.data?.length === 0 && (
+        <p className={styles.meta}>
+          Nothing found. Add it in the <a href={hrefFor({ name: 'resources' })}>resource directory</a> first.
+        </p>
+      )}
+      <Field label="Note on this case" optional hint="e.g. Complaint filed 3 March, reference 12345">
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }

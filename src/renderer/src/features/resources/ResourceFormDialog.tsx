@@ -3,11 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { resourceKindLabels, resourceKinds } from '@shared/domain/resource-kinds';
 import { usStateCodes } from '@shared/domain/us-states';
 import { resourceFieldsSchema, type Resource, type ResourceFields } from '@shared/schemas/resources';
-import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { refreshResources } from './resource-queries';
@@ -136,7 +135,13 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
   );
 
   return (
-    <form className={formStyles.form} onSubmit={submit} noValidate>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={() => onOpenChange(false)}
+      submitLabel={resource ? 'Save' : 'Add resource'}
+      submitDisabled={save.isPending}
+      error={errors.form}
+    >
       <div className={styles.formGrid}>
         {textField('name', 'Name', { optional: false, wide: true })}
         <Field label="Kind" error={errors.fields.kind}>
@@ -183,7 +188,7 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
               <textarea
                 {...ids}
                 rows={2}
-                className={`${inputClassName} ${styles.textarea}`}
+                className={textareaClassName}
                 value={values.address}
                 onChange={(event) => set('address', event.target.value)}
               />
@@ -201,7 +206,7 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
               <textarea
                 {...ids}
                 rows={3}
-                className={`${inputClassName} ${styles.textarea}`}
+                className={textareaClassName}
                 value={values.notes}
                 onChange={(event) => set('notes', event.target.value)}
               />
@@ -218,13 +223,6 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
           Show “Verify before use” (untick once you have checked it against the source)
         </label>
       </div>
-      <FormError message={errors.form} />
-      <div className={formStyles.actions}>
-        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {resource ? 'Save' : 'Add resource'}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -6,11 +6,9 @@ import {
   updateBillingSettingsInputSchema,
   type BillingSettings,
 } from '@shared/schemas/time';
-import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
-import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
@@ -102,7 +100,13 @@ function BillingSettingsForm({
   }
 
   return (
-    <form className={formStyles.form} onSubmit={submit} noValidate>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={() => onOpenChange(false)}
+      submitLabel="Save rates"
+      submitDisabled={save.isPending}
+      error={errors.form}
+    >
       <Field
         label={`Hourly rate for ${client.name}`}
         optional
@@ -153,13 +157,6 @@ function BillingSettingsForm({
           </select>
         )}
       </Field>
-      <FormError message={errors.form} />
-      <div className={formStyles.actions}>
-        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          Save rates
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
+import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
@@ -133,7 +134,7 @@ export function CaseTimeTab({ detail, onAnnounce }: Props) {
               </th>
               <th scope="col">Status</th>
               <th scope="col">
-                <span className={styles.visuallyHidden}>Actions</span>
+                <span className={hiddenStyles.visuallyHidden}>Actions</span>
               </th>
             </tr>
           </thead>

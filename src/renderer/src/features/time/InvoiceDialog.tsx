@@ -4,11 +4,10 @@ import { formatHours } from '@shared/domain/billing';
 import { isRealCalendarDate, localToday } from '@shared/schemas/fields';
 import { createInvoiceInputSchema, type CreateInvoiceInput } from '@shared/schemas/invoices';
 import type { BillingSettings } from '@shared/schemas/time';
-import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -139,7 +138,13 @@ function InvoiceForm({
   );
 
   return (
-    <form className={formStyles.form} onSubmit={submit} noValidate>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={() => onOpenChange(false)}
+      submitLabel="Issue invoice and save PDF"
+      submitDisabled={issue.isPending}
+      error={errors.form ?? errors.fields.clientId}
+    >
       <div className={styles.fourColumns}>
         {dateField('from', 'Period from')}
         {dateField('to', 'Period to')}
@@ -236,20 +241,13 @@ function InvoiceForm({
         {(ids) => (
           <textarea
             {...ids}
-            className={`${inputClassName} ${styles.textarea}`}
+            className={textareaClassName}
             rows={2}
             value={values.fromAddress}
             onChange={(event) => set('fromAddress', event.target.value)}
           />
         )}
       </Field>
-      <FormError message={errors.form ?? errors.fields.clientId} />
-      <div className={formStyles.actions}>
-        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={issue.isPending}>
-          Issue invoice and save PDF
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -5,7 +5,7 @@ import type { TimeEntry } from '@shared/schemas/time';
 import { stopTimerInputSchema } from '@shared/schemas/time';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
@@ -91,7 +91,7 @@ function StopTimerForm({
         {(ids) => (
           <textarea
             {...ids}
-            className={`${inputClassName} ${styles.textarea}`}
+            className={textareaClassName}
             rows={3}
             value={description}
             onChange={(event) => setDescription(event.target.value)}

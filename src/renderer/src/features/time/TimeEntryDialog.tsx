@@ -7,11 +7,10 @@ import {
   updateTimeEntryInputSchema,
   type TimeEntry,
 } from '@shared/schemas/time';
-import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { Field, inputClassName } from '../../components/Field';
+import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { FormError } from '../../components/FormError';
+import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
@@ -135,7 +134,13 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
   }
 
   return (
-    <form className={formStyles.form} onSubmit={submit} noValidate>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={() => onOpenChange(false)}
+      submitLabel={entry ? 'Save changes' : 'Add time'}
+      submitDisabled={save.isPending}
+      error={errors.form}
+    >
       <div className={formStyles.row}>
         <Field label="Date" error={errors.fields.workedOn}>
           {(ids) => (
@@ -195,7 +200,7 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
         {(ids) => (
           <textarea
             {...ids}
-            className={`${inputClassName} ${styles.textarea}`}
+            className={textareaClassName}
             rows={3}
             value={values.description}
             onChange={(event) => set('description', event.target.value)}
@@ -229,13 +234,6 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
           Billable
         </label>
       </div>
-      <FormError message={errors.form} />
-      <div className={formStyles.actions}>
-        <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={save.isPending}>
-          {entry ? 'Save changes' : 'Add time'}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

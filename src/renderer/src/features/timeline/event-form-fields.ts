@@ -1,22 +1,79 @@
 import { submissionEventTypes, type TimelineEventType } from '@shared/domain/timeline-event-types';
+import type { EventDetails } from '@shared/schemas/events';
 import { fromDateTimeInputValue } from '../../lib/format-date';
 import { parseDollarsToCents } from '../../lib/money';
 
 type Option = { readonly value: string; readonly label: string };
 
+/**
+ * A path under an event's `details` as the contract's schema has it: a plain detail, or
+ * `group.member` for a detail that is an object (a follow-up, a proof of delivery).
+ */
+type DetailPath<Details> = {
+  [Key in keyof Details & string]: NonNullable<Details[Key]> extends readonly unknown[]
+    ? Key
+    : NonNullable<Details[Key]> extends Record<string, unknown>
+      ? `${Key}.${keyof NonNullable<Details[Key]> & string}`
+      : Key;
+}[keyof Details & string];
+
 /** One input of the add-event form; `key` is the path under `details` the contract expects. */
-export type EventFormField = {
-  readonly key: string;
+export type EventFormField<Key extends string = string> = {
+  readonly key: Key;
   readonly label: string;
   readonly kind:
     'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'number' | 'money' | 'checkbox' | 'codes';
   readonly options?: readonly Option[];
   readonly hint?: string;
   /** Shown (and sent) only while another field of the form has one of these values. */
-  readonly shownWhen?: { readonly key: string; readonly oneOf: readonly string[] };
+  readonly shownWhen?: { readonly key: Key; readonly oneOf: readonly string[] };
 };
 
-const submissionMethod: EventFormField = {
+type EventForm = {
+  readonly [Type in TimelineEventType]: readonly EventFormField<DetailPath<EventDetails<Type>>>[];
+};
+
+/** Details of an event the add-event form does not ask for, because another screen fills them. */
+type FilledElsewhere = {
+  /** The questions and answers of the benefits verification call dialog. */
+  readonly phone_call: 'answers';
+  /** The notice's reference number, read from the notice by the denial notice dialog. */
+  readonly payer_decision: 'referenceNumber';
+  /** The filed document, linked when a letter is exported or marked as sent. */
+  readonly letter_drafted: 'documentId';
+  readonly letter_sent: 'documentId';
+};
+
+/** The names of `Type`'s details; none for a note, whose empty schema types them as any string. */
+type DetailName<Type extends TimelineEventType> = string extends keyof EventDetails<Type>
+  ? never
+  : keyof EventDetails<Type> & string;
+
+type TopDetail<Path extends string> = Path extends `${infer Group}.${string}` ? Group : Path;
+
+/**
+ * The details of `Type` that have no field: none, or the form would drop them silently. Proof of
+ * delivery is asked by `deliveryProofFields`, added to every submission by `fieldsForType`.
+ */
+type DetailsWithoutAField<Form extends EventForm, Type extends TimelineEventType> = Exclude<
+  DetailName<Type>,
+  | TopDetail<Form[Type][number]['key']>
+  | 'deliveryProof'
+  | (Type extends keyof FilledElsewhere ? FilledElsewhere[Type] : never)
+>;
+
+/** Does not compile, naming the event type and the detail, when a schema's detail has no field. */
+type EveryDetailAsked<Form extends EventForm> = {
+  readonly [Type in TimelineEventType]: [DetailsWithoutAField<Form, Type>] extends [never]
+    ? unknown
+    : { readonly detailWithoutAField: DetailsWithoutAField<Form, Type> };
+};
+
+function checkedAgainstTheSchemas<const Form extends EventForm>(form: Form & EveryDetailAsked<Form>): Form {
+  return form;
+}
+
+const submissionMethod: EventFormField<'method'> = {
   key: 'method',
   label: 'How it was sent',
   kind: 'select',
@@ -31,7 +88,9 @@ const submissionMethod: EventFormField = {
 };
 
 /** Payers deny having received appeals: every submission records how its arrival can be proved. */
-export const deliveryProofFields: readonly EventFormField[] = [
+export const deliveryProofFields: readonly EventFormField<
+  DetailPath<EventDetails<'prior_auth_submitted'>> & `deliveryProof.${string}`
+>[] = [
   {
     key: 'deliveryProof.method',
     label: 'Proof of delivery',
@@ -52,7 +111,7 @@ export const deliveryProofFields: readonly EventFormField[] = [
 
 const approvalOnly = { key: 'decision', oneOf: ['approved', 'partially_approved'] } as const;
 
-export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventFormField[]>> = {
+export const eventFormFields = checkedAgainstTheSchemas({
   phone_call: [
     {
       key: 'direction',
@@ -237,13 +296,13 @@ export const eventFormFields: Readonly<Record<TimelineEventType, readonly EventF
     },
     { key: 'sentTo', label: 'Sent to', kind: 'text', hint: 'e.g. Appeals unit, fax (555) 123-4567' },
   ],
-};
+});
 
 export type FormValues = Readonly<Record<string, string | boolean>>;
 
 /** The fields of `type` that apply, given what is chosen so far (a denial has no approved dates). */
 export function fieldsForType(type: TimelineEventType, values: FormValues = {}): readonly EventFormField[] {
-  const fields = submissionEventTypes.includes(type)
+  const fields: readonly EventFormField[] = submissionEventTypes.includes(type)
     ? [...eventFormFields[type], ...deliveryProofFields]
     : eventFormFields[type];
   return fields.filter(

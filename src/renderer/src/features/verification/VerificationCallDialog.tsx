@@ -4,15 +4,13 @@ import type { MethodInput } from '@shared/contract';
 import { verificationTargetLabels } from '@shared/domain/benefits-verification';
 import { recordVerificationInputSchema } from '@shared/schemas/verification';
 import { refreshQueries } from '../../app/query-client';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Verification.module.css';
-import { FormError } from '../../components/FormError';
+import { FormDialog } from '../../components/FormDialog';
 import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
@@ -77,7 +75,7 @@ export function VerificationCallDialog({ caseId, hasCoverage, open, onOpenChange
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Benefits verification call"
@@ -86,76 +84,71 @@ export function VerificationCallDialog({ caseId, hasCoverage, open, onOpenChange
           ? 'Ask each question; answers marked for the coverage are written there, and the whole call goes on the timeline.'
           : 'No coverage is linked to this case yet: the answers will be kept in the call log only.'
       }
+      onSubmit={submit}
+      submitLabel="Save call"
+      submitDisabled={save.isPending || !script.data}
+      error={errors.form}
     >
-      <form className={formStyles.form} onSubmit={submit} noValidate>
-        <div className={formStyles.row}>
-          <Field label="Rep name" error={errors.fields.repName}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={repName}
-                onChange={(event) => setRepName(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Reference number" error={errors.fields.referenceNumber}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                value={referenceNumber}
-                onChange={(event) => setReferenceNumber(event.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <ol className={styles.questions}>
-          {script.data?.map((question) => (
-            <li key={question.id}>
-              <Field
-                label={question.text}
-                optional
-                hint={
-                  question.target === 'none'
-                    ? undefined
-                    : `Saved to ${verificationTargetLabels[question.target].replace('Coverage: ', "the coverage's ")}`
-                }
-              >
-                {(ids) => (
-                  <textarea
-                    {...ids}
-                    className={`${inputClassName} ${styles.answer}`}
-                    rows={2}
-                    value={answers[question.id] ?? ''}
-                    onChange={(event) =>
-                      setAnswers((current) => ({ ...current, [question.id]: event.target.value }))
-                    }
-                  />
-                )}
-              </Field>
-            </li>
-          ))}
-        </ol>
-        <Field label="When" error={errors.fields.occurredAt}>
+      <div className={formStyles.row}>
+        <Field label="Rep name" error={errors.fields.repName}>
           {(ids) => (
             <input
               {...ids}
               className={inputClassName}
-              type="datetime-local"
-              value={occurredAt}
-              onChange={(event) => setOccurredAt(event.target.value)}
+              value={repName}
+              onChange={(event) => setRepName(event.target.value)}
             />
           )}
         </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending || !script.data}>
-            Save call
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        <Field label="Reference number" error={errors.fields.referenceNumber}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={referenceNumber}
+              onChange={(event) => setReferenceNumber(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <ol className={styles.questions}>
+        {script.data?.map((question) => (
+          <li key={question.id}>
+            <Field
+              label={question.text}
+              optional
+              hint={
+                question.target === 'none'
+                  ? undefined
+                  : `Saved to ${verificationTargetLabels[question.target].replace('Coverage: ', "the coverage's ")}`
+              }
+            >
+              {(ids) => (
+                <textarea
+                  {...ids}
+                  className={`${inputClassName} ${styles.answer}`}
+                  rows={2}
+                  value={answers[question.id] ?? ''}
+                  onChange={(event) =>
+                    setAnswers((current) => ({ ...current, [question.id]: event.target.value }))
+                  }
+                />
+              )}
+            </Field>
+          </li>
+        ))}
+      </ol>
+      <Field label="When" error={errors.fields.occurredAt}>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            type="datetime-local"
+            value={occurredAt}
+            onChange={(event) => setOccurredAt(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
