@@ -63,7 +63,9 @@ async function planTypeFor(
     if (row) return { planType: row.plan_type, from: 'coverage' };
   }
   const hinted = findings.planTypeHints[0]?.planType;
-  return hinted ? { planType: hinted, from: 'notice' } : { planType: 'employer-self-funded', from: 'assumed' };
+  return hinted
+    ? { planType: hinted, from: 'notice' }
+    : { planType: 'employer-self-funded', from: 'assumed' };
 }
 
 /**
