@@ -60,7 +60,7 @@ async function readJson(args: readonly string[]): Promise<DenialReadJson> {
 
 const shortWindow = expectedNotices.find((notice) => notice.file === 'short-appeal-window.txt')!;
 
-/** The fields the CLI prints, as the notice says them (issue's `--json` shape). */
+/** The fields the CLI prints, as the notice says them (the `--json` shape in docs/denial-notices.md). */
 function expectedJsonFields(fields: (typeof shortWindow)['fields']) {
   const { reasonStartsWith, datesOfService, requestingProvider, ...printed } = fields;
   void datesOfService;
