@@ -100,6 +100,25 @@ describe('rotating the encryption key', () => {
     expect(existsSync(join(dataDirectory, 'keyring.next.json'))).toBe(false);
   });
 
+  it('is not a lock: while the store is re-encrypted, status says unlocked and calls wait for it', async () => {
+    const { call, session, clientId } = await storeWithDocuments(2);
+    await call('session.unlock', { passphrase });
+    let finished = false;
+    const rotation = call('session.rotateKey', { passphrase }).finally(() => (finished = true));
+    // Asked all through the rotation, as the renderer's 15-second check may be: never "locked",
+    // and a call made while the store is closed for re-encryption waits for it.
+    const seen = new Set<string>();
+    const reads: Promise<unknown>[] = [];
+    while (!finished) {
+      seen.add(session.status().state);
+      if (reads.length < 20) reads.push(call('clients.get', { clientId }));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect((await rotation).recoveryKey).toMatch(/\S/);
+    expect([...seen]).toEqual(['unlocked']);
+    for (const read of reads) await expect(read).resolves.toMatchObject({ client: { id: clientId } });
+  });
+
   it('finishes at the next unlock when the process doing it was killed half way', async () => {
     const { dataDirectory, call, session, oldKeyring, clientId } = await storeWithDocuments(40);
     const journalPath = join(dataDirectory, 'key-rotation.json');

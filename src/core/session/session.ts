@@ -58,6 +58,12 @@ export class Session {
   readonly now: () => number;
   // Unlock, lock and passphrase changes run one at a time, in order.
   private transitions: Promise<unknown> = Promise.resolve();
+  /**
+   * A key rotation under way: the store is closed while it is re-encrypted, but the data is not
+   * locked. Status says unlocked and calls wait for it, so a screen that asks meanwhile (the
+   * renderer checks every 15 s) neither sees a lock nor loses the new recovery key it will show.
+   */
+  private rotation: Promise<unknown> | null = null;
   private readonly lockCleanups = new Set<() => Promise<void>>();
   private readonly beforeLockHooks = new Set<BeforeLockHook>();
   private idleTimer: NodeJS.Timeout | null = null;
@@ -80,7 +86,7 @@ export class Session {
 
   status(): SessionStatus {
     this.lockIfIdle();
-    if (this.unlocked) return { state: 'unlocked' };
+    if (this.unlocked || this.rotation) return { state: 'unlocked' };
     if (this.keyring.exists()) return { state: 'locked' };
     // The setup screen is showing: load the strength estimator now, not when the user submits.
     preloadPassphraseEstimator();
@@ -175,7 +181,7 @@ export class Session {
     passphrase: string,
     onProgress?: (progress: RotationProgress) => void,
   ): Promise<{ recoveryKey: string }> {
-    return this.transition(async () => {
+    const rotation = this.transition(async () => {
       if (!this.unlocked) {
         throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
       }
@@ -195,6 +201,12 @@ export class Session {
       logger.info('session.key_rotated');
       return { recoveryKey: rotated.recoveryKey };
     });
+    this.rotation = rotation;
+    const finished = () => {
+      if (this.rotation === rotation) this.rotation = null;
+    };
+    rotation.then(finished, finished);
+    return rotation;
   }
 
   /**
@@ -218,6 +230,7 @@ export class Session {
 
   /** Runs work against the open store; throws LOCKED when there is none. */
   async useStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.rotation) await this.rotation.catch(() => undefined);
     this.lockIfIdle();
     if (!this.unlocked) {
       throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
