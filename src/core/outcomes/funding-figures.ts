@@ -19,7 +19,7 @@ export async function fundingGrantedCents(db: OutcomesDb, scope: OutcomesScope):
     // Each option's case is looked up by its key: a list of every case in scope would be built first.
     .where((eb) =>
       eb.exists(
-        scopedCases(db, scope).select('entry.case_id').whereRef('entry.case_id', '=', 'funding.case_id'),
+        scopedCases(db, scope).select('entry.case_id').where('entry.case_id', '=', eb.ref('funding.case_id')),
       ),
     )
     .select([

@@ -57,6 +57,8 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'caseload_quick_filter_delete',
     'caseload_quick_filter_update',
   ],
+  // Migration 0103: a number moved by every change of a caseload entry.
+  caseload_changes: ['caseload_changes_insert', 'caseload_changes_update', 'caseload_changes_delete'],
   // Migration 0102: what Outcomes counts of each live case, following its caseload entry.
   case_outcome_facts: [
     'case_outcome_facts_insert',
@@ -76,6 +78,7 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     },
     { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
     { table: 'caseload_quick_filter', follows: ['caseload_entries'] },
+    { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
