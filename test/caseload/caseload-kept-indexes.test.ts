@@ -96,11 +96,26 @@ const filterCases: ReadonlyArray<readonly [CaseloadQueryInput['filters'], Return
   [{ payers: ['Aetna'], isUrgent: true }, sql`payer = 'Aetna' and (priority = 'urgent' or is_urgent = 1)`],
 ];
 
-/** Sorts on one column each way and on two, beside the order they mean (the case id settles ties). */
+/** Sorts on one column each way and on several, beside the order they mean (the case id settles ties). */
 const sortCases: ReadonlyArray<readonly [CaseloadQueryInput['sorting'], ReturnType<typeof sql>]> = [
   [[{ column: 'clientName' }], sql`client_name, case_id`],
   [[{ column: 'openedOn', descending: true }], sql`opened_on desc, case_id desc`],
   [[{ column: 'payer' }, { column: 'clientName' }], sql`payer, client_name, case_id`],
+  [
+    [
+      { column: 'payer', descending: true },
+      { column: 'openedOn', descending: true },
+    ],
+    sql`payer desc, opened_on desc, case_id desc`,
+  ],
+  [
+    [{ column: 'stage' }, { column: 'nextDeadline' }, { column: 'priority', descending: true }],
+    sql`stage_rank, coalesce(next_due_on, '9999-12-31'), priority_rank desc, case_id desc`,
+  ],
+  [
+    [{ column: 'priority', descending: true }, { column: 'clientName' }],
+    sql`priority_rank desc, client_name, case_id`,
+  ],
 ];
 
 /** What the caseload must say, from a plain scan of its entries. */
@@ -178,6 +193,7 @@ async function expectSamePages(db: Kysely<AdvocaseDatabase>): Promise<void> {
           for (const page of [
             { offset: 0, limit: 500 },
             { offset: 3, limit: 7 },
+            { offset: 40, limit: 30 },
           ]) {
             const input: CaseloadQueryInput = {
               quickFilter,

@@ -144,10 +144,10 @@ function quickFilterCondition(
 function whereClause(
   db: Kysely<AdvocaseDatabase>,
   view: Pick<CaseloadViewDefinition, 'filters' | 'quickFilter'>,
-  options: { withoutStageFilter?: boolean; quickFilterByScan?: boolean } = {},
+  options: { withoutStageFilter?: boolean; quickFilterByScan?: boolean; also?: SqlFragment } = {},
 ): SqlFragment {
   const { caseInsensitiveText } = dialectOf(db);
-  const conditions: SqlFragment[] = [];
+  const conditions: SqlFragment[] = options.also ? [options.also] : [];
   for (const key of Object.keys(filterConditions) as (keyof CaseloadFilters)[]) {
     if (key === 'stages' && options.withoutStageFilter) continue;
     const value = view.filters[key];
@@ -165,13 +165,18 @@ function whereClause(
   return conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 }
 
+/** What a sort orders by: undated cases last both ways for the next deadline. */
+function sortKeyOf({ column, descending }: CaseloadSort): SqlFragment {
+  return column === 'nextDeadline' && descending
+    ? sql`coalesce(next_due_on, '0000-00-00')`
+    : sortKeys[column];
+}
+
+const directionOf = (sort: CaseloadSort) => sql.raw(sort.descending ? 'desc' : 'asc');
+
 function orderByClause(sorting: readonly CaseloadSort[]): SqlFragment {
   const keys = sorting.length > 0 ? sorting : defaultSorting;
-  const parts = keys.map(({ column, descending }) =>
-    column === 'nextDeadline' && descending
-      ? sql`coalesce(next_due_on, '0000-00-00') desc`
-      : sql`${sortKeys[column]} ${sql.raw(descending ? 'desc' : 'asc')}`,
-  );
+  const parts = keys.map((sort) => sql`${sortKeyOf(sort)} ${directionOf(sort)}`);
   // The case id settles ties, so paging never shows a row twice or skips one.
   const last = keys.at(-1)!;
   if (last.column !== 'caseNumber') {
@@ -222,10 +227,11 @@ async function selectRows(
   db: Kysely<AdvocaseDatabase>,
   view: CaseloadViewDefinition,
   window: { offset: number; limit: number } | null,
+  options: { also?: SqlFragment } = {},
 ): Promise<CaseloadRow[]> {
   const paging = window ? sql`limit ${window.limit} offset ${window.offset}` : sql``;
   const { rows } = await sql<CaseloadEntryRow>`
-    select * from caseload_entries ${whereClause(db, view)} ${orderByClause(view.sorting)} ${paging}`.execute(
+    select * from caseload_entries ${whereClause(db, view, options)} ${orderByClause(view.sorting)} ${paging}`.execute(
     db,
   );
   return rows.map(toCaseloadRow);
@@ -255,7 +261,7 @@ async function walkToPage(
   view: CaseloadViewDefinition,
   window: { offset: number; limit: number },
   walk: { steps: number; total: number },
-  options: { quickFilterByScan?: boolean } = {},
+  options: { quickFilterByScan?: boolean; also?: SqlFragment } = {},
 ): Promise<CaseloadRow[] | null> {
   const hint = dialectOf(db).queryPlanHints.walkIndex(sortIndexOf(view));
   const order = orderByClause(view.sorting);
@@ -264,6 +270,70 @@ async function walkToPage(
     ${whereClause(db, view, options)} ${order} limit ${window.limit} offset ${window.offset}`.execute(db);
   const onThePage = Math.min(window.limit, Math.max(0, walk.total - window.offset));
   return rows.length >= onThePage ? rows.map(toCaseloadRow) : null;
+}
+
+/** Above this many values of the first sort column, its groups are small enough to sort whole. */
+const maxSortGroups = 2_000;
+
+/**
+ * A page of a sort on several columns whose first has few values (stage, payer, priority…).
+ * Sorted in one statement, every case of the first groups is read and sorted (the planner walks the
+ * first column's index and sorts each group whole: 12–64 ms for "payer, then client" at 100,000
+ * cases, growing with the caseload). Here the groups' sizes are counted once (kept until the
+ * caseload changes) and the page is taken from the groups it spans: each by a bounded walk of the
+ * next sort column's index within the group, by the same again one column further when more
+ * columns follow, or, for a small group, sorted whole. Null when the column has too many values,
+ * or the view reads the deadline tables (its counts are not kept).
+ */
+async function pageGroupByGroup(
+  db: Kysely<AdvocaseDatabase>,
+  query: CaseloadQuery,
+  page: { offset: number; limit: number },
+  within: SqlFragment | null = null,
+): Promise<CaseloadRow[] | null> {
+  const [first, ...rest] = query.sorting;
+  if (!first || rest.length === 0 || !readsOnlyEntries(query)) return null;
+  const key = sortKeyOf(first);
+  const conditions = whereClause(db, query, within ? { also: within } : {});
+  const groups = await countedOnce(db, sql`${conditions} group by ${key} ${directionOf(first)}`, async () => {
+    const { rows } = await sql<{ value: string | number | null; total: number }>`
+      select ${key} as value, count(*) as total from caseload_entries ${conditions}
+      group by ${key} order by ${key} ${directionOf(first)}`.execute(db);
+    return rows;
+  });
+  if (groups.length > maxSortGroups) return null;
+  const everyCase = sumOf(await everyCaseByStage(db));
+  const view: CaseloadQuery = { ...query, sorting: rest };
+  const rows: CaseloadRow[] = [];
+  let start = 0;
+  for (const group of groups) {
+    const end = start + group.total;
+    if (start >= page.offset + page.limit) break;
+    if (end > page.offset) {
+      const window = {
+        offset: Math.max(0, page.offset - start),
+        limit: Math.min(page.offset + page.limit, end) - Math.max(page.offset, start),
+      };
+      const inGroup = group.value === null ? sql`${key} is null` : sql`${key} = ${group.value}`;
+      const also = within ? sql`${within} and ${inGroup}` : inGroup;
+      const expectedSteps = ((window.offset + window.limit) * everyCase) / group.total;
+      const found =
+        rest.length > 1
+          ? await pageGroupByGroup(db, view, window, also)
+          : expectedSteps <= maxRowsToWalk
+            ? await walkToPage(
+                db,
+                view,
+                window,
+                { steps: stepsAllowed(window, expectedSteps), total: group.total },
+                { quickFilterByScan: true, also },
+              )
+            : null;
+      rows.push(...(found ?? (await selectRows(db, view, window, { also }))));
+    }
+    start = end;
+  }
+  return rows;
 }
 
 /** How far a walk may go: twice the entries it should need if the matches were spread evenly, and a page. */
@@ -403,10 +473,11 @@ async function queryWithQuickFilter(
     const everyCase = sumOf(await everyCaseByStage(db));
     // Walk when that reads fewer cases than sorting the matches would (or they are too many to list).
     const steps = stepsAllowed(page, ((query.offset + query.limit) * everyCase) / total);
-    const walked =
-      canWalkSortIndex(query) && (!matches.caseIds || steps < total)
+    const walked = canWalkSortIndex(query)
+      ? !matches.caseIds || steps < total
         ? await walkToPage(db, query, page, { steps, total }, { quickFilterByScan: true })
-        : null;
+        : null
+      : await pageGroupByGroup(db, query, page);
     if (walked) {
       rows = walked;
     } else if (matches.caseIds) {
@@ -450,6 +521,7 @@ export async function queryCaseload(
       rows = await walkToPage(db, query, page, { steps: stepsAllowed(page, expectedSteps), total });
     }
   }
+  if (!canWalkSortIndex(query) && total > 0) rows = await pageGroupByGroup(db, query, page);
   rows ??= await selectRows(db, query, page);
   return {
     rows,
