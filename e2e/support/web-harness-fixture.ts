@@ -53,7 +53,9 @@ export const test = base.extend<{
     if (demoClients > 0) seedDemoStore(dataDirectory, demoClients);
     const output: string[] = [];
     if (!existsSync(harnessBundle)) {
-      throw new Error('The web harness is not built: run `npx electron-vite build` before `npx playwright test`.');
+      throw new Error(
+        'The web harness is not built: run `npx electron-vite build` before `npx playwright test`.',
+      );
     }
     const child = spawn(process.execPath, [harnessBundle], {
       env: { ...process.env, ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory },
