@@ -2,7 +2,8 @@ import { redactableFields } from '../../shared/domain/redactable-fields';
 import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
 import { MethodCallError, type ListedCommand } from './command';
 
-const commands: readonly ListedCommand[] = [
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly ListedCommand[] = [
   {
     name: 'init',
     usage: 'advocase init',
