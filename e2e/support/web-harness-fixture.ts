@@ -36,9 +36,10 @@ const harnessBundle = join('out', 'web', 'index.js');
 export const demoPassphrase = 'demo passphrase only';
 
 /**
- * Starts the built web harness, out/web/index.js (what `npm run web` runs), on a fresh data folder for each test. With
- * `test.use({ demoClients: N })` the folder first gets the demo caseload of N invented clients,
- * locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo` shows it.
+ * Starts the built web harness, out/web/index.js (what `npm run web` runs), on a fresh data folder
+ * for each test. With `test.use({ demoClients: N })` the folder first gets the demo caseload of N
+ * invented clients, locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo`
+ * shows it.
  */
 export const test = base.extend<{
   app: RunningApp;

@@ -98,7 +98,7 @@ export async function renderRedacted(
     case 'letter_pdf':
       return (await renderLetterPdf(layout)).bytes;
     case 'letter_docx': {
-      // docx and pdf-lib load when first used, not when the app starts (docs/performance.md, "Start").
+      // docx and pdf-lib load with the first file that needs them, not at start (docs/performance.md, "Start").
       const { renderLetterDocx } = await import('./letter-docx');
       return renderLetterDocx(layout);
     }
