@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliBuild, isCliBuildCurrent } from '../bin/cli-build.mjs';
 import { figureTable, judged, notMeasured, statsOf, type Figure } from './figures';
 import { evictFromPageCache } from './page-cache';
 
@@ -17,7 +18,6 @@ import { evictFromPageCache } from './page-cache';
 
 const projectRoot = join(import.meta.dirname, '..');
 const cliBin = join(projectRoot, 'bin', 'advocase.mjs');
-const cliBundle = join(projectRoot, 'out', 'cli', 'index.js');
 const webBundle = join(projectRoot, 'out', 'web', 'index.js');
 
 /** The bundle files reachable from an entry by static imports, and the packages they import. */
@@ -117,8 +117,9 @@ async function coldAndWarm(
 }
 
 export async function measureStart(dataDirectory: string, samples: number): Promise<Figure[]> {
-  if (!existsSync(cliBundle) || !existsSync(webBundle)) {
-    const reason = 'out/cli and out/web are not built (npm run build)';
+  if (!isCliBuildCurrent() || !existsSync(webBundle)) {
+    // Else bin/advocase.mjs would run the sources, and this would time tsx.
+    const reason = 'out/cli and out/web are not built, or older than the sources (npm run build)';
     return [
       notMeasured('cli-help', 'CLI: advocase --help', '≤ 300 ms median', reason),
       notMeasured(
@@ -129,7 +130,7 @@ export async function measureStart(dataDirectory: string, samples: number): Prom
       ),
     ];
   }
-  const help = await coldAndWarm(samples, cliBundle, async () => timeCliHelp());
+  const help = await coldAndWarm(samples, cliBuild, async () => timeCliHelp());
   const harness = await coldAndWarm(samples, webBundle, () => timeHarnessFirstResponse(dataDirectory));
   const detail = (what: string) =>
     `${what}; cold: its bundle and the packages it loads at start evicted from the page cache, warm: run again at once`;
