@@ -33,7 +33,7 @@ export type BrowserFigures = {
 };
 
 function startHarness(dataDirectory: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
+  const child = spawn(process.execPath, [join('out', 'web', 'index.js')], {
     env: { ...process.env, ADVOCASE_DATA_DIR: dataDirectory, ADVOCASE_LOG: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,6 +11,7 @@ import { measureCipherThroughput } from './cipher-throughput';
 import { figureTable, judged, notMeasured, statsOf, type Figure } from './figures';
 import { benchPassphrase, ensureBenchFixture, recordedGeneration } from './fixture';
 import { evictFromPageCache } from './page-cache';
+import { measureStart } from './start-bench';
 
 /**
  * `npm run bench -- --cases N [--samples 5] [--json] [--no-browser] [--no-other]`: every figure of
@@ -132,6 +133,9 @@ if (!values['no-browser']) {
     );
   }
 }
+
+log('Start of the CLI and the web harness, from out/cli and out/web…');
+figures.push(...(await measureStart(fixture.dataDirectory, samples)));
 
 log('Vault cipher throughput in memory (200 MiB)…');
 figures.push(...measureCipherThroughput(200, samples));

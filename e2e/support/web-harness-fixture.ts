@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
@@ -30,13 +30,16 @@ function waitForAddress(child: ChildProcess, output: string[]): Promise<string> 
   });
 }
 
+const harnessBundle = join('out', 'web', 'index.js');
+
 /** The passphrase of a store made with `demoClients` (as `npm run demo` uses). */
 export const demoPassphrase = 'demo passphrase only';
 
 /**
- * Starts `src/web/main.ts` (what `npm run web` runs) on a fresh data folder for each test. With
- * `test.use({ demoClients: N })` the folder first gets the demo caseload of N invented clients,
- * locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo` shows it.
+ * Starts the built web harness, out/web/index.js (what `npm run web` runs), on a fresh data folder
+ * for each test. With `test.use({ demoClients: N })` the folder first gets the demo caseload of N
+ * invented clients, locked with `demoPassphrase`, so a spec sees a full caseload as `npm run demo`
+ * shows it.
  */
 export const test = base.extend<{
   app: RunningApp;
@@ -50,7 +53,12 @@ export const test = base.extend<{
     const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
     if (demoClients > 0) seedDemoStore(dataDirectory, demoClients);
     const output: string[] = [];
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['src/web/main.ts'], {
+    if (!existsSync(harnessBundle)) {
+      throw new Error(
+        'The web harness is not built: run `npx electron-vite build` before `npx playwright test`.',
+      );
+    }
+    const child = spawn(process.execPath, [harnessBundle], {
       env: { ...process.env, ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -13,13 +13,24 @@ export type CommandContext = {
   readonly call: CallMethod;
   /** For the few commands whose work is not a contract method: backups and files the person named (the contract itself never takes a path). */
   readonly session: Session;
+  /** The command's usage line as `--help` prints it, for a usage error to repeat. */
+  readonly usage: string;
 };
 
+/** What a command does; its name, usage and summary are listed in run-cli.ts. */
 export type Command = {
+  run(context: CommandContext): Promise<ExitCode>;
+};
+
+/**
+ * A command as `--help` lists it. Its code is loaded only when it runs, so `advocase --help`
+ * loads no database, PDF or OCR code (docs/performance.md, "Start").
+ */
+export type ListedCommand = {
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
-  run(context: CommandContext): Promise<ExitCode>;
+  load(): Promise<Command>;
 };
 
 /** An error the contract returned, carried up to the CLI's one place that prints errors. */

@@ -1,36 +1,105 @@
-import { userInfo } from 'node:os';
-import { createHandlers } from '../api/create-handlers';
-import { dispatch } from '../api/dispatch';
-import { Session } from '../session/session';
-import { resolveDataDirectory } from '../storage/data-directory';
+import { redactableFields } from '../../shared/domain/redactable-fields';
 import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
-import { MethodCallError, type CallMethod, type Command } from './command';
-import { deadlinesCommand } from './commands/deadlines-command';
-import { exportSummaryCommand } from './commands/export-commands';
-import { importCommand } from './commands/import-command';
-import { addCaseCommand, addClientCommand, listCasesCommand } from './commands/record-commands';
-import { changePassphraseCommand, initCommand, statusCommand } from './commands/store-commands';
-import { vaultCommand } from './commands/vault-commands';
-import { auditCommand } from './commands/audit-command';
-import { rotateKeyCommand } from './commands/rotate-key-command';
-import { backupCommand } from './commands/backup-commands';
-import { denialCommand } from './commands/denial-command';
+import { MethodCallError, type ListedCommand } from './command';
 
-const commands: readonly Command[] = [
-  initCommand,
-  statusCommand,
-  changePassphraseCommand,
-  addClientCommand,
-  addCaseCommand,
-  listCasesCommand,
-  deadlinesCommand,
-  vaultCommand,
-  exportSummaryCommand,
-  auditCommand,
-  rotateKeyCommand,
-  backupCommand,
-  importCommand,
-  denialCommand,
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly ListedCommand[] = [
+  {
+    name: 'init',
+    usage: 'advocase init',
+    summary:
+      'Set up the encrypted store and print the recovery key (passphrase from ADVOCASE_PASSPHRASE or asked)',
+    load: async () => (await import('./commands/store-commands')).initCommand,
+  },
+  {
+    name: 'status',
+    usage: 'advocase status',
+    summary: 'Say whether Advocase is set up, and where its data lives',
+    load: async () => (await import('./commands/store-commands')).statusCommand,
+  },
+  {
+    name: 'change-passphrase',
+    usage: 'advocase change-passphrase',
+    summary:
+      'Replace the passphrase (current from ADVOCASE_PASSPHRASE, new from ADVOCASE_NEW_PASSPHRASE, or asked)',
+    load: async () => (await import('./commands/store-commands')).changePassphraseCommand,
+  },
+  {
+    name: 'add-client',
+    usage: 'advocase add-client --name NAME [--dob YYYY-MM-DD] [--state XX]',
+    summary: "Add a client; prints only the new client's id",
+    load: async () => (await import('./commands/record-commands')).addClientCommand,
+  },
+  {
+    name: 'add-case',
+    usage: 'advocase add-case --client ID --treatment TEXT [--payer TEXT]',
+    summary: "Open a case for a client; prints only the new case's id",
+    load: async () => (await import('./commands/record-commands')).addCaseCommand,
+  },
+  {
+    name: 'list-cases',
+    usage: 'advocase list-cases [--json]',
+    summary: 'Print the caseload (as JSON with --json)',
+    load: async () => (await import('./commands/record-commands')).listCasesCommand,
+  },
+  {
+    name: 'deadlines',
+    usage: 'advocase deadlines compute < scenario.json',
+    summary:
+      'Compute the legal deadlines for one case scenario (JSON in, JSON out); dates are guidance to verify',
+    load: async () => (await import('./commands/deadlines-command')).deadlinesCommand,
+  },
+  {
+    name: 'vault',
+    usage:
+      'advocase vault add --case ID FILE... | vault verify [--remove-leftovers] | vault search TEXT [--json] | vault ocr --all | --document ID',
+    summary:
+      'The encrypted document vault: add files to a case, check every stored file, search text, recognise the text of scans',
+    load: async () => (await import('./commands/vault-commands')).vaultCommand,
+  },
+  {
+    name: 'export-summary',
+    usage:
+      'advocase export-summary --case ID|--client ID [--out FILE.pdf] [--bundle FILE.zip] [--bates-prefix ADV] [--redact field,...]',
+    summary: `Case summary PDF for an attorney, and a Bates-stamped exhibit ZIP (redact: ${redactableFields.join(', ')})`,
+    load: async () => (await import('./commands/export-commands')).exportSummaryCommand,
+  },
+  {
+    name: 'audit',
+    usage: 'advocase audit verify',
+    summary:
+      'Check the audit log hash chain; names the first entry changed, removed or blanked outside a purge',
+    load: async () => (await import('./commands/audit-command')).auditCommand,
+  },
+  {
+    name: 'rotate-key',
+    usage: 'advocase rotate-key',
+    summary:
+      'Replace the encryption key: re-encrypt the vault and the database, print a new recovery key (resumes if interrupted)',
+    load: async () => (await import('./commands/rotate-key-command')).rotateKeyCommand,
+  },
+  {
+    name: 'backup',
+    usage:
+      'advocase backup create --to DIR | backup list --in DIR [--json] | backup verify FILE | backup restore FILE --data-dir DIR [--replace] [--with-recovery-key]',
+    summary:
+      'Encrypted backups: write one (prints its path), list a folder, check one, restore one into a data folder',
+    load: async () => (await import('./commands/backup-commands')).backupCommand,
+  },
+  {
+    name: 'import',
+    usage:
+      'advocase import FILE [--source NAME] [--map-value "COLUMN=VALUE:CODE"]… (--dry-run | --skip-invalid [--merge-duplicates]) [--json]',
+    summary: 'Import clients, coverage and cases from a CSV; --dry-run lists every row and its problems',
+    load: async () => (await import('./commands/import-command')).importCommand,
+  },
+  {
+    name: 'denial',
+    usage: 'advocase denial read FILE [--plan-type P] [--json]',
+    summary:
+      'Read a denial notice (text, PDF, scan or photo, offline) and check it against the law; --json for the fields and the check',
+    load: async () => (await import('./commands/denial-command')).denialCommand,
+  },
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */
@@ -81,28 +150,23 @@ function describeError(error: unknown): { message: string; code: ExitCode } {
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
-  extraCommands: readonly Command[] = [],
+  extraCommands: readonly ListedCommand[] = [],
 ): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${helpText()}\n`);
     return name === undefined ? exitCodes.badInput : exitCodes.ok;
   }
-  const command = [...commands, ...extraCommands].find((candidate) => candidate.name === name);
-  if (!command) {
+  const listed = [...commands, ...extraCommands].find((candidate) => candidate.name === name);
+  if (!listed) {
     io.stderr.write(`Unknown command "${name}". Run advocase --help to see the commands.\n`);
     return exitCodes.badInput;
   }
-  const dataDirectory = resolveDataDirectory(io.env);
-  const session = new Session({ dataDirectory, actor: `cli:${userInfo().username}` });
-  const handlers = createHandlers(session);
-  const call: CallMethod = async (method, input) => {
-    const result = await dispatch(handlers, method, input);
-    if (!result.ok) throw new MethodCallError(result.error);
-    return result.value as never;
-  };
+  const { openCliSession } = await import('./cli-session');
+  const { dataDirectory, session, call } = openCliSession(io);
   try {
-    return await command.run({ io, argv: rest, dataDirectory, call, session });
+    const command = await listed.load();
+    return await command.run({ io, argv: rest, dataDirectory, call, session, usage: listed.usage });
   } catch (error) {
     const { message, code } = describeError(error);
     io.stderr.write(`advocase ${name}: ${message}\n`);

@@ -11,7 +11,6 @@ import { writeAtomically } from './write-atomically';
 import { createRedactor } from './redaction';
 import { redactingReader } from './redacting-reader';
 import { loadDossier, type Dossier } from './case-dossier';
-import { writeExhibitBundle } from './exhibit-bundle';
 import { defaultExhibitIds, numberExhibits } from './exhibits';
 import { buildSummaryModel, type SummaryModel } from './summary-model';
 import { renderSummaryPdf, type RenderedSummary } from './summary-pdf';
@@ -154,6 +153,8 @@ export class ExportService {
   ): Promise<Omit<BundleReport, 'sizeBytes'>> {
     const { model, dossier } = await this.model(input.selection);
     const names = this.fileNames(model);
+    // zip.js and pdf-lib load with the first bundle, not when the app starts (docs/performance.md, "Start").
+    const { writeExhibitBundle } = await import('./exhibit-bundle');
     const report = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) =>
       writeExhibitBundle(
         destination,

@@ -1,19 +1,25 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
+import type PdfMake from 'pdfmake';
 
-const robotoFolder = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')),
-  'Roboto',
-);
-let isConfigured = false;
+let configured: Promise<typeof PdfMake> | null = null;
 
 /**
  * pdfmake with the bundled Roboto fonts and our table layouts, set up once for every PDF the app
  * writes (case summary, letters, cover sheets, invoices, funder report). It never fetches: no URL is allowed, and no file but the fonts.
+ * Loaded on the first PDF, not at start: pdfmake and its fonts cost the CLI and the harness
+ * 100–170 ms of start-up otherwise (docs/performance.md, "Start").
  */
-export function configuredPdfmake(): typeof pdfmake {
-  if (isConfigured) return pdfmake;
+export function configuredPdfmake(): Promise<typeof PdfMake> {
+  configured ??= import('pdfmake').then(({ default: pdfmake }) => configure(pdfmake));
+  return configured;
+}
+
+function configure(pdfmake: typeof PdfMake): typeof PdfMake {
+  const robotoFolder = join(
+    dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')),
+    'Roboto',
+  );
   pdfmake.setFonts({
     Roboto: {
       normal: join(robotoFolder, 'Roboto-Regular.ttf'),
@@ -46,6 +52,5 @@ export function configuredPdfmake(): typeof pdfmake {
       paddingBottom: () => 1.5,
     },
   });
-  isConfigured = true;
   return pdfmake;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { redactableFields } from '../../shared/schemas/exports';
+import { redactableFields } from '../../shared/domain/redactable-fields';
 import type { AdvocaseDatabase } from '../db/schema';
 import { generatedFileRecipes, renderRedacted } from '../letters/generated-file-recipe';
 import type { ReadExhibit } from './exhibit-bundle';

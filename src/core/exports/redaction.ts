@@ -1,4 +1,4 @@
-import type { RedactableField } from '../../shared/schemas/exports';
+import type { RedactableField } from '../../shared/domain/redactable-fields';
 import { formatLetterDate } from '../letters/letter-layout';
 import type { Dossier } from './case-dossier';
 

@@ -10,7 +10,7 @@ import { describeTreatment } from '../../shared/domain/treatments';
 import { deadlineStatusLabels, payerRequestKindLabels } from '../../shared/schemas/deadlines';
 import type { TimelineEvent } from '../../shared/schemas/events';
 import type { ExportSelection } from '../../shared/schemas/exports';
-import { redactableFieldLabels } from '../../shared/schemas/exports';
+import { redactableFieldLabels } from '../../shared/domain/redactable-fields';
 import type { CaseFacts, Dossier } from './case-dossier';
 import type { Exhibit } from './exhibits';
 import { numberExhibits } from './exhibits';

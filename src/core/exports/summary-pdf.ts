@@ -211,7 +211,7 @@ export async function renderSummaryPdf(
   model: SummaryModel,
   manifest: ReadonlyMap<number, ManifestEntry> | null,
 ): Promise<RenderedSummary> {
-  const pdfmake = configuredPdfmake();
+  const pdfmake = await configuredPdfmake();
   const isOnlyCase = model.cases.length === 1;
   const runningTitle = `Case summary ${model.caseNumbers.join(', ')}`;
   let pageCount = 0;

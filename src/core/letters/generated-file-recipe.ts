@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { MediaType } from '../../shared/schemas/vault';
 import type { AdvocaseDatabase } from '../db/schema';
-import { renderLetterDocx } from './letter-docx';
 import type { LetterLayout } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
-import { buildSubmissionPacket, type PacketEnclosure, type PacketInput } from './submission-packet';
+import type { PacketEnclosure, PacketInput } from './submission-packet';
 
 /** A packet's enclosure as it was chosen: the vault document and the title on the cover. */
 export type RecipeEnclosure = { readonly id: number; readonly title: string; readonly mediaType: MediaType };
@@ -98,8 +97,11 @@ export async function renderRedacted(
   switch (recipe.kind) {
     case 'letter_pdf':
       return (await renderLetterPdf(layout)).bytes;
-    case 'letter_docx':
+    case 'letter_docx': {
+      // docx and pdf-lib load with the first file that needs them, not at start (docs/performance.md, "Start").
+      const { renderLetterDocx } = await import('./letter-docx');
       return renderLetterDocx(layout);
+    }
     case 'submission_packet': {
       const enclosures: PacketEnclosure[] = [];
       let isAnyLeftOut = false;
@@ -114,6 +116,7 @@ export async function renderRedacted(
           });
       }
       const cover = mapStrings(recipe.cover, scrub);
+      const { buildSubmissionPacket } = await import('./submission-packet');
       const packet = await buildSubmissionPacket({
         cover: isAnyLeftOut
           ? { ...cover, message: [cover.message, leftOutOfRedactedPacket].filter(Boolean).join('\n\n') }

@@ -23,7 +23,6 @@ import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 import { filingOfSentLetter } from './filing-of-sent-letter';
 import { recordGeneratedFile } from './generated-file-recipe';
 import { deliveryWords, layOutLetter, renderLetter, type LetterRenderContext } from './render-letter';
-import { buildSubmissionPacket } from './submission-packet';
 
 type Enclosure = { readonly id: number; readonly title: string; readonly mediaType: MediaType };
 
@@ -211,6 +210,8 @@ export class LetterOutputService {
       );
     }
     const letter = await renderLetter(saved, renderContext);
+    // pdf-lib loads with the first packet, not when the app starts (docs/performance.md, "Start").
+    const { buildSubmissionPacket } = await import('./submission-packet');
     const packet = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
       buildSubmissionPacket({
         cover: {

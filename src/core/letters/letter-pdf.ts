@@ -197,6 +197,6 @@ export async function renderLetterPdf(
       ...(layout.writesOwnFrame ? [] : [signatureBlock(layout), enclosureList(layout.enclosures)]),
     ],
   };
-  const bytes = await configuredPdfmake().createPdf(definition).getBuffer();
+  const bytes = await (await configuredPdfmake()).createPdf(definition).getBuffer();
   return { bytes, pageCount };
 }

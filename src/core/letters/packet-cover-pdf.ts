@@ -184,6 +184,6 @@ export async function renderCoverSheet(cover: CoverSheet): Promise<RenderedPdf> 
       },
     ],
   };
-  const bytes = await configuredPdfmake().createPdf(definition).getBuffer();
+  const bytes = await (await configuredPdfmake()).createPdf(definition).getBuffer();
   return { bytes, pageCount };
 }

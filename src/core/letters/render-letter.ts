@@ -10,7 +10,6 @@ import {
   type LetterCaseContext,
   type LetterProvider,
 } from './letter-case-context';
-import { renderLetterDocx } from './letter-docx';
 import { writesOwnFrame } from './letter-frame';
 import { formatLetterDate, type LetterLayout, type LetterSignature } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
@@ -137,6 +136,8 @@ export async function renderLetter(letter: Letter, context: LetterRenderContext)
   const layout = layOutLetter(letter, context);
   const isDraft = layout.draftNotice !== null;
   if (context.format === 'docx') {
+    // docx loads with the first Word letter, not when the app starts (docs/performance.md, "Start").
+    const { renderLetterDocx } = await import('./letter-docx');
     return { bytes: await renderLetterDocx(layout), pageCount: null, isDraft };
   }
   const rendered = await renderLetterPdf(layout, { showPageNumbers: context.showPageNumbers ?? true });

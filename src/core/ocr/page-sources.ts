@@ -3,7 +3,6 @@ import type * as Canvas from '@napi-rs/canvas';
 import { AppError } from '../errors';
 import { isWithoutTextLayer, openPdf, readPageText, type PdfPage } from '../vault/extract-text';
 import { grayFromRgba, type GrayImage } from './page-image';
-import { embeddedScan, openForScans } from './scanned-page-image';
 
 /**
  * Turns a document into page images in memory for OCR: a scanner's JPEG taken out of its PDF page
@@ -128,6 +127,8 @@ export async function forEachPdfPage(
   let opening = null as ReturnType<typeof openPdf> | null;
   const pdfJs = async () => (await (opening ??= openPdf(bytes))).pdf;
   try {
+    // pdf-lib loads on the first scan read, not when the app starts (docs/performance.md, "Start").
+    const { embeddedScan, openForScans } = await import('./scanned-page-image');
     const scans = await openForScans(bytes);
     const pageCount = scans?.getPageCount() ?? (await pdfJs()).numPages;
     for (let number = 1; number <= pageCount; number += 1) {

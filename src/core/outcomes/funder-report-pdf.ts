@@ -334,6 +334,6 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
       { text: outcomesPrivacyNote, fontSize: 7, italics: true, color: muted, margin: [0, 8, 0, 0] },
     ],
   };
-  const bytes = await configuredPdfmake().createPdf(definition).getBuffer();
+  const bytes = await (await configuredPdfmake()).createPdf(definition).getBuffer();
   return { bytes, pageCount };
 }

@@ -42,7 +42,7 @@ export async function renderInvoicePdf({
   lines,
   billToAddress,
 }: InvoiceDocument): Promise<{ bytes: Buffer; pageCount: number }> {
-  const pdfmake = configuredPdfmake();
+  const pdfmake = await configuredPdfmake();
   let pageCount = 0;
   const definition = {
     pageSize: 'LETTER',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactableFields } from '../domain/redactable-fields';
 import { timelineEventTypes } from '../domain/timeline-event-types';
 import { documentTypes, mediaTypes } from './vault';
 import { optionalCalendarDate, optionalText, recordId } from './fields';
@@ -7,17 +8,6 @@ import { optionalCalendarDate, optionalText, recordId } from './fields';
  * Attorney export: a case summary PDF with a chronology and an exhibit index, and a ZIP
  * bundle of the summary with every chosen document numbered, Bates-stamped and hashed.
  */
-
-/** Fields the user may take out of the summary before it leaves Advocase. */
-export const redactableFields = ['address', 'dateOfBirth', 'memberId', 'otherNames'] as const;
-export type RedactableField = (typeof redactableFields)[number];
-
-export const redactableFieldLabels: Readonly<Record<RedactableField, string>> = {
-  address: "Client's address",
-  dateOfBirth: "Client's date of birth",
-  memberId: 'Member ID and group number',
-  otherNames: "Other people's names (payer reps and reviewers)",
-};
 
 const redactField = z.enum(redactableFields, {
   error: `Redact only these fields: ${redactableFields.join(', ')}.`,

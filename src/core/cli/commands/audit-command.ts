@@ -4,10 +4,6 @@ import type { Command } from '../command';
 import { readPassphrase } from '../prompt-secret';
 
 export const auditCommand: Command = {
-  name: 'audit',
-  usage: 'advocase audit verify',
-  summary:
-    'Check the audit log hash chain; names the first entry changed, removed or blanked outside a purge',
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     if (subcommand !== 'verify') throw new UsageError('Say what to do: advocase audit verify.');

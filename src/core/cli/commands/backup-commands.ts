@@ -21,11 +21,6 @@ import { MethodCallError, type Command, type CommandContext } from '../command';
 import { readPassphrase } from '../prompt-secret';
 
 export const backupCommand: Command = {
-  name: 'backup',
-  usage:
-    'advocase backup create --to DIR | backup list --in DIR [--json] | backup verify FILE | backup restore FILE --data-dir DIR [--replace] [--with-recovery-key]',
-  summary:
-    'Encrypted backups: write one (prints its path), list a folder, check one, restore one into a data folder',
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     const sub = { ...context, argv: rest };

@@ -4,15 +4,9 @@ import { userTimeZone } from '../../deadlines/time-zone';
 import { exitCodes, readAll, UsageError } from '../cli-io';
 import type { Command } from '../command';
 
-const usage = 'advocase deadlines compute < scenario.json';
-
 /** Needs no database: reads one JSON scenario on stdin and prints the deadline report as JSON. */
 export const deadlinesCommand: Command = {
-  name: 'deadlines',
-  usage,
-  summary:
-    'Compute the legal deadlines for one case scenario (JSON in, JSON out); dates are guidance to verify',
-  async run({ io, argv }) {
+  async run({ io, argv, usage }) {
     const [subcommand, ...extra] = argv;
     if (subcommand !== 'compute' || extra.length > 0) throw new UsageError(`Usage: ${usage}`);
     // The machine's zone (ADVOCASE_TIME_ZONE to choose another), as the app uses the user's setting.

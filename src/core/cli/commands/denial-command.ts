@@ -12,7 +12,6 @@ import { AppError } from '../../errors';
 import { exitCodes, UsageError, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 
-const usage = 'advocase denial read FILE [--plan-type P] [--json]';
 const planTypeChoices = `one of: ${planTypes.join(', ')}`;
 
 /** The `--json` output: each field's value only (the app keeps the sources for highlighting). */
@@ -150,11 +149,7 @@ async function readShowingProgress(io: CliIo, path: string): Promise<NoticeFileT
 
 /** Needs no database: reads one notice file and prints what it says and how it measures up to the law. */
 export const denialCommand: Command = {
-  name: 'denial',
-  usage,
-  summary:
-    'Read a denial notice (text, PDF, scan or photo, offline) and check it against the law; --json for the fields and the check',
-  async run({ io, argv }) {
+  async run({ io, argv, usage }) {
     const [subcommand, ...rest] = argv;
     if (subcommand !== 'read') throw new UsageError(`Usage: ${usage}`);
     const { values, positionals } = parseArgs({

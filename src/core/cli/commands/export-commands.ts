@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import { bundleInputSchema, redactableFields, type RedactableField } from '../../../shared/schemas/exports';
+import { redactableFields, type RedactableField } from '../../../shared/domain/redactable-fields';
+import { bundleInputSchema } from '../../../shared/schemas/exports';
 import { ExportService } from '../../exports/export-service';
 import { exitCodes, UsageError } from '../cli-io';
 import type { Command } from '../command';
@@ -38,10 +39,6 @@ function parseRedactions(text: string | undefined): RedactableField[] {
 
 /** `advocase export-summary`: the attorney summary PDF and/or the exhibit bundle, written where the user says. */
 export const exportSummaryCommand: Command = {
-  name: 'export-summary',
-  usage:
-    'advocase export-summary --case ID|--client ID [--out FILE.pdf] [--bundle FILE.zip] [--bates-prefix ADV] [--redact field,...]',
-  summary: `Case summary PDF for an attorney, and a Bates-stamped exhibit ZIP (redact: ${redactableFields.join(', ')})`,
   async run(context) {
     const { values } = parseArgs({
       args: [...context.argv],

@@ -10,9 +10,6 @@ import { exitCodes, UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { readPassphrase } from '../prompt-secret';
 
-const usage =
-  'advocase import FILE [--source NAME] [--map-value "COLUMN=VALUE:CODE"]… (--dry-run | --skip-invalid [--merge-duplicates]) [--json]';
-
 /**
  * "Plan Type=Employer (self-funded):employer-self-funded" → the field the column feeds, the value,
  * the code. The column is named by its header, as the app matches it; the code follows the last colon.
@@ -39,10 +36,7 @@ function parseMapValue(text: string, mapping: ImportMapping): [EnumeratedImportF
 
 /** Imports a CSV as the app does: a dry run lists every row's status; --skip-invalid imports the good rows. */
 export const importCommand: Command = {
-  name: 'import',
-  usage,
-  summary: 'Import clients, coverage and cases from a CSV; --dry-run lists every row and its problems',
-  async run({ io, argv, call }) {
+  async run({ io, argv, call, usage }) {
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,

@@ -17,9 +17,6 @@ function parseId(text: string | undefined, flag: string): number {
 }
 
 export const addClientCommand: Command = {
-  name: 'add-client',
-  usage: 'advocase add-client --name NAME [--dob YYYY-MM-DD] [--state XX]',
-  summary: "Add a client; prints only the new client's id",
   async run(context) {
     const { values } = parseArgs({
       args: [...context.argv],
@@ -39,9 +36,6 @@ export const addClientCommand: Command = {
 };
 
 export const addCaseCommand: Command = {
-  name: 'add-case',
-  usage: 'advocase add-case --client ID --treatment TEXT [--payer TEXT]',
-  summary: "Open a case for a client; prints only the new case's id",
   async run(context) {
     const { values } = parseArgs({
       args: [...context.argv],
@@ -65,9 +59,6 @@ export const addCaseCommand: Command = {
 };
 
 export const listCasesCommand: Command = {
-  name: 'list-cases',
-  usage: 'advocase list-cases [--json]',
-  summary: 'Print the caseload (as JSON with --json)',
   async run(context) {
     const { values } = parseArgs({
       args: [...context.argv],

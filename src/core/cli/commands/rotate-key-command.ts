@@ -12,10 +12,6 @@ function recoveryKeyLines(recoveryKey: string): string {
 }
 
 export const rotateKeyCommand: Command = {
-  name: 'rotate-key',
-  usage: 'advocase rotate-key',
-  summary:
-    'Replace the encryption key: re-encrypt the vault and the database, print a new recovery key (resumes if interrupted)',
   async run(context) {
     parseArgs({ args: [...context.argv], options: {}, strict: true });
     const passphrase = await readPassphrase(context.io);

@@ -3,10 +3,6 @@ import type { Command } from '../command';
 import { readNewPassphrase, readPassphrase } from '../prompt-secret';
 
 export const initCommand: Command = {
-  name: 'init',
-  usage: 'advocase init',
-  summary:
-    'Set up the encrypted store and print the recovery key (passphrase from ADVOCASE_PASSPHRASE or asked)',
   async run({ io, call, dataDirectory }) {
     const passphrase = await readNewPassphrase(io, 'ADVOCASE_PASSPHRASE');
     const { recoveryKey } = await call('session.initialize', { passphrase });
@@ -22,9 +18,6 @@ export const initCommand: Command = {
 };
 
 export const statusCommand: Command = {
-  name: 'status',
-  usage: 'advocase status',
-  summary: 'Say whether Advocase is set up, and where its data lives',
   async run({ io, call, dataDirectory }) {
     const { state } = await call('session.status', {});
     const description =
@@ -35,10 +28,6 @@ export const statusCommand: Command = {
 };
 
 export const changePassphraseCommand: Command = {
-  name: 'change-passphrase',
-  usage: 'advocase change-passphrase',
-  summary:
-    'Replace the passphrase (current from ADVOCASE_PASSPHRASE, new from ADVOCASE_NEW_PASSPHRASE, or asked)',
   async run({ io, call }) {
     const currentPassphrase = await readPassphrase(io, 'Current passphrase: ');
     await call('session.unlock', { passphrase: currentPassphrase });

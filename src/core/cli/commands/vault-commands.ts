@@ -59,11 +59,6 @@ async function addOneFile(
 }
 
 export const vaultCommand: Command = {
-  name: 'vault',
-  usage:
-    'advocase vault add --case ID FILE... | vault verify [--remove-leftovers] | vault search TEXT [--json] | vault ocr --all | --document ID',
-  summary:
-    'The encrypted document vault: add files to a case, check every stored file, search text, recognise the text of scans',
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     const sub = { ...context, argv: rest };

@@ -2,7 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MethodInput } from '@shared/contract';
 import { timelineEventTypeLabels, type TimelineEventType } from '@shared/domain/timeline-event-types';
-import { redactableFieldLabels, redactableFields, type RedactableField } from '@shared/schemas/exports';
+import {
+  redactableFieldLabels,
+  redactableFields,
+  type RedactableField,
+} from '@shared/domain/redactable-fields';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
