@@ -352,6 +352,13 @@ function DenialNoticeForm({
       </section>
 
       <div className={styles.fieldsPane}>
+        {read.caseTreatmentTheServiceDiffersFrom && findings.service && (
+          <p className={styles.serviceWarning} role="alert">
+            <strong>This notice denies another treatment.</strong> It names “{findings.service.value}”, but
+            this case is for {read.caseTreatmentTheServiceDiffersFrom}. Check that the notice belongs to this
+            case (and this request) before recording it; if not, close this and read it on the right case.
+          </p>
+        )}
         <fieldset className={styles.fieldset}>
           <legend>Dates</legend>
           <div className={styles.row}>
