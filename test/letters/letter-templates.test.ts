@@ -175,6 +175,7 @@ describe('shipped letter templates', () => {
   it('the external review request takes the external review window, not the appeal window', () => {
     const { text } = render('external-review-request', richLetterContext);
     expect(text).toContain('February 20, 2026 (45 CFR 147.136(d)(2)(i); 29 CFR 2590.715-2719(d))');
+    expect(text).not.toContain(richLetterContext.deadlines[1]!.meaning);
     expect(text).not.toContain('April 18, 2026');
   });
 
@@ -202,7 +203,12 @@ describe('shipped letter templates', () => {
     expect(text).toContain('request a reconsideration of your organization determination');
     expect(text).toContain('(42 CFR 422.578; 422.582)');
     // The plan's pre-service reconsideration clock (deadlines.md §6.2), chosen from the plan type.
-    expect(text).toContain('the deadline is December 17, 2025 (42 CFR 422.582(b))');
+    expect(text).toContain(
+      'This request is filed on time: the deadline is December 17, 2025 (42 CFR 422.582(b)).',
+    );
+    // The letter argues to the plan; the rule's advice to the advocate stays on the Deadlines tab.
+    expect(text).not.toContain(rule.meaning);
+    expect(text).not.toMatch(/\bAsk the\b/);
     expect(text).toContain('42 CFR 422.590');
     expect(text).not.toContain('2560.503-1');
   });

@@ -113,8 +113,13 @@ function filingDeadline(context: LetterContext): CaseDeadline | null {
   );
 }
 
+/**
+ * The date and the rule that sets it, which is what the payer needs to see the request is on time.
+ * The rule's meaning is left out: it is written for the advocate ("Ask the plan for… within 60
+ * days"), and a letter argues to the payer rather than instructing whoever files it.
+ */
 function describeDeadline(deadline: CaseDeadline): string {
-  return `${formatLetterDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}). ${escapeMarkdownText(deadline.meaning)}`;
+  return `${formatLetterDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}).`;
 }
 
 const latestOf = (values: readonly string[]) => (values.length > 0 ? [...values].sort().at(-1) : undefined);
@@ -407,7 +412,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
   ),
   placeholder(
     'filing_deadline',
-    "Deadline engine → the claimant's earliest open deadline this letter meets (the external-review window for an external review request, the appeal window otherwise), with its citation and the rule's meaning. A deadline already missed is shown as a prompt to check the plan's own date, never as met.",
+    "Deadline engine → the claimant's earliest open deadline this letter meets (the external-review window for an external review request, the appeal window otherwise), as its date and citation (the rule's meaning is written for the advocate, not the payer). A deadline already missed is shown as a prompt to check the plan's own date, never as met.",
     unfilledPrompt('filing deadline', 'not computed'),
     (context) => {
       const deadline = filingDeadline(context);
