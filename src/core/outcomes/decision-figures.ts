@@ -129,14 +129,15 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
 }
 
 /**
- * Days from intake to each case's first payer decision, for the cases whose first decision falls
- * in the period (a later decision on appeal is not "the" decision).
+ * Days from intake to each case's first payer decision on or after the day it was opened, for the
+ * cases whose such decision falls in the period (a later decision on appeal is not "the" decision,
+ * and a denial dated before intake, which the client brought, is not one the advocate waited for).
  */
 async function daysToFirstDecision(db: OutcomesDb, scope: OutcomesScope): Promise<number[]> {
   const window = utcWindow(scope);
   const rows = await scopedCases(db, scope)
     .innerJoin('events', 'events.case_id', 'entry.case_id')
-    .select(['entry.opened_on as openedOn', (eb) => eb.fn.min<string>('events.occurred_at').as('firstAt')])
+    .select(['entry.case_id as caseId', 'entry.opened_on as openedOn', 'events.occurred_at as occurredAt'])
     .where('events.type', '=', 'payer_decision')
     .where('events.deleted_at', 'is', null)
     .where('entry.case_id', 'in', (eb) =>
@@ -148,10 +149,16 @@ async function daysToFirstDecision(db: OutcomesDb, scope: OutcomesScope): Promis
         .where('events.occurred_at', '>=', window.start)
         .where('events.occurred_at', '<', window.end),
     )
-    .groupBy(['entry.case_id', 'entry.opened_on'])
     .execute();
-  return rows
-    .map((row) => ({ openedOn: row.openedOn, decidedOn: localDateOf(row.firstAt, scope) }))
+  const firstAfterIntake = new Map<number, { openedOn: string; decidedOn: string }>();
+  for (const row of rows) {
+    const decidedOn = localDateOf(row.occurredAt, scope);
+    if (decidedOn < row.openedOn) continue;
+    const earliest = firstAfterIntake.get(row.caseId);
+    if (!earliest || decidedOn < earliest.decidedOn)
+      firstAfterIntake.set(row.caseId, { openedOn: row.openedOn, decidedOn });
+  }
+  return [...firstAfterIntake.values()]
     .filter((row) => isInPeriod(row.decidedOn, scope))
     .map((row) => daysBetween(row.openedOn, row.decidedOn));
 }

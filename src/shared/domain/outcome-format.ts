@@ -27,3 +27,11 @@ export function formatMonth(month: string): string {
 export function formatCount(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** What the approval rate is taken over: "1 of 1 closed case the payer answered". */
+export function approvalRateDetail(headline: {
+  readonly casesApproved: number;
+  readonly casesAnsweredByPayer: number;
+}): string {
+  return `${headline.casesApproved} of ${formatCount(headline.casesAnsweredByPayer, 'closed case the payer answered', 'closed cases the payer answered')}`;
+}
