@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { RecordedDenialNotice } from '../../shared/schemas/case-denial-notice';
+import { dayOnlyInstant } from '../../shared/domain/day-only-events';
 import { denialReasonCategoryLabels, type NoticeCheck } from '../../shared/schemas/denial-notice';
 import type { AdvocaseDatabase } from '../db/schema';
 import { auditedInsert, auditedUpdate } from '../db/audited-writes';
