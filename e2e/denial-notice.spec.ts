@@ -207,7 +207,7 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(editor).toContainText('Claim / reference number: SHP-2026-88412');
 });
 
-test('a notice that denies another treatment than the case is for says so before recording', async ({
+test('a notice that denies another treatment than the case is for says so before recording, and folds what the plan does not require', async ({
   page,
   app,
 }) => {
@@ -219,7 +219,7 @@ test('a notice that denies another treatment than the case is for says so before
   const { caseId } = await createCaseWithCoverage(app.url, {
     clientId: created.id,
     payer: 'Summit Health Plan',
-    planType: 'employer-self-funded',
+    planType: 'medicare-advantage',
     treatment: 'tms',
   });
   await page.goto(`${origin}/#/cases/${caseId}/timeline`);
@@ -232,5 +232,12 @@ test('a notice that denies another treatment than the case is for says so before
   await expect(dialog.getByRole('alert')).toContainText(
     'This notice denies another treatment. It names “Spravato (esketamine) nasal spray”, but this case is for TMS.',
   );
+  // A Medicare Advantage notice need not hold most of the commercial list: those rows are folded.
+  const check = dialog.getByRole('region', { name: 'The notice checked against the law' });
+  const notRequired = check.getByText('10 items not required for Medicare Advantage');
+  await expect(notRequired).toBeVisible();
+  await expect(check.getByRole('listitem').filter({ hasText: 'Not required' }).first()).toBeHidden();
   await screenshotBothSizes(page, app, 'denial-notice-04-other-treatment');
+  await notRequired.click();
+  await expect(check.getByRole('listitem').filter({ hasText: 'Not required' })).toHaveCount(10);
 });
