@@ -71,7 +71,12 @@ describe('shipped letter templates', () => {
       const { template } = render(templateId, sparseLetterContext);
       const silent = placeholdersUsedIn(template.body).filter(
         (name) =>
-          placeholdersByName.get(name)?.fill({ ...sparseLetterContext, letterKind: template.kind }) === '',
+          placeholdersByName
+            .get(name)
+            ?.fill(
+              { ...sparseLetterContext, letterKind: template.kind },
+              { placeholders: new Set(placeholdersUsedIn(template.body)) },
+            ) === '',
       );
       const mayBeSilent = [
         'urgency_statement',
