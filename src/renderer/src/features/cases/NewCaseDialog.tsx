@@ -134,7 +134,7 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
     form.clientMode === 'new'
       ? clientsWithSameName(clients.data ?? [], form.fullName, form.dateOfBirth || null)
       : [];
-  const useExistingClient = (clientId: number) =>
+  const chooseExistingClient = (clientId: number) =>
     setForm((current) => ({ ...current, clientMode: 'existing', existingClientId: String(clientId) }));
 
   return (
@@ -216,7 +216,7 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
                 <ul>
                   {sameNameClients.map((client) => (
                     <li key={client.id}>
-                      <Button variant="quiet" onClick={() => useExistingClient(client.id)}>
+                      <Button variant="quiet" onClick={() => chooseExistingClient(client.id)}>
                         Use {describeClient(client)}
                       </Button>
                     </li>
