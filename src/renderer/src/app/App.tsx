@@ -1,5 +1,5 @@
 import { QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { RecoveryKeyScreen } from '../features/session/RecoveryKeyScreen';
 import { ReplaceRecoveryKeyScreen } from '../features/session/ReplaceRecoveryKeyScreen';
 import { SetupScreen } from '../features/session/SetupScreen';
@@ -25,16 +25,6 @@ function SessionGate() {
   // Held only in memory, only until the user confirms it is saved. That a key waits for its
   // confirmation is kept in the store too, so a reload cannot skip it (the key itself is not).
   const [unsavedRecoveryKey, setUnsavedRecoveryKey] = useState<string | null>(null);
-  const isUnlocked = status.data?.state === 'unlocked';
-  const confirmation = useQuery({
-    queryKey: queryKeys.session.recoveryKeyConfirmation,
-    queryFn: () => callApi('session.recoveryKeyConfirmation', {}),
-    enabled: isUnlocked,
-  });
-  // Asked afresh at each unlock: a key rotated and left unconfirmed before the lock must not pass.
-  useEffect(() => {
-    if (!isUnlocked) queryClient.removeQueries({ queryKey: queryKeys.session.recoveryKeyConfirmation });
-  }, [isUnlocked]);
   const confirmSaved = useMutation({
     mutationFn: () => callApi('session.confirmRecoveryKey', {}),
     onSuccess: () => {
@@ -67,9 +57,23 @@ function SessionGate() {
     case 'locked':
       return <UnlockScreen onRecoveryKeyReplaced={setUnsavedRecoveryKey} />;
     case 'unlocked':
-      if (confirmation.isPending) return <p className={styles.splash}>Opening Advocase…</p>;
-      if (confirmation.data?.isAwaitingConfirmation)
-        return <ReplaceRecoveryKeyScreen onReplaced={setUnsavedRecoveryKey} />;
-      return <Workspace />;
+      return <UnlockedApp onRecoveryKeyReplaced={setUnsavedRecoveryKey} />;
   }
+}
+
+/**
+ * Mounted while the data is open: asks at each unlock (and after each reload) whether a recovery
+ * key still waits for "I have saved it", and if so offers a new one before the caseload.
+ */
+function UnlockedApp({ onRecoveryKeyReplaced }: { onRecoveryKeyReplaced: (recoveryKey: string) => void }) {
+  const confirmation = useQuery({
+    queryKey: queryKeys.session.recoveryKeyConfirmation,
+    queryFn: () => callApi('session.recoveryKeyConfirmation', {}),
+    // Dropped when the data locks (this unmounts), so the next unlock asks the store again.
+    gcTime: 0,
+  });
+  if (confirmation.isPending) return <p className={styles.splash}>Opening Advocase…</p>;
+  if (confirmation.data?.isAwaitingConfirmation)
+    return <ReplaceRecoveryKeyScreen onReplaced={onRecoveryKeyReplaced} />;
+  return <Workspace />;
 }
