@@ -349,8 +349,9 @@ describe('a case the client brought with a denial, closed as approved', () => {
       // The denial is dated eight days before the case was opened: the client brought it.
       await decide('2026-04-02', 'denied', 0);
       const beforeAppeal = await own.call('outcomes.report', year2026);
-      // Nothing decided since intake yet: no figure, rather than -8 days.
+      // Nothing decided since intake yet: no figure, rather than -8 days, and the case is said to be left out.
       expect(beforeAppeal.headline.medianDaysToDecision).toBeNull();
+      expect(beforeAppeal.headline.casesDecidedOnlyBeforeIntake).toBe(1);
 
       await decide('2026-05-15', 'approved', 1);
       await own.call('cases.update', {
@@ -360,6 +361,7 @@ describe('a case the client brought with a denial, closed as approved', () => {
       const closed = await own.call('outcomes.report', year2026);
       // Opened Apr 10, approved on appeal May 15: 35 days.
       expect(closed.headline.medianDaysToDecision).toBe(35);
+      expect(closed.headline.casesDecidedOnlyBeforeIntake).toBe(0);
       expect(closed.outcomeMix.map((share) => [share.label, share.count])).toEqual([['Approved', 1]]);
       expect(closed.headline).toMatchObject({
         casesApproved: 1,

@@ -99,6 +99,7 @@ export async function computeOutcomes(
         casesClosedAs(volume.outcomeMix, answeredByPayer),
       ),
       medianDaysToDecision: decisions.medianDaysToDecision,
+      casesDecidedOnlyBeforeIntake: decisions.casesDecidedOnlyBeforeIntake,
       savedOnCasesCents: volume.savedOnCasesCents,
       fundingGrantedCents: fundingCents,
       moneySavedCents: volume.savedOnCasesCents + fundingCents,

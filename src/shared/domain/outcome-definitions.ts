@@ -66,7 +66,7 @@ export const outcomeFigureDefinitions: Readonly<
   medianDaysToDecision: {
     label: 'Median days from intake to decision',
     definition:
-      'For each case whose first payer decision on or after the day it was opened falls in the period: days from the case\u2019s "opened on" date to that decision; the middle value (the mean of the two middle values for an even count). A decision dated before the case was opened, such as a denial the client brings to intake, is not the one measured: the clock starts when the advocate takes the case, so it never runs backwards.',
+      'For each case whose first payer decision on or after the day it was opened falls in the period: days from the case\u2019s "opened on" date to that decision; the middle value (the mean of the two middle values for an even count). A decision dated before the case was opened, such as a denial the client brings to intake, is not the one measured: the clock starts when the advocate takes the case, so it never runs backwards. The card says how many cases were left out for that.',
   },
   moneySaved: {
     label: 'Money saved for clients',

@@ -35,3 +35,11 @@ export function approvalRateDetail(headline: {
 }): string {
   return `${headline.casesApproved} of ${formatCount(headline.casesAnsweredByPayer, 'closed case the payer answered', 'closed cases the payer answered')}`;
 }
+
+/** What the intake-to-decision median is taken to, and the cases it leaves out. */
+export function intakeToDecisionDetail(headline: { readonly casesDecidedOnlyBeforeIntake: number }): string {
+  const leftOut = headline.casesDecidedOnlyBeforeIntake;
+  return `median, to the first payer decision after intake${
+    leftOut > 0 ? `; ${formatCount(leftOut, 'case', 'cases')} decided only before intake left out` : ''
+  }`;
+}

@@ -100,6 +100,8 @@ export const outcomesHeadlineSchema = z.object({
   /** casesApproved ÷ casesAnsweredByPayer, the outcome mix's cases; null when none closed so. */
   approvalRate: rate,
   medianDaysToDecision: z.number().nullable(),
+  /** Cases whose only payer decisions came before they were opened (a denial brought to intake). */
+  casesDecidedOnlyBeforeIntake: z.number().int(),
   savedOnCasesCents: z.number().int(),
   fundingGrantedCents: z.number().int(),
   moneySavedCents: z.number().int(),

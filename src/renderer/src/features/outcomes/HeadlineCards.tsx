@@ -3,6 +3,7 @@ import {
   approvalRateDetail,
   formatCount,
   formatDays,
+  intakeToDecisionDetail,
   formatRate,
   formatWholeDollars,
 } from '@shared/domain/outcome-format';
@@ -57,7 +58,7 @@ function cardsOf(headline: OutcomesHeadline): Card[] {
       figure: 'medianDaysToDecision',
       label: 'Intake to decision',
       value: formatDays(headline.medianDaysToDecision),
-      detail: 'median, to the first payer decision after intake',
+      detail: intakeToDecisionDetail(headline),
     },
   ];
 }
