@@ -324,7 +324,11 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
     page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem').filter({ hasText: label });
   await expect(card('Cases opened')).toContainText('1 closed');
   await expect(card('Money saved for clients')).toContainText('$18,400');
-  await expect(card('Approval rate')).toContainText('1 of 3 payer decisions');
+  // The approval rate and "How closed cases ended" count the same closed case the same way.
+  await expect(card('Approval rate')).toContainText('100.0%');
+  await expect(card('Approval rate')).toContainText('1 of 1 closed case the payer answered');
+  // The walk's decisions are dated before the case was opened: no negative days, and said so.
+  await expect(card('Intake to decision')).toContainText('1 case decided only before intake left out');
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
   await shootBothSizes(page, app, 'lifecycle-05-outcomes');
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes as shootBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'harbor lantern meadow 77';
@@ -22,6 +23,23 @@ test('a case from coverage to three logged calls, found again by payer, by refer
   await completeFirstRun(page, app.url, passphrase);
   await openCase(page, 'Imani Brooks', 'Esketamine (Spravato)', 'UnitedHealthcare');
   await openCase(page, 'Noah Ferris', 'TMS', 'Cigna');
+
+  // A second case for a name already here offers that client rather than making a duplicate.
+  await page.keyboard.press('n');
+  const newCase = page.getByRole('dialog', { name: 'New case' });
+  await newCase.getByLabel('Full name').fill('imani  brooks');
+  const sameName = newCase.getByRole('note', { name: 'Clients with this name' });
+  await expect(sameName).toContainText('A client with this name is already here. Is this case for them?');
+  await shootBothSizes(page, app, '10b-new-case-same-name');
+  await sameName.getByRole('button', { name: 'Use Imani Brooks (born Sep 14, 1988)' }).click();
+  await expect(newCase.getByRole('radio', { name: 'Existing client' })).toBeChecked();
+  await expect(newCase.getByRole('combobox', { name: 'Client', exact: true })).toHaveValue('1');
+  // Another birth date is another person: no hint.
+  await newCase.getByRole('radio', { name: 'New client' }).check();
+  await newCase.getByLabel('Date of birth').fill('1990-01-01');
+  await expect(sameName).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(newCase).toBeHidden();
   await page.getByRole('row', { name: /Imani Brooks/ }).click();
   await expect(page.getByRole('heading', { name: /Imani Brooks/ })).toContainText(
     'Esketamine (Spravato) · UnitedHealthcare',
@@ -47,9 +65,43 @@ test('a case from coverage to three logged calls, found again by payer, by refer
   await coverage.getByLabel(/^Member ID/).fill('UHC-88431207');
   await coverage.getByLabel(/^End date/).fill('2026-12-31');
   await coverage.getByLabel(/^Deductible \(/).fill('2,000');
+  // The case has no coverage yet: the new one is for this case unless the advocate says otherwise.
+  await expect(coverage.getByRole('checkbox', { name: /^Use for this case/ })).toBeChecked();
   await coverage.getByRole('button', { name: 'Save coverage' }).click();
   await expect(coverage).toBeHidden();
   await expect(page.getByText('Member ID UHC-88431207')).toBeVisible();
+
+  // A second plan (the spouse's) is added to the client without moving the case to it…
+  await page.getByRole('button', { name: 'Add coverage' }).click();
+  const second = page.getByRole('dialog', { name: 'Add coverage' });
+  await second.getByLabel('Kind of plan').selectOption('employer-fully-insured');
+  await second.getByLabel('Payer', { exact: true }).fill('Aetna');
+  const useForCase = second.getByRole('checkbox', {
+    name: 'Use for this case (instead of the coverage with UnitedHealthcare it uses now)',
+  });
+  await expect(useForCase).not.toBeChecked();
+  await shootBothSizes(page, app, '11b-second-coverage');
+  await second.getByRole('button', { name: 'Save coverage' }).click();
+  await expect(second).toBeHidden();
+  await expect(page.getByRole('status')).toContainText(
+    'Coverage with Aetna saved; this case still uses UnitedHealthcare.',
+  );
+  await expect(page.getByLabel('Coverage for this case')).toHaveText(/UnitedHealthcare/);
+  await expect(page.getByText('Member ID UHC-88431207')).toBeVisible();
+
+  // …unless chosen, and then Undo takes the case back to the plan it used.
+  await page.getByRole('button', { name: 'Add coverage' }).click();
+  await second.getByLabel('Kind of plan').selectOption('employer-fully-insured');
+  await second.getByLabel('Payer', { exact: true }).fill('Aetna Choice POS II');
+  await useForCase.check();
+  await second.getByRole('button', { name: 'Save coverage' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    'Coverage with Aetna Choice POS II saved; this case now uses it instead of UnitedHealthcare.',
+  );
+  await expect(page.getByRole('heading', { level: 2, name: 'Aetna Choice POS II' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByText('Member ID UHC-88431207')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'UnitedHealthcare' })).toBeVisible();
 
   // A provider, in network under this coverage.
   await page.getByRole('link', { name: 'Providers' }).click();

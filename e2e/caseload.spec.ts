@@ -87,7 +87,7 @@ test('filter to a payer, sort, open a case by keyboard, move cases to a stage, e
   expect(download.suggestedFilename()).toMatch(/^caseload-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('Case,Client,Treatment,Payer,Stage,Priority,Next deadline,Advocate,Opened,Readiness');
+  expect(lines[0]).toBe('Case,Client,Treatment,Payer,Stage,Priority,Next deadline,Readiness,Advocate,Opened');
   expect(lines.slice(1).map((line) => line.split(',').slice(0, 5).join(','))).toEqual([
     'C-00001,Rosa Delgado,TMS,Aetna,Internal appeal 1',
     'C-00005,Leah Quinn,IV ketamine,Aetna,Intake',

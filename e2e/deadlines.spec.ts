@@ -57,6 +57,9 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
   await expect(appealCard).toContainText('29 CFR 2560.503-1(h)(3)(i)');
   await expect(appealCard).toContainText('Open');
   await expect(appealCard).toContainText('Estimated — verify against the notice');
+  // The rule's grade says what it means for the date, not the reference's bare word.
+  await expect(appealCard).toContainText("Rule checked against the regulation's text");
+  await expect(deadlines).not.toContainText(/Source (verified|corroborated|unverified)/);
   const citation = appealCard.getByRole('link', { name: /29 CFR 2560\.503-1\(h\)\(3\)\(i\)/ });
   await expect(citation).toHaveAttribute('href', 'https://www.ecfr.gov/current/title-29/section-2560.503-1');
   await expect(citation).toHaveAttribute('rel', 'noreferrer');

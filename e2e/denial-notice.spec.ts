@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
 import { screenshotBothSizes } from './support/screenshot-both-sizes';
@@ -68,6 +69,19 @@ async function scannedNotice(folder: string, noticeDate: string): Promise<string
   return join(folder, 'summit-denial-scan.png');
 }
 
+/** A file dropped on the case page's drop zone, as one dragged from the desktop. */
+async function dropOnCase(page: Page, fileName: string, mediaType: string, bytes: Buffer): Promise<void> {
+  const dropZone = page.getByTestId('denial-notice-drop-zone');
+  const transfer = await page.evaluateHandle(`(() => {
+    const bytes = Uint8Array.from(atob('${bytes.toString('base64')}'), (character) => character.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], ${JSON.stringify(fileName)}, { type: ${JSON.stringify(mediaType)} }));
+    return data;
+  })()`);
+  await dropZone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await dropZone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
 test('a scanned denial dropped on a case fills the case, its deadline, its defects and the appeal letter', async ({
   page,
   app,
@@ -93,16 +107,7 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(client) })).toBeVisible();
 
   // Drop the picture on the case page, as a file dragged from the desktop.
-  const dropZone = page.getByTestId('denial-notice-drop-zone');
-  const base64 = readFileSync(scanPath).toString('base64');
-  const transfer = await page.evaluateHandle(`(() => {
-    const bytes = Uint8Array.from(atob('${base64}'), (character) => character.charCodeAt(0));
-    const data = new DataTransfer();
-    data.items.add(new File([bytes], 'summit-denial-scan.png', { type: 'image/png' }));
-    return data;
-  })()`);
-  await dropZone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await dropZone.dispatchEvent('drop', { dataTransfer: transfer });
+  await dropOnCase(page, 'summit-denial-scan.png', 'image/png', readFileSync(scanPath));
 
   const dialog = page.getByRole('dialog', { name: 'Read as denial notice' });
   await expect(dialog).toBeVisible();
@@ -157,8 +162,15 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   ).coverages;
   expect(coverages[0]?.payerFax).toBe('(860) 555-0142');
 
-  // The timeline shows the denial with its reason.
+  // The timeline shows the denial with its reason, dated by the notice: a day without a time.
   await expect(page.getByText(/Denied \(not medically necessary\)/)).toBeVisible();
+  const decision = page.getByRole('article', { name: /^Payer decision, / });
+  await expect(decision.locator('time')).toHaveText(
+    new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' }).format(
+      new Date(`${noticeDate}T00:00:00`),
+    ),
+  );
+  await expect(decision).not.toHaveAccessibleName(/\d:\d\d/);
 
   // The Deadlines tab: the law's 180 days as the deadline, the notice's 60 as a finding beside it.
   await page.goto(`${origin}/#/cases/${caseId}/deadlines`);
@@ -193,4 +205,39 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
   // What the check tells the advocate stays out of the letter to the payer.
   await expect(editor).not.toContainText('Use the legal window');
   await expect(editor).toContainText('Claim / reference number: SHP-2026-88412');
+});
+
+test('a notice that denies another treatment than the case is for says so before recording, and folds what the plan does not require', async ({
+  page,
+  app,
+}) => {
+  const origin = new URL(app.url).origin;
+  await completeFirstRun(page, app.url, passphrase);
+  const created = (await callHarness(app.url, 'clients.create', { fullName: client, state: 'OH' })) as {
+    id: number;
+  };
+  const { caseId } = await createCaseWithCoverage(app.url, {
+    clientId: created.id,
+    payer: 'Summit Health Plan',
+    planType: 'medicare-advantage',
+    treatment: 'tms',
+  });
+  await page.goto(`${origin}/#/cases/${caseId}/timeline`);
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(client) })).toBeVisible();
+  // The Spravato notice, as text, dropped on a TMS case.
+  const notice = Buffer.from(noticeLines(dayFromToday(-10)).join('\n'));
+  await dropOnCase(page, 'summit-denial.txt', 'text/plain', notice);
+
+  const dialog = page.getByRole('dialog', { name: 'Read as denial notice' });
+  await expect(dialog.getByRole('alert')).toContainText(
+    'This notice denies another treatment. It names “Spravato (esketamine) nasal spray”, but this case is for TMS.',
+  );
+  // A Medicare Advantage notice need not hold most of the commercial list: those rows are folded.
+  const check = dialog.getByRole('region', { name: 'The notice checked against the law' });
+  const notRequired = check.getByText('10 items not required for Medicare Advantage');
+  await expect(notRequired).toBeVisible();
+  await expect(check.getByRole('listitem').filter({ hasText: 'Not required' }).first()).toBeHidden();
+  await screenshotBothSizes(page, app, 'denial-notice-04-other-treatment');
+  await notRequired.click();
+  await expect(check.getByRole('listitem').filter({ hasText: 'Not required' })).toHaveCount(10);
 });

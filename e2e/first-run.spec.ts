@@ -1,4 +1,5 @@
 import { backToCaseloadFromNewCase, completeFirstRun } from './support/app-steps';
+import { screenshotBothSizes } from './support/screenshot-both-sizes';
 import { expect, test } from './support/web-harness-fixture';
 
 const passphrase = 'maple harbor quiet lantern 42';
@@ -137,4 +138,43 @@ test('typed health data stays out of the browser: no autofill, and closing the t
   const reopened = await context.newPage();
   await reopened.goto(app.url);
   await expect(reopened.getByRole('heading', { name: 'Unlock Advocase' })).toBeVisible();
+});
+
+test('a reload on "Save your recovery key" does not skip it: a new key replaces the one never confirmed', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Type it again').fill(passphrase);
+  await page.getByRole('button', { name: 'Create encrypted store' }).click();
+  const firstKey = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '-');
+
+  // Leaving the page locks the data in the browser harness (the desktop app reloads unlocked):
+  // either way the confirmation is asked for again once the data is open.
+  await page.reload();
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key was not confirmed' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toHaveCount(0);
+  await screenshotBothSizes(page, app, '02b-recovery-key-not-confirmed');
+  await page.getByLabel('Passphrase').fill('maple harbor quiet lantern 41');
+  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The passphrase is wrong.');
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Make a new recovery key' }).click();
+
+  const newKey = page.getByTestId('recovery-key');
+  await expect(newKey).toHaveText(/^([0-9A-Z]{4}-){3}[0-9A-Z]{4}([0-9A-Z]{4}-){3}[0-9A-Z]{4}$/);
+  expect((await newKey.innerText()).replace(/\s+/g, '-')).not.toBe(firstKey);
+  await page.getByLabel('I have saved my recovery key somewhere safe.').check();
+  await page.getByRole('button', { name: 'Continue to Advocase' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+
+  // Confirmed: after a reload the caseload comes straight after the unlock.
+  await page.reload();
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your recovery key was not confirmed' })).toHaveCount(0);
 });

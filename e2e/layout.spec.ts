@@ -67,6 +67,10 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
     await goTo(page, '#/caseload');
     await app.screenshot(`layout-caseload-${name}`);
     await goTo(page, `#/cases/${firstCase}/timeline`);
+    // The case's name, treatment and payer keep a readable width; the buttons wrap below instead.
+    expect((await page.locator('main h1').boundingBox())?.width, `case title at ${name}`).toBeGreaterThan(
+      600,
+    );
     await app.screenshot(`layout-case-page-${name}`);
     await goTo(page, '#/agenda');
     await app.screenshot(`layout-agenda-${name}`);
@@ -122,6 +126,10 @@ test('the caseload: header and filter in view, the table scrolls in its frame wi
         .map((cell) => cell.textContent),
     );
   expect(cellsCut).toEqual([]);
+
+  // At 1280 what to act on is in view without scrolling: stage, priority, deadline and readiness.
+  await expect(table.getByRole('columnheader', { name: /Readiness/ })).toBeInViewport({ ratio: 1 });
+  await expect(table.getByRole('columnheader', { name: /Next deadline/ })).toBeInViewport({ ratio: 1 });
 
   // At 1280 the table is wider than its frame: it scrolls inside it, case and client stay put.
   const firstRow = table.locator('tbody tr[data-case-id]').first();

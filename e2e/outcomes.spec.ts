@@ -102,8 +102,9 @@ test('a denied case, its cost estimate and funding through their tabs: the dashb
   // The dashboard counts the decision: one denial, nothing saved yet.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Outcomes' }).click();
   await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
-  await expect(headlineCard(page, 'Approval rate')).toContainText('0.0%');
-  await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 1 payer decision');
+  // No case closed yet: no approval rate, rather than 0 % for a case still being fought.
+  await expect(headlineCard(page, 'Approval rate')).toContainText('—');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 0 closed cases the payer answered');
   await expect(headlineCard(page, 'Clients served')).toContainText('1');
   await expect(headlineCard(page, 'Money saved for clients')).toContainText('$0');
 
@@ -166,7 +167,7 @@ test('a denied case, its cost estimate and funding through their tabs: the dashb
   const moneySaved = headlineCard(page, 'Money saved for clients');
   await expect(moneySaved).toContainText('$3,000');
   await expect(moneySaved).toContainText('$0 on cases · $3,000 funding granted');
-  await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 1 payer decision');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 0 closed cases the payer answered');
   await app.screenshot('outcomes-02-one-case');
 
   // What "money saved" counts, one click away.
@@ -176,7 +177,7 @@ test('a denied case, its cost estimate and funding through their tabs: the dashb
   await page.keyboard.press('Escape');
 
   // The numbers behind a chart, as a table.
-  const byPayer = page.getByRole('region', { name: 'Approval rate by payer' });
+  const byPayer = page.getByRole('region', { name: 'Payer decisions approved, by payer' });
   await byPayer.getByRole('button', { name: 'Table' }).click();
   await expect(byPayer.getByRole('row', { name: /Aetna/ })).toContainText('0.0%');
 
@@ -221,8 +222,8 @@ test('a year of cases: the dashboard agrees with the hand counts, by advocate to
   // Hand counts: test/outcomes/outcomes-report.test.ts.
   await expect(headlineCard(page, 'Clients served')).toContainText('12');
   await expect(headlineCard(page, 'Clients served')).toContainText('14 cases worked');
-  await expect(headlineCard(page, 'Approval rate')).toContainText('50.0%');
-  await expect(headlineCard(page, 'Approval rate')).toContainText('8 of 16 payer decisions');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('87.5%');
+  await expect(headlineCard(page, 'Approval rate')).toContainText('7 of 8 closed cases the payer answered');
   await expect(headlineCard(page, 'Money saved for clients')).toContainText('$57,000');
   await expect(headlineCard(page, 'Deadlines met')).toContainText('2 met · 2 missed');
   await expect(headlineCard(page, 'Intake to decision')).toContainText('20 days');

@@ -44,6 +44,9 @@ test('Ctrl+K finds a call by its reference number, by keyboard alone', async ({ 
   await expect(call).toBeVisible();
   await expect(palette.getByRole('option')).toHaveCount(1);
   await expect(call.locator('mark')).toHaveText('REF-20931');
+  // The entry's day in the user's locale (the browser's is en-US), never as stored.
+  await expect(call).toContainText('Mar 2, 2026');
+  await expect(call).not.toContainText('2026-03-02');
   await expect(call).toHaveAttribute('aria-selected', 'true');
   await app.screenshot('search-01-reference-number');
 

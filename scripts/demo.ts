@@ -18,6 +18,8 @@ if (!existsSync(join(dataDirectory, 'keyring.json'))) {
   process.stdout.write('Creating the demo caseload (invented people, clearly not real)…\n');
   const session = new Session({ dataDirectory, actor: 'demo' });
   await session.initialize(demoPassphrase);
+  // A demo's recovery key protects nothing real: the app is not to ask for it.
+  await session.confirmRecoveryKeySaved();
   const counts = await session.useStore(({ db }) =>
     db.transaction().execute((trx) => generateDemoCaseload(trx, { clientCount: 200, today: new Date() })),
   );

@@ -13,6 +13,8 @@ if (!dataDirectory || !clientCount || !passphrase) {
 setDefaultLogThreshold('warn');
 const session = new Session({ dataDirectory, actor: 'demo' });
 await session.initialize(passphrase);
+// As `npm run demo`: the recovery key of invented data is not asked for.
+await session.confirmRecoveryKeySaved();
 await session.useStore(({ db }) =>
   db
     .transaction()

@@ -153,6 +153,21 @@ describe('reading a vault document as a denial notice', () => {
     );
   });
 
+  it("names the case's treatment when the notice denies another service, and stays quiet when they agree", async () => {
+    const { call, caseId, documentId } = await recordedCase();
+    const matching = await call('denials.readDocument', { documentId, caseId });
+    expect(matching.findings.service?.value).toMatch(/Spravato|esketamine/i);
+    expect(matching.caseTreatmentTheServiceDiffersFrom).toBeNull();
+
+    await call('cases.update', { caseId, changes: { treatment: 'tms' } });
+    const differing = await call('denials.readDocument', { documentId, caseId });
+    expect(differing.caseTreatmentTheServiceDiffersFrom).toBe('TMS');
+    // Read without a case there is nothing to compare with.
+    expect(
+      (await call('denials.readDocument', { documentId })).caseTreatmentTheServiceDiffersFrom,
+    ).toBeNull();
+  });
+
   it('checks under the plan type asked for, and says plainly when the document is gone', async () => {
     const { call, failure, caseId, documentId } = await recordedCase();
     const read = await call('denials.readDocument', { documentId, caseId, planType: 'medicare-advantage' });

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureEvents, openExportFixture, pdfPageCount, pdfText, secrets } from './export-fixture';
 import { writeFileOutput } from '../helpers/write-file-output';
+import { longDate } from '../../src/core/exports/summary-model';
 
 process.env['ADVOCASE_TIME_ZONE'] = 'America/New_York';
 
 // Fixture events happen between 12:00 and 18:00 UTC: the same calendar day in New York.
 const expectedChronology = [...fixtureEvents]
   .sort((a, b) => a.event.occurredAt.localeCompare(b.event.occurredAt))
-  .map(({ event, references }) => ({ date: event.occurredAt.slice(0, 10), references }));
+  .map(({ event, references }) => ({ date: longDate(event.occurredAt.slice(0, 10)), references }));
 
 /** Positions of each needle in the text, searching on from the previous one: -1 once out of order. */
 function positionsInOrder(text: string, needles: readonly string[]): number[] {
@@ -51,8 +52,10 @@ describe('case summary PDF, read back with pdftotext', () => {
     );
     // Exhibits follow the story: the insurance card (dated 2026-01-05, on no event) is 001, the fax
     // confirmation (event of 2026-03-02) 002, and the denial letter, on the 2026-03-13 denial, 003.
-    expect(chronology).toMatch(/2026-03-02 +Prior[^\n]*\b002\n/);
-    expect(chronology).toMatch(/2026-03-13 +Payer decision[^\n]*\b003\n/);
+    expect(chronology).toMatch(/March 2, 2026 +Prior[^\n]*\b002\n/);
+    expect(chronology).toMatch(/March 13, 2026 +Payer decision[^\n]*\b003\n/);
+    // Dates as people read them, as the deadlines already were: no ISO date left in the chronology.
+    expect(chronology).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   });
 
   it('has a cover, contents, running header, page numbers and every section with real data', async () => {
@@ -107,7 +110,7 @@ describe('case summary PDF, read back with pdftotext', () => {
     expect(deadlines).toMatch(/[A-Z][a-z]+ \d{1,2}, 20\d\d/);
     expect(deadlines).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // Open questions: the appeal went without proof of delivery.
-    expect(text).toMatch(/Appeal filed on 2026-03-30: no proof of delivery/);
+    expect(text).toMatch(/Appeal filed on March 30, 2026: no proof of delivery/);
     // No medical-necessity section: that feature has no data yet, so nothing stands in for it.
     expect(text).not.toMatch(/medical.necessity (evidence|criteria)/i);
   });

@@ -71,7 +71,12 @@ describe('shipped letter templates', () => {
       const { template } = render(templateId, sparseLetterContext);
       const silent = placeholdersUsedIn(template.body).filter(
         (name) =>
-          placeholdersByName.get(name)?.fill({ ...sparseLetterContext, letterKind: template.kind }) === '',
+          placeholdersByName
+            .get(name)
+            ?.fill(
+              { ...sparseLetterContext, letterKind: template.kind },
+              { placeholders: new Set(placeholdersUsedIn(template.body)) },
+            ) === '',
       );
       const mayBeSilent = [
         'urgency_statement',
@@ -172,9 +177,52 @@ describe('shipped letter templates', () => {
     expect(text).toContain('29 CFR 2560.503-1(h)(3)(vi)');
   });
 
+  it('sets out each criterion once: under the reason it answers, and the criteria section lists only the rest', () => {
+    const { text } = render('internal-appeal-first-level', richLetterContext);
+    const twoClasses = 'At least 2 antidepressants from different classes at adequate dose and duration';
+    expect(text.split(twoClasses)).toHaveLength(2);
+    // Severity and REMS answer no reason of this notice: they stay in the criteria section.
+    expect(text.split('Severe depression on a standardized scale')).toHaveLength(2);
+    expect(text).toContain('Those set out above, under the reasons they answer, and:');
+
+    // "Not medically necessary" concerns every criterion: all are argued there, none listed twice,
+    // and a later reason about the trials points back instead of repeating the paragraph.
+    const general: LetterContext = {
+      ...richLetterContext,
+      denial: {
+        ...richLetterContext.denial!,
+        reason: '1. Not medically necessary. 2. Fewer than two antidepressant trials are documented.',
+      },
+    };
+    const generalText = render('internal-appeal-first-level', general).text;
+    for (const result of richLetterContext.criteria!.results)
+      expect(generalText.split(result.text)).toHaveLength(2);
+    expect(generalText).toContain(
+      'This is not correct. The records meet the criteria of your policy that this reason concerns, as set out above.',
+    );
+    expect(generalText).toContain(
+      'Each one the records meet is set out above, under the reason of the notice it answers.',
+    );
+  });
+
+  it("names a policy whose name carries its number once (Aetna's CPB 0938)", () => {
+    const aetna: LetterContext = {
+      ...richLetterContext,
+      criteria: {
+        ...richLetterContext.criteria!,
+        setName: 'Aetna CPB 0938 — Ketamine for depression and other psychiatric disorders',
+        policyNumber: 'CPB 0938',
+      },
+    };
+    const { text } = render('internal-appeal-first-level', aetna);
+    expect(text).toContain('Aetna CPB 0938 — Ketamine for depression and other psychiatric disorders');
+    expect(text.split('CPB 0938')).toHaveLength(2);
+  });
+
   it('the external review request takes the external review window, not the appeal window', () => {
     const { text } = render('external-review-request', richLetterContext);
     expect(text).toContain('February 20, 2026 (45 CFR 147.136(d)(2)(i); 29 CFR 2590.715-2719(d))');
+    expect(text).not.toContain(richLetterContext.deadlines[1]!.meaning);
     expect(text).not.toContain('April 18, 2026');
   });
 
@@ -202,7 +250,12 @@ describe('shipped letter templates', () => {
     expect(text).toContain('request a reconsideration of your organization determination');
     expect(text).toContain('(42 CFR 422.578; 422.582)');
     // The plan's pre-service reconsideration clock (deadlines.md §6.2), chosen from the plan type.
-    expect(text).toContain('the deadline is December 17, 2025 (42 CFR 422.582(b))');
+    expect(text).toContain(
+      'This request is filed on time: the deadline is December 17, 2025 (42 CFR 422.582(b)).',
+    );
+    // The letter argues to the plan; the rule's advice to the advocate stays on the Deadlines tab.
+    expect(text).not.toContain(rule.meaning);
+    expect(text).not.toMatch(/\bAsk the\b/);
     expect(text).toContain('42 CFR 422.590');
     expect(text).not.toContain('2560.503-1');
   });

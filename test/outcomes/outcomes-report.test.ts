@@ -86,7 +86,7 @@ describe('outcomes figures for 2026, against hand counts on the fixture', () => 
   it('rates approvals by payer, by treatment and by appeal level', () => {
     // 16 decisions dated 2026 on live cases (C14's 2025 denial, C15 and trashed C16 excluded);
     // approvals: C1 L1, C5, C6 (partial), C7 L1, C9, C10 L1, C11, C14 L1 = 8.
-    expect(report.headline).toMatchObject({ decisions: 16, approvals: 8, approvalRate: 0.5 });
+    expect(report.headline).toMatchObject({ decisions: 16, approvals: 8 });
     const rows = (tallies: OutcomesReport['approvalByPayer']) =>
       tallies.map((tally) => [
         tally.label,
@@ -114,6 +114,12 @@ describe('outcomes figures for 2026, against hand counts on the fixture', () => 
       ['Initial decision', 10, 3, 1, 6],
       ['Appeal level 1', 6, 4, 0, 2],
     ]);
+  });
+
+  it('rates approval over the closed cases the payer answered: the outcome mix, never another story', () => {
+    // Closed as approved 6 + partially approved 1 = 7, of 8 the payer answered (denied final: C2);
+    // self-pay C8 and withdrawn C13 had no answer from the payer to count.
+    expect(report.headline).toMatchObject({ casesApproved: 7, casesAnsweredByPayer: 8, approvalRate: 7 / 8 });
   });
 
   it('takes the median days from intake to the first decision', () => {
@@ -229,7 +235,9 @@ describe('exports', () => {
     expect(lines[0]).toBe('Section,Item,Measure,Value');
     expect(lines).toContain('Headline,Clients served,Count,12');
     expect(lines).toContain('Headline,Money saved for clients,Dollars,57000.00');
-    expect(lines).toContain('Approval by appeal level,Appeal level 1,Approval rate,66.7%');
+    expect(lines).toContain('Payer decisions approved by appeal level,Appeal level 1,Approval rate,66.7%');
+    expect(lines).toContain('Headline,Approval rate,Percent,87.5%');
+    expect(lines).toContain('Headline,Payer decisions approved,Count,8');
     expect(lines).toContain('Payer behaviour,Cigna,Denial reason: Experimental or investigational,2');
     expect(lines.some((line) => line.startsWith('Definitions,Money saved for clients,Definition,'))).toBe(
       true,
@@ -253,11 +261,12 @@ describe('exports', () => {
       'Harbor Mental Health Navigators',
       'January 1, 2026 to December 31, 2026',
       // The headline row: the five numbers, then their labels, left to right.
-      '12 14 50.0% $57,000 50.0% Clients served Cases worked Approval rate Money saved for clients Deadlines met',
+      '12 14 87.5% $57,000 50.0% Clients served Cases worked Approval rate Money saved for clients Deadlines met',
       'incl. $2,500 funding granted',
-      '8 of 16 payer decisions',
+      // The card's detail wraps in its narrow column: "7 of 8 closed cases the payer / answered".
+      '7 of 8 closed cases the payer',
       '2 of 4 that fell due',
-      'Median time from intake to the first payer decision: 20 days.',
+      'Median time from intake to the first payer decision after it: 20 days. Payer decisions approved: 8 of 16 payer decisions.',
       'Opened 2 2 2 2 2 2 1 0 0 0 0 0 Closed 1 0 1 1 1 2 2 1 1 0 0 0',
       'How these figures are counted',
       'no client names',
@@ -313,5 +322,56 @@ describe('the date that counts', () => {
       deadlinesMetRate: null,
     });
     expect(empty.outcomeMix).toEqual([]);
+  });
+});
+
+describe('a case the client brought with a denial, closed as approved', () => {
+  it('measures intake to decision from the first decision after intake, and rates it approved as the outcome mix does', async () => {
+    const own = await startContractSession(newDataDirectory());
+    try {
+      const client = await own.call('clients.create', { fullName: 'Nadia Brandt' });
+      const opened = await own.call('cases.create', {
+        clientId: client.id,
+        treatment: 'tms',
+        payer: 'Aetna',
+        openedOn: '2026-04-10',
+      });
+      const decide = (on: string, decision: 'denied' | 'approved', level: number) =>
+        own.call('events.add', {
+          caseId: opened.id,
+          event: {
+            type: 'payer_decision',
+            occurredAt: `${on}T15:00:00Z`,
+            summary: `Payer decision: ${decision}`,
+            details: { decision, level, noticeDate: on },
+          },
+        });
+      // The denial is dated eight days before the case was opened: the client brought it.
+      await decide('2026-04-02', 'denied', 0);
+      const beforeAppeal = await own.call('outcomes.report', year2026);
+      // Nothing decided since intake yet: no figure, rather than -8 days, and the case is said to be left out.
+      expect(beforeAppeal.headline.medianDaysToDecision).toBeNull();
+      expect(beforeAppeal.headline.casesDecidedOnlyBeforeIntake).toBe(1);
+
+      await decide('2026-05-15', 'approved', 1);
+      await own.call('cases.update', {
+        caseId: opened.id,
+        changes: { stage: 'resolved', closedOn: '2026-05-20', outcome: 'approved' },
+      });
+      const closed = await own.call('outcomes.report', year2026);
+      // Opened Apr 10, approved on appeal May 15: 35 days.
+      expect(closed.headline.medianDaysToDecision).toBe(35);
+      expect(closed.headline.casesDecidedOnlyBeforeIntake).toBe(0);
+      expect(closed.outcomeMix.map((share) => [share.label, share.count])).toEqual([['Approved', 1]]);
+      expect(closed.headline).toMatchObject({
+        casesApproved: 1,
+        casesAnsweredByPayer: 1,
+        approvalRate: 1,
+        decisions: 2,
+        approvals: 1,
+      });
+    } finally {
+      await own.session.lock();
+    }
   });
 });

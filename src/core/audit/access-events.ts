@@ -13,6 +13,7 @@ export const accessEventKinds = [
   'backup',
   'restore',
   'key_rotation',
+  'recovery_key_replaced',
 ] as const;
 export type AccessEventKind = (typeof accessEventKinds)[number];
 

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { Session } from '../session/session';
 import type { DocumentTextRecognition } from '../vault/document-text-recognition';
 import { checkDenialNotice } from './check-denial-notice';
+import { treatmentTheNoticeDiffersFrom } from './notice-service-match';
 import { readDenialNotice } from './read-denial-notice';
 
 type Db = Kysely<AdvocaseDatabase>;
@@ -68,6 +69,23 @@ async function planTypeFor(
     : { planType: 'employer-self-funded', from: 'assumed' };
 }
 
+/** The case's treatment when the notice names another service; null without a case. */
+async function treatmentTheServiceDiffersFrom(
+  db: Db,
+  caseId: number | undefined,
+  findings: DenialNoticeFindings,
+): Promise<string | null> {
+  if (caseId === undefined || findings.service === null) return null;
+  const row = await db
+    .selectFrom('cases')
+    .select(['treatment', 'treatment_detail'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  return row
+    ? treatmentTheNoticeDiffersFrom(findings.service.value, row.treatment, row.treatment_detail)
+    : null;
+}
+
 /**
  * Reads vault documents as denial notices. A document without text (a scan, a photo) is recognised
  * first by the vault's own text recognition (offline, a page at a time): its progress and cancel are
@@ -96,7 +114,10 @@ export class DenialNoticeReader {
         'documentId',
       );
     const findings = readDenialNotice(text);
-    const { planType, from } = await this.session.useStore(({ db }) => planTypeFor(db, input, findings));
+    const { planType, from, differentTreatment } = await this.session.useStore(async ({ db }) => ({
+      ...(await planTypeFor(db, input, findings)),
+      differentTreatment: await treatmentTheServiceDiffersFrom(db, input.caseId, findings),
+    }));
     return {
       documentId: document.id,
       fileName: document.file_name,
@@ -106,6 +127,7 @@ export class DenialNoticeReader {
       findings,
       noticeCheck: checkDenialNotice(text, findings, planType),
       planTypeFrom: from,
+      caseTreatmentTheServiceDiffersFrom: differentTreatment,
     };
   }
 }

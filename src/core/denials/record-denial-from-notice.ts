@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { RecordedDenialNotice } from '../../shared/schemas/case-denial-notice';
+import { dayOnlyInstant } from '../../shared/domain/day-only-events';
 import { denialReasonCategoryLabels, type NoticeCheck } from '../../shared/schemas/denial-notice';
 import type { AdvocaseDatabase } from '../db/schema';
 import { auditedInsert, auditedUpdate } from '../db/audited-writes';
@@ -57,10 +58,13 @@ function summaryOf(input: RecordDenialInput): string {
   return `Denied${category ? ` (${category})` : ''}${reason}`.slice(0, 4000);
 }
 
-/** The decision's place on the timeline: the day it was dated, never later than now. */
+/**
+ * The decision's place on the timeline: the day it was dated, with no time (the notice gives
+ * none), never later than now (a notice dated today and recorded before noon UTC keeps now).
+ */
 function occurredAtOf(noticeDate: string, now: Date): string {
-  const noon = new Date(`${noticeDate}T12:00:00Z`);
-  return (noon < now ? noon : now).toISOString();
+  const dayOnly = dayOnlyInstant(noticeDate);
+  return new Date(dayOnly) < now ? dayOnly : now.toISOString();
 }
 
 /** The appeal's address and fax become the coverage's, so the letters and the fax cover use them. */

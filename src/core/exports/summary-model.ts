@@ -1,4 +1,5 @@
 import { authorizationKindLabels } from '../../shared/domain/authorizations';
+import { dayOnlyOf } from '../../shared/domain/day-only-events';
 import { caseOutcomeLabels, caseStageLabels } from '../../shared/domain/case-stages';
 import { claimTypeLabels, planTypeLabels, type PlanType } from '../../shared/domain/plan-types';
 import {
@@ -129,6 +130,12 @@ function dateParts(instant: string, timeZone: string): { date: string; time: str
     date: `${part('year')}-${part('month')}-${part('day')}`,
     time: `${part('hour')}:${part('minute')}`,
   };
+}
+
+/** An entry's day and time where it happened; a day-only entry (a notice's date) has no time. */
+function whenOf(event: TimelineEvent, timeZone: string): { date: string; time: string } {
+  const dayOnly = dayOnlyOf(event);
+  return dayOnly === null ? dateParts(event.occurredAt, timeZone) : { date: dayOnly, time: '' };
 }
 
 export function longDate(isoDate: string): string {
@@ -328,7 +335,7 @@ function caseSection(
   }
   const types = selection.eventTypes ? new Set<TimelineEventType>(selection.eventTypes) : null;
   const chosenEvents = facts.events
-    .map((event) => ({ event, ...dateParts(event.occurredAt, timeZone) }))
+    .map((event) => ({ event, ...whenOf(event, timeZone) }))
     .filter(({ event, date }) => (types === null || types.has(event.type)) && isInRange(date, selection));
 
   const chronology: ChronologyRow[] = chosenEvents.map(({ event, date, time }) => ({

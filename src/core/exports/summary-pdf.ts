@@ -85,12 +85,12 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
     },
     ruledTable(
       ['Date', 'Type', 'Who', 'What', 'Reference numbers', 'Exh.'],
-      [50, 62, 72, '*', 74, 28],
+      [64, 62, 72, '*', 74, 28],
       section.chronology.map((row) => [
-        { text: [row.date, { text: `\n${row.time}`, style: 'muted' }] },
+        { text: [longDate(row.date), { text: `\n${row.time}`, style: 'muted' }] },
         row.type,
         row.who,
-        row.what,
+        withDatesFormatted(row.what, longDate),
         row.references,
         row.exhibits,
       ]),
@@ -99,9 +99,9 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
     heading(`${prefix}Communications log`, isOnlyCase ? 1 : 2),
     ruledTable(
       ['Date', 'Call', 'Spoke with', 'Rep', 'Reference', 'What was said'],
-      [50, 40, 70, 56, 60, '*'],
+      [64, 40, 70, 56, 60, '*'],
       section.calls.map((call) => [
-        call.date,
+        withDatesFormatted(call.date, longDate),
         call.direction,
         call.withWhom,
         call.rep,
@@ -113,8 +113,13 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
     heading(`${prefix}Denials, appeals and deadlines`, isOnlyCase ? 1 : 2),
     ruledTable(
       ['Date', 'Event', 'Detail', 'Reference numbers'],
-      [50, 80, '*', 90],
-      section.decisions.map((row) => [row.date, row.event, row.detail, row.references]),
+      [64, 80, '*', 90],
+      section.decisions.map((row) => [
+        withDatesFormatted(row.date, longDate),
+        row.event,
+        withDatesFormatted(row.detail, longDate),
+        row.references,
+      ]),
       'No payer decisions, appeals or reviews recorded in the period chosen.',
     ),
     {
@@ -138,7 +143,10 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
     heading(`${prefix}Open questions`, isOnlyCase ? 1 : 2),
     section.openQuestions.length === 0
       ? { text: 'None found in the record.', style: 'note' }
-      : { ul: [...section.openQuestions], margin: [0, 0, 0, 4] },
+      : {
+          ul: section.openQuestions.map((question) => withDatesFormatted(question, longDate)),
+          margin: [0, 0, 0, 4],
+        },
   ];
 }
 

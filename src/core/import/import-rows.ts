@@ -12,13 +12,8 @@ import {
   type ImportMapping,
   type ImportProblem,
 } from '../../shared/schemas/import';
-import {
-  comparableName,
-  dateOrderOf,
-  normalizeDate,
-  normalizePhone,
-  type DateOrder,
-} from './normalize-values';
+import { comparableName } from '../../shared/domain/same-client';
+import { dateOrderOf, normalizeDate, normalizePhone, type DateOrder } from './normalize-values';
 import type { CsvRecord, CsvTable } from './parse-csv';
 import { comparableValue } from './value-vocabulary';
 

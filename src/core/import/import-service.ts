@@ -22,7 +22,7 @@ import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
 import { guessMapping, sourceKey } from './guess-mapping';
 import { dateOrdersOf, readImportRows, whatToFix, type ReadRow, type ResolvedValues } from './import-rows';
-import { comparableName } from './normalize-values';
+import { comparableName } from '../../shared/domain/same-client';
 import { parseCsv, type CsvTable } from './parse-csv';
 import { comparableValue, exactCode, suggestedCode } from './value-vocabulary';
 import { writeImport, type ImportPerson } from './write-import';

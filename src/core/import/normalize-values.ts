@@ -97,13 +97,3 @@ export function normalizeDate(
   if (!iso) return { problem: `"${trimmed}" is not a real calendar date. Check the day and month.` };
   return note ? { value: iso, note } : { value: iso };
 }
-
-/** A name compared for duplicates: no case, accents or extra spaces ("MÜLLER,  Jürgen" ≈ "muller, jurgen"). */
-export function comparableName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}

@@ -64,7 +64,41 @@ function criteriaConcerning(reason: string, results: readonly CriterionResult[])
 const spravatoLabelFacts =
   'Esketamine (Spravato) is approved by the FDA for treatment-resistant depression, and since January 21, 2025 the FDA label allows its use for that indication as monotherapy, without a concurrent oral antidepressant. Its use here is within the FDA label.';
 
-function answerOne(context: LetterContext, reason: string): string[] {
+/**
+ * The criteria met that each reason is answered with, each criterion under the first reason that
+ * concerns it only: a notice giving "not medically necessary" and then "too few trials" has the
+ * trials argued once, under the first.
+ */
+function metCriteriaByReason(context: LetterContext, reasons: readonly string[]): CriterionResult[][] {
+  const cited = new Set<string>();
+  return reasons.map((reason) => {
+    if (!context.criteria) return [];
+    const met = criteriaConcerning(reason, context.criteria.results).filter(
+      (result) => result.status === 'met',
+    );
+    const fresh = met.filter((result) => !cited.has(result.criterionId));
+    for (const result of fresh) cited.add(result.criterionId);
+    return fresh;
+  });
+}
+
+/** Ids of the criteria met that the answers to the denial's reasons already set out. */
+export function criteriaArguedAgainstReasons(context: LetterContext): ReadonlySet<string> {
+  const stated = context.denial?.reason?.trim();
+  if (!stated) return new Set();
+  return new Set(
+    metCriteriaByReason(context, splitDenialReasons(stated))
+      .flat()
+      .map((result) => result.criterionId),
+  );
+}
+
+function answerOne(
+  context: LetterContext,
+  reason: string,
+  freshlyMet: readonly CriterionResult[],
+  isConcernedAgain: boolean,
+): string[] {
   const isEsketamine = context.treatmentKind === 'esketamine';
   if (isEsketamine && isOralAntidepressantReason(reason))
     return [`This is not correct. ${spravatoLabelFacts}`];
@@ -80,15 +114,14 @@ function answerOne(context: LetterContext, reason: string): string[] {
     if (paragraphs.length === 0) paragraphs.push(unfilledPrompt('answer to this reason: criteria check'));
     return paragraphs;
   }
-  const met = criteriaConcerning(reason, context.criteria.results).filter(
-    (result) => result.status === 'met',
-  );
-  if (met.length > 0) {
-    const lead = paragraphs.length === 0 ? 'This is not correct. The records' : 'The records also';
+  const lead = paragraphs.length === 0 ? 'This is not correct. The records' : 'The records also';
+  if (freshlyMet.length > 0) {
     paragraphs.push(
-      `${lead} meet ${met.length === 1 ? 'the criterion' : 'each criterion'} of your policy that this reason concerns:`,
-      bulleted(met.map((result) => describeCriterion(context, result))),
+      `${lead} meet ${freshlyMet.length === 1 ? 'the criterion' : 'each criterion'} of your policy that this reason concerns${isConcernedAgain ? ' and that is not set out above' : ''}:`,
+      bulleted(freshlyMet.map((result) => describeCriterion(context, result))),
     );
+  } else if (isConcernedAgain) {
+    paragraphs.push(`${lead} meet the criteria of your policy that this reason concerns, as set out above.`);
   } else if (paragraphs.length === 0) {
     paragraphs.push(unfilledPrompt('records answering this reason'));
   }
@@ -99,11 +132,20 @@ export function answerDenialReasons(context: LetterContext): string | null {
   const stated = context.denial?.reason?.trim();
   if (!stated) return null;
   const reasons = splitDenialReasons(stated);
+  const freshlyMet = metCriteriaByReason(context, reasons);
   return reasons
     .flatMap((reason, index) => {
       const lead =
         reasons.length > 1 ? `**Reason ${index + 1}.** Your notice states:` : '**Your notice states:**';
-      return [`${lead} “${escapeMarkdownText(reason)}”`, ...answerOne(context, reason)];
+      const concernsCitedCriteria =
+        context.criteria !== null &&
+        criteriaConcerning(reason, context.criteria.results).some(
+          (result) => result.status === 'met' && !freshlyMet[index]!.includes(result),
+        );
+      return [
+        `${lead} “${escapeMarkdownText(reason)}”`,
+        ...answerOne(context, reason, freshlyMet[index]!, concernsCitedCriteria),
+      ];
     })
     .join('\n\n');
 }

@@ -60,13 +60,14 @@ export type FilledLetter = {
 /** Fills a template's text from one case's context, then reads it into a letter document. */
 export function fillLetterTemplate(body: string, context: LetterContext): FilledLetter {
   const unfilled = new Set<string>();
+  const letter = { placeholders: new Set(placeholdersUsedIn(body)) };
   const markdown = body.replace(placeholderPattern, (_whole, name: string) => {
     const entry = placeholdersByName.get(name);
     if (!entry) {
       unfilled.add(name);
       return unfilledPrompt(`unknown placeholder ${name}`);
     }
-    const value = entry.fill(context);
+    const value = entry.fill(context, letter);
     if (value === null) {
       unfilled.add(name);
       return entry.whenMissing;

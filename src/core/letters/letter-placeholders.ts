@@ -11,7 +11,7 @@ import {
 import type { CaseDeadline } from '../../shared/schemas/deadlines';
 import type { EvidenceSource, TreatmentTrial } from '../medical-necessity/case-clinical-facts';
 import { decisionRuleForLetter } from './decision-rule-for-letter';
-import { answerDenialReasons } from './answer-denial-reasons';
+import { answerDenialReasons, criteriaArguedAgainstReasons } from './answer-denial-reasons';
 import { noticeDefectArguments, noticeOmissionRequests } from './notice-defects';
 import type { LetterContext } from './letter-context';
 import { escapeMarkdownText } from './letter-markdown';
@@ -40,8 +40,11 @@ export type Placeholder = {
   /** True when it expands to whole paragraphs or lists and must stand on a line of its own. */
   readonly isBlock: boolean;
   readonly whenMissing: string;
-  readonly fill: (context: LetterContext) => string | null;
+  readonly fill: (context: LetterContext, letter: LetterBeingFilled) => string | null;
 };
+
+/** What a placeholder may know of the letter it fills, so two parts never say the same thing twice. */
+export type LetterBeingFilled = { readonly placeholders: ReadonlySet<string> };
 
 const text = (value: string | null | undefined): string | null =>
   value && value.trim() ? escapeMarkdownText(value.trim()) : null;
@@ -113,8 +116,13 @@ function filingDeadline(context: LetterContext): CaseDeadline | null {
   );
 }
 
+/**
+ * The date and the rule that sets it, which is what the payer needs to see the request is on time.
+ * The rule's meaning is left out: it is written for the advocate ("Ask the plan for… within 60
+ * days"), and a letter argues to the payer rather than instructing whoever files it.
+ */
 function describeDeadline(deadline: CaseDeadline): string {
-  return `${formatLetterDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}). ${escapeMarkdownText(deadline.meaning)}`;
+  return `${formatLetterDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}).`;
 }
 
 const latestOf = (values: readonly string[]) => (values.length > 0 ? [...values].sort().at(-1) : undefined);
@@ -327,18 +335,32 @@ export const letterPlaceholders: readonly Placeholder[] = [
     (context) => {
       const criteria = context.criteria;
       if (!criteria) return null;
-      const number = criteria.policyNumber ? ` ${criteria.policyNumber}` : '';
+      // "Aetna CPB 0938 — Ketamine…" already carries its number: it is not written twice.
+      const number =
+        criteria.policyNumber && !criteria.setName.includes(criteria.policyNumber)
+          ? ` ${criteria.policyNumber}`
+          : '';
       const date = criteria.policyDate ? ` (version of ${formatLetterDate(criteria.policyDate)})` : '';
       return escapeMarkdownText(`${criteria.setName}${number}${date}`);
     },
   ),
   placeholder(
     'criteria_met',
-    'Criteria check → each criterion met, with why and the records that show it (numbered as enclosures where enclosed).',
+    "Criteria check → each criterion met, with why and the records that show it (numbered as enclosures where enclosed); in a letter that answers the denial's reasons, only those not argued there.",
     unfilledPrompt('criteria met, with evidence'),
-    (context) => {
+    (context, letter) => {
       const met = context.criteria?.results.filter((result) => result.status === 'met') ?? [];
-      return met.length > 0 ? bulleted(met.map((result) => describeCriterion(context, result))) : null;
+      if (met.length === 0) return null;
+      // A criterion already argued against the denial's reasons in this letter is not listed again.
+      const argued = letter.placeholders.has('denial_reasons_answered')
+        ? criteriaArguedAgainstReasons(context)
+        : new Set<string>();
+      const left = met.filter((result) => !argued.has(result.criterionId));
+      if (left.length === 0)
+        return 'Each one the records meet is set out above, under the reason of the notice it answers.';
+      const lead =
+        left.length < met.length ? 'Those set out above, under the reasons they answer, and:\n\n' : '';
+      return `${lead}${bulleted(left.map((result) => describeCriterion(context, result)))}`;
     },
     true,
   ),
@@ -407,7 +429,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
   ),
   placeholder(
     'filing_deadline',
-    "Deadline engine → the claimant's earliest open deadline this letter meets (the external-review window for an external review request, the appeal window otherwise), with its citation and the rule's meaning. A deadline already missed is shown as a prompt to check the plan's own date, never as met.",
+    "Deadline engine → the claimant's earliest open deadline this letter meets (the external-review window for an external review request, the appeal window otherwise), as its date and citation (the rule's meaning is written for the advocate, not the payer). A deadline already missed is shown as a prompt to check the plan's own date, never as met.",
     unfilledPrompt('filing deadline', 'not computed'),
     (context) => {
       const deadline = filingDeadline(context);

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import type { OutcomesFilters, OutcomesReport, PayerBehaviour } from '../../shared/schemas/outcomes';
+import type {
+  OutcomeShare,
+  OutcomesFilters,
+  OutcomesReport,
+  PayerBehaviour,
+} from '../../shared/schemas/outcomes';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
 import { caseVolumeFigures } from './case-volume-figures';
 import { decisionFigures } from './decision-figures';
@@ -8,6 +13,15 @@ import { destinationsThatWorked } from './delivery-figures';
 import { fundingGrantedCents } from './funding-figures';
 import { ratio } from './outcome-math';
 import type { OutcomesDb, OutcomesScope } from './outcomes-scope';
+
+/** Closing outcomes that are the payer's answer; the approval rate is taken over these cases. */
+const approvedByPayer: ReadonlySet<OutcomeShare['outcome']> = new Set(['approved', 'partially_approved']);
+const answeredByPayer: ReadonlySet<OutcomeShare['outcome']> = new Set([...approvedByPayer, 'denied_final']);
+
+/** Cases closed in the period with one of the outcomes, read off the outcome mix so the two agree. */
+function casesClosedAs(mix: readonly OutcomeShare[], outcomes: ReadonlySet<OutcomeShare['outcome']>): number {
+  return mix.filter((share) => outcomes.has(share.outcome)).reduce((sum, share) => sum + share.count, 0);
+}
 
 export type OutcomesClock = { readonly now: Date; readonly timeZone: string };
 
@@ -84,8 +98,14 @@ export async function computeOutcomes(
       casesClosed: volume.casesClosed,
       decisions: decisions.decisions,
       approvals: decisions.approvals,
-      approvalRate: ratio(decisions.approvals, decisions.decisions),
+      casesAnsweredByPayer: casesClosedAs(volume.outcomeMix, answeredByPayer),
+      casesApproved: casesClosedAs(volume.outcomeMix, approvedByPayer),
+      approvalRate: ratio(
+        casesClosedAs(volume.outcomeMix, approvedByPayer),
+        casesClosedAs(volume.outcomeMix, answeredByPayer),
+      ),
       medianDaysToDecision: decisions.medianDaysToDecision,
+      casesDecidedOnlyBeforeIntake: decisions.casesDecidedOnlyBeforeIntake,
       savedOnCasesCents: volume.savedOnCasesCents,
       fundingGrantedCents: fundingCents,
       moneySavedCents: volume.savedOnCasesCents + fundingCents,

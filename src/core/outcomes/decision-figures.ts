@@ -34,6 +34,8 @@ export type DecisionFigures = {
   readonly decisions: number;
   readonly approvals: number;
   readonly medianDaysToDecision: number | null;
+  /** Cases decided in the period only before they were opened: left out of the median. */
+  readonly casesDecidedOnlyBeforeIntake: number;
   readonly byPayer: readonly DecisionTally[];
   readonly byTreatment: readonly (DecisionTally & { readonly key: TreatmentKind })[];
   readonly byLevel: readonly DecisionTally[];
@@ -129,14 +131,18 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
 }
 
 /**
- * Days from intake to each case's first payer decision, for the cases whose first decision falls
- * in the period (a later decision on appeal is not "the" decision).
+ * Days from intake to each case's first payer decision on or after the day it was opened, for the
+ * cases whose such decision falls in the period (a later decision on appeal is not "the" decision,
+ * and a denial dated before intake, which the client brought, is not one the advocate waited for).
  */
-async function daysToFirstDecision(db: OutcomesDb, scope: OutcomesScope): Promise<number[]> {
+async function daysToFirstDecision(
+  db: OutcomesDb,
+  scope: OutcomesScope,
+): Promise<{ days: number[]; decidedOnlyBeforeIntake: number }> {
   const window = utcWindow(scope);
   const rows = await scopedCases(db, scope)
     .innerJoin('events', 'events.case_id', 'entry.case_id')
-    .select(['entry.opened_on as openedOn', (eb) => eb.fn.min<string>('events.occurred_at').as('firstAt')])
+    .select(['entry.case_id as caseId', 'entry.opened_on as openedOn', 'events.occurred_at as occurredAt'])
     .where('events.type', '=', 'payer_decision')
     .where('events.deleted_at', 'is', null)
     .where('entry.case_id', 'in', (eb) =>
@@ -148,16 +154,26 @@ async function daysToFirstDecision(db: OutcomesDb, scope: OutcomesScope): Promis
         .where('events.occurred_at', '>=', window.start)
         .where('events.occurred_at', '<', window.end),
     )
-    .groupBy(['entry.case_id', 'entry.opened_on'])
     .execute();
-  return rows
-    .map((row) => ({ openedOn: row.openedOn, decidedOn: localDateOf(row.firstAt, scope) }))
-    .filter((row) => isInPeriod(row.decidedOn, scope))
-    .map((row) => daysBetween(row.openedOn, row.decidedOn));
+  const firstAfterIntake = new Map<number, { openedOn: string; decidedOn: string }>();
+  for (const row of rows) {
+    const decidedOn = localDateOf(row.occurredAt, scope);
+    if (decidedOn < row.openedOn) continue;
+    const earliest = firstAfterIntake.get(row.caseId);
+    if (!earliest || decidedOn < earliest.decidedOn)
+      firstAfterIntake.set(row.caseId, { openedOn: row.openedOn, decidedOn });
+  }
+  return {
+    days: [...firstAfterIntake.values()]
+      .filter((row) => isInPeriod(row.decidedOn, scope))
+      .map((row) => daysBetween(row.openedOn, row.decidedOn)),
+    decidedOnlyBeforeIntake: new Set(rows.map((row) => row.caseId)).size - firstAfterIntake.size,
+  };
 }
 
 export async function decisionFigures(db: OutcomesDb, scope: OutcomesScope): Promise<DecisionFigures> {
   const records = await decisionsInPeriod(db, scope);
+  const toDecision = await daysToFirstDecision(db, scope);
   const byPayer = groupBy(records, (record) => record.payer);
   const byTreatment = groupBy(records, (record) => record.treatment);
   const byLevel = groupBy(records, (record) => record.level);
@@ -174,7 +190,8 @@ export async function decisionFigures(db: OutcomesDb, scope: OutcomesScope): Pro
   return {
     decisions: records.length,
     approvals: records.filter(isApproval).length,
-    medianDaysToDecision: median(await daysToFirstDecision(db, scope)),
+    medianDaysToDecision: median(toDecision.days),
+    casesDecidedOnlyBeforeIntake: toDecision.decidedOnlyBeforeIntake,
     byPayer: [...byPayer.entries()]
       .map(([payer, payerRecords]) => tally(payer, payer, payerRecords))
       .sort((a, b) => b.decisions - a.decisions || a.label.localeCompare(b.label)),

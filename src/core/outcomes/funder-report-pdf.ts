@@ -4,6 +4,7 @@ import {
   type OutcomeFigureId,
 } from '../../shared/domain/outcome-definitions';
 import {
+  approvalRateDetail,
   formatCount,
   formatDays,
   formatMonth,
@@ -35,6 +36,7 @@ const definedHere: readonly OutcomeFigureId[] = [
   'clientsServed',
   'casesActive',
   'approvalRate',
+  'decisionsApproved',
   'approvalByLevel',
   'moneySaved',
   'deadlinesMet',
@@ -238,11 +240,7 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
                 'Cases worked',
                 `${headline.casesOpened} opened, ${headline.casesClosed} closed`,
               ),
-              headlineCell(
-                formatRate(headline.approvalRate),
-                'Approval rate',
-                `${headline.approvals} of ${formatCount(headline.decisions, 'payer decision', 'payer decisions')}`,
-              ),
+              headlineCell(formatRate(headline.approvalRate), 'Approval rate', approvalRateDetail(headline)),
               headlineCell(
                 formatWholeDollars(headline.moneySavedCents),
                 'Money saved for clients',
@@ -271,7 +269,7 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
         },
       },
       {
-        text: `Median time from intake to the first payer decision: ${formatDays(headline.medianDaysToDecision)}.`,
+        text: `Median time from intake to the first payer decision after it: ${formatDays(headline.medianDaysToDecision)}. Payer decisions approved: ${headline.approvals} of ${formatCount(headline.decisions, 'payer decision', 'payer decisions')}.`,
         fontSize: 8.5,
         margin: [0, 6, 0, 14],
       },
@@ -289,7 +287,7 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
       {
         columns: [
           smallTable(
-            'Approval rate by appeal level',
+            'Payer decisions approved, by appeal level',
             ['Level', 'Decisions', 'Approved', 'Rate'],
             report.approvalByLevel.map((tally) => [
               tally.label,
@@ -306,7 +304,7 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
             'No cases closed in the period.',
           ),
           smallTable(
-            'Approval rate by treatment',
+            'Payer decisions approved, by treatment',
             ['Treatment', 'Decisions', 'Rate'],
             report.approvalByTreatment.map((tally) => [
               tally.label,

@@ -98,6 +98,36 @@ describe('the encrypted store', () => {
     await session.lock();
   });
 
+  it('keeps asking for the recovery key to be confirmed across a restart, and replaces one never confirmed', async () => {
+    const dataDirectory = newDataDirectory();
+    const session = newSession(dataDirectory);
+    const { recoveryKey: shownOnce } = await session.initialize(passphrase);
+    expect(await session.isRecoveryKeyAwaitingConfirmation()).toBe(true);
+    await session.lock();
+
+    // The app closed (or the screen reloaded) before "I have saved it": still waiting.
+    const reopened = newSession(dataDirectory);
+    await reopened.unlock(passphrase);
+    expect(await reopened.isRecoveryKeyAwaitingConfirmation()).toBe(true);
+    // Nowhere on disk in the clear.
+    for (const name of readdirSync(dataDirectory))
+      expect(readFileSync(join(dataDirectory, name)).includes(shownOnce), name).toBe(false);
+
+    await expectAppError(reopened.replaceUnconfirmedRecoveryKey('not the passphrase'), 'WRONG_PASSPHRASE');
+    const { recoveryKey: replacement } = await reopened.replaceUnconfirmedRecoveryKey(passphrase);
+    expect(replacement).not.toBe(shownOnce);
+    expect(await reopened.isRecoveryKeyAwaitingConfirmation()).toBe(true);
+    await reopened.confirmRecoveryKeySaved();
+    expect(await reopened.isRecoveryKeyAwaitingConfirmation()).toBe(false);
+    await reopened.lock();
+
+    // The key never confirmed opens nothing now; its replacement does.
+    await expectAppError(reopened.recover(shownOnce, 'another new passphrase'), 'WRONG_RECOVERY_KEY');
+    await reopened.recover(replacement, 'another new passphrase');
+    expect(await reopened.isRecoveryKeyAwaitingConfirmation()).toBe(false);
+    await reopened.lock();
+  });
+
   it('changes the passphrase without re-encrypting: the old one fails, the new one works', async () => {
     const dataDirectory = newDataDirectory();
     const session = newSession(dataDirectory);

@@ -21,6 +21,7 @@ import {
   type RotationProgress,
 } from './key-rotation';
 import { assertStrongPassphrase } from './passphrase-policy';
+import { recoveryKeyConfirmation } from './recovery-key-confirmation';
 import { UnlockAttempts } from './unlock-attempts';
 
 export type SessionOptions = {
@@ -106,6 +107,7 @@ export class Session {
       await this.setAsideOrphanedDatabase();
       const { dataKey, recoveryKey } = await this.keyring.create(passphrase);
       await this.open(dataKey, { isNew: true });
+      await this.awaitRecoveryKeyConfirmation();
       logger.info('session.initialized');
       return { recoveryKey };
     });
@@ -133,6 +135,7 @@ export class Session {
       const failedAttemptsSinceLastUnlock = await this.recordUnlock('passphrase');
       if (!rotated) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock };
       await this.recordRotation(rotated, true);
+      await this.awaitRecoveryKeyConfirmation();
       return {
         state: 'unlocked' as const,
         failedAttemptsSinceLastUnlock,
@@ -198,6 +201,7 @@ export class Session {
       const rotated = await rotateDataKey(this.options.dataDirectory, passphrase, oldKey, onProgress);
       await this.open(rotated.dataKey);
       await this.recordRotation(rotated, false);
+      await this.awaitRecoveryKeyConfirmation();
       logger.info('session.key_rotated');
       return { recoveryKey: rotated.recoveryKey };
     });
@@ -207,6 +211,48 @@ export class Session {
     };
     rotation.then(finished, finished);
     return rotation;
+  }
+
+  /** Whether the recovery key last shown still waits for "I have saved it" (a reload does not clear it). */
+  isRecoveryKeyAwaitingConfirmation(): Promise<boolean> {
+    return this.useStore((store) => recoveryKeyConfirmation.read(store.db));
+  }
+
+  /** The user has saved the recovery key shown: nothing more to ask. */
+  confirmRecoveryKeySaved(): Promise<void> {
+    return this.useStore((store) => recoveryKeyConfirmation.write(store.db, false));
+  }
+
+  /**
+   * A recovery key that was shown but never confirmed cannot be shown again (it is never stored),
+   * so a new one replaces it: the data key is sealed under a new recovery key and the old one stops
+   * opening anything. The passphrase is asked, so that someone at an unlocked screen cannot make
+   * themselves a key that outlasts the lock. The new key waits for confirmation in turn.
+   */
+  replaceUnconfirmedRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.transition(async () => {
+      if (!this.unlocked) {
+        throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+      }
+      let dataKey: Buffer;
+      try {
+        dataKey = await this.keyring.openWithPassphrase(passphrase);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError('WRONG_PASSPHRASE', 'The passphrase is wrong.', 'passphrase');
+        }
+        throw error;
+      }
+      try {
+        const recoveryKey = await this.keyring.replaceRecoveryKey(dataKey);
+        await this.awaitRecoveryKeyConfirmation();
+        await recordAccessEvent(this.unlocked.store.db, this.actor, 'recovery_key_replaced', {});
+        logger.info('session.recovery_key_replaced');
+        return { recoveryKey };
+      } finally {
+        dataKey.fill(0);
+      }
+    });
   }
 
   /**
@@ -372,6 +418,10 @@ export class Session {
     });
     await this.unlockAttempts.clear();
     return failures.length;
+  }
+
+  private awaitRecoveryKeyConfirmation(): Promise<void> {
+    return recoveryKeyConfirmation.write(this.unlocked!.store.db, true);
   }
 
   private recordRotation(

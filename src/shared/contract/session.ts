@@ -3,6 +3,9 @@ import {
   initializeInputSchema,
   initializeOutputSchema,
   recoverInputSchema,
+  recoveryKeyConfirmationSchema,
+  replaceRecoveryKeyInputSchema,
+  replaceRecoveryKeyOutputSchema,
   rotateKeyInputSchema,
   rotateKeyOutputSchema,
   sessionStatusSchema,
@@ -41,6 +44,21 @@ export const sessionMethods = defineMethods({
     doc: 'Replaces the passphrase. Re-wraps the data key; no data is re-encrypted.',
     input: changePassphraseInputSchema,
     output: nothing,
+  },
+  'session.recoveryKeyConfirmation': {
+    doc: 'Whether the recovery key last shown still waits to be confirmed as saved; a reload does not clear it (the key itself is never stored).',
+    input: noInput,
+    output: recoveryKeyConfirmationSchema,
+  },
+  'session.confirmRecoveryKey': {
+    doc: 'The user has saved the recovery key shown: stop asking.',
+    input: noInput,
+    output: nothing,
+  },
+  'session.replaceRecoveryKey': {
+    doc: 'Makes a new recovery key (the passphrase is asked) to replace one shown but never confirmed, which cannot be shown again; the old key stops working. Returns the new key, shown once.',
+    input: replaceRecoveryKeyInputSchema,
+    output: replaceRecoveryKeyOutputSchema,
   },
   'session.rotateKey': {
     doc: 'Replaces the data key: re-encrypts every vault file and the database under a new key and returns a new recovery key (shown once). Resumes at the next unlock if interrupted.',

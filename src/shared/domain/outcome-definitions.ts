@@ -10,6 +10,7 @@ export const outcomeFigureIds = [
   'casesClosed',
   'outcomeMix',
   'approvalRate',
+  'decisionsApproved',
   'approvalByLevel',
   'medianDaysToDecision',
   'moneySaved',
@@ -50,17 +51,22 @@ export const outcomeFigureDefinitions: Readonly<
   approvalRate: {
     label: 'Approval rate',
     definition:
-      'Payer decisions recorded on the timeline with a date in the period that approved or partially approved, divided by all payer decisions in the period. By payer and by treatment it uses the case\u2019s payer and treatment as the caseload shows them.',
+      'Of the cases closed in the period that the payer answered (closed as Approved, Partially approved or Denied (final)), the share closed as approved or partially approved. These are the cases and outcomes of \u201cHow closed cases ended\u201d, so the two agree; a case closed as self-pay, alternative funding or withdrawn, or with no outcome recorded, had no answer from the payer to count. Every payer decision on the timeline, a denial later overturned too, is counted under \u201cPayer decisions approved\u201d.',
+  },
+  decisionsApproved: {
+    label: 'Payer decisions approved',
+    definition:
+      'Payer decisions recorded on the timeline with a date in the period that approved or partially approved, divided by all payer decisions in the period: a case denied and then approved on appeal counts one of each. By payer and by treatment it uses the case\u2019s payer and treatment as the caseload shows them.',
   },
   approvalByLevel: {
-    label: 'Approval rate by appeal level',
+    label: 'Payer decisions approved, by appeal level',
     definition:
       'Decisions at that level (initial decision, appeal level 1, 2 \u2026) that approved or partially approved, divided by all decisions at that level in the period.',
   },
   medianDaysToDecision: {
     label: 'Median days from intake to decision',
     definition:
-      'For each case whose first payer decision falls in the period: days from the case\u2019s "opened on" date to that first decision; the middle value (the mean of the two middle values for an even count).',
+      'For each case whose first payer decision on or after the day it was opened falls in the period: days from the case\u2019s "opened on" date to that decision; the middle value (the mean of the two middle values for an even count). A decision dated before the case was opened, such as a denial the client brings to intake, is not the one measured: the clock starts when the advocate takes the case, so it never runs backwards. The card says how many cases were left out for that.',
   },
   moneySaved: {
     label: 'Money saved for clients',

@@ -27,3 +27,19 @@ export function formatMonth(month: string): string {
 export function formatCount(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** What the approval rate is taken over: "1 of 1 closed case the payer answered". */
+export function approvalRateDetail(headline: {
+  readonly casesApproved: number;
+  readonly casesAnsweredByPayer: number;
+}): string {
+  return `${headline.casesApproved} of ${formatCount(headline.casesAnsweredByPayer, 'closed case the payer answered', 'closed cases the payer answered')}`;
+}
+
+/** What the intake-to-decision median is taken to, and the cases it leaves out. */
+export function intakeToDecisionDetail(headline: { readonly casesDecidedOnlyBeforeIntake: number }): string {
+  const leftOut = headline.casesDecidedOnlyBeforeIntake;
+  return `median, to the first payer decision after intake${
+    leftOut > 0 ? `; ${formatCount(leftOut, 'case', 'cases')} decided only before intake left out` : ''
+  }`;
+}

@@ -37,6 +37,11 @@ export const readDenialDocumentOutputSchema = z.object({
    * or assumed (an employer plan's list) because neither says.
    */
   planTypeFrom: z.enum(['asked', 'coverage', 'notice', 'assumed']),
+  /**
+   * The case's treatment as shown, when the service the notice names is another treatment (the
+   * notice may belong to another case or request); null when they agree or no case was given.
+   */
+  caseTreatmentTheServiceDiffersFrom: z.string().nullable(),
 });
 export type ReadDenialDocumentOutput = z.infer<typeof readDenialDocumentOutputSchema>;
 

@@ -36,7 +36,11 @@ export const caseloadColumnLabels: Readonly<Record<CaseloadColumnId, string>> = 
   evidenceReadiness: 'Readiness',
 };
 
-/** Shown until the user chooses: the columns an advocate scans all day. */
+/**
+ * Shown until the user chooses: the columns an advocate scans all day. What to act on (stage,
+ * priority, next deadline, readiness) comes first, so at 1280 px it is all in view and only the
+ * reference columns (advocate, opened) are reached by scrolling the table sideways.
+ */
 export const defaultCaseloadColumns: readonly CaseloadColumnId[] = [
   'caseNumber',
   'clientName',
@@ -45,9 +49,9 @@ export const defaultCaseloadColumns: readonly CaseloadColumnId[] = [
   'stage',
   'priority',
   'nextDeadline',
+  'evidenceReadiness',
   'assignedAdvocate',
   'openedOn',
-  'evidenceReadiness',
 ];
 
 const columnId = z.enum(caseloadColumnIds, { error: 'That column is not one the caseload has.' });

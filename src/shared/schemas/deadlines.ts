@@ -46,6 +46,20 @@ export const deadlineStatusLabels: Readonly<Record<DeadlineStatus, string>> = {
   'not-tracked': 'Not tracked (case closed)',
 };
 
+export const deadlineConfidences = ['verified', 'corroborated', 'unverified'] as const;
+export type DeadlineConfidence = (typeof deadlineConfidences)[number];
+
+/**
+ * What the rule's grade means for the person relying on the date, in the deadlines reference's
+ * own terms (docs/domain/deadlines.md, "confidence": the regulation's text read, several secondary
+ * sources agreeing, or recalled / one secondary source).
+ */
+export const deadlineConfidenceLabels: Readonly<Record<DeadlineConfidence, string>> = {
+  verified: "Rule checked against the regulation's text",
+  corroborated: 'Rule checked against several secondary sources, not the regulation itself',
+  unverified: 'Rule not yet checked against its source — confirm the date',
+};
+
 export const deadlineKeySchema = z
   .string({ error: 'Deadline is required.' })
   .trim()
@@ -70,7 +84,7 @@ export const caseDeadlineSchema = z.object({
   citationUrl: z.string(),
   citationText: z.string(),
   note: z.string(),
-  confidence: z.enum(['verified', 'corroborated', 'unverified']),
+  confidence: z.enum(deadlineConfidences),
   sourceEventId: z.number().nullable(),
   doneAt: z.string().nullable(),
 });

@@ -90,10 +90,18 @@ export const outcomesHeadlineSchema = z.object({
   casesActive: z.number().int(),
   casesOpened: z.number().int(),
   casesClosed: z.number().int(),
+  /** Payer decisions dated in the period, and those that approved or partially approved. */
   decisions: z.number().int(),
   approvals: z.number().int(),
+  /** Cases closed in the period as approved, partially approved or denied (final). */
+  casesAnsweredByPayer: z.number().int(),
+  /** Of those, the cases closed as approved or partially approved. */
+  casesApproved: z.number().int(),
+  /** casesApproved ÷ casesAnsweredByPayer, the outcome mix's cases; null when none closed so. */
   approvalRate: rate,
   medianDaysToDecision: z.number().nullable(),
+  /** Cases whose only payer decisions came before they were opened (a denial brought to intake). */
+  casesDecidedOnlyBeforeIntake: z.number().int(),
   savedOnCasesCents: z.number().int(),
   fundingGrantedCents: z.number().int(),
   moneySavedCents: z.number().int(),

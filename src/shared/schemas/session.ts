@@ -69,3 +69,14 @@ export const rotateKeyOutputSchema = z.object({
   /** The new recovery key, shown once: the old one no longer opens anything. */
   recoveryKey: z.string(),
 });
+
+export const recoveryKeyConfirmationSchema = z.object({
+  /** True from the moment a recovery key is shown until the user says it is saved, across reloads. */
+  isAwaitingConfirmation: z.boolean(),
+});
+
+export const replaceRecoveryKeyInputSchema = rotateKeyInputSchema;
+export const replaceRecoveryKeyOutputSchema = z.object({
+  /** The new recovery key, shown once: the one never confirmed no longer opens anything. */
+  recoveryKey: z.string(),
+});

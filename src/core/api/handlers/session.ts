@@ -9,6 +9,14 @@ export function sessionHandlers({ session }: HandlerContext): HandlersOf<'sessio
     'session.recover': ({ recoveryKey, newPassphrase }) => session.recover(recoveryKey, newPassphrase),
     'session.lock': () => session.lock(),
     'session.rotateKey': ({ passphrase }) => session.rotateKey(passphrase),
+    'session.recoveryKeyConfirmation': async () => ({
+      isAwaitingConfirmation: await session.isRecoveryKeyAwaitingConfirmation(),
+    }),
+    'session.confirmRecoveryKey': async () => {
+      await session.confirmRecoveryKeySaved();
+      return {};
+    },
+    'session.replaceRecoveryKey': ({ passphrase }) => session.replaceUnconfirmedRecoveryKey(passphrase),
     'session.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
       // Only an unlocked session may change the passphrase, like any other edit.
       await session.useStore(async () => undefined);

@@ -20,12 +20,15 @@ export const rotateKeyCommand: Command = {
     if (unlocked.recoveryKeyAfterRotation) {
       context.io.stdout.write('An interrupted key rotation was finished.\n');
       context.io.stdout.write(recoveryKeyLines(unlocked.recoveryKeyAfterRotation));
+      await context.call('session.confirmRecoveryKey', {});
       return exitCodes.ok;
     }
     context.io.stderr.write('Re-encrypting every document and the database under a new key…\n');
     const { recoveryKey } = await context.call('session.rotateKey', { passphrase });
     context.io.stdout.write('The encryption key was replaced.\n');
     context.io.stdout.write(recoveryKeyLines(recoveryKey));
+    // Printed in the terminal, which has no confirmation screen: printing it is the hand-over.
+    await context.call('session.confirmRecoveryKey', {});
     return exitCodes.ok;
   },
 };

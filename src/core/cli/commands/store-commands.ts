@@ -6,6 +6,8 @@ export const initCommand: Command = {
   async run({ io, call, dataDirectory }) {
     const passphrase = await readNewPassphrase(io, 'ADVOCASE_PASSPHRASE');
     const { recoveryKey } = await call('session.initialize', { passphrase });
+    // The terminal is where the key is shown, with no screen to confirm on: printing it is the hand-over.
+    await call('session.confirmRecoveryKey', {});
     await call('session.lock', {});
     io.stderr.write(
       `Advocase is set up in ${dataDirectory}.\n` +

@@ -27,6 +27,8 @@ export const queryKeys = {
     status: ['session'],
     /** Wrong passphrases before this unlock, for the notice; under the session's key, so kept with it. */
     failedUnlocks: ['session', 'failedUnlocks'],
+    /** Whether the recovery key shown last waits for "I have saved it"; kept with the session too. */
+    recoveryKeyConfirmation: ['session', 'recoveryKeyConfirmation'],
   },
   settings: { all: ['settings'], current: ['settings'] },
   clients: {

@@ -4,6 +4,7 @@ import { formatCaseNumber } from '@shared/domain/case-number';
 import { casePriorities, casePriorityLabels, type CasePriority } from '@shared/domain/case-stages';
 import { treatmentKinds, treatmentLabels, type TreatmentKind } from '@shared/domain/treatments';
 import { usStateCodes } from '@shared/domain/us-states';
+import { clientsWithSameName } from '@shared/domain/same-client';
 import type { ParsedInput } from '@shared/contract';
 import { caseDetailsSchema, type CaseDetails } from '@shared/schemas/cases';
 import { createClientInputSchema } from '@shared/schemas/clients';
@@ -14,7 +15,10 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { FormDialog } from '../../components/FormDialog';
+import { Button } from '../../components/Button';
 import { queryKeys } from '../../lib/query-keys';
+import { formatCalendarDate } from '../../lib/format-date';
+import styles from './NewCaseDialog.module.css';
 
 type NewCaseForm = {
   clientMode: 'new' | 'existing';
@@ -50,6 +54,11 @@ const fieldNames = [
   'payer',
   'priority',
 ];
+
+/** "Rosa Delgado (born Feb 11, 1984)": enough to tell two clients of the same name apart. */
+function describeClient(client: { readonly fullName: string; readonly dateOfBirth: string | null }) {
+  return `${client.fullName}${client.dateOfBirth ? ` (born ${formatCalendarDate(client.dateOfBirth)})` : ''}`;
+}
 
 type Props = {
   readonly open: boolean;
@@ -121,6 +130,12 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
   }
 
   const hasClients = (clients.data?.length ?? 0) > 0;
+  const sameNameClients =
+    form.clientMode === 'new'
+      ? clientsWithSameName(clients.data ?? [], form.fullName, form.dateOfBirth || null)
+      : [];
+  const chooseExistingClient = (clientId: number) =>
+    setForm((current) => ({ ...current, clientMode: 'existing', existingClientId: String(clientId) }));
 
   return (
     <FormDialog
@@ -172,8 +187,7 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
                 <option value="">Choose a client…</option>
                 {clients.data?.map((client) => (
                   <option key={client.id} value={client.id}>
-                    {client.fullName}
-                    {client.dateOfBirth ? ` (born ${client.dateOfBirth})` : ''}
+                    {describeClient(client)}
                   </option>
                 ))}
               </select>
@@ -192,6 +206,24 @@ export function NewCaseDialog({ open, onOpenChange, onCreated }: Props) {
                 />
               )}
             </Field>
+            {sameNameClients.length > 0 && (
+              <div className={styles.sameName} role="note" aria-label="Clients with this name">
+                <p>
+                  {sameNameClients.length === 1
+                    ? 'A client with this name is already here. Is this case for them?'
+                    : `${sameNameClients.length} clients with this name are already here. Is this case for one of them?`}
+                </p>
+                <ul>
+                  {sameNameClients.map((client) => (
+                    <li key={client.id}>
+                      <Button variant="quiet" onClick={() => chooseExistingClient(client.id)}>
+                        Use {describeClient(client)}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <div className={formStyles.row}>
               <Field label="Date of birth" optional error={errors.fields.dateOfBirth}>
                 {(ids) => (

@@ -39,12 +39,25 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   const coverages = client.data?.coverages ?? [];
   const linked = coverages.find((coverage) => coverage.id === detail.coverageId) ?? null;
 
-  async function onCoverageSaved(saved: Coverage) {
+  async function onCoverageSaved(saved: Coverage, isUsedForCase: boolean) {
     await queryClient.invalidateQueries({ queryKey: queryKeys.clients.detail(detail.clientId) });
     await queryClient.invalidateQueries({ queryKey: queryKeys.coverages.history(saved.id) });
-    if (detail.coverageId !== saved.id) update.mutate({ coverageId: saved.id });
-    else await queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(detail.id) });
-    onAnnounce(`Coverage with ${saved.payer} saved.`);
+    await queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(detail.id) });
+    if (!isUsedForCase) {
+      onAnnounce(
+        linked && linked.id !== saved.id
+          ? `Coverage with ${saved.payer} saved; this case still uses ${linked.payer}.`
+          : `Coverage with ${saved.payer} saved.`,
+      );
+      return;
+    }
+    // Linking is its own edit, so the toast's Undo takes the case back to its coverage before.
+    const updated = await update.mutateAsync({ coverageId: saved.id });
+    onAnnounce(
+      linked
+        ? `Coverage with ${saved.payer} saved; this case now uses it instead of ${linked.payer}.`
+        : `Coverage with ${updated.payer ?? saved.payer} saved and linked to this case.`,
+    );
   }
 
   return (
@@ -125,9 +138,10 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
           clientId={detail.clientId}
           coverage={editing === 'new' ? null : editing}
           suggestedPayer={detail.payer}
+          forCase={{ currentPayer: linked?.payer ?? null }}
           open
           onOpenChange={(isOpen) => !isOpen && setEditing(null)}
-          onSaved={(saved) => void onCoverageSaved(saved)}
+          onSaved={(saved, isUsedForCase) => void onCoverageSaved(saved, isUsedForCase)}
         />
       )}
     </div>

@@ -59,21 +59,29 @@ type Props = {
   readonly coverage: Coverage | null;
   /** For a new coverage: the payer the case already names. */
   readonly suggestedPayer?: string | null;
+  /**
+   * Adding from a case: whether the new coverage becomes the case's is the user's explicit choice,
+   * on at first only when the case has none (`currentPayer` null), so a second plan never moves
+   * the case by surprise.
+   */
+  readonly forCase?: { readonly currentPayer: string | null };
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
-  readonly onSaved: (coverage: Coverage) => void;
+  readonly onSaved: (coverage: Coverage, isUsedForCase: boolean) => void;
 };
 
 export function CoverageFormDialog({
   clientId,
   coverage,
   suggestedPayer = null,
+  forCase,
   open,
   onOpenChange,
   onSaved,
 }: Props) {
   const [state, setState] = useState<FormState>(() => initialState(coverage, suggestedPayer));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [isUsedForCase, setIsUsedForCase] = useState(forCase !== undefined && forCase.currentPayer === null);
   const save = useMutation({
     // The form's values were checked against coverageFieldsSchema just before; the core checks again.
     mutationFn: (input: Record<string, unknown>) =>
@@ -84,7 +92,7 @@ export function CoverageFormDialog({
             clientId,
           }),
     onSuccess: (saved) => {
-      onSaved(saved);
+      onSaved(saved, forCase !== undefined && !coverage && isUsedForCase);
       onOpenChange(false);
     },
     onError: (error) => {
@@ -120,6 +128,17 @@ export function CoverageFormDialog({
       submitDisabled={save.isPending}
       error={errors.form}
     >
+      {forCase && !coverage && (
+        <label className={formStyles.choice}>
+          <input
+            type="checkbox"
+            checked={isUsedForCase}
+            onChange={(event) => setIsUsedForCase(event.target.checked)}
+          />
+          Use for this case
+          {forCase.currentPayer && ` (instead of the coverage with ${forCase.currentPayer} it uses now)`}
+        </label>
+      )}
       <div className={formStyles.row}>
         <Field
           label="Kind of plan"

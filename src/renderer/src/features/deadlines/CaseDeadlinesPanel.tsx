@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { CalendarPlus, Pencil } from 'lucide-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
+  deadlineConfidenceLabels,
   deadlineStatusLabels,
   payerRequestKindLabels,
   payerRequestKinds,
@@ -226,9 +227,7 @@ function DeadlineCard({
           {deadline.kind !== 'funding' && (
             <>
               <span aria-hidden>·</span>
-              <span>
-                {deadline.confidence === 'unverified' ? 'Source unverified' : `Source ${deadline.confidence}`}
-              </span>
+              <span>{deadlineConfidenceLabels[deadline.confidence]}</span>
             </>
           )}
         </p>

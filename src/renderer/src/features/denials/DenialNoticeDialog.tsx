@@ -12,6 +12,7 @@ import {
   denialReasonCategoryLabels,
   type AppealWindow,
   type DenialNoticeFindings,
+  type NoticeElement,
   type NoticeSource,
 } from '@shared/schemas/denial-notice';
 import { localToday } from '@shared/schemas/fields';
@@ -117,6 +118,27 @@ function recordInput(caseId: number, read: ReadDenialDocumentOutput, draft: Draf
         : { amount: Number.isInteger(amount) ? amount : -1, unit: draft.windowUnit, from: draft.windowFrom },
     noticeCheck: read.noticeCheck,
   };
+}
+
+const elementStatusWords: Readonly<Record<NoticeElement['status'], string>> = {
+  present: 'Present',
+  missing: 'Missing',
+  'not-applicable': 'Not required',
+};
+
+function NoticeElementList({ elements }: { readonly elements: readonly NoticeElement[] }) {
+  return (
+    <ul className={styles.elements}>
+      {elements.map((element) => (
+        <li key={element.id} data-status={element.status}>
+          <span className={styles.status}>{elementStatusWords[element.status]}</span>
+          <span>
+            {noticeElementLabels[element.id]} <cite className={styles.citation}>{element.citation}</cite>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function displayValue(value: unknown): string {
@@ -268,6 +290,10 @@ function DenialNoticeForm({
   }
 
   const { findings, noticeCheck: check } = read;
+  // What the plan's rules do not ask of a notice is folded away: ten such rows for a Medicare
+  // Advantage notice would bury the two that are missing.
+  const applicableElements = check.elements.filter((element) => element.status !== 'not-applicable');
+  const notRequiredElements = check.elements.filter((element) => element.status === 'not-applicable');
   const sourceOf = (name: keyof DenialNoticeFindings): NoticeSource | null => {
     const found = findings[name];
     return found && !Array.isArray(found) ? found.source : null;
@@ -352,6 +378,13 @@ function DenialNoticeForm({
       </section>
 
       <div className={styles.fieldsPane}>
+        {read.caseTreatmentTheServiceDiffersFrom && findings.service && (
+          <p className={styles.serviceWarning} role="alert">
+            <strong>This notice denies another treatment.</strong> It names “{findings.service.value}”, but
+            this case is for {read.caseTreatmentTheServiceDiffersFrom}. Check that the notice belongs to this
+            case (and this request) before recording it; if not, close this and read it on the right case.
+          </p>
+        )}
         <fieldset className={styles.fieldset}>
           <legend>Dates</legend>
           <div className={styles.row}>
@@ -492,23 +525,16 @@ function DenialNoticeForm({
               can be computed, and the appeal address and fax have nowhere to go.
             </p>
           ) : null}
-          <ul className={styles.elements}>
-            {check.elements.map((element) => (
-              <li key={element.id} data-status={element.status}>
-                <span className={styles.status}>
-                  {element.status === 'present'
-                    ? 'Present'
-                    : element.status === 'missing'
-                      ? 'Missing'
-                      : 'Not required'}
-                </span>
-                <span>
-                  {noticeElementLabels[element.id]}{' '}
-                  <cite className={styles.citation}>{element.citation}</cite>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <NoticeElementList elements={applicableElements} />
+          {notRequiredElements.length > 0 && (
+            <details className={styles.notRequired}>
+              <summary>
+                {notRequiredElements.length} item{notRequiredElements.length === 1 ? '' : 's'} not required
+                for {planTypeLabels[check.planType]}
+              </summary>
+              <NoticeElementList elements={notRequiredElements} />
+            </details>
+          )}
           {check.findings.length > 0 && (
             <ul className={styles.findings} aria-label="Findings">
               {check.findings.map((finding) => (

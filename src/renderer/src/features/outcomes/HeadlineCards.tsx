@@ -1,5 +1,12 @@
 import type { OutcomeFigureId } from '@shared/domain/outcome-definitions';
-import { formatCount, formatDays, formatRate, formatWholeDollars } from '@shared/domain/outcome-format';
+import {
+  approvalRateDetail,
+  formatCount,
+  formatDays,
+  intakeToDecisionDetail,
+  formatRate,
+  formatWholeDollars,
+} from '@shared/domain/outcome-format';
 import type { OutcomesHeadline } from '@shared/schemas/outcomes';
 import { FigureInfo } from './FigureInfo';
 import styles from './Outcomes.module.css';
@@ -30,7 +37,7 @@ function cardsOf(headline: OutcomesHeadline): Card[] {
       figure: 'approvalRate',
       label: 'Approval rate',
       value: formatRate(headline.approvalRate),
-      detail: `${headline.approvals} of ${formatCount(headline.decisions, 'payer decision', 'payer decisions')}`,
+      detail: approvalRateDetail(headline),
     },
     {
       figure: 'moneySaved',
@@ -51,7 +58,7 @@ function cardsOf(headline: OutcomesHeadline): Card[] {
       figure: 'medianDaysToDecision',
       label: 'Intake to decision',
       value: formatDays(headline.medianDaysToDecision),
-      detail: 'median, to the first payer decision',
+      detail: intakeToDecisionDetail(headline),
     },
   ];
 }

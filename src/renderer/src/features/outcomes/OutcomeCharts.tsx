@@ -134,7 +134,7 @@ export function ApprovalRateChart({
   tallies,
 }: {
   readonly title: string;
-  readonly figure: 'approvalRate' | 'approvalByLevel';
+  readonly figure: 'decisionsApproved' | 'approvalByLevel';
   readonly keyHeading: string;
   readonly tallies: readonly DecisionTally[];
 }) {

@@ -149,20 +149,20 @@ export function OutcomesView({ onAnnounce }: { readonly onAnnounce: (message: st
           <VolumeChart months={data.months} />
           <OutcomeMixChart shares={data.outcomeMix} />
           <ApprovalRateChart
-            title="Approval rate by appeal level"
+            title="Payer decisions approved, by appeal level"
             figure="approvalByLevel"
             keyHeading="Level"
             tallies={data.approvalByLevel}
           />
           <ApprovalRateChart
-            title="Approval rate by payer"
-            figure="approvalRate"
+            title="Payer decisions approved, by payer"
+            figure="decisionsApproved"
             keyHeading="Payer"
             tallies={data.approvalByPayer}
           />
           <ApprovalRateChart
-            title="Approval rate by treatment"
-            figure="approvalRate"
+            title="Payer decisions approved, by treatment"
+            figure="decisionsApproved"
             keyHeading="Treatment"
             tallies={data.approvalByTreatment}
           />

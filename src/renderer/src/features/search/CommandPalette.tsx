@@ -2,7 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { SearchKind, SearchResult, SnippetSegment } from '@shared/schemas/search';
+import { withDatesFormatted } from '@shared/domain/dates-in-text';
 import { callApi } from '../../lib/api';
+import { formatCalendarDate } from '../../lib/format-date';
 import { navigate, useRoute, type Route } from '../../app/routes';
 import { DeleteRecordDialog, type DeleteTarget } from '../history/DeleteRecordDialog';
 import { TrashDialog } from '../history/TrashDialog';
@@ -174,7 +176,8 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
             key: `${result.kind}:${result.id}`,
             kind: result.kind,
             title: result.title,
-            subtitle: result.subtitle,
+            // The core writes dates as YYYY-MM-DD (a timeline entry's day, a birth date).
+            subtitle: result.subtitle && withDatesFormatted(result.subtitle, formatCalendarDate),
             snippet: result.snippet,
             run: () => {
               go(result.target);

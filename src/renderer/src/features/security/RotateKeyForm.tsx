@@ -6,6 +6,8 @@ import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
+import { queryClient } from '../../app/query-client';
+import { queryKeys } from '../../lib/query-keys';
 import sessionStyles from '../session/SessionScreens.module.css';
 
 /**
@@ -23,6 +25,15 @@ export function RotateKeyForm() {
       setRecoveryKey(rotated.recoveryKey);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['passphrase'])),
+  });
+  // The store remembers the new key waits for this answer: a reload before it asks again.
+  const confirmSaved = useMutation({
+    mutationFn: () => callApi('session.confirmRecoveryKey', {}),
+    onSuccess: () => {
+      queryClient.setQueryData(queryKeys.session.recoveryKeyConfirmation, { isAwaitingConfirmation: false });
+      setRecoveryKey(null);
+    },
+    onError: (error) => setErrors(formErrorsFromFailure(error, [])),
   });
 
   function submit(event: FormEvent) {
@@ -50,8 +61,11 @@ export function RotateKeyForm() {
               <span>{recoveryKey.slice(20)}</span>
             </p>
             <p>Write it down and keep it away from this computer. It will not be shown again.</p>
+            <FormError message={errors.form} />
             <div className={formStyles.actions}>
-              <Button onClick={() => setRecoveryKey(null)}>I have saved it</Button>
+              <Button onClick={() => confirmSaved.mutate()} disabled={confirmSaved.isPending}>
+                I have saved it
+              </Button>
             </div>
           </div>
         ) : (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../components/Button';
+import { FormError } from '../../components/FormError';
 import { AuthLayout } from './AuthLayout';
 import styles from './SessionScreens.module.css';
 
@@ -7,9 +8,13 @@ import styles from './SessionScreens.module.css';
 export function RecoveryKeyScreen({
   recoveryKey,
   onConfirmed,
+  isConfirming,
+  confirmError,
 }: {
   recoveryKey: string;
   onConfirmed: () => void;
+  isConfirming: boolean;
+  confirmError: string | null;
 }) {
   const [isSaved, setIsSaved] = useState(false);
   const [copyStatus, setCopyStatus] = useState('');
@@ -52,9 +57,10 @@ export function RecoveryKeyScreen({
         <input type="checkbox" checked={isSaved} onChange={(event) => setIsSaved(event.target.checked)} />
         <span>I have saved my recovery key somewhere safe.</span>
       </label>
+      <FormError message={confirmError ?? undefined} />
       <div className={styles.actions}>
         <span />
-        <Button variant="primary" disabled={!isSaved} onClick={onConfirmed}>
+        <Button variant="primary" disabled={!isSaved || isConfirming} onClick={onConfirmed}>
           Continue to Advocase
         </Button>
       </div>

@@ -1,4 +1,5 @@
 import { submissionEventTypes, timelineEventTypeLabels } from '@shared/domain/timeline-event-types';
+import { dayOnlyOf } from '@shared/domain/day-only-events';
 import type { TimelineEvent } from '@shared/schemas/events';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
@@ -87,19 +88,18 @@ function VerificationAnswers({ event }: { event: TimelineEvent }) {
 
 export function TimelineEventItem({ event }: { event: TimelineEvent }) {
   const facts = factsOf(event);
+  const dayOnly = dayOnlyOf(event);
+  const when = dayOnly === null ? formatInstant(event.occurredAt) : formatCalendarDate(dayOnly);
   return (
     <li className={styles.item}>
       <div className={styles.marker} aria-hidden />
-      <article
-        className={styles.card}
-        aria-label={`${timelineEventTypeLabels[event.type]}, ${formatInstant(event.occurredAt)}`}
-      >
+      <article className={styles.card} aria-label={`${timelineEventTypeLabels[event.type]}, ${when}`}>
         <header className={styles.cardHeader}>
           <span className={`${styles.typeBadge} ${styles[event.type] ?? ''}`}>
             {timelineEventTypeLabels[event.type]}
           </span>
-          <time dateTime={event.occurredAt} className={styles.when}>
-            {formatInstant(event.occurredAt)}
+          <time dateTime={dayOnly ?? event.occurredAt} className={styles.when}>
+            {when}
           </time>
         </header>
         <p className={styles.summary}>{event.summary}</p>
