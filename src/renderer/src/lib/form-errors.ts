@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiCallError } from './api';
+import { ApiCallError } from './api-call-error';
 
 export type FormErrors = {
   /** Messages keyed by the contract's field name, shown beside that field. */

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
-import { ApiCallError, callApi } from '../../lib/api';
+import { callApi } from '../../lib/api';
+import { ApiCallError } from '../../lib/api-call-error';
 import {
   documentTypeLabels,
   documentTypes,
