@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiCallError } from './api-call-error';
-import { formErrorsFromFailure, formErrorsFromZod } from './form-errors';
+import { formErrorsFromAddOrEditFailure, formErrorsFromFailure, formErrorsFromZod } from './form-errors';
 
 describe('form messages from the schema', () => {
   it('keeps the first message of each field, keyed by its dotted path', () => {
@@ -49,6 +49,23 @@ describe('form messages from a failed call', () => {
     expect(formErrorsFromFailure(new TypeError('fetch failed'), [])).toEqual({
       fields: {},
       form: 'Something went wrong. Nothing was lost; try again.',
+    });
+  });
+});
+
+describe('form messages from a failed addition or edit', () => {
+  it('shows a refusal of changes.name beside the field name, as a refusal of name', () => {
+    const refusal = (field: string) =>
+      new ApiCallError({ code: 'INVALID_INPUT', message: 'Too long.', field });
+    expect(formErrorsFromAddOrEditFailure(refusal('changes.title'), ['title'])).toEqual({
+      fields: { title: 'Too long.' },
+    });
+    expect(formErrorsFromAddOrEditFailure(refusal('title'), ['title'])).toEqual({
+      fields: { title: 'Too long.' },
+    });
+    expect(formErrorsFromAddOrEditFailure(refusal('changes.caseId'), ['title'])).toEqual({
+      fields: {},
+      form: 'Too long.',
     });
   });
 });

@@ -27,3 +27,20 @@ export function formErrorsFromFailure(error: unknown, knownFields: readonly stri
   }
   return { fields: {}, form: 'Something went wrong. Nothing was lost; try again.' };
 }
+
+/**
+ * The same for a form that both adds and edits: an edit sends its fields under `changes`, so a
+ * refusal of `changes.name` is shown beside the field `name`, as a refusal of an addition is.
+ */
+export function formErrorsFromAddOrEditFailure(error: unknown, fieldNames: readonly string[]): FormErrors {
+  const failure = formErrorsFromFailure(error, [
+    ...fieldNames,
+    ...fieldNames.map((name) => `changes.${name}`),
+  ]);
+  return {
+    ...failure,
+    fields: Object.fromEntries(
+      Object.entries(failure.fields).map(([key, message]) => [key.replace(/^changes\./, ''), message]),
+    ),
+  };
+}

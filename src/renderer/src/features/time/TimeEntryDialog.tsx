@@ -12,7 +12,12 @@ import { Field, inputClassName, textareaClassName } from '../../components/Field
 import formStyles from '../../components/Form.module.css';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
-import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import {
+  formErrorsFromAddOrEditFailure,
+  formErrorsFromZod,
+  noErrors,
+  type FormErrors,
+} from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { refreshTime } from './time-queries';
 import styles from './Time.module.css';
@@ -89,18 +94,7 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
       );
       onOpenChange(false);
     },
-    onError: (error) => {
-      const failure = formErrorsFromFailure(error, [
-        ...fieldNames,
-        ...fieldNames.map((name) => `changes.${name}`),
-      ]);
-      setErrors({
-        ...failure,
-        fields: Object.fromEntries(
-          Object.entries(failure.fields).map(([key, message]) => [key.replace(/^changes\./, ''), message]),
-        ),
-      });
-    },
+    onError: (error) => setErrors(formErrorsFromAddOrEditFailure(error, fieldNames)),
   });
 
   function submit(event: FormEvent) {
