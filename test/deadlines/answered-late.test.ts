@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession } from '../helpers/contract-session';
+import { openCaseOnCoverage } from '../helpers/case-on-coverage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -12,16 +13,11 @@ describe('a payer deadline answered late', () => {
     const contract = await startContractSession(newDataDirectory());
     session = contract.session;
     const { call } = contract;
-    const client = await call('clients.create', { fullName: 'Elena Park' });
-    const opened = await call('cases.create', { clientId: client.id, treatment: 'tms', payer: 'Aetna' });
-    const coverage = await call('coverages.create', {
-      clientId: client.id,
+    const { opened } = await openCaseOnCoverage(call, {
+      client: { fullName: 'Elena Park' },
+      treatment: 'tms',
       payer: 'Aetna',
       planType: 'employer-self-funded',
-    });
-    await call('cases.update', {
-      caseId: opened.id,
-      changes: { coverageId: coverage.id, claimType: 'pre-service' },
     });
     // Received Sep 1; 15 days for a pre-service decision (29 CFR 2560.503-1(f)(2)(iii)(A)) ends Sep 16.
     await call('events.add', {

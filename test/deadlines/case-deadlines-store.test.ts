@@ -7,6 +7,7 @@ import { getReminderSummary, planDesktopReminders } from '../../src/core/deadlin
 import { refreshDeadlineStatuses } from '../../src/core/deadlines/recompute';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
+import { openCaseOnCoverage } from '../helpers/case-on-coverage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
@@ -30,20 +31,11 @@ beforeEach(async () => {
 });
 
 async function deniedEsketamineCase() {
-  const client = await call('clients.create', {
-    fullName: 'Lena Ortiz',
-    dateOfBirth: '1979-05-02',
-    state: 'NY',
-  });
-  const opened = await call('cases.create', { clientId: client.id, treatment: 'esketamine', payer: 'Cigna' });
-  const coverage = await call('coverages.create', {
-    clientId: client.id,
+  const { client, opened, coverage } = await openCaseOnCoverage(call, {
+    client: { fullName: 'Lena Ortiz', dateOfBirth: '1979-05-02', state: 'NY' },
+    treatment: 'esketamine',
     payer: 'Cigna',
     planType: 'employer-self-funded',
-  });
-  await call('cases.update', {
-    caseId: opened.id,
-    changes: { coverageId: coverage.id, claimType: 'pre-service' },
   });
   const denial = await call('events.add', {
     caseId: opened.id,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession } from '../helpers/contract-session';
+import { openCaseOnCoverage } from '../helpers/case-on-coverage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -17,20 +18,11 @@ describe('text a person reads on a case', () => {
     const contract = await startContractSession(newDataDirectory());
     session = contract.session;
     const { call } = contract;
-    const client = await call('clients.create', { fullName: 'Elena Park', state: 'OR' });
-    const opened = await call('cases.create', {
-      clientId: client.id,
+    const { opened } = await openCaseOnCoverage(call, {
+      client: { fullName: 'Elena Park', state: 'OR' },
       treatment: 'esketamine',
       payer: 'Aetna',
-    });
-    const coverage = await call('coverages.create', {
-      clientId: client.id,
-      payer: 'Aetna',
       planType: 'employer-self-funded',
-    });
-    await call('cases.update', {
-      caseId: opened.id,
-      changes: { coverageId: coverage.id, claimType: 'pre-service' },
     });
     await call('events.add', {
       caseId: opened.id,

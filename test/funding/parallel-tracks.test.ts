@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { localToday } from '../../src/shared/schemas/fields';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
+import { openCaseOnCoverage } from '../helpers/case-on-coverage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
@@ -25,24 +26,11 @@ const daysAgo = (days: number) => addCalendarDays(today, -days);
 
 describe('parallel tracks board', () => {
   it('reads each route from the timeline and the funding options, and keeps the user\u2019s next step', async () => {
-    const client = await call('clients.create', {
-      fullName: 'Nina Roy',
-      dateOfBirth: '1985-04-04',
-      state: 'NY',
-    });
-    const coverage = await call('coverages.create', {
-      clientId: client.id,
-      payer: 'Cigna',
-      planType: 'employer-self-funded',
-    });
-    const opened = await call('cases.create', {
-      clientId: client.id,
+    const { client, opened } = await openCaseOnCoverage(call, {
+      client: { fullName: 'Nina Roy', dateOfBirth: '1985-04-04', state: 'NY' },
       treatment: 'esketamine',
       payer: 'Cigna',
-    });
-    await call('cases.update', {
-      caseId: opened.id,
-      changes: { coverageId: coverage.id, claimType: 'pre-service' },
+      planType: 'employer-self-funded',
     });
     await call('events.add', {
       caseId: opened.id,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/core/session/session';
 import { startContractSession } from '../helpers/contract-session';
+import { openCaseOnCoverage } from '../helpers/case-on-coverage';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -12,20 +13,11 @@ describe('undo and the trash keep deadlines current', () => {
     const contract = await startContractSession(newDataDirectory());
     session = contract.session;
     const { call } = contract;
-    const client = await call('clients.create', { fullName: 'Tomas Reyes' });
-    const opened = await call('cases.create', {
-      clientId: client.id,
+    const { opened } = await openCaseOnCoverage(call, {
+      client: { fullName: 'Tomas Reyes' },
       treatment: 'esketamine',
       payer: 'Cigna',
-    });
-    const coverage = await call('coverages.create', {
-      clientId: client.id,
-      payer: 'Cigna',
       planType: 'employer-self-funded',
-    });
-    await call('cases.update', {
-      caseId: opened.id,
-      changes: { coverageId: coverage.id, claimType: 'pre-service' },
     });
     const rules = async () =>
       (await call('deadlines.listForCase', { caseId: opened.id })).deadlines.map((deadline) => deadline.rule);

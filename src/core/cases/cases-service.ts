@@ -9,6 +9,7 @@ import { refreshEvidenceReadiness } from '../evidence/evidence-readiness';
 import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
+import { assertClientExists } from '../clients/assert-client-exists';
 import { describeAuthorizationGap } from '../clients/authorization-gap';
 import {
   assertClosingDateFitsStage,
@@ -61,18 +62,7 @@ export function createCase(
   input: ParsedInput<'cases.create'>,
 ): Promise<CaseSummary> {
   return inTransaction(db, async (trx) => {
-    const client = await trx
-      .selectFrom('clients')
-      .select('id')
-      .where('id', '=', input.clientId)
-      .executeTakeFirst();
-    if (!client) {
-      throw new AppError(
-        'NOT_FOUND',
-        `There is no client with id ${input.clientId}. Pick an existing client.`,
-        'clientId',
-      );
-    }
+    await assertClientExists(trx, input.clientId);
     const now = new Date().toISOString();
     const row = await auditedInsert(trx, actor, 'cases', {
       client_id: input.clientId,

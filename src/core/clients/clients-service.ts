@@ -9,6 +9,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { AuthorizationRow } from '../db/tables/authorizations';
 import type { ClientRow } from '../db/tables/clients';
 import { AppError } from '../errors';
+import { assertClientExists } from './assert-client-exists';
 import { listCasesOfClient } from '../cases/cases-service';
 import { listCoveragesOfClient } from '../coverages/coverages-service';
 
@@ -134,12 +135,7 @@ export function addAuthorization(
   input: ParsedInput<'clients.addAuthorization'>,
 ): Promise<Authorization> {
   return inTransaction(db, async (trx) => {
-    const client = await trx
-      .selectFrom('clients')
-      .select('id')
-      .where('id', '=', input.clientId)
-      .executeTakeFirst();
-    if (!client) throw new AppError('NOT_FOUND', missingClient(input.clientId), 'clientId');
+    await assertClientExists(trx, input.clientId);
     const now = new Date().toISOString();
     const row = await auditedInsert(trx, actor, 'authorizations', {
       client_id: input.clientId,

@@ -6,6 +6,7 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { RowAuditAction } from '../db/tables/audit-log';
 import type { CoverageRow, CoveragesTable } from '../db/tables/coverages';
+import { assertClientExists } from '../clients/assert-client-exists';
 import { recomputeDeadlinesOfCoverage } from '../deadlines/recompute';
 import { AppError } from '../errors';
 
@@ -78,13 +79,7 @@ export function createCoverage(
   { clientId, ...fields }: ParsedInput<'coverages.create'>,
 ): Promise<Coverage> {
   return inTransaction(db, async (trx) => {
-    const client = await trx
-      .selectFrom('clients')
-      .select('id')
-      .where('id', '=', clientId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!client) throw new AppError('NOT_FOUND', `There is no client with id ${clientId}.`, 'clientId');
+    await assertClientExists(trx, clientId);
     const now = new Date().toISOString();
     const row = await auditedInsert(trx, actor, 'coverages', {
       ...(toColumns(fields) as Required<ReturnType<typeof toColumns>>),

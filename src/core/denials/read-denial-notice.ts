@@ -148,23 +148,29 @@ function readLabelledIdentifier(notice: NoticeText, label: string): Found<string
 const clauseEnd =
   '(?=\\s*[,;]|\\s*\\.(?:\\s|$)|\\s*\\n\\s*\\n|\\s+(?:requested|asked\\s+for|has\\s+been|have\\s+been|is\\s+denied|was\\s+denied|on|for\\s+dates?|because)\\b|\\s*$)';
 
+/**
+ * A field given on a labelled line of its own ("Treatment: …"), or else inside a sentence ("a request
+ * for …"): the first capture group of either pattern, trusted less when read from a sentence.
+ */
+function readLabelledOrInline(notice: NoticeText, labelled: RegExp, inline: RegExp): Found<string> | null {
+  const onItsLine = firstMatch(notice, labelled);
+  if (onItsLine) return foundGroup(notice, onItsLine, 1, 0.9);
+  const inSentence = firstMatch(notice, inline);
+  return inSentence ? foundGroup(notice, inSentence, 1, 0.75) : null;
+}
+
 function readService(notice: NoticeText): Found<string> | null {
-  const labelled = firstMatch(
+  return readLabelledOrInline(
     notice,
     foldPattern(
       '^[ \\t]*(?:service(?:s)?(?:/item)?(?:\\s+requested)?|treatment|item\\s+requested)\\s*:[ \\t]*([^\\n]+)',
       'gmd',
     ),
-  );
-  if (labelled) return foundGroup(notice, labelled, 1, 0.9);
-  const inline = firstMatch(
-    notice,
     foldPattern(
       `\\b(?:requests?\\s+(?:from\\s+(?:(?:dr|mr|mrs|ms|[a-z])\\.\\s*|[^.\\n])+?\\s+)?for|denied\\s+(?:coverage|payment)\\s+(?:for|of))\\s+(?:coverage\\s+of\\s+)?((?:[^.,;\\n]|\\n(?![ \\t]*\\n))+?)${clauseEnd}`,
       'gd',
     ),
   );
-  return inline ? foundGroup(notice, inline, 1, 0.75) : null;
 }
 
 function foundGroup(notice: NoticeText, match: RegExpExecArray, group: number, confidence: number) {
@@ -193,22 +199,17 @@ function readDatesOfService(notice: NoticeText): Found<string> | null {
 }
 
 function readRequestingProvider(notice: NoticeText): Found<string> | null {
-  const labelled = firstMatch(
+  return readLabelledOrInline(
     notice,
     foldPattern(
       '^[ \\t]*(?:requesting|treating|rendering|ordering|servicing)?\\s*(?:provider|physician|doctor|prescriber)(?:\\s+name)?\\s*:[ \\t]*([^\\n]+)',
       'gmd',
     ),
-  );
-  if (labelled) return foundGroup(notice, labelled, 1, 0.9);
-  const inline = firstMatch(
-    notice,
     foldPattern(
       `\\b(?:requested\\s+by|asked\\s+for\\s+by|request\\s+from|submitted\\s+by|prescribed\\s+by)\\s+((?:(?:dr|mr|mrs|ms|[a-z])\\.\\s*|[^.;\\n]|\\n(?![ \\t]*\\n))+?)(?=\\s+(?:on|for)\\b|\\s*[.;](?:\\s|$)|\\s*$)`,
       'gd',
     ),
   );
-  return inline ? foundGroup(notice, inline, 1, 0.75) : null;
 }
 
 /** Headings and labels notices put before the reason for the denial. */

@@ -5,7 +5,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { SymptomScoreRow } from '../db/tables/treatment-history';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
-import { assertClientExists } from './assert-client-exists';
+import { assertClientExists } from '../clients/assert-client-exists';
 import { assertSourceInScope, describeSources } from './evidence-sources';
 
 function toColumns(score: SymptomScoreFields) {

@@ -5,7 +5,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { TreatmentTrialRow } from '../db/tables/treatment-history';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
-import { assertClientExists } from './assert-client-exists';
+import { assertClientExists } from '../clients/assert-client-exists';
 import { assertSourceInScope, describeSources } from './evidence-sources';
 
 const yesNo = (value: boolean | null) => (value === null ? null : value ? 1 : 0);

@@ -1,5 +1,5 @@
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
-import { ApiCallError } from '../lib/api';
+import { ApiCallError } from '../lib/api-call-error';
 import { queryKeys } from '../lib/query-keys';
 
 export const queryClient = new QueryClient({

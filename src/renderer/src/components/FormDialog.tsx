@@ -16,6 +16,8 @@ type DialogFormProps = {
   /** The letter dialogs keep Cancel quiet beside their wide forms. */
   readonly cancelVariant?: 'secondary' | 'quiet';
   readonly onKeyDown?: (event: KeyboardEvent<HTMLFormElement>) => void;
+  /** A keyboard shortcut the form answers to, shown at the start of the buttons' row. */
+  readonly shortcutHint?: ReactNode;
   readonly children: ReactNode;
 };
 
@@ -31,6 +33,7 @@ export function DialogForm({
   error,
   cancelVariant = 'secondary',
   onKeyDown,
+  shortcutHint,
   children,
 }: DialogFormProps) {
   return (
@@ -38,6 +41,7 @@ export function DialogForm({
       {children}
       <FormError message={error} />
       <div className={formStyles.actions}>
+        {shortcutHint && <span className={formStyles.shortcutHint}>{shortcutHint}</span>}
         <Button variant={cancelVariant} onClick={onCancel}>
           Cancel
         </Button>

@@ -1,23 +1,13 @@
 import type { AdvocaseBridge } from '@shared/bridge';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { harnessHeartbeat } from '@shared/harness-heartbeat';
-import type { ApiError, ApiResult, ErrorCode } from '@shared/result';
+import type { ApiResult } from '@shared/result';
+import { ApiCallError } from './api-call-error';
 
 declare global {
   interface Window {
     /** Present in the Electron app (set by the preload); absent in the web harness. */
     readonly advocase?: AdvocaseBridge;
-  }
-}
-
-export class ApiCallError extends Error {
-  readonly code: ErrorCode;
-  readonly field: string | undefined;
-
-  constructor(error: ApiError) {
-    super(error.message);
-    this.code = error.code;
-    this.field = error.field;
   }
 }
 

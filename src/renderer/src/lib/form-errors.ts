@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiCallError } from './api';
+import { ApiCallError } from './api-call-error';
 
 export type FormErrors = {
   /** Messages keyed by the contract's field name, shown beside that field. */
@@ -26,4 +26,21 @@ export function formErrorsFromFailure(error: unknown, knownFields: readonly stri
     return { fields: {}, form: error.message };
   }
   return { fields: {}, form: 'Something went wrong. Nothing was lost; try again.' };
+}
+
+/**
+ * The same for a form that both adds and edits: an edit sends its fields under `changes`, so a
+ * refusal of `changes.name` is shown beside the field `name`, as a refusal of an addition is.
+ */
+export function formErrorsFromAddOrEditFailure(error: unknown, fieldNames: readonly string[]): FormErrors {
+  const failure = formErrorsFromFailure(error, [
+    ...fieldNames,
+    ...fieldNames.map((name) => `changes.${name}`),
+  ]);
+  return {
+    ...failure,
+    fields: Object.fromEntries(
+      Object.entries(failure.fields).map(([key, message]) => [key.replace(/^changes\./, ''), message]),
+    ),
+  };
 }

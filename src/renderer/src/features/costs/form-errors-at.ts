@@ -1,4 +1,4 @@
-import { ApiCallError } from '../../lib/api';
+import { ApiCallError } from '../../lib/api-call-error';
 import type { FormErrors } from '../../lib/form-errors';
 
 /**

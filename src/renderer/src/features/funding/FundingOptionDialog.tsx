@@ -13,6 +13,7 @@ import {
   type FundingOption,
 } from '@shared/schemas/funding';
 import { Field, inputClassName } from '../../components/Field';
+import { MoneyField } from '../../components/MoneyField';
 import formStyles from '../../components/Form.module.css';
 import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
@@ -211,35 +212,21 @@ export function FundingOptionDialog({ caseId, option, presetType, open, onOpenCh
           )}
         </Field>
         <div className={formStyles.row}>
-          <Field label="Amount requested" optional error={errors.fields.amountRequestedCents}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                inputMode="decimal"
-                placeholder="$"
-                value={state.amountRequested}
-                onChange={(event) => set('amountRequested', event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <MoneyField
+            label="Amount requested"
+            optional
+            error={errors.fields.amountRequestedCents}
+            value={state.amountRequested}
+            onChange={(value) => set('amountRequested', value)}
+          />
+          <MoneyField
             label="Amount granted"
             error={errors.fields.amountGrantedCents}
             hint="Only for a granted option."
             optional
-          >
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                inputMode="decimal"
-                placeholder="$"
-                value={state.amountGranted}
-                onChange={(event) => set('amountGranted', event.target.value)}
-              />
-            )}
-          </Field>
+            value={state.amountGranted}
+            onChange={(value) => set('amountGranted', value)}
+          />
         </div>
       </div>
       <div className={styles.dateGrid}>

@@ -8,7 +8,12 @@ import { Field, inputClassName, textareaClassName } from '../../components/Field
 import formStyles from '../../components/Form.module.css';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
-import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import {
+  formErrorsFromAddOrEditFailure,
+  formErrorsFromZod,
+  noErrors,
+  type FormErrors,
+} from '../../lib/form-errors';
 import { refreshResources } from './resource-queries';
 import styles from './Resources.module.css';
 
@@ -85,18 +90,7 @@ function ResourceForm({ resource, onOpenChange, onSaved }: Omit<Props, 'open'>) 
       onSaved(resource ? `${saved.name} saved.` : `${saved.name} added to your resources.`);
       onOpenChange(false);
     },
-    onError: (error) => {
-      const failure = formErrorsFromFailure(error, [
-        ...fieldNames,
-        ...fieldNames.map((name) => `changes.${name}`),
-      ]);
-      setErrors({
-        ...failure,
-        fields: Object.fromEntries(
-          Object.entries(failure.fields).map(([key, message]) => [key.replace(/^changes\./, ''), message]),
-        ),
-      });
-    },
+    onError: (error) => setErrors(formErrorsFromAddOrEditFailure(error, fieldNames)),
   });
 
   function submit(event: FormEvent) {

@@ -8,6 +8,7 @@ import {
 } from '@shared/schemas/time';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
+import { MoneyField } from '../../components/MoneyField';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
@@ -107,40 +108,22 @@ function BillingSettingsForm({
       submitDisabled={save.isPending}
       error={errors.form}
     >
-      <Field
+      <MoneyField
         label={`Hourly rate for ${client.name}`}
         optional
         error={errors.fields.rateCents}
         hint="Empty: your default rate applies."
-      >
-        {(ids) => (
-          <input
-            {...ids}
-            className={inputClassName}
-            inputMode="decimal"
-            placeholder="$"
-            value={clientRate}
-            onChange={(event) => setClientRate(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field
+        value={clientRate}
+        onChange={setClientRate}
+      />
+      <MoneyField
         label="Default hourly rate"
         optional
         error={errors.fields.defaultRateCents}
         hint="For clients without their own rate."
-      >
-        {(ids) => (
-          <input
-            {...ids}
-            className={inputClassName}
-            inputMode="decimal"
-            placeholder="$"
-            value={defaultRate}
-            onChange={(event) => setDefaultRate(event.target.value)}
-          />
-        )}
-      </Field>
+        value={defaultRate}
+        onChange={setDefaultRate}
+      />
       <Field label="Billing increment" hint={describeRounding(increment)}>
         {(ids) => (
           <select

@@ -9,10 +9,16 @@ import {
 } from '@shared/schemas/time';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName, textareaClassName } from '../../components/Field';
+import { MoneyField } from '../../components/MoneyField';
 import formStyles from '../../components/Form.module.css';
 import { DialogForm } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
-import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
+import {
+  formErrorsFromAddOrEditFailure,
+  formErrorsFromZod,
+  noErrors,
+  type FormErrors,
+} from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { refreshTime } from './time-queries';
 import styles from './Time.module.css';
@@ -89,18 +95,7 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
       );
       onOpenChange(false);
     },
-    onError: (error) => {
-      const failure = formErrorsFromFailure(error, [
-        ...fieldNames,
-        ...fieldNames.map((name) => `changes.${name}`),
-      ]);
-      setErrors({
-        ...failure,
-        fields: Object.fromEntries(
-          Object.entries(failure.fields).map(([key, message]) => [key.replace(/^changes\./, ''), message]),
-        ),
-      });
-    },
+    onError: (error) => setErrors(formErrorsFromAddOrEditFailure(error, fieldNames)),
   });
 
   function submit(event: FormEvent) {
@@ -208,23 +203,14 @@ function TimeEntryForm({ caseId, entry, onOpenChange, onSaved }: Omit<Props, 'op
         )}
       </Field>
       <div className={formStyles.row}>
-        <Field
+        <MoneyField
           label="Hourly rate"
           optional
           error={errors.fields.rateCents}
           hint="Leave empty for the client's rate (or your default rate)."
-        >
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              inputMode="decimal"
-              placeholder="$"
-              value={values.rate}
-              onChange={(event) => set('rate', event.target.value)}
-            />
-          )}
-        </Field>
+          value={values.rate}
+          onChange={(value) => set('rate', value)}
+        />
         <label className={`${formStyles.choice} ${styles.checkboxField}`}>
           <input
             type="checkbox"

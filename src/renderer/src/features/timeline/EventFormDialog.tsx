@@ -7,8 +7,7 @@ import {
 } from '@shared/domain/timeline-event-types';
 import { eventPayloadSchema } from '@shared/schemas/events';
 import { refreshQueries } from '../../app/query-client';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
@@ -16,7 +15,6 @@ import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-d
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { buildDetails, fieldsForType, type EventFormField, type FormValues } from './event-form-fields';
 import styles from './Timeline.module.css';
-import { FormError } from '../../components/FormError';
 import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
@@ -116,7 +114,7 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         if (!next) setErrors(noErrors);
@@ -128,79 +126,77 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
           ? 'Rep name and reference number are what you will need if the payer disputes the call.'
           : undefined
       }
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      submitLabel={save.isPending ? 'Saving…' : 'Save'}
+      submitDisabled={save.isPending}
+      error={errors.form}
+      shortcutHint={
+        <>
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
+        </>
+      }
     >
-      <form className={formStyles.form} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-        {variant === 'any' && (
-          <Field label="What happened">
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={type}
-                onChange={(event) => {
-                  const next = event.target.value as TimelineEventType;
-                  setType(next);
-                  setValues(initialValues(next));
-                  setErrors(noErrors);
-                }}
-              >
-                {timelineEventTypes.map((eventType) => (
-                  <option key={eventType} value={eventType}>
-                    {timelineEventTypeLabels[eventType]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        <div className={styles.formGrid}>
-          {fields.map((field) => (
-            <EventField
-              key={`${effectiveType}-${field.key}`}
-              field={field}
-              value={values[field.key]}
-              error={errors.fields[field.key]}
-              onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
-            />
-          ))}
-        </div>
-        <Field
-          label={variant === 'quick-call' ? 'Summary: what was said' : 'Summary'}
-          error={errors.fields.summary}
-        >
+      {variant === 'any' && (
+        <Field label="What happened">
           {(ids) => (
-            <textarea
-              {...ids}
-              className={`${inputClassName} ${styles.summaryInput}`}
-              rows={3}
-              value={summary}
-              onChange={(event) => setSummary(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="When" error={errors.fields.occurredAt}>
-          {(ids) => (
-            <input
+            <select
               {...ids}
               className={inputClassName}
-              type="datetime-local"
-              value={occurredAt}
-              onChange={(event) => setOccurredAt(event.target.value)}
-            />
+              value={type}
+              onChange={(event) => {
+                const next = event.target.value as TimelineEventType;
+                setType(next);
+                setValues(initialValues(next));
+                setErrors(noErrors);
+              }}
+            >
+              {timelineEventTypes.map((eventType) => (
+                <option key={eventType} value={eventType}>
+                  {timelineEventTypeLabels[eventType]}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
-        <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <span className={styles.shortcutHint}>
-            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves
-          </span>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : 'Save'}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      )}
+      <div className={styles.formGrid}>
+        {fields.map((field) => (
+          <EventField
+            key={`${effectiveType}-${field.key}`}
+            field={field}
+            value={values[field.key]}
+            error={errors.fields[field.key]}
+            onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+          />
+        ))}
+      </div>
+      <Field
+        label={variant === 'quick-call' ? 'Summary: what was said' : 'Summary'}
+        error={errors.fields.summary}
+      >
+        {(ids) => (
+          <textarea
+            {...ids}
+            className={`${inputClassName} ${styles.summaryInput}`}
+            rows={3}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="When" error={errors.fields.occurredAt}>
+        {(ids) => (
+          <input
+            {...ids}
+            className={inputClassName}
+            type="datetime-local"
+            value={occurredAt}
+            onChange={(event) => setOccurredAt(event.target.value)}
+          />
+        )}
+      </Field>
+    </FormDialog>
   );
 }
 

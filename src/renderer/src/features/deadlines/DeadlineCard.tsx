@@ -1,0 +1,78 @@
+import { Pencil } from 'lucide-react';
+import { deadlineConfidenceLabels, deadlineStatusLabels, type CaseDeadline } from '@shared/schemas/deadlines';
+import { withDatesFormatted } from '@shared/domain/dates-in-text';
+import { Button } from '../../components/Button';
+import { formatCalendarDate } from '../../lib/format-date';
+import { CitationLink } from './CitationLink';
+import styles from './Deadlines.module.css';
+import { formatDue, whoActsLabel } from './deadline-words';
+
+export function DeadlineCard({
+  deadline,
+  timeZone,
+  isChosen,
+  onChoose,
+  onEdit,
+}: {
+  readonly deadline: CaseDeadline;
+  readonly timeZone: string;
+  readonly isChosen: boolean;
+  readonly onChoose: (isChosen: boolean) => void;
+  readonly onEdit: () => void;
+}) {
+  const titleId = `deadline-${deadline.key.replace(/[^\w-]/g, '-')}`;
+  const dueText = deadline.override
+    ? formatDue(deadline.override.dueOn, null)
+    : formatDue(deadline.dueOn, deadline.dueAt, timeZone);
+  return (
+    <li className={styles.card} data-status={deadline.status} aria-labelledby={titleId}>
+      <input
+        className={styles.select}
+        type="checkbox"
+        checked={isChosen}
+        onChange={(event) => onChoose(event.target.checked)}
+        aria-label={`Choose for calendar export: ${deadline.meaning}`}
+      />
+      <div>
+        <p id={titleId} className={styles.due}>
+          Due {dueText}
+        </p>
+        {deadline.override && (
+          <p className={styles.override}>
+            Changed by you from the computed{' '}
+            {formatDue(deadline.computedDue.slice(0, 10), deadline.dueAt, timeZone)}:{' '}
+            {deadline.override.reason}
+          </p>
+        )}
+        <p className={styles.meaning}>{deadline.meaning}</p>
+        <p className={styles.meta}>
+          <span>{whoActsLabel(deadline)}</span>
+          <span aria-hidden>·</span>
+          <CitationLink url={deadline.citationUrl} text={deadline.citationText} />
+          {/* A funding date is the user's own: no source to rate. */}
+          {deadline.kind !== 'funding' && (
+            <>
+              <span aria-hidden>·</span>
+              <span>{deadlineConfidenceLabels[deadline.confidence]}</span>
+            </>
+          )}
+        </p>
+      </div>
+      <div className={styles.side}>
+        <span className={styles.status} data-status={deadline.status}>
+          {deadlineStatusLabels[deadline.status]}
+        </span>
+        {!deadline.override && deadline.kind !== 'funding' && (
+          <span className={styles.estimate}>Estimated — verify against the notice</span>
+        )}
+        <Button variant="quiet" onClick={onEdit}>
+          <Pencil aria-hidden size={14} /> Change date
+          <span className="visually-hidden">: {deadline.meaning}</span>
+        </Button>
+      </div>
+      {deadline.note && (
+        <p className={styles.note}>{withDatesFormatted(deadline.note, formatCalendarDate)}</p>
+      )}
+    </li>
+  );
+}
