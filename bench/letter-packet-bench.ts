@@ -99,7 +99,7 @@ async function main(): Promise<void> {
           started = performance.now();
           const packet = await call('letters.buildPacket', input);
           seconds.push((performance.now() - started) / 1000);
-          pages = packet.pageCount;
+          pages = packet.pageCount ?? 0;
         }),
       );
     }

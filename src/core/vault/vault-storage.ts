@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
@@ -128,26 +127,32 @@ export async function decryptStoredFile(
 ): Promise<void> {
   const path = storedFilePath(dataDirectory, storageId);
   const decryptor = new ChunkDecryptor(vaultKey, storageId);
-  const header = Buffer.alloc(headerLength);
+  let file: FileHandle;
   try {
-    const file = await open(path, 'r');
-    try {
-      await file.read(header, 0, headerLength, 0);
-    } finally {
-      await file.close();
-    }
+    file = await open(path, 'r');
   } catch {
     throw missing();
   }
-  decryptor.push(header);
-  // Read whole sealed chunks, several at a time: each chunk is decrypted from the read buffer
-  // itself, never copied together from two reads, and the reads are few.
-  const stream = createReadStream(path, {
-    start: headerLength,
-    highWaterMark: decryptor.sealedChunkBytes * sealedChunksPerRead,
-  });
-  for await (const piece of stream as AsyncIterable<Buffer>) {
-    for (const plaintext of decryptor.push(piece)) await onChunk(plaintext);
+  try {
+    const header = Buffer.alloc(headerLength);
+    await file.read(header, 0, headerLength, 0);
+    decryptor.push(header);
+    // Whole sealed chunks, several at a time, into two buffers used in turn: each chunk is
+    // decrypted from the buffer it was read into (never copied together from two reads), and the
+    // decryptor, which holds back the last chunk until it knows whether more follow, has let go of
+    // a buffer before it is read into again. No buffer is allocated per read.
+    const readBytes = decryptor.sealedChunkBytes * sealedChunksPerRead;
+    const buffers = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)] as const;
+    let position = headerLength;
+    for (let turn = 0; ; turn += 1) {
+      const buffer = buffers[turn % 2]!;
+      const { bytesRead } = await file.read(buffer, 0, readBytes, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      for (const plaintext of decryptor.push(buffer.subarray(0, bytesRead))) await onChunk(plaintext);
+    }
+  } finally {
+    await file.close();
   }
   await onChunk(decryptor.finish());
 }
