@@ -162,6 +162,10 @@ describe('caseload CSV export', () => {
     const cancelled = await exportTo(handlers, {}, { cancel: true });
     expect(cancelled.report).toMatchObject({ rowCount: 0, savedAs: null });
     expect(cancelled.files).toEqual([]);
+    const accesses = await session.useStore(({ db }) =>
+      db.selectFrom('audit_log').select('after').where('action', '=', 'access').execute(),
+    );
+    expect(accesses).toEqual([]);
     expect(await dispatch(handlers, 'caseload.exportCsv', {})).toMatchObject({
       ok: false,
       error: {

@@ -27,6 +27,8 @@ export function recordingExports(handlers: ContractHandlers, session: Session): 
     const handler = handlers[method] as (...args: never[]) => Promise<unknown>;
     recorded[method] = async (...args: never[]) => {
       const output = await handler(...args);
+      // A streamed save the person cancelled in the save dialog wrote nothing: nothing left the store.
+      if ((output as { savedAs?: unknown }).savedAs === null) return output;
       await session.useStore(({ db }) => recordAccessEvent(db, session.actor, 'export', { kind: method }));
       return output;
     };
