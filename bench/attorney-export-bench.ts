@@ -7,7 +7,6 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { createHandlers } from '../src/core/api/create-handlers';
 import { dispatch } from '../src/core/api/dispatch';
 import { ExportService } from '../src/core/exports/export-service';
@@ -15,7 +14,7 @@ import { Session } from '../src/core/session/session';
 import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
 import type { EventPayloadInput } from '../src/shared/schemas/events';
 import { bundleInputSchema } from '../src/shared/schemas/exports';
-import { uploadPieceBytes } from '../src/shared/schemas/vault';
+import { uploadBenchPdfs } from './bench-pdfs';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
 const eventCount = 1000;
@@ -78,32 +77,9 @@ async function main(): Promise<void> {
     print(`setup: ${eventCount} events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     started = performance.now();
-    const template = await PDFDocument.create();
-    const font = await template.embedFont(StandardFonts.Helvetica);
-    for (let page = 1; page <= pagesPerExhibit; page += 1) {
-      const added = template.addPage([612, 792]);
-      for (let line = 0; line < 40; line += 1) {
-        added.drawText(`Page ${page}, line ${line}: medical record text for the bench.`, {
-          x: 50,
-          y: 740 - line * 17,
-          size: 10,
-          font,
-        });
-      }
-    }
-    for (let index = 0; index < exhibitCount; index += 1) {
-      // Each file differs (its title), so the vault stores 100 files, not one deduplicated.
-      template.setTitle(`Bench exhibit ${index}`);
-      const bytes = Buffer.from(await template.save());
-      const { uploadId } = await call('vault.uploadBegin', { fileName: `record ${index}.pdf` });
-      for (let offset = 0; offset < bytes.length; offset += uploadPieceBytes) {
-        await call('vault.uploadAppend', {
-          uploadId,
-          data: bytes.subarray(offset, offset + uploadPieceBytes).toString('base64'),
-        });
-      }
-      await call('vault.uploadFinish', { uploadId, target: { eventId: eventIds[index * 10]! } });
-    }
+    await uploadBenchPdfs(call, exhibitCount, pagesPerExhibit, (index) => ({
+      eventId: eventIds[index * 10]!,
+    }));
     print(
       `setup: ${exhibitCount} PDFs (${exhibitCount * pagesPerExhibit} pages) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

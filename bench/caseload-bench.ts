@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../src/core/api/create-handlers';
 import { Session } from '../src/core/session/session';
@@ -11,6 +12,7 @@ import {
   call,
   exportCaseloadCsv,
   filterQueries,
+  type CsvExportTiming,
   openBigCase,
   outcomesInputs,
   quickFilterQueries,
@@ -36,6 +38,7 @@ type ColdSession = {
   search: number;
   openCase: number;
   outcomes: Record<string, number>;
+  csvFirstBytes: number;
   csvExport: number;
   csvBytes: number;
   csvPeakRiseMb: number;
@@ -221,18 +224,20 @@ export async function runCaseloadBench(
       ),
     );
 
-    // Not streamed yet: the first byte the user's file receives is after the whole text is made.
-    await exportCaseloadCsv(handlers);
+    // Streamed: rows are written to the file as the database reads them.
+    await exportCaseloadCsv(handlers, tmpdir());
+    const warmExports: CsvExportTiming[] = [];
+    for (let run = 0; run < samples; run += 1) warmExports.push(await exportCaseloadCsv(handlers, tmpdir()));
     figures.push(
       judged(
         {
           id: 'csv-export-first-bytes',
           name: 'caseload CSV export of every row: first bytes',
           unit: 'ms',
-          cold: coldStats((run) => run.csvExport),
-          warm: statsOf(await sampleMs(samples, () => exportCaseloadCsv(handlers))),
+          cold: coldStats((run) => run.csvFirstBytes),
+          warm: statsOf(warmExports.map((timing) => timing.firstBytesMs)),
           goal: '≤ 200 ms median, cold',
-          detail: `not streamed: the whole text (${(cold[0]!.csvBytes / 1e6).toFixed(1)} MB) is built and returned in one answer, so first bytes = the whole export`,
+          detail: `the whole file (${(cold[0]!.csvBytes / 1e6).toFixed(1)} MB, written as the rows are read) took cold median ${coldStats((run) => run.csvExport).median.toFixed(0)} ms, warm median ${statsOf(warmExports.map((timing) => timing.totalMs)).median.toFixed(0)} ms`,
         },
         { on: 'cold', statistic: 'median', atMost: 200 },
       ),

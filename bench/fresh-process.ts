@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import { createHandlers } from '../src/core/api/create-handlers';
@@ -13,6 +14,7 @@ import { benchPassphrase, fixtureDatabaseKey, openPlainKysely } from './fixture'
 import {
   exportCaseloadCsv,
   filterQueries,
+  type CsvExportTiming,
   openBigCase,
   quickFilterQueries,
   searchP95,
@@ -46,13 +48,11 @@ async function coldSession(directory: string) {
   const search = await searchP95(handlers);
   const openCase = await timed(() => openBigCase(handlers));
   const outcomes = await timeEachOutcome(handlers);
-  let csvBytes = 0;
-  let csvExport = 0;
+  let csv: CsvExportTiming | null = null;
   const csvPeakRiseMb = await peakMemoryRiseMb(async () => {
-    csvExport = await timed(async () => {
-      csvBytes = (await exportCaseloadCsv(handlers)).csv.length;
-    });
+    csv = await exportCaseloadCsv(handlers, tmpdir());
   });
+  const { firstBytesMs: csvFirstBytes, totalMs: csvExport, bytes: csvBytes } = csv!;
   await session.lock();
   return {
     ...firstPage,
@@ -62,6 +62,7 @@ async function coldSession(directory: string) {
     search,
     openCase,
     outcomes,
+    csvFirstBytes,
     csvExport,
     csvBytes,
     csvPeakRiseMb,

@@ -167,6 +167,7 @@ if (!values['no-other']) {
   for (const [name, script] of [
     ['document vault', join('bench', 'vault-bench.ts')],
     ['attorney export', join('bench', 'attorney-export-bench.ts')],
+    ['letter packet', join('bench', 'letter-packet-bench.ts')],
     ['CSV import', join('bench', 'import-bench.ts')],
     ['OCR and text reading', join('bench', 'ocr-bench.ts')],
     ['denial notice reading', join('bench', 'denial-read-bench.ts')],

@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { createHandlers } from '../src/core/api/create-handlers';
 import { dispatch } from '../src/core/api/dispatch';
+import { writeAtomically } from '../src/core/exports/write-atomically';
 import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
 import { caseloadColumnIds, type CaseloadQueryInput } from '../src/shared/schemas/caseload';
 import { percentile } from './figures';
@@ -185,14 +188,44 @@ export const outcomesInputs: ReadonlyArray<readonly [string, MethodInput<'outcom
   ['a year, one advocate', { from: '2025-11-24', to: '2026-11-23', advocate: 'Luis Ortega' }],
 ];
 
-/** The caseload's CSV export of every row with the default columns (CaseloadView). */
-export function exportCaseloadCsv(handlers: Handlers): Promise<MethodOutput<'caseload.exportCsv'>> {
-  return call(handlers, 'caseload.exportCsv', {
-    filters: {},
-    quickFilter: null,
-    sorting: [],
-    columns: [...caseloadColumnIds],
-  });
+export type CsvExportTiming = { firstBytesMs: number; totalMs: number; bytes: number; rowCount: number };
+
+/**
+ * The caseload's CSV export of every row with the default columns (CaseloadView), saved as the
+ * desktop app saves it (a partial file beside the chosen one, renamed once complete) into
+ * `folder`: when the first bytes reached the file, when the last did, and how many.
+ */
+export async function exportCaseloadCsv(handlers: Handlers, folder: string): Promise<CsvExportTiming> {
+  const started = performance.now();
+  let firstBytesMs = Number.NaN;
+  let bytes = 0;
+  const result = await dispatch(
+    handlers,
+    'caseload.exportCsv',
+    { filters: {}, quickFilter: null, sorting: [], columns: [...caseloadColumnIds] },
+    async (suggestedName, write) => {
+      const path = join(folder, suggestedName);
+      await writeAtomically(path, async (file) => {
+        const writer = file.getWriter();
+        await write(
+          new WritableStream<Uint8Array>({
+            write: async (piece) => {
+              if (bytes === 0) firstBytesMs = performance.now() - started;
+              bytes += piece.byteLength;
+              await writer.write(piece);
+            },
+            close: () => writer.close(),
+            abort: (reason) => writer.abort(reason),
+          }),
+        );
+      });
+      rmSync(path);
+      return suggestedName;
+    },
+  );
+  if (!result.ok) throw new Error(`caseload.exportCsv failed: ${result.error.message}`);
+  const { rowCount } = result.value as MethodOutput<'caseload.exportCsv'>;
+  return { firstBytesMs, totalMs: performance.now() - started, bytes, rowCount };
 }
 
 /** Each query once, in order, with its time: the first of each in a fresh process is its cold figure. */

@@ -5,7 +5,12 @@ import { writeAtomically } from '../core/exports/write-atomically';
 import { cleanFileName } from '../core/vault/file-kinds';
 import type { ContractHandlers } from '../shared/contract';
 import type { ApiResult } from '../shared/result';
-import { isSaveToFileMethod, saveToFileChannel, type FileOutput } from '../shared/save-to-file';
+import {
+  isSaveToFileMethod,
+  isStreamedSaveMethod,
+  saveToFileChannel,
+  type FileOutput,
+} from '../shared/save-to-file';
 import { isTrustedSender } from './ipc';
 
 /** Asks the person where to save; null when they cancel. The native dialog also asks before replacing a file. */
@@ -22,7 +27,8 @@ const nativeSaveDialog: ChooseDestination = async (window, suggestedName) => {
  * docs/security.md §2: the renderer never names a place on disk. It asks for one of the save-to-file
  * methods (shared/save-to-file.ts); main runs it through the same dispatch as every call, shows
  * the native save dialog with the core's suggested name, and writes the bytes where the person
- * chose. The renderer gets the method's report without the bytes, and the name saved under.
+ * chose (a streamed method writes them itself, as it makes them). The renderer gets the method's
+ * report without the bytes, and the name saved under.
  */
 export function registerSaveToFile(
   handlers: ContractHandlers,
@@ -44,6 +50,15 @@ export function registerSaveToFile(
         ok: false,
         error: { code: 'INVALID_INPUT', message: 'That is not something Advocase saves to a file.' },
       };
+    }
+    if (isStreamedSaveMethod(method)) {
+      // Asked first, then written as it is made: the file is never whole in memory.
+      return dispatch(handlers, method, input, async (suggestedName, write) => {
+        const destination = await chooseDestination(window, cleanFileName(suggestedName));
+        if (destination === null) return null;
+        await writeAtomically(destination, write);
+        return basename(destination);
+      });
     }
     const result = await dispatch(handlers, method, input);
     if (!result.ok) return result;

@@ -23,7 +23,20 @@ export const saveToFileMethods = [
   'letters.buildPacket',
 ] as const satisfies readonly FileMethodName[];
 
-export type SaveToFileMethod = (typeof saveToFileMethods)[number];
+/** The report a streamed method gives once its file is written: the name saved under (null: cancelled). */
+type StreamedReport = { readonly fileName: string; readonly savedAs: string | null };
+
+/**
+ * The contract methods that write their file while they make it, to a destination the transport
+ * gives them (core/api/file-destination.ts), so a file of any size is never whole in memory. In
+ * the desktop app main asks where with the native save dialog first; the browser harness gathers
+ * the file and the renderer downloads it. Their output is the report, without the bytes.
+ */
+export const streamedSaveMethods = ['caseload.exportCsv'] as const satisfies readonly {
+  [M in MethodName]: MethodOutput<M> extends StreamedReport ? M : never;
+}[MethodName][];
+
+export type SaveToFileMethod = (typeof saveToFileMethods)[number] | (typeof streamedSaveMethods)[number];
 
 /** The method's report without the bytes, and the name the person saved it under (null: they cancelled). */
 export type SavedFile<M extends SaveToFileMethod> = Omit<MethodOutput<M>, 'data'> & {
@@ -31,7 +44,14 @@ export type SavedFile<M extends SaveToFileMethod> = Omit<MethodOutput<M>, 'data'
 };
 
 export function isSaveToFileMethod(name: unknown): name is SaveToFileMethod {
-  return (saveToFileMethods as readonly unknown[]).includes(name);
+  return (
+    (saveToFileMethods as readonly unknown[]).includes(name) ||
+    (streamedSaveMethods as readonly unknown[]).includes(name)
+  );
+}
+
+export function isStreamedSaveMethod(name: unknown): name is (typeof streamedSaveMethods)[number] {
+  return (streamedSaveMethods as readonly unknown[]).includes(name);
 }
 
 export const saveToFileChannel = 'advocase:save-to-file';

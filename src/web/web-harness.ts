@@ -9,8 +9,10 @@ import { environmentBackupHost } from '../core/backup/backup-host';
 import { dispatch } from '../core/api/dispatch';
 import { logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
+import type { ContractHandlers } from '../shared/contract';
 import { contentSecurityPolicy } from '../shared/bridge';
 import { harnessHeartbeat } from '../shared/harness-heartbeat';
+import { isStreamedSaveMethod } from '../shared/save-to-file';
 import type { ApiResult, ErrorCode } from '../shared/result';
 import { startPageWatchdog } from './page-watchdog';
 import { isCrossSiteRequest } from './request-origin';
@@ -98,6 +100,25 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
     request.on('end', () => resolve(size > maximumRequestBytes ? 'too-large' : Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/**
+ * A streamed save method in the harness, which has no save dialog (docs/security.md §2): the file
+ * is gathered and sent in the answer, as the bytes of the other save-to-file methods are, and the
+ * renderer downloads it. The desktop app writes it where the person chose, as it is made.
+ */
+async function dispatchGathering(
+  handlers: ContractHandlers,
+  method: string,
+  input: unknown,
+): Promise<ApiResult<unknown>> {
+  const pieces: Uint8Array[] = [];
+  const result = await dispatch(handlers, method, input, async (suggestedName, write) => {
+    await write(new WritableStream({ write: (piece) => void pieces.push(piece) }));
+    return suggestedName;
+  });
+  if (!result.ok) return result;
+  return { ok: true, value: { ...(result.value as object), data: Buffer.concat(pieces).toString('base64') } };
 }
 
 function parsedRequestUrl(target: string | undefined): URL | null {
@@ -213,7 +234,10 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
           } catch {
             return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.');
           }
-          const result = await dispatch(handlers, url.pathname.slice('/api/'.length), input);
+          const method = url.pathname.slice('/api/'.length);
+          const result = isStreamedSaveMethod(method)
+            ? await dispatchGathering(handlers, method, input)
+            : await dispatch(handlers, method, input);
           return sendJson(response, result.ok ? 200 : statusForError[result.error.code], result);
         }
         if (request.method !== 'GET' && request.method !== 'HEAD') {

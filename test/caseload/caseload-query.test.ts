@@ -6,6 +6,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/con
 import type { ApiError } from '../../src/shared/result';
 import { caseloadColumnIds } from '../../src/shared/schemas/caseload';
 import { localToday } from '../../src/shared/schemas/fields';
+import { memoryFileDestination } from '../helpers/memory-file-destination';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
@@ -398,14 +399,19 @@ describe('bulk actions, export, views and preferences', () => {
       message: 'Choose a stage or an advocate to set.',
     });
 
-    const exported = await call('caseload.exportCsv', {
-      filters: { payers: ['Aetna', 'Humana'] },
-      sorting: [{ column: 'caseNumber' }],
-      columns: ['caseNumber', 'clientName', 'payer', 'stage'],
-    });
-    expect(exported.rowCount).toBe(2);
-    expect(exported.fileName).toMatch(/^caseload-\d{4}-\d{2}-\d{2}\.csv$/);
-    expect(exported.csv).toBe(
+    const file = memoryFileDestination();
+    const exported = await dispatch(
+      handlers,
+      'caseload.exportCsv',
+      {
+        filters: { payers: ['Aetna', 'Humana'] },
+        sorting: [{ column: 'caseNumber' }],
+        columns: ['caseNumber', 'clientName', 'payer', 'stage'],
+      },
+      file.destination,
+    );
+    expect(exported).toMatchObject({ ok: true, value: { rowCount: 2 } });
+    expect(file.text()).toBe(
       'Case,Client,Payer,Stage\r\nC-00001,Rosa Diaz,Aetna,Internal appeal 1\r\nC-00003,Rosa Diaz,Humana,Intake\r\n',
     );
     await session.lock();

@@ -58,6 +58,30 @@ describe('saving a file from the desktop app (main writes it through the native 
     expect(readFileSync(join(folder, 'chosen call notes.txt')).equals(text)).toBe(true);
   });
 
+  it('asks first, then writes a streamed export row by row where the person chose, with no partial file left', async () => {
+    const folder = newDataDirectory();
+    const { save, suggested } = await setUp((name) => join(folder, `chosen ${name}`));
+    const result = await save({
+      method: 'caseload.exportCsv',
+      input: { columns: ['caseNumber', 'clientName', 'stage'] },
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        fileName: expect.stringMatching(/^caseload-\d{4}-\d{2}-\d{2}\.csv$/) as string,
+        rowCount: 1,
+        savedAs: `chosen ${suggested[0]}`,
+      },
+    });
+    expect(readdirSync(folder)).toEqual([`chosen ${suggested[0]}`]);
+    expect(readFileSync(join(folder, `chosen ${suggested[0]}`), 'utf8')).toMatch(
+      /^Case,Client,Stage\r\nC-00001,[^,]+,Intake\r\n$/,
+    );
+    expect(
+      await save({ method: 'caseload.exportCsv', input: { path: join(folder, 'x.csv') } }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'path' } });
+  });
+
   it('writes nothing when the person cancels', async () => {
     const { save, documentId } = await setUp(() => null);
     expect(await save({ method: 'vault.content', input: { documentId } })).toMatchObject({

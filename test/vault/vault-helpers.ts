@@ -6,6 +6,7 @@ import { dispatch } from '../../src/core/api/dispatch';
 import { Session } from '../../src/core/session/session';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/result';
+import { memoryFileDestination } from '../helpers/memory-file-destination';
 import { uploadPieceBytes, type DocumentTarget } from '../../src/shared/schemas/vault';
 
 export const passphrase = 'vault test passphrase here';
@@ -17,8 +18,9 @@ export async function openTestVault(dataDirectory: string) {
   const session = new Session({ dataDirectory, actor: 'vault-test' });
   await session.initialize(passphrase);
   const handlers = createHandlers(session);
+  // A method that streams its file to a destination writes it to memory.
   const call: Call = async (method, input) => {
-    const result = await dispatch(handlers, method, input);
+    const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { apiError: result.error });
     return result.value as never;
   };

@@ -22,11 +22,13 @@ const exportingMethods = [
  * holds the client's name.
  */
 export function recordingExports(handlers: ContractHandlers, session: Session): ContractHandlers {
-  const recorded: Partial<Record<MethodName, (input: never) => Promise<unknown>>> = {};
+  const recorded: Partial<Record<MethodName, (...args: never[]) => Promise<unknown>>> = {};
   for (const method of exportingMethods) {
-    const handler = handlers[method] as (input: never) => Promise<unknown>;
-    recorded[method] = async (input) => {
-      const output = await handler(input);
+    const handler = handlers[method] as (...args: never[]) => Promise<unknown>;
+    recorded[method] = async (...args: never[]) => {
+      const output = await handler(...args);
+      // A streamed save the person cancelled in the save dialog wrote nothing: nothing left the store.
+      if ((output as { savedAs?: unknown }).savedAs === null) return output;
       await session.useStore(({ db }) => recordAccessEvent(db, session.actor, 'export', { kind: method }));
       return output;
     };

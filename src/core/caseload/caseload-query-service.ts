@@ -531,12 +531,20 @@ export async function queryCaseload(
   };
 }
 
-/** Every row of a view, in its order (CSV export). */
-export function selectAllCaseloadRows(
+/**
+ * Every row of a view, in its order, as the database reads them (CSV export): the caller holds one
+ * row at a time, never the whole view. The connection is held until the last row is read.
+ */
+export async function* caseloadRowsInOrder(
   db: Kysely<AdvocaseDatabase>,
   view: CaseloadViewDefinition,
-): Promise<CaseloadRow[]> {
-  return selectRows(db, view, null);
+): AsyncGenerator<CaseloadRow> {
+  const rows = db
+    .selectFrom('caseload_entries')
+    .selectAll()
+    .modifyEnd(sql`${whereClause(db, view)} ${orderByClause(view.sorting)}`)
+    .stream(1000);
+  for await (const row of rows) yield toCaseloadRow(row);
 }
 
 /** The distinct payers and advocates in live cases, for the column filters' pick lists. */

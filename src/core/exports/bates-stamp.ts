@@ -1,4 +1,13 @@
-import { PDFDocument, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
+import {
+  PDFContentStream,
+  PDFDocument,
+  StandardFonts,
+  degrees,
+  drawLinesOfText,
+  drawRectangle,
+  rgb,
+  type PDFPage,
+} from 'pdf-lib';
 import type { MediaType } from '../../shared/schemas/vault';
 
 /** "ADV" and "ADV-" both give ADV-000123; an underscore is kept as the user typed it. */
@@ -42,23 +51,60 @@ async function imageAsPdf(bytes: Uint8Array, mediaType: 'png' | 'jpeg'): Promise
 }
 
 export type FootLabelPosition = 'left' | 'right';
+export type FootLabel = { readonly text: string; readonly position: FootLabelPosition };
 type PdfFont = Awaited<ReturnType<PDFDocument['embedFont']>>;
 
-/** A small label at the foot of a page, on a white band that keeps it legible over scanned content. */
-export function drawFootLabel(page: PDFPage, text: string, position: FootLabelPosition, font: PdfFont): void {
+const labelSize = 9;
+const labelMargin = 18;
+const upright = degrees(0);
+
+/**
+ * Small labels at the foot of a page, each on a white band that keeps it legible over scanned
+ * content. They go in one small content stream of their own, left uncompressed: drawing through
+ * the page would give each page a new stream that pdf-lib deflates on save with a fresh 300 KB
+ * compressor, which for a 2,000-page packet was a fifth of its time and most of its garbage
+ * (measured with --cpu-prof), to save about 100 bytes a page.
+ */
+export function drawFootLabels(page: PDFPage, labels: readonly FootLabel[], font: PdfFont): void {
   const box = page.getCropBox();
-  const size = 9;
-  const margin = 18;
   // The standard PDF fonts cover Latin-1 only: a name in another script prints as "?" rather than failing.
   const supported = new Set(font.getCharacterSet());
-  const printable = [...text]
-    .map((character) => (supported.has(character.codePointAt(0) ?? 0) ? character : '?'))
-    .join('');
-  const width = font.widthOfTextAtSize(printable, size);
-  const x = position === 'left' ? box.x + margin : box.x + box.width - margin - width;
-  const y = box.y + margin;
-  page.drawRectangle({ x: x - 3, y: y - 3, width: width + 6, height: size + 5, color: rgb(1, 1, 1) });
-  page.drawText(printable, { x, y, size, font, color: rgb(0, 0, 0) });
+  const fontKey = page.node.newFontDictionary(font.name, font.ref);
+  const operators = labels.flatMap(({ text, position }) => {
+    const printable = [...text]
+      .map((character) => (supported.has(character.codePointAt(0) ?? 0) ? character : '?'))
+      .join('');
+    const width = font.widthOfTextAtSize(printable, labelSize);
+    const x = position === 'left' ? box.x + labelMargin : box.x + box.width - labelMargin - width;
+    const y = box.y + labelMargin;
+    return [
+      ...drawRectangle({
+        x: x - 3,
+        y: y - 3,
+        width: width + 6,
+        height: labelSize + 5,
+        borderWidth: 0,
+        color: rgb(1, 1, 1),
+        borderColor: undefined,
+        rotate: upright,
+        xSkew: upright,
+        ySkew: upright,
+      }),
+      ...drawLinesOfText([font.encodeText(printable)], {
+        x,
+        y,
+        size: labelSize,
+        lineHeight: labelSize,
+        font: fontKey,
+        color: rgb(0, 0, 0),
+        rotate: upright,
+        xSkew: upright,
+        ySkew: upright,
+      }),
+    ];
+  });
+  const { context } = page.doc;
+  page.node.addContentStream(context.register(PDFContentStream.of(context.obj({}), operators, false)));
 }
 
 export type OpenedPdf =
@@ -105,8 +151,14 @@ export async function stampExhibit(
   const font = await document.embedFont(StandardFonts.HelveticaBold);
   const pages = document.getPages();
   pages.forEach((page, index) => {
-    drawFootLabel(page, formatBatesNumber(prefix, firstNumber + index), 'right', font);
-    drawFootLabel(page, exhibitLabel, 'left', font);
+    drawFootLabels(
+      page,
+      [
+        { text: formatBatesNumber(prefix, firstNumber + index), position: 'right' },
+        { text: exhibitLabel, position: 'left' },
+      ],
+      font,
+    );
   });
   return { bytes: await document.save(), pageCount: pages.length, reason: null };
 }

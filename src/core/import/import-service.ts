@@ -25,6 +25,7 @@ import { dateOrdersOf, readImportRows, whatToFix, type ReadRow, type ResolvedVal
 import { comparableName } from '../../shared/domain/same-client';
 import { parseCsv, type CsvTable } from './parse-csv';
 import { comparableValue, exactCode, suggestedCode } from './value-vocabulary';
+import { unwatchedImport, type ImportProgressReport } from './import-progress';
 import { writeImport, type ImportPerson } from './write-import';
 
 type Remembered = { mapping: ImportMapping; values: ImportValueMappings };
@@ -311,6 +312,7 @@ export async function commitImport(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   request: ImportRequest,
+  report: ImportProgressReport = unwatchedImport,
 ): Promise<ImportResult> {
   const { table, key, mapping, values, rows, people, inStore } = await reviewRequest(db, request);
   const merge = request.duplicateAction === 'merge';
@@ -346,7 +348,7 @@ export async function commitImport(
     actor,
     'edit',
     async (trx) => {
-      const counts = await writeImport(trx, actor, chosen);
+      const counts = await writeImport(trx, actor, chosen, report);
       const now = new Date().toISOString();
       const remember = {
         mapping: JSON.stringify(mapping),

@@ -14,6 +14,7 @@ import {
   storeReadinessOfCasesWithNoEvidence,
 } from '../evidence/evidence-readiness';
 import { updateClient } from '../clients/clients-service';
+import type { ImportProgressReport } from './import-progress';
 import type { ImportRecord } from './import-rows';
 
 /** One person of the file: their rows, and the client already in Advocase they merge into. */
@@ -49,15 +50,15 @@ async function insertInChunks<T extends Table>(
   db: Kysely<AdvocaseDatabase>,
   table: T,
   rows: ReadonlyArray<Insertable<AdvocaseDatabase[T]>>,
+  written: (count: number) => Promise<void>,
 ): Promise<void> {
   const columns = Object.keys(rows[0] ?? {}).length || 1;
   const size = Math.max(1, Math.floor(6_000 / columns));
   const highestFirst = [...rows].reverse();
   for (let start = 0; start < highestFirst.length; start += size) {
-    await db
-      .insertInto(table)
-      .values(highestFirst.slice(start, start + size))
-      .execute();
+    const chunk = highestFirst.slice(start, start + size);
+    await db.insertInto(table).values(chunk).execute();
+    await written(chunk.length);
   }
 }
 
@@ -70,6 +71,7 @@ async function auditInserts(
   actor: string,
   table: Table,
   afterId: number,
+  written: (count: number) => Promise<void>,
 ): Promise<void> {
   for (let from = afterId; ;) {
     const rows = await db
@@ -92,6 +94,7 @@ async function auditInserts(
       })),
     );
     from = rows.at(-1)!.id;
+    await written(rows.length);
   }
 }
 
@@ -109,6 +112,7 @@ export async function writeImport(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   people: readonly ImportPerson[],
+  report: ImportProgressReport,
 ): Promise<WriteCounts> {
   const counts: WriteCounts = { clientsCreated: 0, clientsMerged: 0, coveragesCreated: 0, casesCreated: 0 };
   const now = new Date().toISOString();
@@ -292,13 +296,28 @@ export async function writeImport(
 
   // Coverage first: each coverage re-indexes its client for search, which for a client not yet
   // written costs nothing; the client's own entry, written next, then includes its member IDs.
+  // The person sees the records go in, then the entries Undo reads, then the deadlines; between
+  // pieces the event loop answers the screens.
+  const records = coverages.length + clients.length + cases.length;
+  const phase = (name: string) => {
+    let done = 0;
+    return async (count: number) => {
+      done += count;
+      await report({ phase: name, done, total: records });
+    };
+  };
   await deferForeignKeysToCommit(db);
-  await insertInChunks(db, 'coverages', coverages);
-  await insertInChunks(db, 'clients', clients);
-  await insertInChunks(db, 'cases', cases);
-  await auditInserts(db, actor, 'clients', startIds.clients);
-  await auditInserts(db, actor, 'coverages', startIds.coverages);
-  await auditInserts(db, actor, 'cases', startIds.cases);
+  const adding = phase('Adding clients, coverage and cases');
+  await adding(0);
+  await insertInChunks(db, 'coverages', coverages, adding);
+  await insertInChunks(db, 'clients', clients, adding);
+  await insertInChunks(db, 'cases', cases, adding);
+  const recording = phase('Recording the changes, so Undo can take them back');
+  await recording(0);
+  await auditInserts(db, actor, 'clients', startIds.clients, recording);
+  await auditInserts(db, actor, 'coverages', startIds.coverages, recording);
+  await auditInserts(db, actor, 'cases', startIds.cases, recording);
+  await report({ phase: 'Computing the new cases’ deadlines', done: 0, total: cases.length });
   await storeDeadlinesOfNewCases(
     db,
     newCaseFacts.map(({ caseId, stage, planType, state }) => ({

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { MediaType } from '../../shared/schemas/vault';
-import { drawFootLabel, openAsPdf } from '../exports/bates-stamp';
+import { drawFootLabels, openAsPdf } from '../exports/bates-stamp';
 import { renderCoverSheet, type CoverSheet, type PacketPart } from './packet-cover-pdf';
 
 /** A chosen enclosure: its title on the cover, and how to read its decrypted bytes when its turn comes. */
@@ -44,13 +44,15 @@ async function appendAll(packet: PDFDocument, source: PDFDocument): Promise<numb
  * memory only and are zeroed once the packet is written.
  */
 export async function buildSubmissionPacket(input: PacketInput): Promise<BuiltPacket> {
-  const body = await PDFDocument.create();
+  // Every page is copied once, straight into the packet; the cover goes in front at the end,
+  // when the page count it lists is known.
+  const packet = await PDFDocument.create();
   const plaintexts: Uint8Array[] = [];
   try {
     const sections: { title: string; pageCount: number }[] = [
       {
         title: input.letter.title,
-        pageCount: await appendAll(body, await PDFDocument.load(input.letter.pdf)),
+        pageCount: await appendAll(packet, await PDFDocument.load(input.letter.pdf)),
       },
     ];
     const omitted: { title: string; reason: string }[] = [];
@@ -62,9 +64,9 @@ export async function buildSubmissionPacket(input: PacketInput): Promise<BuiltPa
         omitted.push({ title: enclosure.title, reason: opened.reason });
         continue;
       }
-      sections.push({ title: enclosure.title, pageCount: await appendAll(body, opened.document) });
+      sections.push({ title: enclosure.title, pageCount: await appendAll(packet, opened.document) });
     }
-    const bodyPages = body.getPageCount();
+    const bodyPages = packet.getPageCount();
 
     let coverPages = 1;
     let parts: PacketPart[] = [];
@@ -82,17 +84,23 @@ export async function buildSubmissionPacket(input: PacketInput): Promise<BuiltPa
     }
     if (!cover) throw new Error('The cover sheet was not rendered.');
 
-    const packet = await PDFDocument.create();
     packet.setTitle(input.cover.reLines[0] ?? input.letter.title);
     packet.setCreator('Advocase');
     packet.setProducer('Advocase');
-    await appendAll(packet, await PDFDocument.load(cover.bytes));
-    await appendAll(packet, body);
+    const coverDocument = await PDFDocument.load(cover.bytes);
+    const coverSheets = await packet.copyPages(coverDocument, coverDocument.getPageIndices());
+    coverSheets.forEach((page, index) => packet.insertPage(index, page));
     const font = await packet.embedFont(StandardFonts.Helvetica);
     const pages = packet.getPages();
     pages.forEach((page, index) => {
-      drawFootLabel(page, input.footLabel, 'left', font);
-      drawFootLabel(page, `Page ${index + 1} of ${pages.length}`, 'right', font);
+      drawFootLabels(
+        page,
+        [
+          { text: input.footLabel, position: 'left' },
+          { text: `Page ${index + 1} of ${pages.length}`, position: 'right' },
+        ],
+        font,
+      );
     });
     return { bytes: await packet.save(), pageCount: pages.length, parts, omitted };
   } finally {

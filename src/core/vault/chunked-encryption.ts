@@ -179,6 +179,11 @@ export class ChunkDecryptor {
     private readonly storageId: string,
   ) {}
 
+  /** How many bytes a sealed chunk takes on disk (ciphertext and tag), once the header is read; else 1 MiB. */
+  get sealedChunkBytes(): number {
+    return this.sealedChunkSize || defaultChunkSize;
+  }
+
   push(ciphertext: Uint8Array): Buffer[] {
     let piece = Buffer.from(ciphertext.buffer, ciphertext.byteOffset, ciphertext.byteLength);
     if (!this.key) {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
-import { ChunkDecryptor, ChunkEncryptor } from './chunked-encryption';
+import { ChunkDecryptor, ChunkEncryptor, headerLength } from './chunked-encryption';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 
 /**
@@ -30,7 +29,9 @@ export function storedFilePath(dataDirectory: string, storageId: string): string
  */
 export class EncryptedFileWriter {
   private readonly encryptor: ChunkEncryptor;
-  private writes: Promise<unknown> = Promise.resolve();
+  /** The write in flight: the next piece is encrypted while it reaches the disk. */
+  private inFlight: Promise<void> = Promise.resolve();
+  private writeFailure: Error | null = null;
   private bytesWritten = 0;
 
   private constructor(
@@ -58,12 +59,28 @@ export class EncryptedFileWriter {
     return this.bytesWritten;
   }
 
+  /**
+   * Encrypts the piece while the previous piece's write is still going, then hands this one's
+   * chunks to the disk: one write in flight at a time, so memory holds at most two pieces.
+   */
   async write(plaintext: Uint8Array): Promise<void> {
-    for (const sealed of this.encryptor.push(plaintext)) await this.append(sealed);
+    const sealed = this.encryptor.push(plaintext);
+    await this.settled();
+    if (sealed.length === 0) return;
+    this.inFlight = this.append(...sealed).catch((error: unknown) => {
+      this.writeFailure = error instanceof Error ? error : new Error(String(error));
+    });
+  }
+
+  /** Waits for the write in flight, and throws what it failed with. */
+  private async settled(): Promise<void> {
+    await this.inFlight;
+    if (this.writeFailure !== null) throw this.writeFailure;
   }
 
   /** Seals the last chunk, flushes to disk and moves the file into place. */
   async commit(): Promise<void> {
+    await this.settled();
     await this.append(this.encryptor.finish());
     await this.file.sync();
     await this.file.close();
@@ -75,15 +92,20 @@ export class EncryptedFileWriter {
   /** Drops the half-written file (ciphertext only, so plain removal is enough). */
   async discard(): Promise<void> {
     this.encryptor.abandon();
+    await this.inFlight;
     await this.file.close().catch(() => undefined);
     await rm(this.incomingPath, { force: true });
   }
 
-  private async append(bytes: Buffer): Promise<void> {
-    await this.file.write(bytes);
-    this.bytesWritten += bytes.length;
+  /** The buffers in order, in one gathered write (each chunk's ciphertext and tag, never joined). */
+  private async append(...buffers: Buffer[]): Promise<void> {
+    const { bytesWritten } = await this.file.writev(buffers);
+    this.bytesWritten += bytesWritten;
   }
 }
+
+/** 8 MiB reads at the default chunk size. */
+const sealedChunksPerRead = 8;
 
 function missing(): AppError {
   return new AppError(
@@ -105,15 +127,32 @@ export async function decryptStoredFile(
 ): Promise<void> {
   const path = storedFilePath(dataDirectory, storageId);
   const decryptor = new ChunkDecryptor(vaultKey, storageId);
-  let stream;
+  let file: FileHandle;
   try {
-    await stat(path);
-    stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    file = await open(path, 'r');
   } catch {
     throw missing();
   }
-  for await (const piece of stream as AsyncIterable<Buffer>) {
-    for (const plaintext of decryptor.push(piece)) await onChunk(plaintext);
+  try {
+    const header = Buffer.alloc(headerLength);
+    await file.read(header, 0, headerLength, 0);
+    decryptor.push(header);
+    // Whole sealed chunks, several at a time, into two buffers used in turn: each chunk is
+    // decrypted from the buffer it was read into (never copied together from two reads), and the
+    // decryptor, which holds back the last chunk until it knows whether more follow, has let go of
+    // a buffer before it is read into again. No buffer is allocated per read.
+    const readBytes = decryptor.sealedChunkBytes * sealedChunksPerRead;
+    const buffers = [Buffer.allocUnsafe(readBytes), Buffer.allocUnsafe(readBytes)] as const;
+    let position = headerLength;
+    for (let turn = 0; ; turn += 1) {
+      const buffer = buffers[turn % 2]!;
+      const { bytesRead } = await file.read(buffer, 0, readBytes, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      for (const plaintext of decryptor.push(buffer.subarray(0, bytesRead))) await onChunk(plaintext);
+    }
+  } finally {
+    await file.close();
   }
   await onChunk(decryptor.finish());
 }

@@ -30,7 +30,7 @@ export const caseloadMethods = defineMethods({
     output: z.object({ updated: z.number().int() }),
   },
   'caseload.exportCsv': {
-    doc: 'Every case of a caseload view as CSV text (the columns given, in that order), for the user to save.',
+    doc: 'Every case of a caseload view as a CSV file (the columns given, in that order), written row by row where the person chose to save it.',
     input: caseloadExportInputSchema,
     output: caseloadExportOutputSchema,
   },

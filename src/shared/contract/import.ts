@@ -2,9 +2,10 @@ import {
   importCommitInputSchema,
   importPreviewInputSchema,
   importPreviewSchema,
+  importProgressSchema,
   importResultSchema,
 } from '../schemas/import';
-import { defineMethods } from './method-spec';
+import { defineMethods, noInput } from './method-spec';
 
 export const importMethods = defineMethods({
   'import.preview': {
@@ -16,5 +17,10 @@ export const importMethods = defineMethods({
     doc: 'Imports the rows of a CSV that have no problem (and duplicates when merging) in one transaction, all of them or none; returns the rows left out as CSV with what to fix. Remembers the column and value mappings for the source.',
     input: importCommitInputSchema,
     output: importResultSchema,
+  },
+  'import.progress': {
+    doc: 'How far the import being written has come (what it is doing, records done of the total); null when none runs.',
+    input: noInput,
+    output: importProgressSchema.nullable(),
   },
 });

@@ -211,10 +211,11 @@ export const caseloadExportInputSchema = caseloadViewDefinitionSchema.extend({
     .default([...defaultCaseloadColumns]),
 });
 
+/** What the export reports once the file is written: its suggested name, the rows, and the name saved under (null: cancelled). */
 export const caseloadExportOutputSchema = z.object({
   fileName: z.string(),
-  csv: z.string(),
   rowCount: z.number().int(),
+  savedAs: z.string().nullable(),
 });
 
 export const caseloadPreferencesSchema = z.object({

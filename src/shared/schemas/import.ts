@@ -170,6 +170,14 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/** How far an import being written has come: what it is doing, and the records done of those to write. */
+export const importProgressSchema = z.object({
+  phase: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
 export const importResultSchema = z.object({
   imported: z.number().int(),
   skipped: z.number().int(),

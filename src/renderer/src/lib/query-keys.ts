@@ -97,7 +97,7 @@ export const queryKeys = {
   },
   history: { all: ['history'] },
   trash: { all: ['trash'], list: ['trash'] },
-  import: { all: ['import'] },
+  import: { all: ['import'], progress: ['import', 'progress'] },
   vault: {
     all: ['vault'],
     list: (caseId: number, view: 'documents' | 'trash' = 'documents') => ['vault', 'list', caseId, view],

@@ -4,6 +4,7 @@ import { downloadBase64 } from '../features/vault/upload-files';
 import { callApi, unwrapResult } from './api';
 
 const mimeTypeByExtension: Readonly<Record<string, string>> = {
+  csv: 'text/csv;charset=utf-8',
   pdf: 'application/pdf',
   zip: 'application/zip',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -12,6 +12,7 @@ import { Button } from '../../components/Button';
 import { navigate } from '../../app/routes';
 import { queryClient } from '../../app/query-client';
 import { callApi } from '../../lib/api';
+import { saveFile } from '../../lib/save-file';
 import { isTypingInField } from '../../lib/keyboard';
 import { BulkActions } from './BulkActions';
 import { builtInViews } from './built-in-views';
@@ -36,16 +37,6 @@ function hasAnyFilter(definition: CaseloadViewDefinition): boolean {
   return (
     Boolean(definition.quickFilter) || Object.values(definition.filters).some((value) => value !== undefined)
   );
-}
-
-function saveCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The file is handed over; the copy in memory can go.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function CaseloadView({
@@ -121,11 +112,11 @@ export function CaseloadView({
   });
 
   const exportCsv = useMutation({
-    mutationFn: () => callApi('caseload.exportCsv', { ...definition, columns: [...columns] }),
-    onSuccess: ({ fileName, csv, rowCount }) => {
-      saveCsv(fileName, csv);
+    mutationFn: () => saveFile('caseload.exportCsv', { ...definition, columns: [...columns] }),
+    onSuccess: ({ savedAs, rowCount }) => {
+      if (!savedAs) return;
       onAnnounce(
-        `Exported ${rowCount.toLocaleString()} ${rowCount === 1 ? 'case' : 'cases'} to ${fileName}. The file is not encrypted: keep it somewhere safe.`,
+        `Exported ${rowCount.toLocaleString()} ${rowCount === 1 ? 'case' : 'cases'} to ${savedAs}. The file is not encrypted: keep it somewhere safe.`,
       );
     },
     onError: (error) => onAnnounce(`Export failed: ${error.message}`),

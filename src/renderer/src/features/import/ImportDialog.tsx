@@ -17,6 +17,7 @@ import { Field, inputClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
+import { useImportProgress } from './use-import-progress';
 import { downloadTextFile } from '../deadlines/download-calendar';
 import styles from './Import.module.css';
 import { ImportRowsTable } from './ImportRowsTable';
@@ -81,6 +82,8 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
       else close();
     },
   });
+
+  const progress = useImportProgress(commit.isPending);
 
   function reset() {
     setCsvText(null);
@@ -305,8 +308,14 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
             <FormError message={commit.error?.message} />
             {commit.isPending && (
               <div className={styles.progress}>
-                <label htmlFor={progressId}>Importing {count(importable, 'row', 'rows')}…</label>
-                <progress id={progressId} />
+                <label htmlFor={progressId}>
+                  Importing {count(importable, 'row', 'rows')}…{progress.data && ` ${progress.data.phase}`}
+                </label>
+                {progress.data && progress.data.total > 0 ? (
+                  <progress id={progressId} value={progress.data.done} max={progress.data.total} />
+                ) : (
+                  <progress id={progressId} />
+                )}
               </div>
             )}
             <div className={formStyles.actions}>
