@@ -1,3 +1,4 @@
+import type { Migration } from 'kysely';
 import type { CaseInsensitiveText } from './case-insensitive-text';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
@@ -15,6 +16,11 @@ export type DatabaseDialect = {
   readonly jsonField: JsonField;
   readonly queryPlanHints: QueryPlanHints;
   readonly derivedTables: DerivedTableUpkeep;
+  /**
+   * The engine's migration chain, by migration name: the SQLite chain with its history, or the
+   * PostgreSQL chain from its baseline. Both name their last step alike (one schema version).
+   */
+  readonly migrations: Readonly<Record<string, Migration>>;
   /** What the two engines' migration chains must agree on. */
   readonly readLogicalSchema: ReadLogicalSchema;
 };

@@ -1,3 +1,4 @@
+import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
 import { fts5Search } from './fts5-search';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
@@ -13,5 +14,6 @@ export const sqliteDialect: DatabaseDialect = {
   jsonField: sqliteJsonField,
   queryPlanHints: sqliteQueryPlanHints,
   derivedTables: sqliteDerivedTables,
+  migrations,
   readLogicalSchema: readSqliteLogicalSchema,
 };
