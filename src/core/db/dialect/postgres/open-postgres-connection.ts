@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { logger } from '../../../logging/logger';
 import type { OpenConnection } from '../connection';
 
 const postgresTypes = { int8: 20, bool: 16, numeric: 1700 } as const;
@@ -37,13 +38,16 @@ export const openPostgresConnection: OpenConnection<{ readonly url: string }> = 
   url,
 }: {
   readonly url: string;
-}) =>
-  new Kysely<Database>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({
-        connectionString: url,
-        types: { getTypeParser: getTypeParser as typeof pg.types.getTypeParser },
-        max: 4,
-      }),
-    }),
+}) => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: { getTypeParser: getTypeParser as typeof pg.types.getTypeParser },
+    max: 4,
   });
+  // An idle connection the server ended (a restart, an administrator) is dropped by the pool and
+  // the next query opens a new one; unheard, the error would end the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    logger.warn('postgres.idle_connection_lost', { code: error.code ?? 'unknown' });
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+};

@@ -27,11 +27,11 @@ async function matchesOf(
   index: RecordSearchIndex,
   match: string,
   limit: number,
-): Promise<Array<{ rowid: number; snippet: string | null }>> {
+): Promise<Array<{ rowid: number }>> {
   // The table name comes from the fixed list above, never from input.
   const table = sql.table(index);
-  const result = await sql<{ rowid: number; snippet: string | null }>`
-    SELECT rowid, snippet(${table}, -1, ${snippetMatchStart}, ${snippetMatchEnd}, '…', 12) AS snippet
+  const result = await sql<{ rowid: number }>`
+    SELECT rowid
     FROM ${table}
     WHERE ${table} MATCH ${match}
     ORDER BY rowid
@@ -52,10 +52,10 @@ const findRecordMatches: FullTextSearch['findRecordMatches'] = async (db, index,
   const elsewhere =
     inTitle.length > limit ? [] : await matchesOf(db, index, anywhere, limit + 1 + inTitle.length);
   const matches: IndexedMatch[] = [
-    ...inTitle.map((row) => ({ recordId: -row.rowid, isTitleMatch: true, snippet: row.snippet })),
+    ...inTitle.map((row) => ({ recordId: -row.rowid, isTitleMatch: true })),
     ...elsewhere
       .filter((row) => !titleIds.has(row.rowid))
-      .map((row) => ({ recordId: -row.rowid, isTitleMatch: false, snippet: row.snippet })),
+      .map((row) => ({ recordId: -row.rowid, isTitleMatch: false })),
   ];
   return { matches: matches.slice(0, limit), hasMore: matches.length > limit };
 };

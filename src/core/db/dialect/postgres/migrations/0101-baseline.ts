@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createBaselineUpkeep } from './0101-baseline-upkeep';
 
 /**
  * The PostgreSQL chain's baseline: the whole schema as the SQLite chain's head (0101) leaves it,
@@ -6,9 +7,14 @@ import { sql, type Kysely } from 'kysely';
  * chains, checked to match"). Same tables, columns, nullability, defaults and keys; SQLite's
  * integer is bigint here (64 bits, as SQLite's), real is double precision, blob is bytea, and an
  * autoincrement key is an identity column. Tables are created in the order their foreign keys
- * need. Indexes are those of the SQLite chain.
+ * need. Indexes are those of the SQLite chain; then the search tables and the triggers that keep
+ * the derived tables (0101-baseline-upkeep.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Trusted extensions: the database's owner may create them (PostgreSQL 13+).
+  await sql`CREATE EXTENSION IF NOT EXISTS citext`.execute(db);
+  await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
+  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
   await db.schema
     .createTable('clients')
     .addColumn('id', 'bigint', (column) => column.primaryKey().generatedByDefaultAsIdentity())
@@ -181,10 +187,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('caseload_entries')
     .addColumn('case_id', 'bigint', (column) => column.primaryKey())
     .addColumn('client_id', 'bigint', (column) => column.notNull())
-    .addColumn('client_name', 'text', (column) => column.notNull())
+    // SQLite's `collate nocase` columns: citext compares and sorts them ignoring case too.
+    .addColumn('client_name', sql`citext`, (column) => column.notNull())
     .addColumn('treatment', 'text', (column) => column.notNull())
-    .addColumn('treatment_detail', 'text')
-    .addColumn('payer', 'text')
+    .addColumn('treatment_detail', sql`citext`)
+    .addColumn('payer', sql`citext`)
     .addColumn('plan_type', 'text')
     .addColumn('stage', 'text', (column) => column.notNull())
     .addColumn('stage_rank', 'bigint', (column) => column.notNull())
@@ -906,4 +913,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('case_denial_notices')
     .columns(['case_id', 'deleted_at'])
     .execute();
+  await createBaselineUpkeep(db);
 }
