@@ -3,6 +3,7 @@ import type { CaseInsensitiveText } from './case-insensitive-text';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
 import type { JsonField } from './json-field';
+import type { NullOrdering } from './null-ordering';
 import type { ReadLogicalSchema } from './logical-schema';
 import type { QueryPlanHints } from './query-plan-hints';
 
@@ -15,6 +16,7 @@ export type DatabaseDialect = {
   readonly caseInsensitiveText: CaseInsensitiveText;
   readonly jsonField: JsonField;
   readonly queryPlanHints: QueryPlanHints;
+  readonly nullOrdering: NullOrdering;
   readonly derivedTables: DerivedTableUpkeep;
   /**
    * The engine's migration chain, by migration name: the SQLite chain with its history, or the

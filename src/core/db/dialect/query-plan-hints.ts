@@ -7,4 +7,9 @@ import type { RawBuilder } from 'kysely';
 export type QueryPlanHints = {
   /** Placed after the table name: walk this index, or (null) no index, for the query's sort order. */
   readonly walkIndex: (index: string | null) => RawBuilder<unknown>;
+  /**
+   * A column as a grouping or filter term that must not lead the planner to the column's own
+   * index, so that it picks an index fitting the query's other conditions.
+   */
+  readonly withoutItsIndex: (column: string) => RawBuilder<unknown>;
 };

@@ -43,6 +43,8 @@ export const openPostgresConnection: OpenConnection<{ readonly url: string }> = 
     connectionString: url,
     types: { getTypeParser: getTypeParser as typeof pg.types.getTypeParser },
     max: 4,
+    // Idle connections never keep a CLI run or a test process alive.
+    allowExitOnIdle: true,
   });
   // An idle connection the server ended (a restart, an administrator) is dropped by the pool and
   // the next query opens a new one; unheard, the error would end the process.

@@ -4,6 +4,7 @@ import { postgresCaseInsensitiveText } from './postgres-text';
 import { postgresDerivedTables } from './postgres-derived-tables';
 import { postgresFullTextSearch } from './postgres-full-text-search';
 import { postgresJsonField } from './postgres-json-field';
+import { postgresNullOrdering } from './postgres-null-ordering';
 import { postgresQueryPlanHints } from './postgres-query-plan-hints';
 import { readPostgresLogicalSchema } from './read-postgres-logical-schema';
 
@@ -13,6 +14,7 @@ export const postgresDialect: DatabaseDialect = {
   caseInsensitiveText: postgresCaseInsensitiveText,
   jsonField: postgresJsonField,
   queryPlanHints: postgresQueryPlanHints,
+  nullOrdering: postgresNullOrdering,
   derivedTables: postgresDerivedTables,
   migrations: postgresMigrations,
   readLogicalSchema: readPostgresLogicalSchema,

@@ -3,6 +3,7 @@ import type { DatabaseDialect } from '../database-dialect';
 import { fts5Search } from './fts5-search';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
 import { sqliteJsonField } from './sqlite-json-field';
+import { sqliteNullOrdering } from './sqlite-null-ordering';
 import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
 import { readSqliteLogicalSchema } from './read-sqlite-logical-schema';
 import { sqliteCaseInsensitiveText } from './sqlite-text';
@@ -13,6 +14,7 @@ export const sqliteDialect: DatabaseDialect = {
   caseInsensitiveText: sqliteCaseInsensitiveText,
   jsonField: sqliteJsonField,
   queryPlanHints: sqliteQueryPlanHints,
+  nullOrdering: sqliteNullOrdering,
   derivedTables: sqliteDerivedTables,
   migrations,
   readLogicalSchema: readSqliteLogicalSchema,
