@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { CaseInsensitiveText } from './case-insensitive-text';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
+import type { IdSequence } from './id-sequence';
 import type { JsonField } from './json-field';
 import type { NullOrdering } from './null-ordering';
 import type { ReadLogicalSchema } from './logical-schema';
@@ -18,6 +19,7 @@ export type DatabaseDialect = {
   readonly queryPlanHints: QueryPlanHints;
   readonly nullOrdering: NullOrdering;
   readonly derivedTables: DerivedTableUpkeep;
+  readonly idSequence: IdSequence;
   /**
    * The engine's migration chain, by migration name: the SQLite chain with its history, or the
    * PostgreSQL chain from its baseline. Both name their last step alike (one schema version).

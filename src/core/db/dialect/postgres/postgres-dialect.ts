@@ -3,6 +3,7 @@ import { postgresMigrations } from './migrations';
 import { postgresCaseInsensitiveText } from './postgres-text';
 import { postgresDerivedTables } from './postgres-derived-tables';
 import { postgresFullTextSearch } from './postgres-full-text-search';
+import { postgresIdSequence } from './postgres-id-sequence';
 import { postgresJsonField } from './postgres-json-field';
 import { postgresNullOrdering } from './postgres-null-ordering';
 import { postgresQueryPlanHints } from './postgres-query-plan-hints';
@@ -16,6 +17,7 @@ export const postgresDialect: DatabaseDialect = {
   queryPlanHints: postgresQueryPlanHints,
   nullOrdering: postgresNullOrdering,
   derivedTables: postgresDerivedTables,
+  idSequence: postgresIdSequence,
   migrations: postgresMigrations,
   readLogicalSchema: readPostgresLogicalSchema,
 };

@@ -11,4 +11,11 @@ export const postgresJsonField: JsonField = {
     assertJsonPath(path);
     return sql<Value | null>`(${column})::jsonb #> ${`{${path.split('.').join(',')}}`}::text[]`;
   },
+  readNumber(column, path) {
+    assertJsonPath(path);
+    const field = sql`(${column})::jsonb #> ${`{${path.split('.').join(',')}}`}::text[]`;
+    return sql<
+      number | null
+    >`CASE WHEN jsonb_typeof(${field}) = 'number' THEN (${field} #>> '{}')::numeric END`;
+  },
 };

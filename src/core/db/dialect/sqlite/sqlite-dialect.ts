@@ -2,6 +2,7 @@ import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
 import { fts5Search } from './fts5-search';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
+import { sqliteIdSequence } from './sqlite-id-sequence';
 import { sqliteJsonField } from './sqlite-json-field';
 import { sqliteNullOrdering } from './sqlite-null-ordering';
 import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
@@ -16,6 +17,7 @@ export const sqliteDialect: DatabaseDialect = {
   queryPlanHints: sqliteQueryPlanHints,
   nullOrdering: sqliteNullOrdering,
   derivedTables: sqliteDerivedTables,
+  idSequence: sqliteIdSequence,
   migrations,
   readLogicalSchema: readSqliteLogicalSchema,
 };
