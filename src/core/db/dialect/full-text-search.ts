@@ -56,6 +56,8 @@ export type FullTextSearch = {
     body: string,
   ) => Promise<void>;
   readonly removeDocumentText: (db: Kysely<AdvocaseDatabase>, documentId: number) => Promise<void>;
+  /** The text indexed for a document ('' when none was). */
+  readonly readDocumentText: (db: Kysely<AdvocaseDatabase>, documentId: number) => Promise<string>;
   readonly renameDocumentText: (
     db: Kysely<AdvocaseDatabase>,
     documentId: number,

@@ -79,6 +79,11 @@ export const postgresFullTextSearch: FullTextSearch = {
   async removeDocumentText(db, documentId) {
     await sql`DELETE FROM document_text WHERE document_id = ${documentId}`.execute(db);
   },
+  async readDocumentText(db, documentId) {
+    const { rows } = await sql<{ body: string }>`
+      SELECT body FROM document_text WHERE document_id = ${documentId}`.execute(db);
+    return rows[0]?.body ?? '';
+  },
   async renameDocumentText(db, documentId, fileName) {
     await sql`
       UPDATE document_text SET file_name = ${fileName}, vector = advocase_search_vector(${fileName}, body)

@@ -104,6 +104,11 @@ export const fts5Search: FullTextSearch = {
     );
   },
   removeDocumentText,
+  async readDocumentText(db, documentId) {
+    const { rows } = await sql<{ body: string | null }>`
+      SELECT body FROM document_text WHERE rowid = ${documentId}`.execute(db);
+    return rows[0]?.body ?? '';
+  },
   async renameDocumentText(db, documentId, fileName) {
     await sql`UPDATE document_text SET file_name = ${fileName} WHERE rowid = ${documentId}`.execute(db);
   },
