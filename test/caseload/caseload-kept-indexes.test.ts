@@ -10,8 +10,9 @@ import { caseloadQueryInputSchema, type CaseloadQueryInput } from '../../src/sha
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * The caseload's kept stage counts (migration 0100) and trigram quick filter (migration 0101)
- * answer exactly what a plain scan of `caseload_entries` answers: the same totals, stage counts
+ * The caseload's kept stage counts (migration 0100), trigram quick filter (migration 0101) and
+ * counts kept per view until the caseload changes (migration 0103) answer exactly what a plain
+ * scan of `caseload_entries` answers: the same totals, stage counts
  * and rows in the same order, after inserts, stage changes, renames, payer changes, the trash
  * and deletions, on a real encrypted store.
  */
@@ -86,17 +87,55 @@ async function fillIn(db: Kysely<AdvocaseDatabase>): Promise<void> {
   }
 }
 
+/** Filters of the entries' own columns, each beside the plain condition it means on this caseload. */
+const filterCases: ReadonlyArray<readonly [CaseloadQueryInput['filters'], ReturnType<typeof sql>]> = [
+  [{}, sql`1 = 1`],
+  // No "other" treatment here is worded as TMS, so the filter is the kind alone.
+  [{ treatments: ['tms'] }, sql`treatment = 'tms'`],
+  [{ priorities: ['urgent'] }, sql`priority = 'urgent'`],
+  [{ payers: ['Aetna'], isUrgent: true }, sql`payer = 'Aetna' and (priority = 'urgent' or is_urgent = 1)`],
+];
+
+/** Sorts on one column each way and on several, beside the order they mean (the case id settles ties). */
+const sortCases: ReadonlyArray<readonly [CaseloadQueryInput['sorting'], ReturnType<typeof sql>]> = [
+  [[{ column: 'clientName' }], sql`client_name, case_id`],
+  [[{ column: 'openedOn', descending: true }], sql`opened_on desc, case_id desc`],
+  [[{ column: 'payer' }, { column: 'clientName' }], sql`payer, client_name, case_id`],
+  [
+    [
+      { column: 'payer', descending: true },
+      { column: 'openedOn', descending: true },
+    ],
+    sql`payer desc, opened_on desc, case_id desc`,
+  ],
+  [
+    [{ column: 'stage' }, { column: 'nextDeadline' }, { column: 'priority', descending: true }],
+    sql`stage_rank, coalesce(next_due_on, '9999-12-31'), priority_rank desc, case_id desc`,
+  ],
+  [
+    [{ column: 'priority', descending: true }, { column: 'clientName' }],
+    sql`priority_rank desc, client_name, case_id`,
+  ],
+];
+
 /** What the caseload must say, from a plain scan of its entries. */
-async function expected(db: Kysely<AdvocaseDatabase>, quickFilter: string | null, stage: string | null) {
+async function expected(
+  db: Kysely<AdvocaseDatabase>,
+  quickFilter: string | null,
+  stage: string | null,
+  filter: ReturnType<typeof sql> = sql`1 = 1`,
+  order: ReturnType<typeof sql> = sql`client_name, case_id`,
+) {
   const text = quickFilter ? sql`quick_filter_text like ${`%${quickFilter}%`}` : sql`1 = 1`;
   const { rows: counted } = await sql<{ stage_rank: number; total: number }>`
-    select stage_rank, count(*) as total from caseload_entries where ${text} group by stage_rank`.execute(db);
+    select stage_rank, count(*) as total from caseload_entries where ${text} and ${filter}
+    group by stage_rank`.execute(db);
   const stageCounts = Object.fromEntries(caseStages.map((name) => [name, 0]));
   for (const row of counted) stageCounts[caseStages[row.stage_rank]!] = row.total;
   const inStage = stage ? sql`stage_rank = ${caseStages.indexOf(stage as never)}` : sql`1 = 1`;
   const { rows } = await sql<{ case_id: number }>`
-    select case_id from caseload_entries where ${text} and ${inStage}
-    order by client_name, case_id`.execute(db);
+    select case_id from caseload_entries where ${text} and ${inStage} and ${filter}
+    order by ${order}`.execute(db);
   return { stageCounts, ids: rows.map((row) => row.case_id) };
 }
 
@@ -140,6 +179,60 @@ async function expectSameAnswers(db: Kysely<AdvocaseDatabase>): Promise<void> {
   }
 }
 
+/**
+ * Every filter, quick filter, stage, sort and page, the way paging asks: each page must be that
+ * slice of the plain scan, whichever road (kept counts, a walk of the sort index, the matches
+ * sorted by id) the query took.
+ */
+async function expectSamePages(db: Kysely<AdvocaseDatabase>): Promise<void> {
+  for (const [filters, filter] of filterCases) {
+    for (const quickFilter of [null, 'chen', 'stellate', 'ortega']) {
+      for (const stage of [null, 'decision']) {
+        for (const [sorting, order] of sortCases) {
+          const truth = await expected(db, quickFilter, stage, filter, order);
+          for (const page of [
+            { offset: 0, limit: 500 },
+            { offset: 3, limit: 7 },
+            { offset: 40, limit: 30 },
+          ]) {
+            const input: CaseloadQueryInput = {
+              quickFilter,
+              filters: stage ? { ...filters, stages: [stage as never] } : filters,
+              sorting,
+              ...page,
+              includeStageCounts: true,
+            };
+            const answer = await queryCaseload(db, caseloadQueryInputSchema.parse(input));
+            expect({ input, ids: answer.rows.map((row) => row.id) }).toEqual({
+              input,
+              ids: truth.ids.slice(page.offset, page.offset + page.limit),
+            });
+            expect({ input, total: answer.total }).toEqual({ input, total: truth.ids.length });
+            expect({ input, counts: answer.stageCounts }).toEqual({ input, counts: truth.stageCounts });
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The changes every test makes: stages, names, payers, the trash, a deletion. */
+async function change(db: Kysely<AdvocaseDatabase>): Promise<void> {
+  const now = new Date().toISOString();
+  await db.updateTable('cases').set({ stage: 'decision' }).where('id', '<=', 30).execute();
+  await db.updateTable('clients').set({ full_name: 'Maria Chenault' }).where('id', '=', 1).execute();
+  await db.updateTable('coverages').set({ payer: 'Cigna Healthcare' }).where('id', '=', 2).execute();
+  await db.updateTable('cases').set({ deleted_at: now }).where('id', 'in', [5, 6, 7]).execute();
+  await db.updateTable('clients').set({ deleted_at: now }).where('id', '=', 3).execute();
+  await db.updateTable('cases').set({ deleted_at: null }).where('id', '=', 6).execute();
+  await db
+    .updateTable('cases')
+    .set({ priority: 'urgent', treatment: 'tms' })
+    .where('id', 'in', [8, 12])
+    .execute();
+  await db.deleteFrom('cases').where('id', '=', 120).execute();
+}
+
 async function openFilledStore(): Promise<Store> {
   const store = await openStore(join(newDataDirectory(), 'advocase.db'), randomBytes(32));
   await fill(store.db);
@@ -157,15 +250,21 @@ describe('kept stage counts and the trigram quick filter', () => {
 
   it('still agree after stage changes, renames, payer changes, the trash and deletions', async () => {
     store = await openFilledStore();
-    const now = new Date().toISOString();
-    await store.db.updateTable('cases').set({ stage: 'decision' }).where('id', '<=', 30).execute();
-    await store.db.updateTable('clients').set({ full_name: 'Maria Chenault' }).where('id', '=', 1).execute();
-    await store.db.updateTable('coverages').set({ payer: 'Cigna Healthcare' }).where('id', '=', 2).execute();
-    await store.db.updateTable('cases').set({ deleted_at: now }).where('id', 'in', [5, 6, 7]).execute();
-    await store.db.updateTable('clients').set({ deleted_at: now }).where('id', '=', 3).execute();
-    await store.db.updateTable('cases').set({ deleted_at: null }).where('id', '=', 6).execute();
-    await store.db.deleteFrom('cases').where('id', '=', 120).execute();
+    await change(store.db);
     await expectSameAnswers(store.db);
+  });
+
+  it('answer every filter, sort and page as a scan does, and count again once anything changed', async () => {
+    store = await openFilledStore();
+    // Asked before and after the change, so counts kept from the first pass must not answer the second.
+    await expectSamePages(store.db);
+    await change(store.db);
+    await expectSamePages(store.db);
+    await store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('cases').set({ stage: 'intake' }).where('id', '<=', 60).execute();
+      await expectSamePages(trx);
+    });
+    await expectSamePages(store.db);
   });
 
   it('agree on a store that had its cases before the counts and the trigram index existed', async () => {

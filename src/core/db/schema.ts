@@ -54,6 +54,7 @@ import type { InvoicesTable } from './tables/invoices';
 import type { ResourceCasesTable, ResourcesTable } from './tables/resources';
 import type { TimeEntriesTable } from './tables/time-entries';
 import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
+import type { CaseOutcomeFactsTable } from './tables/case-outcome-facts';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -105,4 +106,5 @@ export type AdvocaseDatabase = {
   resource_cases: ResourceCasesTable;
   generated_files: GeneratedFilesTable;
   case_denial_notices: CaseDenialNoticesTable;
+  case_outcome_facts: CaseOutcomeFactsTable;
 };

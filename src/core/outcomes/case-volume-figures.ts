@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { caseOutcomeLabels, caseOutcomes, type CaseOutcome } from '../../shared/domain/case-stages';
 import type { MonthVolume, OutcomeShare } from '../../shared/schemas/outcomes';
-import { scopedCases, type OutcomesDb, type OutcomesScope } from './outcomes-scope';
+import type { OutcomesDb, OutcomesScope } from './outcomes-scope';
 
 export type CaseVolumeFigures = {
   readonly clientsServed: number;
@@ -26,47 +26,70 @@ function monthsOf(scope: OutcomesScope): string[] {
   }
 }
 
+/**
+ * The live cases in scope as Outcomes counts them (`case_outcome_facts`, migration 0102: exactly
+ * the cases with a caseload entry), narrowed to one advocate when the filter names one.
+ */
+function scopedFacts(db: OutcomesDb, scope: OutcomesScope) {
+  const facts = db.selectFrom('case_outcome_facts as facts');
+  return scope.advocate === null ? facts : facts.where('facts.assigned_advocate', '=', scope.advocate);
+}
+
+/**
+ * Day counts added up by month. The database counts by day, in the order of the date index, so it
+ * never sorts the period's cases to group them by month.
+ */
+function byMonth(days: ReadonlyArray<{ day: string | null; count: number }>): Map<string, number> {
+  const months = new Map<string, number>();
+  for (const { day, count } of days) {
+    if (day === null) continue;
+    const month = day.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + Number(count));
+  }
+  return months;
+}
+
 /** Cases opened, closed and worked in the period, how the closed ones ended, and what they saved. */
 export async function caseVolumeFigures(db: OutcomesDb, scope: OutcomesScope): Promise<CaseVolumeFigures> {
-  const openedByMonth = await scopedCases(db, scope)
-    .select([
-      sql<string>`substr(entry.opened_on, 1, 7)`.as('month'),
-      (eb) => eb.fn.countAll<number>().as('count'),
-    ])
-    .where('entry.opened_on', '>=', scope.from)
-    .where('entry.opened_on', '<=', scope.to)
-    .groupBy(sql`substr(entry.opened_on, 1, 7)`)
+  const openedByDay = await scopedFacts(db, scope)
+    .select(['facts.opened_on as day', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('facts.opened_on', '>=', scope.from)
+    .where('facts.opened_on', '<=', scope.to)
+    .groupBy('facts.opened_on')
     .execute();
-  const closedByMonth = await scopedCases(db, scope)
-    .select([
-      sql<string>`substr(cases.closed_on, 1, 7)`.as('month'),
-      (eb) => eb.fn.countAll<number>().as('count'),
-    ])
-    .where('cases.closed_on', '>=', scope.from)
-    .where('cases.closed_on', '<=', scope.to)
-    .groupBy(sql`substr(cases.closed_on, 1, 7)`)
+  const closedByDay = await scopedFacts(db, scope)
+    .select(['facts.closed_on as day', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('facts.closed_on', '>=', scope.from)
+    .where('facts.closed_on', '<=', scope.to)
+    .groupBy('facts.closed_on')
     .execute();
-  const active = await scopedCases(db, scope)
+  // Counted per client, in the order of the client index, so the distinct clients need no sort of
+  // every active case. A case still open counts as closing after any period.
+  const activeByClient = scopedFacts(db, scope)
+    .select(['facts.client_id', (eb) => eb.fn.countAll<number>().as('cases')])
+    .where('facts.opened_on', '<=', scope.to)
+    .where(sql`coalesce(facts.closed_on, '9999-12-31')`, '>=', scope.from)
+    .groupBy('facts.client_id');
+  const active = await db
+    .selectFrom(activeByClient.as('served'))
     .select([
-      (eb) => eb.fn.countAll<number>().as('cases'),
-      (eb) => eb.fn.count<number>('entry.client_id').distinct().as('clients'),
+      (eb) => eb.fn.coalesce(eb.fn.sum<number>('served.cases'), sql<number>`0`).as('cases'),
+      (eb) => eb.fn.countAll<number>().as('clients'),
     ])
-    .where('entry.opened_on', '<=', scope.to)
-    .where((eb) => eb.or([eb('cases.closed_on', 'is', null), eb('cases.closed_on', '>=', scope.from)]))
     .executeTakeFirstOrThrow();
-  const closedByOutcome = await scopedCases(db, scope)
+  const closedByOutcome = await scopedFacts(db, scope)
     .select([
-      'cases.outcome',
+      'facts.outcome',
       (eb) => eb.fn.countAll<number>().as('count'),
-      (eb) => eb.fn.sum<number | null>('cases.saved_cents').as('saved'),
+      (eb) => eb.fn.sum<number | null>('facts.saved_cents').as('saved'),
     ])
-    .where('cases.closed_on', '>=', scope.from)
-    .where('cases.closed_on', '<=', scope.to)
-    .groupBy('cases.outcome')
+    .where('facts.closed_on', '>=', scope.from)
+    .where('facts.closed_on', '<=', scope.to)
+    .groupBy('facts.outcome')
     .execute();
 
-  const opened = new Map(openedByMonth.map((row) => [row.month, Number(row.count)]));
-  const closed = new Map(closedByMonth.map((row) => [row.month, Number(row.count)]));
+  const opened = byMonth(openedByDay);
+  const closed = byMonth(closedByDay);
   const countByOutcome = new Map(
     closedByOutcome.map((row) => [row.outcome ?? 'not_recorded', Number(row.count)]),
   );

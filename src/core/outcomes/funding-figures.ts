@@ -16,7 +16,12 @@ import {
 export async function fundingGrantedCents(db: OutcomesDb, scope: OutcomesScope): Promise<number> {
   const window = utcWindow(scope);
   const rows = await grantedFundingOptions(db)
-    .where('funding.case_id', 'in', scopedCases(db, scope).select('entry.case_id'))
+    // Each option's case is looked up by its key: a list of every case in scope would be built first.
+    .where((eb) =>
+      eb.exists(
+        scopedCases(db, scope).select('entry.case_id').where('entry.case_id', '=', eb.ref('funding.case_id')),
+      ),
+    )
     .select([
       'funding.decided_on as decidedOn',
       'funding.updated_at as updatedAt',

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { OutcomesFilters } from '../../shared/schemas/outcomes';
 import { addCalendarDays, civilDateInZone, type CivilDate } from '../deadlines/date-arithmetic';
+import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 
 export type OutcomesDb = Kysely<AdvocaseDatabase>;
@@ -16,11 +17,18 @@ export const payerNotRecorded = 'Payer not recorded';
 /**
  * The live cases the caseload lists (`caseload_entries`: trashed cases and the cases of trashed
  * clients have no row), with their case record, narrowed to one advocate when the filter names one.
- * Every figure starts here, so the dashboard and the caseload always count the same cases.
+ * Every figure starts here, so the dashboard and the caseload always count the same cases. Each
+ * figure joins them to the rows of its period (events, deadlines, funding), found by those rows'
+ * own date index; the advocate is then checked on each case, not looked up in the advocate index,
+ * which would read every case of the advocate (1.9 s for a year's deliveries at 100,000 cases).
  */
 export function scopedCases(db: OutcomesDb, scope: OutcomesScope) {
   const cases = db.selectFrom('caseload_entries as entry').innerJoin('cases', 'cases.id', 'entry.case_id');
-  return scope.advocate === null ? cases : cases.where('entry.assigned_advocate', '=', scope.advocate);
+  if (scope.advocate === null) return cases;
+  const advocate = dialectOf(db).queryPlanHints.withoutIndex(
+    sql.ref<string | null>('entry.assigned_advocate'),
+  );
+  return cases.where(advocate, '=', scope.advocate);
 }
 
 /**

@@ -8,8 +8,9 @@ export type QueryPlanHints = {
   /** Placed after the table name: walk this index, or (null) no index, for the query's sort order. */
   readonly walkIndex: (index: string | null) => RawBuilder<unknown>;
   /**
-   * A column as a grouping or filter term that must not lead the planner to the column's own
-   * index, so that it picks an index fitting the query's other conditions.
+   * The column, compared or grouped by without its index, so that the planner starts from the
+   * index that fits the query's other conditions (another table's, or a covering one) and reads
+   * this column from the rows it finds.
    */
-  readonly withoutItsIndex: (column: string) => RawBuilder<unknown>;
+  readonly withoutIndex: <Value>(column: RawBuilder<Value>) => RawBuilder<Value>;
 };

@@ -31,6 +31,8 @@ import * as recognisedText from './0090-recognised-text';
 import * as caseDenialNotices from './0095-case-denial-notices';
 import * as caseloadStageCounts from './0100-caseload-stage-counts';
 import * as caseloadQuickFilterTrigrams from './0101-caseload-quick-filter-trigrams';
+import * as caseOutcomeFacts from './0102-case-outcome-facts';
+import * as caseloadChanges from './0103-caseload-changes';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -69,4 +71,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0095-case-denial-notices': caseDenialNotices,
   '0100-caseload-stage-counts': caseloadStageCounts,
   '0101-caseload-quick-filter-trigrams': caseloadQuickFilterTrigrams,
+  '0102-case-outcome-facts': caseOutcomeFacts,
+  '0103-caseload-changes': caseloadChanges,
 };

@@ -57,6 +57,15 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'caseload_quick_filter_delete',
     'caseload_quick_filter_update',
   ],
+  // Migration 0103: a number moved by every change of a caseload entry.
+  caseload_changes: ['caseload_changes_insert', 'caseload_changes_update', 'caseload_changes_delete'],
+  // Migration 0102: what Outcomes counts of each live case, following its caseload entry.
+  case_outcome_facts: [
+    'case_outcome_facts_insert',
+    'case_outcome_facts_delete',
+    'case_outcome_facts_update',
+    'case_outcome_facts_cases_update',
+  ],
   // Migration 0064: the audit log's chain is checked on insert, and rows are never deleted.
   audit_log: ['audit_log_inserted_chained', 'audit_log_never_deleted', 'audit_log_only_blanked'],
 };
@@ -69,6 +78,8 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     },
     { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
     { table: 'caseload_quick_filter', follows: ['caseload_entries'] },
+    { table: 'caseload_changes', follows: ['caseload_entries'] },
+    { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
     { table: 'event_search', follows: ['events', 'cases'] },
