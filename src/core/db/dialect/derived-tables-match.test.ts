@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parsed, seedCaseload, actor } from '../../../../test/search/seed-caseload';
 import { openTestStore, storeEngines, type StoreEngine } from '../../../../test/helpers/test-stores';
-import { updateCase } from '../../cases/cases-service';
-import { createCase } from '../../cases/cases-service';
+import { closeCase, createCase, updateCase } from '../../cases/cases-service';
 import { createClient, updateClient } from '../../clients/clients-service';
 import { updateCoverage } from '../../coverages/coverages-service';
 import { addTimelineEvent } from '../../events/events-service';
@@ -33,6 +32,16 @@ async function makeTheSameWrites(store: Store): Promise<void> {
     caseId: second.id,
     changes: { stage: 'denied', assignedAdvocate: 'Sam Ortiz' },
   });
+  await closeCase(
+    store.db,
+    actor,
+    parsed('cases.close', {
+      caseId: opened.id,
+      outcome: 'approved',
+      savedCents: 125_000,
+      closedOn: '2026-03-09',
+    }),
+  );
   await updateClient(
     store.db,
     actor,
@@ -104,6 +113,7 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
   const entries = await db.selectFrom('caseload_entries').selectAll().orderBy('case_id').execute();
   const { rows: stageCounts } = await sql<{ stage_rank: number; total: number }>`
     select stage_rank, total from caseload_stage_counts order by stage_rank`.execute(db);
+  const outcomeFacts = await db.selectFrom('case_outcome_facts').selectAll().orderBy('case_id').execute();
   const found: Record<string, unknown> = {};
   for (const [index, typed] of searches) {
     found[`${index} ${typed}`] = await dialectOf(db).fullTextSearch.findRecordMatches(
@@ -113,7 +123,12 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
       10,
     );
   }
-  return { entries, stageCounts, found };
+  return { entries, stageCounts, outcomeFacts, found };
+}
+
+async function changeCounter(db: Kysely<AdvocaseDatabase>): Promise<number> {
+  const { rows } = await sql<{ generation: number }>`select generation from caseload_changes`.execute(db);
+  return rows[0]!.generation;
 }
 
 describe('the derived tables on SQLite and PostgreSQL', () => {
@@ -126,7 +141,7 @@ describe('the derived tables on SQLite and PostgreSQL', () => {
     vi.useRealTimers();
   });
 
-  it('hold the same rows after the same writes: caseload entries, stage counts and search matches', async () => {
+  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case facts and search matches', async () => {
     const states: Partial<Record<StoreEngine, Awaited<ReturnType<typeof derivedState>>>> = {};
     for (const engine of storeEngines) {
       const store = await openTestStore(engine);
@@ -138,10 +153,58 @@ describe('the derived tables on SQLite and PostgreSQL', () => {
       }
     }
     expect(states.sqlite!.entries.length).toBeGreaterThan(1);
+    expect(states.sqlite!.outcomeFacts.map((facts) => facts.case_id)).toEqual(
+      states.sqlite!.entries.map((entry) => entry.case_id),
+    );
+    expect(states.sqlite!.outcomeFacts.some((facts) => facts.outcome === 'approved')).toBe(true);
     expect(
       Object.values(states.sqlite!.found).some((result) => JSON.stringify(result).includes('recordId')),
     ).toBe(true);
     expect(states.postgres).toEqual(states.sqlite);
+  });
+
+  it('move the caseload’s change counter on every write that changes an entry, and on no other', async () => {
+    const moved: Partial<Record<StoreEngine, boolean[]>> = {};
+    for (const engine of storeEngines) {
+      const store = await openTestStore(engine);
+      try {
+        const { maria, opened } = await seedCaseload(store);
+        const writes = [
+          () => updateCase(store.db, actor, { caseId: opened.id, changes: { stage: 'denied' } }),
+          () =>
+            store.db
+              .updateTable('case_deadline_summaries')
+              .set({ overdue_count: 3 })
+              .where('case_id', '=', opened.id)
+              .execute(),
+          () =>
+            store.db
+              .updateTable('clients')
+              .set({ full_name: 'María López' })
+              .where('id', '=', maria.id)
+              .execute(),
+          // Nothing the caseload shows: no entry changes.
+          () =>
+            store.db
+              .updateTable('clients')
+              .set({ notes: 'Prefers email' })
+              .where('id', '=', maria.id)
+              .execute(),
+          () => moveCaseToTrash(store.db, actor, opened.id),
+        ];
+        const seen: boolean[] = [];
+        for (const write of writes) {
+          const before = await changeCounter(store.db);
+          await write();
+          seen.push((await changeCounter(store.db)) !== before);
+        }
+        moved[engine] = seen;
+      } finally {
+        await store.close();
+      }
+    }
+    expect(moved.sqlite).toEqual([true, true, true, false, true]);
+    expect(moved.postgres).toEqual(moved.sqlite);
   });
 
   it('are the same tables following the same sources, but the quick filter, an index on PostgreSQL', () => {
