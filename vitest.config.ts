@@ -22,6 +22,8 @@ export default defineConfig({
     // Keyrings made in tests use a lower scrypt cost (test/setup/fast-key-derivation.ts); what a
     // file sets in process.env is undone after it (test/setup/restore-environment.ts).
     setupFiles: ['test/setup/fast-key-derivation.ts', 'test/setup/restore-environment.ts'],
+    // One throwaway PostgreSQL server per run, for the tests of the team store.
+    globalSetup: ['test/setup/postgres-server.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Forks, not threads: the write sandbox calls process.chdir, which a worker thread cannot.

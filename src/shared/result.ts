@@ -12,6 +12,8 @@ export const errorCodes = [
   'DATA_FROM_NEWER_VERSION',
   'DATA_DAMAGED',
   'UNAUTHORIZED',
+  /** Asked of a team database what only the local store has (a passphrase, the document vault, backups). */
+  'NOT_AVAILABLE_IN_TEAM_MODE',
   'INTERNAL',
 ] as const;
 

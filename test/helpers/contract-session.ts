@@ -4,6 +4,8 @@ import { Session } from '../../src/core/session/session';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/shared/contract';
 import type { ApiError } from '../../src/shared/result';
 import { memoryFileDestination } from './memory-file-destination';
+import { createPostgresTestDatabase } from './postgres-database';
+import type { StoreEngine } from './test-stores';
 
 export const testPassphrase = 'correct horse battery staple';
 
@@ -16,14 +18,26 @@ export type ContractSession = {
   readonly call: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
   /** Calls a method that must fail, and returns its error. */
   readonly failure: (method: MethodName, input: unknown) => Promise<ApiError>;
+  /** Locks (disconnects), and drops the database of a team store. */
+  readonly close: () => Promise<void>;
 };
 
-/** A new encrypted store in `dataDirectory`, set up and unlocked, spoken to through the contract. */
+/**
+ * A new store spoken to through the contract: on `sqlite` (the default), an encrypted store in
+ * `dataDirectory`, set up and unlocked; on `postgres`, a team database of its own on the run's
+ * PostgreSQL server, connected to as the app connects (the data folder then holds only local files).
+ */
 export async function startContractSession(
   dataDirectory: string,
   actor = 'navigator',
+  engine: StoreEngine = 'sqlite',
 ): Promise<ContractSession> {
-  const session = new Session({ dataDirectory, actor });
+  const teamDatabase = engine === 'postgres' ? await createPostgresTestDatabase() : null;
+  const session = new Session({
+    dataDirectory,
+    actor,
+    ...(teamDatabase ? { teamDatabaseUrl: teamDatabase.url } : {}),
+  });
   const handlers = createHandlers(session);
   const contractSession: ContractSession = {
     session,
@@ -38,7 +52,12 @@ export async function startContractSession(
       if (result.ok) throw new Error(`${method} should have failed`);
       return result.error;
     },
+    close: async () => {
+      await session.lock();
+      await teamDatabase?.drop();
+    },
   };
-  await contractSession.call('session.initialize', { passphrase: testPassphrase });
+  if (teamDatabase) await session.connectTeamDatabase();
+  else await contractSession.call('session.initialize', { passphrase: testPassphrase });
   return contractSession;
 }

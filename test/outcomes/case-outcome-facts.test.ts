@@ -2,17 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrateDatabase } from '../../src/core/db/migrate';
 import type { AdvocaseDatabase } from '../../src/core/db/schema';
 import { openStore, type Store } from '../../src/core/db/store';
 import { computeOutcomes } from '../../src/core/outcomes/compute-outcomes';
 import { caseOutcomes, caseStages } from '../../src/shared/domain/case-stages';
+import { createPostgresTestDatabase, openPostgresTestConnection } from '../helpers/postgres-database';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+import { openTestStore, storeEngines, type StoreEngine } from '../helpers/test-stores';
 
 /**
  * Outcomes' case figures come from `case_outcome_facts` (migration 0102), a narrow row per live
  * case kept by triggers. They must say exactly what a plain query of the live cases (not in the
  * trash, nor their client) says, on a new caseload, after every kind of change, and on a store
- * whose cases were there before the table existed, on a real encrypted store.
+ * whose cases were there before the table existed, on a real encrypted store and a real
+ * PostgreSQL database.
  */
 
 const newDataDirectory = useTemporaryDataDirectory();
@@ -167,31 +171,54 @@ async function expectSameFigures(db: Kysely<AdvocaseDatabase>): Promise<void> {
   }
 }
 
-describe('Outcomes’ kept case facts', () => {
+/** The schema before 0102: the last step both chains share, the PostgreSQL chain's baseline. */
+const beforeTheFacts = '0101-caseload-quick-filter-trigrams';
+
+/** A store filled and changed at the schema before 0102, then opened at this build's schema. */
+async function storeFilledBeforeTheFacts(engine: StoreEngine): Promise<Store> {
+  if (engine === 'sqlite') {
+    const path = join(newDataDirectory(), 'advocase.db');
+    const dataKey = randomBytes(32);
+    const before = await openStore(path, dataKey, { upTo: beforeTheFacts });
+    await fill(before.db);
+    await change(before.db);
+    await before.close();
+    return openStore(path, dataKey);
+  }
+  const database = await createPostgresTestDatabase({ migrated: false });
+  const db = openPostgresTestConnection<AdvocaseDatabase>(database);
+  await migrateDatabase(db as Kysely<unknown>, beforeTheFacts);
+  await fill(db);
+  await change(db);
+  await migrateDatabase(db as Kysely<unknown>);
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
+
+describe.each(storeEngines)('Outcomes’ kept case facts on %s', (engine) => {
   let store: Store;
   afterEach(() => store.close());
 
   it('give the figures a plain query of the live cases gives', async () => {
-    store = await openStore(join(newDataDirectory(), 'advocase.db'), randomBytes(32));
+    store = await openTestStore(engine);
     await fill(store.db);
     await expectSameFigures(store.db);
   });
 
   it('still do after closings, reopenings, reassignments, the trash and deletions', async () => {
-    store = await openStore(join(newDataDirectory(), 'advocase.db'), randomBytes(32));
+    store = await openTestStore(engine);
     await fill(store.db);
     await change(store.db);
     await expectSameFigures(store.db);
   });
 
   it('are filled from the cases a store had before the table existed', async () => {
-    const path = join(newDataDirectory(), 'advocase.db');
-    const dataKey = randomBytes(32);
-    const before = await openStore(path, dataKey, { upTo: '0101-caseload-quick-filter-trigrams' });
-    await fill(before.db);
-    await change(before.db);
-    await before.close();
-    store = await openStore(path, dataKey);
+    store = await storeFilledBeforeTheFacts(engine);
     await expectSameFigures(store.db);
   });
 });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf } from '../../src/core/db/dialect/dialect-of';
-import { snippetMatchEnd, snippetMatchStart } from '../../src/core/db/dialect/full-text-search';
 import { inFts5Column, toFts5Match } from '../../src/core/db/dialect/sqlite/fts5-match';
 import type { AdvocaseDatabase } from '../../src/core/db/schema';
 import { openStore, type Store } from '../../src/core/db/store';
@@ -12,8 +11,8 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
  * The record indexes' matches, found in passes that stop early, are exactly the first `limit` of
- * every match read to the end: the title matches, then the others, each newest first, with the same
- * snippets, and "more" exactly when there are more. Checked on a real encrypted store for searches
+ * every match read to the end: the title matches, then the others, each newest first, and "more"
+ * exactly when there are more. Checked on a real encrypted store for searches
  * with no match, a few, exactly a page, and many, in the title, elsewhere and both.
  */
 
@@ -70,23 +69,22 @@ async function everyMatch(db: Kysely<AdvocaseDatabase>, typed: string, limit: nu
   const anywhere = toFts5Match(toSearchTerms(typed)!);
   const read = async (match: string) =>
     (
-      await sql<{ rowid: number; snippet: string | null }>`
-        SELECT rowid, snippet(event_search, -1, ${snippetMatchStart}, ${snippetMatchEnd}, '…', 12) AS snippet
-        FROM event_search WHERE event_search MATCH ${match} ORDER BY rowid`.execute(db)
+      await sql<{ rowid: number }>`
+        SELECT rowid FROM event_search WHERE event_search MATCH ${match} ORDER BY rowid`.execute(db)
     ).rows;
   const inTitle = await read(inFts5Column('summary', anywhere));
   const titleIds = new Set(inTitle.map((row) => row.rowid));
   const all = [
-    ...inTitle.map((row) => ({ recordId: -row.rowid, isTitleMatch: true, snippet: row.snippet })),
+    ...inTitle.map((row) => ({ recordId: -row.rowid, isTitleMatch: true })),
     ...(await read(anywhere))
       .filter((row) => !titleIds.has(row.rowid))
-      .map((row) => ({ recordId: -row.rowid, isTitleMatch: false, snippet: row.snippet })),
+      .map((row) => ({ recordId: -row.rowid, isTitleMatch: false })),
   ];
   return { matches: all.slice(0, limit), hasMore: all.length > limit };
 }
 
 describe('record matches found in passes that stop early', () => {
-  it('are the first of every match, title matches first, with the same snippets and "more"', async () => {
+  it('are the first of every match, title matches first, with the same "more"', async () => {
     const searches = [
       'zzz',
       'clinic REF',

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { auditContentHash, auditEntryHash, entryHashFunctionName, newContentSalt } from './audit-chain';
+import { dialectOf } from './dialect/dialect-of';
 import type { AdvocaseDatabase } from './schema';
 import type { AuditAction, AuditLogTable } from './tables/audit-log';
 
@@ -105,10 +106,8 @@ function chunks(ids: readonly number[], size = 500): number[][] {
  * The highest id the log has ever handed out (AUTOINCREMENT's counter), so that removing the
  * newest entries, which leaves the chain before them intact, still shows.
  */
-export async function highestAuditIdIssued(db: Kysely<AdvocaseDatabase>): Promise<number> {
-  const { rows } = await sql<{ seq: number }>`
-    SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`.execute(db);
-  return Number(rows[0]?.seq ?? 0);
+export function highestAuditIdIssued(db: Kysely<AdvocaseDatabase>): Promise<number> {
+  return dialectOf(db).idSequence.highestIdIssued(db, 'audit_log');
 }
 
 /**

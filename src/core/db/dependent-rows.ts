@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from './dialect/dialect-of';
+import type { LogicalSchema, ReferentialAction } from './dialect/logical-schema';
 import type { AdvocaseDatabase } from './schema';
 
 /** One foreign key as the schema declares it. */
@@ -6,17 +8,21 @@ export type ForeignKey = {
   readonly table: string;
   readonly column: string;
   readonly parentTable: string;
-  readonly onDelete: string;
+  readonly onDelete: ReferentialAction;
 };
 
-/** Every foreign key in the database, read from the schema (`PRAGMA foreign_key_list`), never listed by hand. */
-export async function readForeignKeys(db: Kysely<AdvocaseDatabase>): Promise<ForeignKey[]> {
-  const { rows } = await sql<{ table: string; column: string; parentTable: string; onDelete: string }>`
-    SELECT m.name AS "table", f."from" AS "column", f."table" AS "parentTable", f.on_delete AS "onDelete"
-    FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f
-    WHERE m.type = 'table'
-    ORDER BY m.name, f.id`.execute(db);
-  return rows;
+/** Every single-column foreign key, read from the schema by the engine's dialect, never listed by hand. */
+function foreignKeysOf(schema: LogicalSchema): ForeignKey[] {
+  return schema.tables.flatMap((table) =>
+    table.foreignKeys
+      .filter((key) => key.columns.length === 1)
+      .map((key) => ({
+        table: table.name,
+        column: key.columns[0]!,
+        parentTable: key.referencedTable,
+        onDelete: key.onDelete,
+      })),
+  );
 }
 
 /**
@@ -25,7 +31,21 @@ export async function readForeignKeys(db: Kysely<AdvocaseDatabase>): Promise<For
  * ACTION means the purge must delete it first, so it goes too.
  */
 function rowGoesWithParent(key: ForeignKey): boolean {
-  return key.onDelete !== 'SET NULL' && key.onDelete !== 'SET DEFAULT';
+  return key.onDelete !== 'set null' && key.onDelete !== 'set default';
+}
+
+/**
+ * The column naming a table's rows as the audit log names them: its id, or its one primary key
+ * column. A link table (two keys, no id) has none; its audit entries name a row by one of its
+ * keys, and are found through their content below.
+ */
+function rowIdColumnsOf(schema: LogicalSchema): Map<string, string> {
+  const columns = new Map<string, string>();
+  for (const table of schema.tables) {
+    if (table.columns.some((column) => column.name === 'id')) columns.set(table.name, 'id');
+    else if (table.primaryKey.length === 1) columns.set(table.name, table.primaryKey[0]!);
+  }
+  return columns;
 }
 
 /** The tables whose rows go, directly or through others, when rows of `roots` are deleted. */
@@ -33,7 +53,7 @@ export async function tablesGoingWith(
   db: Kysely<AdvocaseDatabase>,
   roots: readonly string[],
 ): Promise<string[]> {
-  const keys = (await readForeignKeys(db)).filter(rowGoesWithParent);
+  const keys = foreignKeysOf(await dialectOf(db).readLogicalSchema(db)).filter(rowGoesWithParent);
   const reached = new Set(roots);
   for (let grew = true; grew;) {
     grew = false;
@@ -66,7 +86,10 @@ export async function rowsGoingWith(
   db: Kysely<AdvocaseDatabase>,
   roots: Readonly<Record<string, readonly number[]>>,
 ): Promise<Record<string, number[]>> {
-  const keys = (await readForeignKeys(db)).filter(rowGoesWithParent);
+  const { readLogicalSchema, jsonField } = dialectOf(db);
+  const schema = await readLogicalSchema(db);
+  const keys = foreignKeysOf(schema).filter(rowGoesWithParent);
+  const rowIdColumns = rowIdColumnsOf(schema);
   const found = new Map<string, Set<number>>();
   const queue: Array<[table: string, ids: number[]]> = [];
   const add = (table: string, ids: readonly number[]) => {
@@ -80,18 +103,18 @@ export async function rowsGoingWith(
   while (queue.length > 0) {
     const [parentTable, parentIds] = queue.shift()!;
     for (const key of keys.filter((candidate) => candidate.parentTable === parentTable)) {
-      const path = `$.${key.column}`;
+      const rowIdColumn = rowIdColumns.get(key.table);
       const children = await inChunks(parentIds, async (chunk) => {
-        // rowid is the id where there is one, and still names a row of a link table without one.
-        const now = await sql<{ id: number }>`
-          SELECT rowid AS id FROM ${sql.table(key.table)} WHERE ${sql.ref(key.column)} IN (${sql.join(chunk)})`.execute(
-          db,
-        );
+        const now = rowIdColumn
+          ? await sql<{ id: number }>`
+              SELECT ${sql.ref(rowIdColumn)} AS id FROM ${sql.table(key.table)}
+              WHERE ${sql.ref(key.column)} IN (${sql.join(chunk)})`.execute(db)
+          : { rows: [] };
         const before = await sql<{ id: number }>`
           SELECT DISTINCT row_id AS id FROM audit_log
           WHERE table_name = ${key.table}
-            AND (json_extract(before, ${path}) IN (${sql.join(chunk)})
-              OR json_extract(after, ${path}) IN (${sql.join(chunk)}))`.execute(db);
+            AND (${jsonField.readNumber(sql.ref('before'), key.column)} IN (${sql.join(chunk)})
+              OR ${jsonField.readNumber(sql.ref('after'), key.column)} IN (${sql.join(chunk)}))`.execute(db);
         return [...now.rows, ...before.rows].map((row) => row.id);
       });
       add(key.table, children);

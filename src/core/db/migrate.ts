@@ -1,8 +1,6 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { AppError } from '../errors';
-import { migrations } from './migrations';
-
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+import { dialectOf } from './dialect/dialect-of';
 
 async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
@@ -12,7 +10,10 @@ async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
 }
 
 /** Refuses, with its own message, a database that a newer Advocase has already upgraded. */
-async function assertNotFromNewerVersion(db: Kysely<unknown>): Promise<void> {
+async function assertNotFromNewerVersion(
+  db: Kysely<unknown>,
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<void> {
   const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new AppError(
@@ -23,12 +24,14 @@ async function assertNotFromNewerVersion(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
- * Brings the database up to this build's schema, all pending steps in one transaction, so an
- * upgrade interrupted half way leaves the database as it was. `upTo` stops after that migration (tests build old databases with it).
+ * Brings the database up to this build's schema with its engine's migration chain, all pending
+ * steps in one transaction, so an upgrade interrupted half way leaves the database as it was.
+ * `upTo` stops after that migration (tests build old databases with it).
  */
 export async function migrateDatabase(db: Kysely<unknown>, upTo?: string): Promise<void> {
-  await assertNotFromNewerVersion(db);
-  const migrator = new Migrator({ db, provider });
+  const { migrations } = dialectOf(db);
+  await assertNotFromNewerVersion(db, migrations);
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('Migration failed.');
 }

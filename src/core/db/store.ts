@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { deriveSubkey } from '../crypto/key-derivation';
 import type { AdvocaseDatabase } from './schema';
 import { migrateDatabase } from './migrate';
+import { openPostgresConnection } from './dialect/postgres/open-postgres-connection';
 import { openSqliteConnection } from './dialect/sqlite/open-sqlite-connection';
 
 export type Store = {
@@ -31,4 +32,19 @@ export async function openStore(
     // Kysely's destroy closes the better-sqlite3 connection, which checkpoints the WAL.
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Opens a team's PostgreSQL database at a `postgres://` URL and upgrades it to this build's
+ * schema, as `openStore` does a local file (one transaction; a newer schema is refused).
+ */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const db = openPostgresConnection<AdvocaseDatabase>({ url });
+  try {
+    await migrateDatabase(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, close: () => db.destroy() };
 }

@@ -1,8 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { ReadDenialDocumentOutput } from '../../shared/schemas/case-denial-notice';
 import type { PlanType } from '../../shared/domain/plan-types';
 import type { DenialNoticeFindings } from '../../shared/schemas/denial-notice';
+import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import type { Session } from '../session/session';
@@ -36,11 +37,8 @@ async function storedTextOf(db: Db, documentId: number) {
   return { document: await documentOf(db, documentId), text: await indexedTextOf(db, documentId) };
 }
 
-async function indexedTextOf(db: Db, documentId: number): Promise<string> {
-  const { rows } = await sql<{
-    body: string | null;
-  }>`SELECT body FROM document_text WHERE rowid = ${documentId}`.execute(db);
-  return rows[0]?.body ?? '';
+function indexedTextOf(db: Db, documentId: number): Promise<string> {
+  return dialectOf(db).fullTextSearch.readDocumentText(db, documentId);
 }
 
 /**

@@ -6,7 +6,7 @@ import { recordAccessEvent } from '../audit/access-events';
 import { deriveSubkey } from '../crypto/key-derivation';
 import { Keyring } from '../crypto/keyring';
 import { inTransaction } from '../db/in-transaction';
-import { openStore, type Store } from '../db/store';
+import { openPostgresStore, openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { readSettings } from '../settings/settings-service';
@@ -29,6 +29,12 @@ export type SessionOptions = {
   /** Who the audit log names for edits made in this session. */
   readonly actor: string;
   readonly now?: () => number;
+  /**
+   * A team's PostgreSQL database (`postgres://user:password@host:port/db?sslmode=…`): when given,
+   * the session connects to it, on the first call and again after an automatic lock, instead of
+   * unlocking the local encrypted store. The login is the person's own database login.
+   */
+  readonly teamDatabaseUrl?: string;
 };
 
 /** Work to do with the store still open when the data is about to lock (see `onBeforeLock`). */
@@ -39,7 +45,8 @@ export type OpenData = { readonly store: Store; readonly dataKey: Buffer; readon
 
 type Unlocked = {
   readonly store: Store;
-  readonly dataKey: Buffer;
+  /** The local store's data key; a team database has none (its server protects it). */
+  readonly dataKey: Buffer | null;
   /** When this unlock happened, as an ISO timestamp; Undo reaches no further back. */
   readonly unlockedAt: string;
   autoLockMinutes: number;
@@ -85,9 +92,16 @@ export class Session {
     return this.options.dataDirectory;
   }
 
+  /** Which store this session opens: the local encrypted file, or a team's PostgreSQL database. */
+  get storeKind(): 'local' | 'team' {
+    return this.options.teamDatabaseUrl ? 'team' : 'local';
+  }
+
   status(): SessionStatus {
     this.lockIfIdle();
     if (this.unlocked || this.rotation) return { state: 'unlocked' };
+    // A team database is connected to on the next call: there is nothing to set up or unlock here.
+    if (this.options.teamDatabaseUrl) return { state: 'locked' };
     if (this.keyring.exists()) return { state: 'locked' };
     // The setup screen is showing: load the strength estimator now, not when the user submits.
     preloadPassphraseEstimator();
@@ -96,6 +110,7 @@ export class Session {
 
   initialize(passphrase: string): Promise<{ recoveryKey: string }> {
     return this.transition(async () => {
+      this.assertLocalStore('set up a passphrase');
       if (this.keyring.exists()) {
         throw new AppError(
           'ALREADY_INITIALIZED',
@@ -116,6 +131,7 @@ export class Session {
   /** Wrong passphrases are throttled and counted (docs/security.md §4); the count comes back once unlocked. */
   unlock(passphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
+      this.assertLocalStore('unlock with a passphrase');
       if (this.unlocked) return { state: 'unlocked' as const, failedAttemptsSinceLastUnlock: 0 };
       await this.unlockAttempts.assertMayTry();
       // A key rotation a crash interrupted is finished first (the passphrase opens both keyrings).
@@ -146,6 +162,7 @@ export class Session {
 
   recover(recoveryKey: string, newPassphrase: string): Promise<UnlockOutput> {
     return this.transition(async () => {
+      this.assertLocalStore('recover with a recovery key');
       await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       const dataKey = await this.keyring.openWithRecoveryKey(recoveryKey);
       await this.keyring.setPassphrase(dataKey, newPassphrase);
@@ -161,6 +178,7 @@ export class Session {
 
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     return this.transition(async () => {
+      this.assertLocalStore('change a passphrase');
       await assertStrongPassphrase(newPassphrase, 'newPassphrase');
       let dataKey: Buffer;
       try {
@@ -185,6 +203,7 @@ export class Session {
     onProgress?: (progress: RotationProgress) => void,
   ): Promise<{ recoveryKey: string }> {
     const rotation = this.transition(async () => {
+      this.assertLocalStore('replace the data key');
       if (!this.unlocked) {
         throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
       }
@@ -278,6 +297,7 @@ export class Session {
   async useStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.rotation) await this.rotation.catch(() => undefined);
     this.lockIfIdle();
+    if (!this.unlocked && this.options.teamDatabaseUrl) await this.connectTeamDatabase();
     if (!this.unlocked) {
       throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
     }
@@ -292,7 +312,7 @@ export class Session {
     work: (vault: { store: Store; vaultKey: Buffer; dataDirectory: string }) => Promise<T>,
   ): Promise<T> {
     return this.useStore(async (store) => {
-      const vaultKey = deriveSubkey(this.unlocked!.dataKey, 'vault');
+      const vaultKey = deriveSubkey(this.localDataKey('keep documents'), 'vault');
       try {
         return await work({ store, vaultKey, dataDirectory: this.options.dataDirectory });
       } finally {
@@ -315,7 +335,7 @@ export class Session {
     }
     // Work the app starts on its own (the daily backup) must not hold off the automatic lock.
     if (isUserActivity) this.unlocked.lastActivityAt = this.now();
-    const dataKey = Buffer.from(this.unlocked.dataKey);
+    const dataKey = Buffer.from(this.localDataKey('make or check a backup'));
     try {
       return await work({ store: this.unlocked.store, dataKey, dataDirectory: this.options.dataDirectory });
     } finally {
@@ -382,6 +402,47 @@ export class Session {
     this.idleTimer.unref();
   }
 
+  /**
+   * Opens the team database and brings its schema up to this build (once, in one transaction; a
+   * schema from a newer version is refused). Calls connect by themselves; this is for a first
+   * connection made on purpose (a "test the connection" button, a CLI command).
+   */
+  connectTeamDatabase(): Promise<void> {
+    return this.transition(async () => {
+      const url = this.options.teamDatabaseUrl;
+      if (!url || this.unlocked) return;
+      const store = await openPostgresStore(url);
+      const { autoLockMinutes } = await readSettings(store.db);
+      this.unlocked = {
+        store,
+        dataKey: null,
+        autoLockMinutes,
+        unlockedAt: new Date(this.now()).toISOString(),
+        lastActivityAt: this.now(),
+      };
+      this.armIdleTimer();
+      logger.info('session.team_database_connected');
+    });
+  }
+
+  private assertLocalStore(action: string): void {
+    if (!this.options.teamDatabaseUrl) return;
+    throw new AppError(
+      'NOT_AVAILABLE_IN_TEAM_MODE',
+      `This copy of Advocase opens a team database, which has no passphrase: there is nothing to ${action} here. Your database login is what lets you in.`,
+    );
+  }
+
+  /** The local store's data key; a team database has none, and what needs it is not there yet. */
+  private localDataKey(action: string): Buffer {
+    const dataKey = this.unlocked?.dataKey;
+    if (dataKey) return dataKey;
+    throw new AppError(
+      'NOT_AVAILABLE_IN_TEAM_MODE',
+      `On a team database Advocase cannot yet ${action}: documents and backups stay with the local store for now.`,
+    );
+  }
+
   private async open(dataKey: Buffer, { isNew = false } = {}): Promise<void> {
     // Opening a missing file would silently create an empty database and hide the loss.
     if (!isNew && !existsSync(this.databasePath)) {
@@ -436,7 +497,8 @@ export class Session {
   }
 
   private async runBeforeLockHooks(current: Unlocked | null): Promise<void> {
-    if (!current) return;
+    // The hooks back up the local store; a team database is backed up by its server.
+    if (!current?.dataKey) return;
     const context = {
       store: current.store,
       dataKey: current.dataKey,
@@ -464,7 +526,7 @@ export class Session {
       // Closing the connection checkpoints the WAL and frees SQLite's cache of decrypted pages.
       await current.store.close();
     } finally {
-      current.dataKey.fill(0);
+      current.dataKey?.fill(0);
       await removeOpenCopies(this.options.dataDirectory);
       logger.info('session.locked');
     }

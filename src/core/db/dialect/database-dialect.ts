@@ -1,7 +1,10 @@
+import type { Migration } from 'kysely';
 import type { CaseInsensitiveText } from './case-insensitive-text';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
+import type { IdSequence } from './id-sequence';
 import type { JsonField } from './json-field';
+import type { NullOrdering } from './null-ordering';
 import type { ReadLogicalSchema } from './logical-schema';
 import type { QueryPlanHints } from './query-plan-hints';
 
@@ -14,7 +17,14 @@ export type DatabaseDialect = {
   readonly caseInsensitiveText: CaseInsensitiveText;
   readonly jsonField: JsonField;
   readonly queryPlanHints: QueryPlanHints;
+  readonly nullOrdering: NullOrdering;
   readonly derivedTables: DerivedTableUpkeep;
+  readonly idSequence: IdSequence;
+  /**
+   * The engine's migration chain, by migration name: the SQLite chain with its history, or the
+   * PostgreSQL chain from its baseline. Both name their last step alike (one schema version).
+   */
+  readonly migrations: Readonly<Record<string, Migration>>;
   /** What the two engines' migration chains must agree on. */
   readonly readLogicalSchema: ReadLogicalSchema;
 };

@@ -1,5 +1,6 @@
-import { SqliteAdapter, type QueryExecutor } from 'kysely';
+import { PostgresAdapter, SqliteAdapter, type QueryExecutor } from 'kysely';
 import type { DatabaseDialect } from './database-dialect';
+import { postgresDialect } from './postgres/postgres-dialect';
 import { sqliteDialect } from './sqlite/sqlite-dialect';
 
 /**
@@ -9,5 +10,6 @@ import { sqliteDialect } from './sqlite/sqlite-dialect';
 export function dialectOf(db: { getExecutor(): QueryExecutor }): DatabaseDialect {
   const { adapter } = db.getExecutor();
   if (adapter instanceof SqliteAdapter) return sqliteDialect;
+  if (adapter instanceof PostgresAdapter) return postgresDialect;
   throw new Error(`No database dialect for a ${adapter.constructor.name} connection.`);
 }

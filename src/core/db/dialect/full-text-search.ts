@@ -19,7 +19,6 @@ export type IndexedMatch = {
   readonly recordId: number;
   /** Every word matched in the name or title, not only in the details. */
   readonly isTitleMatch: boolean;
-  readonly snippet: string | null;
 };
 
 export type DocumentTextMatch = { readonly documentId: number; readonly snippet: string };
@@ -34,7 +33,9 @@ export const snippetMatchEnd = '\uE001';
  * Full-text search, the part of the database that differs most between engines (SQLite FTS5,
  * PostgreSQL tsvector). Records (clients, cases, timeline events) are indexed by the database
  * itself as they change (see `DerivedTableUpkeep`); a document's text is indexed when the vault
- * extracts it. Snippets mark matched words with `snippetMatchStart` and `snippetMatchEnd`.
+ * extracts it. A document's snippets mark matched words with `snippetMatchStart` and
+ * `snippetMatchEnd`; a record's result has none, since search shows the record's own fields
+ * (search/labelled-snippet.ts), never an index row's text.
  */
 export type FullTextSearch = {
   /**
@@ -55,6 +56,8 @@ export type FullTextSearch = {
     body: string,
   ) => Promise<void>;
   readonly removeDocumentText: (db: Kysely<AdvocaseDatabase>, documentId: number) => Promise<void>;
+  /** The text indexed for a document ('' when none was). */
+  readonly readDocumentText: (db: Kysely<AdvocaseDatabase>, documentId: number) => Promise<string>;
   readonly renameDocumentText: (
     db: Kysely<AdvocaseDatabase>,
     documentId: number,

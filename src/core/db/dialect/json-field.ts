@@ -10,9 +10,11 @@ export type JsonField = {
     column: Expression<string>,
     path: string,
   ) => RawBuilder<Value | null>;
+  /** The number at `path`, to compare with numbers; null when absent or not a number. */
+  readonly readNumber: (column: Expression<string | null>, path: string) => RawBuilder<number | null>;
 };
 
 /** Only plain names reach the SQL: a path is fixed by the code, never typed by a person. */
 export function assertJsonPath(path: string): void {
-  if (!/^[A-Za-z]+(\.[A-Za-z]+)*$/.test(path)) throw new Error('Not a JSON field path.');
+  if (!/^[A-Za-z_]+(\.[A-Za-z_]+)*$/.test(path)) throw new Error('Not a JSON field path.');
 }

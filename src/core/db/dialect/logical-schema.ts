@@ -15,10 +15,14 @@ export type LogicalColumn = {
   readonly hasDefault: boolean;
 };
 
+/** What happens to a row when the row it refers to is deleted. */
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default';
+
 export type LogicalForeignKey = {
   readonly columns: readonly string[];
   readonly referencedTable: string;
   readonly referencedColumns: readonly string[];
+  readonly onDelete: ReferentialAction;
 };
 
 export type LogicalTable = {

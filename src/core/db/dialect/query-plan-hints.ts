@@ -8,8 +8,9 @@ export type QueryPlanHints = {
   /** Placed after the table name: walk this index, or (null) no index, for the query's sort order. */
   readonly walkIndex: (index: string | null) => RawBuilder<unknown>;
   /**
-   * The column, compared without its index: the query starts from another table's index (the
-   * one that narrows the rows) and looks this table's rows up by key.
+   * The column, compared or grouped by without its index, so that the planner starts from the
+   * index that fits the query's other conditions (another table's, or a covering one) and reads
+   * this column from the rows it finds.
    */
   readonly withoutIndex: <Value>(column: RawBuilder<Value>) => RawBuilder<Value>;
 };

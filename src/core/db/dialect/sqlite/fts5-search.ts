@@ -28,13 +28,13 @@ async function matchesOf(
   match: string,
   limit: number,
   amongRowids?: readonly number[],
-): Promise<Array<{ rowid: number; snippet: string | null }>> {
+): Promise<Array<{ rowid: number }>> {
   // The table name comes from the fixed list above, never from input.
   const table = sql.table(index);
   // FTS5 looks each listed rowid up in the index: no pass over the word's rows.
   const among = amongRowids ? sql`AND rowid IN (${sql.join(amongRowids)})` : sql``;
-  const result = await sql<{ rowid: number; snippet: string | null }>`
-    SELECT rowid, snippet(${table}, -1, ${snippetMatchStart}, ${snippetMatchEnd}, '…', 12) AS snippet
+  const result = await sql<{ rowid: number }>`
+    SELECT rowid
     FROM ${table}
     WHERE ${table} MATCH ${match} ${among}
     ORDER BY rowid
@@ -75,10 +75,10 @@ const findRecordMatches: FullTextSearch['findRecordMatches'] = async (db, index,
         ? []
         : await matchesOf(db, index, anywhere, limit + 1 + inTitle.length);
   const matches: IndexedMatch[] = [
-    ...inTitle.map((row) => ({ recordId: -row.rowid, isTitleMatch: true, snippet: row.snippet })),
+    ...inTitle.map((row) => ({ recordId: -row.rowid, isTitleMatch: true })),
     ...elsewhere
       .filter((row) => !titleIds.has(row.rowid))
-      .map((row) => ({ recordId: -row.rowid, isTitleMatch: false, snippet: row.snippet })),
+      .map((row) => ({ recordId: -row.rowid, isTitleMatch: false })),
   ];
   return { matches: matches.slice(0, limit), hasMore: matches.length > limit };
 };
@@ -127,6 +127,11 @@ export const fts5Search: FullTextSearch = {
     );
   },
   removeDocumentText,
+  async readDocumentText(db, documentId) {
+    const { rows } = await sql<{ body: string | null }>`
+      SELECT body FROM document_text WHERE rowid = ${documentId}`.execute(db);
+    return rows[0]?.body ?? '';
+  },
   async renameDocumentText(db, documentId, fileName) {
     await sql`UPDATE document_text SET file_name = ${fileName} WHERE rowid = ${documentId}`.execute(db);
   },

@@ -29,7 +29,12 @@ describe('the logical schema of a SQLite store', () => {
     expect(table('document_cases')?.primaryKey).toEqual(['document_id', 'case_id']);
     expect(table('vault_blobs')?.uniqueKeys).toEqual([['plaintext_sha256'], ['storage_id']]);
     expect(table('documents')?.foreignKeys).toEqual([
-      { columns: ['blob_id'], referencedTable: 'vault_blobs', referencedColumns: ['id'] },
+      {
+        columns: ['blob_id'],
+        referencedTable: 'vault_blobs',
+        referencedColumns: ['id'],
+        onDelete: 'restrict',
+      },
     ]);
     expect(table('audit_log')?.columns.find((column) => column.name === 'row_id')).toEqual({
       name: 'row_id',

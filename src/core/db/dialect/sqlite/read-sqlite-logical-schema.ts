@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import type { LogicalForeignKey, LogicalSchema, LogicalType, ReadLogicalSchema } from '../logical-schema';
+import type {
+  LogicalForeignKey,
+  LogicalSchema,
+  LogicalType,
+  ReadLogicalSchema,
+  ReferentialAction,
+} from '../logical-schema';
 
 // FTS5 keeps each virtual table's index in shadow tables named after it.
 const fts5ShadowSuffixes = ['_data', '_idx', '_content', '_docsize', '_config'];
@@ -43,8 +49,9 @@ export const readSqliteLogicalSchema: ReadLogicalSchema = async (db) => {
       table: string;
       from: string;
       to: string | null;
+      on_delete: string;
     }>`
-      SELECT id, seq, "table", "from", "to" FROM pragma_foreign_key_list(${name}) ORDER BY id, seq`.execute(
+      SELECT id, seq, "table", "from", "to", on_delete FROM pragma_foreign_key_list(${name}) ORDER BY id, seq`.execute(
       db,
     );
     const { rows: uniqueIndexes } = await sql<{ name: string }>`
@@ -67,6 +74,8 @@ export const readSqliteLogicalSchema: ReadLogicalSchema = async (db) => {
         columns: [],
         referencedTable: key.table,
         referencedColumns: [],
+        // pragma_foreign_key_list spells the actions in capitals (NO ACTION, SET NULL, CASCADE).
+        onDelete: key.on_delete.toLowerCase() as ReferentialAction,
       };
       entry.columns.push(key.from);
       // A reference without columns is to the referenced table's primary key.

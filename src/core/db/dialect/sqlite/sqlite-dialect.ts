@@ -1,7 +1,10 @@
+import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
 import { fts5Search } from './fts5-search';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
+import { sqliteIdSequence } from './sqlite-id-sequence';
 import { sqliteJsonField } from './sqlite-json-field';
+import { sqliteNullOrdering } from './sqlite-null-ordering';
 import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
 import { readSqliteLogicalSchema } from './read-sqlite-logical-schema';
 import { sqliteCaseInsensitiveText } from './sqlite-text';
@@ -12,6 +15,9 @@ export const sqliteDialect: DatabaseDialect = {
   caseInsensitiveText: sqliteCaseInsensitiveText,
   jsonField: sqliteJsonField,
   queryPlanHints: sqliteQueryPlanHints,
+  nullOrdering: sqliteNullOrdering,
   derivedTables: sqliteDerivedTables,
+  idSequence: sqliteIdSequence,
+  migrations,
   readLogicalSchema: readSqliteLogicalSchema,
 };

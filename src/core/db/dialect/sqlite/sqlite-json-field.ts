@@ -7,4 +7,8 @@ export const sqliteJsonField: JsonField = {
     assertJsonPath(path);
     return sql<Value | null>`json_extract(${column}, ${`$.${path}`})`;
   },
+  readNumber(column, path) {
+    assertJsonPath(path);
+    return sql<number | null>`json_extract(${column}, ${`$.${path}`})`;
+  },
 };

