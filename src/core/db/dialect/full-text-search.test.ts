@@ -26,7 +26,7 @@ async function addDocument(db: Kysely<AdvocaseDatabase>, fileName: string): Prom
     .values({
       blob_id: blob.id,
       file_name: fileName,
-      media_type: 'application/pdf',
+      media_type: 'pdf',
       document_type: 'other',
       suggested_type: 'other',
       text_status: 'indexed',
