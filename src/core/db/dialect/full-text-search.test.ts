@@ -29,6 +29,8 @@ async function addDocument(db: Kysely<AdvocaseDatabase>, fileName: string): Prom
       media_type: 'pdf',
       document_type: 'other',
       suggested_type: 'other',
+      is_type_confirmed: 0,
+      tags: '[]',
       text_status: 'indexed',
       created_at: now,
       updated_at: now,
