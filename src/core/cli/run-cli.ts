@@ -14,6 +14,8 @@ import { vaultCommand } from './commands/vault-commands';
 import { auditCommand } from './commands/audit-command';
 import { rotateKeyCommand } from './commands/rotate-key-command';
 import { backupCommand } from './commands/backup-commands';
+import { AppError } from '../errors';
+import { resolveTeamDatabaseUrl } from '../storage/team-database-url';
 import { denialCommand } from './commands/denial-command';
 
 const commands: readonly Command[] = [
@@ -59,8 +61,10 @@ function helpText(): string {
 
 function describeError(error: unknown): { message: string; code: ExitCode } {
   if (error instanceof UsageError) return { message: error.message, code: exitCodes.badInput };
-  if (error instanceof MethodCallError) {
-    const { code, message, field } = error.apiError;
+  // A step the CLI takes outside the contract (connecting to a team database) fails as the contract would.
+  const apiError = error instanceof AppError ? error.toApiError() : undefined;
+  if (error instanceof MethodCallError || apiError) {
+    const { code, message, field } = apiError ?? (error as MethodCallError).apiError;
     const flag = field === undefined ? undefined : flagForField[field];
     const fixable = code !== 'INTERNAL' && code !== 'DATA_DAMAGED';
     return {
@@ -94,7 +98,18 @@ export async function runCli(
     return exitCodes.badInput;
   }
   const dataDirectory = resolveDataDirectory(io.env);
-  const session = new Session({ dataDirectory, actor: `cli:${userInfo().username}` });
+  let teamDatabaseUrl: string | undefined;
+  try {
+    teamDatabaseUrl = resolveTeamDatabaseUrl(io.env);
+  } catch (error) {
+    io.stderr.write(`advocase ${name}: ${describeError(error).message}\n`);
+    return exitCodes.badInput;
+  }
+  const session = new Session({
+    dataDirectory,
+    actor: `cli:${userInfo().username}`,
+    ...(teamDatabaseUrl ? { teamDatabaseUrl } : {}),
+  });
   const handlers = createHandlers(session);
   const call: CallMethod = async (method, input) => {
     const result = await dispatch(handlers, method, input);
