@@ -17,6 +17,7 @@ const coreDoorsForShells = [
   'src/core/api',
   'src/core/session',
   'src/core/storage/data-directory',
+  'src/core/storage/team-database-url',
   'src/core/logging/logger',
   'src/core/backup/backup-host',
   'src/core/exports/write-atomically',

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { lockOnTermination } from '../core/session/lock-on-termination';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
+import { describeTeamDatabase, resolveTeamDatabaseUrl } from '../core/storage/team-database-url';
 import { startWebHarness } from './web-harness';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
@@ -15,7 +16,22 @@ if (!existsSync(join(rendererDirectory, 'index.html'))) {
 }
 
 const dataDirectory = resolveDataDirectory();
-const session = new Session({ dataDirectory, actor: userInfo().username });
+const teamDatabaseUrl = (() => {
+  try {
+    return resolveTeamDatabaseUrl();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+})();
+const session = new Session({
+  dataDirectory,
+  actor: userInfo().username,
+  ...(teamDatabaseUrl ? { teamDatabaseUrl } : {}),
+});
+// A team database is connected to now, so the first screen is the caseload, not the lock screen
+// (its login is in the URL: there is no passphrase to ask for).
+if (teamDatabaseUrl) await session.connectTeamDatabase();
 const harness = await startWebHarness({
   session,
   rendererDirectory,
@@ -24,7 +40,11 @@ const harness = await startWebHarness({
 
 // The e2e suite reads this line to find the address; keep its wording.
 process.stdout.write(`Advocase is running. Open ${harness.url}\n`);
-process.stdout.write(`Data folder: ${dataDirectory}\nPress Ctrl+C to lock and stop.\n`);
+process.stdout.write(
+  teamDatabaseUrl
+    ? `Team database: ${describeTeamDatabase(teamDatabaseUrl)}\nPress Ctrl+C to disconnect and stop.\n`
+    : `Data folder: ${dataDirectory}\nPress Ctrl+C to lock and stop.\n`,
+);
 
 lockOnTermination(session, async () => {
   await harness.close();

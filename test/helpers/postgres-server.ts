@@ -68,7 +68,13 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     await server.start();
   } catch (error) {
     rmSync(dataDirectory, { recursive: true, force: true });
-    throw new Error(`The test PostgreSQL server did not start: ${String(error)}\n${logLines.join('')}`);
+    const asRoot =
+      userInfo().uid === 0
+        ? ' As root it runs as the OS user postgres, which must be able to open node_modules: a folder above it closed to other users (such as /root) stops it; clone the project elsewhere or run the tests as a normal user.'
+        : '';
+    throw new Error(
+      `The test PostgreSQL server did not start: ${String(error)}.${asRoot}\n${logLines.join('')}`,
+    );
   }
   return {
     urlOf: (database) =>

@@ -3,6 +3,7 @@ import { createHandlers } from '../api/create-handlers';
 import { dispatch } from '../api/dispatch';
 import { Session } from '../session/session';
 import { resolveDataDirectory } from '../storage/data-directory';
+import { resolveTeamDatabaseUrl } from '../storage/team-database-url';
 import type { CliIo } from './cli-io';
 import { MethodCallError, type CallMethod } from './command';
 
@@ -18,7 +19,13 @@ export type CliSession = {
  */
 export function openCliSession(io: CliIo): CliSession {
   const dataDirectory = resolveDataDirectory(io.env);
-  const session = new Session({ dataDirectory, actor: `cli:${userInfo().username}` });
+  // ADVOCASE_DATABASE_URL points every command at a team's PostgreSQL database instead of the local store.
+  const teamDatabaseUrl = resolveTeamDatabaseUrl(io.env);
+  const session = new Session({
+    dataDirectory,
+    actor: `cli:${userInfo().username}`,
+    ...(teamDatabaseUrl ? { teamDatabaseUrl } : {}),
+  });
   const handlers = createHandlers(session);
   const call: CallMethod = async (method, input) => {
     const result = await dispatch(handlers, method, input);

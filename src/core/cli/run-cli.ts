@@ -1,5 +1,7 @@
 import { redactableFields } from '../../shared/domain/redactable-fields';
 import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
+import { AppError } from '../errors';
+import type { CliSession } from './cli-session';
 import { MethodCallError, type ListedCommand } from './command';
 
 /** Every command, in the order `--help` lists them. */
@@ -128,8 +130,10 @@ function helpText(): string {
 
 function describeError(error: unknown): { message: string; code: ExitCode } {
   if (error instanceof UsageError) return { message: error.message, code: exitCodes.badInput };
-  if (error instanceof MethodCallError) {
-    const { code, message, field } = error.apiError;
+  // A step the CLI takes outside the contract (connecting to a team database) fails as the contract would.
+  const apiError = error instanceof AppError ? error.toApiError() : undefined;
+  if (error instanceof MethodCallError || apiError) {
+    const { code, message, field } = apiError ?? (error as MethodCallError).apiError;
     const flag = field === undefined ? undefined : flagForField[field];
     const fixable = code !== 'INTERNAL' && code !== 'DATA_DAMAGED';
     return {
@@ -163,7 +167,14 @@ export async function runCli(
     return exitCodes.badInput;
   }
   const { openCliSession } = await import('./cli-session');
-  const { dataDirectory, session, call } = openCliSession(io);
+  let cliSession: CliSession;
+  try {
+    cliSession = openCliSession(io);
+  } catch (error) {
+    io.stderr.write(`advocase ${name}: ${describeError(error).message}\n`);
+    return exitCodes.badInput;
+  }
+  const { dataDirectory, session, call } = cliSession;
   try {
     const command = await listed.load();
     return await command.run({ io, argv: rest, dataDirectory, call, session, usage: listed.usage });

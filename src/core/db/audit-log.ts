@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { auditContentHash, auditEntryHash, entryHashFunctionName, newContentSalt } from './audit-chain';
 import { dialectOf } from './dialect/dialect-of';
+import { inTransaction } from './in-transaction';
 import type { AdvocaseDatabase } from './schema';
 import type { AuditAction, AuditLogTable } from './tables/audit-log';
 
@@ -28,14 +29,18 @@ export async function appendAuditEntry(db: Kysely<AdvocaseDatabase>, entry: Audi
   const salt = newContentSalt();
   const contentHash = auditContentHash(salt, before, after);
   const { actor, tableName, rowId, action } = entry;
-  // One statement reads the last entry's hash and links this one to it (see audit-chain.ts).
-  await sql`
+  // One statement reads the last entry's hash and links this one to it (see audit-chain.ts), in
+  // this transaction's turn, so that no other writer links to the same entry meanwhile.
+  await inTransaction(db, async (trx) => {
+    await dialectOf(trx).chainAppend.waitForTurn(trx);
+    await sql`
     INSERT INTO audit_log
       (actor, at, table_name, row_id, action, before, after, content_salt, content_hash, entry_hash)
     SELECT ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${before}, ${after}, ${salt}, ${contentHash},
       ${sql.raw(entryHashFunctionName)}(
         (SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1),
-        ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${contentHash})`.execute(db);
+        ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${contentHash})`.execute(trx);
+  });
 }
 
 /** Row ids per table, as a blanking entry lists them. */
@@ -121,6 +126,7 @@ export async function appendAuditEntries(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
+  await dialectOf(db).chainAppend.waitForTurn(db);
   const at = new Date().toISOString();
   const last = await db
     .selectFrom('audit_log')

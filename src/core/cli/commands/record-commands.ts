@@ -2,12 +2,8 @@ import { parseArgs } from 'node:util';
 import { caseStageLabels } from '../../../shared/domain/case-stages';
 import { describeTreatment, parseTreatment } from '../../../shared/domain/treatments';
 import { exitCodes, UsageError } from '../cli-io';
-import type { Command, CommandContext } from '../command';
-import { readPassphrase } from '../prompt-secret';
-
-async function unlock({ io, call }: CommandContext): Promise<void> {
-  await call('session.unlock', { passphrase: await readPassphrase(io) });
-}
+import type { Command } from '../command';
+import { openData } from '../open-data';
 
 function parseId(text: string | undefined, flag: string): number {
   if (text === undefined) throw new UsageError(`${flag} is required.`);
@@ -24,7 +20,7 @@ export const addClientCommand: Command = {
       strict: true,
     });
     if (values.name === undefined) throw new UsageError('--name is required.');
-    await unlock(context);
+    await openData(context);
     const client = await context.call('clients.create', {
       fullName: values.name,
       dateOfBirth: values.dob ?? null,
@@ -46,7 +42,7 @@ export const addCaseCommand: Command = {
     if (values.treatment === undefined)
       throw new UsageError('--treatment is required (for example "IV ketamine", esketamine, TMS).');
     const treatment = parseTreatment(values.treatment);
-    await unlock(context);
+    await openData(context);
     const created = await context.call('cases.create', {
       clientId,
       treatment: treatment.kind,
@@ -65,7 +61,7 @@ export const listCasesCommand: Command = {
       options: { json: { type: 'boolean' } },
       strict: true,
     });
-    await unlock(context);
+    await openData(context);
     const cases = await context.call('cases.list', {});
     if (values.json) {
       context.io.stdout.write(`${JSON.stringify(cases, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { CaseInsensitiveText } from './case-insensitive-text';
+import type { ChainAppend } from './chain-append';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
 import type { IdSequence } from './id-sequence';
@@ -19,6 +20,7 @@ export type DatabaseDialect = {
   readonly queryPlanHints: QueryPlanHints;
   readonly nullOrdering: NullOrdering;
   readonly derivedTables: DerivedTableUpkeep;
+  readonly chainAppend: ChainAppend;
   readonly idSequence: IdSequence;
   /**
    * The engine's migration chain, by migration name: the SQLite chain with its history, or the

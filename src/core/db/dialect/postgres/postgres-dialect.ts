@@ -1,5 +1,6 @@
 import type { DatabaseDialect } from '../database-dialect';
 import { postgresMigrations } from './migrations';
+import { postgresChainAppend } from './postgres-chain-append';
 import { postgresCaseInsensitiveText } from './postgres-text';
 import { postgresDerivedTables } from './postgres-derived-tables';
 import { postgresFullTextSearch } from './postgres-full-text-search';
@@ -17,6 +18,7 @@ export const postgresDialect: DatabaseDialect = {
   queryPlanHints: postgresQueryPlanHints,
   nullOrdering: postgresNullOrdering,
   derivedTables: postgresDerivedTables,
+  chainAppend: postgresChainAppend,
   idSequence: postgresIdSequence,
   migrations: postgresMigrations,
   readLogicalSchema: readPostgresLogicalSchema,

@@ -1,6 +1,7 @@
 import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
 import { fts5Search } from './fts5-search';
+import { sqliteChainAppend } from './sqlite-chain-append';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
 import { sqliteIdSequence } from './sqlite-id-sequence';
 import { sqliteJsonField } from './sqlite-json-field';
@@ -17,6 +18,7 @@ export const sqliteDialect: DatabaseDialect = {
   queryPlanHints: sqliteQueryPlanHints,
   nullOrdering: sqliteNullOrdering,
   derivedTables: sqliteDerivedTables,
+  chainAppend: sqliteChainAppend,
   idSequence: sqliteIdSequence,
   migrations,
   readLogicalSchema: readSqliteLogicalSchema,

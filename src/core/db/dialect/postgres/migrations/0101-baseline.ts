@@ -7,7 +7,9 @@ import { createBaselineUpkeep } from './0101-baseline-upkeep';
  * chains, checked to match"). Same tables, columns, nullability, defaults and keys; SQLite's
  * integer is bigint here (64 bits, as SQLite's), real is double precision, blob is bytea, and an
  * autoincrement key is an identity column. Tables are created in the order their foreign keys
- * need. Indexes are those of the SQLite chain; then the search tables and the triggers that keep
+ * need. Indexes are those of the SQLite chain, the caseload's sort indexes with empty values first
+ * (null-ordering.ts: the order both engines sort in, which an index must match to serve it); then
+ * the search tables and the triggers that keep
  * the derived tables (0101-baseline-upkeep.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -737,51 +739,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('caseload_entries')
     .columns(['client_id'])
     .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_client_name')
-    .on('caseload_entries')
-    .columns(['client_name', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_treatment')
-    .on('caseload_entries')
-    .columns(['treatment', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_payer')
-    .on('caseload_entries')
-    .columns(['payer', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_plan_type')
-    .on('caseload_entries')
-    .columns(['plan_type', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_stage_rank')
-    .on('caseload_entries')
-    .columns(['stage_rank', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_priority_rank')
-    .on('caseload_entries')
-    .columns(['priority_rank', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_assigned_advocate')
-    .on('caseload_entries')
-    .columns(['assigned_advocate', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_opened_on')
-    .on('caseload_entries')
-    .columns(['opened_on', 'case_id'])
-    .execute();
-  await db.schema
-    .createIndex('caseload_entries_by_updated_at')
-    .on('caseload_entries')
-    .columns(['updated_at', 'case_id'])
-    .execute();
+  await sql`CREATE INDEX caseload_entries_by_client_name ON caseload_entries (client_name NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_treatment ON caseload_entries (treatment NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_payer ON caseload_entries (payer NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_plan_type ON caseload_entries (plan_type NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_stage_rank ON caseload_entries (stage_rank NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_priority_rank ON caseload_entries (priority_rank NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_assigned_advocate ON caseload_entries (assigned_advocate NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_opened_on ON caseload_entries (opened_on NULLS FIRST, case_id)`.execute(
+    db,
+  );
+  await sql`CREATE INDEX caseload_entries_by_updated_at ON caseload_entries (updated_at NULLS FIRST, case_id)`.execute(
+    db,
+  );
   await db.schema
     .createIndex('caseload_entries_count_payer')
     .on('caseload_entries')
@@ -818,11 +802,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX caseload_entries_by_next_deadline_desc ON caseload_entries (coalesce(next_due_on, '0000-00-00'), case_id)`.execute(
     db,
   );
-  await db.schema
-    .createIndex('caseload_entries_by_evidence_readiness')
-    .on('caseload_entries')
-    .columns(['evidence_readiness', 'case_id'])
-    .execute();
+  await sql`CREATE INDEX caseload_entries_by_evidence_readiness ON caseload_entries (evidence_readiness NULLS FIRST, case_id)`.execute(
+    db,
+  );
   await db.schema.createIndex('documents_blob_id').on('documents').columns(['blob_id']).execute();
   await db.schema.createIndex('documents_deleted_at').on('documents').columns(['deleted_at']).execute();
   await db.schema.createIndex('document_cases_case_id').on('document_cases').columns(['case_id']).execute();
