@@ -15,6 +15,7 @@ import { auditCommand } from './commands/audit-command';
 import { rotateKeyCommand } from './commands/rotate-key-command';
 import { backupCommand } from './commands/backup-commands';
 import { denialCommand } from './commands/denial-command';
+import { teamCommand } from './commands/team-command';
 
 const commands: readonly Command[] = [
   initCommand,
@@ -31,6 +32,7 @@ const commands: readonly Command[] = [
   backupCommand,
   importCommand,
   denialCommand,
+  teamCommand,
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */
@@ -54,6 +56,7 @@ function helpText(): string {
     '',
     'Data lives in the folder `advocase status` prints; ADVOCASE_DATA_DIR chooses another.',
     'Passphrases come from ADVOCASE_PASSPHRASE (and ADVOCASE_NEW_PASSPHRASE), or are asked without echo.',
+    'Team commands connect to the PostgreSQL database at --database-url or ADVOCASE_DATABASE_URL (docs/team-mode.md).',
   ].join('\n');
 }
 

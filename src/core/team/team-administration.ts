@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openPostgresConnection } from '../db/dialect/postgres/open-postgres-connection';
 import { migrateDatabase } from '../db/migrate';
+import type { AuditVerification } from '../../shared/schemas/audit';
 import { scramSha256Secret } from './scram-secret';
+import { verifyTeamAuditTrail } from './team-audit-trail';
 import { describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';
 import { isTeamRole, teamRoles, type TeamRole } from './team-roles';
 
@@ -174,4 +176,9 @@ export async function listTeamMembers(url: string): Promise<TeamMember[]> {
       assignedCases: Number(row.assigned_cases),
     }));
   });
+}
+
+/** Walks the team audit trail's chain with the app's verifier (supervisors and admins may read it). */
+export function checkTeamAuditTrail(url: string): Promise<AuditVerification> {
+  return withTeamDatabase(url, verifyTeamAuditTrail);
 }
