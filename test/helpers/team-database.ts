@@ -87,6 +87,9 @@ export async function addClientWithCase(client: pg.Client, clientName: string) {
      VALUES ($1, $2, 'application/pdf', 'denial_letter', 'denial_letter', 'none', $3, $3) RETURNING id`,
     [blobId, `${clientName} denial.pdf`, now],
   );
-  await client.query('INSERT INTO document_cases (document_id, case_id) VALUES ($1, $2)', [documentId, caseId]);
+  await client.query('INSERT INTO document_cases (document_id, case_id) VALUES ($1, $2)', [
+    documentId,
+    caseId,
+  ]);
   return { clientId, caseId, eventId, documentId, blobId };
 }

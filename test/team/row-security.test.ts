@@ -36,12 +36,16 @@ beforeAll(async () => {
 
 afterAll(() => team.drop());
 
+/** One column of every row a query returns, as text. */
+const column = async (client: pg.Client, text: string) =>
+  (await client.query<{ value: string }>(text)).rows.map((row) => row.value);
+
 const seen = async (client: pg.Client) => ({
-  clients: (await client.query('SELECT full_name FROM clients ORDER BY id')).rows.map((row) => row.full_name),
-  cases: (await client.query('SELECT id FROM cases ORDER BY id')).rows.map((row) => Number(row.id)),
-  events: (await client.query('SELECT summary FROM events ORDER BY id')).rows.map((row) => row.summary),
-  documents: (await client.query('SELECT file_name FROM documents ORDER BY id')).rows.map((row) => row.file_name),
-  blobs: (await client.query('SELECT count(*)::int AS n FROM vault_blobs')).rows[0].n,
+  clients: await column(client, 'SELECT full_name AS value FROM clients ORDER BY id'),
+  cases: (await column(client, 'SELECT id AS value FROM cases ORDER BY id')).map(Number),
+  events: await column(client, 'SELECT summary AS value FROM events ORDER BY id'),
+  documents: await column(client, 'SELECT file_name AS value FROM documents ORDER BY id'),
+  blobs: Number((await column(client, 'SELECT count(*) AS value FROM vault_blobs'))[0]),
 });
 
 describe('a navigator connected with plain pg', () => {
@@ -94,7 +98,9 @@ describe('a navigator connected with plain pg', () => {
     const asBruno = await team.connect(bruno.url);
     expect((await asBruno.query('SELECT treatment FROM cases')).rows).toEqual([{ treatment: 'MRI' }]);
     // Her own case she can change.
-    expect((await asAlice.query(`UPDATE cases SET priority = 'high' WHERE id = $1`, [aliceRows.caseId])).rowCount).toBe(1);
+    expect(
+      (await asAlice.query(`UPDATE cases SET priority = 'high' WHERE id = $1`, [aliceRows.caseId])).rowCount,
+    ).toBe(1);
   });
 });
 
@@ -102,7 +108,9 @@ describe('the owner, a supervisor and a viewer', () => {
   it('every table tied to a case, client, document or coverage holds everyone, its owner too, to its policies', async () => {
     // (The tests' owner is the server's superuser, whom PostgreSQL exempts from every policy; an
     // organisation's owner on a managed server is not, and FORCE holds them to the policies.)
-    const { rows } = await (await team.connect(team.ownerUrl)).query<{ name: string; forced: boolean }>(
+    const { rows } = await (
+      await team.connect(team.ownerUrl)
+    ).query<{ name: string; forced: boolean }>(
       `SELECT c.relname AS name, c.relrowsecurity AND c.relforcerowsecurity AS forced FROM pg_class c
        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND c.relname NOT LIKE 'team%'
          AND (c.relname IN ('clients', 'cases', 'documents', 'vault_blobs', 'audit_log', 'edit_groups')
@@ -122,7 +130,8 @@ describe('the owner, a supervisor and a viewer', () => {
   it('a viewer reads a case shared with them through its last day, and never changes it', async () => {
     const asVera = await team.connect(vera.url);
     expect((await seen(asVera)).cases).toEqual([]);
-    const today = (await asVera.query<{ today: string }>(`SELECT current_date::text AS today`)).rows[0]!.today;
+    const today = (await asVera.query<{ today: string }>(`SELECT current_date::text AS today`)).rows[0]!
+      .today;
     await shareCase(sam.url, aliceRows.caseId, vera.login, today);
     expect(await seen(asVera)).toEqual({
       clients: ['Ana Alvarez'],
@@ -133,7 +142,8 @@ describe('the owner, a supervisor and a viewer', () => {
     });
     await expect(asVera.query(`UPDATE cases SET priority = 'low'`)).rejects.toThrow(/permission denied/);
 
-    const yesterday = (await asVera.query<{ day: string }>(`SELECT (current_date - 1)::text AS day`)).rows[0]!.day;
+    const yesterday = (await asVera.query<{ day: string }>(`SELECT (current_date - 1)::text AS day`)).rows[0]!
+      .day;
     await shareCase(sam.url, aliceRows.caseId, vera.login, yesterday);
     expect(await seen(asVera)).toEqual({ clients: [], cases: [], events: [], documents: [], blobs: 0 });
   });

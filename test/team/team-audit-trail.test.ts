@@ -34,11 +34,41 @@ describe('the team audit trail, written by the database', () => {
        WHERE table_name IN ('clients', 'cases', 'events') ORDER BY id`,
     );
     expect(entries).toEqual([
-      { actor: alice.login, full_name: alice.fullName, table_name: 'clients', action: 'insert', row_id: rows.clientId },
-      { actor: alice.login, full_name: alice.fullName, table_name: 'cases', action: 'insert', row_id: rows.caseId },
-      { actor: alice.login, full_name: alice.fullName, table_name: 'events', action: 'insert', row_id: rows.eventId },
-      { actor: alice.login, full_name: alice.fullName, table_name: 'cases', action: 'update', row_id: rows.caseId },
-      { actor: alice.login, full_name: alice.fullName, table_name: 'events', action: 'delete', row_id: rows.eventId },
+      {
+        actor: alice.login,
+        full_name: alice.fullName,
+        table_name: 'clients',
+        action: 'insert',
+        row_id: rows.clientId,
+      },
+      {
+        actor: alice.login,
+        full_name: alice.fullName,
+        table_name: 'cases',
+        action: 'insert',
+        row_id: rows.caseId,
+      },
+      {
+        actor: alice.login,
+        full_name: alice.fullName,
+        table_name: 'events',
+        action: 'insert',
+        row_id: rows.eventId,
+      },
+      {
+        actor: alice.login,
+        full_name: alice.fullName,
+        table_name: 'cases',
+        action: 'update',
+        row_id: rows.caseId,
+      },
+      {
+        actor: alice.login,
+        full_name: alice.fullName,
+        table_name: 'events',
+        action: 'delete',
+        row_id: rows.eventId,
+      },
     ]);
     const verification = await verifyTeamAuditTrail(asSam);
     expect(verification).toMatchObject({ isIntact: true, firstBroken: null });
@@ -55,7 +85,9 @@ describe('the team audit trail, written by the database', () => {
     const asOwner = await team.connect(team.ownerUrl);
     const asSam = await team.connect(sam.url);
     await asOwner.query('BEGIN');
-    await asOwner.query(`UPDATE team_audit_log SET after = replace(after, 'high', 'low') WHERE table_name = 'cases' AND action = 'update'`);
+    await asOwner.query(
+      `UPDATE team_audit_log SET after = replace(after, 'high', 'low') WHERE table_name = 'cases' AND action = 'update'`,
+    );
     const tampered = await verifyTeamAuditTrail(asOwner);
     expect(tampered.isIntact).toBe(false);
     expect(tampered.message).toMatch(/content was changed after it was written/);

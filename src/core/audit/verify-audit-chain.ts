@@ -27,7 +27,12 @@ function localAuditLog(db: Kysely<AdvocaseDatabase>): AuditChainSource {
     readPage: (afterId, limit) =>
       db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute(),
     readBlankings: () =>
-      db.selectFrom('audit_log').select(['id', 'after']).where('action', '=', 'blank').orderBy('id').execute(),
+      db
+        .selectFrom('audit_log')
+        .select(['id', 'after'])
+        .where('action', '=', 'blank')
+        .orderBy('id')
+        .execute(),
     highestIdIssued: () => highestAuditIdIssued(db),
   };
 }

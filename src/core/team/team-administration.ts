@@ -33,7 +33,10 @@ function parseDatabaseUrl(url: string): URL {
   return parsed;
 }
 
-async function withTeamDatabase<Result>(url: string, work: (client: pg.Client) => Promise<Result>): Promise<Result> {
+async function withTeamDatabase<Result>(
+  url: string,
+  work: (client: pg.Client) => Promise<Result>,
+): Promise<Result> {
   const address = parseDatabaseUrl(url);
   const client = new pg.Client({ connectionString: url });
   // A server that goes away mid-call is reported by the query that fails, not as an unhandled event.
@@ -58,9 +61,13 @@ export async function initTeamDatabase(url: string): Promise<string[]> {
   const address = parseDatabaseUrl(url);
   const db = openPostgresConnection<unknown>({ url });
   const appliedSteps = async () => {
-    const { rows } = await sql<{ exists: number }>`SELECT to_regclass('kysely_migration') IS NOT NULL AS exists`.execute(db);
+    const { rows } = await sql<{
+      exists: number;
+    }>`SELECT to_regclass('kysely_migration') IS NOT NULL AS exists`.execute(db);
     if (!rows[0]?.exists) return [];
-    return (await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db)).rows.map((row) => row.name);
+    return (await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db)).rows.map(
+      (row) => row.name,
+    );
   };
   try {
     const before = new Set(await appliedSteps());
@@ -117,7 +124,9 @@ export async function addTeamMember(
 
 export async function setTeamMemberRole(url: string, login: string, role: string): Promise<void> {
   const checked = checkTeamRole(role);
-  await withTeamDatabase(url, (client) => client.query('SELECT advocase_team_set_role($1, $2)', [login, checked]));
+  await withTeamDatabase(url, (client) =>
+    client.query('SELECT advocase_team_set_role($1, $2)', [login, checked]),
+  );
 }
 
 /**
@@ -126,9 +135,10 @@ export async function setTeamMemberRole(url: string, login: string, role: string
  */
 export async function disableTeamMember(url: string, login: string): Promise<number> {
   return withTeamDatabase(url, async (client) => {
-    const { rows } = await client.query<{ ended: number }>('SELECT advocase_team_disable_member($1) AS ended', [
-      login,
-    ]);
+    const { rows } = await client.query<{ ended: number }>(
+      'SELECT advocase_team_disable_member($1) AS ended',
+      [login],
+    );
     return rows[0]!.ended;
   });
 }
@@ -145,11 +155,18 @@ export async function reassignCases(url: string, fromLogin: string, toLogin: str
 }
 
 export async function assignCase(url: string, caseId: number, toLogin: string): Promise<void> {
-  await withTeamDatabase(url, (client) => client.query('SELECT advocase_team_assign_case($1, $2)', [caseId, toLogin]));
+  await withTeamDatabase(url, (client) =>
+    client.query('SELECT advocase_team_assign_case($1, $2)', [caseId, toLogin]),
+  );
 }
 
 /** Shares a case with someone through its last day, `lastDay` (YYYY-MM-DD, the server's calendar). */
-export async function shareCase(url: string, caseId: number, withLogin: string, lastDay: string): Promise<void> {
+export async function shareCase(
+  url: string,
+  caseId: number,
+  withLogin: string,
+  lastDay: string,
+): Promise<void> {
   await withTeamDatabase(url, (client) =>
     client.query('SELECT advocase_team_share_case($1, $2, $3)', [caseId, withLogin, lastDay]),
   );

@@ -12,7 +12,11 @@ type TrailRow = Omit<AuditEntryRow, 'id' | 'row_id'> & { id: string; row_id: str
  */
 export function teamAuditTrail(client: pg.Client): AuditChainSource {
   // bigint comes back from pg as text; the chain hashes row ids as the numbers they are.
-  const asEntry = (row: TrailRow): AuditEntryRow => ({ ...row, id: Number(row.id), row_id: Number(row.row_id) });
+  const asEntry = (row: TrailRow): AuditEntryRow => ({
+    ...row,
+    id: Number(row.id),
+    row_id: Number(row.row_id),
+  });
   return {
     readPage: async (afterId, limit) =>
       (
@@ -29,7 +33,10 @@ export function teamAuditTrail(client: pg.Client): AuditChainSource {
         )
       ).rows.map((row) => ({ id: Number(row.id), after: row.after })),
     highestIdIssued: async () =>
-      Number((await client.query<{ last_id: string }>('SELECT last_id FROM team_audit_head')).rows[0]?.last_id ?? 0),
+      Number(
+        (await client.query<{ last_id: string }>('SELECT last_id FROM team_audit_head')).rows[0]?.last_id ??
+          0,
+      ),
   };
 }
 

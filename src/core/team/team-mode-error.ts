@@ -12,7 +12,14 @@ export class TeamModeError extends Error {
 
 type PgFailure = { code?: string; message?: string };
 
-const unreachableCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN'];
+const unreachableCodes = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EAI_AGAIN',
+];
 
 const tlsCodes = [
   'DEPTH_ZERO_SELF_SIGNED_CERT',

@@ -40,7 +40,9 @@ export const teamCommand: Command = {
   async run(context) {
     const [subcommand, ...rest] = context.argv;
     if (!subcommands.includes(subcommand as (typeof subcommands)[number])) {
-      throw new UsageError(`Say what to do: advocase team ${subcommands.join(', ')}. Run advocase --help for each one's flags.`);
+      throw new UsageError(
+        `Say what to do: advocase team ${subcommands.join(', ')}. Run advocase --help for each one's flags.`,
+      );
     }
     try {
       return await runSubcommand(subcommand as (typeof subcommands)[number], { ...context, argv: rest });
@@ -69,7 +71,8 @@ function required(value: string | undefined, flag: string, example: string): str
 
 function caseNumber(value: string | undefined): number {
   const id = Number(required(value, '--case', '42'));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(`--case takes a case number, such as 42; "${value}" is not one.`);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new UsageError(`--case takes a case number, such as 42; "${value}" is not one.`);
   return id;
 }
 
@@ -112,7 +115,9 @@ async function runSubcommand(
       const password = await addTeamMember(url, { login, fullName, role });
       // Only the password on standard output, so a script can capture it; it is shown this once.
       context.io.stdout.write(`${password}\n`);
-      say(`Added ${login} (${fullName}) as ${role}. The password above is shown once: give it to them privately.`);
+      say(
+        `Added ${login} (${fullName}) as ${role}. The password above is shown once: give it to them privately.`,
+      );
       return exitCodes.ok;
     }
     case 'set-role': {
@@ -134,7 +139,9 @@ async function runSubcommand(
       const from = required(values.from, '--from', 'jrivera');
       const to = required(values.to, '--to', 'mchen');
       const moved = await reassignCases(url, from, to);
-      context.io.stdout.write(`Moved ${moved} case${moved === 1 ? '' : 's'} and their clients from ${from} to ${to}.\n`);
+      context.io.stdout.write(
+        `Moved ${moved} case${moved === 1 ? '' : 's'} and their clients from ${from} to ${to}.\n`,
+      );
       return exitCodes.ok;
     }
     case 'assign': {
@@ -148,7 +155,8 @@ async function runSubcommand(
       const id = caseNumber(values.case);
       const login = required(values.with, '--with', 'attorney1');
       const until = required(values.until, '--until', '2027-03-31');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new UsageError(`--until takes the share's last day as YYYY-MM-DD; "${until}" is not one.`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(until))
+        throw new UsageError(`--until takes the share's last day as YYYY-MM-DD; "${until}" is not one.`);
       await shareCase(url, id, login, until);
       context.io.stdout.write(`Case ${id} is shared with ${login} through ${until}.\n`);
       return exitCodes.ok;

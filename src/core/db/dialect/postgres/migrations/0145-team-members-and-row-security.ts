@@ -94,7 +94,9 @@ async function createTeamTables(db: Kysely<unknown>): Promise<void> {
       assigned_at timestamptz NOT NULL DEFAULT now(),
       assigned_by text NOT NULL DEFAULT session_user
     )`.execute(db);
-  await sql`CREATE INDEX team_case_assignments_by_login ON team_case_assignments (navigator_login)`.execute(db);
+  await sql`CREATE INDEX team_case_assignments_by_login ON team_case_assignments (navigator_login)`.execute(
+    db,
+  );
   await sql`
     CREATE TABLE team_client_assignments (
       client_id bigint PRIMARY KEY REFERENCES clients (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
@@ -129,9 +131,7 @@ async function createTeamTables(db: Kysely<unknown>): Promise<void> {
 async function createChecks(db: Kysely<unknown>, definer: string): Promise<void> {
   const fn = (signature: string, returns: string, body: string) =>
     sql
-      .raw(
-        `CREATE FUNCTION ${signature} RETURNS ${returns} LANGUAGE sql ${definer} AS $fn$ ${body} $fn$`,
-      )
+      .raw(`CREATE FUNCTION ${signature} RETURNS ${returns} LANGUAGE sql ${definer} AS $fn$ ${body} $fn$`)
       .execute(db);
   await fn(
     'advocase_team_session_role()',

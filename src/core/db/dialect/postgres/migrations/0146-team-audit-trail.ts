@@ -23,7 +23,13 @@ async function auditedTables(db: Kysely<unknown>): Promise<string[]> {
       AND c.relname NOT IN ('audit_log', 'edit_groups')
       AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'id' AND NOT a.attisdropped)
     ORDER BY c.relname`.execute(db);
-  return [...rows.map((row) => row.table), 'team_members', 'team_case_assignments', 'team_client_assignments', 'team_case_shares'];
+  return [
+    ...rows.map((row) => row.table),
+    'team_members',
+    'team_case_assignments',
+    'team_client_assignments',
+    'team_case_shares',
+  ];
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -106,5 +112,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .execute(db);
   }
   // Supervisors and admins read the trail; no one but the trigger writes it.
-  await sql`GRANT SELECT ON team_audit_log, team_audit_head TO advocase_supervisor, advocase_admin`.execute(db);
+  await sql`GRANT SELECT ON team_audit_log, team_audit_head TO advocase_supervisor, advocase_admin`.execute(
+    db,
+  );
 }
