@@ -13,9 +13,15 @@ import { sql, type Kysely } from 'kysely';
  *   table that holds a client's data, found by the column that ties a row to its case, client,
  *   document or coverage. Every check is one of the `advocase_team_can_*` functions below.
  * - The functions run as the owner (SECURITY DEFINER) and read the tables through the one policy
- *   the owner has, which admits only such calls made on someone else's behalf
- *   (`session_user <> current_user`): connecting as the owner shows no client data.
+ *   the owner has, which admits such calls made on someone else's behalf (`session_user <>
+ *   current_user`) and the owner's own maintenance (`advocase team init` says so with the setting
+ *   `advocase.owner_maintenance`, so a later step that changes data sees the rows): otherwise
+ *   connecting as the owner shows no client data. Only the owner has this policy, and the owner
+ *   could switch the policies off anyway; it keeps them from reading by accident.
  */
+
+/** The owner's one way through the forced policies (see above). */
+export const ownerPassage = `session_user <> current_user OR current_setting('advocase.owner_maintenance', true) = 'on'`;
 
 const groupRoles = ['advocase_navigator', 'advocase_supervisor', 'advocase_viewer', 'advocase_admin'];
 const readers = 'advocase_navigator, advocase_supervisor, advocase_viewer';
@@ -369,6 +375,8 @@ async function readTables(db: Kysely<unknown>): Promise<Map<string, Set<string>>
 
 async function protectTables(db: Kysely<unknown>, owner: string): Promise<void> {
   const run = (statement: string) => sql.raw(statement).execute(db);
+  // The schema may be the organisation's own, without PostgreSQL's default USAGE for everyone.
+  await run(`GRANT USAGE ON SCHEMA "${await currentSchema(db)}" TO ${groupRoles.join(', ')}`);
   for (const [table, columns] of await readTables(db)) {
     await run(`GRANT SELECT ON ${table} TO ${readers}`);
     await run(`GRANT INSERT, UPDATE, DELETE ON ${table} TO ${writers}`);
@@ -381,7 +389,7 @@ async function protectTables(db: Kysely<unknown>, owner: string): Promise<void> 
       `CREATE POLICY team_change ON ${table} FOR ALL TO ${writers} USING (${scope.change}) WITH CHECK (${scope.change})`,
     );
     await run(
-      `CREATE POLICY team_checks ON ${table} TO "${owner}" USING (session_user <> current_user) WITH CHECK (session_user <> current_user)`,
+      `CREATE POLICY team_checks ON ${table} TO "${owner}" USING (${ownerPassage}) WITH CHECK (${ownerPassage})`,
     );
   }
   await run(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${await currentSchema(db)} TO ${writers}`);

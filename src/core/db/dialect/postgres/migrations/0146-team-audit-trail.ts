@@ -111,8 +111,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       )
       .execute(db);
   }
-  // Supervisors and admins read the trail; no one but the trigger writes it.
-  await sql`GRANT SELECT ON team_audit_log, team_audit_head TO advocase_supervisor, advocase_admin`.execute(
-    db,
-  );
+  // Supervisors read the trail (it holds the records' content, so admins, who manage people and
+  // see no client's data, do not); no one but the trigger writes it. The owner reaches it only
+  // from inside a trigger or for maintenance, as with the client tables (0145's ownerPassage).
+  await sql`GRANT SELECT ON team_audit_log, team_audit_head TO advocase_supervisor`.execute(db);
+  const { rows: ownerRows } = await sql<{ owner: string }>`SELECT current_user AS owner`.execute(db);
+  const ownerWay = `pg_trigger_depth() > 0 OR current_setting('advocase.owner_maintenance', true) = 'on'`;
+  for (const table of ['team_audit_log', 'team_audit_head']) {
+    await sql.raw(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`).execute(db);
+    await sql.raw(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`).execute(db);
+    await sql
+      .raw(
+        `CREATE POLICY team_read ON ${table} FOR SELECT TO advocase_supervisor USING (advocase_team_session_role() = 'supervisor')`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE POLICY team_trigger ON ${table} TO "${ownerRows[0]!.owner}" USING (${ownerWay}) WITH CHECK (${ownerWay})`,
+      )
+      .execute(db);
+  }
 }
