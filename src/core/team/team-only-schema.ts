@@ -9,6 +9,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0145-team-members-and-row-security',
   '0146-team-audit-trail',
   '0147-team-live-changes',
+  '0148-team-row-versions',
 ];
 
 export const teamOnlyTables: readonly string[] = [
@@ -19,4 +20,5 @@ export const teamOnlyTables: readonly string[] = [
   'team_row_creators',
   'team_audit_log',
   'team_audit_head',
+  'team_row_versions',
 ];

@@ -3,6 +3,7 @@ import * as baseline from './0101-baseline';
 import * as teamMembersAndRowSecurity from './0145-team-members-and-row-security';
 import * as teamAuditTrail from './0146-team-audit-trail';
 import * as teamLiveChanges from './0147-team-live-changes';
+import * as teamRowVersions from './0148-team-row-versions';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -16,4 +17,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0145-team-members-and-row-security': teamMembersAndRowSecurity,
   '0146-team-audit-trail': teamAuditTrail,
   '0147-team-live-changes': teamLiveChanges,
+  '0148-team-row-versions': teamRowVersions,
 };
