@@ -93,6 +93,14 @@ describe('advocase team init', () => {
   });
 });
 
+describe('advocase --help', () => {
+  it('lists the team commands and where their connection comes from', async () => {
+    const help = await runAdvocase(['--help'], { ADVOCASE_DATA_DIR: newDataDirectory() });
+    expect(help.stdout).toContain('advocase team init | add-user --login NAME --role ROLE --full-name');
+    expect(help.stdout).toContain('--database-url or ADVOCASE_DATABASE_URL');
+  });
+});
+
 describe('advocase team: people', () => {
   it('add-user prints only the one-time password, which then connects; the others manage and list people', async () => {
     const database = await emptyDatabase();
@@ -189,6 +197,15 @@ describe('advocase team: people', () => {
     const noUrl = await runAdvocase(['team', 'list-users'], { ADVOCASE_DATA_DIR: newDataDirectory() });
     expect(noUrl).toMatchObject({ code: 2 });
     expect(noUrl.stderr).toMatch(/--database-url postgres:\/\//);
+    expect(
+      (await team(['share', '--case', '1', '--with', 'kim', '--until', 'tomorrow'], database.url)).stderr,
+    ).toMatch(/--until takes the share's last day as YYYY-MM-DD/);
+    expect((await team(['assign', '--case', 'x', '--to', 'kim'], database.url)).stderr).toMatch(
+      /--case takes a case number/,
+    );
+    expect((await team(['promote'], database.url)).stderr).toMatch(
+      /Say what to do: advocase team init, add-user/,
+    );
     expect(
       (await team(['add-user', '--login', 'Bad Name', '--role', 'viewer', '--full-name', 'X'], database.url))
         .stderr,
