@@ -27,15 +27,31 @@ const groupRoles = ['advocase_navigator', 'advocase_supervisor', 'advocase_viewe
 const readers = 'advocase_navigator, advocase_supervisor, advocase_viewer';
 const writers = 'advocase_navigator, advocase_supervisor';
 
-/** The checks a table's policies make, as SQL over the row's own columns. */
-type RowScope = { readonly see: string; readonly change: string };
+/**
+ * The checks a table's policies make, as SQL over the row's own columns: which rows a person may
+ * read (`see`) and pick to change (`change`), and what a written row must pass (`check`).
+ *
+ * Reads ask once per query, not once per row: the role is an uncorrelated scalar subquery and the
+ * person's cases (clients, documents) a set computed once and hashed, so a navigator's caseload
+ * costs one scan however many cases the team has (10,000 cases, 20 navigators: a navigator's
+ * count(*) of cases took 895 ms when each row called a function, 38–55 ms this way; a
+ * supervisor's 562 ms, now 3–7 ms as with no policies). A written row is checked on its own, since a set
+ * computed at the start of a many-row insert would miss the cases that insert assigns as it goes.
+ */
+type RowScope = { readonly see: string; readonly change: string; readonly check: string };
 
-const scopeBy = (subject: 'case' | 'client' | 'document' | 'blob', column: string): RowScope => ({
-  see: `advocase_team_can_see_${subject}(${column})`,
-  change: `advocase_team_can_change_${subject}(${column})`,
+type Subject = 'case' | 'client' | 'document' | 'blob';
+
+const isSupervisor = `(SELECT advocase_team_session_role()) = 'supervisor'`;
+
+const scopeBy = (subject: Subject, column: string): RowScope => ({
+  see: `${isSupervisor} OR ${column} IN (SELECT advocase_team_${subject}_ids(false))`,
+  change: `${isSupervisor} OR ${column} IN (SELECT advocase_team_${subject}_ids(true))`,
+  check: `advocase_team_can_change_${subject}(${column})`,
 });
 
-const coverageClient = '(SELECT c.client_id FROM coverages c WHERE c.id = coverage_id)';
+const coverageOf = (forChange: boolean) =>
+  `coverage_id IN (SELECT c.id FROM coverages c WHERE c.client_id IN (SELECT advocase_team_client_ids(${forChange})))`;
 
 /**
  * How a table's rows belong to a case or client, by the first column that ties them: a case's
@@ -53,13 +69,14 @@ function scopeOf(table: string, columns: ReadonlySet<string>): RowScope | null {
   if (columns.has('document_id')) return scopeBy('document', 'document_id');
   if (columns.has('coverage_id')) {
     return {
-      see: `advocase_team_can_see_client(${coverageClient})`,
-      change: `advocase_team_can_change_client(${coverageClient})`,
+      see: `${isSupervisor} OR ${coverageOf(false)}`,
+      change: `${isSupervisor} OR ${coverageOf(true)}`,
+      check: `advocase_team_can_change_client((SELECT c.client_id FROM coverages c WHERE c.id = coverage_id))`,
     };
   }
   if (table === 'audit_log' || table === 'edit_groups') {
-    const own = `(actor = session_user::text OR advocase_team_session_role() = 'supervisor')`;
-    return { see: own, change: own };
+    const own = `actor = session_user::text OR ${isSupervisor}`;
+    return { see: own, change: own, check: own };
   }
   return null;
 }
@@ -150,66 +167,63 @@ async function createChecks(db: Kysely<unknown>, definer: string): Promise<void>
     'boolean',
     `SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'team_members'::regclass), 'MEMBER')`,
   );
-  const assignedCase = `EXISTS (SELECT 1 FROM team_case_assignments a WHERE a.case_id = target AND a.navigator_login = session_user)`;
-  const sharedCase = `EXISTS (SELECT 1 FROM team_case_shares s WHERE s.case_id = target AND s.login = session_user AND s.ends_on >= current_date)`;
+  // The rows a navigator or viewer reaches (for_change: may change). A supervisor reaches every
+  // row, which the policies say first, so these never list the whole team's cases.
+  const navigator = `advocase_team_session_role() = 'navigator'`;
+  // `just_case`: only that case, when one written row is checked (planned for that id, so indexed).
   await fn(
-    'advocase_team_can_see_case(target bigint)',
-    'boolean',
-    `SELECT CASE advocase_team_session_role()
-       WHEN 'supervisor' THEN true
-       WHEN 'navigator' THEN ${assignedCase} OR ${sharedCase}
-       WHEN 'viewer' THEN ${sharedCase}
-       ELSE false END`,
+    'advocase_team_case_ids(for_change boolean, just_case bigint DEFAULT NULL)',
+    'SETOF bigint',
+    `SELECT case_id FROM team_case_assignments
+       WHERE navigator_login = session_user AND ${navigator} AND (just_case IS NULL OR case_id = just_case)
+     UNION
+     SELECT case_id FROM team_case_shares WHERE login = session_user AND ends_on >= current_date
+       AND (just_case IS NULL OR case_id = just_case)
+       AND (${navigator} OR (advocase_team_session_role() = 'viewer' AND NOT for_change))`,
   );
   await fn(
-    'advocase_team_can_change_case(target bigint)',
-    'boolean',
-    `SELECT CASE advocase_team_session_role()
-       WHEN 'supervisor' THEN true
-       WHEN 'navigator' THEN ${assignedCase} OR ${sharedCase}
-       ELSE false END`,
+    'advocase_team_client_ids(for_change boolean)',
+    'SETOF bigint',
+    `SELECT client_id FROM team_client_assignments WHERE navigator_login = session_user AND ${navigator}
+     UNION
+     SELECT c.client_id FROM cases c WHERE c.id IN (SELECT advocase_team_case_ids(for_change))`,
   );
-  const assignedClient = `EXISTS (SELECT 1 FROM team_client_assignments a WHERE a.client_id = target AND a.navigator_login = session_user)`;
+  const unlinked = (table: string, links: string) =>
+    `SELECT r.row_id FROM team_row_creators r WHERE r.table_name = '${table}' AND r.login = session_user
+       AND ${navigator} AND ${links}`;
   await fn(
-    'advocase_team_can_see_client(target bigint)',
-    'boolean',
-    `SELECT CASE advocase_team_session_role()
-       WHEN 'supervisor' THEN true
-       WHEN 'navigator' THEN ${assignedClient}
-         OR EXISTS (SELECT 1 FROM cases c WHERE c.client_id = target AND advocase_team_can_see_case(c.id))
-       WHEN 'viewer' THEN EXISTS (SELECT 1 FROM cases c WHERE c.client_id = target AND advocase_team_can_see_case(c.id))
-       ELSE false END`,
+    'advocase_team_document_ids(for_change boolean)',
+    'SETOF bigint',
+    `SELECT l.document_id FROM document_cases l WHERE l.case_id IN (SELECT advocase_team_case_ids(for_change))
+     UNION
+     SELECT l.document_id FROM document_clients l WHERE l.client_id IN (SELECT advocase_team_client_ids(for_change))
+     UNION
+     ${unlinked(
+       'documents',
+       `NOT EXISTS (SELECT 1 FROM document_cases l WHERE l.document_id = r.row_id)
+        AND NOT EXISTS (SELECT 1 FROM document_clients l WHERE l.document_id = r.row_id)`,
+     )}`,
   );
   await fn(
-    'advocase_team_can_change_client(target bigint)',
-    'boolean',
-    `SELECT CASE advocase_team_session_role()
-       WHEN 'supervisor' THEN true
-       WHEN 'navigator' THEN ${assignedClient}
-         OR EXISTS (SELECT 1 FROM cases c WHERE c.client_id = target AND advocase_team_can_change_case(c.id))
-       ELSE false END`,
+    'advocase_team_blob_ids(for_change boolean)',
+    'SETOF bigint',
+    `SELECT d.blob_id FROM documents d WHERE d.id IN (SELECT advocase_team_document_ids(for_change))
+     UNION
+     ${unlinked('vault_blobs', `NOT EXISTS (SELECT 1 FROM documents d WHERE d.blob_id = r.row_id)`)}`,
   );
-  const unlinkedOwnDocument = `(EXISTS (SELECT 1 FROM team_row_creators r WHERE r.table_name = 'documents' AND r.row_id = target AND r.login = session_user)
-       AND NOT EXISTS (SELECT 1 FROM document_cases l WHERE l.document_id = target)
-       AND NOT EXISTS (SELECT 1 FROM document_clients l WHERE l.document_id = target))`;
-  for (const verb of ['see', 'change'] as const) {
-    await fn(
-      `advocase_team_can_${verb}_document(target bigint)`,
-      'boolean',
-      `SELECT advocase_team_session_role() = 'supervisor'
-         OR EXISTS (SELECT 1 FROM document_cases l WHERE l.document_id = target AND advocase_team_can_${verb}_case(l.case_id))
-         OR EXISTS (SELECT 1 FROM document_clients l WHERE l.document_id = target AND advocase_team_can_${verb}_client(l.client_id))
-         OR (advocase_team_session_role() = 'navigator' AND ${unlinkedOwnDocument})`,
-    );
-    await fn(
-      `advocase_team_can_${verb}_blob(target bigint)`,
-      'boolean',
-      `SELECT advocase_team_session_role() = 'supervisor'
-         OR EXISTS (SELECT 1 FROM documents d WHERE d.blob_id = target AND advocase_team_can_${verb}_document(d.id))
-         OR (advocase_team_session_role() = 'navigator'
-             AND EXISTS (SELECT 1 FROM team_row_creators r WHERE r.table_name = 'vault_blobs' AND r.row_id = target AND r.login = session_user)
-             AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.blob_id = target))`,
-    );
+  // One row at a time, for the checks of written rows and the insert guards; never null.
+  for (const subject of ['case', 'client', 'document', 'blob'] as const) {
+    for (const [verb, forChange] of [
+      ['see', false],
+      ['change', true],
+    ] as const) {
+      await fn(
+        `advocase_team_can_${verb}_${subject}(target bigint)`,
+        'boolean',
+        `SELECT coalesce(advocase_team_session_role() = 'supervisor', false)
+           OR coalesce(target IN (SELECT advocase_team_${subject}_ids(${forChange}${subject === 'case' ? ', target' : ''})), false)`,
+      );
+    }
   }
 }
 
@@ -386,7 +400,7 @@ async function protectTables(db: Kysely<unknown>, owner: string): Promise<void> 
     await run(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     await run(`CREATE POLICY team_read ON ${table} FOR SELECT TO ${readers} USING (${scope.see})`);
     await run(
-      `CREATE POLICY team_change ON ${table} FOR ALL TO ${writers} USING (${scope.change}) WITH CHECK (${scope.change})`,
+      `CREATE POLICY team_change ON ${table} FOR ALL TO ${writers} USING (${scope.change}) WITH CHECK (${scope.check})`,
     );
     await run(
       `CREATE POLICY team_checks ON ${table} TO "${owner}" USING (${ownerPassage}) WITH CHECK (${ownerPassage})`,
