@@ -9,16 +9,39 @@ type Broken = NonNullable<AuditVerification['firstBroken']>;
 
 const pageSize = 2000;
 
+/**
+ * Where a hash-chained log is read from: the local store's audit_log (`verifyAuditChain`), or a
+ * team database's trail, which its own trigger writes in the same chain (src/core/team/).
+ */
+export type AuditChainSource = {
+  /** Up to `limit` entries with ids above `afterId`, in id order. */
+  readonly readPage: (afterId: number, limit: number) => Promise<AuditEntryRow[]>;
+  /** The blanking entries (action 'blank'), in id order. */
+  readonly readBlankings: () => Promise<Array<Pick<AuditEntryRow, 'id' | 'after'>>>;
+  /** The highest id ever handed out, so that removing the newest entries still shows. */
+  readonly highestIdIssued: () => Promise<number>;
+};
+
+function localAuditLog(db: Kysely<AdvocaseDatabase>): AuditChainSource {
+  return {
+    readPage: (afterId, limit) =>
+      db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute(),
+    readBlankings: () =>
+      db
+        .selectFrom('audit_log')
+        .select(['id', 'after'])
+        .where('action', '=', 'blank')
+        .orderBy('id')
+        .execute(),
+    highestIdIssued: () => highestAuditIdIssued(db),
+  };
+}
+
 /** Which rows each blanking entry names, so a blanked entry can be matched to the purge that blanked it. */
 async function readBlankings(
-  db: Kysely<AdvocaseDatabase>,
+  source: AuditChainSource,
 ): Promise<Array<{ id: number; rows: Map<string, Set<number>> }>> {
-  const entries = await db
-    .selectFrom('audit_log')
-    .select(['id', 'after'])
-    .where('action', '=', 'blank')
-    .orderBy('id')
-    .execute();
+  const entries = await source.readBlankings();
   return entries.map(({ id, after }) => {
     const blanked = (JSON.parse(after ?? '{}') as { blanked?: Record<string, number[]> }).blanked ?? {};
     return { id, rows: new Map(Object.entries(blanked).map(([table, ids]) => [table, new Set(ids)])) };
@@ -55,8 +78,13 @@ function problemWith(
  * first one that does not check out: content edited, an entry removed or inserted, content blanked
  * without a recorded purge, or the newest entries cut off.
  */
-export async function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<AuditVerification> {
-  const blankings = await readBlankings(db);
+export function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<AuditVerification> {
+  return verifyAuditChainOf(localAuditLog(db));
+}
+
+/** The same walk over any source of chained entries. */
+export async function verifyAuditChainOf(source: AuditChainSource): Promise<AuditVerification> {
+  const blankings = await readBlankings(source);
   const isBlankingRecorded = (entry: AuditEntryRow) =>
     blankings.some(
       (blanking) => blanking.id > entry.id && blanking.rows.get(entry.table_name)?.has(entry.row_id),
@@ -67,13 +95,7 @@ export async function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<Au
   let blanked = 0;
   let firstBroken: Broken | null = null;
   while (!firstBroken) {
-    const page = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
+    const page = await source.readPage(lastId, pageSize);
     if (page.length === 0) break;
     for (const entry of page) {
       // Ids come from AUTOINCREMENT and entries are never deleted, so they run without gaps (a
@@ -94,7 +116,7 @@ export async function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<Au
     }
   }
   if (!firstBroken) {
-    const issued = await highestAuditIdIssued(db);
+    const issued = await source.highestIdIssued();
     if (issued > lastId) firstBroken = { id: lastId + 1, at: null, problem: removed(issued - lastId) };
   }
   const count = new Intl.NumberFormat('en-US').format(checked);

@@ -1,4 +1,5 @@
 import { redactableFields } from '../../shared/domain/redactable-fields';
+import { teamRoles } from '../team/team-roles';
 import { exitCodes, UsageError, type CliIo, type ExitCode } from './cli-io';
 import { AppError } from '../errors';
 import type { CliSession } from './cli-session';
@@ -102,6 +103,13 @@ export const commands: readonly ListedCommand[] = [
       'Read a denial notice (text, PDF, scan or photo, offline) and check it against the law; --json for the fields and the check',
     load: async () => (await import('./commands/denial-command')).denialCommand,
   },
+  {
+    name: 'team',
+    usage:
+      'advocase team init | add-user --login NAME --role ROLE --full-name "…" | set-role --login NAME --role ROLE | disable-user --login NAME | reassign --from NAME --to NAME | assign --case ID --to NAME | share --case ID --with NAME --until YYYY-MM-DD | list-users [--json] | verify-audit   [--database-url postgres://…]',
+    summary: `Team mode on PostgreSQL: set the database up (as its owner), manage people (${teamRoles.join(', ')}), hand cases over, check the audit trail`,
+    load: async () => (await import('./commands/team-command')).teamCommand,
+  },
 ];
 
 /** Contract field names as the CLI's flags call them, so an error points at what the user typed. */
@@ -125,6 +133,7 @@ function helpText(): string {
     '',
     'Data lives in the folder `advocase status` prints; ADVOCASE_DATA_DIR chooses another.',
     'Passphrases come from ADVOCASE_PASSPHRASE (and ADVOCASE_NEW_PASSPHRASE), or are asked without echo.',
+    'Team commands connect to the PostgreSQL database at --database-url or ADVOCASE_DATABASE_URL (docs/team-mode.md).',
   ].join('\n');
 }
 

@@ -7,6 +7,7 @@ import type {
   ReferentialAction,
   ReadLogicalSchema,
 } from '../logical-schema';
+import { teamOnlyTables } from '../../../team/team-only-schema';
 import { postgresSearchTables } from './postgres-search-tables';
 
 /** PostgreSQL's types as the migrations use them, by their internal (udt) names. */
@@ -82,7 +83,9 @@ export const readPostgresLogicalSchema: ReadLogicalSchema = async (db) => {
     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid
     WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace`.execute(db);
 
-  const isEngineTable = (name: string) => name.startsWith('kysely_') || postgresSearchTables.includes(name);
+  // Team mode's own tables are no part of the schema both chains share (team-only-schema.ts).
+  const isEngineTable = (name: string) =>
+    name.startsWith('kysely_') || postgresSearchTables.includes(name) || teamOnlyTables.includes(name);
   const tables: LogicalTable[] = tableRows
     .filter((table) => !isEngineTable(table.name))
     .map(({ name }) => {

@@ -2,14 +2,24 @@ import type { Migration } from 'kysely';
 import * as baseline from './0101-baseline';
 import * as caseOutcomeFacts from './0102-case-outcome-facts';
 import * as caseloadChanges from './0103-caseload-changes';
+import * as teamMembersAndRowSecurity from './0145-team-members-and-row-security';
+import * as teamAuditTrail from './0146-team-audit-trail';
+import * as teamLiveChanges from './0147-team-live-changes';
+import * as teamRowVersions from './0148-team-row-versions';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
  * both stores report the same schema version. Its first step is a baseline named after the SQLite
- * head it matches; each later schema change is a pair with the same number, one file per chain.
+ * head it matches; each later schema change is a pair with the same number, one file per chain,
+ * except the team-mode steps, which only a team database has (`teamOnlyMigrations`).
  */
 export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0101-caseload-quick-filter-trigrams': baseline,
   '0102-case-outcome-facts': caseOutcomeFacts,
   '0103-caseload-changes': caseloadChanges,
+  // Team mode only (src/core/team/team-only-schema.ts): no SQLite pair.
+  '0145-team-members-and-row-security': teamMembersAndRowSecurity,
+  '0146-team-audit-trail': teamAuditTrail,
+  '0147-team-live-changes': teamLiveChanges,
+  '0148-team-row-versions': teamRowVersions,
 };

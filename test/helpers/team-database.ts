@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { addTeamMember } from '../../src/core/team/team-administration';
+import type { TeamRole } from '../../src/core/team/team-roles';
+import { createPostgresTestDatabase, type PostgresTestDatabase } from './postgres-database';
+
+/**
+ * A team database for a test: a migrated test database (team schema included), its owner's URL,
+ * and people added as `advocase team add-user` adds them. Logins are server-wide in PostgreSQL,
+ * so each gets a random suffix and test files running at once never collide.
+ */
+export type TeamTestDatabase = {
+  readonly database: PostgresTestDatabase;
+  readonly ownerUrl: string;
+  /** Adds a person and returns their login and the URL that connects as them. */
+  readonly addPerson: (name: string, role: TeamRole) => Promise<TeamPerson>;
+  /** A plain `pg` client connected with that URL, ended when the test file's databases are dropped. */
+  readonly connect: (url: string) => Promise<pg.Client>;
+  readonly drop: () => Promise<void>;
+};
+
+export type TeamPerson = { readonly login: string; readonly fullName: string; readonly url: string };
+
+export function urlAs(url: string, login: string, password: string): string {
+  const address = new URL(url);
+  address.username = login;
+  address.password = password;
+  return address.toString();
+}
+
+export async function createTeamTestDatabase(): Promise<TeamTestDatabase> {
+  const database = await createPostgresTestDatabase({ migrated: true });
+  const clients: pg.Client[] = [];
+  const connect = async (url: string) => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('error', () => undefined);
+    await client.connect();
+    clients.push(client);
+    return client;
+  };
+  return {
+    database,
+    ownerUrl: database.url,
+    connect,
+    addPerson: async (name, role) => {
+      const login = `${name}_${randomBytes(3).toString('hex')}`;
+      const fullName = `${name[0]!.toUpperCase()}${name.slice(1)} Tester`;
+      const password = await addTeamMember(database.url, { login, fullName, role });
+      return { login, fullName, url: urlAs(database.url, login, password) };
+    },
+    drop: async () => {
+      for (const client of clients.splice(0)) await client.end().catch(() => undefined);
+      await database.drop();
+    },
+  };
+}
+
+const now = '2026-12-07T10:00:00.000Z';
+
+/** A client with one case, one timeline event and one document linked to the case, written as that person. */
+export async function addClientWithCase(client: pg.Client, clientName: string) {
+  const one = async (text: string, values: unknown[]) => {
+    const { rows } = await client.query<{ id: string }>(text, values);
+    return Number(rows[0]!.id);
+  };
+  const clientId = await one(
+    'INSERT INTO clients (full_name, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id',
+    [clientName, now],
+  );
+  const caseId = await one(
+    `INSERT INTO cases (client_id, treatment, stage, opened_on, created_at, updated_at)
+     VALUES ($1, 'MRI', 'denied', '2026-12-01', $2, $2) RETURNING id`,
+    [clientId, now],
+  );
+  const eventId = await one(
+    `INSERT INTO events (case_id, type, occurred_at, summary, created_at)
+     VALUES ($1, 'call', $2, $3, $2) RETURNING id`,
+    [caseId, now, `Called the plan about ${clientName}`],
+  );
+  const blobId = await one(
+    `INSERT INTO vault_blobs (storage_id, plaintext_sha256, size_bytes, created_at)
+     VALUES ($1, $1, 10, $2) RETURNING id`,
+    [randomBytes(8).toString('hex'), now],
+  );
+  const documentId = await one(
+    `INSERT INTO documents (blob_id, file_name, media_type, document_type, suggested_type, text_status, created_at, updated_at)
+     VALUES ($1, $2, 'application/pdf', 'denial_letter', 'denial_letter', 'none', $3, $3) RETURNING id`,
+    [blobId, `${clientName} denial.pdf`, now],
+  );
+  await client.query('INSERT INTO document_cases (document_id, case_id) VALUES ($1, $2)', [
+    documentId,
+    caseId,
+  ]);
+  return { clientId, caseId, eventId, documentId, blobId };
+}
