@@ -545,7 +545,7 @@ export async function* caseloadRowsInOrder(
   const rows = db
     .selectFrom('caseload_entries')
     .selectAll()
-    .modifyEnd(sql`${whereClause(db, view)} ${orderByClause(view.sorting)}`)
+    .modifyEnd(sql`${whereClause(db, view)} ${orderByClause(db, view.sorting)}`)
     .stream(1000);
   for await (const row of rows) yield toCaseloadRow(row);
 }

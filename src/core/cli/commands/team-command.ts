@@ -11,6 +11,7 @@ import {
   shareCase,
 } from '../../team/team-administration';
 import { TeamModeError } from '../../team/team-mode-error';
+import { teamRoles } from '../../team/team-roles';
 import { exitCodes, UsageError, type ExitCode } from '../cli-io';
 import type { Command, CommandContext } from '../command';
 

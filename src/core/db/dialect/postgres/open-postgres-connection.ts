@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 import { logger } from '../../../logging/logger';
 import type { OpenConnection } from '../connection';
 
@@ -51,5 +52,6 @@ export const openPostgresConnection: OpenConnection<{ readonly url: string }> = 
   pool.on('error', (error: Error & { code?: string }) => {
     logger.warn('postgres.idle_connection_lost', { code: error.code ?? 'unknown' });
   });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A cursor lets a long read (the caseload's CSV export) come row by row, as SQLite's iterator does.
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 };
