@@ -42,6 +42,14 @@ export type RecomputeOptions = { readonly now?: Date; readonly timeZone?: string
 /** Who the audit log names for tasks the deadline work creates on its own. */
 export const deadlineSystemActor = 'advocase (deadlines)';
 
+/** The timeline events the deadline rules read (case-scenario.ts). */
+export const deadlineStartingEventTypes = [
+  'prior_auth_submitted',
+  'claim_submitted',
+  'payer_decision',
+  'appeal_filed',
+] as const;
+
 export async function loadCaseFacts(
   db: Kysely<AdvocaseDatabase>,
   caseId: number,
@@ -61,7 +69,7 @@ export async function loadCaseFacts(
     .select(['id', 'type', 'occurred_at', 'details'])
     .where('case_id', '=', caseId)
     .where('deleted_at', 'is', null)
-    .where('type', 'in', ['prior_auth_submitted', 'claim_submitted', 'payer_decision', 'appeal_filed'])
+    .where('type', 'in', deadlineStartingEventTypes)
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
@@ -319,9 +327,10 @@ export function recomputeCaseDeadlines(
 }
 
 /**
- * The deadlines of cases just created with no timeline, payer request, funding option or
- * override yet (an import): computed from their facts in memory and stored a few hundred rows per
- * statement, instead of one read-and-write round per case (5,000 rows in under 3 s).
+ * The deadlines of cases just created with no payer request, funding option, override, approval
+ * or external review yet (an import; the bench's synthetic caseload), their timeline events in
+ * `facts`: computed in memory and stored a few hundred rows per statement, instead of one
+ * read-and-write round per case (5,000 rows in under 3 s).
  */
 export async function storeDeadlinesOfNewCases(
   db: Kysely<AdvocaseDatabase>,
