@@ -175,7 +175,7 @@ async function computeDeadlinesOnce(connection: Database.Database, options: Fill
 
 /**
  * Brings the fresh database to the state an app in daily use would have: what the app does after
- * each unlock (the trash's purge, the deadline refresh) has run once.
+ * each unlock (the trash's purge, the day's deadline refresh) has run once.
  */
 async function settle(dataDirectory: string): Promise<void> {
   const session = new Session({ dataDirectory, actor: 'bench' });
@@ -184,6 +184,8 @@ async function settle(dataDirectory: string): Promise<void> {
     ['session.unlock', { passphrase: benchPassphrase }],
     ['trash.purgeExpired', {}],
     ['deadlines.reminderSummary', {}],
+    // Waits for the day's status refresh the summary started, so no later run inherits it.
+    ['deadlines.agenda', {}],
   ] as const) {
     const result = await dispatch(handlers, method, input);
     if (!result.ok) throw new Error(`${method} failed while settling the fixture: ${result.error.message}`);
