@@ -29,7 +29,8 @@ import {
  * The cold half of the bench: run by bench/run.ts as a new process after the fixture's files were
  * evicted from the OS page cache, so nothing this process reads is decrypted, parsed or cached
  * yet. Prints one JSON line. Tasks:
- *  - `session DATA_DIR`: unlock as the app does, then the first of every caseload operation.
+ *  - `session DATA_DIR [unlock]`: unlock as the app does, then the first of every caseload
+ *    operation (or none, with `unlock`).
  *  - `workload DATA_DIR encrypted|plain PLAIN_PATH`: the caseload queries and a scan of a million
  *    timeline rows, cold then warm, on the encrypted store or its plain copy (same settings).
  */
@@ -38,10 +39,14 @@ setDefaultLogThreshold('silent');
 const [task, dataDirectory, which, plainPath] = process.argv.slice(2);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
-async function coldSession(directory: string) {
+async function coldSession(directory: string, isUnlockOnly: boolean) {
   const session = new Session({ dataDirectory: directory, actor: 'bench' });
   const handlers = createHandlers(session);
   const firstPage = await unlockToFirstPage(handlers, benchPassphrase);
+  if (isUnlockOnly) {
+    await session.lock();
+    return firstPage;
+  }
   const sorts = await timeEachQuery(handlers, sortQueries);
   const filters = await timeEachQuery(handlers, filterQueries);
   const quickFilters = await timeEachQuery(handlers, quickFilterQueries);
@@ -103,12 +108,12 @@ async function workload(directory: string, encrypted: boolean, plain: string) {
   return { caseloadCold, scanCold, caseloadWarm, scanWarm };
 }
 
-if (task === 'session' && dataDirectory) print(await coldSession(dataDirectory));
+if (task === 'session' && dataDirectory) print(await coldSession(dataDirectory, which === 'unlock'));
 else if (task === 'workload' && dataDirectory && plainPath)
   print(await workload(dataDirectory, which === 'encrypted', plainPath));
 else {
   process.stderr.write(
-    'Usage: tsx bench/fresh-process.ts session DATA_DIR | workload DATA_DIR encrypted|plain PLAIN_PATH\n',
+    'Usage: tsx bench/fresh-process.ts session DATA_DIR [unlock] | workload DATA_DIR encrypted|plain PLAIN_PATH\n',
   );
   process.exit(2);
 }

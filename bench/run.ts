@@ -14,7 +14,7 @@ import { evictFromPageCache } from './page-cache';
 import { measureStart } from './start-bench';
 
 /**
- * `npm run bench -- --cases N [--samples 5] [--json] [--no-browser] [--no-other]`: every figure of
+ * `npm run bench -- --cases N [--samples 5] [--json] [--no-browser] [--no-other] [--only-unlock]`: every figure of
  * docs/performance.md on a synthetic caseload of N cases (made once per size and cached), cold and
  * warm, with min / median / max, its goal and a verdict. Never fails a build on a number.
  * `--json` prints the results as JSON on stdout (the readable report goes to stderr); they are
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     'no-other': { type: 'boolean', default: false },
+    'only-unlock': { type: 'boolean', default: false },
   },
 });
 const cases = Number(values.cases);
@@ -58,7 +59,7 @@ if (generationSeconds !== null)
   );
 
 log('Caseload, through dispatch(createHandlers(session), …) as the renderer calls it…');
-const caseload = await runCaseloadBench(fixture, samples, log);
+const caseload = await runCaseloadBench(fixture, samples, log, values['only-unlock']);
 const figures: Figure[] = [...caseload.figures];
 
 if (!values['no-browser']) {

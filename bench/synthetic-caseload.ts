@@ -87,12 +87,75 @@ const day = 86_400_000;
 const today = Date.UTC(2026, 10, 23);
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
-function inBatches(connection: Database.Database, count: number, insertOne: (index: number) => void): void {
+/**
+ * Inserts `count` rows a transaction of 100,000 at a time, saying after each how far it is and
+ * how long a row took, so a fill that slows as it grows shows it.
+ */
+function inBatches(
+  connection: Database.Database,
+  count: number,
+  progress: { readonly table: string; readonly log: (line: string) => void },
+  insertOne: (index: number) => void,
+): void {
   const batchSize = 100_000;
   for (let start = 0; start < count; start += batchSize) {
+    const end = Math.min(count, start + batchSize);
+    const started = performance.now();
     connection.transaction(() => {
-      for (let index = start; index < Math.min(count, start + batchSize); index += 1) insertOne(index);
+      for (let index = start; index < end; index += 1) insertOne(index);
     })();
+    if (count > batchSize)
+      progress.log(
+        `      ${progress.table}: ${end.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} (${((1000 * (performance.now() - started)) / (end - start)).toFixed(0)} µs a row)`,
+      );
+  }
+}
+
+/**
+ * The event that starts a case's deadlines, for three cases in ten, as a caseload in use has
+ * them: a denial notice (the appeal filing deadline runs from it) on two, a prior authorization
+ * the payer received (the payer's decision deadline) on one. Dated up to 400 and 40 days before
+ * `today`, so there are deadlines overdue, due this week, this month and later.
+ */
+function deadlineStartOf(
+  caseId: number,
+): { type: string; occurredAt: string; summary: string; details: Record<string, unknown> } | null {
+  const daysAgo = (caseId * 7919) % 400;
+  switch (caseId % 10) {
+    case 0:
+    case 1: {
+      const noticeDate = isoDate(today - daysAgo * day);
+      return {
+        type: 'payer_decision',
+        occurredAt: `${noticeDate}T15:00:00.000Z`,
+        summary: "Denial notice: not medically necessary under the plan's criteria",
+        details: {
+          decision: 'denied',
+          level: 0,
+          noticeDate,
+          receivedOn: null,
+          reason: 'Not medically necessary',
+          referenceNumber: `DN-${caseId}`,
+        },
+      };
+    }
+    case 2: {
+      const receivedAt = new Date(today - (daysAgo % 40) * day).toISOString();
+      return {
+        type: 'prior_auth_submitted',
+        occurredAt: receivedAt,
+        summary: 'Prior authorization request faxed with the letter of medical necessity',
+        details: {
+          method: 'fax',
+          confirmationNumber: `PA-${caseId}`,
+          isExpedited: false,
+          receivedByPayerAt: receivedAt,
+          deliveryProof: null,
+        },
+      };
+    }
+    default:
+      return null;
   }
 }
 
@@ -123,7 +186,7 @@ export function fillSyntheticCaseload(
   );
   const coverageOfClient: number[] = [];
   let coverageId = 0;
-  inBatches(connection, size.clients, (index) => {
+  inBatches(connection, size.clients, { table: 'coverages', log }, (index) => {
     for (let copy = 0; copy < (index % 5 === 0 ? 2 : 1); copy += 1) {
       coverageId += 1;
       insertCoverage.run(
@@ -145,7 +208,7 @@ export function fillSyntheticCaseload(
     `insert into clients (id, full_name, date_of_birth, state, phone, created_at, updated_at, deleted_at)
      values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  inBatches(connection, size.clients, (index) => {
+  inBatches(connection, size.clients, { table: 'clients', log }, (index) => {
     const birth = Date.UTC(
       1950 + Math.floor(random() * 55),
       Math.floor(random() * 12),
@@ -175,7 +238,7 @@ export function fillSyntheticCaseload(
        assigned_advocate, opened_on, created_at, updated_at, deleted_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  inBatches(connection, size.cases, (index) => {
+  inBatches(connection, size.cases, { table: 'cases', log }, (index) => {
     const clientId = 1 + Math.floor(random() * size.clients);
     const treatment = pick(treatmentKinds);
     const opened = today - Math.floor(random() * 1000) * day;
@@ -208,10 +271,19 @@ export function fillSyntheticCaseload(
   );
   const otherEvents = size.events - size.bigCaseEvents;
   const perCase = otherEvents / (size.cases - 1);
+  let previousCaseId = 0;
   // Events go in case order, so the (case_id, occurred_at) index grows at its end.
-  inBatches(connection, size.events, (index) => {
+  inBatches(connection, size.events, { table: 'events', log }, (index) => {
     const caseId =
       index < size.bigCaseEvents ? bigCaseId : 2 + Math.floor((index - size.bigCaseEvents) / perCase);
+    const isFirstOfCase = caseId !== previousCaseId;
+    previousCaseId = caseId;
+    const startingDeadlines = isFirstOfCase ? deadlineStartOf(caseId) : null;
+    if (startingDeadlines) {
+      const { type, occurredAt, summary, details } = startingDeadlines;
+      insertEvent.run(caseId, type, occurredAt, summary, JSON.stringify(details), occurredAt);
+      return;
+    }
     const occurredAt = new Date(today - Math.floor(random() * 1000 * day)).toISOString();
     const isCall = random() < 0.5;
     const reference = `REF-${Math.floor(random() * 9_000_000 + 1_000_000)}`;

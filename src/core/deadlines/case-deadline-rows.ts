@@ -75,7 +75,8 @@ export function deadlineKey(rule: string, origin: string): string {
   return `${rule}@${origin}`;
 }
 
-const dueSoonDays = 7;
+/** How many days before its date a deadline is due soon. */
+export const dueSoonDays = 7;
 
 /** The engine's status for a date the app itself sets (re-authorization, follow-up, funding dates). */
 export function statusByDate(dueOn: CivilDate, asOf: CivilDate, isMet: boolean): StoredDeadlineStatus {

@@ -3,12 +3,15 @@ import type { ReminderSettings, ReminderSummary } from '../../shared/schemas/dea
 import type { AdvocaseDatabase } from '../db/schema';
 import {
   planNotifications,
+  reminderBands,
+  reminderCountsOf,
   summarizeReminders,
   type PlannedNotification,
   type ReminderDeadline,
 } from '../reminders/schedule';
 import { getAgenda } from './agenda';
 import { resolveClock, type Clock } from './deadline-clock';
+import { countReminderDates } from './reminder-counts';
 import { readReminderSettings, updateReminderSettings } from './reminder-settings';
 
 /**
@@ -39,12 +42,19 @@ async function readReminderInputs(db: Kysely<AdvocaseDatabase>, clock: Clock) {
   return { deadlines, leadDays: settings.reminderLeadDays, now, timeZone };
 }
 
+/**
+ * The summary shown at unlock: counted by the database (reminder-counts.ts), without building
+ * the Agenda or waiting for the daily status refresh, whose statuses the counts do not read.
+ */
 export async function getReminderSummary(
   db: Kysely<AdvocaseDatabase>,
   clock: Clock = {},
 ): Promise<ReminderSummary> {
-  const { deadlines, leadDays, now, timeZone } = await readReminderInputs(db, clock);
-  const summary = summarizeReminders(deadlines, leadDays, now, timeZone);
+  const { now, today } = resolveClock(clock);
+  const settings = await readReminderSettings(db);
+  const bands = reminderBands(settings.reminderLeadDays);
+  const counts = await countReminderDates(db, { now, today, bands });
+  const summary = reminderCountsOf(today, counts.overdue, bands, counts.dueInBand);
   return { ...summary, upcoming: [...summary.upcoming] };
 }
 

@@ -5,6 +5,7 @@ import type { DeadlineAdjustmentRow, PayerRequestRow } from '../db/tables/case-d
 import type { FundingOptionRow } from '../db/tables/funding-options';
 import {
   deriveCaseDeadlines,
+  dueSoonDays,
   isOutstanding,
   judgeDisplayStatus,
   type DerivedDeadline,
@@ -42,6 +43,14 @@ export type RecomputeOptions = { readonly now?: Date; readonly timeZone?: string
 /** Who the audit log names for tasks the deadline work creates on its own. */
 export const deadlineSystemActor = 'advocase (deadlines)';
 
+/** The timeline events the deadline rules read (case-scenario.ts). */
+export const deadlineStartingEventTypes = [
+  'prior_auth_submitted',
+  'claim_submitted',
+  'payer_decision',
+  'appeal_filed',
+] as const;
+
 export async function loadCaseFacts(
   db: Kysely<AdvocaseDatabase>,
   caseId: number,
@@ -61,7 +70,7 @@ export async function loadCaseFacts(
     .select(['id', 'type', 'occurred_at', 'details'])
     .where('case_id', '=', caseId)
     .where('deleted_at', 'is', null)
-    .where('type', 'in', ['prior_auth_submitted', 'claim_submitted', 'payer_decision', 'appeal_filed'])
+    .where('type', 'in', deadlineStartingEventTypes)
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
@@ -319,9 +328,10 @@ export function recomputeCaseDeadlines(
 }
 
 /**
- * The deadlines of cases just created with no timeline, payer request, funding option or
- * override yet (an import): computed from their facts in memory and stored a few hundred rows per
- * statement, instead of one read-and-write round per case (5,000 rows in under 3 s).
+ * The deadlines of cases just created with no payer request, funding option, override, approval
+ * or external review yet (an import; the bench's synthetic caseload), their timeline events in
+ * `facts`: computed in memory and stored a few hundred rows per statement, instead of one
+ * read-and-write round per case (5,000 rows in under 3 s).
  */
 export async function storeDeadlinesOfNewCases(
   db: Kysely<AdvocaseDatabase>,
@@ -430,14 +440,59 @@ export async function refreshDeadlineStatuses(
     )
     .execute();
   const caseIds = [...new Set([...stale, ...neverComputed].map((row) => row.case_id))];
-  const batchSize = options.batchSize ?? 200;
+  return recomputeInBatches(db, caseIds, { ...options, now, timeZone });
+}
+
+/**
+ * The refresh after one on `lastDay` in the same time zone: only the cases with a deadline whose
+ * status can have moved since, read through the due-date index. A status moves when its date
+ * passes (missed since `lastDay`) or comes within the due-soon window (statusByDate), so the
+ * deadlines dated from `lastDay` to a day past that window from today; a day before `lastDay`
+ * too, for a deadline with an hour whose date another time zone puts a day later. The others
+ * were judged on `lastDay` as they would be today. test/deadlines/incremental-refresh.test.ts
+ * compares it with recomputing every case.
+ */
+export async function refreshDeadlineStatusesSince(
+  db: Kysely<AdvocaseDatabase>,
+  lastDay: string,
+  options: RecomputeOptions & { readonly batchSize?: number } = {},
+): Promise<{ recomputed: number }> {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? userTimeZone();
+  const today = civilDateInZone(now.getTime(), timeZone);
+  const rows = await db
+    .selectFrom('case_deadlines')
+    .innerJoin('case_deadline_summaries', 'case_deadline_summaries.case_id', 'case_deadlines.case_id')
+    .select('case_deadlines.case_id')
+    .distinct()
+    .where('case_deadlines.due_on', '>=', addCalendarDays(lastDay, -1))
+    .where('case_deadlines.due_on', '<=', addCalendarDays(today, dueSoonDays + 1))
+    .where('case_deadline_summaries.as_of', '<', today)
+    .execute();
+  return recomputeInBatches(
+    db,
+    rows.map((row) => row.case_id),
+    { ...options, now, timeZone },
+  );
+}
+
+/**
+ * Recomputes cases a batch per transaction, so a large caseload does not hold the database in
+ * one, and lets other work (an interface call, the reminder timer) run between batches.
+ */
+async function recomputeInBatches(
+  db: Kysely<AdvocaseDatabase>,
+  caseIds: readonly number[],
+  options: { readonly now: Date; readonly timeZone: string; readonly batchSize?: number },
+): Promise<{ recomputed: number }> {
+  const { now, timeZone } = options;
+  const batchSize = options.batchSize ?? 50;
   for (let start = 0; start < caseIds.length; start += batchSize) {
     const batch = caseIds.slice(start, start + batchSize);
     await inTransaction(db, async (trx) => {
       for (const caseId of batch)
         await recomputeCaseDeadlines(trx, deadlineSystemActor, caseId, { now, timeZone });
     });
-    // Let other work (an interface call, the reminder timer) run between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { recomputed: caseIds.length };

@@ -51,11 +51,40 @@ export function describeCounts(dueCounts: readonly DueCount[], overdue: number):
   return parts.length === 0 ? '' : `${parts.join('; ')}.`;
 }
 
+/** Due from `fromDaysAhead` to `daysAhead` days ahead, both included. */
+export type DueBand = { readonly fromDaysAhead: number; readonly daysAhead: number };
+
 /**
- * What the banner and the unlock summary say: overdue, due today, and for each lead time every
- * deadline due within it, after the shorter lead time before it ("1 due in the next 2 days; 3 due
- * in 3 to 7 days"), so no deadline in the coming week goes uncounted and none is counted twice.
+ * What the banner and the unlock summary count: today, then for each lead time every day after
+ * the shorter lead time before it ("1 due in the next 2 days; 3 due in 3 to 7 days"), so no
+ * deadline in the coming week goes uncounted and none is counted twice.
  */
+export function reminderBands(leadDays: readonly number[]): DueBand[] {
+  const aheads = [...new Set(leadDays.filter((days) => days > 0))].sort((a, b) => a - b);
+  return [
+    { fromDaysAhead: 0, daysAhead: 0 },
+    ...aheads.map((daysAhead, index) => ({ fromDaysAhead: (aheads[index - 1] ?? 0) + 1, daysAhead })),
+  ];
+}
+
+/** The summary of `overdue` and the count due in each of `bands` (reminderBands: today first). */
+export function reminderCountsOf(
+  asOf: string,
+  overdue: number,
+  bands: readonly DueBand[],
+  countInBand: readonly number[],
+): ReminderCounts {
+  const dueCounts = bands.map((band, index) => ({ ...band, count: countInBand[index] ?? 0 }));
+  return {
+    asOf,
+    overdue,
+    dueToday: dueCounts[0]?.count ?? 0,
+    upcoming: dueCounts.slice(1).map(({ daysAhead, count }) => ({ daysAhead, count })),
+    message: describeCounts(dueCounts, overdue),
+  };
+}
+
+/** The summary of a list of dates (the desktop shell plans from the same list). */
 export function summarizeReminders(
   deadlines: readonly ReminderDeadline[],
   leadDays: readonly number[],
@@ -64,26 +93,17 @@ export function summarizeReminders(
 ): ReminderCounts {
   const today = civilDateInZone(now.getTime(), timeZone);
   const overdue = deadlines.filter((deadline) => deadline.isOverdue || deadline.dueOn < today).length;
-  const countBetween = (fromDaysAhead: number, daysAhead: number) =>
-    deadlines.filter(
-      (deadline) =>
-        !deadline.isOverdue &&
-        deadline.dueOn >= addCalendarDays(today, fromDaysAhead) &&
-        deadline.dueOn <= addCalendarDays(today, daysAhead),
-    ).length;
-  const aheads = [...new Set(leadDays.filter((days) => days > 0))].sort((a, b) => a - b);
-  const dueToday = countBetween(0, 0);
-  const bands = aheads.map((daysAhead, index) => {
-    const fromDaysAhead = (aheads[index - 1] ?? 0) + 1;
-    return { fromDaysAhead, daysAhead, count: countBetween(fromDaysAhead, daysAhead) };
-  });
-  return {
-    asOf: today,
-    overdue,
-    dueToday,
-    upcoming: bands.map(({ daysAhead, count }) => ({ daysAhead, count })),
-    message: describeCounts([{ daysAhead: 0, count: dueToday }, ...bands], overdue),
-  };
+  const bands = reminderBands(leadDays);
+  const countInBand = bands.map(
+    ({ fromDaysAhead, daysAhead }) =>
+      deadlines.filter(
+        (deadline) =>
+          !deadline.isOverdue &&
+          deadline.dueOn >= addCalendarDays(today, fromDaysAhead) &&
+          deadline.dueOn <= addCalendarDays(today, daysAhead),
+      ).length,
+  );
+  return reminderCountsOf(today, overdue, bands, countInBand);
 }
 
 export type PlannedNotification = {

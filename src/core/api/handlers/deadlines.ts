@@ -1,6 +1,7 @@
 import type { HandlersOf } from '../../../shared/contract';
 import { addManualDeadline, getAgenda, markAgendaItemDone } from '../../deadlines/agenda';
 import { exportCalendar } from '../../deadlines/calendar-export';
+import { refreshDeadlineStatusesOncePerDay } from '../../deadlines/daily-refresh';
 import {
   clearDeadlineOverride,
   getCaseDeadlines,
@@ -12,6 +13,7 @@ import {
   setReminderSettings,
 } from '../../deadlines/deadline-reminders';
 import { addPayerRequest, answerPayerRequest } from '../../deadlines/payer-requests';
+import { logger } from '../../logging/logger';
 import type { HandlerContext } from './handler-context';
 
 export function deadlinesHandlers({ session }: HandlerContext): HandlersOf<'deadlines'> {
@@ -33,7 +35,16 @@ export function deadlinesHandlers({ session }: HandlerContext): HandlersOf<'dead
     'deadlines.answerPayerRequest': (input) =>
       session.useStore(({ db }) => answerPayerRequest(db, actor, input)),
     'deadlines.exportCalendar': (input) => session.useStore(({ db }) => exportCalendar(db, input)),
-    'deadlines.reminderSummary': () => session.useStore(({ db }) => getReminderSummary(db)),
+    'deadlines.reminderSummary': async () => {
+      const summary = await session.useStore(({ db }) => getReminderSummary(db));
+      // Asked for at every unlock: the day's status refresh (the caseload's overdue counts) starts
+      // once the summary has answered and runs beside the first page, a few cases per transaction.
+      // Cut short by a lock, it runs again at the next read of deadlines.
+      void session
+        .useStore(({ db }) => refreshDeadlineStatusesOncePerDay(db))
+        .catch(() => logger.warn('deadlines.status_refresh_stopped'));
+      return summary;
+    },
     'deadlines.reminderSettings': () => session.useStore(({ db }) => getReminderSettings(db)),
     'deadlines.updateReminderSettings': (changes) =>
       session.useStore(({ db }) => setReminderSettings(db, actor, changes)),
