@@ -1,28 +1,71 @@
 import type { ImportField, ImportMapping } from '../../shared/schemas/import';
 
-/** Header words other systems use for each field, compared without case, spaces or punctuation. */
+/**
+ * Header words other systems use for each field, compared without case, spaces or punctuation
+ * ("D.O.B." is "dob", "Insurance Co" is "insuranceco"): the one table the guess reads.
+ */
 const aliases: Readonly<Record<ImportField, readonly string[]>> = {
   fullName: ['name', 'fullname', 'clientname', 'patientname', 'membername', 'client', 'patient'],
   firstName: ['firstname', 'first', 'givenname'],
   lastName: ['lastname', 'last', 'surname', 'familyname'],
   dateOfBirth: ['dob', 'dateofbirth', 'birthdate', 'birthday', 'born'],
   state: ['state', 'st', 'statecode'],
-  phone: ['phone', 'phonenumber', 'telephone', 'mobile', 'cell', 'tel'],
+  phone: [
+    'phone',
+    'phonenumber',
+    'phoneno',
+    'telephone',
+    'mobile',
+    'mobilephone',
+    'cell',
+    'cellphone',
+    'tel',
+  ],
   email: ['email', 'emailaddress', 'mail'],
   address: ['address', 'mailingaddress', 'streetaddress', 'street'],
   preferredLanguage: ['language', 'preferredlanguage'],
   notes: ['notes', 'note', 'comments', 'comment'],
-  payer: ['payer', 'insurance', 'insurer', 'carrier', 'insurancecompany', 'healthplan'],
+  payer: [
+    'payer',
+    'payor',
+    'insurance',
+    'insurer',
+    'carrier',
+    'insuranceco',
+    'insurancecompany',
+    'insurancecarrier',
+    'insuranceprovider',
+    'healthinsurance',
+    'healthplan',
+  ],
   planName: ['plan', 'planname'],
-  planType: ['plantype', 'coveragetype', 'insurancetype'],
-  memberId: ['memberid', 'member', 'membernumber', 'subscriberid', 'policynumber', 'insuranceid', 'idnumber'],
+  planType: ['plantype', 'plankind', 'typeofplan', 'coveragetype', 'coveragekind', 'insurancetype'],
+  memberId: [
+    'memberid',
+    'member',
+    'membernumber',
+    'memberno',
+    'subscriberid',
+    'policynumber',
+    'policyno',
+    'insuranceid',
+    'idnumber',
+  ],
   groupNumber: ['group', 'groupnumber', 'groupid'],
   effectiveOn: ['effective', 'effectivedate', 'effectiveon', 'coveragestart', 'startdate'],
   endsOn: ['enddate', 'endson', 'terminationdate', 'coverageend', 'termdate'],
-  treatment: ['treatment', 'therapy', 'service', 'requestedtreatment'],
+  treatment: [
+    'treatment',
+    'tx',
+    'therapy',
+    'service',
+    'requestedtreatment',
+    'requestedservice',
+    'treatmenttype',
+  ],
   stage: ['stage', 'status', 'casestatus', 'casestage'],
   priority: ['priority'],
-  openedOn: ['opened', 'openedon', 'dateopened', 'opendate', 'intakedate', 'casedate'],
+  openedOn: ['opened', 'openedon', 'dateopened', 'opendate', 'intakedate', 'referraldate', 'casedate'],
 };
 
 const comparable = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
