@@ -26,7 +26,7 @@ import { comparableName } from '../../shared/domain/same-client';
 import { parseCsv, type CsvTable } from './parse-csv';
 import { comparableValue, exactCode, suggestedCode } from './value-vocabulary';
 import { unwatchedImport, type ImportProgressReport } from './import-progress';
-import { writeImport, type ImportPerson } from './write-import';
+import { sameTreatment, writeImport, type ImportPerson } from './write-import';
 
 type Remembered = { mapping: ImportMapping; values: ImportValueMappings };
 type Duplicate = { line: number | null; clientId: number | null; fullName: string };
@@ -252,18 +252,49 @@ const toPreviewRow = (row: ReviewedRow): ImportPreviewRow => ({
   duplicateOf: row.duplicateOf,
 });
 
+/** The people an import writes: each with its rows, the duplicates only when merging. */
+function choosePeople(
+  people: ReadonlyMap<string, readonly ReviewedRow[]>,
+  inStore: ReadonlyMap<string, { readonly clientId: number | null }>,
+  merge: boolean,
+): ImportPerson[] {
+  const chosen: ImportPerson[] = [];
+  for (const [personKey, personRows] of people) {
+    const existing = inStore.get(personKey);
+    const taken = personRows.filter((row) => row.status === 'ok' || merge);
+    if (existing && !merge) continue;
+    if (taken.length > 0)
+      chosen.push({ existingClientId: existing?.clientId ?? null, records: taken.map((row) => row.record!) });
+  }
+  return chosen;
+}
+
 /** What an import would do, saving nothing: every row with its status and problems. */
 export async function previewImport(
   db: Kysely<AdvocaseDatabase>,
   request: ImportRequest,
 ): Promise<ImportPreview> {
-  const { table, mapping, mappingOrigin, values, rows } = await reviewRequest(db, request);
+  const { table, mapping, mappingOrigin, values, rows, people, inStore } = await reviewRequest(db, request);
+  const chosen = choosePeople(people, inStore, request.duplicateAction === 'merge');
+  const mappedColumns = new Set(Object.values(mapping));
   const count = (status: ImportRowStatus) =>
     rows.filter((row) => row.status === status && !row.skipped).length;
   return {
     headers: table.headers,
     mapping,
     mappingOrigin,
+    unmappedColumns: table.headers.filter((header) => header.trim() !== '' && !mappedColumns.has(header)),
+    planned: {
+      newClients: chosen.filter((person) => person.existingClientId === null).length,
+      mergedClients: chosen.filter((person) => person.existingClientId !== null).length,
+      cases: chosen.reduce(
+        (sum, person) =>
+          sum +
+          new Set(person.records.flatMap((record) => (record.caseDetails ? [sameTreatment(record)] : [])))
+            .size,
+        0,
+      ),
+    },
     values: values.list,
     dayFirstColumns: [...dateOrdersOf(table, mapping)].flatMap(([field, order]) =>
       order === 'day-first' ? [mapping[field]!] : [],
@@ -316,14 +347,7 @@ export async function commitImport(
 ): Promise<ImportResult> {
   const { table, key, mapping, values, rows, people, inStore } = await reviewRequest(db, request);
   const merge = request.duplicateAction === 'merge';
-  const chosen: ImportPerson[] = [];
-  for (const [personKey, personRows] of people) {
-    const existing = inStore.get(personKey);
-    const taken = personRows.filter((row) => row.status === 'ok' || merge);
-    if (existing && !merge) continue;
-    if (taken.length > 0)
-      chosen.push({ existingClientId: existing?.clientId ?? null, records: taken.map((row) => row.record!) });
-  }
+  const chosen = choosePeople(people, inStore, merge);
   const imported = chosen.reduce((sum, person) => sum + person.records.length, 0);
   const leftOut = rows.filter(
     (row) =>

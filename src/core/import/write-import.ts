@@ -98,7 +98,8 @@ async function auditInserts(
   }
 }
 
-const sameTreatment = (record: ImportRecord) =>
+/** A key saying which treatment a record's case is for: one case per client and treatment. */
+export const sameTreatment = (record: ImportRecord) =>
   record.caseDetails ? `${record.caseDetails.treatment}|${record.caseDetails.treatmentDetail ?? ''}` : '';
 
 /**

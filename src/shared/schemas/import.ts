@@ -153,6 +153,15 @@ export const importPreviewSchema = z.object({
   /** The mapping used: the one sent, the one remembered for this source, or a guess from the headers. */
   mapping: importMappingSchema,
   mappingOrigin: z.enum(['given', 'remembered', 'guessed']),
+  /** The file's columns no field takes: their data would not be imported. */
+  unmappedColumns: z.array(z.string()),
+  /** What importing now would create, with the duplicates skipped or merged as asked. */
+  planned: z.object({
+    newClients: z.number().int(),
+    mergedClients: z.number().int(),
+    /** One per client and treatment in the rows; a merged client's treatment that already has a case adds none, so at most. */
+    cases: z.number().int(),
+  }),
   /** Every distinct value of the enumerated columns and the code it maps to. */
   values: z.array(importValueSchema),
   /** Date columns read day first (25/12/1980), because some of their dates can only be read so. */
