@@ -59,7 +59,7 @@ test('a real export never dead-ends: problems first and beside their cells, fixe
     '8 rows: 4 ready · 1 needs a fix · 1 duplicate · 1 skipped by you · 1 empty line',
   );
 
-  await dialog.getByRole('button', { name: 'Import the 4 valid rows' }).click();
+  await dialog.getByRole('button', { name: 'Import 4 clients and 4 cases' }).click();
   await expect(dialog.getByRole('region', { name: 'Import finished' })).toContainText(
     'Imported 4 rows from Old CRM: 4 clients added, 4 coverages, 4 cases, 3 rows left out.',
   );
@@ -74,4 +74,40 @@ test('a real export never dead-ends: problems first and beside their cells, fixe
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('row', { name: /王小明/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /Zoë Ñúñez/ })).toBeVisible();
+});
+
+test('columns no field takes are named before importing, and the button says what it creates', async ({
+  page,
+  app,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import from CSV' });
+  const table = dialog.getByRole('table', { name: 'Rows to import' });
+  const notImported = dialog.getByRole('note', { name: 'Columns not imported' });
+
+  // The messy headers map themselves: payer, plan type and treatment included.
+  await dialog.getByLabel('CSV file').setInputFiles(fixture('messy-headers.csv'));
+  await expect(dialog.getByRole('status').first()).toHaveText('3 rows: 3 ready');
+  await expect(notImported).toHaveCount(0);
+  // The app's check of each row is not confused with the file's own "status" column.
+  await expect(table.getByRole('columnheader', { name: 'Row check' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'status', exact: true })).toBeVisible();
+
+  // A column left out is said up front, as is a file with no treatment column.
+  await dialog.getByText('Columns', { exact: true }).click();
+  await dialog.getByLabel('Case: treatment').selectOption({ label: '— not imported —' });
+  await expect(notImported).toContainText(
+    '1 column will not be imported: Tx — choose a field for it under Columns, or leave it out.',
+  );
+  await expect(notImported).toContainText('No treatment column: clients will be imported without cases.');
+  await expect(dialog.getByRole('button', { name: 'Import 3 clients and 0 cases' })).toBeVisible();
+  await app.screenshot('import-04-columns-not-imported-1280x800');
+
+  await dialog.getByLabel('Case: treatment').selectOption({ label: 'Tx' });
+  await expect(notImported).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Import 3 clients and 3 cases' }).click();
+  await expect(
+    page.getByText('Imported 3 rows from a CSV file: 3 clients added, 3 coverages, 3 cases.'),
+  ).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   importFieldLabels,
   importFields,
@@ -36,14 +36,24 @@ type Choices = {
   readonly skipLines: readonly number[];
 };
 
+type DuplicateAction = 'skip' | 'merge';
+
 const noChoices: Choices = { mapping: undefined, valueMappings: {}, corrections: [], skipLines: [] };
 const count = (value: number, one: string, many: string) =>
   `${value.toLocaleString()} ${value === 1 ? one : many}`;
 
+/** What the import button creates, in the user's words: "Import 3 clients and 3 cases". */
+function importLabel({ newClients, mergedClients, cases }: ImportPreview['planned']): string {
+  const clients = count(newClients + mergedClients, 'client', 'clients');
+  const merged = mergedClients > 0 ? ` (${mergedClients.toLocaleString()} merged)` : '';
+  return `Import ${clients}${merged} and ${count(cases, 'case', 'cases')}`;
+}
+
 /**
  * Import clients, coverage and cases from a CSV: every row is shown, those with problems first;
- * cells are corrected and rows skipped in place, values mapped once, and "Import the N valid rows"
- * saves those together (or none), offering the rows left out as a CSV saying what to fix.
+ * cells are corrected and rows skipped in place, values mapped once, columns no field takes are named
+ * up front, and "Import N clients and M cases" saves the valid rows together (or none), offering the
+ * rows left out as a CSV saying what to fix.
  */
 export function ImportDialog({ open, onOpenChange, onImported }: Props) {
   const queryClient = useQueryClient();
@@ -52,29 +62,31 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
   const [csvText, setCsvText] = useState<string | null>(null);
   const [sourceName, setSourceName] = useState('');
   const [choices, setChoices] = useState<Choices>(noChoices);
-  const [duplicateAction, setDuplicateAction] = useState<'skip' | 'merge'>('skip');
+  const [duplicateAction, setDuplicateAction] = useState<DuplicateAction>('skip');
+  const columnsRef = useRef<HTMLDetailsElement>(null);
   const [result, setResult] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
 
-  const request = (text: string, next: Choices) => ({
+  const request = (text: string, next: Choices, duplicates: DuplicateAction) => ({
     csvText: text,
     sourceName: sourceName || null,
     mapping: next.mapping,
     valueMappings: next.valueMappings,
     corrections: [...next.corrections],
     skipLines: [...next.skipLines],
-    duplicateAction,
+    duplicateAction: duplicates,
   });
+  // The preview is asked again when duplicates switch between skip and merge: what is created changes.
   const preview = useMutation({
-    mutationFn: (next: { csvText: string; choices: Choices }) =>
-      callApi('import.preview', request(next.csvText, next.choices)),
+    mutationFn: (next: { csvText: string; choices: Choices; duplicateAction: DuplicateAction }) =>
+      callApi('import.preview', request(next.csvText, next.choices, next.duplicateAction)),
     onSuccess: (next) => {
       setResult(next);
       setChoices((current) => ({ ...current, mapping: next.mapping }));
     },
   });
   const commit = useMutation({
-    mutationFn: () => callApi('import.commit', request(csvText ?? '', choices)),
+    mutationFn: () => callApi('import.commit', request(csvText ?? '', choices, duplicateAction)),
     onSuccess: async (imported) => {
       onImported(imported.message);
       await queryClient.invalidateQueries();
@@ -103,7 +115,21 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
   function choose(next: Choices) {
     setChoices(next);
     commit.reset();
-    if (csvText) preview.mutate({ csvText, choices: next });
+    if (csvText) preview.mutate({ csvText, choices: next, duplicateAction });
+  }
+
+  function chooseDuplicateAction(next: DuplicateAction) {
+    setDuplicateAction(next);
+    commit.reset();
+    if (csvText) preview.mutate({ csvText, choices, duplicateAction: next });
+  }
+
+  function showColumns() {
+    const columns = columnsRef.current;
+    if (!columns) return;
+    columns.open = true;
+    columns.scrollIntoView({ block: 'nearest' });
+    columns.querySelector('select')?.focus();
   }
 
   async function onFileChosen(file: File | undefined) {
@@ -114,7 +140,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
     setDone(null);
     setChoices(noChoices);
     commit.reset();
-    preview.mutate({ csvText: text, choices: noChoices });
+    preview.mutate({ csvText: text, choices: noChoices, duplicateAction });
   }
 
   const changeMapping = (field: ImportField, column: string) =>
@@ -231,7 +257,24 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
                   </p>
                 )}
 
-                <details className={styles.columns}>
+                {(result.unmappedColumns.length > 0 || !result.mapping.treatment) && (
+                  <div className={styles.columnWarnings} role="note" aria-label="Columns not imported">
+                    {result.unmappedColumns.length > 0 && (
+                      <p>
+                        {count(result.unmappedColumns.length, 'column', 'columns')} will not be imported:{' '}
+                        {result.unmappedColumns.join(', ')} — choose a field for{' '}
+                        {result.unmappedColumns.length === 1 ? 'it' : 'each'} under Columns, or leave{' '}
+                        {result.unmappedColumns.length === 1 ? 'it' : 'them'} out.{' '}
+                        <Button onClick={showColumns}>Choose fields</Button>
+                      </p>
+                    )}
+                    {!result.mapping.treatment && (
+                      <p>No treatment column: clients will be imported without cases.</p>
+                    )}
+                  </div>
+                )}
+
+                <details className={styles.columns} ref={columnsRef}>
                   <summary>
                     Columns{' '}
                     <span className={styles.muted}>
@@ -286,7 +329,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
                           type="radio"
                           name="duplicates"
                           checked={duplicateAction === 'skip'}
-                          onChange={() => setDuplicateAction('skip')}
+                          onChange={() => chooseDuplicateAction('skip')}
                         />
                         Skip those rows
                       </label>
@@ -295,7 +338,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
                           type="radio"
                           name="duplicates"
                           checked={duplicateAction === 'merge'}
-                          onChange={() => setDuplicateAction('merge')}
+                          onChange={() => chooseDuplicateAction('merge')}
                         />
                         Merge them (fills empty details, adds coverage and cases not already there)
                       </label>
@@ -325,7 +368,7 @@ export function ImportDialog({ open, onOpenChange, onImported }: Props) {
                 disabled={!result || importable === 0 || preview.isPending || commit.isPending}
                 onClick={() => commit.mutate()}
               >
-                {result ? `Import the ${count(importable, 'valid row', 'valid rows')}` : 'Import'}
+                {result ? importLabel(result.planned) : 'Import'}
               </Button>
             </div>
           </>

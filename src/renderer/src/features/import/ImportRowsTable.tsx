@@ -96,7 +96,7 @@ export function ImportRowsTable({ preview, onCorrect, onSkip, skipLines }: Props
             <tr>
               <th scope="col">Skip</th>
               <th scope="col">Row</th>
-              <th scope="col">Status</th>
+              <th scope="col">Row check</th>
               {preview.headers.map((header) => (
                 <th key={header} scope="col">
                   {header}
