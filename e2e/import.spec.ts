@@ -95,7 +95,7 @@ test('columns no field takes are named before importing, and the button says wha
   await expect(table.getByRole('columnheader', { name: 'status', exact: true })).toBeVisible();
 
   // A column left out is said up front, as is a file with no treatment column.
-  await dialog.getByText('Columns', { exact: true }).click();
+  await dialog.locator('summary', { hasText: 'Columns' }).click();
   await dialog.getByLabel('Case: treatment').selectOption({ label: '— not imported —' });
   await expect(notImported).toContainText(
     '1 column will not be imported: Tx — choose a field for it under Columns, or leave it out.',
