@@ -78,7 +78,7 @@ export async function countReminderDates(
     .innerJoin('clients', 'clients.id', 'cases.client_id')
     .select([
       countWhen(sql<SqlBool>`tasks.due_on < ${today} AND NOT ${isCaseClosed}`).as('overdue'),
-      ...bandColumns(sql<string>`tasks.due_on`, sql<SqlBool>`1`),
+      ...bandColumns(sql<string>`tasks.due_on`, sql<SqlBool>`(1 = 1)`),
     ])
     .where('tasks.due_on', '<=', lastDay)
     .where('tasks.done_at', 'is', null)
