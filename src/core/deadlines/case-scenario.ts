@@ -173,7 +173,7 @@ function mapEvent(event: CaseTimelineEvent, missingFacts: string[]): MappedEvent
       const receivedOn = calendarDateOf(details, 'receivedByPayerOn') ?? deliveredAt(details);
       if (receivedOn === null) {
         missingFacts.push(
-          `When the payer received the level-${level} appeal filed ${submittedOn(event)} ("Received by the payer on", or a proof of delivery): until then the filing deadline still shows as open and the payer's decision deadline cannot be computed.`,
+          `When the payer received the level-${level} appeal filed ${submittedOn(event)} ("Received by the payer on", or a proof of delivery): the payer's decision deadline runs from receipt, so it cannot be computed until then (the filing itself already answers the deadline to file).`,
         );
         return [];
       }

@@ -194,6 +194,27 @@ function firstSatisfyingEvent(request: RuleRequest, context: DeadlineContext): T
     .sort((left, right) => (left.date < right.date ? -1 : left.date > right.date ? 1 : 0))[0];
 }
 
+const noFilingRecordedNote =
+  'The deadline has passed with no filing recorded; check the notice and plan document for any later date or exception.';
+const filedLateNote = (filing: string) =>
+  `Filed late: ${filing}, after the deadline; check the notice and plan document for any later date or exception.`;
+const dueInDaysNote = (daysLeft: number) => `Due in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.`;
+
+/**
+ * A claimant deadline's note once a filing the engine could not see answers it (recorded-filings.ts):
+ * its "no filing recorded" or "due in N days" opening gives way to what answered it, the rest stays.
+ */
+export function noteAnsweredBy(
+  note: string,
+  answer: { readonly isOnTime: boolean; readonly filing: string },
+): string {
+  const opening = answer.isOnTime ? `Met: ${answer.filing}.` : filedLateNote(answer.filing);
+  const rest = note.startsWith(noFilingRecordedNote)
+    ? note.slice(noFilingRecordedNote.length).trimStart()
+    : note.replace(/^Due in \d+ days?\. ?/, '');
+  return rest === '' ? opening : `${opening} ${rest}`;
+}
+
 function judgeStatus(
   request: RuleRequest,
   due: Due,
@@ -215,7 +236,7 @@ function judgeStatus(
         }
       : {
           status: 'missed',
-          note: `Filed late: ${satisfying.type} on ${satisfying.date} (${satisfying.label}), after the deadline; check the notice and plan document for any later date or exception.`,
+          note: filedLateNote(`${satisfying.type} on ${satisfying.date} (${satisfying.label})`),
         };
   }
   if (context.asOf > due.date) {
@@ -226,12 +247,11 @@ function judgeStatus(
         }
       : {
           status: 'missed',
-          note: 'The deadline has passed with no filing recorded; check the notice and plan document for any later date or exception.',
+          note: noFilingRecordedNote,
         };
   }
   const daysLeft = daysBetween(context.asOf, due.date);
-  if (daysLeft <= dueSoonDays)
-    return { status: 'due-soon', note: `Due in ${daysLeft} day${daysLeft === 1 ? '' : 's'}.` };
+  if (daysLeft <= dueSoonDays) return { status: 'due-soon', note: dueInDaysNote(daysLeft) };
   return { status: 'open', note: '' };
 }
 

@@ -14,7 +14,7 @@ import { mapCaseToScenario, type CaseDeadlineFacts } from './case-scenario';
 import { deriveFundingDeadlines } from '../funding/funding-deadlines';
 import { addCalendarDays, civilDateInZone } from './date-arithmetic';
 import { readReminderSettings } from './reminder-settings';
-import { answerFilingsRecordedOnTimeline } from './recorded-filings';
+import { answerFilingsRecordedOnTimeline, appealFilingsOf } from './recorded-filings';
 import { isClosedStage, type ClosingDeadlineChoice } from '../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
@@ -151,10 +151,13 @@ export function deadlineRecordsOf(caseId: number, input: DeadlineInputs) {
       [
         ...answerFilingsRecordedOnTimeline(
           derivedFromFacts.deadlines,
-          input.externalReviewFilings.map((filing) => ({
-            type: 'external_review_requested' as const,
-            occurredAt: filing.occurredAt,
-          })),
+          [
+            ...input.externalReviewFilings.map((filing) => ({
+              type: 'external_review_requested' as const,
+              occurredAt: filing.occurredAt,
+            })),
+            ...appealFilingsOf(facts.events),
+          ],
           new Map(facts.events.map((event) => [event.id, event.occurredAt])),
           timeZone,
         ),
