@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeOutcomes } from '../../src/core/outcomes/compute-outcomes';
+import { decisionTalliesSummary } from '../../src/shared/domain/outcome-format';
 import { userTimeZone } from '../../src/core/deadlines/time-zone';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { localToday } from '../../src/shared/schemas/fields';
@@ -318,6 +319,40 @@ describe.each(storeEngines)('on %s', (engine) => {
 
   describe('finding 3: one definition of closed, met and missed', () => {
     const wholePeriod = { from: daysAgo(500), to: today };
+
+    it('a case approved on appeal: 100 % of closed cases, and each payer decision at its own level, said plainly', async () => {
+      const caseId = await deniedCase('Wes Okafor', 60);
+      await call('events.add', {
+        caseId,
+        event: {
+          type: 'appeal_filed',
+          occurredAt: at(daysAgo(50)),
+          summary: 'First-level appeal faxed',
+          details: { level: 1, method: 'fax' },
+        },
+      });
+      await recordDecision(caseId, daysAgo(20), 'approved', 1);
+      await call('cases.close', { caseId, outcome: 'approved' });
+      const report = await call('outcomes.report', wholePeriod);
+      expect(report.headline).toMatchObject({ approvalRate: 1, casesAnsweredByPayer: 1 });
+      expect(report.approvalByLevel.map((tally) => [tally.label, tally.decisions, tally.approved])).toEqual([
+        ['Initial decision', 1, 0],
+        ['Appeal level 1', 1, 1],
+      ]);
+      expect(decisionTalliesSummary(report.approvalByLevel)).toBe(
+        'Each payer decision counts, not each case: Initial decision 0 of 1 approved; Appeal level 1 1 of 1 approved.',
+      );
+    });
+
+    it('names a decision on external review as the form does', async () => {
+      const caseId = await deniedCase('Xia Lin', 60);
+      await recordDecision(caseId, daysAgo(20), 'approved', 3);
+      const report = await call('outcomes.report', wholePeriod);
+      expect(report.approvalByLevel.map((tally) => tally.label)).toEqual([
+        'Initial decision',
+        'External review',
+      ]);
+    });
 
     it('counts every way of closing a case on Outcomes, with its amount saved', async () => {
       const byStage = await openCase('Case closed from the stage list');
