@@ -107,6 +107,10 @@ test('a denied case, its cost estimate and funding through their tabs: the dashb
   await expect(headlineCard(page, 'Approval rate')).toContainText('0 of 0 closed cases the payer answered');
   await expect(headlineCard(page, 'Clients served')).toContainText('1');
   await expect(headlineCard(page, 'Money saved for clients')).toContainText('$0');
+  // The decision charts count payer decisions, not cases, and say so under their titles.
+  await expect(page.getByRole('region', { name: 'Payer decisions approved, by appeal level' })).toContainText(
+    'Each payer decision counts, not each case: Initial decision 0 of 1 approved.',
+  );
 
   // The cost estimate on the case's Costs tab: six induction sessions at $900 charged, $600
   // allowed out of network, $800 self-pay; out of network a $1,000 deductible, 40 % coinsurance.

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { computeOutcomes } from '../../src/core/outcomes/compute-outcomes';
+import { decisionTalliesSummary } from '../../src/shared/domain/outcome-format';
 import { userTimeZone } from '../../src/core/deadlines/time-zone';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { localToday } from '../../src/shared/schemas/fields';
@@ -214,6 +215,45 @@ describe.each(storeEngines)('on %s', (engine) => {
       expect(accepted).toMatchObject({ stage: 'denied', stageSource: 'timeline', stageSuggestion: null });
     });
 
+    it('says why a decision dated before the logged request leaves the stage, and moves it when asked', async () => {
+      // The request logged with a recent date (the form's default is today), then an older notice read.
+      const caseId = await openCase('Rosa Lind');
+      const request = await requestPriorAuthorization(caseId, daysAgo(1));
+      const denial = await recordDecision(caseId, daysAgo(30), 'denied');
+      const held = await call('cases.get', { caseId });
+      expect(held.stage).toBe('prior_auth_submitted');
+      expect(held.stageSuggestion).toMatchObject({
+        stage: 'denied',
+        reason: 'older',
+        eventId: denial.id,
+        laterStep: { eventId: request.id, eventType: 'prior_auth_submitted', occurredAt: at(daysAgo(1)) },
+      });
+      const moved = await call('cases.update', {
+        caseId,
+        changes: { stage: 'denied', stageFollowsTimeline: true },
+      });
+      expect(moved).toMatchObject({ stage: 'denied', stageSource: 'timeline', stageSuggestion: null });
+      // The next step recorded moves the stage as usual.
+      await call('events.add', {
+        caseId,
+        event: {
+          type: 'appeal_filed',
+          occurredAt: at(daysAgo(1)),
+          summary: 'Appeal filed',
+          details: { level: 1, method: 'portal' },
+        },
+      });
+      expect(await stageOf(caseId)).toBe('internal_appeal_1');
+    });
+
+    it('an older step kept where it is is not asked about again', async () => {
+      const caseId = await openCase('Ivo Brandt');
+      await requestPriorAuthorization(caseId, daysAgo(1));
+      const denial = await recordDecision(caseId, daysAgo(30), 'denied');
+      const kept = await call('cases.keepStage', { caseId, eventId: denial.id });
+      expect(kept).toMatchObject({ stage: 'prior_auth_submitted', stageSuggestion: null });
+    });
+
     it('a closed case asks only about a step recorded after it was closed', async () => {
       const caseId = await deniedCase('Hana Sato', 40);
       const closed = await call('cases.close', { caseId, outcome: 'self_pay' });
@@ -248,6 +288,17 @@ describe.each(storeEngines)('on %s', (engine) => {
       expect(shown.deadlines.find((deadline) => deadline.actor === 'claimant')?.status).toBe('not-tracked');
     });
 
+    it('a closed case shows no evidence readiness on the caseload, nor among the cases not ready to file', async () => {
+      const open = await openCase('Tess Moreau');
+      const closed = await openCase('Ugo Ferri');
+      await call('cases.close', { caseId: closed, outcome: 'approved' });
+      const rows = (await call('caseload.query', {})).rows;
+      expect(rows.find((row) => row.id === open)?.evidenceReadiness).toBe(0);
+      expect(rows.find((row) => row.id === closed)?.evidenceReadiness).toBeNull();
+      const notReady = await call('caseload.query', { filters: { evidenceReadinessBelow: 50 } });
+      expect(notReady.rows.map((row) => row.id)).toEqual([open]);
+    });
+
     it('keeps the open deadlines of a closed case on the Agenda when asked to, but never as overdue', async () => {
       const caseId = await deniedCase('Mia Chen', 175);
       const closed = await call('cases.close', { caseId, outcome: 'self_pay', openDeadlines: 'keep' });
@@ -268,6 +319,40 @@ describe.each(storeEngines)('on %s', (engine) => {
 
   describe('finding 3: one definition of closed, met and missed', () => {
     const wholePeriod = { from: daysAgo(500), to: today };
+
+    it('a case approved on appeal: 100 % of closed cases, and each payer decision at its own level, said plainly', async () => {
+      const caseId = await deniedCase('Wes Okafor', 60);
+      await call('events.add', {
+        caseId,
+        event: {
+          type: 'appeal_filed',
+          occurredAt: at(daysAgo(50)),
+          summary: 'First-level appeal faxed',
+          details: { level: 1, method: 'fax' },
+        },
+      });
+      await recordDecision(caseId, daysAgo(20), 'approved', 1);
+      await call('cases.close', { caseId, outcome: 'approved' });
+      const report = await call('outcomes.report', wholePeriod);
+      expect(report.headline).toMatchObject({ approvalRate: 1, casesAnsweredByPayer: 1 });
+      expect(report.approvalByLevel.map((tally) => [tally.label, tally.decisions, tally.approved])).toEqual([
+        ['Initial decision', 1, 0],
+        ['Appeal level 1', 1, 1],
+      ]);
+      expect(decisionTalliesSummary(report.approvalByLevel)).toBe(
+        'Each payer decision counts, not each case: Initial decision 0 of 1 approved; Appeal level 1 1 of 1 approved.',
+      );
+    });
+
+    it('names a decision on external review as the form does', async () => {
+      const caseId = await deniedCase('Xia Lin', 60);
+      await recordDecision(caseId, daysAgo(20), 'approved', 3);
+      const report = await call('outcomes.report', wholePeriod);
+      expect(report.approvalByLevel.map((tally) => tally.label)).toEqual([
+        'Initial decision',
+        'External review',
+      ]);
+    });
 
     it('counts every way of closing a case on Outcomes, with its amount saved', async () => {
       const byStage = await openCase('Case closed from the stage list');

@@ -20,7 +20,7 @@ const cellText: Readonly<Record<CaseloadColumnId, (row: CaseloadRow) => string>>
   assignedAdvocate: (row) => row.assignedAdvocate ?? '',
   openedOn: (row) => row.openedOn,
   updatedAt: (row) => row.updatedAt.slice(0, 10),
-  evidenceReadiness: (row) => `${row.evidenceReadiness}%`,
+  evidenceReadiness: (row) => (row.evidenceReadiness === null ? '' : `${row.evidenceReadiness}%`),
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   type CasePriority,
   type CaseStage,
 } from '../../shared/domain/case-stages';
+import { closedStages, isClosedStage } from '../../shared/domain/case-lifecycle';
 import { formatCaseNumber } from '../../shared/domain/case-number';
 import type {
   CaseloadColumnId,
@@ -107,7 +108,9 @@ const filterConditions: {
   hasOverdueDeadline: (hasOverdue) =>
     sql`case_id ${sql.raw(hasOverdue ? 'in' : 'not in')} (select case_id from case_deadline_summaries where overdue_count > 0)`,
   // Kept in caseload_entries by the evidence work (migration 0040), indexed with the case id.
-  evidenceReadinessBelow: (percent) => sql`evidence_readiness < ${percent}`,
+  // A closed case has nothing left to file: it shows no readiness, so it is not "not ready" either.
+  evidenceReadinessBelow: (percent) =>
+    sql`(evidence_readiness < ${percent} and stage not in (${sql.join(closedStages)}))`,
   claimantDeadlineWithinDays: (days) => {
     const today = localToday();
     return sql`case_id in (
@@ -205,7 +208,8 @@ function toCaseloadRow(row: CaseloadEntryRow): CaseloadRow {
     updatedAt: row.updated_at,
     nextDeadlineOn: row.next_due_on,
     overdueCount: row.overdue_count,
-    evidenceReadiness: row.evidence_readiness,
+    // A closed case has nothing left to file (docs/case-lifecycle.md): no readiness, as on its page.
+    evidenceReadiness: isClosedStage(row.stage) ? null : row.evidence_readiness,
   };
 }
 

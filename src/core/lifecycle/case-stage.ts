@@ -14,20 +14,31 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseRow, CaseUpdate } from '../db/tables/cases';
 import { AppError } from '../errors';
 
+type StageStep = { eventId: number; stage: CaseStage; type: TimelineEventType; occurredAt: string };
+
 /** The timeline's latest step that sets a stage (by when it happened), or null when none does. */
-export async function latestStageStep(
+export function latestStageStep(db: Kysely<AdvocaseDatabase>, caseId: number): Promise<StageStep | null> {
+  return firstStageStep(db, caseId, 'occurred_at');
+}
+
+/** The step that sets a stage recorded last (whatever its date), or null when none does. */
+function lastRecordedStageStep(db: Kysely<AdvocaseDatabase>, caseId: number): Promise<StageStep | null> {
+  return firstStageStep(db, caseId, 'recorded');
+}
+
+async function firstStageStep(
   db: Kysely<AdvocaseDatabase>,
   caseId: number,
-): Promise<{ eventId: number; stage: CaseStage; type: TimelineEventType; occurredAt: string } | null> {
-  const events = await db
+  order: 'occurred_at' | 'recorded',
+): Promise<StageStep | null> {
+  let query = db
     .selectFrom('events')
     .select(['id', 'type', 'occurred_at', 'details'])
     .where('case_id', '=', caseId)
     .where('deleted_at', 'is', null)
-    .where('type', 'in', stageMovingEventTypes)
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .where('type', 'in', stageMovingEventTypes);
+  if (order === 'occurred_at') query = query.orderBy('occurred_at', 'desc');
+  const events = await query.orderBy('id', 'desc').execute();
   for (const event of events) {
     const stage = stageAfterEvent({
       type: event.type,
@@ -67,8 +78,10 @@ export async function stageSuggestionOf(
   db: Kysely<AdvocaseDatabase>,
   row: Pick<CaseRow, 'id' | 'stage' | 'stage_source' | 'stage_kept_against_event_id'>,
 ): Promise<StageSuggestion | null> {
-  if (row.stage_source === 'timeline' && !isClosedStage(row.stage)) return null;
-  const step = await latestStageStep(db, row.id);
+  const latest = await latestStageStep(db, row.id);
+  if (row.stage_source === 'timeline' && !isClosedStage(row.stage))
+    return olderStepSuggestion(db, row, latest);
+  const step = latest;
   if (!step || step.stage === row.stage || step.eventId === row.stage_kept_against_event_id) return null;
   return {
     stage: step.stage,
@@ -76,6 +89,30 @@ export async function stageSuggestionOf(
     eventId: step.eventId,
     eventType: step.type,
     occurredAt: step.occurredAt,
+    laterStep: null,
+  };
+}
+
+/**
+ * A stage following the timeline stays with the latest step by date, so a step recorded last but
+ * dated before it (a request logged with today's date, then an older notice read) leaves the stage
+ * where it was: the case page says why and offers the move (docs/case-lifecycle.md).
+ */
+async function olderStepSuggestion(
+  db: Kysely<AdvocaseDatabase>,
+  row: Pick<CaseRow, 'id' | 'stage' | 'stage_kept_against_event_id'>,
+  latest: StageStep | null,
+): Promise<StageSuggestion | null> {
+  const recorded = await lastRecordedStageStep(db, row.id);
+  if (!recorded || !latest || recorded.eventId === latest.eventId) return null;
+  if (recorded.stage === row.stage || recorded.eventId === row.stage_kept_against_event_id) return null;
+  return {
+    stage: recorded.stage,
+    reason: 'older',
+    eventId: recorded.eventId,
+    eventType: recorded.type,
+    occurredAt: recorded.occurredAt,
+    laterStep: { eventId: latest.eventId, eventType: latest.type, occurredAt: latest.occurredAt },
   };
 }
 

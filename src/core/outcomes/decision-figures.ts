@@ -68,8 +68,12 @@ function groupBy<Key>(records: readonly DecisionRecord[], keyOf: (record: Decisi
   return groups;
 }
 
+/** Level 3 is a decision on external review: the payer-decision form's "Decision on" names it so. */
+const externalReviewLevel = 3;
+
 export function levelLabel(level: number): string {
-  return level === 0 ? 'Initial decision' : `Appeal level ${level}`;
+  if (level === 0) return 'Initial decision';
+  return level === externalReviewLevel ? 'External review' : `Appeal level ${level}`;
 }
 
 /** A reason as written, without runs of spaces or final punctuation. */

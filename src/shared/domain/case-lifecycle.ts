@@ -77,8 +77,14 @@ export const stageMovingEventTypes: readonly TimelineEventType[] = [
 export const stageSources = ['timeline', 'hand'] as const;
 export type StageSource = (typeof stageSources)[number];
 
-/** Why the case page asks before following the timeline: a stage set by hand, or a closed case. */
-export type StageSuggestionReason = 'hand' | 'closed';
+/**
+ * Why the case page asks before following the timeline: a stage set by hand, a closed case, or a
+ * step recorded last that is dated before a step already on the timeline ("older"): the stage
+ * follows the latest step by date, so a request logged with today's date holds the stage against
+ * an older notice read afterwards, and the page says so and offers the move.
+ */
+export const stageSuggestionReasons = ['hand', 'closed', 'older'] as const;
+export type StageSuggestionReason = (typeof stageSuggestionReasons)[number];
 
 /** The note the case page shows when a newer step points elsewhere than the stage the user chose. */
 export function describeStageSuggestion(input: {
@@ -89,7 +95,16 @@ export function describeStageSuggestion(input: {
   readonly eventLabel: string;
   /** When it happened, already in the user's words ("Oct 17, 2026"). */
   readonly occurredOn: string;
+  /** For "older": the later-dated step holding the stage, named and dated in the user's words. */
+  readonly laterStep?: { readonly eventLabel: string; readonly occurredOn: string } | null;
 }): string {
+  if (input.reason === 'older' && input.laterStep) {
+    return (
+      `The stage stays at ${caseStageLabels[input.current]} because the ${input.eventLabel.toLowerCase()} (${input.occurredOn}) ` +
+      `is dated before the ${input.laterStep.eventLabel.toLowerCase()} on ${input.laterStep.occurredOn}: the stage follows the latest step by date. ` +
+      `If the ${input.laterStep.eventLabel.toLowerCase()} happened earlier, move the stage to ${caseStageLabels[input.suggested]}.`
+    );
+  }
   const why =
     input.reason === 'closed'
       ? 'This case is closed'

@@ -61,7 +61,7 @@ export const outcomeFigureDefinitions: Readonly<
   approvalByLevel: {
     label: 'Payer decisions approved, by appeal level',
     definition:
-      'Decisions at that level (initial decision, appeal level 1, 2 \u2026) that approved or partially approved, divided by all decisions at that level in the period.',
+      'Each payer decision at that level (initial decision, appeal level 1, 2, external review) that approved or partially approved, divided by all decisions at that level in the period. Decisions, not cases: a case denied and then approved on appeal counts once at each level.',
   },
   medianDaysToDecision: {
     label: 'Median days from intake to decision',

@@ -43,3 +43,29 @@ export function intakeToDecisionDetail(headline: { readonly casesDecidedOnlyBefo
     leftOut > 0 ? `; ${formatCount(leftOut, 'case', 'cases')} decided only before intake left out` : ''
   }`;
 }
+
+/** A payer-decision count as the charts read it (a DecisionTally from the outcomes report). */
+type DecisionCount = {
+  readonly label: string;
+  readonly decisions: number;
+  readonly approved: number;
+  readonly partiallyApproved: number;
+  readonly approvalRate: number | null;
+};
+
+/** One row of a payer-decision chart: "0 of 1 decision approved (0.0%)", decisions, never cases. */
+export function decisionTallyText(tally: DecisionCount): string {
+  return `${tally.approved + tally.partiallyApproved} of ${formatCount(tally.decisions, 'decision', 'decisions')} approved (${formatRate(tally.approvalRate)})`;
+}
+
+/**
+ * The caption under a payer-decision chart: a case denied and then approved on appeal is one
+ * decision of each, so the chart says it counts decisions and lists them, beside an approval rate
+ * that counts closed cases.
+ */
+export function decisionTalliesSummary(tallies: readonly DecisionCount[]): string {
+  const rows = tallies.map(
+    (tally) => `${tally.label} ${tally.approved + tally.partiallyApproved} of ${tally.decisions} approved`,
+  );
+  return `Each payer decision counts, not each case: ${rows.join('; ')}.`;
+}

@@ -158,8 +158,8 @@ export const caseloadRowSchema = z.object({
   nextDeadlineOn: z.string().nullable(),
   /** Deadlines passed with nothing recorded to answer them. */
   overdueCount: z.number().int(),
-  /** Percent of the case's applicable evidence checklist done, a partial item counting half. */
-  evidenceReadiness: z.number().int(),
+  /** Percent of the case's applicable evidence checklist done, a partial item counting half; null once closed. */
+  evidenceReadiness: z.number().int().nullable(),
 });
 export type CaseloadRow = z.infer<typeof caseloadRowSchema>;
 

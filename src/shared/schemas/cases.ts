@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closingDeadlineChoices, stageSources } from '../domain/case-lifecycle';
+import { closingDeadlineChoices, stageSources, stageSuggestionReasons } from '../domain/case-lifecycle';
 import { caseOutcomes, casePriorities, caseStages } from '../domain/case-stages';
 import { claimTypes, planTypes } from '../domain/plan-types';
 import { timelineEventTypes } from '../domain/timeline-event-types';
@@ -84,14 +84,21 @@ export const updateCaseInputSchema = z.strictObject({
     .partial(),
 });
 
-/** The timeline points to another stage than one the user set by hand (or than a closed case's). */
+/**
+ * The timeline points to another stage than one the user set by hand (or than a closed case's), or
+ * the step recorded last is dated before a step already there ("older"), so the stage stayed.
+ */
 export const stageSuggestionSchema = z.object({
   stage: z.enum(caseStages),
-  reason: z.enum(['hand', 'closed']),
+  reason: z.enum(stageSuggestionReasons),
   /** The timeline entry that points there; declining it is remembered against this entry. */
   eventId: z.number(),
   eventType: z.enum(timelineEventTypes),
   occurredAt: z.string(),
+  /** For "older": the step dated later that holds the stage, so the note can name it. */
+  laterStep: z
+    .object({ eventId: z.number(), eventType: z.enum(timelineEventTypes), occurredAt: z.string() })
+    .nullable(),
 });
 export type StageSuggestion = z.infer<typeof stageSuggestionSchema>;
 

@@ -71,6 +71,13 @@ export const caseloadColumns = column.columns([
     header: caseloadColumnLabels.evidenceReadiness,
     // Least ready first on the first click: the cases that need evidence gathered.
     sortDescFirst: false,
-    cell: (info) => <ReadinessMeter percent={info.getValue()} />,
+    cell: (info) => {
+      const percent = info.getValue();
+      return percent === null ? (
+        <span aria-label="Closed: no readiness">—</span>
+      ) : (
+        <ReadinessMeter percent={percent} />
+      );
+    },
   }),
 ]);

@@ -92,7 +92,9 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
     const moved =
       stageBefore && now.stage !== stageBefore
         ? ` Stage moved to ${caseStageLabels[now.stage]} (Undo takes the stage back).`
-        : '';
+        : now.stageSuggestion?.reason === 'older'
+          ? ` The stage stays at ${caseStageLabels[now.stage]}: this step is dated before one already on the timeline (see the note under the header).`
+          : '';
     onAnnounce(`${message}${moved}`);
   }
 

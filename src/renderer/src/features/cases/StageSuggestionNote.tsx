@@ -17,8 +17,9 @@ type Props = {
 };
 
 /**
- * A stage set by hand (or a closed case) is not moved by a later step without asking
- * (shared/domain/case-lifecycle.ts): the user moves it, or keeps it and is not asked again for that step.
+ * A stage set by hand (or a closed case) is not moved by a later step without asking, and a step
+ * dated before one already recorded leaves the stage (shared/domain/case-lifecycle.ts): the note
+ * says why; the user moves it, or keeps it and is not asked again for that step.
  */
 export function StageSuggestionNote({ caseId, currentStage, suggestion, onAnnounce }: Props) {
   const move = useMutation({
@@ -46,6 +47,10 @@ export function StageSuggestionNote({ caseId, currentStage, suggestion, onAnnoun
           suggested: suggestion.stage,
           eventLabel: timelineEventTypeLabels[suggestion.eventType],
           occurredOn: formatInstant(suggestion.occurredAt),
+          laterStep: suggestion.laterStep && {
+            eventLabel: timelineEventTypeLabels[suggestion.laterStep.eventType],
+            occurredOn: formatInstant(suggestion.laterStep.occurredAt),
+          },
         })}
       </p>
       <Button variant="primary" disabled={isBusy} onClick={() => move.mutate()}>

@@ -16,6 +16,7 @@ export function ChartPanel({
   emptyText,
   chart,
   table,
+  caption,
   wide = false,
 }: {
   readonly title: string;
@@ -24,6 +25,8 @@ export function ChartPanel({
   readonly emptyText: string;
   readonly chart: ReactNode;
   readonly table: ReactNode;
+  /** A sentence under the title saying what the chart counts, in words a screen reader reads too. */
+  readonly caption?: string;
   readonly wide?: boolean;
 }) {
   const [isTableShown, setIsTableShown] = useState(false);
@@ -47,6 +50,7 @@ export function ChartPanel({
           </Button>
         )}
       </header>
+      {caption && !isEmpty && <p className={styles.muted}>{caption}</p>}
       {isEmpty ? (
         <p className={styles.muted}>{emptyText}</p>
       ) : (

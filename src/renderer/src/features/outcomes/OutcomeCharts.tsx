@@ -9,7 +9,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatCount, formatMonth, formatRate } from '@shared/domain/outcome-format';
+import {
+  decisionTalliesSummary,
+  decisionTallyText,
+  formatMonth,
+  formatRate,
+} from '@shared/domain/outcome-format';
 import type { DecisionTally, MonthVolume, OutcomeShare } from '@shared/schemas/outcomes';
 import { ChartPanel } from './ChartPanel';
 import styles from './Outcomes.module.css';
@@ -141,17 +146,18 @@ export function ApprovalRateChart({
   const data = tallies.map((tally) => ({
     label: tally.label,
     percent: tally.approvalRate === null ? 0 : Math.round(tally.approvalRate * 1000) / 10,
-    text: `${formatRate(tally.approvalRate)} of ${formatCount(tally.decisions, 'decision', 'decisions')}`,
+    text: decisionTallyText(tally),
   }));
   return (
     <ChartPanel
       title={title}
       figure={figure}
       isEmpty={tallies.length === 0}
+      caption={decisionTalliesSummary(tallies)}
       emptyText="No payer decision in this period. Add one to a case's timeline (Payer decision)."
       chart={
         <ResponsiveContainer width="100%" height={Math.max(120, data.length * 36 + 24)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 128, bottom: 4, left: 8 }}>
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 210, bottom: 4, left: 8 }}>
             <XAxis type="number" domain={[0, 100]} hide />
             <YAxis
               type="category"
