@@ -28,9 +28,13 @@ type InPage = {
   scrollTo(options: { left: number }): void;
 };
 
-/** How far the page itself scrolls sideways: 0 when everything fits the window. */
+/**
+ * How far the page itself scrolls sideways: 0 when everything fits the window. Measured against the
+ * scrolling element's clientWidth, not window.innerWidth: innerWidth counts the vertical scrollbar,
+ * so an overflow narrower than the scrollbar went unseen.
+ */
 const pageOverflow = (page: Page) =>
-  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  page.evaluate<number>('document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth');
 
 test('every main screen fits 1280×800 and 1440×900 without sideways page scrolling', async ({
   page,
