@@ -33,7 +33,8 @@ const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   priority: 100,
   // An overdue date and its count: "Nov 28, 2026" and "1 overdue".
   nextDeadline: 200,
-  assignedAdvocate: 100,
+  // "Unassigned", the longest word it shows for most caseloads, whole.
+  assignedAdvocate: 124,
   openedOn: 120,
   updatedAt: 120,
   evidenceReadiness: 174,
