@@ -76,6 +76,13 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
       600,
     );
     await app.screenshot(`layout-case-page-${name}`);
+    await goTo(page, `#/cases/${firstCase}/deadlines`);
+    // Dates read one way on the tab (the user's locale, never 2026-12-07), and the deadline each
+    // "Change date" button is for is in its name, not in a line of its own.
+    const deadlinesText = await page.locator('main').innerText();
+    expect(deadlinesText, `deadlines tab at ${name}`).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(deadlinesText, `deadlines tab at ${name}`).not.toMatch(/^\s*: /m);
+    await app.screenshot(`layout-case-deadlines-${name}`);
     await goTo(page, '#/agenda');
     await app.screenshot(`layout-agenda-${name}`);
     await goTo(page, '#/outcomes');
