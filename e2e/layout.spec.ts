@@ -75,6 +75,24 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
     expect((await page.locator('main h1').boundingBox())?.width, `case title at ${name}`).toBeGreaterThan(
       600,
     );
+    // Every section tab is whole and on one line: the row wraps rather than squeezing "Treatment
+    // history" onto two lines or pushing "Time" past the edge.
+    const tabShapes = await page.evaluate<{ wrapped: string[]; pastEdge: number }>(`(() => {
+      const nav = document.querySelector('nav[aria-label="Case sections"]');
+      const tabs = [...nav.querySelectorAll('a')];
+      const edge = nav.getBoundingClientRect().right;
+      return {
+        wrapped: tabs
+          .filter((tab) => {
+            const text = document.createRange();
+            text.selectNodeContents(tab);
+            return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+          })
+          .map((tab) => tab.textContent),
+        pastEdge: tabs.filter((tab) => tab.getBoundingClientRect().right > edge + 0.5).length,
+      };
+    })()`);
+    expect(tabShapes, `case tabs at ${name}`).toEqual({ wrapped: [], pastEdge: 0 });
     await app.screenshot(`layout-case-page-${name}`);
     await goTo(page, `#/cases/${firstCase}/deadlines`);
     // Dates read one way on the tab (the user's locale, never 2026-12-07), and the deadline each
