@@ -22,7 +22,7 @@ type InPage = {
   readonly clientWidth: number;
   readonly scrollLeft: number;
   readonly textContent: string | null;
-  getBoundingClientRect(): { readonly right: number };
+  getBoundingClientRect(): { readonly right: number; readonly top: number };
   closest(selector: string): InPage | null;
   scrollBy(options: { left: number }): void;
   scrollTo(options: { left: number }): void;
@@ -70,6 +70,20 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
     const name = `${size.width}x${size.height}`;
     await goTo(page, '#/caseload');
     await app.screenshot(`layout-caseload-${name}`);
+    // The stage tiles fill their rows evenly: no tile or two left alone on a last row.
+    const tilesPerRow = await page
+      .getByRole('list', { name: 'Cases per stage' })
+      .getByRole('listitem')
+      .evaluateAll((tiles) =>
+        Object.values(
+          (tiles as unknown as InPage[]).reduce<Record<number, number>>((rows, tile) => {
+            const top = Math.round(tile.getBoundingClientRect().top);
+            rows[top] = (rows[top] ?? 0) + 1;
+            return rows;
+          }, {}),
+        ),
+      );
+    expect(new Set(tilesPerRow).size, `stage tiles per row at ${name}: ${tilesPerRow.join(', ')}`).toBe(1);
     await goTo(page, `#/cases/${firstCase}/timeline`);
     // The case's name, treatment and payer keep a readable width; the buttons wrap below instead.
     expect((await page.locator('main h1').boundingBox())?.width, `case title at ${name}`).toBeGreaterThan(
