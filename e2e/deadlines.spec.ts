@@ -118,4 +118,13 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
   await app.screenshot('deadlines-04-agenda-done');
   await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/timeline`);
   await expect(page.getByText(/Deadline marked done \(due /)).toBeVisible();
+  // A request for the claim file: its dates, like every date on the tab, read in the user's locale
+  // (never 2026-12-07), and the deadline a "Change date" button is for is in its name, not a line of its own.
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/deadlines`);
+  await page.getByRole('button', { name: 'Record request' }).click();
+  await expect(page.getByRole('region', { name: 'Requests the payer must answer' })).toContainText(', sent ');
+  const tabText = await page.locator('main').innerText();
+  expect(tabText).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  expect(tabText).not.toMatch(/^\s*: /m);
+  await expect(appealCard.getByRole('button', { name: /^Change date: .*internal appeal/ })).toBeVisible();
 });

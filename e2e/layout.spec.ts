@@ -22,15 +22,19 @@ type InPage = {
   readonly clientWidth: number;
   readonly scrollLeft: number;
   readonly textContent: string | null;
-  getBoundingClientRect(): { readonly right: number };
+  getBoundingClientRect(): { readonly right: number; readonly top: number };
   closest(selector: string): InPage | null;
   scrollBy(options: { left: number }): void;
   scrollTo(options: { left: number }): void;
 };
 
-/** How far the page itself scrolls sideways: 0 when everything fits the window. */
+/**
+ * How far the page itself scrolls sideways: 0 when everything fits the window. Measured against the
+ * scrolling element's clientWidth, not window.innerWidth: innerWidth counts the vertical scrollbar,
+ * so an overflow narrower than the scrollbar went unseen.
+ */
 const pageOverflow = (page: Page) =>
-  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  page.evaluate<number>('document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth');
 
 test('every main screen fits 1280×800 and 1440×900 without sideways page scrolling', async ({
   page,
@@ -66,12 +70,51 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
     const name = `${size.width}x${size.height}`;
     await goTo(page, '#/caseload');
     await app.screenshot(`layout-caseload-${name}`);
+    // The stage tiles fill their rows evenly: no tile or two left alone on a last row.
+    const tilesPerRow = await page
+      .getByRole('list', { name: 'Cases per stage' })
+      .getByRole('listitem')
+      .evaluateAll((tiles) =>
+        Object.values(
+          (tiles as unknown as InPage[]).reduce<Record<number, number>>((rows, tile) => {
+            const top = Math.round(tile.getBoundingClientRect().top);
+            rows[top] = (rows[top] ?? 0) + 1;
+            return rows;
+          }, {}),
+        ),
+      );
+    expect(new Set(tilesPerRow).size, `stage tiles per row at ${name}: ${tilesPerRow.join(', ')}`).toBe(1);
     await goTo(page, `#/cases/${firstCase}/timeline`);
     // The case's name, treatment and payer keep a readable width; the buttons wrap below instead.
     expect((await page.locator('main h1').boundingBox())?.width, `case title at ${name}`).toBeGreaterThan(
       600,
     );
+    // Every section tab is whole and on one line: the row wraps rather than squeezing "Treatment
+    // history" onto two lines or pushing "Time" past the edge.
+    const tabShapes = await page.evaluate<{ wrapped: string[]; pastEdge: number }>(`(() => {
+      const nav = document.querySelector('nav[aria-label="Case sections"]');
+      const tabs = [...nav.querySelectorAll('a')];
+      const edge = nav.getBoundingClientRect().right;
+      return {
+        wrapped: tabs
+          .filter((tab) => {
+            const text = document.createRange();
+            text.selectNodeContents(tab);
+            return new Set([...text.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+          })
+          .map((tab) => tab.textContent),
+        pastEdge: tabs.filter((tab) => tab.getBoundingClientRect().right > edge + 0.5).length,
+      };
+    })()`);
+    expect(tabShapes, `case tabs at ${name}`).toEqual({ wrapped: [], pastEdge: 0 });
     await app.screenshot(`layout-case-page-${name}`);
+    await goTo(page, `#/cases/${firstCase}/deadlines`);
+    // Dates read one way on the tab (the user's locale, never 2026-12-07), and the deadline each
+    // "Change date" button is for is in its name, not in a line of its own.
+    const deadlinesText = await page.locator('main').innerText();
+    expect(deadlinesText, `deadlines tab at ${name}`).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(deadlinesText, `deadlines tab at ${name}`).not.toMatch(/^\s*: /m);
+    await app.screenshot(`layout-case-deadlines-${name}`);
     await goTo(page, '#/agenda');
     await app.screenshot(`layout-agenda-${name}`);
     await goTo(page, '#/outcomes');

@@ -248,4 +248,19 @@ test('a year of cases: the dashboard agrees with the hand counts, by advocate to
   const text = await downloadFunderReport(page, 'outcomes-funder-report-year');
   expect(text).toContain('January 1, 2026 to December 31, 2026');
   expect(text).toContain('$57,000');
+  // Locking (Ctrl+L) takes every record off the page, including the label the chart library left in
+  // its hidden measuring span outside the app (docs/security.md §1).
+  const onScreen = ['Cigna', 'Aetna', 'Esketamine', 'TMS', 'Experimental or investigational'];
+  const pageText = await page.evaluate<string>('document.body.innerText');
+  for (const record of onScreen) expect(pageText).toContain(record);
+  await expect(page.locator('#recharts_measurement_span')).toHaveCount(1);
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: 'Unlock Advocase' })).toBeVisible();
+  await expect(page.locator('#recharts_measurement_span')).toHaveCount(0);
+  const lockedText = await page.evaluate<string>('document.body.innerText');
+  const lockedHtml = await page.evaluate<string>('document.documentElement.outerHTML');
+  for (const record of onScreen) {
+    expect(lockedText).not.toContain(record);
+    expect(lockedHtml).not.toContain(record);
+  }
 });

@@ -91,6 +91,12 @@ describe.each(storeEngines)('case records on %s', (engine) => {
         'portalUrl',
         /https:\/\//,
       ],
+      [
+        'a fax number too short to dial',
+        { payerFax: '12' },
+        'payerFax',
+        /Payer fax: "12" .*10 digits, for example \(555\) 123-4567/,
+      ],
     ])('refuses %s at the field, and saves nothing', async (_label, fields, field, message) => {
       const { client } = await clientWithCase();
       const error = await failure('coverages.create', {

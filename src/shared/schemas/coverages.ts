@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { networkStatuses, networkTypes, providerKinds } from '../domain/coverage';
 import { planTypes } from '../domain/plan-types';
 import { optionalCalendarDate, optionalCents, optionalText, recordId, requiredText } from './fields';
-import { phoneNumberField } from './phone-field';
+import { checkedPhoneNumberField, phoneNumberField } from './phone-field';
 
 const coverageFieldsShape = {
   payer: requiredText('Payer', 200),
@@ -29,8 +29,8 @@ const coverageFieldsShape = {
     .transform((value) => value ?? null),
   priorAuthRules: optionalText('Prior-authorization rules', 4000),
   exclusions: optionalText('Exclusions and limitations', 4000),
-  payerPhone: phoneNumberField('Payer phone'),
-  payerFax: phoneNumberField('Payer fax'),
+  payerPhone: checkedPhoneNumberField('Payer phone'),
+  payerFax: checkedPhoneNumberField('Payer fax'),
   portalUrl: optionalText('Portal address', 500).refine(
     (url) => url === null || /^https:\/\/[^\s]+$/i.test(url),
     'Portal address must start with https://',

@@ -1,6 +1,7 @@
 import { QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiCallError } from '../lib/api-call-error';
 import { queryKeys } from '../lib/query-keys';
+import { removeTextOutsideApp } from '../lib/remove-text-outside-app';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -12,9 +13,10 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Drops every cached record (names, cases) so nothing of a locked session stays in memory. */
+/** Drops every cached record (names, cases) so nothing of a locked session stays in memory or on the page. */
 export function forgetCachedRecords(): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session.all[0] });
+  removeTextOutsideApp();
 }
 
 /** Refreshes every query under each key (a family or a whole namespace of `queryKeys`), all at once. */

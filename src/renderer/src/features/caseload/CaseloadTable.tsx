@@ -33,10 +33,12 @@ const columnWidths: Readonly<Record<CaseloadColumnId, number>> = {
   priority: 100,
   // An overdue date and its count: "Nov 28, 2026" and "1 overdue".
   nextDeadline: 200,
-  assignedAdvocate: 100,
+  // "Unassigned", the longest word it shows for most caseloads, whole (the width came from Readiness,
+  // so every default column still fits 1440 px).
+  assignedAdvocate: 116,
   openedOn: 120,
   updatedAt: 120,
-  evidenceReadiness: 174,
+  evidenceReadiness: 158,
 };
 const selectColumnWidth = 40;
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { networkTypes } from '@shared/domain/coverage';
+import { networkTypeLabels, networkTypes } from '@shared/domain/coverage';
 import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
 import type { MethodInput } from '@shared/contract';
 import { coverageFieldsSchema, type Coverage } from '@shared/schemas/coverages';
@@ -172,7 +172,7 @@ export function CoverageFormDialog({
               <option value="">Not known</option>
               {networkTypes.map((networkType) => (
                 <option key={networkType} value={networkType}>
-                  {networkType}
+                  {networkTypeLabels[networkType]}
                 </option>
               ))}
             </select>

@@ -1,3 +1,4 @@
+import { networkTypeLabels, type NetworkType } from '@shared/domain/coverage';
 import { planTypeLabels, type PlanType } from '@shared/domain/plan-types';
 import type { Coverage } from '@shared/schemas/coverages';
 import { formatCalendarDate } from '../../lib/format-date';
@@ -74,6 +75,7 @@ function asText(value: unknown): string {
 export function formatCoverageValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (key === 'planType') return planTypeLabels[value as PlanType] ?? asText(value);
+  if (key === 'networkType') return networkTypeLabels[value as NetworkType] ?? asText(value);
   const field = coverageFieldGroups
     .flatMap((group) => group.fields)
     .find((candidate) => candidate.key === key);

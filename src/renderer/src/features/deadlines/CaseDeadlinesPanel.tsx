@@ -5,7 +5,8 @@ import { type CaseDeadline } from '@shared/schemas/deadlines';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
-import { zoneNoteFor } from '../../lib/format-date';
+import { withDatesFormatted } from '@shared/domain/dates-in-text';
+import { formatCalendarDate, zoneNoteFor } from '../../lib/format-date';
 import styles from './Deadlines.module.css';
 import { formatDue } from './deadline-words';
 import { downloadTextFile } from './download-calendar';
@@ -90,7 +91,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
       )}
       {data.assumptions.map((assumption) => (
         <p key={assumption} className={styles.muted}>
-          {assumption}
+          {withDatesFormatted(assumption, formatCalendarDate)}
         </p>
       ))}
       {data.deadlines.length === 0 ? (
@@ -124,7 +125,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
           <h2 id="missing-facts-title">What to record to get the remaining dates</h2>
           <ul>
             {data.missingFacts.map((fact) => (
-              <li key={fact}>{fact}</li>
+              <li key={fact}>{withDatesFormatted(fact, formatCalendarDate)}</li>
             ))}
           </ul>
         </section>

@@ -41,10 +41,10 @@ export function DeadlineCard({
           <p className={styles.override}>
             Changed by you from the computed{' '}
             {formatDue(deadline.computedDue.slice(0, 10), deadline.dueAt, timeZone)}:{' '}
-            {deadline.override.reason}
+            {withDatesFormatted(deadline.override.reason, formatCalendarDate)}
           </p>
         )}
-        <p className={styles.meaning}>{deadline.meaning}</p>
+        <p className={styles.meaning}>{withDatesFormatted(deadline.meaning, formatCalendarDate)}</p>
         <p className={styles.meta}>
           <span>{whoActsLabel(deadline)}</span>
           <span aria-hidden>·</span>
@@ -65,9 +65,9 @@ export function DeadlineCard({
         {!deadline.override && deadline.kind !== 'funding' && (
           <span className={styles.estimate}>Estimated — verify against the notice</span>
         )}
-        <Button variant="quiet" onClick={onEdit}>
+        {/* The name says which deadline; in aria-label, not a hidden span, so it never shows as a stray line. */}
+        <Button variant="quiet" onClick={onEdit} aria-label={`Change date: ${deadline.meaning}`}>
           <Pencil aria-hidden size={14} /> Change date
-          <span className="visually-hidden">: {deadline.meaning}</span>
         </Button>
       </div>
       {deadline.note && (

@@ -1,11 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { payerRequestKindLabels, payerRequestKinds, type PayerRequestKind } from '@shared/schemas/deadlines';
+import { withDatesFormatted } from '@shared/domain/dates-in-text';
 import { localToday } from '@shared/schemas/fields';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
+import { formatCalendarDate } from '../../lib/format-date';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Deadlines.module.css';
 import { formatDue } from './deadline-words';
@@ -64,7 +66,7 @@ export function PayerRequestsSection({
                   ? ` — answered ${formatDue(request.answeredOn, null)}`
                   : ` — ${request.daysOutstanding} days outstanding; follow up by ${formatDue(request.followUpOn ?? request.sentOn, null)}`}
               </p>
-              <p className={styles.computed}>{request.guidance}</p>
+              <p className={styles.computed}>{withDatesFormatted(request.guidance, formatCalendarDate)}</p>
             </div>
             <div className={styles.side}>
               {!request.answeredOn && (
