@@ -1,5 +1,5 @@
 import type { RecordedDenialNotice } from '@shared/schemas/case-denial-notice';
-import type { CaseDeadlines } from '@shared/schemas/deadlines';
+import type { CaseDeadline, CaseDeadlines } from '@shared/schemas/deadlines';
 import { formatCalendarDate } from '../../lib/format-date';
 
 /**
@@ -7,8 +7,10 @@ import { formatCalendarDate } from '../../lib/format-date';
  * pointed to only when the denial started one; otherwise what is missing for it and where to add it.
  */
 export function recordedMessage(
-  recorded: RecordedDenialNotice,
-  caseDeadlines: CaseDeadlines,
+  recorded: Pick<RecordedDenialNotice, 'eventId' | 'noticeDate' | 'noticeCheck'>,
+  caseDeadlines: Pick<CaseDeadlines, 'missingFacts'> & {
+    readonly deadlines: readonly Pick<CaseDeadline, 'sourceEventId' | 'actor'>[];
+  },
   coverageCreated: boolean,
 ): string {
   const defects =
