@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordedDenialNotice } from '@shared/schemas/case-denial-notice';
 import { formatCalendarDate } from '../../lib/format-date';
 import { recordedMessage } from './recorded-message';
 
-const recorded = {
+const recorded: Pick<RecordedDenialNotice, 'eventId' | 'noticeDate' | 'noticeCheck'> = {
   eventId: 7,
   noticeDate: '2026-03-03',
   noticeCheck: {
@@ -10,7 +11,7 @@ const recorded = {
     elements: [{ id: 'external-review', status: 'missing', citation: 'x', quote: null }],
     findings: [],
   },
-} as const;
+};
 const day = formatCalendarDate('2026-03-03');
 
 describe('the message after a denial notice is recorded', () => {
