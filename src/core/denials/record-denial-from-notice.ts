@@ -4,7 +4,10 @@ import type { RecordedDenialNotice } from '../../shared/schemas/case-denial-noti
 import { dayOnlyInstant } from '../../shared/domain/day-only-events';
 import { denialReasonCategoryLabels, type NoticeCheck } from '../../shared/schemas/denial-notice';
 import type { AdvocaseDatabase } from '../db/schema';
+import { createCoverageInputSchema } from '../../shared/schemas/coverages';
 import { auditedInsert, auditedUpdate } from '../db/audited-writes';
+import { updateCase } from '../cases/cases-service';
+import { createCoverage } from '../coverages/coverages-service';
 import { deadlineRules, type RuleId } from '../deadlines/rules';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -21,7 +24,7 @@ type Db = Kysely<AdvocaseDatabase>;
 async function caseOf(db: Db, caseId: number) {
   const row = await db
     .selectFrom('cases')
-    .select(['id', 'coverage_id', 'payer', 'treatment'])
+    .select(['id', 'client_id', 'coverage_id', 'payer', 'treatment'])
     .where('id', '=', caseId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -84,6 +87,46 @@ async function fillCoverageContacts(db: Db, actor: string, coverageId: number, i
   };
   if (Object.keys(changes).length === 0) return;
   await auditedUpdate(db, actor, 'coverages', coverageId, changes, "The case's coverage was not found.");
+}
+
+/**
+ * A case without a coverage gets one from the notice (its payer, plan type, member ID and appeal
+ * contacts) linked to it, so the deadline engine knows which appeal rules apply. The plan type is
+ * asked for, never assumed: it decides the legal appeal window.
+ */
+async function coverageFromNotice(
+  db: Db,
+  actor: string,
+  caseRow: Awaited<ReturnType<typeof caseOf>>,
+  input: RecordDenialInput,
+): Promise<void> {
+  if (input.planType === null)
+    throw new AppError(
+      'INVALID_INPUT',
+      'The case has no coverage yet, so the notice will create one: choose the kind of plan the notice is from (it decides the appeal deadline).',
+      'planType',
+    );
+  const payer = input.payer ?? caseRow.payer;
+  if (payer === null)
+    throw new AppError(
+      'INVALID_INPUT',
+      'The case has no coverage yet, so the notice will create one: enter the payer the notice is from.',
+      'payer',
+    );
+  const coverage = await createCoverage(
+    db,
+    actor,
+    createCoverageInputSchema.parse({
+      clientId: caseRow.client_id,
+      payer,
+      planType: input.planType,
+      memberId: input.memberId,
+      appealsAddress: input.appealAddress,
+      payerFax: input.appealFax,
+      payerPhone: input.appealPhone,
+    }),
+  );
+  await updateCase(db, actor, { caseId: caseRow.id, changes: { coverageId: coverage.id } });
 }
 
 /**
@@ -168,7 +211,7 @@ function checkWithStatedWindow(
  * Records a confirmed denial notice into a case as one edit (one Undo takes it all back): the
  * denial on the timeline with its notice and received dates (the deadline engine computes the
  * appeal window from them at once), the notice filed to that entry, the appeal address and fax
- * into the coverage, the policy cited into the criteria, and the notice's check kept on the case.
+ * into the coverage (created from the notice when the case has none), the policy cited into the criteria, and the notice's check kept on the case.
  */
 export function recordDenialFromNotice(
   db: Db,
@@ -178,6 +221,8 @@ export function recordDenialFromNotice(
   return asOneEdit(db, actor, 'edit', async (trx) => {
     const caseRow = await caseOf(trx, input.caseId);
     await assertDocumentInVault(trx, input.documentId);
+    // Before the denial is on the timeline, so its appeal deadline is computed under this coverage.
+    if (caseRow.coverage_id === null) await coverageFromNotice(trx, actor, caseRow, input);
     const event = await addTimelineEvent(trx, actor, input.caseId, {
       type: 'payer_decision',
       occurredAt: occurredAtOf(input.noticeDate, new Date()),
@@ -189,6 +234,8 @@ export function recordDenialFromNotice(
         receivedOn: input.receivedOn,
         reason: input.reasonText,
         referenceNumber: input.referenceNumber,
+        requestingProvider: input.requestingProvider,
+        datesOfService: input.datesOfService,
       },
     });
     await linkDocument(trx, input.documentId, { eventId: event.id });

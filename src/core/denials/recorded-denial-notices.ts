@@ -11,7 +11,12 @@ import type { CaseDenialNoticeRow } from '../db/tables/case-denial-notices';
 type NoticeWithEvent = CaseDenialNoticeRow & { readonly event_details: string };
 
 function toRecordedDenialNotice(row: NoticeWithEvent): RecordedDenialNotice {
-  const details = JSON.parse(row.event_details) as { noticeDate?: string; receivedOn?: string | null };
+  const details = JSON.parse(row.event_details) as {
+    noticeDate?: string;
+    receivedOn?: string | null;
+    requestingProvider?: string | null;
+    datesOfService?: string | null;
+  };
   return {
     id: row.id,
     caseId: row.case_id,
@@ -27,6 +32,9 @@ function toRecordedDenialNotice(row: NoticeWithEvent): RecordedDenialNotice {
         : null,
     policyCited: row.policy_cited,
     denialCode: row.denial_code,
+    // On the decision's timeline entry, beside its dates (notices recorded earlier have none).
+    requestingProvider: details.requestingProvider ?? null,
+    datesOfService: details.datesOfService ?? null,
     // Parsed, not cast: the JSON was written by this version or an earlier one.
     statedWindow: row.stated_window === null ? null : appealWindowSchema.parse(JSON.parse(row.stated_window)),
     noticeCheck: noticeCheckSchema.parse(JSON.parse(row.notice_check)),

@@ -9,6 +9,7 @@ import {
   trialOutcomeLabels,
 } from '../../shared/domain/treatment-history';
 import type { CaseDeadline } from '../../shared/schemas/deadlines';
+import { datesOfServiceSpan } from '../../shared/schemas/notice-dates-of-service';
 import type { EvidenceSource, TreatmentTrial } from '../medical-necessity/case-clinical-facts';
 import { decisionRuleForLetter } from './decision-rule-for-letter';
 import { answerDenialReasons, criteriaArguedAgainstReasons } from './answer-denial-reasons';
@@ -220,10 +221,15 @@ export const letterPlaceholders: readonly Placeholder[] = [
   ),
   placeholder(
     'dates_of_service',
-    'Timeline → date of service on "claim submitted" entries.',
+    'Timeline → date of service on "claim submitted" entries, else the dates the denial notice read into the case names.',
     unfilledPrompt('date(s) of service or requested start'),
-    (context) =>
-      context.datesOfService.length > 0 ? context.datesOfService.map(formatLetterDate).join(', ') : null,
+    (context) => {
+      if (context.datesOfService.length > 0) return context.datesOfService.map(formatLetterDate).join(', ');
+      const noticeDates = context.denialNotice?.datesOfService;
+      if (!noticeDates) return null;
+      const { from, to } = datesOfServiceSpan(noticeDates);
+      return to === null ? formatLetterDate(from) : `${formatLetterDate(from)} to ${formatLetterDate(to)}`;
+    },
   ),
   placeholder(
     'treatment',
@@ -243,8 +249,11 @@ export const letterPlaceholders: readonly Placeholder[] = [
     unfilledPrompt('ICD-10-CM diagnosis codes'),
     (context) => joined(context.diagnosisCodes.map(describeCode)),
   ),
-  placeholder('provider_name', "Case → provider's name.", unfilledPrompt('treating provider'), (context) =>
-    text(context.provider?.name),
+  placeholder(
+    'provider_name',
+    "Case → provider's name, else the requesting provider the denial notice read into the case names.",
+    unfilledPrompt('treating provider'),
+    (context) => text(context.provider?.name ?? context.denialNotice?.requestingProvider),
   ),
   placeholder('provider_npi', 'Provider → NPI.', unfilledPrompt('provider NPI'), (context) =>
     text(context.provider?.npi),

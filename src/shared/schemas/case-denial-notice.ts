@@ -7,6 +7,7 @@ import {
   noticeCheckSchema,
 } from './denial-notice';
 import { calendarDate, optionalText, recordId } from './fields';
+import { noticeDatesOfServiceField } from './notice-dates-of-service';
 import { checkedPhoneNumberField } from './phone-field';
 
 /**
@@ -61,6 +62,15 @@ export const recordDenialInputSchema = z
     appealAddress: optionalText('Where to send an appeal', 500),
     appealFax: checkedPhoneNumberField('Appeal fax'),
     appealPhone: checkedPhoneNumberField('Appeal phone'),
+    /** The payer, member ID and plan type the notice names: a case without a coverage gets one from them. */
+    payer: optionalText('Payer', 200),
+    memberId: optionalText('Member ID', 64),
+    planType: z
+      .enum(planTypes, { error: 'Choose the kind of plan: it decides which appeal rules apply.' })
+      .nullish()
+      .transform((value) => value ?? null),
+    requestingProvider: optionalText('Requesting provider', 200),
+    datesOfService: noticeDatesOfServiceField,
     statedWindow: appealWindowSchema.nullable(),
     noticeCheck: noticeCheckSchema,
   })
@@ -83,6 +93,9 @@ export const recordedDenialNoticeSchema = z.object({
   reasonCategory: z.enum(denialReasonCategories).nullable(),
   policyCited: z.string().nullable(),
   denialCode: z.string().nullable(),
+  requestingProvider: z.string().nullable(),
+  /** YYYY-MM-DD, or "YYYY-MM-DD to YYYY-MM-DD" for a span. */
+  datesOfService: z.string().nullable(),
   statedWindow: appealWindowSchema.nullable(),
   noticeCheck: noticeCheckSchema,
   recordedAt: z.string(),

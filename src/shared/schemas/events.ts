@@ -10,6 +10,7 @@ import {
   recordId,
   requiredText,
 } from './fields';
+import { noticeDatesOfServiceField } from './notice-dates-of-service';
 
 /** An instant with its UTC offset, as entered (`2026-03-02T09:30:00-05:00`); stored in UTC. */
 export const instant = (label: string) =>
@@ -121,6 +122,9 @@ const detailsByType = {
       reason: optionalText('Stated reason', 2000),
       /** The claim, reference or authorization number the notice gives. */
       referenceNumber: optionalText('Reference number', 100),
+      /** The provider and the dates of service the notice names (a letter uses them when the case has none). */
+      requestingProvider: optionalText('Requesting provider', 200),
+      datesOfService: noticeDatesOfServiceField,
       approvedUnits: z
         .number()
         .int()

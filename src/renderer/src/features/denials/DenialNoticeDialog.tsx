@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { noticeElementLabels, noticeFindingLabels } from '@shared/domain/notice-element-labels';
-import { planTypeLabels } from '@shared/domain/plan-types';
+import { planTypeLabels, planTypes, type PlanType } from '@shared/domain/plan-types';
 import {
   recordDenialInputSchema,
   type ReadDenialDocumentOutput,
@@ -23,11 +23,11 @@ import { FormError } from '../../components/FormError';
 import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { formatCalendarDate } from '../../lib/format-date';
 import { refreshCaseViews } from '../cases/refresh-case-views';
 import { refreshQueries } from '../../app/query-client';
 import { queryKeys } from '../../lib/query-keys';
 import { segmentNoticeText, type HighlightSource } from './notice-highlights';
+import { recordedMessage } from './recorded-message';
 import styles from './Denials.module.css';
 
 type Props = {
@@ -52,6 +52,10 @@ type Draft = {
   windowAmount: string;
   windowUnit: AppealWindow['unit'];
   windowFrom: AppealWindow['from'];
+  /** The coverage the notice creates when the case has none ('' for a plan type not chosen). */
+  payer: string;
+  memberId: string;
+  planType: PlanType | '';
 };
 
 /** Which found field each input confirms, so its label can point at its words in the notice. */
@@ -66,6 +70,8 @@ const sourceFieldOf: Readonly<Partial<Record<keyof Draft, keyof DenialNoticeFind
   appealFax: 'appealFax',
   appealPhone: 'appealPhone',
   windowAmount: 'appealWindow',
+  payer: 'payer',
+  memberId: 'memberId',
 };
 
 /** Read from the notice and shown for checking; the case keeps these elsewhere (client, coverage, provider). */
@@ -78,7 +84,13 @@ const alsoRead = [
   ['expeditedOffered', 'Expedited review offered'],
 ] as const;
 
-function draftFrom(findings: DenialNoticeFindings): Draft {
+/** True when the case has a coverage linked: the notice was checked under its plan type. */
+function caseHasCoverage(read: ReadDenialDocumentOutput): boolean {
+  return read.planTypeFrom === 'coverage' || read.planTypeFrom === 'asked';
+}
+
+function draftFrom(read: ReadDenialDocumentOutput): Draft {
+  const { findings } = read;
   const window = findings.appealWindow?.value;
   return {
     noticeDate: findings.noticeDate?.value ?? '',
@@ -94,6 +106,10 @@ function draftFrom(findings: DenialNoticeFindings): Draft {
     windowAmount: window ? String(window.amount) : '',
     windowUnit: window?.unit ?? 'days',
     windowFrom: window?.from ?? 'unknown',
+    payer: findings.payer?.value ?? '',
+    memberId: findings.memberId?.value ?? '',
+    // The kind of plan the notice names is offered; an assumed one is not (the advocate chooses).
+    planType: read.planTypeFrom === 'notice' ? read.noticeCheck.planType : '',
   };
 }
 
@@ -112,6 +128,11 @@ function recordInput(caseId: number, read: ReadDenialDocumentOutput, draft: Draf
     appealAddress: draft.appealAddress,
     appealFax: draft.appealFax,
     appealPhone: draft.appealPhone,
+    ...(caseHasCoverage(read)
+      ? {}
+      : { payer: draft.payer, memberId: draft.memberId, planType: draft.planType || null }),
+    requestingProvider: read.findings.requestingProvider?.value ?? null,
+    datesOfService: read.findings.datesOfService?.value ?? null,
     statedWindow:
       draft.windowAmount.trim() === ''
         ? null
@@ -227,7 +248,7 @@ function DenialNoticeForm({
   onClose,
   onRecorded,
 }: Omit<Props, 'documentId'> & { readonly read: ReadDenialDocumentOutput }) {
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(read.findings));
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(read));
   const [activeField, setActiveField] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const textRef = useRef<HTMLDivElement>(null);
@@ -264,13 +285,8 @@ function DenialNoticeForm({
         queryKeys.vault.all,
         queryKeys.criteria.all,
       );
-      const defects =
-        recorded.noticeCheck.elements.filter((element) => element.status === 'missing').length +
-        recorded.noticeCheck.findings.length;
       onRecorded(
-        `Denial of ${formatCalendarDate(recorded.noticeDate)} recorded; the appeal deadline is on the Deadlines tab${
-          defects > 0 ? `, with ${defects} problem${defects === 1 ? '' : 's'} in the notice` : ''
-        }.`,
+        recordedMessage(recorded, await callApi('deadlines.listForCase', { caseId }), !caseHasCoverage(read)),
       );
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, Object.keys(recordDenialInputSchema.shape))),
@@ -480,6 +496,37 @@ function DenialNoticeForm({
           )}
         </fieldset>
 
+        {caseHasCoverage(read) ? null : (
+          <fieldset className={styles.fieldset}>
+            <legend>Coverage (the case has none: recording creates it from the notice)</legend>
+            <Field
+              label="Plan type"
+              hint="It decides which appeal rules and deadlines apply."
+              error={errors.fields.planType}
+            >
+              {(ids) => (
+                <select
+                  {...ids}
+                  className={inputClassName}
+                  value={draft.planType}
+                  onChange={(event) => change('planType', event.target.value as PlanType | '')}
+                >
+                  <option value="">Choose the kind of plan…</option>
+                  {planTypes.map((planType) => (
+                    <option key={planType} value={planType}>
+                      {planTypeLabels[planType]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className={styles.row}>
+              {textField('payer', 'Payer')}
+              {textField('memberId', 'Member ID')}
+            </div>
+          </fieldset>
+        )}
+
         <section className={styles.alsoRead} aria-label="Also read from the notice">
           <h3 className={styles.paneTitle}>Also read from the notice</h3>
           <dl>
@@ -515,16 +562,15 @@ function DenialNoticeForm({
               ? 'nothing required is missing'
               : `${missingCount} required element${missingCount === 1 ? '' : 's'} missing`}
           </h3>
-          {read.planTypeFrom === 'notice' || read.planTypeFrom === 'assumed' ? (
+          {caseHasCoverage(read) ? null : (
             <p className={styles.planWarning} role="note">
               This case has no coverage linked, so the notice was checked as{' '}
               {read.planTypeFrom === 'notice'
                 ? 'the kind of plan it names'
                 : 'an employer plan (it does not say which kind of plan it is)'}
-              . Link the case's coverage on its Coverage tab before recording: without it no appeal deadline
-              can be computed, and the appeal address and fax have nowhere to go.
+              . Recording creates the case&apos;s coverage from the notice, with the plan type chosen above.
             </p>
-          ) : null}
+          )}
           <NoticeElementList elements={applicableElements} />
           {notRequiredElements.length > 0 && (
             <details className={styles.notRequired}>
@@ -576,6 +622,8 @@ function fieldWords(key: keyof Draft): string {
     appealFax: 'the appeal fax',
     appealPhone: 'the appeal phone',
     windowAmount: 'the time to appeal',
+    payer: 'the payer',
+    memberId: 'the member ID',
   };
   return words[key] ?? 'this field';
 }

@@ -198,6 +198,13 @@ export const eventFormFields = checkedAgainstTheSchemas({
       hint: 'Appeal windows often run from receipt',
     },
     { key: 'reason', label: 'Stated reason (quote the notice)', kind: 'textarea' },
+    { key: 'requestingProvider', label: 'Requesting provider (as the notice names them)', kind: 'text' },
+    {
+      key: 'datesOfService',
+      label: 'Dates of service',
+      kind: 'text',
+      hint: 'YYYY-MM-DD, or a span: 2026-03-01 to 2026-05-31',
+    },
     { key: 'approvedUnits', label: 'Approved units or sessions', kind: 'number', shownWhen: approvalOnly },
     { key: 'approvedFrom', label: 'Approved from', kind: 'date', shownWhen: approvalOnly },
     { key: 'approvedUntil', label: 'Approved until', kind: 'date', shownWhen: approvalOnly },
