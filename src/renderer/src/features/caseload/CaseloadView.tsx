@@ -103,7 +103,10 @@ export function CaseloadView({
   const savePreferences = useMutation({
     mutationFn: (changes: { columns?: CaseloadColumnId[]; myAdvocateName?: string | null }) =>
       callApi('caseload.savePreferences', changes),
-    onMutate: (changes) => {
+    onMutate: async (changes) => {
+      // A read of the preferences already on its way answers with the columns from before this
+      // change; landing after the optimistic update it would tick a box the user just cleared.
+      await queryClient.cancelQueries({ queryKey: queryKeys.caseload.preferences });
       const current = queryClient.getQueryData<typeof preferences.data>(queryKeys.caseload.preferences);
       if (current) queryClient.setQueryData(queryKeys.caseload.preferences, { ...current, ...changes });
     },
