@@ -1,6 +1,6 @@
 import { daysBetween, type CivilDate } from '../deadlines/date-arithmetic';
 import { judgeDeadlineStanding, type DeadlineStanding } from '../../shared/domain/case-lifecycle';
-import { median } from './outcome-math';
+import { groupBy, median } from './outcome-math';
 import {
   isInPeriod,
   localDateOf,
@@ -109,9 +109,10 @@ export async function deadlineFigures(db: OutcomesDb, scope: OutcomesScope): Pro
   const advocates = records
     .filter((record) => record.actor === 'claimant')
     .map((record) => judge(record, scope.asOf));
-  const payers = new Map<string, DeadlineRecord[]>();
-  for (const record of records.filter((candidate) => candidate.actor === 'payer'))
-    payers.set(record.payer, [...(payers.get(record.payer) ?? []), record]);
+  const payers = groupBy(
+    records.filter((record) => record.actor === 'payer'),
+    (record) => record.payer,
+  );
   return {
     deadlinesMet: advocates.filter((status) => status === 'met').length,
     deadlinesMissed: advocates.filter((status) => status === 'missed').length,

@@ -2,7 +2,7 @@ import { treatmentKinds, treatmentLabels, type TreatmentKind } from '../../share
 import type { DecisionTally, DenialReason } from '../../shared/schemas/outcomes';
 import { daysBetween } from '../deadlines/date-arithmetic';
 import { eventDetail } from './event-detail-field';
-import { median, ratio } from './outcome-math';
+import { groupBy, median, ratio } from './outcome-math';
 import {
   isInPeriod,
   localDateOf,
@@ -57,15 +57,6 @@ function tally(key: string, label: string, records: readonly DecisionRecord[]): 
     denied: count('denied'),
     approvalRate: ratio(approved + partiallyApproved, records.length),
   };
-}
-
-function groupBy<Key>(records: readonly DecisionRecord[], keyOf: (record: DecisionRecord) => Key) {
-  const groups = new Map<Key, DecisionRecord[]>();
-  for (const record of records) {
-    const key = keyOf(record);
-    groups.set(key, [...(groups.get(key) ?? []), record]);
-  }
-  return groups;
 }
 
 /** Level 3 is a decision on external review: the payer-decision form's "Decision on" names it so. */
