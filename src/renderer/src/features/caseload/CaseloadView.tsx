@@ -71,7 +71,12 @@ export function CaseloadView({
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const summary = useCaseloadSummary(definition);
-  const columns: readonly CaseloadColumnId[] = preferences.data?.columns ?? defaultCaseloadColumns;
+  // The columns just chosen, shown at once while they are saved: the column chooser's boxes are
+  // controlled, and a box whose new state arrived only with the saved preferences was put back by
+  // React at the end of the click (the box ticked again, then cleared a moment later).
+  const [columnsBeingSaved, setColumnsBeingSaved] = useState<readonly CaseloadColumnId[] | null>(null);
+  const columns: readonly CaseloadColumnId[] =
+    columnsBeingSaved ?? preferences.data?.columns ?? defaultCaseloadColumns;
   const myAdvocateName = preferences.data?.myAdvocateName ?? null;
 
   // The quick filter waits for a pause in typing, so each keystroke does not query 100,000 cases.
@@ -111,7 +116,12 @@ export function CaseloadView({
       if (current) queryClient.setQueryData(queryKeys.caseload.preferences, { ...current, ...changes });
     },
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.caseload.preferences, saved),
-    onError: (error) => onAnnounce(`Could not save the columns: ${error.message}`),
+    onError: (error) => {
+      onAnnounce(`Could not save the columns: ${error.message}`);
+      // What is saved, not what was tried, is shown again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseload.preferences });
+    },
+    onSettled: () => setColumnsBeingSaved(null),
   });
 
   const exportCsv = useMutation({
@@ -212,7 +222,10 @@ export function CaseloadView({
           isFiltered={isFiltered}
           onClearFilters={clearFilters}
           columns={columns}
-          onColumnsChange={(next) => savePreferences.mutate({ columns: next })}
+          onColumnsChange={(next) => {
+            setColumnsBeingSaved(next);
+            savePreferences.mutate({ columns: next });
+          }}
           onExport={() => exportCsv.mutate()}
           isExporting={exportCsv.isPending}
           canExport={Boolean(total)}
