@@ -1,12 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button';
-import { Field, inputClassName } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { callApi } from '../../lib/api';
-import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { AuthLayout } from './AuthLayout';
+import { CurrentPassphraseField } from './CurrentPassphraseField';
 import styles from './SessionScreens.module.css';
+import { usePassphraseEntry } from './use-passphrase-entry';
 
 /**
  * After a reload (or a crash) on "Save your recovery key": the key was never confirmed and cannot
@@ -14,23 +12,10 @@ import styles from './SessionScreens.module.css';
  * before stops working, so no key that nobody vouched for stays able to open the data.
  */
 export function ReplaceRecoveryKeyScreen({ onReplaced }: { onReplaced: (recoveryKey: string) => void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const replace = useMutation({
-    mutationFn: (input: { passphrase: string }) => callApi('session.replaceRecoveryKey', input),
-    onSuccess: ({ recoveryKey }) => onReplaced(recoveryKey),
-    onError: (error) => {
-      setErrors(formErrorsFromFailure(error, ['passphrase']));
-      setPassphrase('');
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!passphrase) return setErrors({ fields: { passphrase: 'Enter your passphrase.' } });
-    setErrors(noErrors);
-    replace.mutate({ passphrase });
-  }
+  const { passphrase, setPassphrase, errors, submit, isPending } = usePassphraseEntry(
+    (input) => callApi('session.replaceRecoveryKey', input),
+    ({ recoveryKey }) => onReplaced(recoveryKey),
+  );
 
   return (
     <AuthLayout
@@ -46,24 +31,16 @@ export function ReplaceRecoveryKeyScreen({ onReplaced }: { onReplaced: (recovery
       }
     >
       <form className={styles.form} onSubmit={submit} noValidate>
-        <Field label="Passphrase" error={errors.fields.passphrase}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="password"
-              autoComplete="current-password"
-              autoFocus
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
+        <CurrentPassphraseField
+          value={passphrase}
+          onChange={setPassphrase}
+          error={errors.fields.passphrase}
+        />
         <FormError message={errors.form} />
         <div className={styles.actions}>
           <span />
-          <Button variant="primary" type="submit" disabled={replace.isPending}>
-            {replace.isPending ? 'Making a new key…' : 'Make a new recovery key'}
+          <Button variant="primary" type="submit" disabled={isPending}>
+            {isPending ? 'Making a new key…' : 'Make a new recovery key'}
           </Button>
         </div>
       </form>
