@@ -7,13 +7,10 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers } from '../src/core/api/create-handlers';
-import { dispatch } from '../src/core/api/dispatch';
 import { ExportService } from '../src/core/exports/export-service';
-import { Session } from '../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
 import type { EventPayloadInput } from '../src/shared/schemas/events';
 import { bundleInputSchema } from '../src/shared/schemas/exports';
+import { openBenchSession } from './bench-session';
 import { uploadBenchPdfs } from './bench-pdfs';
 
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -24,14 +21,7 @@ const pagesPerExhibit = 20;
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'advocase-export-bench-'));
   try {
-    const session = new Session({ dataDirectory: folder, actor: 'bench' });
-    await session.initialize('bench passphrase only');
-    const handlers = createHandlers(session);
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-      const result = await dispatch(handlers, method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value as MethodOutput<M>;
-    };
+    const { session, call } = await openBenchSession(folder);
     const client = await call('clients.create', {
       fullName: 'Bench Client',
       dateOfBirth: '1980-05-06',

@@ -10,13 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ContractHandlers } from '../src/shared/contract';
 import { dispatch } from '../src/core/api/dispatch';
 import type { HandlerContext } from '../src/core/api/handlers/handler-context';
 import { importHandlers } from '../src/core/api/handlers/import';
 import { openStore, type Store } from '../src/core/db/store';
 import { importCsv } from './import-csv-5000';
+import { sha256YardstickMs } from './yardstick';
 
 const rows = 5000;
 const samples = Number(process.env.SAMPLES ?? 5);
@@ -64,15 +65,6 @@ async function sample(): Promise<void> {
   }
 }
 
-function yardstickMs(): number {
-  const block = Buffer.alloc(1024 * 1024, 7);
-  const started = performance.now();
-  const hash = createHash('sha256');
-  for (let index = 0; index < 256; index += 1) hash.update(block);
-  hash.digest();
-  return performance.now() - started;
-}
-
 const spread = (values: readonly number[], unit: string, digits = 0) => {
   const sorted = [...values].sort((a, b) => a - b);
   const format = (value: number) => `${value.toFixed(digits)} ${unit}`;
@@ -87,7 +79,7 @@ async function main(): Promise<void> {
   const results: Sample[] = [];
   const yardsticks: number[] = [];
   for (let index = 0; index < samples; index += 1) {
-    yardsticks.push(yardstickMs());
+    yardsticks.push(sha256YardstickMs());
     const child = spawnSync(
       // This Node (22 or newer, as the database driver needs), not whichever `node` tsx would find.
       process.execPath,

@@ -5,33 +5,21 @@
  * yardstick that says how busy the machine was. Printed, never asserted.
  *   ADVOCASE_LOG=silent npx tsx bench/letter-packet-bench.ts [--samples 3]
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandlers } from '../src/core/api/create-handlers';
-import { dispatch } from '../src/core/api/dispatch';
-import { Session } from '../src/core/session/session';
-import type { MethodInput, MethodName, MethodOutput } from '../src/shared/contract';
+import { openBenchSession } from './bench-session';
 import { uploadBenchPdfs } from './bench-pdfs';
 import { statsOf } from './figures';
 import { peakMemoryRiseMb } from './peak-memory';
+import { sha256YardstickMs } from './yardstick';
 
 const { values } = parseArgs({ options: { samples: { type: 'string', default: '3' } } });
 const samples = Number(values.samples);
 const enclosureCount = 100;
 const pagesPerEnclosure = 20;
 const print = (line: string): void => void process.stdout.write(`${line}\n`);
-
-function yardstickMs(): number {
-  const block = Buffer.alloc(1024 * 1024, 7);
-  const started = performance.now();
-  const hash = createHash('sha256');
-  for (let index = 0; index < 256; index += 1) hash.update(block);
-  hash.digest();
-  return performance.now() - started;
-}
 
 const spread = (values: readonly number[], unit: string, digits = 0) => {
   const { min, median, max } = statsOf(values);
@@ -41,14 +29,7 @@ const spread = (values: readonly number[], unit: string, digits = 0) => {
 async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'advocase-packet-bench-'));
   try {
-    const session = new Session({ dataDirectory: folder, actor: 'bench' });
-    await session.initialize('bench passphrase only');
-    const handlers = createHandlers(session);
-    const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
-      const result = await dispatch(handlers, method, input);
-      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value as MethodOutput<M>;
-    };
+    const { session, call } = await openBenchSession(folder);
     const client = await call('clients.create', {
       fullName: 'Bench Client',
       dateOfBirth: '1980-05-06',
@@ -93,7 +74,7 @@ async function main(): Promise<void> {
     const yardsticks: number[] = [];
     let pages = 0;
     for (let run = 0; run < samples; run += 1) {
-      yardsticks.push(yardstickMs());
+      yardsticks.push(sha256YardstickMs());
       rises.push(
         await peakMemoryRiseMb(async () => {
           started = performance.now();
