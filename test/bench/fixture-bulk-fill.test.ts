@@ -43,6 +43,7 @@ async function filledStore(isUpkeepDeferred: boolean): Promise<Database.Database
 const derivedTables: ReadonlyArray<readonly [table: string, order: string]> = [
   ['caseload_entries', 'case_id'],
   ['caseload_stage_counts', 'stage_rank'],
+  ['reminder_day_counts', 'due_on'],
   ['case_deadlines', 'id'],
   ['case_deadline_summaries', 'case_id'],
   ['cases', 'id'],

@@ -1,4 +1,7 @@
 import pg from 'pg';
+import { openPostgresConnection } from '../../src/core/db/dialect/postgres/open-postgres-connection';
+import type { AdvocaseDatabase } from '../../src/core/db/schema';
+import { countReminderDates } from '../../src/core/deadlines/reminder-counts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addTeamMember,
@@ -101,6 +104,38 @@ describe('a navigator connected with plain pg', () => {
     expect(
       (await asAlice.query(`UPDATE cases SET priority = 'high' WHERE id = $1`, [aliceRows.caseId])).rowCount,
     ).toBe(1);
+  });
+});
+
+describe('the reminder summary’s overdue count', () => {
+  it('is of a navigator’s own cases, and of every case for a supervisor, kept as navigators write', async () => {
+    const asAlice = await team.connect(alice.url);
+    const asBruno = await team.connect(bruno.url);
+    const addOverdueTask = async (client: pg.Client, caseId: number) =>
+      (
+        await client.query<{ id: string }>(
+          `INSERT INTO tasks (case_id, title, due_on, created_at, updated_at)
+           VALUES ($1, 'Call the plan back', '2026-11-30', $2, $2) RETURNING id`,
+          [caseId, '2026-12-07T10:00:00.000Z'],
+        )
+      ).rows[0]!.id;
+    const alicesTask = await addOverdueTask(asAlice, aliceRows.caseId);
+    await addOverdueTask(asBruno, brunoRows.caseId);
+    await addOverdueTask(asBruno, brunoRows.caseId);
+    // Through the app's own code, connected as each person.
+    const overdueAs = async (person: TeamPerson) => {
+      const db = openPostgresConnection<AdvocaseDatabase>({ url: person.url });
+      try {
+        const today = '2026-12-07';
+        return (await countReminderDates(db, { now: new Date(`${today}T12:00:00Z`), today, bands: [] }))
+          .overdue;
+      } finally {
+        await db.destroy();
+      }
+    };
+    expect([await overdueAs(alice), await overdueAs(bruno), await overdueAs(sam)]).toEqual([1, 2, 3]);
+    await asAlice.query(`UPDATE tasks SET done_at = '2026-12-07T11:00:00.000Z' WHERE id = $1`, [alicesTask]);
+    expect([await overdueAs(alice), await overdueAs(bruno), await overdueAs(sam)]).toEqual([0, 2, 2]);
   });
 });
 

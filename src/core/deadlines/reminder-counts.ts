@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { closedStages } from '../../shared/domain/case-lifecycle';
+import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { DueBand } from '../reminders/schedule';
 import { addCalendarDays } from './date-arithmetic';
@@ -18,8 +19,13 @@ import { addCalendarDays } from './date-arithmetic';
  * - nothing on a closed case is overdue work, and nothing at all when its deadlines were
  *   untracked at closing (shared/domain/case-lifecycle.ts).
  *
- * Only dates up to the last band (plus a day, see below) are read, through the due-date indexes.
- * test/deadlines/reminder-counts.test.ts checks the counts against the Agenda's.
+ * Only dates from today up to the last band (plus a day, see below) are read, through the
+ * due-date indexes. The dates before today are every overdue one there is, and grow with the
+ * caseload, so their count is summed from the open dates kept per due day (migration 0160):
+ * a date becomes overdue as days pass without any write, and the sum takes in one more day.
+ * Where the connection sees only some cases (a team member's), those are counted from the rows.
+ * test/deadlines/reminder-counts.test.ts checks the counts against the Agenda's, and
+ * test/deadlines/reminder-day-counts.test.ts the kept days against the rows, on both engines.
  */
 
 export type ReminderDateCounts = { readonly overdue: number; readonly dueInBand: readonly number[] };
@@ -31,6 +37,9 @@ export async function countReminderDates(
   { now, today, bands }: { now: Date; today: string; bands: readonly DueBand[] },
 ): Promise<ReminderDateCounts> {
   const nowInstant = now.toISOString();
+  const keptBeforeToday = await dialectOf(db).rowVisibility.seesEveryCase(db);
+  // With the kept days, the rows read start at today: any earlier date is in the kept sum.
+  const firstDayRead = keptBeforeToday ? today : '';
   const lastDay = addCalendarDays(today, Math.max(0, ...bands.map((band) => band.daysAhead)));
   // A deadline whose hour has passed is overdue whatever its date; its date is that hour's day in
   // the zone it was computed in, at most a day after today's in any other zone.
@@ -64,6 +73,7 @@ export async function countReminderDates(
       ).as('overdue'),
       ...bandColumns(sql<string>`case_deadlines.due_on`, sql<SqlBool>`NOT ${isHourPassed}`),
     ])
+    .where('case_deadlines.due_on', '>=', firstDayRead)
     .where('case_deadlines.due_on', '<=', lastDayRead)
     .where('cases.deleted_at', 'is', null)
     .where('clients.deleted_at', 'is', null)
@@ -80,16 +90,29 @@ export async function countReminderDates(
       countWhen(sql<SqlBool>`tasks.due_on < ${today} AND NOT ${isCaseClosed}`).as('overdue'),
       ...bandColumns(sql<string>`tasks.due_on`, sql<SqlBool>`(1 = 1)`),
     ])
+    .where('tasks.due_on', '>=', firstDayRead)
     .where('tasks.due_on', '<=', lastDay)
     .where('tasks.done_at', 'is', null)
     .where('cases.deleted_at', 'is', null)
     .where('clients.deleted_at', 'is', null)
     .executeTakeFirstOrThrow()) as Record<string, number>;
 
+  const overdueBeforeToday = keptBeforeToday ? await countOpenDatesBefore(db, today) : 0;
+
   return {
-    overdue: Number(deadlineCounts.overdue) + Number(taskCounts.overdue),
+    overdue: overdueBeforeToday + Number(deadlineCounts.overdue) + Number(taskCounts.overdue),
     dueInBand: bands.map(
       (_band, index) => Number(deadlineCounts[`band${index}`]) + Number(taskCounts[`band${index}`]),
     ),
   };
+}
+
+/** The open dates due before `day`: one kept row per earlier day that has any. */
+async function countOpenDatesBefore(db: Kysely<AdvocaseDatabase>, day: string): Promise<number> {
+  const { total } = await db
+    .selectFrom('reminder_day_counts')
+    .select(sql<number>`coalesce(sum(open_count), 0)`.as('total'))
+    .where('due_on', '<', day)
+    .executeTakeFirstOrThrow();
+  return Number(total);
 }

@@ -114,6 +114,9 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
   const { rows: stageCounts } = await sql<{ stage_rank: number; total: number }>`
     select stage_rank, total from caseload_stage_counts order by stage_rank`.execute(db);
   const outcomeFacts = await db.selectFrom('case_outcome_facts').selectAll().orderBy('case_id').execute();
+  const reminderDays = (
+    await db.selectFrom('reminder_day_counts').selectAll().orderBy('due_on').execute()
+  ).map((day) => ({ ...day, open_count: Number(day.open_count) }));
   const found: Record<string, unknown> = {};
   for (const [index, typed] of searches) {
     found[`${index} ${typed}`] = await dialectOf(db).fullTextSearch.findRecordMatches(
@@ -123,7 +126,7 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
       10,
     );
   }
-  return { entries, stageCounts, outcomeFacts, found };
+  return { entries, stageCounts, outcomeFacts, reminderDays, found };
 }
 
 async function changeCounter(db: Kysely<AdvocaseDatabase>): Promise<number> {
@@ -141,7 +144,7 @@ describe('the derived tables on SQLite and PostgreSQL', () => {
     vi.useRealTimers();
   });
 
-  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case facts and search matches', async () => {
+  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case facts, reminder day counts and search matches', async () => {
     const states: Partial<Record<StoreEngine, Awaited<ReturnType<typeof derivedState>>>> = {};
     for (const engine of storeEngines) {
       const store = await openTestStore(engine);

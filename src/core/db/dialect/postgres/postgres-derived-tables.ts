@@ -16,6 +16,10 @@ export const postgresDerivedTables: DerivedTableUpkeep = {
     // 0102-case-outcome-facts.ts and 0103-caseload-changes.ts.
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
+    {
+      table: 'reminder_day_counts',
+      follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],
+    },
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
     { table: 'event_search', follows: ['events', 'cases'] },

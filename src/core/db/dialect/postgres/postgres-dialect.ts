@@ -5,6 +5,7 @@ import { postgresCaseInsensitiveText } from './postgres-text';
 import { postgresDerivedTables } from './postgres-derived-tables';
 import { postgresFullTextSearch } from './postgres-full-text-search';
 import { postgresIdSequence } from './postgres-id-sequence';
+import { postgresRowVisibility } from './postgres-row-visibility';
 import { postgresJsonField } from './postgres-json-field';
 import { postgresNullOrdering } from './postgres-null-ordering';
 import { postgresQueryPlanHints } from './postgres-query-plan-hints';
@@ -20,6 +21,7 @@ export const postgresDialect: DatabaseDialect = {
   derivedTables: postgresDerivedTables,
   chainAppend: postgresChainAppend,
   idSequence: postgresIdSequence,
+  rowVisibility: postgresRowVisibility,
   migrations: postgresMigrations,
   readLogicalSchema: readPostgresLogicalSchema,
 };

@@ -66,6 +66,21 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'case_outcome_facts_update',
     'case_outcome_facts_cases_update',
   ],
+  // Migration 0160: the open dates per due day, which the reminder summary's overdue count sums.
+  reminder_day_counts: [
+    'reminder_day_counts_deadline_insert',
+    'reminder_day_counts_deadline_delete',
+    'reminder_day_counts_deadline_update',
+    'reminder_day_counts_adjustment_insert',
+    'reminder_day_counts_adjustment_delete',
+    'reminder_day_counts_adjustment_update',
+    'reminder_day_counts_task_insert',
+    'reminder_day_counts_task_delete',
+    'reminder_day_counts_task_update',
+    'reminder_day_counts_case_update',
+    'reminder_day_counts_case_delete',
+    'reminder_day_counts_client_update',
+  ],
   // Migration 0064: the audit log's chain is checked on insert, and rows are never deleted.
   audit_log: ['audit_log_inserted_chained', 'audit_log_never_deleted', 'audit_log_only_blanked'],
 };
@@ -80,6 +95,10 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     { table: 'caseload_quick_filter', follows: ['caseload_entries'] },
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
+    {
+      table: 'reminder_day_counts',
+      follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],
+    },
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
     { table: 'event_search', follows: ['events', 'cases'] },

@@ -4,6 +4,7 @@ import { fts5Search } from './fts5-search';
 import { sqliteChainAppend } from './sqlite-chain-append';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
 import { sqliteIdSequence } from './sqlite-id-sequence';
+import { sqliteRowVisibility } from './sqlite-row-visibility';
 import { sqliteJsonField } from './sqlite-json-field';
 import { sqliteNullOrdering } from './sqlite-null-ordering';
 import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
@@ -20,6 +21,7 @@ export const sqliteDialect: DatabaseDialect = {
   derivedTables: sqliteDerivedTables,
   chainAppend: sqliteChainAppend,
   idSequence: sqliteIdSequence,
+  rowVisibility: sqliteRowVisibility,
   migrations,
   readLogicalSchema: readSqliteLogicalSchema,
 };
