@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  civilDateReaderInZone,
   addBusinessDays,
   addCalendarDays,
   addCalendarMonths,
@@ -207,5 +208,38 @@ describe('time zones and hour clocks', () => {
   it('recognizes IANA time zone names', () => {
     expect(isKnownTimeZone('America/New_York')).toBe(true);
     expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('civilDateReaderInZone', () => {
+  it('reads every instant’s local date as Intl does, across daylight saving changes in zones with odd offsets', () => {
+    const zones = [
+      'America/New_York',
+      'Europe/Berlin',
+      'Pacific/Auckland',
+      'Australia/Lord_Howe', // a half-hour change
+      'Asia/Kathmandu', // +05:45
+      'America/St_Johns', // -03:30, changing at 02:00 local
+      'Pacific/Apia', // skipped 30 December 2011 entirely
+      'UTC',
+    ];
+    const differences: string[] = [];
+    for (const zone of zones) {
+      const read = civilDateReaderInZone(zone);
+      for (const [from, to] of [
+        [Date.UTC(2011, 11, 20), Date.UTC(2012, 0, 10)],
+        [Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)],
+      ] as const) {
+        // Every 21 minutes and 37 seconds: across the hours and minutes of each day.
+        for (let instant = from; instant < to; instant += 1_297_000) {
+          const expected = civilDateInZone(instant, zone);
+          if (read(instant) !== expected) differences.push(`${zone} ${new Date(instant).toISOString()}`);
+        }
+      }
+      expect(read(Date.UTC(2026, 2, 8, 6, 59, 59, 999))).toBe(
+        civilDateInZone(Date.UTC(2026, 2, 8, 6, 59, 59, 999), zone),
+      );
+    }
+    expect(differences).toEqual([]);
   });
 });

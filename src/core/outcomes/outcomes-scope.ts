@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { OutcomesFilters } from '../../shared/schemas/outcomes';
-import { addCalendarDays, civilDateInZone, type CivilDate } from '../deadlines/date-arithmetic';
+import { addCalendarDays, civilDateReaderInZone, type CivilDate } from '../deadlines/date-arithmetic';
 import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 
@@ -39,8 +39,16 @@ export function utcWindow(scope: OutcomesScope): { readonly start: string; reado
   return { start: addCalendarDays(scope.from, -1), end: `${addCalendarDays(scope.to, 2)}` };
 }
 
+/** One reader of local dates per computation, so the zone's offsets are looked up once a day. */
+const civilDateReaders = new WeakMap<OutcomesScope, (instant: number) => CivilDate>();
+
 export function localDateOf(instant: string, scope: OutcomesScope): CivilDate {
-  return civilDateInZone(Date.parse(instant), scope.timeZone);
+  let read = civilDateReaders.get(scope);
+  if (!read) {
+    read = civilDateReaderInZone(scope.timeZone);
+    civilDateReaders.set(scope, read);
+  }
+  return read(Date.parse(instant));
 }
 
 export function isInPeriod(date: CivilDate, scope: OutcomesScope): boolean {
