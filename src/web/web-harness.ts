@@ -4,9 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { createHandlers } from '../core/api/create-handlers';
-import { environmentBackupHost } from '../core/backup/backup-host';
-import { dispatch } from '../core/api/dispatch';
+import type { dispatch } from '../core/api/dispatch';
 import { logger } from '../core/logging/logger';
 import type { Session } from '../core/session/session';
 import type { ContractHandlers } from '../shared/contract';
@@ -103,13 +101,45 @@ function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
+/** The handlers and the dispatch that validates their input and output against the contract. */
+type ContractApi = { readonly handlers: ContractHandlers; readonly dispatch: typeof dispatch };
+
+/**
+ * The contract's handlers, loaded by the first API call rather than at start: every service and
+ * the zod schemas of every method are most of what the harness would load before it could answer
+ * (docs/performance.md, "Start"), and the page and its scripts need none of them. The renderer
+ * makes its first call once its scripts have run, so the first call waits for them instead.
+ */
+function contractApiLoader(session: Session): () => Promise<ContractApi> {
+  let loading: Promise<ContractApi> | null = null;
+  return () => {
+    loading ??= (async () => {
+      const [{ createHandlers }, { environmentBackupHost }, { dispatch }] = await Promise.all([
+        import('../core/api/create-handlers'),
+        import('../core/backup/backup-host'),
+        import('../core/api/dispatch'),
+      ]);
+      // Automatic backups go to ADVOCASE_BACKUP_DIR: the harness has no folder dialog (docs/security.md §2).
+      const handlers = createHandlers(
+        session,
+        environmentBackupHost(process.env, { runsAutomaticBackups: true }),
+      );
+      return { handlers, dispatch };
+    })().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    });
+    return loading;
+  };
+}
+
 /**
  * A streamed save method in the harness, which has no save dialog (docs/security.md §2): the file
  * is gathered and sent in the answer, as the bytes of the other save-to-file methods are, and the
  * renderer downloads it. The desktop app writes it where the person chose, as it is made.
  */
 async function dispatchGathering(
-  handlers: ContractHandlers,
+  { handlers, dispatch }: ContractApi,
   method: string,
   input: unknown,
 ): Promise<ApiResult<unknown>> {
@@ -175,11 +205,7 @@ async function serveStatic(
 export async function startWebHarness(options: WebHarnessOptions): Promise<RunningWebHarness> {
   const token = randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token, 'utf8');
-  // Automatic backups go to ADVOCASE_BACKUP_DIR: the harness has no folder dialog (docs/security.md §2).
-  const handlers = createHandlers(
-    options.session,
-    environmentBackupHost(process.env, { runsAutomaticBackups: true }),
-  );
+  const contractApi = contractApiLoader(options.session);
   let expectedHosts: readonly string[] = [];
   let ownOrigins: readonly string[] = [];
   const watchdog = startPageWatchdog(options.session, {
@@ -236,9 +262,12 @@ export async function startWebHarness(options: WebHarnessOptions): Promise<Runni
             return sendError(response, 'INVALID_INPUT', 'The request body is not valid JSON.');
           }
           const method = url.pathname.slice('/api/'.length);
+          const api = await contractApi();
+          // Loading the handlers (the first call) is not the page going quiet.
+          watchdog.sawPage();
           const result = isStreamedSaveMethod(method)
-            ? await dispatchGathering(handlers, method, input)
-            : await dispatch(handlers, method, input);
+            ? await dispatchGathering(api, method, input)
+            : await api.dispatch(api.handlers, method, input);
           return sendJson(response, result.ok ? 200 : statusForError[result.error.code], result);
         }
         if (request.method !== 'GET' && request.method !== 'HEAD') {

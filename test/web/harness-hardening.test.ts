@@ -3,6 +3,11 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+// The harness loads its handlers on the first API call; loaded here with the file's imports, so
+// the first test's time limit does not also cover transforming every service under vitest.
+import '../../src/core/api/create-handlers';
+import '../../src/core/api/dispatch';
+import '../../src/core/backup/backup-host';
 import { Session } from '../../src/core/session/session';
 import { harnessHeartbeat } from '../../src/shared/harness-heartbeat';
 import { startWebHarness, type RunningWebHarness, type WebHarnessOptions } from '../../src/web/web-harness';

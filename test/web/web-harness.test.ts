@@ -2,6 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The harness loads its handlers on the first API call; loaded here with the file's imports, so
+// the first test's time limit does not also cover transforming every service under vitest.
+import '../../src/core/api/create-handlers';
+import '../../src/core/api/dispatch';
+import '../../src/core/backup/backup-host';
 import { Session } from '../../src/core/session/session';
 import { startWebHarness, type RunningWebHarness } from '../../src/web/web-harness';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
