@@ -52,7 +52,8 @@ export async function startContractSession(
  * their login): several of them on one database are several people's copies of Advocase.
  */
 export async function startTeamContractSession(dataDirectory: string, url: string): Promise<ContractSession> {
-  const session = new Session({ dataDirectory, actor: new URL(url).username, teamDatabaseUrl: url });
+  // The OS user, as the desktop app and the harness pass it: the session names the login instead.
+  const session = new Session({ dataDirectory, actor: 'desktop-user', teamDatabaseUrl: url });
   await session.connectTeamDatabase();
   return speakingTo(session, async () => void (await session.lock()));
 }
