@@ -35,9 +35,10 @@ async function listenUntil(
 
 describe('a save cut off half way', () => {
   let team: TeamTestDatabase;
+  // The first test database of a run migrates the shared template, which takes a while under load.
   beforeAll(async () => {
     team = await createTeamTestDatabase();
-  });
+  }, 120_000);
   afterAll(() => team.drop());
 
   it('leaves nothing of it, says the server cannot be reached, and the same save works when tried again', async () => {
