@@ -14,6 +14,8 @@ export const errorCodes = [
   'UNAUTHORIZED',
   /** Asked of a team database what only the local store has (a passphrase, the document vault, backups). */
   'NOT_AVAILABLE_IN_TEAM_MODE',
+  /** The team database cannot be reached right now: nothing was changed, and the same call can be tried again. */
+  'SERVER_UNREACHABLE',
   'INTERNAL',
 ] as const;
 

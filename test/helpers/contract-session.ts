@@ -38,8 +38,29 @@ export async function startContractSession(
     actor,
     ...(teamDatabase ? { teamDatabaseUrl: teamDatabase.url } : {}),
   });
+  const contractSession = speakingTo(session, async () => {
+    await session.lock();
+    await teamDatabase?.drop();
+  });
+  if (teamDatabase) await session.connectTeamDatabase();
+  else await contractSession.call('session.initialize', { passphrase: testPassphrase });
+  return contractSession;
+}
+
+/**
+ * A session connected to a team database that already exists, as one of its people (`url` carries
+ * their login): several of them on one database are several people's copies of Advocase.
+ */
+export async function startTeamContractSession(dataDirectory: string, url: string): Promise<ContractSession> {
+  // The OS user, as the desktop app and the harness pass it: the session names the login instead.
+  const session = new Session({ dataDirectory, actor: 'desktop-user', teamDatabaseUrl: url });
+  await session.connectTeamDatabase();
+  return speakingTo(session, async () => void (await session.lock()));
+}
+
+function speakingTo(session: Session, close: () => Promise<void>): ContractSession {
   const handlers = createHandlers(session);
-  const contractSession: ContractSession = {
+  return {
     session,
     call: async (method, input) => {
       const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
@@ -52,12 +73,6 @@ export async function startContractSession(
       if (result.ok) throw new Error(`${method} should have failed`);
       return result.error;
     },
-    close: async () => {
-      await session.lock();
-      await teamDatabase?.drop();
-    },
+    close,
   };
-  if (teamDatabase) await session.connectTeamDatabase();
-  else await contractSession.call('session.initialize', { passphrase: testPassphrase });
-  return contractSession;
 }

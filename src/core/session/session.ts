@@ -9,6 +9,8 @@ import { inTransaction } from '../db/in-transaction';
 import { openPostgresStore, openStore, type Store } from '../db/store';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
+import { LiveChangeFeed } from '../team/live-change-feed';
+import { isServerUnreachable, serverUnreachableMessage } from '../team/team-mode-error';
 import { readSettings } from '../settings/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
@@ -47,6 +49,8 @@ type Unlocked = {
   readonly store: Store;
   /** The local store's data key; a team database has none (its server protects it). */
   readonly dataKey: Buffer | null;
+  /** A team database's announcements of changes, heard while it is open; the local store has none. */
+  readonly liveChanges: LiveChangeFeed | null;
   /** When this unlock happened, as an ISO timestamp; Undo reaches no further back. */
   readonly unlockedAt: string;
   autoLockMinutes: number;
@@ -84,8 +88,14 @@ export class Session {
     this.unlockAttempts = new UnlockAttempts(paths.unlockAttempts, this.now);
   }
 
+  /**
+   * Who the audit log and the history name. On a team database that is the person's own database
+   * login: the policies let each person write and read only their own entries (docs/team-mode.md,
+   * "Who sees what"), so another name would have every save refused.
+   */
   get actor(): string {
-    return this.options.actor;
+    const teamLogin = this.options.teamDatabaseUrl && new URL(this.options.teamDatabaseUrl).username;
+    return teamLogin ? decodeURIComponent(teamLogin) : this.options.actor;
   }
 
   get dataDirectory(): string {
@@ -293,16 +303,36 @@ export class Session {
     });
   }
 
-  /** Runs work against the open store; throws LOCKED when there is none. */
+  /**
+   * Runs work against the open store; throws LOCKED when there is none. On a team database a
+   * server that cannot be reached is said as such (SERVER_UNREACHABLE), so the screen keeps what
+   * was typed and offers to try again: the pool makes new connections once the server is back.
+   */
   async useStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.rotation) await this.rotation.catch(() => undefined);
     this.lockIfIdle();
-    if (!this.unlocked && this.options.teamDatabaseUrl) await this.connectTeamDatabase();
-    if (!this.unlocked) {
-      throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+    try {
+      if (!this.unlocked && this.options.teamDatabaseUrl) await this.connectTeamDatabase();
+      if (!this.unlocked) {
+        throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
+      }
+      this.unlocked.lastActivityAt = this.now();
+      return await work(this.unlocked.store);
+    } catch (error) {
+      if (this.options.teamDatabaseUrl && isServerUnreachable(error)) {
+        throw new AppError('SERVER_UNREACHABLE', serverUnreachableMessage);
+      }
+      throw error;
     }
-    this.unlocked.lastActivityAt = this.now();
-    return work(this.unlocked.store);
+  }
+
+  /**
+   * The open team database's change announcements (null on the local store or while none is
+   * open). Asking is not activity: a screen that only waits for changes still locks when idle.
+   */
+  liveChanges(): LiveChangeFeed | null {
+    this.lockIfIdle();
+    return this.unlocked?.liveChanges ?? null;
   }
 
   // Document vault: the vault's key and folder, lent to src/core/vault for one piece of
@@ -412,10 +442,16 @@ export class Session {
       const url = this.options.teamDatabaseUrl;
       if (!url || this.unlocked) return;
       const store = await openPostgresStore(url);
-      const { autoLockMinutes } = await readSettings(store.db);
+      const { autoLockMinutes } = await readSettings(store.db).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      });
+      const liveChanges = new LiveChangeFeed(url);
+      await liveChanges.start();
       this.unlocked = {
         store,
         dataKey: null,
+        liveChanges,
         autoLockMinutes,
         unlockedAt: new Date(this.now()).toISOString(),
         lastActivityAt: this.now(),
@@ -457,6 +493,7 @@ export class Session {
     this.unlocked = {
       store,
       dataKey,
+      liveChanges: null,
       autoLockMinutes,
       unlockedAt: new Date(this.now()).toISOString(),
       lastActivityAt: this.now(),
@@ -523,6 +560,7 @@ export class Session {
     if (!current) return;
     try {
       await Promise.allSettled([...this.lockCleanups].map((cleanup) => cleanup()));
+      await current.liveChanges?.close();
       // Closing the connection checkpoints the WAL and frees SQLite's cache of decrypted pages.
       await current.store.close();
     } finally {

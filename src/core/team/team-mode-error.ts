@@ -89,3 +89,22 @@ export function describeTeamDatabaseFailure(error: unknown, url: URL): unknown {
       return error;
   }
 }
+
+/** What a person sees when the team database cannot be reached (docs/team-mode.md, "When the server is away"). */
+export const serverUnreachableMessage =
+  'The team database cannot be reached, so nothing was changed. What you typed is still here: try again in a moment.';
+
+// PostgreSQL's own words for a server going away: shutting down, starting up, or the connection broken.
+const serverGoneCodes = ['57P01', '57P02', '57P03'];
+// What pg says when the connection ends under a query, or a client that lost it is asked again.
+const connectionEndedMessages =
+  /^(Connection terminated|Client has encountered a connection error|Connection terminated unexpectedly|timeout expired)/;
+
+/** Whether a failure means the server could not be reached (not a refusal, a bug, or bad input). */
+export function isServerUnreachable(error: unknown): boolean {
+  const { code, message = '' } = (error ?? {}) as PgFailure;
+  if (code && (unreachableCodes.includes(code) || serverGoneCodes.includes(code) || code.startsWith('08'))) {
+    return true;
+  }
+  return error instanceof Error && connectionEndedMessages.test(message);
+}

@@ -29,6 +29,7 @@ import { lettersOutputMethods } from './letters-output';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { denialsMethods } from './denials';
+import { liveMethods } from './live';
 import { checkNamespaces, mergeNamespaces } from './by-namespace';
 
 /**
@@ -74,6 +75,7 @@ const methodsByNamespace = checkNamespaces({
   audit: auditMethods,
   backup: backupMethods,
   denials: denialsMethods,
+  live: liveMethods,
 });
 
 /**

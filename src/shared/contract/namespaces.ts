@@ -43,6 +43,7 @@ export const namespaces = [
   'audit',
   'backup',
   'denials',
+  'live',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

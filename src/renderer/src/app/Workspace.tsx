@@ -25,6 +25,8 @@ import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
 import { callApi } from '../lib/api';
 import { isTypingInField } from '../lib/keyboard';
 import { useIdleLock } from './use-idle-lock';
+import { useLiveChanges } from './use-live-changes';
+import { TeamDatabaseAwayBanner } from './TeamDatabaseAwayBanner';
 import { focusPageHeading, useFocusHeadingOnNavigate } from './page-focus';
 import { hrefFor, useRoute } from './routes';
 import { useLock } from './use-session';
@@ -47,6 +49,7 @@ export function Workspace() {
   const lockNow = useCallback(() => lock.mutate(), [lock]);
 
   useIdleLock(settings.data?.autoLockMinutes, lockNow);
+  useLiveChanges();
   useFocusHeadingOnNavigate(route);
   useUndoShortcut(announceInfo);
 
@@ -151,6 +154,7 @@ export function Workspace() {
           </Button>
         </div>
       </header>
+      <TeamDatabaseAwayBanner />
       <main id="main-content" className={styles.main}>
         <FailedUnlocksNotice />
         <ReminderBanner route={route} />

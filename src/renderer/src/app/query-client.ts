@@ -7,8 +7,13 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // The data is local: no need to refetch on focus, and a locked store must not be retried.
+      // A read of a team database that could not be reached is, with React Query's growing waits
+      // (1 s, 2 s, 4 s…): reading changes nothing, and the live loop re-reads all once it is back.
       refetchOnWindowFocus: false,
-      retry: (failureCount, error) => !(error instanceof ApiCallError) && failureCount < 2,
+      retry: (failureCount, error) =>
+        error instanceof ApiCallError
+          ? error.code === 'SERVER_UNREACHABLE' && failureCount < 5
+          : failureCount < 2,
     },
   },
 });

@@ -3,6 +3,7 @@ import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { harnessHeartbeat } from '@shared/harness-heartbeat';
 import type { ApiResult } from '@shared/result';
 import { ApiCallError } from './api-call-error';
+import { setTeamDatabaseAway } from './team-database-reachability';
 
 declare global {
   interface Window {
@@ -57,6 +58,7 @@ export function onLocked(listener: LockedListener): () => void {
 export function unwrapResult<T>(result: ApiResult<unknown>): T {
   if (!result.ok) {
     if (result.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
+    if (result.error.code === 'SERVER_UNREACHABLE') setTeamDatabaseAway(true);
     throw new ApiCallError(result.error);
   }
   return result.value as T;
@@ -71,6 +73,9 @@ export async function callApi<M extends MethodName>(
   const result = bridge
     ? await (bridge[method] as (input: MethodInput<M>) => Promise<ApiResult<unknown>>)(input)
     : await callOverHttp(method, input);
+  // An answer read from the data says the team database is reachable again. The session's own
+  // answers are not read from it, and the live loop's say it themselves (app/use-live-changes.ts).
+  if (result.ok && !method.startsWith('session.') && method !== 'live.changes') setTeamDatabaseAway(false);
   return unwrapResult<MethodOutput<M>>(result);
 }
 

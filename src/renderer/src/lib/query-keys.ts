@@ -201,4 +201,6 @@ export const queryKeys = {
     read: (documentId: number, caseId: number) => ['denials', 'read', documentId, caseId],
     progress: (documentId: number) => ['denials', 'progress', documentId],
   },
+  // Nothing is cached under it: the live loop (app/use-live-changes.ts) holds its own cursor.
+  live: { all: ['live'] },
 } as const satisfies { readonly [N in Namespace]: KeysOf<N> };

@@ -52,6 +52,12 @@ export const openPostgresConnection: OpenConnection<{ readonly url: string }> = 
   pool.on('error', (error: Error & { code?: string }) => {
     logger.warn('postgres.idle_connection_lost', { code: error.code ?? 'unknown' });
   });
+  // A connection lent out (a transaction under way) has no listener of the pool's: when the server
+  // goes away then, the query fails (and the caller says so) and the connection's own error event
+  // would end the process. Heard here, the pool drops that connection when it is given back.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   // A cursor lets a long read (the caseload's CSV export) come row by row, as SQLite's iterator does.
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
 };
