@@ -48,6 +48,10 @@ export function applyConnectionSettings(connection: Database.Database): void {
   connection.pragma('busy_timeout = 5000');
   // 64 MiB of pages kept decrypted in memory (SQLite's default is 2 MiB): the caseload's indexes
   // at 100,000 cases then stay decrypted for the session instead of being decrypted on each query.
+  // Not larger: a cache that holds a whole scan hides the cipher's cost rather than cutting it, and
+  // costs the laptop's memory (docs/performance.md, "The store cipher"). No mmap_size: SQLite never
+  // memory-maps an encrypted file's pages (they must be decrypted), so it would speed only the
+  // bench's plain copy.
   connection.pragma('cache_size = -65536');
   registerAuditChainFunction(connection);
 }
