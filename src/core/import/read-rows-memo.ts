@@ -13,11 +13,12 @@ export type RowReading = {
 
 /**
  * The rows the last preview read, kept for the commit of the same file (the import dialog
- * previews, then imports): reading 5,000 rows (every value checked against its schema) was a
- * quarter of the commit's time and a third of what it allocated. Keyed by a digest of everything
- * the reading depends on, so a commit with other corrections, another mapping, other value choices
- * or on another day reads again; the store's duplicates are always looked up again. One entry,
- * dropped by the commit, and with the unlocked store it belongs to (api/handlers/import.ts).
+ * previews, then imports): reading 5,000 rows (every value checked against its schema) again was
+ * about a third of what the commit allocated and a tenth of its CPU time. Keyed by a digest of
+ * everything the reading depends on, so a commit with other corrections, another mapping, other
+ * value choices or on another day reads again; the store's duplicates are always looked up again.
+ * One entry, dropped by the commit, and with the unlocked store it belongs to
+ * (api/handlers/import.ts).
  */
 export type ReadRowsMemo = {
   /** The rows for this reading, from the memo when the last preview read the same. */
