@@ -12,10 +12,10 @@ import { throwIfCancelled, type WorkProgress } from './backup-progress';
  *   "ADVOCASE-BACKUP\n" | entry bytes, one after another | index (JSON) | trailer
  *   trailer = index length (u64 BE) | SHA-256 of the index | "ADVOCASE-BKP-END"
  *
- * Every entry is already ciphertext (the SQLCipher database, the wrapped keyring, the vault's
+ * Every entry is already ciphertext (the encrypted database, the wrapped keyring, the vault's
  * sealed files), so the container adds no encryption of its own. It adds a SHA-256 per entry and
  * one for the index, so a single flipped byte anywhere is found without any key; the keys then
- * prove the contents (SQLCipher page HMACs, vault chunk tags) in the deeper check.
+ * prove the contents (the database's page tags, vault chunk tags) in the deeper check.
  * The index names only entries (keyring.json, advocase.db, vault/objects/ab/<random id>) and the
  * time the backup was made: nothing about any client.
  */

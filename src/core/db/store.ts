@@ -16,7 +16,7 @@ export async function openStore(
   dataKey: Buffer,
   options: { upTo?: string } = {},
 ): Promise<Store> {
-  // SQLCipher keeps its own copy once keyed; the subkey is zeroed as soon as the connection is open.
+  // The driver keeps its own copy once keyed; the subkey is zeroed as soon as the connection is open.
   const db = openSqliteConnection<AdvocaseDatabase>({
     path: databasePath,
     databaseKey: deriveSubkey(dataKey, 'database'),

@@ -26,6 +26,7 @@ import { comparableName } from '../../shared/domain/same-client';
 import { parseCsv, type CsvTable } from './parse-csv';
 import { comparableValue, exactCode, suggestedCode } from './value-vocabulary';
 import { unwatchedImport, type ImportProgressReport } from './import-progress';
+import { noReadRowsMemo, type ReadRowsMemo } from './read-rows-memo';
 import { sameTreatment, writeImport, type ImportPerson } from './write-import';
 
 type Remembered = { mapping: ImportMapping; values: ImportValueMappings };
@@ -183,7 +184,7 @@ async function findInStore(
   return found;
 }
 
-async function reviewRequest(db: Kysely<AdvocaseDatabase>, request: ImportRequest) {
+async function reviewRequest(db: Kysely<AdvocaseDatabase>, request: ImportRequest, memo: ReadRowsMemo) {
   const parsed = parseCsv(request.csvText);
   if (parsed.headers.length === 0 || parsed.rows.length === 0) {
     throw new AppError(
@@ -209,7 +210,15 @@ async function reviewRequest(db: Kysely<AdvocaseDatabase>, request: ImportReques
   }
   const values = resolveValues(table, mapping, request.valueMappings, memory?.values ?? {});
   const skipLines = new Set(request.skipLines);
-  const rows: ReviewedRow[] = readImportRows(table, mapping, values.resolved, localToday()).map((row) => ({
+  const reading = {
+    csvText: request.csvText,
+    corrections: request.corrections,
+    mapping,
+    resolved: values.resolved,
+    today: localToday(),
+  };
+  const read = memo.rowsOf(reading, () => readImportRows(table, mapping, reading.resolved, reading.today));
+  const rows: ReviewedRow[] = read.map((row) => ({
     ...row,
     status: row.isEmpty ? 'skipped-empty' : row.record ? 'ok' : 'error',
     skipped: skipLines.has(row.line),
@@ -273,8 +282,13 @@ function choosePeople(
 export async function previewImport(
   db: Kysely<AdvocaseDatabase>,
   request: ImportRequest,
+  memo: ReadRowsMemo = noReadRowsMemo,
 ): Promise<ImportPreview> {
-  const { table, mapping, mappingOrigin, values, rows, people, inStore } = await reviewRequest(db, request);
+  const { table, mapping, mappingOrigin, values, rows, people, inStore } = await reviewRequest(
+    db,
+    request,
+    memo,
+  );
   const chosen = choosePeople(people, inStore, request.duplicateAction === 'merge');
   const mappedColumns = new Set(Object.values(mapping));
   const count = (status: ImportRowStatus) =>
@@ -344,8 +358,14 @@ export async function commitImport(
   actor: string,
   request: ImportRequest,
   report: ImportProgressReport = unwatchedImport,
+  memo: ReadRowsMemo = noReadRowsMemo,
 ): Promise<ImportResult> {
-  const { table, key, mapping, values, rows, people, inStore } = await reviewRequest(db, request);
+  // The preview's rows serve this commit once; whatever happens next, they are not kept.
+  const { table, key, mapping, values, rows, people, inStore } = await reviewRequest(
+    db,
+    request,
+    memo,
+  ).finally(() => memo.forget());
   const merge = request.duplicateAction === 'merge';
   const chosen = choosePeople(people, inStore, merge);
   const imported = chosen.reduce((sum, person) => sum + person.records.length, 0);

@@ -11,7 +11,7 @@ import { sqliteQueryPlanHints } from './sqlite-query-plan-hints';
 import { readSqliteLogicalSchema } from './read-sqlite-logical-schema';
 import { sqliteCaseInsensitiveText } from './sqlite-text';
 
-/** The local encrypted store's engine: SQLite (SQLCipher) with FTS5 and JSON1. */
+/** The local encrypted store's engine: SQLite (encrypted by SQLite3 Multiple Ciphers) with FTS5 and JSON1. */
 export const sqliteDialect: DatabaseDialect = {
   fullTextSearch: fts5Search,
   caseInsensitiveText: sqliteCaseInsensitiveText,
