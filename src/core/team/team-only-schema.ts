@@ -1,6 +1,6 @@
 /**
  * What only a team database has: the PostgreSQL chain's steps and tables for people, roles,
- * assignment, the database-side audit trail, live changes and documents' files. SQLite never will (a local store
+ * assignment, the database-side audit trail, live changes, documents' files and the local stores moved in. SQLite never will (a local store
  * has one person and no server to enforce policies), so the check that both chains yield the same
  * logical schema (docs/architecture.md, "two chains, checked to match") leaves exactly these out,
  * by name, rather than anything a pattern happens to match.
@@ -11,6 +11,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0147-team-live-changes',
   '0148-team-row-versions',
   '0190-team-stored-files',
+  '0191-team-local-imports',
 ];
 
 export const teamOnlyTables: readonly string[] = [
@@ -24,4 +25,5 @@ export const teamOnlyTables: readonly string[] = [
   'team_row_versions',
   'team_stored_files',
   'team_stored_file_chunks',
+  'team_local_imports',
 ];
