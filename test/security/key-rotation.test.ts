@@ -7,7 +7,7 @@ import { Keyring } from '../../src/core/crypto/keyring';
 import { openEncryptedSqlite } from '../../src/core/db/sqlite/open-encrypted-sqlite';
 import { writeFileAtomically } from '../../src/core/storage/atomic-file';
 import { listStoredFileIds } from '../../src/core/vault/reencrypt-stored-files';
-import { checkStoredFile } from '../../src/core/vault/vault-storage';
+import { localStoredFiles } from '../../src/core/vault/local-stored-files';
 import { runAdvocase } from '../helpers/run-cli-in-process';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 import { addFile, makePdf, openTestVault, passphrase } from '../vault/vault-helpers';
@@ -61,7 +61,7 @@ async function whatTheOldKeyOpens(dataDirectory: string, oldKeyring: string) {
   const files = await listStoredFileIds(dataDirectory);
   const opened = [];
   for (const id of files)
-    if ((await checkStoredFile(dataDirectory, id, oldVaultKey)) === 'ok') opened.push(id);
+    if ((await localStoredFiles(dataDirectory, oldVaultKey).check(id)) === 'ok') opened.push(id);
   return { database, vaultFiles: opened.length, of: files.length };
 }
 

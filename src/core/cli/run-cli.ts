@@ -106,8 +106,8 @@ export const commands: readonly ListedCommand[] = [
   {
     name: 'team',
     usage:
-      'advocase team init | add-user --login NAME --role ROLE --full-name "…" | set-role --login NAME --role ROLE | disable-user --login NAME | reassign --from NAME --to NAME | assign --case ID --to NAME | share --case ID --with NAME --until YYYY-MM-DD | list-users [--json] | verify-audit   [--database-url postgres://…]',
-    summary: `Team mode on PostgreSQL: set the database up (as its owner), manage people (${teamRoles.join(', ')}), hand cases over, check the audit trail`,
+      'advocase team init | add-user --login NAME --role ROLE --full-name "…" | set-role --login NAME --role ROLE | disable-user --login NAME | reassign --from NAME --to NAME | assign --case ID --to NAME | share --case ID --with NAME --until YYYY-MM-DD | list-users [--json] | verify-audit | import-local --data-dir DIR   [--database-url postgres://…]',
+    summary: `Team mode on PostgreSQL: set the database up (as its owner), manage people (${teamRoles.join(', ')}), hand cases over, check the audit trail, move a local caseload in`,
     load: async () => (await import('./commands/team-command')).teamCommand,
   },
 ];

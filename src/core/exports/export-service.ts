@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import type { Session } from '../session/session';
 import { getDocumentWithBlob } from '../vault/document-repository';
-import { readWholeDocument } from '../vault/vault-storage';
+import { readWholeStoredFile } from '../vault/stored-files';
 import { writeAtomically } from './write-atomically';
 import { createRedactor } from './redaction';
 import { redactingReader } from './redacting-reader';
@@ -155,7 +155,7 @@ export class ExportService {
     const names = this.fileNames(model);
     // zip.js and pdf-lib load with the first bundle, not when the app starts (docs/performance.md, "Start").
     const { writeExhibitBundle } = await import('./exhibit-bundle');
-    const report = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) =>
+    const report = await this.session.useVault(async ({ store, files }) =>
       writeExhibitBundle(
         destination,
         model.exhibits,
@@ -165,7 +165,7 @@ export class ExportService {
           dossier.documents.map((document) => document.id),
           async (documentId) => {
             const row = await getDocumentWithBlob(store.db, documentId);
-            return readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+            return readWholeStoredFile(files, row.storage_id);
           },
         ),
         (manifest) => renderSummaryPdf(model, manifest),

@@ -16,7 +16,7 @@ import { readAdvocateProfile } from '../profile/profile-service';
 import type { Session } from '../session/session';
 import { cleanFileName, mimeTypes } from '../vault/file-kinds';
 import type { VaultService } from '../vault/vault-service';
-import { readWholeDocument } from '../vault/vault-storage';
+import { readWholeStoredFile } from '../vault/stored-files';
 import { loadLetterCaseContext, patientLine, type LetterCaseContext } from './letter-case-context';
 import { getLetter, updateLetter } from './letters-service';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
@@ -212,7 +212,7 @@ export class LetterOutputService {
     const letter = await renderLetter(saved, renderContext);
     // pdf-lib loads with the first packet, not when the app starts (docs/performance.md, "Start").
     const { buildSubmissionPacket } = await import('./submission-packet');
-    const packet = await this.session.useVault(({ store, vaultKey, dataDirectory }) =>
+    const packet = await this.session.useVault(({ store, files }) =>
       buildSubmissionPacket({
         cover: {
           isFax,
@@ -247,7 +247,7 @@ export class LetterOutputService {
               .where('documents.id', '=', enclosure.id)
               .executeTakeFirstOrThrow();
             try {
-              return await readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+              return await readWholeStoredFile(files, row.storage_id);
             } catch (error) {
               if (error instanceof AppError && error.code === 'DATA_DAMAGED') {
                 throw new AppError(

@@ -15,7 +15,10 @@ import { readSettings } from '../settings/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
 import { removeCrashLeftovers } from '../vault/crash-leftovers';
+import { localStoredFiles } from '../vault/local-stored-files';
 import { removeOpenCopies } from '../vault/open-copies';
+import type { StoredFiles } from '../vault/stored-files';
+import { teamStoredFiles } from '../team/team-stored-files';
 import {
   isKeyRotationPending,
   resumeKeyRotation,
@@ -335,16 +338,18 @@ export class Session {
     return this.unlocked?.liveChanges ?? null;
   }
 
-  // Document vault: the vault's key and folder, lent to src/core/vault for one piece of
-  // work, and cleanup (open uploads, temporary copies) run whenever the data locks.
-  /** Like useStore, with the vault key (derived from the data key, zeroed afterwards) and the data folder. */
-  async useVault<T>(
-    work: (vault: { store: Store; vaultKey: Buffer; dataDirectory: string }) => Promise<T>,
-  ): Promise<T> {
+  // Document vault: where the documents' files are kept, lent to src/core/vault for one piece
+  // of work, and cleanup (open uploads, temporary copies) run whenever the data locks.
+  /**
+   * Like useStore, with the store's files: encrypted in the data folder under the vault key
+   * (derived from the data key, zeroed afterwards), or chunks in the team database.
+   */
+  async useVault<T>(work: (vault: { store: Store; files: StoredFiles }) => Promise<T>): Promise<T> {
     return this.useStore(async (store) => {
-      const vaultKey = deriveSubkey(this.localDataKey('keep documents'), 'vault');
+      if (!this.unlocked?.dataKey) return work({ store, files: teamStoredFiles(store.db) });
+      const vaultKey = deriveSubkey(this.unlocked.dataKey, 'vault');
       try {
-        return await work({ store, vaultKey, dataDirectory: this.options.dataDirectory });
+        return await work({ store, files: localStoredFiles(this.options.dataDirectory, vaultKey) });
       } finally {
         vaultKey.fill(0);
       }
@@ -469,13 +474,13 @@ export class Session {
     );
   }
 
-  /** The local store's data key; a team database has none, and what needs it is not there yet. */
+  /** The local store's data key; a team database has none (its server keeps the backups). */
   private localDataKey(action: string): Buffer {
     const dataKey = this.unlocked?.dataKey;
     if (dataKey) return dataKey;
     throw new AppError(
       'NOT_AVAILABLE_IN_TEAM_MODE',
-      `On a team database Advocase cannot yet ${action}: documents and backups stay with the local store for now.`,
+      `On a team database Advocase does not ${action}: the team's database is backed up by its server.`,
     );
   }
 

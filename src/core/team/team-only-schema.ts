@@ -1,6 +1,6 @@
 /**
  * What only a team database has: the PostgreSQL chain's steps and tables for people, roles,
- * assignment, the database-side audit trail and live changes. SQLite never will (a local store
+ * assignment, the database-side audit trail, live changes, documents' files and the local stores moved in. SQLite never will (a local store
  * has one person and no server to enforce policies), so the check that both chains yield the same
  * logical schema (docs/architecture.md, "two chains, checked to match") leaves exactly these out,
  * by name, rather than anything a pattern happens to match.
@@ -10,6 +10,8 @@ export const teamOnlyMigrations: readonly string[] = [
   '0146-team-audit-trail',
   '0147-team-live-changes',
   '0148-team-row-versions',
+  '0190-team-stored-files',
+  '0191-team-local-imports',
 ];
 
 export const teamOnlyTables: readonly string[] = [
@@ -21,4 +23,7 @@ export const teamOnlyTables: readonly string[] = [
   'team_audit_log',
   'team_audit_head',
   'team_row_versions',
+  'team_stored_files',
+  'team_stored_file_chunks',
+  'team_local_imports',
 ];

@@ -9,23 +9,24 @@ import { AppError } from '../errors';
 
 type Db = Kysely<AdvocaseDatabase>;
 
-export async function findBlobByHash(db: Db, plaintextSha256: string) {
+/** The stored file with this content key (`StoredFiles.contentKey`), if the person may see one. */
+export async function findBlobByHash(db: Db, contentKey: string) {
   return db
     .selectFrom('vault_blobs')
     .selectAll()
-    .where('plaintext_sha256', '=', plaintextSha256)
+    .where('plaintext_sha256', '=', contentKey)
     .executeTakeFirst();
 }
 
 export async function insertBlob(
   db: Db,
-  blob: { storageId: string; plaintextSha256: string; sizeBytes: number },
+  blob: { storageId: string; contentKey: string; sizeBytes: number },
 ): Promise<number> {
   const row = await db
     .insertInto('vault_blobs')
     .values({
       storage_id: blob.storageId,
-      plaintext_sha256: blob.plaintextSha256,
+      plaintext_sha256: blob.contentKey,
       size_bytes: blob.sizeBytes,
       created_at: new Date().toISOString(),
     })

@@ -10,7 +10,7 @@ import { indexDocumentText } from './document-text-index';
 import { maximumExtractionBytes } from './extract-text';
 import { mimeTypes } from './file-kinds';
 import { suggestDocumentType } from './suggest-document-type';
-import { readWholeDocument } from './vault-storage';
+import { readWholeStoredFile } from './stored-files';
 
 export type RecognitionOutcome =
   | { readonly outcome: 'recognised'; readonly document: DocumentSummary }
@@ -62,12 +62,12 @@ export class DocumentTextRecognition {
     };
     this.running.set(documentId, job);
     try {
-      const { bytes, mediaType } = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
+      const { bytes, mediaType } = await this.session.useVault(async ({ store, files }) => {
         const row = await getDocumentWithBlob(store.db, documentId);
         const refusal = recognitionRefusal(row);
         if (refusal) throw new AppError('INVALID_INPUT', refusal, 'documentId');
         return {
-          bytes: await readWholeDocument(dataDirectory, row.storage_id, vaultKey),
+          bytes: await readWholeStoredFile(files, row.storage_id),
           mediaType: mimeTypes[row.media_type],
         };
       });

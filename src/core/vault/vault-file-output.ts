@@ -10,7 +10,7 @@ import { getDocumentWithBlob } from './document-repository';
 import { readableText } from './extract-text';
 import { fileHeadBytes, mimeTypes, openRefusal, outputFileName } from './file-kinds';
 import { newOpenCopyFolder } from './open-copies';
-import { decryptStoredFile, readWholeDocument } from './vault-storage';
+import { readWholeStoredFile, type StoredFiles } from './stored-files';
 
 /** Previews and downloads travel as base64 in one response: past this, export or open instead. */
 const maximumInlineBytes = 100 * 1024 * 1024;
@@ -50,7 +50,7 @@ export class VaultFileOutput {
   ) {}
 
   async preview(documentId: number): Promise<DocumentPreview> {
-    return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
+    return this.session.useVault(async ({ store, files }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
       if (row.media_type === 'heic') {
         return {
@@ -64,7 +64,7 @@ export class VaultFileOutput {
           message: 'This file is too large to preview here. Open or download it instead.',
         };
       }
-      const bytes = await readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+      const bytes = await readWholeStoredFile(files, row.storage_id);
       try {
         switch (row.media_type) {
           case 'pdf':
@@ -95,7 +95,7 @@ export class VaultFileOutput {
   }
 
   async content(documentId: number): Promise<{ fileName: string; mimeType: string; data: string }> {
-    return this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
+    return this.session.useVault(async ({ store, files }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
       if (row.size_bytes > maximumInlineBytes) {
         throw new AppError(
@@ -103,7 +103,7 @@ export class VaultFileOutput {
           'This file is too large to download here. Export it to a folder instead.',
         );
       }
-      const bytes = await readWholeDocument(dataDirectory, row.storage_id, vaultKey);
+      const bytes = await readWholeStoredFile(files, row.storage_id);
       logger.info('vault.document_downloaded');
       return {
         fileName: outputFileName(row.file_name, row.media_type),
@@ -115,15 +115,17 @@ export class VaultFileOutput {
 
   /** A decrypted copy in Advocase's private folder handed to the system viewer; deleted when the data locks. */
   async openExternally(documentId: number): Promise<void> {
-    const path = await this.session.useVault(async ({ store, vaultKey, dataDirectory }) => {
+    const path = await this.session.useVault(async ({ store, files }) => {
       const row = await getDocumentWithBlob(store.db, documentId);
+      // A team database's documents stay off this computer: no decrypted copy for another app.
+      if (files.openCopyRefusal) throw new AppError('NOT_AVAILABLE_IN_TEAM_MODE', files.openCopyRefusal);
       // Only allow-listed document types reach another app, their content checked again.
       const nameRefusal = openRefusal(row.file_name, row.media_type);
       if (nameRefusal) throw new AppError('INVALID_INPUT', nameRefusal, 'documentId');
-      const folder = await newOpenCopyFolder(dataDirectory);
+      const folder = await newOpenCopyFolder(this.session.dataDirectory);
       const target = join(folder, outputFileName(row.file_name, row.media_type));
       try {
-        await this.decryptTo(dataDirectory, row.storage_id, vaultKey, target, (head) => {
+        await this.decryptTo(files, row.storage_id, target, (head) => {
           const contentRefusal = openRefusal(row.file_name, row.media_type, head);
           if (contentRefusal) throw new AppError('INVALID_INPUT', contentRefusal, 'documentId');
         });
@@ -138,9 +140,8 @@ export class VaultFileOutput {
   }
 
   private async decryptTo(
-    dataDirectory: string,
+    files: StoredFiles,
     storageId: string,
-    vaultKey: Buffer,
     path: string,
     checkFirstChunk: (head: Uint8Array) => void,
   ): Promise<void> {
@@ -148,7 +149,7 @@ export class VaultFileOutput {
     const file = await open(partial, 'wx', 0o600);
     let isFirst = true;
     try {
-      await decryptStoredFile(dataDirectory, storageId, vaultKey, async (chunk) => {
+      await files.read(storageId, async (chunk) => {
         // Checked before a byte is written: a chunk is far larger than the few bytes a type is known by.
         if (isFirst) checkFirstChunk(chunk.subarray(0, fileHeadBytes));
         isFirst = false;

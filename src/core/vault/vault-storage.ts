@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { ChunkDecryptor, ChunkEncryptor, headerLength } from './chunked-encryption';
@@ -117,7 +117,7 @@ function missing(): AppError {
 /**
  * Decrypts a stored file, handing each verified chunk to `onChunk` in order. A damaged chunk stops
  * it with DATA_DAMAGED; chunks already handed over were each verified, but a caller showing the
- * document must still wait for the whole file (see `readWholeDocument`).
+ * document must still wait for the whole file (see `readWholeStoredFile`).
  */
 export async function decryptStoredFile(
   dataDirectory: string,
@@ -155,43 +155,6 @@ export async function decryptStoredFile(
     await file.close();
   }
   await onChunk(decryptor.finish());
-}
-
-/** The whole plaintext in memory, returned only once every chunk has verified. */
-export async function readWholeDocument(
-  dataDirectory: string,
-  storageId: string,
-  vaultKey: Buffer,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  try {
-    await decryptStoredFile(dataDirectory, storageId, vaultKey, (chunk) => void chunks.push(chunk));
-  } catch (error) {
-    for (const chunk of chunks) chunk.fill(0);
-    throw error;
-  }
-  return Buffer.concat(chunks);
-}
-
-export type StoredFileCheck = 'ok' | 'damaged' | 'missing';
-
-export async function checkStoredFile(
-  dataDirectory: string,
-  storageId: string,
-  vaultKey: Buffer,
-): Promise<StoredFileCheck> {
-  const exists = await stat(storedFilePath(dataDirectory, storageId)).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) return 'missing';
-  try {
-    await decryptStoredFile(dataDirectory, storageId, vaultKey, () => undefined);
-    return 'ok';
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'DATA_DAMAGED') return 'damaged';
-    throw error;
-  }
 }
 
 /**

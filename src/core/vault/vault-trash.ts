@@ -13,7 +13,6 @@ import {
   updateDocumentRow,
 } from './document-repository';
 import { removeDocumentText } from './document-text-index';
-import { destroyStoredFile } from './vault-storage';
 
 /**
  * The vault's trash: a trashed document can be restored for a while, then (or when the trash is
@@ -52,7 +51,7 @@ export class VaultTrash {
 
   /** Deletes trashed documents (all, or those past the retention time) and destroys files left unused. */
   async purgeTrash(which: 'all' | 'expired'): Promise<{ removedDocuments: number }> {
-    return this.session.useVault(async ({ store, dataDirectory }) => {
+    return this.session.useVault(async ({ store, files }) => {
       const cutoff =
         which === 'all'
           ? null
@@ -63,7 +62,7 @@ export class VaultTrash {
         await deleteDocumentRows(trx, this.session.actor, ids);
         return { ids, storageIds: await takeOrphanedBlobs(trx) };
       });
-      for (const storageId of storageIds) await destroyStoredFile(dataDirectory, storageId);
+      for (const storageId of storageIds) await files.destroy(storageId);
       if (ids.length > 0)
         logger.info('vault.trash_purged', { documents: ids.length, files: storageIds.length });
       return { removedDocuments: ids.length };

@@ -17,10 +17,10 @@ import { indexDocumentText } from './document-text-index';
 import { extractText, maximumExtractionBytes } from './extract-text';
 import { checkFileKind, cleanFileName, fileHeadBytes } from './file-kinds';
 import { suggestDocumentType } from './suggest-document-type';
-import { destroyStoredFile, EncryptedFileWriter } from './vault-storage';
+import type { StoredFileWriter } from './stored-files';
 
 type Upload = {
-  readonly writer: EncryptedFileWriter;
+  readonly writer: StoredFileWriter;
   readonly fileName: string;
   readonly hash: Hash;
   head: Buffer;
@@ -52,9 +52,9 @@ export class VaultUploads {
   }
 
   async begin(rawFileName: string): Promise<{ uploadId: string }> {
-    return this.session.useVault(async ({ vaultKey, dataDirectory }) => {
+    return this.session.useVault(async ({ files }) => {
       await this.dropStaleUploads();
-      const writer = await EncryptedFileWriter.create(dataDirectory, vaultKey);
+      const writer = await files.createWriter();
       const uploadId = randomBytes(16).toString('hex');
       this.uploads.set(uploadId, {
         writer,
@@ -115,8 +115,9 @@ export class VaultUploads {
     const plaintext = upload.retained ? Buffer.concat(upload.retained) : null;
     upload.retained = null;
     try {
-      return await this.session.useVault(async ({ store, dataDirectory }) => {
-        const existing = await findBlobByHash(store.db, plaintextSha256);
+      return await this.session.useVault(async ({ store, files }) => {
+        const contentKey = await files.contentKey(plaintextSha256);
+        const existing = await findBlobByHash(store.db, contentKey);
         if (existing) {
           await upload.writer.discard();
           const liveDocumentId = await findLiveDocumentForBlob(store.db, existing.id);
@@ -142,14 +143,14 @@ export class VaultUploads {
         await upload.writer.commit();
         try {
           return await this.createDocument(store, {
-            blob: { storageId: upload.writer.storageId, plaintextSha256, sizeBytes: upload.sizeBytes },
+            blob: { storageId: upload.writer.storageId, contentKey, sizeBytes: upload.sizeBytes },
             fileName,
             kind: kind.mediaType,
             plaintext,
             target,
           });
         } catch (error) {
-          await destroyStoredFile(dataDirectory, upload.writer.storageId);
+          await files.destroy(upload.writer.storageId);
           throw error;
         }
       });

@@ -4,7 +4,6 @@ import { logger } from '../logging/logger';
 import type { Session } from '../session/session';
 import { allBlobsWithDocuments } from './document-repository';
 import { findVaultLeftovers, removeVaultLeftovers } from './vault-leftovers';
-import { checkStoredFile } from './vault-storage';
 
 /**
  * Checks every stored file against its authentication tags and lists the documents of those that
@@ -15,21 +14,21 @@ export function verifyVault(
   now: number,
   { removeLeftovers = false }: ParsedInput<'vault.verify'> = {},
 ): Promise<VerifyReport> {
-  return session.useVault(async ({ store, vaultKey, dataDirectory }) => {
+  return session.useVault(async ({ store, files }) => {
     const rows = await allBlobsWithDocuments(store.db);
     const byStorageId = new Map<string, typeof rows>();
     for (const row of rows)
       byStorageId.set(row.storage_id, [...(byStorageId.get(row.storage_id) ?? []), row]);
     const failures: VerifyReport['failures'] = [];
     for (const [storageId, documents] of byStorageId) {
-      const result = await checkStoredFile(dataDirectory, storageId, vaultKey);
+      const result = await files.check(storageId);
       if (result === 'ok') continue;
       for (const document of documents) {
         failures.push({ documentId: document.document_id, fileName: document.file_name, problem: result });
       }
     }
-    const leftovers = await findVaultLeftovers(store, dataDirectory, now);
-    if (removeLeftovers) await removeVaultLeftovers(store, dataDirectory, leftovers);
+    const leftovers = await findVaultLeftovers(store, files, now);
+    if (removeLeftovers) await removeVaultLeftovers(store, files, leftovers);
     logger.info('vault.verified', {
       files: byStorageId.size,
       failures: failures.length,

@@ -10,10 +10,13 @@ import {
   setTeamMemberRole,
   shareCase,
 } from '../../team/team-administration';
+import { importLocalStore } from '../../team/import-local-store';
 import { TeamModeError } from '../../team/team-mode-error';
 import { teamRoles } from '../../team/team-roles';
 import { exitCodes, UsageError, type ExitCode } from '../cli-io';
 import type { Command, CommandContext } from '../command';
+import { readPassphrase } from '../prompt-secret';
+import { describeLocalImport } from './describe-local-import';
 
 const subcommands = [
   'init',
@@ -25,6 +28,7 @@ const subcommands = [
   'share',
   'list-users',
   'verify-audit',
+  'import-local',
 ] as const;
 
 /**
@@ -89,6 +93,7 @@ async function runSubcommand(
       with: { type: 'string' },
       until: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -168,6 +173,14 @@ async function runSubcommand(
           );
         }
       }
+      return exitCodes.ok;
+    }
+    case 'import-local': {
+      const dataDirectory = required(values['data-dir'], '--data-dir', '~/.config/Advocase');
+      const passphrase = await readPassphrase(context.io);
+      say('Moving the local caseload and its documents into the team database (one transaction)…');
+      const report = await importLocalStore({ dataDirectory, passphrase, databaseUrl: url });
+      context.io.stdout.write(describeLocalImport(report, dataDirectory));
       return exitCodes.ok;
     }
     case 'verify-audit': {
