@@ -5,6 +5,7 @@ import { Keyring } from '../crypto/keyring';
 import { dialectOf } from '../db/dialect/dialect-of';
 import type { LogicalTable } from '../db/dialect/logical-schema';
 import { readSqliteLogicalSchema } from '../db/dialect/sqlite/read-sqlite-logical-schema';
+import { sqliteDerivedTables } from '../db/dialect/sqlite/sqlite-derived-tables';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { openPostgresStore, openStore, type Store } from '../db/store';
@@ -33,10 +34,9 @@ type Row = Record<string, unknown>;
  * saved views, which a team keeps as its shared reference.
  */
 export const tablesNotMoved: readonly string[] = [
-  'caseload_entries',
-  'caseload_stage_counts',
-  'caseload_changes',
-  'case_outcome_facts',
+  // The derived tables' own list, so a table kept by triggers later is never copied over the
+  // team's triggers (which would count it twice, or be refused to a navigator's login).
+  ...sqliteDerivedTables.derivedTables.map((derived) => derived.table),
   'audit_log',
   'edit_groups',
   'settings',
