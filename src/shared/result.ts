@@ -14,6 +14,10 @@ export const errorCodes = [
   'UNAUTHORIZED',
   /** Asked of a team database what only the local store has (a passphrase, the document vault, backups). */
   'NOT_AVAILABLE_IN_TEAM_MODE',
+  /** A team database could not be reached or used; the message says which of the causes, `field` which input. */
+  'TEAM_CONNECTION_FAILED',
+  /** The operating system's keychain cannot encrypt, so team credentials are not saved at all. */
+  'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
