@@ -35,6 +35,7 @@ import { BackupService } from '../backup/backup-service';
 import { recordingExports } from '../audit/record-exports';
 import { backupHandlers } from './handlers/backup';
 import { denialsHandlers } from './handlers/denials';
+import { teamHandlers } from './handlers/team';
 
 /**
  * The contract implemented over one session; the return type makes the compiler check every method is here.
@@ -86,6 +87,7 @@ export function createHandlers(
     audit: auditHandlers(context),
     backup: backupHandlers(new BackupService(session, backupHost)),
     denials: denialsHandlers(context),
+    team: teamHandlers(context),
   };
   const handlers: ContractHandlers = mergeNamespaces(handlersByNamespace);
   return recordingExports(handlers, session);

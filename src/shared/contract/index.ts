@@ -29,6 +29,7 @@ import { lettersOutputMethods } from './letters-output';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { denialsMethods } from './denials';
+import { teamMethods } from './team';
 import { checkNamespaces, mergeNamespaces } from './by-namespace';
 
 /**
@@ -74,6 +75,7 @@ const methodsByNamespace = checkNamespaces({
   audit: auditMethods,
   backup: backupMethods,
   denials: denialsMethods,
+  team: teamMethods,
 });
 
 /**

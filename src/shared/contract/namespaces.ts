@@ -43,6 +43,7 @@ export const namespaces = [
   'audit',
   'backup',
   'denials',
+  'team',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

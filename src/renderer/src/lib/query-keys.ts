@@ -201,4 +201,9 @@ export const queryKeys = {
     read: (documentId: number, caseId: number) => ['denials', 'read', documentId, caseId],
     progress: (documentId: number) => ['denials', 'progress', documentId],
   },
+  team: {
+    all: ['team'],
+    /** Which store is open: the title, the header badge and Settings → Team read it. */
+    connection: ['team', 'connection'],
+  },
 } as const satisfies { readonly [N in Namespace]: KeysOf<N> };
