@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { addTeamMember, initTeamDatabase } from '../../src/core/team/team-administration';
+import type { TeamRole } from '../../src/core/team/team-roles';
+import { startPostgresServer } from '../../test/helpers/postgres-server';
+import { test as harnessTest } from './web-harness-fixture';
+
+/** A person on the e2e team, with the one-time password `advocase team add-user` printed. */
+export type TeamDatabasePerson = {
+  readonly login: string;
+  readonly fullName: string;
+  readonly role: TeamRole;
+  readonly password: string;
+  /** `postgres://login:password@127.0.0.1:port/advocase_team` (no TLS: the server is on this computer). */
+  readonly url: string;
+};
+
+export type RunningTeamDatabase = {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  readonly database: string;
+  /** The owner's URL (it ran `team init` and added the people): it sees no client's data. */
+  readonly ownerUrl: string;
+  readonly people: Readonly<Record<TeamPersonName, TeamDatabasePerson>>;
+  readonly stop: () => Promise<void>;
+};
+
+/** The team every e2e run starts with: one of each role that works with cases, and an admin. */
+export const e2eTeam = {
+  jrivera: { fullName: 'Jordan Rivera', role: 'navigator' },
+  mchen: { fullName: 'Mei Chen', role: 'supervisor' },
+  counsel: { fullName: 'Sam Ortiz', role: 'viewer' },
+  ada: { fullName: 'Ada Okafor', role: 'admin' },
+} as const satisfies Record<string, { fullName: string; role: TeamRole }>;
+
+export type TeamPersonName = keyof typeof e2eTeam;
+
+const databaseName = 'advocase_team';
+
+/**
+ * A PostgreSQL server of its own (the embedded one the unit tests use, on 127.0.0.1), a database
+ * set up by `advocase team init`'s code, and the people of `e2eTeam` added as `team add-user` adds them.
+ */
+export async function startTeamDatabase(): Promise<RunningTeamDatabase> {
+  const server = await startPostgresServer();
+  try {
+    const maintenance = new pg.Client({ connectionString: server.urlOf('postgres') });
+    await maintenance.connect();
+    await maintenance.query(`CREATE DATABASE ${databaseName}`);
+    await maintenance.end();
+    const ownerUrl = server.urlOf(databaseName);
+    await initTeamDatabase(ownerUrl);
+    const port = Number(new URL(ownerUrl).port);
+    const people = {} as Record<TeamPersonName, TeamDatabasePerson>;
+    for (const [login, { fullName, role }] of Object.entries(e2eTeam)) {
+      const password = await addTeamMember(ownerUrl, { login, fullName, role });
+      const url = new URL(ownerUrl);
+      url.username = login;
+      url.password = password;
+      people[login as TeamPersonName] = { login, fullName, role, password, url: url.toString() };
+    }
+    return { host: '127.0.0.1', port, database: databaseName, ownerUrl, people, stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+/**
+ * The web harness fixture with a team database for the worker. `test.use({ teamLogin: 'jrivera' })`
+ * starts each test's harness already on the team database as that person (ADVOCASE_DATABASE_URL);
+ * left null, the harness opens the local store and the test joins from the app.
+ */
+export const test = harnessTest.extend<
+  { teamLogin: TeamPersonName | null },
+  { teamDatabase: RunningTeamDatabase }
+>({
+  teamDatabase: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
+    async ({}, use) => {
+      const teamDatabase = await startTeamDatabase();
+      await use(teamDatabase);
+      await teamDatabase.stop();
+    },
+    { scope: 'worker' },
+  ],
+  teamLogin: [null, { option: true }],
+  harnessEnvironment: async ({ teamLogin, teamDatabase }, use) => {
+    await use(teamLogin ? { ADVOCASE_DATABASE_URL: teamDatabase.people[teamLogin].url } : {});
+  },
+});
+
+export { expect } from '@playwright/test';
