@@ -23,7 +23,7 @@ type KeysOf<N extends Namespace> = {
 export const queryKeys = {
   session: {
     all: ['session'],
-    // The status is the namespace's root: `forgetCachedRecords` keeps only what starts with it.
+    // The status is the namespace's root: `forgetCachedRecords` keeps what starts with it.
     status: ['session'],
     /** Wrong passphrases before this unlock, for the notice; under the session's key, so kept with it. */
     failedUnlocks: ['session', 'failedUnlocks'],
