@@ -81,7 +81,8 @@ export const test = harnessTest.extend<
       await use(teamDatabase);
       await teamDatabase.stop();
     },
-    { scope: 'worker' },
+    // Starting a server and running the whole chain outlasts a test's own time on a busy machine.
+    { scope: 'worker', timeout: 180_000 },
   ],
   teamLogin: [null, { option: true }],
   harnessEnvironment: async ({ teamLogin, teamDatabase }, use) => {

@@ -92,10 +92,12 @@ export function Workspace() {
         Skip to content
       </a>
       <header className={styles.header}>
-        <p className={styles.brand}>
-          <ShieldCheck aria-hidden size={20} /> Advocase
-        </p>
-        <StoreBadge />
+        <div className={styles.identity}>
+          <p className={styles.brand}>
+            <ShieldCheck aria-hidden size={20} /> Advocase
+          </p>
+          <StoreBadge />
+        </div>
         <nav aria-label="Main" className={styles.nav}>
           <a
             className={styles.navItem}

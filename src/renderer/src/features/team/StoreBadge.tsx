@@ -1,4 +1,3 @@
-import { Laptop, Users } from 'lucide-react';
 import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import styles from './Team.module.css';
 import { useTeamConnection } from './use-team-connection';
@@ -10,14 +9,15 @@ export function StoreBadge() {
   if (connection.store === 'local') {
     return (
       <p className={styles.badge}>
-        <Laptop aria-hidden size={14} />
         <span className={hiddenStyles.visuallyHidden}>Store open: </span>This computer
       </p>
     );
   }
   return (
-    <p className={styles.teamBadge} title={`${connection.database} on ${connection.server}`}>
-      <Users aria-hidden size={14} />
+    <p
+      className={styles.teamBadge}
+      title={`${connection.database} on ${connection.server}, as ${connection.login}`}
+    >
       <span className={hiddenStyles.visuallyHidden}>Store open: </span>Team: {connection.database} (
       {connection.login})
     </p>

@@ -169,7 +169,11 @@ export function TeamConnectionForm({ onJoined }: { onJoined: (connection: TeamCo
           )}
         </Field>
       </div>
-      <Field label="Connection security" error={errors.fields.tlsMode}>
+      <Field
+        label="Connection security"
+        error={errors.fields.tlsMode}
+        hint="Encrypted without checking the server is enough only inside a private network."
+      >
         {(ids) => (
           <select {...ids} className={inputClassName} value={fields.tlsMode} onChange={set('tlsMode')}>
             {tlsChoices.map((choice) => (

@@ -12,10 +12,8 @@ export function TeamSettings({ onSaved }: { onSaved: (announcement: string) => v
   const connection = useTeamConnection();
   if (!connection.data) return null;
   return (
-    <section className={formStyles.fieldset} aria-labelledby="team-settings-title">
-      <h2 id="team-settings-title" className={formStyles.legend}>
-        Team
-      </h2>
+    <fieldset className={formStyles.fieldset}>
+      <legend className={formStyles.legend}>Team</legend>
       {connection.data.store === 'team' ? (
         <>
           <div className={styles.status}>
@@ -44,6 +42,6 @@ export function TeamSettings({ onSaved }: { onSaved: (announcement: string) => v
           />
         </>
       )}
-    </section>
+    </fieldset>
   );
 }
