@@ -10,14 +10,17 @@ export const architecturePlugin = { rules: { 'layer-boundaries': layerBoundaries
 /**
  * The only doors from the shells (the Electron main process and the web harness) into the core:
  * the contract's dispatch and handlers, the session that opens the store, the desktop reminders'
- * plan (the service the contract's reminder methods use), and a few utilities a shell needs
- * before or beside a session. Everything else is reached through the contract.
+ * plan (the service the contract's reminder methods use), where a shell keeps a joined team
+ * database's credentials (the keychain-encrypted file, or memory), and a few utilities a shell
+ * needs before or beside a session. Everything else is reached through the contract.
  */
 const coreDoorsForShells = [
   'src/core/api',
   'src/core/session',
   'src/core/storage/data-directory',
   'src/core/storage/team-database-url',
+  'src/core/team/team-credential-store',
+  'src/core/team/encrypted-team-credential-file',
   'src/core/logging/logger',
   'src/core/backup/backup-host',
   'src/core/exports/write-atomically',

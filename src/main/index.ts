@@ -1,11 +1,12 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, powerMonitor } from 'electron';
+import { app, BrowserWindow, powerMonitor, safeStorage } from 'electron';
 import { createHandlers } from '../core/api/create-handlers';
 import { lockOnTermination } from '../core/session/lock-on-termination';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
+import { encryptedTeamCredentialFile } from '../core/team/encrypted-team-credential-file';
 import { dialogBackupHost } from './backup-dialogs';
 import { registerContractHandlers } from './ipc';
 import { lockOnSystemEvents } from './lock-on-system-events';
@@ -22,7 +23,16 @@ const dataDirectory = resolveDataDirectory();
 // Chromium's own profile (caches, local storage) stays apart from the encrypted data.
 app.setPath('sessionData', join(dataDirectory, 'chromium-profile'));
 
-const session = new Session({ dataDirectory, actor: userInfo().username });
+// A joined team database's login and password: encrypted by the OS keychain (safeStorage) in a file
+// of the app's user data folder, and never written at all when the keychain cannot encrypt.
+const session = new Session({
+  dataDirectory,
+  actor: userInfo().username,
+  teamCredentials: encryptedTeamCredentialFile(
+    join(app.getPath('userData'), 'team-connection.bin'),
+    safeStorage,
+  ),
+});
 let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
@@ -66,8 +76,10 @@ if (!enforceSingleInstance()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession();
+    // The keychain answers only once the app is ready; a team joined before opens with no passphrase.
+    await session.restoreJoinedTeam();
     const handlers = createHandlers(
       session,
       dialogBackupHost(() => mainWindow),

@@ -16,6 +16,10 @@ export const errorCodes = [
   'NOT_AVAILABLE_IN_TEAM_MODE',
   /** The team database cannot be reached right now: nothing was changed, and the same call can be tried again. */
   'SERVER_UNREACHABLE',
+  /** A team database could not be reached or used; the message says which of the causes, `field` which input. */
+  'TEAM_CONNECTION_FAILED',
+  /** The operating system's keychain cannot encrypt, so team credentials are not saved at all. */
+  'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

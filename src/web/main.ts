@@ -6,6 +6,7 @@ import { lockOnTermination } from '../core/session/lock-on-termination';
 import { Session } from '../core/session/session';
 import { resolveDataDirectory } from '../core/storage/data-directory';
 import { describeTeamDatabase, resolveTeamDatabaseUrl } from '../core/storage/team-database-url';
+import { memoryTeamCredentialStore } from '../core/team/team-credential-store';
 import { startWebHarness } from './web-harness';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
@@ -24,10 +25,12 @@ const teamDatabaseUrl = (() => {
     process.exit(2);
   }
 })();
+// Team credentials joined from the page live in this process's memory only: the harness has no
+// keychain to encrypt them with, and must never write them to a plain file.
 const session = new Session({
   dataDirectory,
   actor: userInfo().username,
-  ...(teamDatabaseUrl ? { teamDatabaseUrl } : {}),
+  ...(teamDatabaseUrl ? { teamDatabaseUrl } : { teamCredentials: memoryTeamCredentialStore() }),
 });
 // A team database is connected to now, so the first screen is the caseload, not the lock screen
 // (its login is in the URL: there is no passphrase to ask for).
@@ -43,7 +46,7 @@ process.stdout.write(`Advocase is running. Open ${harness.url}\n`);
 process.stdout.write(
   teamDatabaseUrl
     ? `Team database: ${describeTeamDatabase(teamDatabaseUrl)}\nPress Ctrl+C to disconnect and stop.\n`
-    : `Data folder: ${dataDirectory}\nPress Ctrl+C to lock and stop.\n`,
+    : `Data folder: ${dataDirectory}\nA team database joined from the page is remembered in memory only, until this process stops.\nPress Ctrl+C to lock and stop.\n`,
 );
 
 lockOnTermination(session, async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { addTeamMember } from '../../src/core/team/team-administration';
 import type { TeamRole } from '../../src/core/team/team-roles';
+import type { TeamConnectionInput } from '../../src/shared/schemas/team';
 import { createPostgresTestDatabase, type PostgresTestDatabase } from './postgres-database';
 
 /**
@@ -92,4 +93,17 @@ export async function addClientWithCase(client: pg.Client, clientName: string) {
     caseId,
   ]);
   return { clientId, caseId, eventId, documentId, blobId };
+}
+
+/** What a person would type on Settings → Team for a `postgres://` URL of the test server (on this computer, so no TLS). */
+export function connectionInputOf(url: string): TeamConnectionInput {
+  const address = new URL(url);
+  return {
+    host: address.hostname,
+    port: Number(address.port),
+    database: decodeURIComponent(address.pathname.slice(1)),
+    user: decodeURIComponent(address.username),
+    password: decodeURIComponent(address.password),
+    tlsMode: 'disable',
+  };
 }

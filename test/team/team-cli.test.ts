@@ -145,7 +145,9 @@ describe('advocase team: people', () => {
     const database = await emptyDatabase();
     const notSetUp = await team(['list-users'], database.url);
     expect(notSetUp).toMatchObject({ code: 2, stdout: '' });
-    expect(notSetUp.stderr).toMatch(/not set up for team mode yet: run advocase team init/);
+    expect(notSetUp.stderr).toMatch(
+      /not set up for team mode yet: ask your administrator to run advocase team init/,
+    );
 
     await team(['init'], database.url);
     const unknownRole = await team(

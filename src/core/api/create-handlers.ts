@@ -36,6 +36,7 @@ import { recordingExports } from '../audit/record-exports';
 import { backupHandlers } from './handlers/backup';
 import { denialsHandlers } from './handlers/denials';
 import { liveHandlers } from './handlers/live';
+import { teamHandlers } from './handlers/team';
 
 /**
  * The contract implemented over one session; the return type makes the compiler check every method is here.
@@ -88,6 +89,7 @@ export function createHandlers(
     backup: backupHandlers(new BackupService(session, backupHost)),
     denials: denialsHandlers(context),
     live: liveHandlers(context),
+    team: teamHandlers(context),
   };
   const handlers: ContractHandlers = mergeNamespaces(handlersByNamespace);
   return recordingExports(handlers, session);

@@ -7,10 +7,31 @@ import { deriveSubkey } from '../crypto/key-derivation';
 import { Keyring } from '../crypto/keyring';
 import { inTransaction } from '../db/in-transaction';
 import { openPostgresStore, openStore, type Store } from '../db/store';
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import type {
+  TeamConnection,
+  TeamConnectionInput,
+  TeamConnectionTest,
+  TeamStoreConnection,
+} from '../../shared/schemas/team';
+import {
+  addressOfInput,
+  asTeamConnectionFailure,
+  openTeamDatabase,
+  postgresConfigOf,
+  readTeamIdentity,
+} from '../team/team-connection';
+import type { TeamCredentialStore } from '../team/team-credential-store';
+import {
+  addressOfUrl,
+  describeTeamDatabaseFailure,
+  isServerUnreachable,
+  serverUnreachableMessage,
+} from '../team/team-mode-error';
 import { AppError } from '../errors';
 import { logger } from '../logging/logger';
 import { LiveChangeFeed } from '../team/live-change-feed';
-import { isServerUnreachable, serverUnreachableMessage } from '../team/team-mode-error';
 import { readSettings } from '../settings/settings-service';
 import { dataFilePaths } from '../storage/data-directory';
 import { restoreFromBackupAdvice } from '../../shared/schemas/backup';
@@ -40,6 +61,11 @@ export type SessionOptions = {
    * unlocking the local encrypted store. The login is the person's own database login.
    */
   readonly teamDatabaseUrl?: string;
+  /**
+   * Where a team database joined from the app keeps its credentials (the OS keychain in the
+   * desktop app, memory in the web harness). Without it, joining is refused.
+   */
+  readonly teamCredentials?: TeamCredentialStore;
 };
 
 /** Work to do with the store still open when the data is about to lock (see `onBeforeLock`). */
@@ -82,6 +108,12 @@ export class Session {
   private readonly lockCleanups = new Set<() => Promise<void>>();
   private readonly beforeLockHooks = new Set<BeforeLockHook>();
   private idleTimer: NodeJS.Timeout | null = null;
+  /**
+   * The team database this copy opens, when it opens one: where and as whom, never the password
+   * (that stays with the credential store, or in the URL given at start). Kept while locked, so the
+   * title and the unlock screen can say what "Reconnect" reconnects to.
+   */
+  private team: TeamStoreConnection | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const paths = dataFilePaths(options.dataDirectory);
@@ -107,14 +139,81 @@ export class Session {
 
   /** Which store this session opens: the local encrypted file, or a team's PostgreSQL database. */
   get storeKind(): 'local' | 'team' {
-    return this.options.teamDatabaseUrl ? 'team' : 'local';
+    return this.options.teamDatabaseUrl || this.team ? 'team' : 'local';
+  }
+
+  /** Which store this copy opens (`team.connection`): answered while locked too. */
+  async teamConnection(): Promise<TeamConnection> {
+    if (this.options.teamDatabaseUrl && !this.team) await this.connectTeamDatabase();
+    return this.team ?? { store: 'local' };
+  }
+
+  /**
+   * At start: a team database joined before (its credentials remembered) is what this copy opens,
+   * with no passphrase; call once before the first screen asks for the status.
+   */
+  async restoreJoinedTeam(): Promise<void> {
+    const remembered = await this.options.teamCredentials?.read();
+    if (!remembered || this.options.teamDatabaseUrl) return;
+    this.team = {
+      store: 'team',
+      ...addressOfInput(remembered.input),
+      login: remembered.input.user,
+      fullName: remembered.fullName,
+      role: remembered.role,
+    };
+  }
+
+  /**
+   * Joins a team database from the app (Settings → Team, the first-run screen): connects and
+   * checks who this login is, remembers the credentials (nothing is switched if they cannot be
+   * kept protected), then locks the local store if it is open, as any lock does (its backup at
+   * lock included), and opens the team database in its place. The local store is untouched.
+   */
+  joinTeam(input: TeamConnectionInput): Promise<TeamConnection> {
+    return this.transition(async () => {
+      const credentials = this.teamCredentialStore();
+      const opened = await this.openTeamDatabase(input);
+      try {
+        await credentials.save({
+          input,
+          fullName: opened.identity.fullName,
+          role: opened.identity.role,
+        });
+      } catch (error) {
+        await opened.store.close();
+        throw error;
+      }
+      const current = this.unlocked;
+      this.unlocked = null;
+      await this.runBeforeLockHooks(current);
+      await this.close(current);
+      await this.openTeamStore(opened.store, opened.identity, postgresConfigOf(input));
+      logger.info('session.team_joined');
+      return this.team!;
+    });
+  }
+
+  /**
+   * Leaves the team database: disconnects, forgets the credentials, and this copy opens the
+   * local store again (locked, or the setup screen if there is none). Nothing local is changed.
+   */
+  leaveTeam(): Promise<TeamConnection> {
+    return this.transition(async () => {
+      const credentials = this.teamCredentialStore();
+      await this.closeOpenStore();
+      await credentials.forget();
+      this.team = null;
+      logger.info('session.team_left');
+      return { store: 'local' as const };
+    });
   }
 
   status(): SessionStatus {
     this.lockIfIdle();
     if (this.unlocked || this.rotation) return { state: 'unlocked' };
     // A team database is connected to on the next call: there is nothing to set up or unlock here.
-    if (this.options.teamDatabaseUrl) return { state: 'locked' };
+    if (this.storeKind === 'team') return { state: 'locked' };
     if (this.keyring.exists()) return { state: 'locked' };
     // The setup screen is showing: load the strength estimator now, not when the user submits.
     preloadPassphraseEstimator();
@@ -315,14 +414,14 @@ export class Session {
     if (this.rotation) await this.rotation.catch(() => undefined);
     this.lockIfIdle();
     try {
-      if (!this.unlocked && this.options.teamDatabaseUrl) await this.connectTeamDatabase();
+      if (!this.unlocked && this.storeKind === 'team') await this.connectTeamDatabase();
       if (!this.unlocked) {
         throw new AppError('LOCKED', 'Advocase is locked. Enter your passphrase to continue.');
       }
       this.unlocked.lastActivityAt = this.now();
       return await work(this.unlocked.store);
     } catch (error) {
-      if (this.options.teamDatabaseUrl && isServerUnreachable(error)) {
+      if (this.storeKind === 'team' && isServerUnreachable(error)) {
         throw new AppError('SERVER_UNREACHABLE', serverUnreachableMessage);
       }
       throw error;
@@ -444,30 +543,100 @@ export class Session {
    */
   connectTeamDatabase(): Promise<void> {
     return this.transition(async () => {
+      if (this.storeKind !== 'team' || this.unlocked) return;
       const url = this.options.teamDatabaseUrl;
-      if (!url || this.unlocked) return;
-      const store = await openPostgresStore(url);
-      const { autoLockMinutes } = await readSettings(store.db).catch(async (error: unknown) => {
-        await store.close();
-        throw error;
-      });
-      const liveChanges = new LiveChangeFeed(url);
-      await liveChanges.start();
-      this.unlocked = {
-        store,
-        dataKey: null,
-        liveChanges,
-        autoLockMinutes,
-        unlockedAt: new Date(this.now()).toISOString(),
-        lastActivityAt: this.now(),
-      };
-      this.armIdleTimer();
+      if (url) {
+        const store = await openPostgresStore(url).catch((error: unknown) => {
+          throw asTeamConnectionFailure(describeTeamDatabaseFailure(error, addressOfUrl(new URL(url))));
+        });
+        const member = await readTeamIdentity(store.db as Kysely<unknown>).catch(() => null);
+        const address = addressOfUrl(new URL(url));
+        // The database's owner (a CLI run, a test) is on no team list: it manages the team.
+        await this.openTeamStore(
+          store,
+          {
+            server: address.server,
+            database: address.database,
+            login: member?.login ?? address.user,
+            fullName: member?.fullName ?? null,
+            role: member?.role ?? 'admin',
+          },
+          { connectionString: url },
+        );
+      } else {
+        const remembered = await this.teamCredentialStore().read();
+        if (!remembered) {
+          this.team = null;
+          throw new AppError(
+            'TEAM_CONNECTION_FAILED',
+            'The team database’s credentials are no longer on this computer. Join it again from Settings → Team.',
+          );
+        }
+        const opened = await this.openTeamDatabase(remembered.input);
+        await this.openTeamStore(opened.store, opened.identity, postgresConfigOf(remembered.input));
+        // Keep the name and role the title shows while locked as the server says them now.
+        await this.teamCredentialStore().save({
+          input: remembered.input,
+          fullName: opened.identity.fullName,
+          role: opened.identity.role,
+        });
+      }
       logger.info('session.team_database_connected');
     });
   }
 
+  /** `listenOn`: how the live feed reaches the same database (docs/team-mode.md, "Live"). */
+  private async openTeamStore(
+    store: Store,
+    identity: TeamConnectionTest,
+    listenOn: pg.ClientConfig,
+  ): Promise<void> {
+    let autoLockMinutes: number;
+    try {
+      ({ autoLockMinutes } = await readSettings(store.db));
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    const liveChanges = new LiveChangeFeed(listenOn);
+    await liveChanges.start();
+    this.team = { store: 'team', ...identity };
+    this.unlocked = {
+      store,
+      dataKey: null,
+      liveChanges,
+      autoLockMinutes,
+      unlockedAt: new Date(this.now()).toISOString(),
+      lastActivityAt: this.now(),
+    };
+    this.armIdleTimer();
+  }
+
+  /** Opens a team database from a person's fields; a failure says which cause, beside which field. */
+  private async openTeamDatabase(input: TeamConnectionInput) {
+    try {
+      return await openTeamDatabase(input);
+    } catch (error) {
+      throw asTeamConnectionFailure(error);
+    }
+  }
+
+  /** The credential store of a copy that may join a team from the app. */
+  private teamCredentialStore(): TeamCredentialStore {
+    if (this.options.teamDatabaseUrl) {
+      throw new AppError(
+        'NOT_AVAILABLE_IN_TEAM_MODE',
+        'This copy of Advocase was started on a team database (ADVOCASE_DATABASE_URL): start it without one to join or leave a team from here.',
+      );
+    }
+    if (!this.options.teamCredentials) {
+      throw new AppError('NOT_AVAILABLE_IN_TEAM_MODE', 'This copy of Advocase cannot keep team credentials.');
+    }
+    return this.options.teamCredentials;
+  }
+
   private assertLocalStore(action: string): void {
-    if (!this.options.teamDatabaseUrl) return;
+    if (this.storeKind === 'local') return;
     throw new AppError(
       'NOT_AVAILABLE_IN_TEAM_MODE',
       `This copy of Advocase opens a team database, which has no passphrase: there is nothing to ${action} here. Your database login is what lets you in.`,

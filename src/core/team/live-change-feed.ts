@@ -52,7 +52,8 @@ export class LiveChangeFeed {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly waiters = new Set<() => void>();
 
-  constructor(private readonly url: string) {}
+  /** `connection`: how to reach the team database, as the store itself was reached (a URL or a person's fields). */
+  constructor(private readonly connection: pg.ClientConfig) {}
 
   /** Whether the team database could be reached the last time this feed tried. */
   get reachable(): boolean {
@@ -134,7 +135,7 @@ export class LiveChangeFeed {
     if (this.isClosed) return;
     // Keepalive notices a network that went away without a word, as a laptop changing networks does.
     const listener = new pg.Client({
-      connectionString: this.url,
+      ...this.connection,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });

@@ -6,7 +6,7 @@ import { migrateDatabase } from '../db/migrate';
 import type { AuditVerification } from '../../shared/schemas/audit';
 import { scramSha256Secret } from './scram-secret';
 import { verifyTeamAuditTrail } from './team-audit-trail';
-import { describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';
+import { addressOfUrl, describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';
 import { isTeamRole, teamRoles, type TeamRole } from './team-roles';
 
 /**
@@ -45,7 +45,7 @@ async function withTeamDatabase<Result>(
     await client.connect();
     return await work(client);
   } catch (error) {
-    throw describeTeamDatabaseFailure(error, address);
+    throw describeTeamDatabaseFailure(error, addressOfUrl(address));
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -78,7 +78,7 @@ export async function initTeamDatabase(url: string): Promise<string[]> {
     await migrateDatabase(db);
     return (await appliedSteps()).filter((name) => !before.has(name)).sort();
   } catch (error) {
-    throw describeTeamDatabaseFailure(error, address);
+    throw describeTeamDatabaseFailure(error, addressOfUrl(address));
   } finally {
     await db.destroy();
   }

@@ -1,14 +1,30 @@
+/** The input a failure is about, so a form can show its message beside that field. */
+export type TeamConnectionField =
+  'host' | 'port' | 'database' | 'user' | 'password' | 'tlsMode' | 'caCertificate';
+
 /**
  * What went wrong setting up, reaching or using a team database, said so the person can fix it: the server
  * unreachable (with the address tried), TLS, the password, the login not allowed in, the
- * database not set up for team mode, or something only an admin may do.
+ * database not set up for team mode (or its schema newer or older than this build), or something
+ * only an admin may do. The CLI prints the message; the app shows it beside `field`.
  */
 export class TeamModeError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: TeamConnectionField,
+  ) {
     super(message);
     this.name = 'TeamModeError';
   }
 }
+
+/** Where a connection went, for messages: never the password. */
+export type TeamDatabaseAddress = {
+  /** `host:port`. */
+  readonly server: string;
+  readonly user: string;
+  readonly database: string;
+};
 
 type PgFailure = { code?: string; message?: string };
 
@@ -31,45 +47,64 @@ const tlsCodes = [
 ];
 
 export const notSetUpMessage =
-  'This database is not set up for team mode yet: run advocase team init with the owner’s connection.';
+  'This database is not set up for team mode yet: ask your administrator to run advocase team init with the owner’s connection.';
 
-/** Where a URL points, as `host:port`, for messages (never the password). */
-export function addressOf(url: URL): string {
-  return `${url.hostname || 'localhost'}:${url.port || '5432'}`;
+export const schemaNewerMessage =
+  'This team database was set up by a newer version of Advocase. Update Advocase on this computer to connect; nothing was changed.';
+
+export const schemaOlderMessage =
+  'This team database was set up by an older version of Advocase. Ask your administrator to run advocase team init, which brings it up to date; nothing was changed.';
+
+/** Where a URL points, for messages (never the password). */
+export function addressOfUrl(url: URL): TeamDatabaseAddress {
+  const user = decodeURIComponent(url.username);
+  return {
+    server: `${url.hostname || 'localhost'}:${url.port || '5432'}`,
+    user,
+    database: decodeURIComponent(url.pathname.slice(1)) || user,
+  };
 }
 
-/** A team database failure as a TeamModeError, or the error itself when it is none of these. */
-export function describeTeamDatabaseFailure(error: unknown, url: URL): unknown {
+/**
+ * A team database failure as a TeamModeError, or the error itself when it is none of these. The
+ * one classifier of the CLI and of the app's "Test connection".
+ */
+export function describeTeamDatabaseFailure(error: unknown, address: TeamDatabaseAddress): unknown {
   if (error instanceof TeamModeError) return error;
   const { code, message = '' } = (error ?? {}) as PgFailure;
-  const user = decodeURIComponent(url.username) || 'this user';
-  const database = decodeURIComponent(url.pathname.slice(1)) || user;
+  const { server } = address;
+  const user = address.user || 'this user';
   if (code && unreachableCodes.includes(code)) {
     return new TeamModeError(
-      `Cannot reach the PostgreSQL server at ${addressOf(url)} (${code}). Check the address and port, and that the server is running and lets this computer connect.`,
+      `Cannot reach the PostgreSQL server at ${server} (${code}). Check the address and port, and that the server is running and lets this computer connect.`,
+      'host',
     );
   }
   if ((code && tlsCodes.includes(code)) || /SSL|TLS|certificate/i.test(message)) {
     return new TeamModeError(
-      `The secure (TLS) connection to ${addressOf(url)} failed: ${message}. With sslmode=verify-full, give the server's CA certificate (sslrootcert=…) and use the host name its certificate names.`,
+      `The secure (TLS) connection to ${server} failed: ${message}. With verify-full, give the organisation's CA certificate (sslrootcert=… in an address) and use the host name its certificate names.`,
+      'caCertificate',
     );
   }
   switch (code) {
     case '28P01':
       return new TeamModeError(
-        `The server at ${addressOf(url)} refused the password for ${user}. Check the password (an admin can set a new one).`,
+        `The server at ${server} refused the password for ${user}, or has no such login. Check the login and password (an admin can set a new password).`,
+        'password',
       );
     case '28000':
       return new TeamModeError(
-        `The server at ${addressOf(url)} does not let ${user} connect (${message}). A disabled team member can no longer connect; ask an admin.`,
+        `The server at ${server} does not let ${user} connect (${message}). A disabled team member can no longer connect; ask an admin.`,
+        'user',
       );
     case '3D000':
       return new TeamModeError(
-        `There is no database ${database} on ${addressOf(url)}. Check the database name in the address, or create it first.`,
+        `There is no database ${address.database} on ${server}. Check the database name, or ask your administrator to create it.`,
+        'database',
       );
     case '42P01':
     case '42883':
-      return new TeamModeError(notSetUpMessage);
+      return new TeamModeError(notSetUpMessage, 'database');
     case '42501':
       return new TeamModeError(
         /permission denied for function advocase_team_(add_member|set_role|disable_member)/.test(message)

@@ -30,6 +30,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { denialsMethods } from './denials';
 import { liveMethods } from './live';
+import { teamMethods } from './team';
 import { checkNamespaces, mergeNamespaces } from './by-namespace';
 
 /**
@@ -76,6 +77,7 @@ const methodsByNamespace = checkNamespaces({
   backup: backupMethods,
   denials: denialsMethods,
   live: liveMethods,
+  team: teamMethods,
 });
 
 /**

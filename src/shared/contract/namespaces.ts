@@ -44,6 +44,7 @@ export const namespaces = [
   'backup',
   'denials',
   'live',
+  'team',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

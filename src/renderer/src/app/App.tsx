@@ -8,6 +8,7 @@ import { callApi } from '../lib/api';
 import { queryKeys } from '../lib/query-keys';
 import { queryClient } from './query-client';
 import { useSessionStatus } from './use-session';
+import { useStoreInWindowTitle } from '../features/team/use-team-connection';
 import { Workspace } from './Workspace';
 import styles from './App.module.css';
 
@@ -22,6 +23,7 @@ export function App() {
 /** Decides what the user may see: nothing of the caseload until the store is unlocked. */
 function SessionGate() {
   const status = useSessionStatus();
+  useStoreInWindowTitle();
   // Held only in memory, only until the user confirms it is saved. That a key waits for its
   // confirmation is kept in the store too, so a reload cannot skip it (the key itself is not).
   const [unsavedRecoveryKey, setUnsavedRecoveryKey] = useState<string | null>(null);

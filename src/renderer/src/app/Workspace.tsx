@@ -19,6 +19,7 @@ import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { OutcomesView } from '../features/outcomes/OutcomesView';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { StoreBadge } from '../features/team/StoreBadge';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { FailedUnlocksNotice } from '../features/session/FailedUnlocksNotice';
 import { LongRunningTimerCheck } from '../features/time/LongRunningTimerCheck';
@@ -94,9 +95,12 @@ export function Workspace() {
         Skip to content
       </a>
       <header className={styles.header}>
-        <p className={styles.brand}>
-          <ShieldCheck aria-hidden size={20} /> Advocase
-        </p>
+        <div className={styles.identity}>
+          <p className={styles.brand}>
+            <ShieldCheck aria-hidden size={20} /> Advocase
+          </p>
+          <StoreBadge />
+        </div>
         <nav aria-label="Main" className={styles.nav}>
           <a
             className={styles.navItem}

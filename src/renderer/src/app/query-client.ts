@@ -1,4 +1,4 @@
-import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import { ApiCallError } from '../lib/api-call-error';
 import { queryKeys } from '../lib/query-keys';
 import { removeTextOutsideApp } from '../lib/remove-text-outside-app';
@@ -18,9 +18,18 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Drops every cached record (names, cases) so nothing of a locked session stays in memory or on the page. */
+/** Whether a query holds records of the open store: anything but the session's state and which store is open. */
+export function isRecordQuery(query: Query): boolean {
+  return query.queryKey[0] !== queryKeys.session.all[0] && query.queryKey[0] !== queryKeys.team.all[0];
+}
+
+/**
+ * Drops every cached record (names, cases) so nothing of a locked session stays in memory or on the
+ * page. The session's state and which store is open (a team database's name and a login, no one's
+ * record) stay: the lock screen and the window title show them.
+ */
 export function forgetCachedRecords(): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session.all[0] });
+  queryClient.removeQueries({ predicate: isRecordQuery });
   removeTextOutsideApp();
 }
 

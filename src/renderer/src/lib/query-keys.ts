@@ -23,7 +23,7 @@ type KeysOf<N extends Namespace> = {
 export const queryKeys = {
   session: {
     all: ['session'],
-    // The status is the namespace's root: `forgetCachedRecords` keeps only what starts with it.
+    // The status is the namespace's root: `forgetCachedRecords` keeps what starts with it.
     status: ['session'],
     /** Wrong passphrases before this unlock, for the notice; under the session's key, so kept with it. */
     failedUnlocks: ['session', 'failedUnlocks'],
@@ -203,4 +203,9 @@ export const queryKeys = {
   },
   // Nothing is cached under it: the live loop (app/use-live-changes.ts) holds its own cursor.
   live: { all: ['live'] },
+  team: {
+    all: ['team'],
+    /** Which store is open: the title, the header badge and Settings → Team read it. */
+    connection: ['team', 'connection'],
+  },
 } as const satisfies { readonly [N in Namespace]: KeysOf<N> };

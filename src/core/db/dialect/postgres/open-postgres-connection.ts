@@ -31,17 +31,22 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): (text: string) 
 }
 
 /**
- * A team store: the PostgreSQL database at a `postgres://user:password@host:port/db?sslmode=…`
- * URL, through a small pool of connections as that person's own database login. The parsers are
- * the pool's own, not pg's global ones, so nothing else in the process reads values differently.
+ * Where a team database is: a `postgres://user:password@host:port/db?sslmode=…` URL (the CLI,
+ * ADVOCASE_DATABASE_URL), or the fields a person typed in the app (src/core/team/team-connection.ts),
+ * whose CA certificate is text rather than a file path.
  */
-export const openPostgresConnection: OpenConnection<{ readonly url: string }> = <Database>({
-  url,
-}: {
-  readonly url: string;
-}) => {
+export type PostgresLocation = { readonly url: string } | { readonly config: pg.ClientConfig };
+
+/**
+ * A team store: the PostgreSQL database at that location, through a small pool of connections as
+ * that person's own database login. The parsers are the pool's own, not pg's global ones, so
+ * nothing else in the process reads values differently.
+ */
+export const openPostgresConnection: OpenConnection<PostgresLocation> = <Database>(
+  location: PostgresLocation,
+) => {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...('url' in location ? { connectionString: location.url } : location.config),
     types: { getTypeParser: getTypeParser as typeof pg.types.getTypeParser },
     max: 4,
     // Idle connections never keep a CLI run or a test process alive.

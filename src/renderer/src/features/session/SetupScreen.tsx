@@ -11,10 +11,16 @@ import styles from './SessionScreens.module.css';
 import { FormError } from '../../components/FormError';
 import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 import { queryKeys } from '../../lib/query-keys';
+import { JoinTeamScreen } from '../team/JoinTeamScreen';
 
-/** First run: create a new encrypted store, or bring one back from a backup (docs/security.md §3). */
+/**
+ * First run: create a new encrypted store, bring one back from a backup (docs/security.md §3), or
+ * join the organisation's team database (docs/team-mode.md).
+ */
 export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
   const [isRestoring, setIsRestoring] = useState(false);
+  const [isJoiningTeam, setIsJoiningTeam] = useState(false);
+  if (isJoiningTeam) return <JoinTeamScreen onBack={() => setIsJoiningTeam(false)} />;
   if (isRestoring) {
     return (
       <AuthLayout
@@ -29,16 +35,24 @@ export function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) =>
       </AuthLayout>
     );
   }
-  return <CreateStoreScreen onCreated={onCreated} onRestoreInstead={() => setIsRestoring(true)} />;
+  return (
+    <CreateStoreScreen
+      onCreated={onCreated}
+      onRestoreInstead={() => setIsRestoring(true)}
+      onJoinTeamInstead={() => setIsJoiningTeam(true)}
+    />
+  );
 }
 
 /** Choose the passphrase that encrypts everything Advocase stores. */
 function CreateStoreScreen({
   onCreated,
   onRestoreInstead,
+  onJoinTeamInstead,
 }: {
   onCreated: (recoveryKey: string) => void;
   onRestoreInstead: () => void;
+  onJoinTeamInstead: () => void;
 }) {
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -72,6 +86,18 @@ function CreateStoreScreen({
             opens.
           </p>
           <p>Choose it carefully: no one, including the Advocase team, can reset it for you.</p>
+          <p>
+            Does your organisation keep its caseload in a team database?{' '}
+            <button
+              type="button"
+              className={styles.linkButton}
+              onClick={onJoinTeamInstead}
+              disabled={initialize.isPending}
+            >
+              Join a team database
+            </button>{' '}
+            instead.
+          </p>
         </>
       }
     >

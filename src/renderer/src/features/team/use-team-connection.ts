@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { TeamConnection } from '@shared/schemas/team';
+import { storeWindowTitle } from '@shared/domain/store-title';
+import { isRecordQuery, queryClient } from '../../app/query-client';
+import { callApi } from '../../lib/api';
+import { queryKeys } from '../../lib/query-keys';
+
+/** Which store this copy opens; answered while locked too (no record is in it). */
+export function useTeamConnection() {
+  return useQuery({
+    queryKey: queryKeys.team.connection,
+    queryFn: () => callApi('team.connection', {}),
+  });
+}
+
+/** Keeps the window's title (the desktop app's title bar, the harness's tab) naming the open store. */
+export function useStoreInWindowTitle(): void {
+  const connection = useTeamConnection().data;
+  useEffect(() => {
+    if (connection) document.title = storeWindowTitle(connection);
+  }, [connection]);
+}
+
+/**
+ * After joining or leaving: every record on screen came from the other store, so each is dropped
+ * and asked again of the store now open; the session's state is asked again too.
+ */
+export function showSwitchedStore(connection: TeamConnection): void {
+  queryClient.setQueryData(queryKeys.team.connection, connection);
+  void queryClient.resetQueries({ predicate: isRecordQuery });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.session.status });
+}
