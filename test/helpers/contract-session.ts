@@ -22,6 +22,30 @@ export type ContractSession = {
   readonly close: () => Promise<void>;
 };
 
+export type ContractCaller = Pick<ContractSession, 'session' | 'call' | 'failure'>;
+
+/**
+ * Calls to `session` through handlers of their own, as one window of the app makes them: two
+ * callers of one session are two windows of the same person.
+ */
+export function contractCaller(session: Session): ContractCaller {
+  const handlers = createHandlers(session);
+  return {
+    session,
+    call: async (method, input) => {
+      const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
+      if (!result.ok)
+        throw new Error(`${method} failed: ${result.error.message} (${result.error.field ?? 'no field'})`);
+      return result.value as never;
+    },
+    failure: async (method, input) => {
+      const result = await dispatch(handlers, method, input);
+      if (result.ok) throw new Error(`${method} should have failed`);
+      return result.error;
+    },
+  };
+}
+
 /**
  * A new store spoken to through the contract: on `sqlite` (the default), an encrypted store in
  * `dataDirectory`, set up and unlocked; on `postgres`, a team database of its own on the run's
@@ -38,20 +62,8 @@ export async function startContractSession(
     actor,
     ...(teamDatabase ? { teamDatabaseUrl: teamDatabase.url } : {}),
   });
-  const handlers = createHandlers(session);
   const contractSession: ContractSession = {
-    session,
-    call: async (method, input) => {
-      const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
-      if (!result.ok)
-        throw new Error(`${method} failed: ${result.error.message} (${result.error.field ?? 'no field'})`);
-      return result.value as never;
-    },
-    failure: async (method, input) => {
-      const result = await dispatch(handlers, method, input);
-      if (result.ok) throw new Error(`${method} should have failed`);
-      return result.error;
-    },
+    ...contractCaller(session),
     close: async () => {
       await session.lock();
       await teamDatabase?.drop();

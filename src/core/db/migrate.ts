@@ -11,10 +11,10 @@ async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
 
 /** Refuses, with its own message, a database that a newer Advocase has already upgraded. */
 async function assertNotFromNewerVersion(
-  db: Kysely<unknown>,
+  applied: readonly string[],
   migrations: Readonly<Record<string, Migration>>,
 ): Promise<void> {
-  const unknown = (await appliedMigrationNames(db)).filter((name) => !(name in migrations));
+  const unknown = applied.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new AppError(
       'DATA_FROM_NEWER_VERSION',
@@ -30,7 +30,11 @@ async function assertNotFromNewerVersion(
  */
 export async function migrateDatabase(db: Kysely<unknown>, upTo?: string): Promise<void> {
   const { migrations } = dialectOf(db);
-  await assertNotFromNewerVersion(db, migrations);
+  const applied = await appliedMigrationNames(db);
+  await assertNotFromNewerVersion(applied, migrations);
+  // Nothing to do, so nothing to lock: a team member's login, which may not take the migrations'
+  // lock (only the owner changes the schema, docs/team-mode.md), opens a database at this schema.
+  if (!upTo && Object.keys(migrations).every((name) => applied.includes(name))) return;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('Migration failed.');

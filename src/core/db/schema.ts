@@ -55,6 +55,7 @@ import type { ResourceCasesTable, ResourcesTable } from './tables/resources';
 import type { TimeEntriesTable } from './tables/time-entries';
 import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
 import type { CaseOutcomeFactsTable } from './tables/case-outcome-facts';
+import type { RecordVersionsTable } from './tables/record-versions';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -107,4 +108,5 @@ export type AdvocaseDatabase = {
   generated_files: GeneratedFilesTable;
   case_denial_notices: CaseDenialNoticesTable;
   case_outcome_facts: CaseOutcomeFactsTable;
+  record_versions: RecordVersionsTable;
 };

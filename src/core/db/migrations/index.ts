@@ -33,6 +33,7 @@ import * as caseloadStageCounts from './0100-caseload-stage-counts';
 import * as caseloadQuickFilterTrigrams from './0101-caseload-quick-filter-trigrams';
 import * as caseOutcomeFacts from './0102-case-outcome-facts';
 import * as caseloadChanges from './0103-caseload-changes';
+import * as recordVersions from './0150-record-versions';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -73,4 +74,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0101-caseload-quick-filter-trigrams': caseloadQuickFilterTrigrams,
   '0102-case-outcome-facts': caseOutcomeFacts,
   '0103-caseload-changes': caseloadChanges,
+  '0150-record-versions': recordVersions,
 };

@@ -1,4 +1,5 @@
 import type { DatabaseDialect } from '../database-dialect';
+import { postgresRecordEditing } from './postgres-record-editing';
 import { postgresMigrations } from './migrations';
 import { postgresChainAppend } from './postgres-chain-append';
 import { postgresCaseInsensitiveText } from './postgres-text';
@@ -20,6 +21,7 @@ export const postgresDialect: DatabaseDialect = {
   derivedTables: postgresDerivedTables,
   chainAppend: postgresChainAppend,
   idSequence: postgresIdSequence,
+  recordEditing: postgresRecordEditing,
   migrations: postgresMigrations,
   readLogicalSchema: readPostgresLogicalSchema,
 };

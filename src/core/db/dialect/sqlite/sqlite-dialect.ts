@@ -1,5 +1,6 @@
 import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
+import { sqliteRecordEditing } from './sqlite-record-editing';
 import { fts5Search } from './fts5-search';
 import { sqliteChainAppend } from './sqlite-chain-append';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
@@ -20,6 +21,7 @@ export const sqliteDialect: DatabaseDialect = {
   derivedTables: sqliteDerivedTables,
   chainAppend: sqliteChainAppend,
   idSequence: sqliteIdSequence,
+  recordEditing: sqliteRecordEditing,
   migrations,
   readLogicalSchema: readSqliteLogicalSchema,
 };

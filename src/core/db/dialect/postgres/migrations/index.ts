@@ -6,6 +6,8 @@ import * as teamMembersAndRowSecurity from './0145-team-members-and-row-security
 import * as teamAuditTrail from './0146-team-audit-trail';
 import * as teamLiveChanges from './0147-team-live-changes';
 import * as teamRowVersions from './0148-team-row-versions';
+import * as recordVersions from './0150-record-versions';
+import * as recordVersionsForTheTeam from './0155-record-versions-for-the-team';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -22,4 +24,7 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0146-team-audit-trail': teamAuditTrail,
   '0147-team-live-changes': teamLiveChanges,
   '0148-team-row-versions': teamRowVersions,
+  '0150-record-versions': recordVersions,
+  // Team mode only.
+  '0155-record-versions-for-the-team': recordVersionsForTheTeam,
 };
