@@ -25,7 +25,7 @@ test('a save over a change made in another window shows both versions and lets t
   app,
   page,
 }) => {
-  test.slow(); // Two windows, two saves and a first run with its key derivation.
+  test.setTimeout(540_000); // Two windows, two saves and a first run with its key derivation, on a shared machine.
   await completeFirstRun(page, app.url, passphrase);
   const origin = new URL(app.url).origin;
   const client = (await callHarness(app.url, 'clients.create', {
@@ -46,6 +46,8 @@ test('a save over a change made in another window shows both versions and lets t
 
   // …the other window saves first.
   const otherWindow = await page.context().newPage();
+  await otherWindow.goto(app.url); // The launch's token is kept per window, from the address.
+  await expect(otherWindow.getByRole('heading', { name: 'Caseload' })).toBeVisible();
   const theirs = await openCaseDetails(otherWindow, origin, opened.id);
   await theirs.getByLabel('Priority').selectOption({ label: 'Urgent' });
   await theirs.getByRole('button', { name: 'Save details' }).click();

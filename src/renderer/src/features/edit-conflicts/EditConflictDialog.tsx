@@ -63,7 +63,8 @@ export function EditConflictDialog({
           ? 'The two versions have the same values in every field below.'
           : `${differing} ${differing === 1 ? 'field differs' : 'fields differ'}, marked below.`}
       </p>
-      <div className={styles.scroller}>
+      {/* Focusable, so a keyboard can scroll a long comparison (WCAG 2.1.1). */}
+      <div className={styles.scroller} role="region" aria-label="The two versions" tabIndex={0}>
         <table className={styles.table}>
           <caption className={hiddenStyles.visuallyHidden}>Your version beside the saved one</caption>
           <thead>
