@@ -20,6 +20,8 @@ export const errorCodes = [
   'TEAM_CONNECTION_FAILED',
   /** The operating system's keychain cannot encrypt, so team credentials are not saved at all. */
   'KEYCHAIN_UNAVAILABLE',
+  /** A save edited from an older version of the record than the one saved now: nothing was saved (`conflict`). */
+  'EDIT_CONFLICT',
   'INTERNAL',
 ] as const;
 
@@ -31,6 +33,24 @@ export type ApiError = {
   readonly message: string;
   /** The input field that caused the error, as a dotted path (`clientId`, `address.state`). */
   readonly field?: string;
+  /** With EDIT_CONFLICT: the record as saved now, to show beside what the person typed. */
+  readonly conflict?: EditConflict;
+};
+
+/**
+ * Someone saved the record after the person began editing it (docs/team-mode.md, "Two people
+ * editing at once"). The person chooses: keep this version, save theirs over it (sending
+ * `version`), or go back to editing.
+ */
+export type EditConflict = {
+  /** The version saved now: a save meant to replace it sends this. */
+  readonly version: number;
+  /** A colleague's full name; null when it was the person themselves, in another window. */
+  readonly changedBy: string | null;
+  /** When it was saved, ISO 8601 (UTC); the screen shows it in the person's zone. */
+  readonly changedAt: string;
+  /** The record as saved now, as the method's own output gives it. */
+  readonly current: Readonly<Record<string, unknown>>;
 };
 
 /** Errors cross IPC and HTTP as values: a thrown Error loses everything but its message over IPC. */

@@ -22,6 +22,30 @@ export type ContractSession = {
   readonly close: () => Promise<void>;
 };
 
+export type ContractCaller = Pick<ContractSession, 'session' | 'call' | 'failure'>;
+
+/**
+ * Calls to `session` through handlers of their own, as one window of the app makes them: two
+ * callers of one session are two windows of the same person.
+ */
+export function contractCaller(session: Session): ContractCaller {
+  const handlers = createHandlers(session);
+  return {
+    session,
+    call: async (method, input) => {
+      const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
+      if (!result.ok)
+        throw new Error(`${method} failed: ${result.error.message} (${result.error.field ?? 'no field'})`);
+      return result.value as never;
+    },
+    failure: async (method, input) => {
+      const result = await dispatch(handlers, method, input);
+      if (result.ok) throw new Error(`${method} should have failed`);
+      return result.error;
+    },
+  };
+}
+
 /**
  * A new store spoken to through the contract: on `sqlite` (the default), an encrypted store in
  * `dataDirectory`, set up and unlocked; on `postgres`, a team database of its own on the run's
@@ -38,10 +62,13 @@ export async function startContractSession(
     actor,
     ...(teamDatabase ? { teamDatabaseUrl: teamDatabase.url } : {}),
   });
-  const contractSession = speakingTo(session, async () => {
-    await session.lock();
-    await teamDatabase?.drop();
-  });
+  const contractSession: ContractSession = {
+    ...contractCaller(session),
+    close: async () => {
+      await session.lock();
+      await teamDatabase?.drop();
+    },
+  };
   if (teamDatabase) await session.connectTeamDatabase();
   else await contractSession.call('session.initialize', { passphrase: testPassphrase });
   return contractSession;
@@ -55,24 +82,5 @@ export async function startTeamContractSession(dataDirectory: string, url: strin
   // The OS user, as the desktop app and the harness pass it: the session names the login instead.
   const session = new Session({ dataDirectory, actor: 'desktop-user', teamDatabaseUrl: url });
   await session.connectTeamDatabase();
-  return speakingTo(session, async () => void (await session.lock()));
-}
-
-function speakingTo(session: Session, close: () => Promise<void>): ContractSession {
-  const handlers = createHandlers(session);
-  return {
-    session,
-    call: async (method, input) => {
-      const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
-      if (!result.ok)
-        throw new Error(`${method} failed: ${result.error.message} (${result.error.field ?? 'no field'})`);
-      return result.value as never;
-    },
-    failure: async (method, input) => {
-      const result = await dispatch(handlers, method, input);
-      if (result.ok) throw new Error(`${method} should have failed`);
-      return result.error;
-    },
-    close,
-  };
+  return { ...contractCaller(session), close: async () => void (await session.lock()) };
 }

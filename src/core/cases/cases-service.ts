@@ -10,6 +10,8 @@ import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writ
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { assertClientExists } from '../clients/assert-client-exists';
+import { assertNotChangedSince } from '../record-versions/edit-conflict';
+import { readRecordVersion } from '../record-versions/record-version';
 import { describeAuthorizationGap } from '../clients/authorization-gap';
 import {
   assertClosingDateFitsStage,
@@ -160,15 +162,17 @@ export async function getCaseDetail(db: Kysely<AdvocaseDatabase>, caseId: number
     closingDeadlines: row.closing_deadlines,
     authorizationWarning: await describeAuthorizationGap(db, row.client_id),
     updatedAt: row.updated_at,
+    version: (await readRecordVersion(db, 'cases', caseId)).version,
   };
 }
 
 export function updateCase(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
-  { caseId, changes }: ParsedInput<'cases.update'>,
+  { caseId, version, changes }: ParsedInput<'cases.update'>,
 ): Promise<CaseDetail> {
   return inTransaction(db, async (trx) => {
+    await assertNotChangedSince(trx, 'cases', caseId, version, () => getCaseDetail(trx, caseId));
     const current = await trx
       .selectFrom('cases')
       .select(['id', 'client_id', 'stage', 'closed_on'])

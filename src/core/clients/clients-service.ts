@@ -12,8 +12,11 @@ import { AppError } from '../errors';
 import { assertClientExists } from './assert-client-exists';
 import { listCasesOfClient } from '../cases/cases-service';
 import { listCoveragesOfClient } from '../coverages/coverages-service';
+import { assertNotChangedSince } from '../record-versions/edit-conflict';
+import { readRecordVersion, versionOf } from '../record-versions/record-version';
 
-export function toClient(row: ClientRow): Client {
+/** A client as the contract gives it, with the version a form edited from it sends back. */
+export function toClient(row: ClientRow & { version: number }): Client {
   return {
     id: row.id,
     fullName: row.full_name,
@@ -26,6 +29,7 @@ export function toClient(row: ClientRow): Client {
     notes: row.notes,
     tags: JSON.parse(row.tags) as string[],
     createdAt: row.created_at,
+    version: Number(row.version),
   };
 }
 
@@ -64,7 +68,7 @@ export function createClient(
       updated_at: now,
       deleted_at: null,
     });
-    return toClient(row);
+    return toClient({ ...row, version: 0 }); // A record just added: no change yet (migration 0150).
   });
 }
 
@@ -72,6 +76,7 @@ export async function listClients(db: Kysely<AdvocaseDatabase>): Promise<Client[
   const rows = await db
     .selectFrom('clients')
     .selectAll()
+    .select(versionOf('clients', 'clients.id'))
     .where('deleted_at', 'is', null)
     .orderBy('full_name')
     .orderBy('id')
@@ -83,6 +88,7 @@ export async function getClientDetail(db: Kysely<AdvocaseDatabase>, clientId: nu
   const row = await db
     .selectFrom('clients')
     .selectAll()
+    .select(versionOf('clients', 'clients.id'))
     .where('id', '=', clientId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -102,31 +108,40 @@ export async function getClientDetail(db: Kysely<AdvocaseDatabase>, clientId: nu
   };
 }
 
-export async function updateClient(
+export function updateClient(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
-  { clientId, changes }: ParsedInput<'clients.update'>,
+  { clientId, version, changes }: ParsedInput<'clients.update'>,
 ): Promise<Client> {
-  const given = definedEntries(changes);
-  const row = await auditedUpdate(
-    db,
-    actor,
-    'clients',
-    clientId,
-    {
-      full_name: given.fullName,
-      date_of_birth: given.dateOfBirth,
-      state: given.state,
-      phone: given.phone,
-      email: given.email,
-      address: given.address,
-      preferred_language: given.preferredLanguage,
-      notes: given.notes,
-      tags: given.tags === undefined ? undefined : JSON.stringify(given.tags),
-    },
-    missingClient(clientId),
-  );
-  return toClient(row);
+  return inTransaction(db, async (trx) => {
+    await assertNotChangedSince(
+      trx,
+      'clients',
+      clientId,
+      version,
+      async () => (await getClientDetail(trx, clientId)).client,
+    );
+    const given = definedEntries(changes);
+    const row = await auditedUpdate(
+      trx,
+      actor,
+      'clients',
+      clientId,
+      {
+        full_name: given.fullName,
+        date_of_birth: given.dateOfBirth,
+        state: given.state,
+        phone: given.phone,
+        email: given.email,
+        address: given.address,
+        preferred_language: given.preferredLanguage,
+        notes: given.notes,
+        tags: given.tags === undefined ? undefined : JSON.stringify(given.tags),
+      },
+      missingClient(clientId),
+    );
+    return toClient({ ...row, version: (await readRecordVersion(trx, 'clients', clientId)).version });
+  });
 }
 
 export function addAuthorization(

@@ -9,8 +9,11 @@ import type { CoverageRow, CoveragesTable } from '../db/tables/coverages';
 import { assertClientExists } from '../clients/assert-client-exists';
 import { recomputeDeadlinesOfCoverage } from '../deadlines/recompute';
 import { AppError } from '../errors';
+import { assertNotChangedSince } from '../record-versions/edit-conflict';
+import { readRecordVersion, versionOf } from '../record-versions/record-version';
 
-function toCoverage(row: CoverageRow): Coverage {
+/** A coverage's fields as the contract names them, from its row (or a copy of it in the audit log). */
+function coverageFieldsOf(row: CoverageRow): Omit<Coverage, 'version'> {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -37,6 +40,11 @@ function toCoverage(row: CoverageRow): Coverage {
     notes: row.notes,
     updatedAt: row.updated_at,
   };
+}
+
+/** A coverage as the contract gives it, with the version a form edited from it sends back. */
+function toCoverage(row: CoverageRow & { version: number }): Coverage {
+  return { ...coverageFieldsOf(row), version: Number(row.version) };
 }
 
 type CoverageFields = Omit<ParsedInput<'coverages.create'>, 'clientId'>;
@@ -87,21 +95,29 @@ export function createCoverage(
       created_at: now,
       updated_at: now,
     });
-    return toCoverage(row);
+    return toCoverage({ ...row, version: 0 }); // A record just added: no change yet (migration 0150).
   });
 }
 
 export function updateCoverage(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
-  { coverageId, changes }: ParsedInput<'coverages.update'>,
+  { coverageId, version, changes }: ParsedInput<'coverages.update'>,
 ): Promise<Coverage> {
   return inTransaction(db, async (trx) => {
-    const current = await trx
-      .selectFrom('coverages')
-      .selectAll()
-      .where('id', '=', coverageId)
-      .executeTakeFirst();
+    const readCoverage = () =>
+      trx
+        .selectFrom('coverages')
+        .selectAll()
+        .select(versionOf('coverages', 'coverages.id'))
+        .where('id', '=', coverageId)
+        .executeTakeFirst();
+    await assertNotChangedSince(trx, 'coverages', coverageId, version, async () => {
+      const saved = await readCoverage();
+      if (!saved) throw new AppError('NOT_FOUND', missingCoverage(coverageId), 'coverageId');
+      return toCoverage(saved);
+    });
+    const current = await readCoverage();
     if (!current) throw new AppError('NOT_FOUND', missingCoverage(coverageId), 'coverageId');
     const merged = { ...toCoverage(current), ...definedEntries(changes) };
     // Cross-field rules are checked on the record as it will be, not just on the fields sent.
@@ -121,7 +137,10 @@ export function updateCoverage(
       missingCoverage(coverageId),
     );
     await recomputeDeadlinesOfCoverage(trx, actor, coverageId); // Deadlines: the plan type sets them.
-    return toCoverage(updated);
+    return toCoverage({
+      ...updated,
+      version: (await readRecordVersion(trx, 'coverages', coverageId)).version,
+    });
   });
 }
 
@@ -132,6 +151,7 @@ export async function listCoveragesOfClient(
   const rows = await db
     .selectFrom('coverages')
     .selectAll()
+    .select(versionOf('coverages', 'coverages.id'))
     .where('client_id', '=', clientId)
     .orderBy('effective_on', 'desc')
     .orderBy('id', 'desc')
@@ -155,11 +175,12 @@ export async function coverageHistory(
     .execute();
   if (entries.length === 0) throw new AppError('NOT_FOUND', missingCoverage(coverageId), 'coverageId');
   return entries.map((entry) => {
-    const before = entry.before ? toCoverage(JSON.parse(entry.before) as CoverageRow) : null;
-    const after = entry.after ? toCoverage(JSON.parse(entry.after) as CoverageRow) : null;
-    const fields = Object.keys(after ?? before ?? {}).filter(
-      (field) => field !== 'updatedAt',
-    ) as (keyof Coverage)[];
+    const before = entry.before ? coverageFieldsOf(JSON.parse(entry.before) as CoverageRow) : null;
+    const after = entry.after ? coverageFieldsOf(JSON.parse(entry.after) as CoverageRow) : null;
+    const fields = Object.keys(after ?? before ?? {}).filter((field) => field !== 'updatedAt') as (keyof Omit<
+      Coverage,
+      'version'
+    >)[];
     return {
       at: entry.at,
       actor: entry.actor,

@@ -56,6 +56,7 @@ import type { TimeEntriesTable } from './tables/time-entries';
 import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
 import type { CaseOutcomeFactsTable } from './tables/case-outcome-facts';
 import type { ReminderDayCountsTable } from './tables/reminder-day-counts';
+import type { RecordVersionsTable } from './tables/record-versions';
 
 /** The database as Kysely sees it once every migration has run. */
 export type AdvocaseDatabase = {
@@ -109,4 +110,5 @@ export type AdvocaseDatabase = {
   case_denial_notices: CaseDenialNoticesTable;
   case_outcome_facts: CaseOutcomeFactsTable;
   reminder_day_counts: ReminderDayCountsTable;
+  record_versions: RecordVersionsTable;
 };

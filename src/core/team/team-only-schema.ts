@@ -10,6 +10,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0146-team-audit-trail',
   '0147-team-live-changes',
   '0148-team-row-versions',
+  '0155-record-versions-for-the-team',
   '0190-team-stored-files',
   '0191-team-local-imports',
 ];
@@ -22,7 +23,6 @@ export const teamOnlyTables: readonly string[] = [
   'team_row_creators',
   'team_audit_log',
   'team_audit_head',
-  'team_row_versions',
   'team_stored_files',
   'team_stored_file_chunks',
   'team_local_imports',

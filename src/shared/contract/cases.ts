@@ -28,7 +28,7 @@ export const casesMethods = defineMethods({
     output: caseDetailSchema,
   },
   'cases.update': {
-    doc: "Changes some of a case's fields (stage, coverage, codes, outcome…); kept in the audit log.",
+    doc: "Changes some of a case's fields (stage, coverage, codes, outcome…); kept in the audit log. With the `version` the edit started from, a case saved by someone else since changes nothing and fails with EDIT_CONFLICT (the case as saved, who and when).",
     input: updateCaseInputSchema,
     output: caseDetailSchema,
   },

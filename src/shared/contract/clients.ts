@@ -27,7 +27,7 @@ export const clientsMethods = defineMethods({
     output: clientDetailSchema,
   },
   'clients.update': {
-    doc: "Changes some of a client's fields; the change is kept in the audit log.",
+    doc: "Changes some of a client's fields; the change is kept in the audit log. With the `version` the edit started from, a client saved by someone else since changes nothing and fails with EDIT_CONFLICT.",
     input: updateClientInputSchema,
     output: clientSchema,
   },

@@ -19,7 +19,7 @@ export const coveragesMethods = defineMethods({
     output: coverageSchema,
   },
   'coverages.update': {
-    doc: 'Changes a coverage record; the previous values stay in its history.',
+    doc: 'Changes a coverage record; the previous values stay in its history. With the `version` the edit started from, a coverage saved by someone else since changes nothing and fails with EDIT_CONFLICT.',
     input: updateCoverageInputSchema,
     output: coverageSchema,
   },

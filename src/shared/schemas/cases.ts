@@ -4,7 +4,14 @@ import { caseOutcomes, casePriorities, caseStages } from '../domain/case-stages'
 import { claimTypes, planTypes } from '../domain/plan-types';
 import { timelineEventTypes } from '../domain/timeline-event-types';
 import { treatmentKinds } from '../domain/treatments';
-import { codeList, optionalCalendarDate, optionalCents, optionalText, recordId } from './fields';
+import {
+  codeList,
+  editedFromVersion,
+  optionalCalendarDate,
+  optionalCents,
+  optionalText,
+  recordId,
+} from './fields';
 
 const caseDetailsShape = {
   treatment: z.enum(treatmentKinds, { error: 'Treatment must be IV ketamine, esketamine, TMS or other.' }),
@@ -56,6 +63,7 @@ export const listCasesOutputSchema = z.array(caseSummarySchema);
 
 export const updateCaseInputSchema = z.strictObject({
   caseId: recordId('Case'),
+  version: editedFromVersion,
   changes: z
     .strictObject({
       coverageId: recordId('Coverage').nullable(),
@@ -140,5 +148,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   /** A sentence for the header when the advocate has no valid written authorization on file. */
   authorizationWarning: z.string().nullable(),
   updatedAt: z.string(),
+  /** Sent back with `cases.update` (docs/team-mode.md, "Two people editing at once"). */
+  version: z.number(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

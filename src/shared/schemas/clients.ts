@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { usStateCodes } from '../domain/us-states';
 import { authorizationKinds } from '../domain/authorizations';
-import { optionalCalendarDate, optionalText, recordId, requiredText, calendarDate } from './fields';
+import {
+  calendarDate,
+  editedFromVersion,
+  optionalCalendarDate,
+  optionalText,
+  recordId,
+  requiredText,
+} from './fields';
 import { phoneNumberField } from './phone-field';
 
 export const stateCode = z
@@ -40,6 +47,7 @@ export type CreateClientInput = z.input<typeof createClientInputSchema>;
 
 export const updateClientInputSchema = z.strictObject({
   clientId: recordId('Client'),
+  version: editedFromVersion,
   changes: z.strictObject({ ...clientFieldsShape, ...contactShape }).partial(),
 });
 
@@ -55,6 +63,8 @@ export const clientSchema = z.object({
   notes: z.string().nullable(),
   tags: z.array(z.string()),
   createdAt: z.string(),
+  /** Sent back with `clients.update` (docs/team-mode.md, "Two people editing at once"). */
+  version: z.number(),
 });
 export type Client = z.infer<typeof clientSchema>;
 

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { networkStatuses, networkTypes, providerKinds } from '../domain/coverage';
 import { planTypes } from '../domain/plan-types';
-import { optionalCalendarDate, optionalCents, optionalText, recordId, requiredText } from './fields';
+import {
+  editedFromVersion,
+  optionalCalendarDate,
+  optionalCents,
+  optionalText,
+  recordId,
+  requiredText,
+} from './fields';
 import { checkedPhoneNumberField, phoneNumberField } from './phone-field';
 
 const coverageFieldsShape = {
@@ -89,6 +96,7 @@ export const createCoverageInputSchema = z
 
 export const updateCoverageInputSchema = z.strictObject({
   coverageId: recordId('Coverage'),
+  version: editedFromVersion,
   changes: z.strictObject(coverageFieldsShape).partial().superRefine(checkCoverageConsistency),
 });
 
@@ -117,6 +125,8 @@ export const coverageSchema = z.object({
   appealsAddress: z.string().nullable(),
   notes: z.string().nullable(),
   updatedAt: z.string(),
+  /** Sent back with `coverages.update` (docs/team-mode.md, "Two people editing at once"). */
+  version: z.number(),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 

@@ -97,3 +97,14 @@ export const codeList = (label: string) =>
     )
     .max(50, `${label}: at most 50 codes.`)
     .default([]);
+
+/**
+ * The version of a record a form was filled from (its read's `version`), sent back with the save
+ * so a save over someone else's newer change is refused instead of overwriting it
+ * (docs/team-mode.md, "Two people editing at once"). The app's forms always send it.
+ */
+export const editedFromVersion = z
+  .number({ error: 'The version edited from must be a number.' })
+  .int()
+  .nonnegative()
+  .optional();

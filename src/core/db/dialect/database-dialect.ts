@@ -9,6 +9,7 @@ import type { NullOrdering } from './null-ordering';
 import type { ReadLogicalSchema } from './logical-schema';
 import type { QueryPlanHints } from './query-plan-hints';
 import type { RowVisibility } from './row-visibility';
+import type { RecordEditing } from './record-editing';
 
 /**
  * Everything the core's queries need that SQL engines write differently. Services stay written
@@ -24,6 +25,7 @@ export type DatabaseDialect = {
   readonly chainAppend: ChainAppend;
   readonly idSequence: IdSequence;
   readonly rowVisibility: RowVisibility;
+  readonly recordEditing: RecordEditing;
   /**
    * The engine's migration chain, by migration name: the SQLite chain with its history, or the
    * PostgreSQL chain from its baseline. Both name their last step alike (one schema version).

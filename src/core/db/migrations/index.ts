@@ -33,6 +33,7 @@ import * as caseloadStageCounts from './0100-caseload-stage-counts';
 import * as caseloadQuickFilterTrigrams from './0101-caseload-quick-filter-trigrams';
 import * as caseOutcomeFacts from './0102-case-outcome-facts';
 import * as caseloadChanges from './0103-caseload-changes';
+import * as recordVersions from './0150-record-versions';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 
 /**
@@ -74,5 +75,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0101-caseload-quick-filter-trigrams': caseloadQuickFilterTrigrams,
   '0102-case-outcome-facts': caseOutcomeFacts,
   '0103-caseload-changes': caseloadChanges,
+  '0150-record-versions': recordVersions,
   '0160-reminder-day-counts': reminderDayCounts,
 };

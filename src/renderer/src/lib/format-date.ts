@@ -22,6 +22,20 @@ export function formatInstant(isoInstant: string | null): string {
   return Number.isNaN(date.getTime()) ? isoInstant : dateTimeFormatter.format(date);
 }
 
+const timeFormatter = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/**
+ * When something happened, as briefly as a person says it: "at 14:02" today, "on Dec 6, 2026,
+ * 14:02" another day, in the user's locale and time zone.
+ */
+export function formatMomentBriefly(isoInstant: string, now: Date = new Date()): string {
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toDateString() === now.toDateString()
+    ? `at ${timeFormatter.format(date)}`
+    : `on ${dateTimeFormatter.format(date)}`;
+}
+
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }

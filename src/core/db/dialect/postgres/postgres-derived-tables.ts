@@ -23,6 +23,8 @@ export const postgresDerivedTables: DerivedTableUpkeep = {
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
     { table: 'event_search', follows: ['events', 'cases'] },
+    // 0150-record-versions.ts.
+    { table: 'record_versions', follows: ['cases', 'clients', 'coverages'] },
   ],
   guardedTables: ['audit_log'],
 };

@@ -1,4 +1,5 @@
 import type { DatabaseDialect } from '../database-dialect';
+import { postgresRecordEditing } from './postgres-record-editing';
 import { postgresMigrations } from './migrations';
 import { postgresChainAppend } from './postgres-chain-append';
 import { postgresCaseInsensitiveText } from './postgres-text';
@@ -22,6 +23,7 @@ export const postgresDialect: DatabaseDialect = {
   chainAppend: postgresChainAppend,
   idSequence: postgresIdSequence,
   rowVisibility: postgresRowVisibility,
+  recordEditing: postgresRecordEditing,
   migrations: postgresMigrations,
   readLogicalSchema: readPostgresLogicalSchema,
 };

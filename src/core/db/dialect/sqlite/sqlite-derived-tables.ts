@@ -80,6 +80,14 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'reminder_day_counts_case_update',
     'reminder_day_counts_case_delete',
     'reminder_day_counts_client_update',
+  // Migration 0150: each editable record's version, moved by a change to its edited fields.
+  record_versions: [
+    'record_versions_cases_update',
+    'record_versions_cases_delete',
+    'record_versions_clients_update',
+    'record_versions_clients_delete',
+    'record_versions_coverages_update',
+    'record_versions_coverages_delete',
   ],
   // Migration 0064: the audit log's chain is checked on insert, and rows are never deleted.
   audit_log: ['audit_log_inserted_chained', 'audit_log_never_deleted', 'audit_log_only_blanked'],
@@ -102,6 +110,7 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     { table: 'client_search', follows: ['clients', 'coverages'] },
     { table: 'case_search', follows: ['cases', 'clients', 'coverages'] },
     { table: 'event_search', follows: ['events', 'cases'] },
+    { table: 'record_versions', follows: ['cases', 'clients', 'coverages'] },
   ],
   guardedTables: ['audit_log'],
 };

@@ -1,5 +1,6 @@
 import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
+import { sqliteRecordEditing } from './sqlite-record-editing';
 import { fts5Search } from './fts5-search';
 import { sqliteChainAppend } from './sqlite-chain-append';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
@@ -22,6 +23,7 @@ export const sqliteDialect: DatabaseDialect = {
   chainAppend: sqliteChainAppend,
   idSequence: sqliteIdSequence,
   rowVisibility: sqliteRowVisibility,
+  recordEditing: sqliteRecordEditing,
   migrations,
   readLogicalSchema: readSqliteLogicalSchema,
 };

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { MethodInput } from '@shared/contract';
 import {
@@ -26,6 +25,11 @@ import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { CodePicker } from './CodePicker';
 import { FormDialog } from '../../components/FormDialog';
 import { queryKeys } from '../../lib/query-keys';
+import { formatCalendarDate } from '../../lib/format-date';
+import { formatCents } from '../../lib/money';
+import { compareFields, EditConflictDialog } from '../edit-conflicts/EditConflictDialog';
+import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
+import { refreshCaseViews } from './refresh-case-views';
 
 type Changes = NonNullable<MethodInput<'cases.update'>['changes']>;
 const moneyFields = [
@@ -34,6 +38,32 @@ const moneyFields = [
   ['paidCents', 'Paid by the plan'],
   ['savedCents', 'Saved for the client'],
 ] as const;
+
+/** The fields this dialog edits, as the conflict dialog lists them. */
+const comparedFields = [
+  { key: 'treatment', label: 'Treatment' },
+  { key: 'treatmentDetail', label: 'Which treatment' },
+  { key: 'procedureCodes', label: 'Procedure codes' },
+  { key: 'diagnosisCodes', label: 'Diagnosis codes' },
+  { key: 'priority', label: 'Priority' },
+  { key: 'isUrgent', label: 'Urgent' },
+  { key: 'assignedAdvocate', label: 'Assigned advocate' },
+  { key: 'outcome', label: 'Outcome' },
+  { key: 'closedOn', label: 'Closed on' },
+  ...moneyFields.map(([key, label]) => ({ key, label })),
+];
+
+function formatCaseValue(key: string, value: unknown): string {
+  if (key === 'outcome') return value ? caseOutcomeLabels[value as CaseOutcome] : 'Still open';
+  if (key === 'isUrgent') return value ? 'Yes' : 'No';
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (key === 'treatment') return treatmentLabels[value as TreatmentKind];
+  if (key === 'priority') return casePriorityLabels[value as CasePriority];
+  if (key === 'closedOn') return formatCalendarDate(value as string);
+  if (key.endsWith('Cents') && typeof value === 'number') return formatCents(value);
+  return String(value as string);
+}
 
 type Props = {
   readonly detail: CaseDetail;
@@ -58,15 +88,16 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
   );
   const [errors, setErrors] = useState<FormErrors>(noErrors);
 
-  const save = useMutation({
-    mutationFn: (changes: Changes) => callApi('cases.update', { caseId: detail.id, changes }),
-    onSuccess: async (updated) => {
+  const save = useConflictAwareSave({
+    editedFrom: detail.version,
+    save: (changes: Changes, version) => callApi('cases.update', { caseId: detail.id, version, changes }),
+    onSaved: async (updated) => {
       queryClient.setQueryData(queryKeys.cases.detail(detail.id), updated);
       await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
       onSaved('Case details saved.');
       onOpenChange(false);
     },
-    onError: (error) => {
+    onFailed: (error) => {
       const failure = formErrorsFromFailure(error, []);
       setErrors({
         ...failure,
@@ -107,145 +138,166 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
       });
     }
     setErrors(noErrors);
-    save.mutate(changes);
+    save.submit(changes);
   }
 
   return (
-    <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title="Case details"
-      description={`${detail.caseNumber} · ${detail.clientName}`}
-      onSubmit={submit}
-      submitLabel="Save details"
-      submitDisabled={save.isPending}
-      error={errors.form}
-    >
-      <div className={formStyles.row}>
-        <Field label="Treatment" error={errors.fields.treatment}>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={treatment}
-              onChange={(event) => setTreatment(event.target.value as TreatmentKind)}
-            >
-              {treatmentKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {treatmentLabels[kind]}
-                </option>
-              ))}
-            </select>
+    <>
+      <FormDialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title="Case details"
+        description={`${detail.caseNumber} · ${detail.clientName}`}
+        onSubmit={submit}
+        submitLabel="Save details"
+        submitDisabled={save.isPending}
+        error={errors.form}
+      >
+        <div className={formStyles.row}>
+          <Field label="Treatment" error={errors.fields.treatment}>
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={treatment}
+                onChange={(event) => setTreatment(event.target.value as TreatmentKind)}
+              >
+                {treatmentKinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {treatmentLabels[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {treatment === 'other' ? (
+            <Field label="Which treatment?" error={errors.fields.treatmentDetail}>
+              {(ids) => (
+                <input
+                  {...ids}
+                  className={inputClassName}
+                  value={treatmentDetail}
+                  onChange={(event) => setTreatmentDetail(event.target.value)}
+                />
+              )}
+            </Field>
+          ) : (
+            <span />
           )}
-        </Field>
-        {treatment === 'other' ? (
-          <Field label="Which treatment?" error={errors.fields.treatmentDetail}>
+        </div>
+        <CodePicker
+          label="Procedure codes"
+          codeSetYear={procedureCodeSetYear}
+          options={procedureCodes}
+          value={procedure}
+          onChange={setProcedure}
+          error={errors.fields.procedureCodes}
+        />
+        <CodePicker
+          label="Diagnosis codes"
+          codeSetYear={diagnosisCodeSetYear}
+          options={diagnosisCodes}
+          value={diagnosis}
+          onChange={setDiagnosis}
+          error={errors.fields.diagnosisCodes}
+        />
+        <div className={formStyles.row}>
+          <Field label="Priority">
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={priority}
+                onChange={(event) => setPriority(event.target.value as CasePriority)}
+              >
+                {casePriorities.map((candidate) => (
+                  <option key={candidate} value={candidate}>
+                    {casePriorityLabels[candidate]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Assigned advocate" optional error={errors.fields.assignedAdvocate}>
             {(ids) => (
               <input
                 {...ids}
                 className={inputClassName}
-                value={treatmentDetail}
-                onChange={(event) => setTreatmentDetail(event.target.value)}
+                value={assignedAdvocate}
+                onChange={(event) => setAssignedAdvocate(event.target.value)}
               />
             )}
           </Field>
-        ) : (
-          <span />
+        </div>
+        <label className={formStyles.choice}>
+          <input type="checkbox" checked={isUrgent} onChange={(event) => setIsUrgent(event.target.checked)} />
+          Urgent: delay could seriously harm the client's health (urgent clocks of 72 hours apply)
+        </label>
+        <div className={formStyles.row}>
+          <Field label="Outcome" optional>
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={outcome}
+                onChange={(event) => setOutcome(event.target.value as CaseOutcome | '')}
+              >
+                <option value="">Still open</option>
+                {caseOutcomes.map((candidate) => (
+                  <option key={candidate} value={candidate}>
+                    {caseOutcomeLabels[candidate]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Closed on" optional error={errors.fields.closedOn}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                type="date"
+                value={closedOn}
+                onChange={(event) => setClosedOn(event.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <div className={formStyles.row}>
+          {moneyFields.map(([key, label]) => (
+            <Field key={key} label={label} optional error={errors.fields[key]}>
+              {(ids) => (
+                <input
+                  {...ids}
+                  className={inputClassName}
+                  inputMode="decimal"
+                  value={money[key]}
+                  onChange={(event) => setMoney((current) => ({ ...current, [key]: event.target.value }))}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+      </FormDialog>
+      <EditConflictDialog
+        conflict={save.conflict}
+        recordKind="case"
+        fields={compareFields(
+          comparedFields,
+          save.unsavedChanges ?? {},
+          save.conflict?.current ?? {},
+          formatCaseValue,
         )}
-      </div>
-      <CodePicker
-        label="Procedure codes"
-        codeSetYear={procedureCodeSetYear}
-        options={procedureCodes}
-        value={procedure}
-        onChange={setProcedure}
-        error={errors.fields.procedureCodes}
+        isSaving={save.isPending}
+        onSaveMine={save.saveMineOverTheirs}
+        onBackToEditing={save.backToEditing}
+        onKeepTheirs={() => {
+          save.keepTheirs();
+          void refreshCaseViews(detail.id);
+          onSaved('Your changes were discarded; the case shows the version saved last.');
+          onOpenChange(false);
+        }}
       />
-      <CodePicker
-        label="Diagnosis codes"
-        codeSetYear={diagnosisCodeSetYear}
-        options={diagnosisCodes}
-        value={diagnosis}
-        onChange={setDiagnosis}
-        error={errors.fields.diagnosisCodes}
-      />
-      <div className={formStyles.row}>
-        <Field label="Priority">
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={priority}
-              onChange={(event) => setPriority(event.target.value as CasePriority)}
-            >
-              {casePriorities.map((candidate) => (
-                <option key={candidate} value={candidate}>
-                  {casePriorityLabels[candidate]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Assigned advocate" optional error={errors.fields.assignedAdvocate}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              value={assignedAdvocate}
-              onChange={(event) => setAssignedAdvocate(event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <label className={formStyles.choice}>
-        <input type="checkbox" checked={isUrgent} onChange={(event) => setIsUrgent(event.target.checked)} />
-        Urgent: delay could seriously harm the client's health (urgent clocks of 72 hours apply)
-      </label>
-      <div className={formStyles.row}>
-        <Field label="Outcome" optional>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={outcome}
-              onChange={(event) => setOutcome(event.target.value as CaseOutcome | '')}
-            >
-              <option value="">Still open</option>
-              {caseOutcomes.map((candidate) => (
-                <option key={candidate} value={candidate}>
-                  {caseOutcomeLabels[candidate]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Closed on" optional error={errors.fields.closedOn}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="date"
-              value={closedOn}
-              onChange={(event) => setClosedOn(event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <div className={formStyles.row}>
-        {moneyFields.map(([key, label]) => (
-          <Field key={key} label={label} optional error={errors.fields[key]}>
-            {(ids) => (
-              <input
-                {...ids}
-                className={inputClassName}
-                inputMode="decimal"
-                value={money[key]}
-                onChange={(event) => setMoney((current) => ({ ...current, [key]: event.target.value }))}
-              />
-            )}
-          </Field>
-        ))}
-      </div>
-    </FormDialog>
+    </>
   );
 }

@@ -1,7 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { usStateCodes } from '@shared/domain/us-states';
-import { updateClientInputSchema, type Client } from '@shared/schemas/clients';
+import { clientSchema, updateClientInputSchema, type Client } from '@shared/schemas/clients';
 import { Button } from '../../components/Button';
 import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
@@ -9,6 +8,9 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './ClientPage.module.css';
 import { FormError } from '../../components/FormError';
+import { formatCalendarDate } from '../../lib/format-date';
+import { compareFields, EditConflictDialog } from '../edit-conflicts/EditConflictDialog';
+import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
 
 const fields = [
   { key: 'fullName', label: 'Full name', kind: 'text' },
@@ -22,9 +24,10 @@ const fields = [
 ] as const;
 
 type Key = (typeof fields)[number]['key'];
+type Changes = Record<Key, string> & { tags: string[] };
 
-export function ClientContactForm({ client, onSaved }: { client: Client; onSaved: () => Promise<void> }) {
-  const [values, setValues] = useState<Record<Key, string>>(() => ({
+function formValuesOf(client: Client): Record<Key, string> {
+  return {
     fullName: client.fullName,
     dateOfBirth: client.dateOfBirth ?? '',
     state: client.state ?? '',
@@ -33,7 +36,20 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
     preferredLanguage: client.preferredLanguage ?? '',
     address: client.address ?? '',
     notes: client.notes ?? '',
-  }));
+  };
+}
+
+function formatClientValue(key: string, value: unknown): string {
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (value === null || value === undefined || value === '') return '—';
+  if (key === 'dateOfBirth') return formatCalendarDate(value as string);
+  return String(value as string);
+}
+
+const comparedFields = [...fields, { key: 'tags', label: 'Tags' }];
+
+export function ClientContactForm({ client, onSaved }: { client: Client; onSaved: () => Promise<void> }) {
+  const [values, setValues] = useState<Record<Key, string>>(() => formValuesOf(client));
   const [tags, setTags] = useState(client.tags.join(', '));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const tagList = () =>
@@ -41,11 +57,11 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
       .split(',')
       .map((tag) => tag.trim())
       .filter(Boolean);
-  const save = useMutation({
-    mutationFn: (changes: Record<Key, string> & { tags: string[] }) =>
-      callApi('clients.update', { clientId: client.id, changes }),
-    onSuccess: onSaved,
-    onError: (error) =>
+  const save = useConflictAwareSave({
+    editedFrom: client.version,
+    save: (changes: Changes, version) => callApi('clients.update', { clientId: client.id, version, changes }),
+    onSaved,
+    onFailed: (error) =>
       setErrors(
         formErrorsFromFailure(
           error,
@@ -72,86 +88,111 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
       });
     }
     setErrors(noErrors);
-    save.mutate({ ...values, tags: tagList() });
+    save.submit({ ...values, tags: tagList() });
+  }
+
+  function keepTheirs() {
+    const theirs = clientSchema.safeParse(save.conflict?.current);
+    save.keepTheirs();
+    if (!theirs.success) return;
+    setValues(formValuesOf(theirs.data));
+    setTags(theirs.data.tags.join(', '));
+    void onSaved();
   }
 
   return (
-    <form
-      className={`${styles.card} ${formStyles.form}`}
-      onSubmit={submit}
-      noValidate
-      aria-labelledby="contact-title"
-    >
-      <h2 id="contact-title" className={styles.cardTitle}>
-        Details, contact and notes
-      </h2>
-      {fields.map((field) => (
-        <Field
-          key={field.key}
-          label={field.label}
-          optional={field.key !== 'fullName'}
-          error={errors.fields[field.key] ?? errors.fields[`changes.${field.key}`]}
-        >
-          {(ids) =>
-            field.kind === 'textarea' ? (
-              <textarea
-                {...ids}
-                className={textareaClassName}
-                rows={3}
-                value={values[field.key]}
-                onChange={(event) =>
-                  setValues((current) => ({ ...current, [field.key]: event.target.value }))
-                }
-              />
-            ) : field.kind === 'state' ? (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={values.state}
-                onChange={(event) => setValues((current) => ({ ...current, state: event.target.value }))}
-              >
-                <option value="">Not known</option>
-                {usStateCodes.map((code) => (
-                  <option key={code} value={code}>
-                    {code}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                {...ids}
-                className={inputClassName}
-                type={field.kind === 'date' ? 'date' : 'text'}
-                value={values[field.key]}
-                onChange={(event) =>
-                  setValues((current) => ({ ...current, [field.key]: event.target.value }))
-                }
-              />
-            )
-          }
-        </Field>
-      ))}
-      <Field
-        label="Tags"
-        optional
-        hint="Separate with commas, e.g. veteran, Spanish-speaking, grant A"
-        error={errors.fields.tags}
+    <>
+      <form
+        className={`${styles.card} ${formStyles.form}`}
+        onSubmit={submit}
+        noValidate
+        aria-labelledby="contact-title"
       >
-        {(ids) => (
-          <input
-            {...ids}
-            className={inputClassName}
-            value={tags}
-            onChange={(event) => setTags(event.target.value)}
-          />
+        <h2 id="contact-title" className={styles.cardTitle}>
+          Details, contact and notes
+        </h2>
+        {fields.map((field) => (
+          <Field
+            key={field.key}
+            label={field.label}
+            optional={field.key !== 'fullName'}
+            error={errors.fields[field.key] ?? errors.fields[`changes.${field.key}`]}
+          >
+            {(ids) =>
+              field.kind === 'textarea' ? (
+                <textarea
+                  {...ids}
+                  className={textareaClassName}
+                  rows={3}
+                  value={values[field.key]}
+                  onChange={(event) =>
+                    setValues((current) => ({ ...current, [field.key]: event.target.value }))
+                  }
+                />
+              ) : field.kind === 'state' ? (
+                <select
+                  {...ids}
+                  className={inputClassName}
+                  value={values.state}
+                  onChange={(event) => setValues((current) => ({ ...current, state: event.target.value }))}
+                >
+                  <option value="">Not known</option>
+                  {usStateCodes.map((code) => (
+                    <option key={code} value={code}>
+                      {code}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  {...ids}
+                  className={inputClassName}
+                  type={field.kind === 'date' ? 'date' : 'text'}
+                  value={values[field.key]}
+                  onChange={(event) =>
+                    setValues((current) => ({ ...current, [field.key]: event.target.value }))
+                  }
+                />
+              )
+            }
+          </Field>
+        ))}
+        <Field
+          label="Tags"
+          optional
+          hint="Separate with commas, e.g. veteran, Spanish-speaking, grant A"
+          error={errors.fields.tags}
+        >
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              value={tags}
+              onChange={(event) => setTags(event.target.value)}
+            />
+          )}
+        </Field>
+        <FormError message={errors.form} />
+        <div className={formStyles.actions}>
+          <Button type="submit" disabled={save.isPending}>
+            Save details
+          </Button>
+        </div>
+      </form>
+      <EditConflictDialog
+        conflict={save.conflict}
+        recordKind="client"
+        fields={compareFields(
+          comparedFields,
+          save.unsavedChanges ?? {},
+          save.conflict?.current ?? {},
+          formatClientValue,
         )}
-      </Field>
-      <FormError message={errors.form} />
-      <div className={formStyles.actions}>
-        <Button type="submit" disabled={save.isPending}>
-          Save details
-        </Button>
-      </div>
-    </form>
+        isSaving={save.isPending}
+        onSaveMine={save.saveMineOverTheirs}
+        onBackToEditing={save.backToEditing}
+        onKeepTheirs={keepTheirs}
+      />
+    </>
   );
 }

@@ -1,19 +1,31 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { networkTypeLabels, networkTypes } from '@shared/domain/coverage';
 import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
 import type { MethodInput } from '@shared/contract';
-import { coverageFieldsSchema, type Coverage } from '@shared/schemas/coverages';
+import { coverageFieldsSchema, coverageSchema, type Coverage } from '@shared/schemas/coverages';
 import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
-import { coverageFieldGroups as fieldGroups } from './coverage-fields';
+import {
+  coverageFieldGroups as fieldGroups,
+  coverageFieldLabel,
+  formatCoverageValue,
+} from './coverage-fields';
+import { compareFields, EditConflictDialog } from '../edit-conflicts/EditConflictDialog';
+import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
 import styles from './Coverage.module.css';
 import { FormDialog } from '../../components/FormDialog';
 
 type FormState = Record<string, string>;
+
+/** The fields this form edits, as the conflict dialog lists them. */
+const comparedFields = [
+  'planType',
+  'networkType',
+  ...fieldGroups.flatMap((group) => group.fields.map((field) => field.key)),
+].map((key) => ({ key, label: coverageFieldLabel(key) }));
 
 function initialState(coverage: Coverage | null, suggestedPayer: string | null): FormState {
   const state: FormState = { planType: coverage?.planType ?? '', networkType: coverage?.networkType ?? '' };
@@ -82,20 +94,21 @@ export function CoverageFormDialog({
   const [state, setState] = useState<FormState>(() => initialState(coverage, suggestedPayer));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [isUsedForCase, setIsUsedForCase] = useState(forCase !== undefined && forCase.currentPayer === null);
-  const save = useMutation({
+  const save = useConflictAwareSave({
+    editedFrom: coverage?.version ?? 0,
     // The form's values were checked against coverageFieldsSchema just before; the core checks again.
-    mutationFn: (input: Record<string, unknown>) =>
+    save: (input: Record<string, unknown>, version) =>
       coverage
-        ? callApi('coverages.update', { coverageId: coverage.id, changes: input })
+        ? callApi('coverages.update', { coverageId: coverage.id, version, changes: input })
         : callApi('coverages.create', {
             ...(input as Omit<MethodInput<'coverages.create'>, 'clientId'>),
             clientId,
           }),
-    onSuccess: (saved) => {
+    onSaved: (saved) => {
       onSaved(saved, forCase !== undefined && !coverage && isUsedForCase);
       onOpenChange(false);
     },
-    onError: (error) => {
+    onFailed: (error) => {
       const failure = formErrorsFromFailure(error, Object.keys(state));
       setErrors({
         ...failure,
@@ -112,111 +125,134 @@ export function CoverageFormDialog({
     const parsed = coverageFieldsSchema.safeParse(input);
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
     setErrors(noErrors);
-    save.mutate(input);
+    save.submit(input);
   }
 
   const set = (key: string, value: string) => setState((current) => ({ ...current, [key]: value }));
 
   return (
-    <FormDialog
-      open={open}
-      onOpenChange={onOpenChange}
-      title={coverage ? 'Edit coverage' : 'Add coverage'}
-      description="Copy what the member card and the plan documents say. Changes are kept in this coverage's history."
-      onSubmit={submit}
-      submitLabel={save.isPending ? 'Saving…' : 'Save coverage'}
-      submitDisabled={save.isPending}
-      error={errors.form}
-    >
-      {forCase && !coverage && (
-        <label className={formStyles.choice}>
-          <input
-            type="checkbox"
-            checked={isUsedForCase}
-            onChange={(event) => setIsUsedForCase(event.target.checked)}
-          />
-          Use for this case
-          {forCase.currentPayer && ` (instead of the coverage with ${forCase.currentPayer} it uses now)`}
-        </label>
-      )}
-      <div className={formStyles.row}>
-        <Field
-          label="Kind of plan"
-          error={errors.fields.planType}
-          hint="Decides which appeal rules and deadlines apply."
-        >
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={state.planType}
-              onChange={(event) => set('planType', event.target.value)}
-            >
-              <option value="">Choose…</option>
-              {planTypes.map((planType) => (
-                <option key={planType} value={planType}>
-                  {planTypeLabels[planType]}
-                </option>
+    <>
+      <FormDialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title={coverage ? 'Edit coverage' : 'Add coverage'}
+        description="Copy what the member card and the plan documents say. Changes are kept in this coverage's history."
+        onSubmit={submit}
+        submitLabel={save.isPending ? 'Saving…' : 'Save coverage'}
+        submitDisabled={save.isPending}
+        error={errors.form}
+      >
+        {forCase && !coverage && (
+          <label className={formStyles.choice}>
+            <input
+              type="checkbox"
+              checked={isUsedForCase}
+              onChange={(event) => setIsUsedForCase(event.target.checked)}
+            />
+            Use for this case
+            {forCase.currentPayer && ` (instead of the coverage with ${forCase.currentPayer} it uses now)`}
+          </label>
+        )}
+        <div className={formStyles.row}>
+          <Field
+            label="Kind of plan"
+            error={errors.fields.planType}
+            hint="Decides which appeal rules and deadlines apply."
+          >
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={state.planType}
+                onChange={(event) => set('planType', event.target.value)}
+              >
+                <option value="">Choose…</option>
+                {planTypes.map((planType) => (
+                  <option key={planType} value={planType}>
+                    {planTypeLabels[planType]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Network type" optional error={errors.fields.networkType}>
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={state.networkType}
+                onChange={(event) => set('networkType', event.target.value)}
+              >
+                <option value="">Not known</option>
+                {networkTypes.map((networkType) => (
+                  <option key={networkType} value={networkType}>
+                    {networkTypeLabels[networkType]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        {fieldGroups.map((group) => (
+          <fieldset key={group.legend} className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>{group.legend}</legend>
+            <div className={styles.fieldGrid}>
+              {group.fields.map((field) => (
+                <div key={field.key} className={field.kind === 'textarea' ? styles.wide : undefined}>
+                  <Field
+                    label={field.label}
+                    optional={field.key !== 'payer'}
+                    error={errors.fields[field.key]}
+                    hint={field.hint}
+                  >
+                    {(ids) =>
+                      field.kind === 'textarea' ? (
+                        <textarea
+                          {...ids}
+                          className={textareaClassName}
+                          rows={2}
+                          value={state[field.key]}
+                          onChange={(event) => set(field.key, event.target.value)}
+                        />
+                      ) : (
+                        <input
+                          {...ids}
+                          className={inputClassName}
+                          type={field.kind === 'date' ? 'date' : 'text'}
+                          inputMode={
+                            field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined
+                          }
+                          value={state[field.key]}
+                          onChange={(event) => set(field.key, event.target.value)}
+                        />
+                      )
+                    }
+                  </Field>
+                </div>
               ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Network type" optional error={errors.fields.networkType}>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={state.networkType}
-              onChange={(event) => set('networkType', event.target.value)}
-            >
-              <option value="">Not known</option>
-              {networkTypes.map((networkType) => (
-                <option key={networkType} value={networkType}>
-                  {networkTypeLabels[networkType]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      {fieldGroups.map((group) => (
-        <fieldset key={group.legend} className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>{group.legend}</legend>
-          <div className={styles.fieldGrid}>
-            {group.fields.map((field) => (
-              <div key={field.key} className={field.kind === 'textarea' ? styles.wide : undefined}>
-                <Field
-                  label={field.label}
-                  optional={field.key !== 'payer'}
-                  error={errors.fields[field.key]}
-                  hint={field.hint}
-                >
-                  {(ids) =>
-                    field.kind === 'textarea' ? (
-                      <textarea
-                        {...ids}
-                        className={textareaClassName}
-                        rows={2}
-                        value={state[field.key]}
-                        onChange={(event) => set(field.key, event.target.value)}
-                      />
-                    ) : (
-                      <input
-                        {...ids}
-                        className={inputClassName}
-                        type={field.kind === 'date' ? 'date' : 'text'}
-                        inputMode={field.kind === 'money' || field.kind === 'percent' ? 'decimal' : undefined}
-                        value={state[field.key]}
-                        onChange={(event) => set(field.key, event.target.value)}
-                      />
-                    )
-                  }
-                </Field>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      ))}
-    </FormDialog>
+            </div>
+          </fieldset>
+        ))}
+      </FormDialog>
+      <EditConflictDialog
+        conflict={save.conflict}
+        recordKind="coverage"
+        fields={compareFields(
+          comparedFields,
+          save.unsavedChanges ?? {},
+          save.conflict?.current ?? {},
+          formatCoverageValue,
+        )}
+        isSaving={save.isPending}
+        onSaveMine={save.saveMineOverTheirs}
+        onBackToEditing={save.backToEditing}
+        onKeepTheirs={() => {
+          const theirs = coverageSchema.safeParse(save.conflict?.current);
+          save.keepTheirs();
+          if (theirs.success) onSaved(theirs.data, false);
+          onOpenChange(false);
+        }}
+      />
+    </>
   );
 }

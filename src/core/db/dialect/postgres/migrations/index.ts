@@ -6,6 +6,8 @@ import * as teamMembersAndRowSecurity from './0145-team-members-and-row-security
 import * as teamAuditTrail from './0146-team-audit-trail';
 import * as teamLiveChanges from './0147-team-live-changes';
 import * as teamRowVersions from './0148-team-row-versions';
+import * as recordVersions from './0150-record-versions';
+import * as recordVersionsForTheTeam from './0155-record-versions-for-the-team';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
@@ -25,7 +27,11 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0146-team-audit-trail': teamAuditTrail,
   '0147-team-live-changes': teamLiveChanges,
   '0148-team-row-versions': teamRowVersions,
+  '0150-record-versions': recordVersions,
+  // Team mode only.
+  '0155-record-versions-for-the-team': recordVersionsForTheTeam,
   '0160-reminder-day-counts': reminderDayCounts,
+  // Team mode only.
   '0190-team-stored-files': teamStoredFiles,
   '0191-team-local-imports': teamLocalImports,
 };
