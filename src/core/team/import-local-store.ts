@@ -13,7 +13,7 @@ import { AppError } from '../errors';
 import { isKeyRotationPending } from '../session/key-rotation';
 import { dataFilePaths } from '../storage/data-directory';
 import { localStoredFiles } from '../vault/local-stored-files';
-import { describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';
+import { addressOfUrl, describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';
 import { teamStoredFiles } from './team-stored-files';
 
 /**
@@ -301,7 +301,7 @@ export async function importLocalStore(options: {
 }): Promise<LocalImportReport> {
   const { store: local, dataKey } = await openLocalStore(options.dataDirectory, options.passphrase);
   try {
-    const address = new URL(options.databaseUrl);
+    const address = addressOfUrl(new URL(options.databaseUrl));
     const team = await openPostgresStore(options.databaseUrl).catch((error: unknown) => {
       throw describeTeamDatabaseFailure(error, address);
     });

@@ -80,6 +80,7 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'reminder_day_counts_case_update',
     'reminder_day_counts_case_delete',
     'reminder_day_counts_client_update',
+  ],
   // Migration 0150: each editable record's version, moved by a change to its edited fields.
   record_versions: [
     'record_versions_cases_update',
