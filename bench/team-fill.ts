@@ -48,12 +48,12 @@ export type TeamFillOptions = {
   readonly trashedAt?: string;
 };
 
+/** The tables the fill writes rows into. */
+const baseTables = ['coverages', 'clients', 'cases', 'events'];
+
 /** The tables the fill writes, directly or through their derived rows. */
 const filledTables = [
-  'coverages',
-  'clients',
-  'cases',
-  'events',
+  ...baseTables,
   'caseload_entries',
   'case_outcome_facts',
   'client_search',
@@ -190,9 +190,12 @@ export async function letTeamMembersCheckTheSchema(client: pg.ClientBase): Promi
   );
 }
 
-/** Runs `statementOf(from, to)` over 1…count in chunks, saying after each how far it is. */
+/**
+ * Runs `statementOf(from, to)` over 1…count in chunks, each connection taking the next chunk,
+ * saying after each how far it is.
+ */
 async function inChunks(
-  client: pg.ClientBase,
+  clients: readonly pg.ClientBase[],
   table: string,
   count: number,
   chunk: number,
@@ -200,15 +203,24 @@ async function inChunks(
   statementOf: (from: number, to: number) => string,
   values: readonly unknown[] = [],
 ): Promise<void> {
-  for (let from = 1; from <= count; from += chunk) {
-    const to = Math.min(count, from + chunk - 1);
-    const started = performance.now();
-    await client.query(statementOf(from, to), [...values]);
-    if (count > chunk)
-      log(
-        `      ${table}: ${to.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} (${((1000 * (performance.now() - started)) / (to - from + 1)).toFixed(0)} µs a row)`,
-      );
-  }
+  let next = 1;
+  let done = 0;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (next <= count) {
+        const from = next;
+        const to = Math.min(count, from + chunk - 1);
+        next = to + 1;
+        const started = performance.now();
+        await client.query(statementOf(from, to), [...values]);
+        done += to - from + 1;
+        if (count > chunk)
+          log(
+            `      ${table}: ${done.toLocaleString('en-US')} of ${count.toLocaleString('en-US')} (${((1000 * (performance.now() - started)) / (to - from + 1)).toFixed(0)} µs a row)`,
+          );
+      }
+    }),
+  );
 }
 
 /** The URL with server settings for every connection made with it. */
@@ -223,10 +235,24 @@ function withSettings(url: string, settings: Readonly<Record<string, string>>): 
   return address.toString();
 }
 
+type DeferredIndex = { readonly name: string; readonly table: string; readonly definition: string };
+
+async function buildIndexes(
+  client: pg.ClientBase,
+  indexes: readonly DeferredIndex[],
+  log: (line: string) => void,
+): Promise<void> {
+  for (const index of indexes) {
+    const started = performance.now();
+    await client.query(index.definition);
+    log(`    index ${index.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
 /** The indexes of the filled tables that no constraint needs (primary keys and unique keys stay). */
-async function secondaryIndexes(client: pg.ClientBase): Promise<Array<{ name: string; definition: string }>> {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+async function secondaryIndexes(client: pg.ClientBase): Promise<DeferredIndex[]> {
+  const { rows } = await client.query<DeferredIndex>(
+    `SELECT i.indexname AS name, i.tablename AS "table", i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = current_schema() AND i.tablename = ANY ($1)
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c
                        WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
@@ -276,15 +302,15 @@ export async function fillTeamDatabase(
         );
         started = performance.now();
       };
-      await inChunks(client, 'clients', size.clients, chunkOf.clients, log, clientsSql, [
+      await inChunks([client], 'clients', size.clients, chunkOf.clients, log, clientsSql, [
         createdAt,
         trashedAt,
       ]);
       tableDone('clients', size.clients);
-      await inChunks(client, 'coverages', size.clients, chunkOf.coverages, log, coveragesSql, [createdAt]);
+      await inChunks([client], 'coverages', size.clients, chunkOf.coverages, log, coveragesSql, [createdAt]);
       tableDone('coverages', size.clients + Math.ceil(size.clients / 5));
       await inChunks(
-        client,
+        [client],
         'cases',
         size.cases,
         chunkOf.cases,
@@ -293,7 +319,7 @@ export async function fillTeamDatabase(
         [createdAt, trashedAt],
       );
       tableDone('cases', size.cases);
-      await inChunks(client, 'events', size.events, chunkOf.events, log, (from, to) =>
+      await inChunks([client], 'events', size.events, chunkOf.events, log, (from, to) =>
         eventsSql(from, to, size),
       );
       tableDone('events', size.events);
@@ -304,6 +330,12 @@ export async function fillTeamDatabase(
           [table],
         );
     });
+
+    // The derived rows read the base tables by their indexes (a client's coverages, a case's events).
+    const isOfBaseTable = (index: DeferredIndex) => baseTables.includes(index.table);
+    await step("build the base tables' indexes", () =>
+      buildIndexes(client, deferredIndexes.filter(isOfBaseTable), log),
+    );
 
     await step('assign the cases to the navigators', async () => {
       await (isDeferred
@@ -331,14 +363,21 @@ export async function fillTeamDatabase(
     });
 
     if (isDeferred) {
-      await step('build the derived rows', () => buildDerivedRows(client, size, log));
-      await step('build the deferred indexes', async () => {
-        for (const index of deferredIndexes) {
-          const started = performance.now();
-          await client.query(index.definition);
-          log(`    index ${index.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        }
-      });
+      // Two connections, one a core: the search vectors are most of the fill's work.
+      const second = new pg.Client({ connectionString: url });
+      await second.connect();
+      try {
+        await step('build the derived rows', () => buildDerivedRows([client, second], size, log));
+      } finally {
+        await second.end();
+      }
+      await step("build the derived tables' indexes", () =>
+        buildIndexes(
+          client,
+          deferredIndexes.filter((index) => !isOfBaseTable(index)),
+          log,
+        ),
+      );
     }
     await step('analyze', () => client.query('ANALYZE'));
     await letTeamMembersCheckTheSchema(client);
@@ -354,10 +393,11 @@ export async function fillTeamDatabase(
  * the versions of the cases, clients and coverages.
  */
 async function buildDerivedRows(
-  client: pg.ClientBase,
+  clients: readonly [pg.ClientBase, ...pg.ClientBase[]],
   size: CaseloadSize,
   log: (line: string) => void,
 ): Promise<void> {
+  const [client] = clients;
   const overRange = async (
     name: string,
     table: string,
@@ -367,7 +407,7 @@ async function buildDerivedRows(
   ): Promise<void> => {
     const started = performance.now();
     await inChunks(
-      client,
+      clients,
       name,
       count,
       chunk,
