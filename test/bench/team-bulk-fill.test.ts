@@ -156,7 +156,7 @@ async function deadlinesRecomputedCaseByCase({ team }: Filled) {
 describe('the team bench database filled in bulk', () => {
   it(
     'equals the same caseload written with every trigger and index in place',
-    { timeout: 240_000 },
+    { timeout: 900_000 },
     async () => {
       const rowByRow = await filledTeam(false);
       const inBulk = await filledTeam(true);
