@@ -9,6 +9,8 @@ export type Stats = {
   readonly min: number;
   readonly median: number;
   readonly max: number;
+  /** The 95th percentile, for figures of many calls judged on it (the team bench's load). */
+  readonly p95?: number;
 };
 
 export type Figure = {
@@ -99,9 +101,10 @@ const digits = (value: number, unit: string) =>
 export function formatStats(stats: Stats | null, unit: string): string {
   if (!stats) return '—';
   const format = (value: number) => digits(value, unit);
+  const p95 = stats.p95 === undefined ? '' : `, p95 ${format(stats.p95)}`;
   return stats.samples.length === 1
     ? `${format(stats.median)} ${unit}`
-    : `${format(stats.min)} / ${format(stats.median)} / ${format(stats.max)} ${unit}`;
+    : `${format(stats.min)} / ${format(stats.median)} / ${format(stats.max)} ${unit}${p95}`;
 }
 
 export const verdictOf = (figure: Figure) => (figure.passed === null ? '—' : figure.passed ? 'pass' : 'FAIL');

@@ -86,7 +86,9 @@ export async function fillFixtureDatabase(
   await step('insert rows', () =>
     fillSyntheticCaseload(connection, size, options.log, undefined, options.trashedAt),
   );
-  await step('compute deadlines once', () => computeDeadlinesOnce(connection, options));
+  // Not destroyed at the end: that would close the connection, which the caller still uses.
+  const db = new Kysely<AdvocaseDatabase>({ dialect: new SqliteDialect({ database: connection }) });
+  await step('compute deadlines once', () => computeDeadlinesOnce(db, options));
   if (upkeep) await step('build the deferred indexes and event search', () => upkeep.finish(options.log));
 }
 
@@ -95,14 +97,18 @@ export async function fillFixtureDatabase(
  * those of its new cases (in memory, stored a few hundred rows per statement), from the facts a
  * recompute reads: plan type, claim type, urgency, the client's state and the timeline events the
  * rules read. The generator writes no payer request, funding option, override, approval or
- * external review, so those are empty, as storeDeadlinesOfNewCases assumes.
+ * external review, so those are empty, as storeDeadlinesOfNewCases assumes. On either engine (the
+ * team bench's PostgreSQL fill uses it too, bench/team-fixture.ts).
  */
-async function computeDeadlinesOnce(connection: Database.Database, options: FillOptions): Promise<void> {
-  // Not destroyed at the end: that would close the connection, which the caller still uses.
-  const db = new Kysely<AdvocaseDatabase>({ dialect: new SqliteDialect({ database: connection }) });
-  const { count } = connection
-    .prepare('SELECT count(*) AS count FROM cases WHERE deleted_at IS NULL')
-    .get() as { count: number };
+export async function computeDeadlinesOnce(
+  db: Kysely<AdvocaseDatabase>,
+  options: Pick<FillOptions, 'log' | 'clock'>,
+): Promise<void> {
+  const { count } = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
   const chunk = 50_000;
   let done = 0;
   for (let afterId = 0; ;) {

@@ -12,6 +12,7 @@ import { figureTable, judged, notMeasured, statsOf, type Figure } from './figure
 import { benchPassphrase, ensureBenchFixture, recordedGeneration } from './fixture';
 import { evictFromPageCache } from './page-cache';
 import { measureStart } from './start-bench';
+import { runTeamBench } from './team-bench';
 
 /**
  * `npm run bench -- --cases N [--samples 5] [--json] [--no-browser] [--no-other] [--only-unlock]`: every figure of
@@ -19,6 +20,9 @@ import { measureStart } from './start-bench';
  * warm, with min / median / max, its goal and a verdict. Never fails a build on a number.
  * `--json` prints the results as JSON on stdout (the readable report goes to stderr); they are
  * also written to bench/results/bench-N.json.
+ *
+ * `npm run bench -- --team [--team-cases N] [--sessions 50] [--minutes 5] [--think-ms 1000] [--json]`
+ * runs the team database's load instead (bench/team-bench.ts).
  */
 
 const { values } = parseArgs({
@@ -29,6 +33,11 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     'no-other': { type: 'boolean', default: false },
     'only-unlock': { type: 'boolean', default: false },
+    team: { type: 'boolean', default: false },
+    'team-cases': { type: 'string', default: '100000' },
+    sessions: { type: 'string', default: '50' },
+    minutes: { type: 'string', default: '5' },
+    'think-ms': { type: 'string', default: '1000' },
   },
 });
 const cases = Number(values.cases);
@@ -43,6 +52,26 @@ const log = (line: string) => (values.json ? process.stderr : process.stdout).wr
 const started = performance.now();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 log(`Advocase bench — ${machine}`);
+
+if (values.team) {
+  const wholeNumber = (option: string, least: number) => {
+    const value = Number(values[option as keyof typeof values]);
+    if (!Number.isInteger(value) || value < least)
+      throw new Error(`--${option} needs a whole number of at least ${least}.`);
+    return value;
+  };
+  await runTeamBench({
+    cases: wholeNumber('team-cases', 1000),
+    sessions: wholeNumber('sessions', 2),
+    minutes: Number(values.minutes) > 0 ? Number(values.minutes) : wholeNumber('minutes', 1),
+    thinkMs: wholeNumber('think-ms', 0),
+    json: values.json,
+    machine,
+    log,
+  });
+  log(`Team bench took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  process.exit(0);
+}
 
 const fixture = await ensureBenchFixture(cases, log);
 const { size } = fixture;

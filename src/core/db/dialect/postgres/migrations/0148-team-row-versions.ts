@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
  * No lost updates (docs/team-mode.md, "Two people editing at once"): each editable record (case,
  * client, coverage) has a version that a trigger moves on every change, made by the app or any
  * SQL client, with who made it and when. A save that read version 3 and finds 4 is refused and
- * told who changed it (`src/core/team/update-unless-changed.ts`).
+ * told who changed it (since 0155, `src/core/record-versions/`).
  *
  * Versions are kept beside the records, as assignments are, rather than as a column of theirs:
  * the records stay exactly as both chains define them. A record with no row here has never been
