@@ -35,6 +35,8 @@ import { BackupService } from '../backup/backup-service';
 import { recordingExports } from '../audit/record-exports';
 import { backupHandlers } from './handlers/backup';
 import { denialsHandlers } from './handlers/denials';
+import { assignmentsHandlers, teamViewsHandlers } from './handlers/assignments';
+import { teamHandlers } from './handlers/team';
 
 /**
  * The contract implemented over one session; the return type makes the compiler check every method is here.
@@ -86,6 +88,9 @@ export function createHandlers(
     audit: auditHandlers(context),
     backup: backupHandlers(new BackupService(session, backupHost)),
     denials: denialsHandlers(context),
+    team: teamHandlers(context),
+    assignments: assignmentsHandlers(context),
+    teamViews: teamViewsHandlers(context),
   };
   const handlers: ContractHandlers = mergeNamespaces(handlersByNamespace);
   return recordingExports(handlers, session);

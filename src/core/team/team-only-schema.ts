@@ -10,6 +10,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0146-team-audit-trail',
   '0147-team-live-changes',
   '0148-team-row-versions',
+  '0195-team-assignee-named-on-case',
 ];
 
 export const teamOnlyTables: readonly string[] = [

@@ -29,6 +29,8 @@ import { lettersOutputMethods } from './letters-output';
 import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { denialsMethods } from './denials';
+import { assignmentsMethods, teamViewsMethods } from './assignments';
+import { teamMethods } from './team';
 import { checkNamespaces, mergeNamespaces } from './by-namespace';
 
 /**
@@ -74,6 +76,9 @@ const methodsByNamespace = checkNamespaces({
   audit: auditMethods,
   backup: backupMethods,
   denials: denialsMethods,
+  team: teamMethods,
+  assignments: assignmentsMethods,
+  teamViews: teamViewsMethods,
 });
 
 /**

@@ -43,6 +43,9 @@ export const namespaces = [
   'audit',
   'backup',
   'denials',
+  'team',
+  'assignments',
+  'teamViews',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -201,4 +201,11 @@ export const queryKeys = {
     read: (documentId: number, caseId: number) => ['denials', 'read', documentId, caseId],
     progress: (documentId: number) => ['denials', 'progress', documentId],
   },
+  team: { all: ['team'], connection: ['team', 'connection'] },
+  assignments: {
+    all: ['assignments'],
+    members: ['assignments', 'members'],
+    ofCase: (caseId: number) => ['assignments', 'case', caseId],
+  },
+  teamViews: { all: ['teamViews'], overview: ['teamViews', 'overview'] },
 } as const satisfies { readonly [N in Namespace]: KeysOf<N> };

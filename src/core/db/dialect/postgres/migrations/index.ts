@@ -6,6 +6,7 @@ import * as teamMembersAndRowSecurity from './0145-team-members-and-row-security
 import * as teamAuditTrail from './0146-team-audit-trail';
 import * as teamLiveChanges from './0147-team-live-changes';
 import * as teamRowVersions from './0148-team-row-versions';
+import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -22,4 +23,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0146-team-audit-trail': teamAuditTrail,
   '0147-team-live-changes': teamLiveChanges,
   '0148-team-row-versions': teamRowVersions,
+  '0195-team-assignee-named-on-case': teamAssigneeNamedOnCase,
 };
