@@ -38,8 +38,19 @@ export async function startContractSession(
     actor,
     ...(teamDatabase ? { teamDatabaseUrl: teamDatabase.url } : {}),
   });
+  const contractSession = speakingTo(session, async () => {
+    await session.lock();
+    await teamDatabase?.drop();
+  });
+  if (teamDatabase) await session.connectTeamDatabase();
+  else await contractSession.call('session.initialize', { passphrase: testPassphrase });
+  return contractSession;
+}
+
+/** The contract over a session, as the app calls it; `close` ends the session. */
+function speakingTo(session: Session, close: () => Promise<void>): ContractSession {
   const handlers = createHandlers(session);
-  const contractSession: ContractSession = {
+  return {
     session,
     call: async (method, input) => {
       const result = await dispatch(handlers, method, input, memoryFileDestination().destination);
@@ -52,12 +63,19 @@ export async function startContractSession(
       if (result.ok) throw new Error(`${method} should have failed`);
       return result.error;
     },
-    close: async () => {
-      await session.lock();
-      await teamDatabase?.drop();
-    },
+    close,
   };
-  if (teamDatabase) await session.connectTeamDatabase();
-  else await contractSession.call('session.initialize', { passphrase: testPassphrase });
-  return contractSession;
+}
+
+/**
+ * One person of a team database (test/helpers/team-database.ts) using the app: a session
+ * connected with their own login, as the app connects. Closing it disconnects them only.
+ */
+export async function startTeamContractSession(
+  dataDirectory: string,
+  person: { readonly login: string; readonly url: string },
+): Promise<ContractSession> {
+  const session = new Session({ dataDirectory, actor: person.login, teamDatabaseUrl: person.url });
+  await session.connectTeamDatabase();
+  return speakingTo(session, async () => void (await session.lock()));
 }

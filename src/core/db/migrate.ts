@@ -31,6 +31,11 @@ async function assertNotFromNewerVersion(
 export async function migrateDatabase(db: Kysely<unknown>, upTo?: string): Promise<void> {
   const { migrations } = dialectOf(db);
   await assertNotFromNewerVersion(db, migrations);
+  // Nothing pending: the database is left alone. A team member's own login may read the applied
+  // steps but not take the migration lock (only the owner migrates a team database).
+  const applied = new Set(await appliedMigrationNames(db));
+  const pending = Object.keys(migrations).filter((name) => !applied.has(name));
+  if (!upTo && pending.length === 0) return;
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('Migration failed.');

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CaseHolders, TeamMember } from '../../shared/schemas/assignments';
-import type { TeamRole } from '../../shared/domain/team-roles';
+import type { TeamRole } from './team-roles';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
@@ -39,7 +39,10 @@ async function asTheDatabaseDecides<Result>(work: () => Promise<Result>): Promis
     if (code === 'P0002') throw new AppError('NOT_FOUND', message);
     // The assignment's case is checked at the commit (a deferred key, 0145).
     if (code === '23503') {
-      throw new AppError('NOT_FOUND', 'That case no longer exists (it may have been deleted). Refresh and try again.');
+      throw new AppError(
+        'NOT_FOUND',
+        'That case no longer exists (it may have been deleted). Refresh and try again.',
+      );
     }
     throw error;
   }
@@ -167,7 +170,12 @@ export function endCaseShare(db: Db, actor: string, caseId: number, login: strin
       const share = before.shares.find((running) => running.login === login);
       if (!share) return before;
       await sql`SELECT advocase_team_share_case(${caseId}, ${login}, current_date - 1)`.execute(trx);
-      await noteOnTimeline(trx, actor, caseId, `Share with ${share.fullName} ended by ${await callerName(trx)}`);
+      await noteOnTimeline(
+        trx,
+        actor,
+        caseId,
+        `Share with ${share.fullName} ended by ${await callerName(trx)}`,
+      );
       return caseHolders(trx, caseId);
     }),
   );
@@ -188,7 +196,9 @@ export function reassignAllCases(
         (
           await rowsOf(
             trx,
-            sql<{ moved: number }>`SELECT advocase_team_reassign(${move.fromLogin}, ${move.toLogin}) AS moved`,
+            sql<{
+              moved: number;
+            }>`SELECT advocase_team_reassign(${move.fromLogin}, ${move.toLogin}) AS moved`,
           )
         )[0]!.moved,
       );

@@ -6,12 +6,7 @@ import { migrateDatabase } from '../db/migrate';
 import type { AuditVerification } from '../../shared/schemas/audit';
 import type { TeamMember } from '../../shared/schemas/assignments';
 import type { AdvocaseDatabase } from '../db/schema';
-import {
-  assignCaseTo,
-  listTeamMembersIn,
-  reassignAllCases,
-  shareCaseWith,
-} from './case-handover';
+import { assignCaseTo, listTeamMembersIn, reassignAllCases, shareCaseWith } from './case-handover';
 import { scramSha256Secret } from './scram-secret';
 import { verifyTeamAuditTrail } from './team-audit-trail';
 import { describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';

@@ -1,25 +1,11 @@
-import { z } from 'zod';
-import { teamRoles } from '../domain/team-roles';
+import { teamConnectionSchema } from '../schemas/team';
 import { defineMethods, noInput } from './method-spec';
 
 /**
- * Which store this copy of Advocase opens, and in team mode who the person is there. The screens
- * use the role only to leave out what the database would refuse (docs/team-mode.md).
+ * Which store this copy of Advocase opens, and in team mode who the person is there
+ * (docs/team-mode.md). Built against the shape the team-connect work defines; its own file
+ * replaces this one when the two meet.
  */
-export const teamConnectionSchema = z.discriminatedUnion('store', [
-  z.object({ store: z.literal('local') }),
-  z.object({
-    store: z.literal('team'),
-    /** host:port of the server. */
-    server: z.string(),
-    database: z.string(),
-    login: z.string(),
-    fullName: z.string(),
-    role: z.enum(teamRoles),
-  }),
-]);
-export type TeamConnection = z.infer<typeof teamConnectionSchema>;
-
 export const teamMethods = defineMethods({
   'team.connection': {
     doc: 'The local store, or the team database this copy is connected to: server, database, and the person’s login, name and role.',

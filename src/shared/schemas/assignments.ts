@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { caseStages } from '../domain/case-stages';
-import { teamRoles } from '../domain/team-roles';
 import { treatmentKinds } from '../domain/treatments';
 import { calendarDate, localToday, recordId } from './fields';
+import { teamRoleNames } from './team';
 
 /**
  * Handing cases over in a team database (docs/team-mode.md, "Handing cases over from the app"):
@@ -20,7 +20,7 @@ const login = (label: string) =>
 export const teamMemberSchema = z.object({
   login: z.string(),
   fullName: z.string(),
-  role: z.enum(teamRoles),
+  role: z.enum(teamRoleNames),
   disabled: z.boolean(),
   /** Cases assigned to them now (what "Reassign all" would move). */
   assignedCases: z.number().int(),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { HandlersOf } from '../../../shared/contract';
-import type { TeamRole } from '../../../shared/domain/team-roles';
+import type { TeamRole } from '../../team/team-roles';
 import type { HandlerContext } from './handler-context';
 
 export function teamHandlers({ session }: HandlerContext): HandlersOf<'team'> {
@@ -25,7 +25,7 @@ export function teamHandlers({ session }: HandlerContext): HandlersOf<'team'> {
           server: me.server,
           database: me.database,
           login: me.login,
-          fullName: me.full_name ?? me.login,
+          fullName: me.full_name,
           // The owner's own connection is on no team: it sees what a viewer of nothing would.
           role: me.role ?? 'viewer',
         };
