@@ -17,6 +17,8 @@ import { ImportButton } from '../features/import/ImportButton';
 import { LetterPage } from '../features/letters/LetterPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { OutcomesView } from '../features/outcomes/OutcomesView';
+import { TeamPage } from '../features/team/TeamPage';
+import { canSeeTeamPage, useTeamConnection } from '../features/team/use-team-connection';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
@@ -34,6 +36,7 @@ import { queryKeys } from '../lib/query-keys';
 export function Workspace() {
   const lock = useLock();
   const route = useRoute();
+  const teamConnection = useTeamConnection();
   const settings = useQuery({
     queryKey: queryKeys.settings.current,
     queryFn: () => callApi('settings.get', {}),
@@ -137,6 +140,15 @@ export function Workspace() {
           >
             Outcomes
           </a>
+          {canSeeTeamPage(teamConnection) && (
+            <a
+              className={styles.navItem}
+              aria-current={route.name === 'team' ? 'page' : undefined}
+              href={hrefFor({ name: 'team' })}
+            >
+              Team
+            </a>
+          )}
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -174,6 +186,8 @@ export function Workspace() {
           <ResourcesPage onAnnounce={announceEdit} />
         ) : route.name === 'outcomes' ? (
           <OutcomesView onAnnounce={announceInfo} />
+        ) : route.name === 'team' ? (
+          <TeamPage onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

@@ -8,10 +8,11 @@ import { sql, type Kysely } from 'kysely';
  * program (the app, `advocase team assign|reassign`, psql), so a supervisor's "Jordan Rivera's
  * open cases" on the Team page and the caseload filtered by Jordan Rivera are the same cases.
  *
- * A constraint trigger, deferred to the commit: a navigator's new case is assigned to them by
- * the case's insert guard before its row exists (0145), and the row is there by the commit.
- * It runs as the owner (SECURITY DEFINER) so it names the case whoever assigned it: an admin
- * reassigns people's cases without reading any.
+ * A navigator's new case is assigned to them by the case's insert guard (0145): it is named as it
+ * is inserted, so making a case is one write (one version, one audit entry), as before. Any later
+ * assignment names the case through a constraint trigger deferred to the commit (the assignment
+ * of a case being inserted comes before its row). Both run as the owner (SECURITY DEFINER), so
+ * an admin who reassigns people's cases without reading any still names them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
@@ -28,7 +29,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        END $fn$`,
     )
     .execute(db);
-  await sql`REVOKE ALL ON FUNCTION advocase_team_name_assignee() FROM PUBLIC`.execute(db);
+  await sql
+    .raw(
+      `CREATE FUNCTION advocase_team_name_new_case() RETURNS trigger LANGUAGE plpgsql
+       SECURITY DEFINER SET search_path = "${rows[0]!.schema}", pg_temp AS $fn$
+       BEGIN
+         IF advocase_team_session_role() = 'navigator' THEN
+           NEW.assigned_advocate := (SELECT full_name FROM team_members WHERE login = session_user);
+         END IF;
+         RETURN NEW;
+       END $fn$`,
+    )
+    .execute(db);
+  for (const fn of ['advocase_team_name_assignee()', 'advocase_team_name_new_case()']) {
+    await sql.raw(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`).execute(db);
+  }
+  await sql`
+    CREATE TRIGGER cases_team_name_new_case BEFORE INSERT ON cases
+      FOR EACH ROW EXECUTE FUNCTION advocase_team_name_new_case()`.execute(db);
   await sql`
     CREATE CONSTRAINT TRIGGER team_case_assignments_name_assignee
       AFTER INSERT OR UPDATE OF navigator_login ON team_case_assignments
