@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
+import { startHarnessProcess } from './harness-process';
 
 type RunningApp = {
   readonly url: string;
@@ -10,27 +11,6 @@ type RunningApp = {
   /** Saves a full-window screenshot under e2e/screenshots/ for a person to look at. */
   screenshot(name: string): Promise<void>;
 };
-
-function waitForAddress(child: ChildProcess, output: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The web harness did not start:\n${output.join('')}`)),
-      30_000,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const address = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(output.join(''))?.[1];
-      if (address) {
-        clearTimeout(timer);
-        resolve(address);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`The web harness exited (${code}):\n${output.join('')}`)));
-  });
-}
-
-const harnessBundle = join('out', 'web', 'index.js');
 
 /** The passphrase of a store made with `demoClients` (as `npm run demo` uses). */
 export const demoPassphrase = 'demo passphrase only';
@@ -52,27 +32,16 @@ export const test = base.extend<{
   app: async ({ page, demoClients, harnessEnvironment }, use, testInfo) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'advocase-e2e-'));
     if (demoClients > 0) seedDemoStore(dataDirectory, demoClients);
-    const output: string[] = [];
-    if (!existsSync(harnessBundle)) {
-      throw new Error(
-        'The web harness is not built: run `npx electron-vite build` before `npx playwright test`.',
-      );
-    }
-    const child = spawn(process.execPath, [harnessBundle], {
-      env: { ...process.env, ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const url = await waitForAddress(child, output);
+    const harness = await startHarnessProcess({ ...harnessEnvironment, ADVOCASE_DATA_DIR: dataDirectory });
     await use({
-      url,
+      url: harness.url,
       dataDirectory,
       screenshot: (name) => saveScreenshot(page, name),
     });
     if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('web-harness.log', { body: output.join(''), contentType: 'text/plain' });
+      await testInfo.attach('web-harness.log', { body: harness.output.join(''), contentType: 'text/plain' });
     }
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await harness.stop();
     rmSync(dataDirectory, { recursive: true, force: true });
   },
 });

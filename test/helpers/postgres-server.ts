@@ -14,6 +14,12 @@ import { join } from 'node:path';
 export type PostgresServer = {
   /** A `postgres://` URL of a database on this server, as its superuser. */
   readonly urlOf: (database: string) => string;
+  /**
+   * Stops the server, keeping its data, as a server that goes away for a while (a restart, a
+   * network cut) does: open connections end and new ones are refused until `startAgain`.
+   */
+  readonly stopForAWhile: () => Promise<void>;
+  readonly startAgain: () => Promise<void>;
   readonly stop: () => Promise<void>;
 };
 
@@ -65,7 +71,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     user: superuser,
     password,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    // The folder is kept across `stopForAWhile`; `stop` removes it.
+    persistent: true,
     // PostgreSQL refuses to run as root; as root, the package runs it as the OS user `postgres`
     // (creating that user when it is missing). As anyone else it runs as that person.
     createPostgresUser: userInfo().uid === 0,
@@ -102,6 +109,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   return {
     urlOf: (database) =>
       `postgres://${superuser}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stopForAWhile: () => server.stop(),
+    startAgain: () => server.start(),
     stop: async () => {
       await server.stop();
       rmSync(dataDirectory, { recursive: true, force: true });
