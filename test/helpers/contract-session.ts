@@ -47,7 +47,17 @@ export async function startContractSession(
   return contractSession;
 }
 
-/** The contract over a session, as the app calls it; `close` ends the session. */
+/**
+ * A session connected to a team database that already exists, as one of its people (`url` carries
+ * their login): several of them on one database are several people's copies of Advocase.
+ */
+export async function startTeamContractSession(dataDirectory: string, url: string): Promise<ContractSession> {
+  // The OS user, as the desktop app and the harness pass it: the session names the login instead.
+  const session = new Session({ dataDirectory, actor: 'desktop-user', teamDatabaseUrl: url });
+  await session.connectTeamDatabase();
+  return speakingTo(session, async () => void (await session.lock()));
+}
+
 function speakingTo(session: Session, close: () => Promise<void>): ContractSession {
   const handlers = createHandlers(session);
   return {
@@ -65,17 +75,4 @@ function speakingTo(session: Session, close: () => Promise<void>): ContractSessi
     },
     close,
   };
-}
-
-/**
- * One person of a team database (test/helpers/team-database.ts) using the app: a session
- * connected with their own login, as the app connects. Closing it disconnects them only.
- */
-export async function startTeamContractSession(
-  dataDirectory: string,
-  person: { readonly login: string; readonly url: string },
-): Promise<ContractSession> {
-  const session = new Session({ dataDirectory, actor: person.login, teamDatabaseUrl: person.url });
-  await session.connectTeamDatabase();
-  return speakingTo(session, async () => void (await session.lock()));
 }

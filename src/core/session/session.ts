@@ -84,8 +84,14 @@ export class Session {
     this.unlockAttempts = new UnlockAttempts(paths.unlockAttempts, this.now);
   }
 
+  /**
+   * Who the audit log and the history name. On a team database that is the person's own database
+   * login: the policies let each person write and read only their own entries (docs/team-mode.md,
+   * "Who sees what"), so another name would have every save refused.
+   */
   get actor(): string {
-    return this.options.actor;
+    const teamLogin = this.options.teamDatabaseUrl && new URL(this.options.teamDatabaseUrl).username;
+    return teamLogin ? decodeURIComponent(teamLogin) : this.options.actor;
   }
 
   get dataDirectory(): string {
