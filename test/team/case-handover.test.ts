@@ -23,7 +23,7 @@ let vera: TeamPerson;
 const sessions: ContractSession[] = [];
 
 const as = async (person: TeamPerson) => {
-  const session = await startTeamContractSession(folder, person);
+  const session = await startTeamContractSession(folder, person.url);
   sessions.push(session);
   return session;
 };
