@@ -55,7 +55,7 @@ function seedDemoStore(dataDirectory: string, clientCount: number): void {
   if (seeded.status !== 0) throw new Error(`The demo caseload was not made:\n${seeded.stderr}`);
 }
 
-async function saveScreenshot(page: Page, name: string): Promise<void> {
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join('e2e', 'screenshots', `${name}.png`), fullPage: true });
 }
 
