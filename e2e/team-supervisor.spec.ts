@@ -11,7 +11,8 @@ let ben: TeamPerson;
 let mei: TeamPerson;
 let sam: TeamPerson;
 
-test.describe.configure({ timeout: 240_000 });
+// A team server of its own, four people and two copies of Advocase: slow on a loaded machine.
+test.describe.configure({ timeout: 600_000 });
 
 test.beforeEach(async () => {
   team = await startTeamDatabase();
@@ -64,15 +65,27 @@ test('a supervisor assigns, shares and hands over cases; a navigator sees who ho
   await meiPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
   await expect(meiPage.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
   const caseloads = meiPage.getByRole('table').first();
-  await expect(caseloads.getByRole('row', { name: /Ana Okafor/ }).getByRole('cell').first()).toHaveText('2');
+  await expect(
+    caseloads
+      .getByRole('row', { name: /Ana Okafor/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('2');
   await expect(meiPage.getByRole('heading', { name: 'Unassigned cases (1)' })).toBeVisible();
   await expect(meiPage.getByRole('row', { name: /Ana Okafor/ }).last()).toBeVisible();
   await screenshotBothSizes(meiPage, screenshotsOf(meiPage), 'team-page');
 
   // The unheld case goes to Ben from the Team page.
-  await meiPage.getByLabel(`Assign C-${String(unheld).padStart(5, '0')} to`).selectOption({ label: 'Ben Ito' });
+  await meiPage
+    .getByLabel(`Assign C-${String(unheld).padStart(5, '0')} to`)
+    .selectOption({ label: 'Ben Ito' });
   await expect(meiPage.getByRole('heading', { name: 'Unassigned cases (0)' })).toBeVisible();
-  await expect(caseloads.getByRole('row', { name: /Ben Ito/ }).getByRole('cell').first()).toHaveText('2');
+  await expect(
+    caseloads
+      .getByRole('row', { name: /Ben Ito/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('2');
 
   // On the case page: hand Ana's case to Ben, and share it with the attorney for a month.
   await meiPage.goto(meiPage.url().replace(/#.*$/, `#/cases/${anasCase}/timeline`));
@@ -97,11 +110,18 @@ test('a supervisor assigns, shares and hands over cases; a navigator sees who ho
   await screenshotBothSizes(meiPage, screenshotsOf(meiPage), 'team-reassign-all');
   await reassign.getByRole('button', { name: 'Move 1 case' }).click();
   await expect(meiPage.getByText('Moved 1 case from Ana Okafor to Ben Ito.')).toBeVisible();
-  await expect(caseloads.getByRole('row', { name: /Ben Ito/ }).getByRole('cell').first()).toHaveText('4');
+  await expect(
+    caseloads
+      .getByRole('row', { name: /Ben Ito/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('4');
 
   // Ben, a navigator: no Team page, and his case says who holds it without a control to change it.
   const benPage = await openCopyOf(browser, ben);
-  await expect(benPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' })).toHaveCount(0);
+  await expect(
+    benPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }),
+  ).toHaveCount(0);
   await benPage.goto(benPage.url().replace(/#.*$/, `#/cases/${anasCase}/timeline`));
   const seenByBen = benPage.getByRole('region', { name: 'Who holds this case' });
   await expect(seenByBen).toContainText('Assigned to Ben Ito');

@@ -87,6 +87,12 @@ async function openCase(session: ContractSession, fullName: string, deniedDaysAg
   return opened.id;
 }
 
+/** A day as the timeline notes spell it: "Jan 6, 2027". */
+const spelled = (day: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+
 const notesOf = async (session: ContractSession, caseId: number) =>
   (await session.call('events.list', { caseId, order: 'oldest_first' })).events
     .filter((event) => event.type === 'note')
@@ -167,7 +173,7 @@ describe('sharing a case', () => {
     expect(ended.shares).toEqual([]);
     expect((await asVera.call('caseload.query', {})).rows).toEqual([]);
     expect(await notesOf(asAna, caseId)).toEqual([
-      `Shared with ${vera.fullName} through ${lastDay} by ${sam.fullName}`,
+      `Shared with ${vera.fullName} through ${spelled(lastDay)} by ${sam.fullName}`,
       `Share with ${vera.fullName} ended by ${sam.fullName}`,
     ]);
     expect((await auditedTables(caseId)).filter((row) => row.table_name === 'team_case_shares')).toHaveLength(

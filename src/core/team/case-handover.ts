@@ -135,6 +135,16 @@ export function assignCaseTo(db: Db, actor: string, caseId: number, login: strin
   );
 }
 
+/** A share's last day as the timeline note says it ("Jan 6, 2027"): the note is stored text. */
+function spelledDay(day: string): string {
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** Shares a case through its last day, `lastDay` (YYYY-MM-DD, the server's calendar). */
 export function shareCaseWith(
   db: Db,
@@ -151,7 +161,7 @@ export function shareCaseWith(
         trx,
         actor,
         caseId,
-        `Shared with ${name} through ${lastDay} by ${await callerName(trx)}`,
+        `Shared with ${name} through ${spelledDay(lastDay)} by ${await callerName(trx)}`,
       );
       return caseHolders(trx, caseId);
     }),
