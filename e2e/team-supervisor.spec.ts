@@ -51,6 +51,13 @@ async function caseOf(person: TeamPerson, clientName: string): Promise<number> {
   return Number((opened.rows[0] as { id: number }).id);
 }
 
+/** Goes to a case as a link would (the route is the URL fragment), without reloading the page. */
+async function openCasePage(page: Page, caseId: number): Promise<void> {
+  await page.evaluate((id) => {
+    window.location.hash = `#/cases/${id}/timeline`;
+  }, caseId);
+}
+
 const screenshotsOf = (page: Page) => ({ screenshot: (name: string) => saveScreenshot(page, name) });
 
 test('a supervisor assigns, shares and hands over cases; a navigator sees who holds theirs and no Team page', async ({
@@ -88,7 +95,7 @@ test('a supervisor assigns, shares and hands over cases; a navigator sees who ho
   ).toHaveText('2');
 
   // On the case page: hand Ana's case to Ben, and share it with the attorney for a month.
-  await meiPage.goto(meiPage.url().replace(/#.*$/, `#/cases/${anasCase}/timeline`));
+  await openCasePage(meiPage, anasCase);
   const holders = meiPage.getByRole('region', { name: 'Who holds this case' });
   await expect(holders.getByLabel('Assigned to')).toHaveValue(ana.login);
   await holders.getByLabel('Assigned to').selectOption({ label: 'Ben Ito' });
@@ -96,7 +103,7 @@ test('a supervisor assigns, shares and hands over cases; a navigator sees who ho
   await expect(meiPage.getByText('Assigned to Ben Ito (was Ana Okafor) by Mei Chen')).toBeVisible();
   await holders.getByRole('button', { name: 'Share…' }).click();
   const share = meiPage.getByRole('dialog', { name: 'Share this case' });
-  await share.getByLabel('Share with').selectOption({ label: 'Sam Ortiz, Esq. (Viewer)' });
+  await share.getByLabel('Share with').selectOption({ label: `${sam.fullName} (Viewer)` });
   await share.getByRole('button', { name: 'Share' }).click();
   await expect(holders.getByText(/Sam Ortiz, Esq\., through/)).toBeVisible();
   await screenshotBothSizes(meiPage, screenshotsOf(meiPage), 'team-case-holders');
@@ -122,7 +129,7 @@ test('a supervisor assigns, shares and hands over cases; a navigator sees who ho
   await expect(
     benPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }),
   ).toHaveCount(0);
-  await benPage.goto(benPage.url().replace(/#.*$/, `#/cases/${anasCase}/timeline`));
+  await openCasePage(benPage, anasCase);
   const seenByBen = benPage.getByRole('region', { name: 'Who holds this case' });
   await expect(seenByBen).toContainText('Assigned to Ben Ito');
   await expect(seenByBen).toContainText('Sam Ortiz, Esq., through');
