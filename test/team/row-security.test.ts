@@ -171,7 +171,11 @@ describe('the owner, a supervisor and a viewer', () => {
     expect(await seen(asVera)).toEqual({
       clients: ['Ana Alvarez'],
       cases: [aliceRows.caseId],
-      events: ['Called the plan about Ana Alvarez'],
+      // Sharing puts a note on the case's timeline (case-handover.ts).
+      events: [
+        'Called the plan about Ana Alvarez',
+        `Shared with Vera Tester through ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`))} by Sam Tester`,
+      ],
       documents: ['Ana Alvarez denial.pdf'],
       blobs: 1,
     });

@@ -36,6 +36,7 @@ import { recordingExports } from '../audit/record-exports';
 import { backupHandlers } from './handlers/backup';
 import { denialsHandlers } from './handlers/denials';
 import { liveHandlers } from './handlers/live';
+import { assignmentsHandlers, teamViewsHandlers } from './handlers/assignments';
 import { teamHandlers } from './handlers/team';
 
 /**
@@ -90,6 +91,8 @@ export function createHandlers(
     denials: denialsHandlers(context),
     live: liveHandlers(context),
     team: teamHandlers(context),
+    assignments: assignmentsHandlers(context),
+    teamViews: teamViewsHandlers(context),
   };
   const handlers: ContractHandlers = mergeNamespaces(handlersByNamespace);
   return recordingExports(handlers, session);

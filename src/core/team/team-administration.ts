@@ -1,27 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { openPostgresConnection } from '../db/dialect/postgres/open-postgres-connection';
 import { migrateDatabase } from '../db/migrate';
 import type { AuditVerification } from '../../shared/schemas/audit';
+import type { TeamMember } from '../../shared/schemas/assignments';
+import type { AdvocaseDatabase } from '../db/schema';
+import { assignCaseTo, listTeamMembersIn, reassignAllCases, shareCaseWith } from './case-handover';
 import { scramSha256Secret } from './scram-secret';
 import { verifyTeamAuditTrail } from './team-audit-trail';
 import { addressOfUrl, describeTeamDatabaseFailure, TeamModeError } from './team-mode-error';
 import { isTeamRole, teamRoles, type TeamRole } from './team-roles';
+
+export type { TeamMember };
 
 /**
  * Setting up a team database and managing its people (`advocase team …`, docs/team-mode.md).
  * Every rule is the database's: these calls run its `advocase_team_*` functions with the
  * caller's own login, and the functions decide whether that person may.
  */
-
-export type TeamMember = {
-  readonly login: string;
-  readonly fullName: string;
-  readonly role: TeamRole;
-  readonly disabled: boolean;
-  readonly assignedCases: number;
-};
 
 function parseDatabaseUrl(url: string): URL {
   const parsed = URL.canParse(url) ? new URL(url) : null;
@@ -147,21 +144,32 @@ export async function disableTeamMember(url: string, login: string): Promise<num
   });
 }
 
+/**
+ * The app's own connection to a team database as `login` (the address's user), for the hand-over
+ * calls the app's contract makes too (case-handover.ts): one implementation for both.
+ */
+async function withTeamStore<Result>(
+  url: string,
+  work: (db: Kysely<AdvocaseDatabase>, actor: string) => Promise<Result>,
+): Promise<Result> {
+  const address = parseDatabaseUrl(url);
+  const db = openPostgresConnection<AdvocaseDatabase>({ url });
+  try {
+    return await work(db, decodeURIComponent(address.username));
+  } catch (error) {
+    throw describeTeamDatabaseFailure(error, addressOfUrl(address));
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** Moves every case and client assigned to one navigator to another; returns the cases moved. */
-export async function reassignCases(url: string, fromLogin: string, toLogin: string): Promise<number> {
-  return withTeamDatabase(url, async (client) => {
-    const { rows } = await client.query<{ moved: number }>('SELECT advocase_team_reassign($1, $2) AS moved', [
-      fromLogin,
-      toLogin,
-    ]);
-    return rows[0]!.moved;
-  });
+export function reassignCases(url: string, fromLogin: string, toLogin: string): Promise<number> {
+  return withTeamStore(url, (db, actor) => reassignAllCases(db, actor, { fromLogin, toLogin }));
 }
 
 export async function assignCase(url: string, caseId: number, toLogin: string): Promise<void> {
-  await withTeamDatabase(url, (client) =>
-    client.query('SELECT advocase_team_assign_case($1, $2)', [caseId, toLogin]),
-  );
+  await withTeamStore(url, (db, actor) => assignCaseTo(db, actor, caseId, toLogin));
 }
 
 /** Shares a case with someone through its last day, `lastDay` (YYYY-MM-DD, the server's calendar). */
@@ -171,32 +179,12 @@ export async function shareCase(
   withLogin: string,
   lastDay: string,
 ): Promise<void> {
-  await withTeamDatabase(url, (client) =>
-    client.query('SELECT advocase_team_share_case($1, $2, $3)', [caseId, withLogin, lastDay]),
-  );
+  await withTeamStore(url, (db, actor) => shareCaseWith(db, actor, caseId, withLogin, lastDay));
 }
 
 /** The team as the caller may see it, with each person's count of assigned cases. */
-export async function listTeamMembers(url: string): Promise<TeamMember[]> {
-  return withTeamDatabase(url, async (client) => {
-    const { rows } = await client.query<{
-      login: string;
-      full_name: string;
-      role: TeamRole;
-      disabled: boolean;
-      assigned_cases: string;
-    }>(`
-      SELECT m.login, m.full_name, m.role, m.disabled,
-             (SELECT count(*) FROM team_case_assignments a WHERE a.navigator_login = m.login) AS assigned_cases
-      FROM team_members m ORDER BY m.login`);
-    return rows.map((row) => ({
-      login: row.login,
-      fullName: row.full_name,
-      role: row.role,
-      disabled: row.disabled,
-      assignedCases: Number(row.assigned_cases),
-    }));
-  });
+export function listTeamMembers(url: string): Promise<TeamMember[]> {
+  return withTeamStore(url, (db) => listTeamMembersIn(db));
 }
 
 /** Walks the team audit trail's chain with the app's verifier (supervisors may read it). */

@@ -13,6 +13,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0155-record-versions-for-the-team',
   '0190-team-stored-files',
   '0191-team-local-imports',
+  '0195-team-assignee-named-on-case',
 ];
 
 export const teamOnlyTables: readonly string[] = [

@@ -30,6 +30,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backup';
 import { denialsMethods } from './denials';
 import { liveMethods } from './live';
+import { assignmentsMethods, teamViewsMethods } from './assignments';
 import { teamMethods } from './team';
 import { checkNamespaces, mergeNamespaces } from './by-namespace';
 
@@ -78,6 +79,8 @@ const methodsByNamespace = checkNamespaces({
   denials: denialsMethods,
   live: liveMethods,
   team: teamMethods,
+  assignments: assignmentsMethods,
+  teamViews: teamViewsMethods,
 });
 
 /**

@@ -45,6 +45,8 @@ export const namespaces = [
   'denials',
   'live',
   'team',
+  'assignments',
+  'teamViews',
 ] as const;
 
 export type Namespace = (typeof namespaces)[number];

@@ -17,6 +17,8 @@ import { ImportButton } from '../features/import/ImportButton';
 import { LetterPage } from '../features/letters/LetterPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { OutcomesView } from '../features/outcomes/OutcomesView';
+import { TeamPage } from '../features/team/TeamPage';
+import { canSeeTeamPage, useTeamConnection } from '../features/team/use-team-connection';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { StoreBadge } from '../features/team/StoreBadge';
@@ -37,6 +39,7 @@ import { queryKeys } from '../lib/query-keys';
 export function Workspace() {
   const lock = useLock();
   const route = useRoute();
+  const teamConnection = useTeamConnection().data;
   const settings = useQuery({
     queryKey: queryKeys.settings.current,
     queryFn: () => callApi('settings.get', {}),
@@ -144,6 +147,15 @@ export function Workspace() {
           >
             Outcomes
           </a>
+          {canSeeTeamPage(teamConnection) && (
+            <a
+              className={styles.navItem}
+              aria-current={route.name === 'team' ? 'page' : undefined}
+              href={hrefFor({ name: 'team' })}
+            >
+              Team
+            </a>
+          )}
         </nav>
         <div className={styles.headerActions}>
           <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
@@ -182,6 +194,8 @@ export function Workspace() {
           <ResourcesPage onAnnounce={announceEdit} />
         ) : route.name === 'outcomes' ? (
           <OutcomesView onAnnounce={announceInfo} />
+        ) : route.name === 'team' ? (
+          <TeamPage onAnnounce={announceInfo} />
         ) : (
           <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}

@@ -15,7 +15,8 @@ export type Route =
   | { readonly name: 'plans'; readonly clientId: number }
   | { readonly name: 'tracks'; readonly clientId: number }
   | { readonly name: 'resources' }
-  | { readonly name: 'outcomes' };
+  | { readonly name: 'outcomes' }
+  | { readonly name: 'team' };
 
 export const caseTabs = [
   'timeline',
@@ -67,6 +68,7 @@ export function parseRoute(hash: string): Route {
   if (section === 'letter-templates') return { name: 'letterTemplates' };
   if (section === 'resources') return { name: 'resources' };
   if (section === 'outcomes') return { name: 'outcomes' };
+  if (section === 'team') return { name: 'team' };
   return { name: 'caseload' };
 }
 
@@ -94,6 +96,8 @@ export function hrefFor(route: Route): string {
       return '#/resources';
     case 'outcomes':
       return '#/outcomes';
+    case 'team':
+      return '#/team';
   }
 }
 

@@ -208,4 +208,10 @@ export const queryKeys = {
     /** Which store is open: the title, the header badge and Settings → Team read it. */
     connection: ['team', 'connection'],
   },
+  assignments: {
+    all: ['assignments'],
+    members: ['assignments', 'members'],
+    ofCase: (caseId: number) => ['assignments', 'case', caseId],
+  },
+  teamViews: { all: ['teamViews'], overview: ['teamViews', 'overview'] },
 } as const satisfies { readonly [N in Namespace]: KeysOf<N> };

@@ -27,6 +27,7 @@ import { CaseDetailsDialog } from './CaseDetailsDialog';
 import { CloseCaseDialog } from './CloseCaseDialog';
 import { StageSuggestionNote } from './StageSuggestionNote';
 import { refreshCaseViews } from './refresh-case-views';
+import { CaseHandover } from '../team/CaseHandover';
 import { formatCents } from '../../lib/money';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
@@ -220,6 +221,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           </Button>
         </div>
       </header>
+      <CaseHandover caseId={caseId} />
       {current.stageSuggestion && (
         <StageSuggestionNote
           caseId={caseId}

@@ -31,3 +31,13 @@ export function showSwitchedStore(connection: TeamConnection): void {
   void queryClient.resetQueries({ predicate: isRecordQuery });
   void queryClient.invalidateQueries({ queryKey: queryKeys.session.status });
 }
+
+/** Who hands cases over: a supervisor. An admin manages people and reads no case. */
+export function canHandOverCases(connection: TeamConnection | undefined): boolean {
+  return connection?.store === 'team' && connection.role === 'supervisor';
+}
+
+/** Who sees the Team page: supervisors (caseloads and hand-overs) and admins (the people). */
+export function canSeeTeamPage(connection: TeamConnection | undefined): boolean {
+  return connection?.store === 'team' && (connection.role === 'supervisor' || connection.role === 'admin');
+}

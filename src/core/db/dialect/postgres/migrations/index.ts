@@ -11,6 +11,7 @@ import * as recordVersionsForTheTeam from './0155-record-versions-for-the-team';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
+import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -34,4 +35,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   // Team mode only.
   '0190-team-stored-files': teamStoredFiles,
   '0191-team-local-imports': teamLocalImports,
+  '0195-team-assignee-named-on-case': teamAssigneeNamedOnCase,
 };
