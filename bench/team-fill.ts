@@ -62,7 +62,7 @@ const filledTables = [
   'case_deadlines',
   'case_deadline_summaries',
   'team_case_assignments',
-  'team_row_versions',
+  'record_versions',
 ];
 
 /**
@@ -448,11 +448,4 @@ async function buildDerivedRows(
     refreshChunk.events,
     'advocase_event_search_refresh',
   );
-  // Version 1 of every record, by whoever filled it, as advocase_team_bump_version writes it on insert.
-  for (const table of ['coverages', 'clients', 'cases'])
-    await client.query(
-      `INSERT INTO team_row_versions (table_name, row_id, version, changed_by, changed_at)
-       SELECT $1, id, 1, session_user, clock_timestamp() FROM ${pg.escapeIdentifier(table)} ORDER BY id`,
-      [table],
-    );
 }
