@@ -97,12 +97,17 @@ describe.each(storeEngines)('two people saving the same record (%s)', (engine) =
     expect(conflict).toMatchObject({ version: saved.version, changedBy: meiAsSeenByJordan });
     expect(refused.message).toContain(meiAsSeenByJordan ?? 'you, in another window');
     expect(Date.parse(conflict.changedAt)).toBeGreaterThanOrEqual(before - 1000);
-    expect(conflict.current).toMatchObject({ id: caseId, priority: 'urgent', assignedAdvocate: null });
+    // The advocate stays whom the case was opened for (a team names the navigator who opened it).
+    expect(conflict.current).toMatchObject({
+      id: caseId,
+      priority: 'urgent',
+      assignedAdvocate: seenByJordan.assignedAdvocate,
+    });
     // Nothing of Jordan's save was written, for either of them.
     for (const reader of [jordan, mei]) {
       expect(await reader.call('cases.get', { caseId })).toMatchObject({
         priority: 'urgent',
-        assignedAdvocate: null,
+        assignedAdvocate: seenByJordan.assignedAdvocate,
         version: saved.version,
       });
     }
