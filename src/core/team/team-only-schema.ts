@@ -10,6 +10,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0146-team-audit-trail',
   '0147-team-live-changes',
   '0148-team-row-versions',
+  '0166-team-kept-totals-withheld',
 ];
 
 export const teamOnlyTables: readonly string[] = [
