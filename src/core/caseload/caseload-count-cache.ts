@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 
 /**
@@ -8,6 +9,12 @@ import type { AdvocaseDatabase } from '../db/schema';
  * to the view then cost only the page. `caseload_changes` (migration 0103) moves with every change
  * to an entry, whoever makes it, so a kept count is never older than the entries. Kept per store,
  * for the few views used last.
+ *
+ * Kept only while the connection sees every case (a local store, a team supervisor). A team
+ * member whose rows are scoped is counted each time: what they see also changes when a case is
+ * assigned or shared to them, or a share ends, none of which moves `caseload_changes`, and the
+ * kept counts of a connection that saw everything are never theirs (a store object is one login's
+ * pool, but a supervisor can be made a navigator while it is open).
  */
 
 const keptViews = 24;
@@ -23,14 +30,14 @@ async function currentGeneration(db: Kysely<AdvocaseDatabase>): Promise<number> 
 
 /**
  * The view's counts, kept under the text and values of its conditions. Inside a transaction they
- * are counted each time: what it changed may yet be rolled back.
+ * are counted each time: what it changed may yet be rolled back; so are a scoped team member's.
  */
 export async function countedOnce<Counts>(
   db: Kysely<AdvocaseDatabase>,
   conditions: RawBuilder<unknown>,
   count: () => Promise<Counts>,
 ): Promise<Counts> {
-  if (db.isTransaction) return count();
+  if (db.isTransaction || !(await dialectOf(db).rowVisibility.seesEveryCase(db))) return count();
   const generation = await currentGeneration(db);
   let kept = keptByStore.get(db);
   if (!kept || kept.generation !== generation) {

@@ -372,10 +372,17 @@ function readsOnlyEntries(view: Pick<CaseloadViewDefinition, 'filters'>): boolea
 
 type StageRankCount = { stage_rank: number; total: number };
 
-/** The stage counts of every live case, kept by triggers as entries change (migration 0100). */
+/**
+ * The stage counts of every live case the connection sees: kept by triggers as entries change
+ * (migration 0100) for the whole store, so read as kept only where the connection sees every case;
+ * a team member whose rows are scoped (docs/team-mode.md, "Who sees what") is counted from the
+ * entries their policies show them, so the counts tell the same story as the rows.
+ */
 async function everyCaseByStage(db: Kysely<AdvocaseDatabase>): Promise<StageRankCount[]> {
-  const { rows } = await sql<StageRankCount>`
-    select stage_rank, total from caseload_stage_counts`.execute(db);
+  const { rows } = (await dialectOf(db).rowVisibility.seesEveryCase(db))
+    ? await sql<StageRankCount>`select stage_rank, total from caseload_stage_counts`.execute(db)
+    : await sql<StageRankCount>`
+        select stage_rank, count(*) as total from caseload_entries group by stage_rank`.execute(db);
   return rows;
 }
 

@@ -1,7 +1,8 @@
 /**
  * What only a team database has: the PostgreSQL chain's steps and tables for people, roles,
- * assignment, the database-side audit trail, live changes, documents' files and the local stores moved in. SQLite never will (a local store
- * has one person and no server to enforce policies), so the check that both chains yield the same
+ * assignment, the database-side audit trail, live changes, documents' files and the local stores
+ * moved in. SQLite never will (a local store has one person and no server to enforce policies),
+ * so the check that both chains yield the same
  * logical schema (docs/architecture.md, "two chains, checked to match") leaves exactly these out,
  * by name, rather than anything a pattern happens to match.
  */
@@ -11,6 +12,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0147-team-live-changes',
   '0148-team-row-versions',
   '0155-record-versions-for-the-team',
+  '0166-team-kept-totals-withheld',
   '0190-team-stored-files',
   '0191-team-local-imports',
   '0195-team-assignee-named-on-case',

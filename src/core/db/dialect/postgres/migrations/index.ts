@@ -9,6 +9,7 @@ import * as teamRowVersions from './0148-team-row-versions';
 import * as recordVersions from './0150-record-versions';
 import * as recordVersionsForTheTeam from './0155-record-versions-for-the-team';
 import * as reminderDayCounts from './0160-reminder-day-counts';
+import * as teamKeptTotalsWithheld from './0166-team-kept-totals-withheld';
 import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
 import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
@@ -32,6 +33,8 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   // Team mode only.
   '0155-record-versions-for-the-team': recordVersionsForTheTeam,
   '0160-reminder-day-counts': reminderDayCounts,
+  // Team mode only.
+  '0166-team-kept-totals-withheld': teamKeptTotalsWithheld,
   // Team mode only.
   '0190-team-stored-files': teamStoredFiles,
   '0191-team-local-imports': teamLocalImports,
