@@ -34,6 +34,7 @@ import * as caseloadQuickFilterTrigrams from './0101-caseload-quick-filter-trigr
 import * as caseOutcomeFacts from './0102-case-outcome-facts';
 import * as caseloadChanges from './0103-caseload-changes';
 import * as reminderDayCounts from './0160-reminder-day-counts';
+import * as eventsByTypeCovering from './0167-events-by-type-covering';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -75,4 +76,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0102-case-outcome-facts': caseOutcomeFacts,
   '0103-caseload-changes': caseloadChanges,
   '0160-reminder-day-counts': reminderDayCounts,
+  '0167-events-by-type-covering': eventsByTypeCovering,
 };

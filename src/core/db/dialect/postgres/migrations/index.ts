@@ -7,6 +7,7 @@ import * as teamAuditTrail from './0146-team-audit-trail';
 import * as teamLiveChanges from './0147-team-live-changes';
 import * as teamRowVersions from './0148-team-row-versions';
 import * as reminderDayCounts from './0160-reminder-day-counts';
+import * as eventsByTypeCovering from './0167-events-by-type-covering';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -24,4 +25,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0147-team-live-changes': teamLiveChanges,
   '0148-team-row-versions': teamRowVersions,
   '0160-reminder-day-counts': reminderDayCounts,
+  '0167-events-by-type-covering': eventsByTypeCovering,
 };
