@@ -23,6 +23,7 @@ export async function destinationsThatWorked(
   const window = utcWindow(scope);
   const rows = await scopedCases(db, scope)
     .innerJoin('events', 'events.case_id', 'entry.case_id')
+    .innerJoin('cases', 'cases.id', 'entry.case_id')
     .leftJoin('coverages', 'coverages.id', 'cases.coverage_id')
     .select([
       'entry.payer',

@@ -2,9 +2,9 @@
  * What only a team database has: the PostgreSQL chain's steps and tables for people, roles,
  * assignment, the database-side audit trail, live changes, documents' files and the local stores
  * moved in. SQLite never will (a local store has one person and no server to enforce policies),
- * so the check that both chains yield the same
- * logical schema (docs/architecture.md, "two chains, checked to match") leaves exactly these out,
- * by name, rather than anything a pattern happens to match.
+ * so the check that both chains yield the same logical schema (docs/architecture.md, "two chains,
+ * checked to match") leaves exactly these out, by name, rather than anything a pattern happens to
+ * match.
  */
 export const teamOnlyMigrations: readonly string[] = [
   '0145-team-members-and-row-security',

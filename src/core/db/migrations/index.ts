@@ -35,6 +35,7 @@ import * as caseOutcomeFacts from './0102-case-outcome-facts';
 import * as caseloadChanges from './0103-caseload-changes';
 import * as recordVersions from './0150-record-versions';
 import * as reminderDayCounts from './0160-reminder-day-counts';
+import * as eventsByTypeCovering from './0167-events-by-type-covering';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -77,4 +78,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0103-caseload-changes': caseloadChanges,
   '0150-record-versions': recordVersions,
   '0160-reminder-day-counts': reminderDayCounts,
+  '0167-events-by-type-covering': eventsByTypeCovering,
 };

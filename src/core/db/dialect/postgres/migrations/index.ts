@@ -10,6 +10,7 @@ import * as recordVersions from './0150-record-versions';
 import * as recordVersionsForTheTeam from './0155-record-versions-for-the-team';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as teamKeptTotalsWithheld from './0166-team-kept-totals-withheld';
+import * as eventsByTypeCovering from './0167-events-by-type-covering';
 import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
 import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
@@ -35,6 +36,7 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0160-reminder-day-counts': reminderDayCounts,
   // Team mode only.
   '0166-team-kept-totals-withheld': teamKeptTotalsWithheld,
+  '0167-events-by-type-covering': eventsByTypeCovering,
   // Team mode only.
   '0190-team-stored-files': teamStoredFiles,
   '0191-team-local-imports': teamLocalImports,
