@@ -338,17 +338,32 @@ export async function fillTeamDatabase(
     );
 
     await step('assign the cases to the navigators', async () => {
-      await (isDeferred
-        ? client.query(
-            `INSERT INTO team_case_assignments (case_id, navigator_login)
-             SELECT id, ($1::text[])[1 + (id - 1) % cardinality($1::text[])] FROM cases ORDER BY id`,
-            [navigatorLogins],
-          )
-        : client.query(
-            `SELECT advocase_team_assign_case(id, ($1::text[])[1 + (id - 1) % cardinality($1::text[])])
-             FROM cases ORDER BY id`,
-            [navigatorLogins],
-          ));
+      const navigatorOfCase = '($1::text[])[1 + (id - 1) % cardinality($1::text[])]';
+      if (!isDeferred) {
+        await client.query(
+          `SELECT advocase_team_assign_case(id, ${navigatorOfCase}) FROM cases ORDER BY id`,
+          [navigatorLogins],
+        );
+        return;
+      }
+      await client.query(
+        `INSERT INTO team_case_assignments (case_id, navigator_login)
+         SELECT id, ${navigatorOfCase} FROM cases ORDER BY id`,
+        [navigatorLogins],
+      );
+      // What 0195's deferred trigger does at each assignment's commit: the case is named for its
+      // navigator, which moves the case's record version (0150), by the login filling it.
+      await client.query(
+        `WITH named AS (
+           UPDATE cases SET assigned_advocate = m.full_name
+             FROM team_case_assignments a JOIN team_members m ON m.login = a.navigator_login
+             WHERE a.case_id = cases.id AND cases.assigned_advocate IS DISTINCT FROM m.full_name
+             RETURNING cases.id)
+         INSERT INTO record_versions (table_name, row_id, version, changed_by, changed_at)
+         SELECT 'cases', id, 1, session_user,
+                to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+         FROM named ORDER BY id`,
+      );
     });
 
     // Through a pool with the same settings: with triggers off, the summaries reach the caseload
