@@ -52,7 +52,7 @@ export async function startTeamDatabase(): Promise<RunningTeamDatabase> {
       database: ownerUrl.pathname.slice(1),
       ownerUrl: team.ownerUrl,
       people,
-      stop: team.stop,
+      stop: () => team.stop(),
     };
   } catch (error) {
     await team.stop();

@@ -62,7 +62,7 @@ function formatCaseValue(key: string, value: unknown): string {
   if (key === 'priority') return casePriorityLabels[value as CasePriority];
   if (key === 'closedOn') return formatCalendarDate(value as string);
   if (key.endsWith('Cents') && typeof value === 'number') return formatCents(value);
-  return String(value as string);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 type Props = {

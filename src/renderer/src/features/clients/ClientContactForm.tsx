@@ -43,7 +43,7 @@ function formatClientValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (value === null || value === undefined || value === '') return '—';
   if (key === 'dateOfBirth') return formatCalendarDate(value as string);
-  return String(value as string);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 const comparedFields = [...fields, { key: 'tags', label: 'Tags' }];
