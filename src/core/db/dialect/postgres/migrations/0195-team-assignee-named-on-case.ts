@@ -48,7 +48,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER cases_team_name_new_case BEFORE INSERT ON cases
       FOR EACH ROW EXECUTE FUNCTION advocase_team_name_new_case()`.execute(db);
   await sql`
-    CREATE CONSTRAINT TRIGGER team_case_assignments_name_assignee
+    CREATE CONSTRAINT TRIGGER team_case_assignments_team_name_assignee
       AFTER INSERT OR UPDATE OF navigator_login ON team_case_assignments
       DEFERRABLE INITIALLY DEFERRED
       FOR EACH ROW EXECUTE FUNCTION advocase_team_name_assignee()`.execute(db);
