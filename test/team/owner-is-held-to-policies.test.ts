@@ -52,18 +52,20 @@ describe('a team database whose owner is not a superuser', () => {
     const asOwner = await connect(ownerUrl);
     const counts = async (client: pg.Client) =>
       (
-        await client.query<{ clients: number; cases: number; trail: number }>(
+        await client.query<{ clients: number; cases: number; search: number; trail: number }>(
           `SELECT (SELECT count(*) FROM clients)::int AS clients, (SELECT count(*) FROM cases)::int AS cases,
+                  (SELECT (SELECT count(*) FROM client_search) + (SELECT count(*) FROM case_search)
+                        + (SELECT count(*) FROM event_search))::int AS search,
                   (SELECT count(*) FROM team_audit_log)::int AS trail`,
         )
       ).rows[0];
-    expect(await counts(asOwner)).toEqual({ clients: 0, cases: 0, trail: 0 });
+    expect(await counts(asOwner)).toEqual({ clients: 0, cases: 0, search: 0, trail: 0 });
 
     // Maintenance (what `team init` connects with) sees everything, the trail too.
     const maintenance = new URL(ownerUrl);
     maintenance.searchParams.set('options', '-c advocase.owner_maintenance=on');
     const asMaintenance = await connect(maintenance.toString());
-    expect(await counts(asMaintenance)).toMatchObject({ clients: 1, cases: 1 });
+    expect(await counts(asMaintenance)).toMatchObject({ clients: 1, cases: 1, search: 3 });
     expect((await counts(asMaintenance))!.trail).toBeGreaterThanOrEqual(6);
   });
 });

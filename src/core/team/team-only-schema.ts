@@ -16,6 +16,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0190-team-stored-files',
   '0191-team-local-imports',
   '0195-team-assignee-named-on-case',
+  '0198-team-search-scoped',
 ];
 
 export const teamOnlyTables: readonly string[] = [

@@ -1,6 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AdvocaseDatabase } from '../../schema';
-import { snippetMatchEnd, snippetMatchStart, type FullTextSearch } from '../full-text-search';
+import {
+  snippetMatchEnd,
+  snippetMatchStart,
+  type FullTextSearch,
+  type RecordSearchIndex,
+} from '../full-text-search';
+import { postgresRowVisibility } from './postgres-row-visibility';
 import { toTsquery } from './tsquery';
 
 /**
@@ -18,13 +24,33 @@ const queryOf = (text: string) => sql`to_tsquery(${configuration}, ${text})`;
 // the matched words marked as every engine marks them, about 16 words around the best match.
 const headlineOptions = `StartSel="${snippetMatchStart}", StopSel="${snippetMatchEnd}", MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter="…"`;
 
+/**
+ * In a team database, the rows a navigator or viewer may see, as their policies name them
+ * (0198-team-search-scoped.ts): the search starts from these ids and reads only their rows through
+ * the record's index, rather than every match of the team, which the policies would then filter
+ * one by one (a policy keeps `@@` from using the GIN index). Nothing for whoever sees every case.
+ */
+const visibleRows = {
+  client_search: sql`AND record_id IN (SELECT advocase_team_client_ids(false))`,
+  case_search: sql`AND record_id IN (SELECT advocase_team_case_ids(false))`,
+  event_search: sql`AND case_id IN (SELECT advocase_team_case_ids(false))`,
+  document_text: sql`AND t.document_id IN (SELECT advocase_team_document_ids(false))`,
+} as const;
+
+async function onlyVisibleRows(
+  db: Kysely<AdvocaseDatabase>,
+  index: RecordSearchIndex | 'document_text',
+): Promise<RawBuilder<unknown>> {
+  return (await postgresRowVisibility.seesEveryCase(db)) ? sql`` : visibleRows[index];
+}
+
 /** Title matches first, then the others, each newest first, as SQLite's two passes give them. */
 const findRecordMatches: FullTextSearch['findRecordMatches'] = async (db, index, terms, limit) => {
   // The table name comes from the fixed RecordSearchIndex list, never from input.
   const { rows } = await sql<{ record_id: number; is_title_match: number }>`
     SELECT record_id, vector @@ ${queryOf(toTsquery(terms, 'A'))} AS is_title_match
     FROM ${sql.table(index)}
-    WHERE vector @@ ${queryOf(toTsquery(terms))}
+    WHERE vector @@ ${queryOf(toTsquery(terms))} ${await onlyVisibleRows(db, index)}
     ORDER BY is_title_match DESC, record_id DESC
     LIMIT ${limit + 1}`.execute(db);
   return {
@@ -51,6 +77,7 @@ const searchDocumentText: FullTextSearch['searchDocumentText'] = async (db, term
       CROSS JOIN query
       JOIN documents d ON d.id = t.document_id
       WHERE t.vector @@ query.query AND d.deleted_at IS NULL ${caseFilter}
+        ${await onlyVisibleRows(db, 'document_text')}
       ORDER BY score DESC, t.document_id DESC
       LIMIT ${options.limit}
     )
