@@ -20,6 +20,8 @@ test('a case from coverage to three logged calls, found again by payer, by refer
   page,
   app,
 }) => {
+  // A long walk through most of the case page: it took 57 s of the default 60 on a busy machine.
+  test.setTimeout(120_000);
   await completeFirstRun(page, app.url, passphrase);
   await openCase(page, 'Imani Brooks', 'Esketamine (Spravato)', 'UnitedHealthcare');
   await openCase(page, 'Noah Ferris', 'TMS', 'Cigna');

@@ -17,7 +17,11 @@ test('first run, a case in the table, lock, wrong passphrase, unlock', async ({ 
   await page.getByRole('button', { name: 'Create encrypted store' }).click();
 
   const recoveryKey = page.getByTestId('recovery-key');
-  await expect(recoveryKey).toHaveText(/^([0-9A-Z]{4}-){3}[0-9A-Z]{4}([0-9A-Z]{4}-){3}[0-9A-Z]{4}$/);
+  // Making the store derives its key (scrypt, slow on purpose) and builds every table: on a busy
+  // machine that alone can pass the usual 10 s.
+  await expect(recoveryKey).toHaveText(/^([0-9A-Z]{4}-){3}[0-9A-Z]{4}([0-9A-Z]{4}-){3}[0-9A-Z]{4}$/, {
+    timeout: 30_000,
+  });
   const continueButton = page.getByRole('button', { name: 'Continue to Advocase' });
   await expect(continueButton).toBeDisabled();
   await app.screenshot('02-recovery-key');
