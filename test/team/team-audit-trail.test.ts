@@ -9,6 +9,7 @@ import {
   type TeamPerson,
   type TeamTestDatabase,
 } from '../helpers/team-database';
+import { waitingForALock } from '../helpers/lock-waits';
 
 let team: TeamTestDatabase;
 let alice: TeamPerson;
@@ -32,19 +33,6 @@ const addCall = async (client: pg.Client, caseId: number, summary: string) =>
       )
     ).rows[0]!.id,
   );
-
-/** Resolves once the backend `pid` waits for a lock another transaction holds; stops looking once `isOver`. */
-async function waitingForALock(observer: pg.Client, pid: number, isOver: () => boolean): Promise<'waiting'> {
-  while (!isOver()) {
-    const { rows } = await observer.query<{ wait: string | null }>(
-      'SELECT wait_event_type AS wait FROM pg_stat_activity WHERE pid = $1',
-      [pid],
-    );
-    if (rows[0]?.wait === 'Lock') return 'waiting';
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return new Promise<never>(() => undefined);
-}
 
 /** Each events entry of the sealed chain for these rows, in chain order. */
 const chainedCalls = async (client: pg.Client, eventIds: number[]) =>
