@@ -84,7 +84,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
          sealed integer := 0;
        BEGIN
          PERFORM set_config('advocase.audit_sealing', 'on', true);
-         IF NOT EXISTS (SELECT 1 FROM team_audit_pending) OR NOT pg_try_advisory_xact_lock(${sealingLock}) THEN
+         -- Nothing to seal (most commits): return without taking the lock at all.
+         IF NOT EXISTS (SELECT 1 FROM team_audit_pending) THEN
+           PERFORM set_config('advocase.audit_sealing', 'off', true);
+           RETURN 0;
+         END IF;
+         IF NOT pg_try_advisory_xact_lock(${sealingLock}) THEN
            PERFORM set_config('advocase.audit_sealing', 'off', true);
            RETURN 0;
          END IF;
