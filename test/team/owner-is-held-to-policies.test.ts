@@ -56,12 +56,21 @@ describe('a team database whose owner is not a superuser', () => {
           `SELECT (SELECT count(*) FROM clients)::int AS clients, (SELECT count(*) FROM cases)::int AS cases,
                   (SELECT (SELECT count(*) FROM client_search) + (SELECT count(*) FROM case_search)
                         + (SELECT count(*) FROM event_search))::int AS search,
-                  (SELECT count(*) FROM team_audit_log)::int AS trail`,
+                  (SELECT count(*) FROM team_audit_log)::int + (SELECT count(*) FROM team_audit_pending)::int AS trail`,
         )
       ).rows[0];
     expect(await counts(asOwner)).toEqual({ clients: 0, cases: 0, search: 0, trail: 0 });
+    // Nor may it write the chain: only the sealing function does (migration 0196).
+    await expect(
+      asOwner.query(
+        `INSERT INTO team_audit_log (id, actor, at, table_name, row_id, action, content_hash, entry_hash)
+         VALUES (1000000, 'x', 'x', 'cases', 1, 'insert', 'x', 'x')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect((await asOwner.query(`UPDATE team_audit_head SET last_hash = 'x'`)).rowCount).toBe(0);
 
-    // Maintenance (what `team init` connects with) sees everything, the trail too.
+    // Maintenance (what `team init` connects with) sees everything, the trail too (sealed or not yet:
+    // psql's writes wait for the next sealing, migration 0196).
     const maintenance = new URL(ownerUrl);
     maintenance.searchParams.set('options', '-c advocase.owner_maintenance=on');
     const asMaintenance = await connect(maintenance.toString());

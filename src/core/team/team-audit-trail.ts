@@ -1,14 +1,16 @@
 import type pg from 'pg';
 import type { AuditVerification } from '../../shared/schemas/audit';
 import { verifyAuditChainOf, type AuditChainSource } from '../audit/verify-audit-chain';
+import { sealTeamAuditTrailFunction } from '../db/dialect/postgres/seal-team-audit-trail-after-commit';
 import type { AuditEntryRow } from '../db/tables/audit-log';
 
 type TrailRow = Omit<AuditEntryRow, 'id' | 'row_id'> & { id: string; row_id: string };
 
 /**
- * A team database's audit trail (`team_audit_log`, written by the database's own trigger in the
- * local audit log's chain) as the app's chain verifier reads it. Its highest id issued is the
- * head row the trigger moves with each entry, as SQLite's AUTOINCREMENT counter is the local one's.
+ * A team database's audit trail (`team_audit_log`, the chain the database seals from its trigger's
+ * entries, in the local audit log's chain) as the app's chain verifier reads it. Its highest id
+ * issued is the head row the sealer moves with each entry, as SQLite's AUTOINCREMENT counter is
+ * the local one's.
  */
 export function teamAuditTrail(client: pg.Client): AuditChainSource {
   // bigint comes back from pg as text; the chain hashes row ids as the numbers they are.
@@ -40,6 +42,12 @@ export function teamAuditTrail(client: pg.Client): AuditChainSource {
   };
 }
 
-export function verifyTeamAuditTrail(client: pg.Client): Promise<AuditVerification> {
+/**
+ * Seals what has been written and committed but not yet linked (a change made with another program
+ * since the app's last commit; migration 0196), then walks the chain. When another copy is sealing
+ * at that moment, the entries it is taking are checked next time.
+ */
+export async function verifyTeamAuditTrail(client: pg.Client): Promise<AuditVerification> {
+  await client.query(`SELECT ${sealTeamAuditTrailFunction}()`);
   return verifyAuditChainOf(teamAuditTrail(client));
 }

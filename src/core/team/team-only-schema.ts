@@ -16,6 +16,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0190-team-stored-files',
   '0191-team-local-imports',
   '0195-team-assignee-named-on-case',
+  '0196-team-audit-sealed-after-commit',
   '0198-team-search-scoped',
 ];
 
@@ -27,6 +28,7 @@ export const teamOnlyTables: readonly string[] = [
   'team_row_creators',
   'team_audit_log',
   'team_audit_head',
+  'team_audit_pending',
   'team_stored_files',
   'team_stored_file_chunks',
   'team_local_imports',

@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { logger } from '../../../logging/logger';
 import type { OpenConnection } from '../connection';
+import { TeamAuditSealingDialect } from './seal-team-audit-trail-after-commit';
 
 const postgresTypes = { int8: 20, bool: 16, numeric: 1700 } as const;
 
@@ -63,6 +64,7 @@ export const openPostgresConnection: OpenConnection<PostgresLocation> = <Databas
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  // A cursor lets a long read (the caseload's CSV export) come row by row, as SQLite's iterator does.
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  // A cursor lets a long read (the caseload's CSV export) come row by row, as SQLite's iterator
+  // does; each commit seals the team audit trail's new entries after it.
+  return new Kysely<Database>({ dialect: new TeamAuditSealingDialect({ pool, cursor: Cursor }) });
 };

@@ -14,6 +14,7 @@ import * as eventsByTypeCovering from './0167-events-by-type-covering';
 import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
 import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
+import * as teamAuditSealedAfterCommit from './0196-team-audit-sealed-after-commit';
 import * as teamSearchScoped from './0198-team-search-scoped';
 
 /**
@@ -42,5 +43,6 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0190-team-stored-files': teamStoredFiles,
   '0191-team-local-imports': teamLocalImports,
   '0195-team-assignee-named-on-case': teamAssigneeNamedOnCase,
+  '0196-team-audit-sealed-after-commit': teamAuditSealedAfterCommit,
   '0198-team-search-scoped': teamSearchScoped,
 };
