@@ -9,7 +9,8 @@ export async function completeFirstRun(page: Page, url: string, passphrase: stri
   await page.getByRole('button', { name: 'Create encrypted store' }).click();
   await page.getByLabel('I have saved my recovery key somewhere safe.').check();
   await page.getByRole('button', { name: 'Continue to Advocase' }).click();
-  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible();
+  // The first caseload waits for the new store's first calls; on a busy machine past the usual 10 s.
+  await expect(page.getByRole('heading', { name: 'Caseload' })).toBeVisible({ timeout: 30_000 });
 }
 
 /** Calls a contract method over the web harness with the launch's token, for setup a test is not about. */
