@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { currentStoreCipher } from '../src/core/db/sqlite/store-cipher';
 import { setDefaultLogThreshold } from '../src/core/logging/logger';
 import { dataFilePaths } from '../src/core/storage/data-directory';
 import { runBrowserBench } from './browser-caseload-bench';
@@ -76,7 +77,7 @@ if (values.team) {
 const fixture = await ensureBenchFixture(cases, log);
 const { size } = fixture;
 log(
-  `Synthetic caseload: ${size.cases.toLocaleString('en-US')} cases, ${size.clients.toLocaleString('en-US')} clients, ${size.events.toLocaleString('en-US')} timeline events (encrypted, SQLCipher 4), cached in ${join(fixture.dataDirectory, '..')}.`,
+  `Synthetic caseload: ${size.cases.toLocaleString('en-US')} cases, ${size.clients.toLocaleString('en-US')} clients, ${size.events.toLocaleString('en-US')} timeline events (encrypted, ${currentStoreCipher.name.toUpperCase()}), cached in ${join(fixture.dataDirectory, '..')}.`,
 );
 const generation = fixture.generation ?? recordedGeneration(fixture);
 const generationSeconds = generation
