@@ -148,7 +148,9 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
 
 /** The reasons given for the period's denials, as written, counted per payer. */
 async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DenialReasonCount[]> {
-  const query = (await eventsOfPeriod(db, scope))
+  const rows = await (
+    await eventsOfPeriod(db, scope)
+  )
     .where('counted.type', '=', 'payer_decision')
     .where('counted.decision', '=', 'denied')
     .where('counted.reason', 'is not', null)
@@ -158,8 +160,8 @@ async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Prom
       (eb) => eb.fn.countAll<number | string>().as('count'),
       (eb) => eb.fn.min('counted.occurred_at').as('firstGivenAt'),
     ])
-    .groupBy(['counted.payer', 'counted.reason']);
-  const rows = await query.execute();
+    .groupBy(['counted.payer', 'counted.reason'])
+    .execute();
   return rows.map((row) => ({
     payer: row.payer ?? payerNotRecorded,
     reason: String(row.reason),
