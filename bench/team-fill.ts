@@ -4,6 +4,7 @@ import type { AdvocaseDatabase } from '../src/core/db/schema';
 import { casePriorities, caseStages } from '../src/shared/domain/case-stages';
 import { planTypes } from '../src/shared/domain/plan-types';
 import { treatmentKinds } from '../src/shared/domain/treatments';
+import { deliveredEventTypes } from '../src/core/outcomes/outcome-events';
 import { computeDeadlinesOnce } from './fixture';
 import {
   advocates,
@@ -56,6 +57,7 @@ const filledTables = [
   ...baseTables,
   'caseload_entries',
   'case_outcome_facts',
+  'outcome_event_facts',
   'client_search',
   'case_search',
   'event_search',
@@ -404,7 +406,8 @@ export async function fillTeamDatabase(
 /**
  * What the triggers keep row by row, built once from the finished rows by the same functions
  * (0101-baseline-upkeep.ts, 0102, 0103, 0148): the caseload's rows (after the deadline
- * summaries, which they copy), its stage counts, the outcome facts, the three search indexes and
+ * summaries, which they copy), its stage counts, the outcome facts of the cases and of their events
+ * (0168), the three search indexes and
  * the versions of the cases, clients and coverages.
  */
 async function buildDerivedRows(
@@ -443,6 +446,20 @@ async function buildDerivedRows(
     `INSERT INTO case_outcome_facts (case_id, client_id, assigned_advocate, opened_on, closed_on, outcome, saved_cents)
      SELECT id, client_id, assigned_advocate, opened_on, closed_on, outcome, saved_cents FROM cases
      WHERE id IN (SELECT case_id FROM caseload_entries)`,
+  );
+  // What outcome_event_facts_follow_entries reads for each entry (0168, which fills it the same way).
+  const text = (field: string) => `(e.details::jsonb #>> '{${field.split('.').join(',')}}')`;
+  await client.query(
+    `INSERT INTO outcome_event_facts (event_id, case_id, type, occurred_at, assigned_advocate, opened_on,
+       payer, treatment, decision, level, reason, method, direction, counterpart)
+     SELECT e.id, e.case_id, e.type, e.occurred_at, entry.assigned_advocate, entry.opened_on, entry.payer,
+       entry.treatment, ${text('decision')},
+       CASE WHEN jsonb_typeof(e.details::jsonb -> 'level') = 'number'
+         THEN (e.details::jsonb ->> 'level')::numeric::bigint END,
+       ${text('reason')}, ${text('method')}, ${text('direction')}, ${text('counterpart')}
+     FROM events e JOIN caseload_entries entry ON entry.case_id = e.case_id
+     WHERE e.deleted_at IS NULL AND (e.type = 'payer_decision' OR (e.type IN (${deliveredEventTypes.map((type) => `'${type}'`).join(', ')})
+       AND ${text('deliveryProof.method')} IS NOT NULL))`,
   );
   // caseload_changes' number moves once per entry written: it only has to move.
   await client.query(

@@ -140,11 +140,17 @@ describe('the team’s kept totals, read with plain pg', () => {
         (error: { code?: string }) => error.code,
       );
     };
-    const tables = ['caseload_stage_counts', 'caseload_changes', 'reminder_day_counts'];
+    const tables = [
+      'caseload_stage_counts',
+      'caseload_changes',
+      'reminder_day_counts',
+      'outcome_event_facts',
+    ];
     for (const table of tables) {
       expect([await refusal(alice, table), await refusal(vera, table)]).toEqual(['42501', '42501']);
     }
     expect(await refusal(sam, 'caseload_stage_counts')).toBe('3 rows');
+    expect(await refusal(sam, 'outcome_event_facts')).toMatch(/^\d+ rows$/);
   });
 
   it('still follow a navigator’s writes', async () => {
@@ -156,7 +162,18 @@ describe('the team’s kept totals, read with plain pg', () => {
           .rows[0]!.total,
       );
     const before = await total();
-    await addClientWithCase(asAlice, 'Cora Rivera');
+    const { caseId } = await addClientWithCase(asAlice, 'Cora Rivera');
     expect(await total()).toBe(before + 1);
+    // Outcomes' kept row of a payer decision Alice logs, written by 0168's trigger as its owner.
+    await asAlice.query(
+      `INSERT INTO events (case_id, type, occurred_at, summary, details, created_at)
+       VALUES ($1, 'payer_decision', '2026-12-02T15:00:00.000Z', 'Denied', '{"decision":"denied","level":0}', '2026-12-02T15:00:00.000Z')`,
+      [caseId],
+    );
+    const { rows } = await owner.query(
+      'SELECT decision, level, assigned_advocate IS NOT NULL AS named FROM outcome_event_facts WHERE case_id = $1',
+      [caseId],
+    );
+    expect(rows).toEqual([{ decision: 'denied', level: '0', named: true }]);
   });
 });

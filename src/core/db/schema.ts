@@ -55,6 +55,7 @@ import type { ResourceCasesTable, ResourcesTable } from './tables/resources';
 import type { TimeEntriesTable } from './tables/time-entries';
 import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
 import type { CaseOutcomeFactsTable } from './tables/case-outcome-facts';
+import type { OutcomeEventFactsTable } from './tables/outcome-event-facts';
 import type { ReminderDayCountsTable } from './tables/reminder-day-counts';
 import type { RecordVersionsTable } from './tables/record-versions';
 
@@ -109,6 +110,7 @@ export type AdvocaseDatabase = {
   generated_files: GeneratedFilesTable;
   case_denial_notices: CaseDenialNoticesTable;
   case_outcome_facts: CaseOutcomeFactsTable;
+  outcome_event_facts: OutcomeEventFactsTable;
   reminder_day_counts: ReminderDayCountsTable;
   record_versions: RecordVersionsTable;
 };

@@ -48,7 +48,11 @@ async function deadlinesInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
         .onRef('adjustment.case_id', '=', 'deadline.case_id')
         .onRef('adjustment.deadline_key', '=', 'deadline.deadline_key'),
     )
-    .leftJoin('events as source', 'source.id', 'deadline.source_event_id')
+    // Only a payer's deadline is timed from the event that started it (payerResponse): a claimant's
+    // (most of the period's) would read that event's wide row for nothing when it is not cached.
+    .leftJoin('events as source', (join) =>
+      join.onRef('source.id', '=', 'deadline.source_event_id').on('deadline.actor', '=', 'payer'),
+    )
     .select([
       'deadline.id',
       'entry.payer',

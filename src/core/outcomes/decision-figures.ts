@@ -1,26 +1,33 @@
 import { treatmentKinds, treatmentLabels, type TreatmentKind } from '../../shared/domain/treatments';
 import type { DecisionTally, DenialReason } from '../../shared/schemas/outcomes';
 import { daysBetween } from '../deadlines/date-arithmetic';
-import { eventDetail } from './event-detail-field';
 import { groupBy, median, ratio } from './outcome-math';
+import { countedEvents, periodInstants } from './outcome-events';
 import {
   isInPeriod,
   localDateOf,
   payerNotRecorded,
-  scopedCases,
-  utcWindow,
   type OutcomesDb,
   type OutcomesScope,
 } from './outcomes-scope';
 
 type Decision = 'approved' | 'partially_approved' | 'denied';
 
+/** The period's decisions of one kind: the database counts them, so none is handed over one by one. */
 type DecisionRecord = {
   readonly payer: string;
   readonly treatment: TreatmentKind;
   readonly level: number;
   readonly decision: Decision;
-  readonly reason: string | null;
+  readonly count: number;
+};
+
+/** Denials of one payer given one reason as written, and when it was first given in the period. */
+type DenialReasonCount = {
+  readonly payer: string;
+  readonly reason: string;
+  readonly count: number;
+  readonly firstGivenAt: string;
 };
 
 export type PayerDecisionFigures = {
@@ -44,18 +51,23 @@ export type DecisionFigures = {
 
 const isApproval = (record: DecisionRecord) => record.decision !== 'denied';
 
+function decisionCount(records: readonly DecisionRecord[], which = (_: DecisionRecord) => true): number {
+  return records.reduce((sum, record) => (which(record) ? sum + record.count : sum), 0);
+}
+
 function tally(key: string, label: string, records: readonly DecisionRecord[]): DecisionTally {
-  const count = (decision: Decision) => records.filter((record) => record.decision === decision).length;
+  const count = (decision: Decision) => decisionCount(records, (record) => record.decision === decision);
   const approved = count('approved');
   const partiallyApproved = count('partially_approved');
+  const decisions = decisionCount(records);
   return {
     key,
     label,
-    decisions: records.length,
+    decisions,
     approved,
     partiallyApproved,
     denied: count('denied'),
-    approvalRate: ratio(approved + partiallyApproved, records.length),
+    approvalRate: ratio(approved + partiallyApproved, decisions),
   };
 }
 
@@ -80,49 +92,82 @@ export function normaliseReason(reason: string): string {
   return tidyReason(reason).toLowerCase();
 }
 
-/** Reasons on two or more denials, most frequent first, each shown as it was first written. */
-function recurringReasons(records: readonly DecisionRecord[]): DenialReason[] {
+/**
+ * Reasons on two or more denials, most frequent first, each shown as it was first written: the
+ * spellings are taken in the order they were first given in the period.
+ */
+function recurringReasons(reasons: readonly DenialReasonCount[]): DenialReason[] {
   const byKey = new Map<string, { reason: string; count: number }>();
-  for (const record of records) {
-    if (record.decision !== 'denied' || !record.reason) continue;
-    const key = normaliseReason(record.reason);
+  const inOrderGiven = [...reasons].sort(
+    (a, b) => a.firstGivenAt.localeCompare(b.firstGivenAt) || a.reason.localeCompare(b.reason),
+  );
+  for (const given of inOrderGiven) {
+    const key = normaliseReason(given.reason);
     if (key === '') continue;
     const seen = byKey.get(key);
-    if (seen) seen.count += 1;
-    else byKey.set(key, { reason: tidyReason(record.reason), count: 1 });
+    if (seen) seen.count += given.count;
+    else byKey.set(key, { reason: tidyReason(given.reason), count: given.count });
   }
   return [...byKey.values()]
     .filter((entry) => entry.count >= 2)
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
-/** Payer decisions on the timeline dated in the period, with the case's payer and treatment. */
+/** The counted events of the period, for the figures to count by what each needs. */
+async function eventsOfPeriod(db: OutcomesDb, scope: OutcomesScope) {
+  const period = periodInstants(scope);
+  return db
+    .selectFrom(await countedEvents(db, scope))
+    .where('counted.occurred_at', '>=', period.start)
+    .where('counted.occurred_at', '<', period.end);
+}
+
+/** Payer decisions dated in the period, counted by the case's payer and treatment, level and decision. */
 async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DecisionRecord[]> {
-  const window = utcWindow(scope);
-  const rows = await scopedCases(db, scope)
-    .innerJoin('events', 'events.case_id', 'entry.case_id')
+  const rows = await (
+    await eventsOfPeriod(db, scope)
+  )
+    .where('counted.type', '=', 'payer_decision')
     .select([
-      'events.occurred_at as occurredAt',
-      'entry.payer',
-      'entry.treatment',
-      eventDetail<string>(db, 'decision').as('decision'),
-      eventDetail<number>(db, 'level').as('level'),
-      eventDetail<string>(db, 'reason').as('reason'),
+      'counted.payer',
+      'counted.treatment',
+      'counted.level',
+      'counted.decision',
+      (eb) => eb.fn.countAll<number | string>().as('count'),
     ])
-    .where('events.type', '=', 'payer_decision')
-    .where('events.deleted_at', 'is', null)
-    .where('events.occurred_at', '>=', window.start)
-    .where('events.occurred_at', '<', window.end)
+    .groupBy(['counted.payer', 'counted.treatment', 'counted.level', 'counted.decision'])
     .execute();
-  return rows
-    .filter((row) => isInPeriod(localDateOf(row.occurredAt, scope), scope))
-    .map((row) => ({
-      payer: row.payer ?? payerNotRecorded,
-      treatment: row.treatment,
-      level: Number(row.level ?? 0),
-      decision: row.decision as Decision,
-      reason: row.reason,
-    }));
+  return rows.map((row) => ({
+    payer: row.payer ?? payerNotRecorded,
+    treatment: row.treatment as TreatmentKind,
+    level: Number(row.level ?? 0),
+    decision: row.decision as Decision,
+    count: Number(row.count),
+  }));
+}
+
+/** The reasons given for the period's denials, as written, counted per payer. */
+async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DenialReasonCount[]> {
+  const rows = await (
+    await eventsOfPeriod(db, scope)
+  )
+    .where('counted.type', '=', 'payer_decision')
+    .where('counted.decision', '=', 'denied')
+    .where('counted.reason', 'is not', null)
+    .select([
+      'counted.payer',
+      'counted.reason',
+      (eb) => eb.fn.countAll<number | string>().as('count'),
+      (eb) => eb.fn.min('counted.occurred_at').as('firstGivenAt'),
+    ])
+    .groupBy(['counted.payer', 'counted.reason'])
+    .execute();
+  return rows.map((row) => ({
+    payer: row.payer ?? payerNotRecorded,
+    reason: String(row.reason),
+    count: Number(row.count),
+    firstGivenAt: row.firstGivenAt,
+  }));
 }
 
 /**
@@ -134,21 +179,18 @@ async function daysToFirstDecision(
   db: OutcomesDb,
   scope: OutcomesScope,
 ): Promise<{ days: number[]; decidedOnlyBeforeIntake: number }> {
-  const window = utcWindow(scope);
-  const rows = await scopedCases(db, scope)
-    .innerJoin('events', 'events.case_id', 'entry.case_id')
-    .select(['entry.case_id as caseId', 'entry.opened_on as openedOn', 'events.occurred_at as occurredAt'])
-    .where('events.type', '=', 'payer_decision')
-    .where('events.deleted_at', 'is', null)
-    .where('entry.case_id', 'in', (eb) =>
-      eb
-        .selectFrom('events')
-        .select('events.case_id')
-        .where('events.type', '=', 'payer_decision')
-        .where('events.deleted_at', 'is', null)
-        .where('events.occurred_at', '>=', window.start)
-        .where('events.occurred_at', '<', window.end),
-    )
+  const decided = (await eventsOfPeriod(db, scope))
+    .where('counted.type', '=', 'payer_decision')
+    .select('counted.case_id');
+  const rows = await db
+    .selectFrom(await countedEvents(db, scope))
+    .select([
+      'counted.case_id as caseId',
+      'counted.opened_on as openedOn',
+      'counted.occurred_at as occurredAt',
+    ])
+    .where('counted.type', '=', 'payer_decision')
+    .where('counted.case_id', 'in', decided)
     .execute();
   const firstAfterIntake = new Map<number, { openedOn: string; decidedOn: string }>();
   for (const row of rows) {
@@ -168,6 +210,7 @@ async function daysToFirstDecision(
 
 export async function decisionFigures(db: OutcomesDb, scope: OutcomesScope): Promise<DecisionFigures> {
   const records = await decisionsInPeriod(db, scope);
+  const reasonsByPayer = groupBy(await denialReasonsInPeriod(db, scope), (reason) => reason.payer);
   const toDecision = await daysToFirstDecision(db, scope);
   const byPayer = groupBy(records, (record) => record.payer);
   const byTreatment = groupBy(records, (record) => record.treatment);
@@ -176,15 +219,15 @@ export async function decisionFigures(db: OutcomesDb, scope: OutcomesScope): Pro
   for (const [payer, payerRecords] of byPayer) {
     const onAppeal = payerRecords.filter((record) => record.level > 0);
     perPayer.set(payer, {
-      decisions: payerRecords.length,
-      appealDecisions: onAppeal.length,
-      overturned: onAppeal.filter(isApproval).length,
-      recurringDenialReasons: recurringReasons(payerRecords),
+      decisions: decisionCount(payerRecords),
+      appealDecisions: decisionCount(onAppeal),
+      overturned: decisionCount(onAppeal, isApproval),
+      recurringDenialReasons: recurringReasons(reasonsByPayer.get(payer) ?? []),
     });
   }
   return {
-    decisions: records.length,
-    approvals: records.filter(isApproval).length,
+    decisions: decisionCount(records),
+    approvals: decisionCount(records, isApproval),
     medianDaysToDecision: median(toDecision.days),
     casesDecidedOnlyBeforeIntake: toDecision.decidedOnlyBeforeIntake,
     byPayer: [...byPayer.entries()]

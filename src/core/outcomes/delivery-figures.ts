@@ -1,15 +1,6 @@
-import { submissionEventTypes } from '../../shared/domain/timeline-event-types';
 import type { Destination } from '../../shared/schemas/outcomes';
-import { eventDetail } from './event-detail-field';
-import {
-  isInPeriod,
-  localDateOf,
-  payerNotRecorded,
-  scopedCases,
-  utcWindow,
-  type OutcomesDb,
-  type OutcomesScope,
-} from './outcomes-scope';
+import { countedEvents, deliveredEventTypes, periodInstants } from './outcome-events';
+import { payerNotRecorded, type OutcomesDb, type OutcomesScope } from './outcomes-scope';
 
 /**
  * Where submissions with a proof of delivery went, per payer: the payer's fax and appeals address
@@ -20,31 +11,38 @@ export async function destinationsThatWorked(
   db: OutcomesDb,
   scope: OutcomesScope,
 ): Promise<ReadonlyMap<string, readonly Destination[]>> {
-  const window = utcWindow(scope);
-  const rows = await scopedCases(db, scope)
-    .innerJoin('events', 'events.case_id', 'entry.case_id')
-    .innerJoin('cases', 'cases.id', 'entry.case_id')
+  const period = periodInstants(scope);
+  // Counted by the database: each payer's deliveries by where they went, never one row per event.
+  const rows = await db
+    .selectFrom(await countedEvents(db, scope))
+    .innerJoin('cases', 'cases.id', 'counted.case_id')
     .leftJoin('coverages', 'coverages.id', 'cases.coverage_id')
     .select([
-      'entry.payer',
-      'events.type',
-      'events.occurred_at as occurredAt',
+      'counted.payer',
+      'counted.type',
+      'counted.method',
+      'counted.direction',
+      'counted.counterpart',
       'coverages.payer_fax as payerFax',
       'coverages.appeals_address as appealsAddress',
-      eventDetail<string>(db, 'method').as('method'),
-      eventDetail<string>(db, 'direction').as('direction'),
-      eventDetail<string>(db, 'counterpart').as('counterpart'),
-      eventDetail<string>(db, 'deliveryProof.method').as('proofMethod'),
+      (eb) => eb.fn.countAll<number | string>().as('deliveries'),
     ])
-    .where('events.type', 'in', [...submissionEventTypes, 'correspondence'])
-    .where('events.deleted_at', 'is', null)
-    .where('events.occurred_at', '>=', window.start)
-    .where('events.occurred_at', '<', window.end)
+    .where('counted.type', 'in', [...deliveredEventTypes])
+    .where('counted.occurred_at', '>=', period.start)
+    .where('counted.occurred_at', '<', period.end)
+    .groupBy([
+      'counted.payer',
+      'counted.type',
+      'counted.method',
+      'counted.direction',
+      'counted.counterpart',
+      'coverages.payer_fax',
+      'coverages.appeals_address',
+    ])
     .execute();
 
   const counts = new Map<string, Map<string, Destination>>();
   for (const row of rows) {
-    if (row.proofMethod === null || !isInPeriod(localDateOf(row.occurredAt, scope), scope)) continue;
     const destination: Pick<Destination, 'channel' | 'destination'> | null =
       row.type === 'correspondence'
         ? row.direction === 'sent' && row.counterpart
@@ -60,7 +58,7 @@ export async function destinationsThatWorked(
     const payerCounts = counts.get(payer) ?? new Map<string, Destination>();
     const key = `${destination.channel}\u0000${destination.destination}`;
     const seen = payerCounts.get(key);
-    payerCounts.set(key, { ...destination, deliveries: (seen?.deliveries ?? 0) + 1 });
+    payerCounts.set(key, { ...destination, deliveries: (seen?.deliveries ?? 0) + Number(row.deliveries) });
     counts.set(payer, payerCounts);
   }
   return new Map(

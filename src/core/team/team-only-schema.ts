@@ -13,6 +13,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0148-team-row-versions',
   '0155-record-versions-for-the-team',
   '0166-team-kept-totals-withheld',
+  '0169-team-outcome-event-facts-withheld',
   '0190-team-stored-files',
   '0191-team-local-imports',
   '0195-team-assignee-named-on-case',

@@ -81,6 +81,12 @@ async function makeTheSameWrites(store: Store): Promise<void> {
     summary: 'Cigna denied the TMS request',
     details: {},
   });
+  await addTimelineEvent(store.db, actor, second.id, {
+    type: 'payer_decision',
+    occurredAt: '2026-03-06T10:00:00Z',
+    summary: 'Cigna denied the TMS request on appeal',
+    details: { decision: 'denied', level: 1, noticeDate: '2026-03-06', reason: 'Experimental' },
+  });
   await moveCaseToTrash(store.db, actor, third.id);
   const leaving = await createClient(
     store.db,
@@ -114,6 +120,9 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
   const { rows: stageCounts } = await sql<{ stage_rank: number; total: number }>`
     select stage_rank, total from caseload_stage_counts order by stage_rank`.execute(db);
   const outcomeFacts = await db.selectFrom('case_outcome_facts').selectAll().orderBy('case_id').execute();
+  const eventFacts = (
+    await db.selectFrom('outcome_event_facts').selectAll().orderBy('event_id').execute()
+  ).map((facts) => ({ ...facts, level: facts.level === null ? null : Number(facts.level) }));
   const reminderDays = (
     await db.selectFrom('reminder_day_counts').selectAll().orderBy('due_on').execute()
   ).map((day) => ({ ...day, open_count: Number(day.open_count) }));
@@ -126,7 +135,7 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
       10,
     );
   }
-  return { entries, stageCounts, outcomeFacts, reminderDays, found };
+  return { entries, stageCounts, outcomeFacts, eventFacts, reminderDays, found };
 }
 
 async function changeCounter(db: Kysely<AdvocaseDatabase>): Promise<number> {
@@ -144,7 +153,7 @@ describe('the derived tables on SQLite and PostgreSQL', () => {
     vi.useRealTimers();
   });
 
-  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case facts, reminder day counts and search matches', async () => {
+  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case and event facts, reminder day counts and search matches', async () => {
     const states: Partial<Record<StoreEngine, Awaited<ReturnType<typeof derivedState>>>> = {};
     for (const engine of storeEngines) {
       const store = await openTestStore(engine);
@@ -160,6 +169,7 @@ describe('the derived tables on SQLite and PostgreSQL', () => {
       states.sqlite!.entries.map((entry) => entry.case_id),
     );
     expect(states.sqlite!.outcomeFacts.some((facts) => facts.outcome === 'approved')).toBe(true);
+    expect(states.sqlite!.eventFacts.map((facts) => facts.decision)).toEqual(['denied']);
     expect(
       Object.values(states.sqlite!.found).some((result) => JSON.stringify(result).includes('recordId')),
     ).toBe(true);

@@ -10,6 +10,8 @@ export type JsonField = {
     column: Expression<string>,
     path: string,
   ) => RawBuilder<Value | null>;
+  /** The field at `path` as text, to compare with text (a number as its digits); null when absent. */
+  readonly readText: (column: Expression<string>, path: string) => RawBuilder<string | null>;
   /** The number at `path`, to compare with numbers; null when absent or not a number. */
   readonly readNumber: (column: Expression<string | null>, path: string) => RawBuilder<number | null>;
 };

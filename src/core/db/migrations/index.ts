@@ -36,6 +36,7 @@ import * as caseloadChanges from './0103-caseload-changes';
 import * as recordVersions from './0150-record-versions';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as eventsByTypeCovering from './0167-events-by-type-covering';
+import * as outcomeEventFacts from './0168-outcome-event-facts';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -79,4 +80,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0150-record-versions': recordVersions,
   '0160-reminder-day-counts': reminderDayCounts,
   '0167-events-by-type-covering': eventsByTypeCovering,
+  '0168-outcome-event-facts': outcomeEventFacts,
 };

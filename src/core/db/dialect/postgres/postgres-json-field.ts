@@ -11,6 +11,10 @@ export const postgresJsonField: JsonField = {
     assertJsonPath(path);
     return sql<Value | null>`(${column})::jsonb #> ${`{${path.split('.').join(',')}}`}::text[]`;
   },
+  readText(column, path) {
+    assertJsonPath(path);
+    return sql<string | null>`(${column})::jsonb #>> ${`{${path.split('.').join(',')}}`}::text[]`;
+  },
   readNumber(column, path) {
     assertJsonPath(path);
     const field = sql`(${column})::jsonb #> ${`{${path.split('.').join(',')}}`}::text[]`;

@@ -66,6 +66,15 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'case_outcome_facts_update',
     'case_outcome_facts_cases_update',
   ],
+  // Migration 0168: what Outcomes counts of the timeline, following the events and the entries.
+  outcome_event_facts: [
+    'outcome_event_facts_events_insert',
+    'outcome_event_facts_events_update',
+    'outcome_event_facts_events_delete',
+    'outcome_event_facts_entries_insert',
+    'outcome_event_facts_entries_delete',
+    'outcome_event_facts_entries_update',
+  ],
   // Migration 0160: the open dates per due day, which the reminder summary's overdue count sums.
   reminder_day_counts: [
     'reminder_day_counts_deadline_insert',
@@ -104,6 +113,7 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     { table: 'caseload_quick_filter', follows: ['caseload_entries'] },
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
+    { table: 'outcome_event_facts', follows: ['caseload_entries', 'events'] },
     {
       table: 'reminder_day_counts',
       follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],

@@ -7,6 +7,10 @@ export const sqliteJsonField: JsonField = {
     assertJsonPath(path);
     return sql<Value | null>`json_extract(${column}, ${`$.${path}`})`;
   },
+  readText(column, path) {
+    assertJsonPath(path);
+    return sql<string | null>`json_extract(${column}, ${`$.${path}`})`;
+  },
   readNumber(column, path) {
     assertJsonPath(path);
     return sql<number | null>`json_extract(${column}, ${`$.${path}`})`;

@@ -11,6 +11,8 @@ import * as recordVersionsForTheTeam from './0155-record-versions-for-the-team';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as teamKeptTotalsWithheld from './0166-team-kept-totals-withheld';
 import * as eventsByTypeCovering from './0167-events-by-type-covering';
+import * as outcomeEventFacts from './0168-outcome-event-facts';
+import * as teamOutcomeEventFactsWithheld from './0169-team-outcome-event-facts-withheld';
 import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
 import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
@@ -39,6 +41,9 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   // Team mode only.
   '0166-team-kept-totals-withheld': teamKeptTotalsWithheld,
   '0167-events-by-type-covering': eventsByTypeCovering,
+  '0168-outcome-event-facts': outcomeEventFacts,
+  // Team mode only.
+  '0169-team-outcome-event-facts-withheld': teamOutcomeEventFactsWithheld,
   // Team mode only.
   '0190-team-stored-files': teamStoredFiles,
   '0191-team-local-imports': teamLocalImports,

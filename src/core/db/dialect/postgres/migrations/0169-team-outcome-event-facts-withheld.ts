@@ -1,0 +1,25 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Team mode only: Outcomes' kept rows of the timeline (0168's `outcome_event_facts`) are read
+ * only by a supervisor, who sees every case, as 0166 does for the caseload's kept totals. Created
+ * after 0145, the table has none of its row policies, so granted to every reader it would show a
+ * navigator the payer decisions of cases they do not see; a navigator's or viewer's Outcomes is
+ * counted from the rows they see instead (src/core/outcomes/outcome-events.ts). Its triggers run
+ * as the table's owner (SECURITY DEFINER), so a navigator's write keeps the rows whole without any
+ * right on the table.
+ */
+const upkeep = ['outcome_event_facts_follow_events', 'outcome_event_facts_follow_entries'];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const run = (statement: string) => sql.raw(statement).execute(db);
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  for (const name of upkeep) {
+    await run(`ALTER FUNCTION ${name}() SECURITY DEFINER SET search_path = "${rows[0]!.schema}", pg_temp`);
+    await run(`REVOKE ALL ON FUNCTION ${name}() FROM PUBLIC`);
+  }
+  await run(
+    `REVOKE ALL ON outcome_event_facts FROM advocase_navigator, advocase_supervisor, advocase_viewer, advocase_admin`,
+  );
+  await run(`GRANT SELECT ON outcome_event_facts TO advocase_supervisor`);
+}
