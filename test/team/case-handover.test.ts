@@ -168,6 +168,11 @@ describe('sharing a case', () => {
     const shared = await asSam.call('assignments.share', { caseId, login: vera.login, lastDay });
     expect(shared.shares).toEqual([{ login: vera.login, fullName: vera.fullName, lastDay }]);
     expect((await asVera.call('caseload.query', {})).rows.map((row) => row.id)).toEqual([caseId]);
+    // Whoever reads the case reads who holds it: the navigator it is assigned to and the viewer;
+    // a navigator who does not hold it learns nothing of it.
+    expect(await asAna.call('assignments.ofCase', { caseId })).toEqual(shared);
+    expect(await asVera.call('assignments.ofCase', { caseId })).toEqual(shared);
+    expect(await asBen.failure('assignments.ofCase', { caseId })).toMatchObject({ code: 'NOT_FOUND' });
 
     const ended = await asSam.call('assignments.endShare', { caseId, login: vera.login });
     expect(ended.shares).toEqual([]);

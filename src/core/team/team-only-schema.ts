@@ -18,6 +18,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0191-team-local-imports',
   '0195-team-assignee-named-on-case',
   '0196-team-audit-sealed-after-commit',
+  '0197-team-holders-read-with-the-case',
   '0198-team-search-scoped',
 ];
 

@@ -17,6 +17,7 @@ import * as teamStoredFiles from './0190-team-stored-files';
 import * as teamLocalImports from './0191-team-local-imports';
 import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
 import * as teamAuditSealedAfterCommit from './0196-team-audit-sealed-after-commit';
+import * as teamHoldersReadWithTheCase from './0197-team-holders-read-with-the-case';
 import * as teamSearchScoped from './0198-team-search-scoped';
 
 /**
@@ -49,5 +50,6 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0191-team-local-imports': teamLocalImports,
   '0195-team-assignee-named-on-case': teamAssigneeNamedOnCase,
   '0196-team-audit-sealed-after-commit': teamAuditSealedAfterCommit,
+  '0197-team-holders-read-with-the-case': teamHoldersReadWithTheCase,
   '0198-team-search-scoped': teamSearchScoped,
 };
