@@ -53,10 +53,12 @@ function CaseloadsSection({ onAnnounce }: { readonly onAnnounce: (message: strin
   });
   const [handingOver, setHandingOver] = useState<NavigatorCaseload | null>(null);
   const assign = useMutation({
-    mutationFn: (input: { caseId: number; login: string }) => callApi('assignments.assign', input),
-    onSuccess: async (holders) => {
+    // The case's number rides along so the announcement names it as the table does (C-00004).
+    mutationFn: ({ caseId, login }: { caseId: number; caseNumber: string; login: string }) =>
+      callApi('assignments.assign', { caseId, login }),
+    onSuccess: async (holders, { caseNumber }) => {
       await refreshAfterHandover();
-      onAnnounce(`Case ${holders.caseId} assigned to ${holders.assignedTo?.fullName ?? 'no one'}.`);
+      onAnnounce(`${caseNumber} assigned to ${holders.assignedTo?.fullName ?? 'no one'}.`);
     },
   });
   if (overview.isError) return <p role="alert">{overview.error.message}</p>;
@@ -159,7 +161,9 @@ function CaseloadsSection({ onAnnounce }: { readonly onAnnounce: (message: strin
                       value=""
                       placeholder="Choose a navigator"
                       disabled={assign.isPending}
-                      onChoose={(login) => assign.mutate({ caseId: row.caseId, login })}
+                      onChoose={(login) =>
+                        assign.mutate({ caseId: row.caseId, caseNumber: row.caseNumber, login })
+                      }
                     />
                   </td>
                 </tr>
