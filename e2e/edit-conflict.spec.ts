@@ -56,7 +56,7 @@ test('a save over a change made in another window shows both versions and lets t
   await mine.getByRole('button', { name: 'Save details' }).click();
   const conflict = page.getByRole('dialog', { name: 'This case changed while you were editing it' });
   await expect(conflict).toBeVisible();
-  await expect(conflict).toContainText(/Changed by you, in another window at \d{1,2}:\d{2}/);
+  await expect(conflict).toContainText(/Changed by you in another window at \d{1,2}:\d{2}/);
   const priority = conflict.getByRole('row', { name: /Priority/ });
   await expect(priority).toContainText('Differs');
   await expect(priority.getByRole('cell')).toHaveText(['Low', 'Urgent']);
@@ -97,4 +97,34 @@ test('a save over a change made in another window shows both versions and lets t
     priority: 'low',
     assignedAdvocate: 'Dana Reyes',
   });
+
+  // The case's coverage: this window keeps theirs, and is told its own changes were discarded
+  // (not that anything was saved).
+  const coverage = (await callHarness(app.url, 'coverages.create', {
+    clientId: client.id,
+    payer: 'Blue Cross NM',
+    planType: 'employer-self-funded',
+    memberId: 'BC-100',
+  })) as { id: number };
+  await page.goto(`${origin}/#/cases/${opened.id}/coverage`);
+  await page.getByLabel('Coverage for this case').selectOption({ value: String(coverage.id) });
+  const editCoverage = async (window: Page) => {
+    await window.goto(`${origin}/#/cases/${opened.id}/coverage`);
+    await window.getByRole('button', { name: 'Edit', exact: true }).click();
+    return window.getByRole('dialog', { name: 'Edit coverage' });
+  };
+  const myCoverage = await editCoverage(page);
+  await myCoverage.getByLabel('Member ID').fill('BC-MINE');
+  const theirCoverage = await editCoverage(otherWindow);
+  await theirCoverage.getByLabel('Member ID').fill('BC-THEIRS');
+  await theirCoverage.getByRole('button', { name: /^Save/ }).click();
+  await expect(theirCoverage).toBeHidden();
+  await myCoverage.getByRole('button', { name: /^Save/ }).click();
+  const coverageConflict = page.getByRole('dialog', { name: /changed while you were editing it/ });
+  await coverageConflict.getByRole('button', { name: 'Keep theirs, discard mine' }).click();
+  await expect(
+    page.getByText('Your changes were discarded; the coverage shows the version saved last.'),
+  ).toBeVisible();
+  await expect(page.getByText(/Coverage with .* saved/)).toHaveCount(0);
+  await expect(page.getByText('BC-THEIRS')).toBeVisible();
 });

@@ -113,6 +113,24 @@ describe('joining a team database from the app', () => {
     expect(joined).toEqual(expected);
     expect(await app.call('session.status', {})).toEqual({ state: 'unlocked' });
     expect((await app.call('clients.list', {})).map((client) => client.fullName)).toEqual(['Rosa Díaz']);
+    // Saves are made and audited as the person's own login, not as this computer's user (the
+    // policies refuse audit entries in anyone else's name).
+    const asNavigatorDirectly = await team.connect(navigator.url);
+    const [rosasCase] = (await asNavigatorDirectly.query<{ id: number }>('SELECT id::int FROM cases')).rows;
+    await app.call('events.add', {
+      caseId: rosasCase!.id,
+      event: {
+        type: 'phone_call',
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        summary: 'Called Aetna',
+        details: {},
+      },
+    });
+    const { rows: logged } = await asNavigatorDirectly.query<{ actor: string }>(
+      `SELECT actor FROM audit_log WHERE table_name = 'events' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(logged).toEqual([{ actor: navigator.login }]);
+    await asNavigatorDirectly.end();
     // A team database has no passphrase.
     expect((await app.failure('session.unlock', { passphrase })).code).toBe('NOT_AVAILABLE_IN_TEAM_MODE');
 

@@ -11,7 +11,7 @@ export class EditConflictError extends AppError {
   readonly conflict: EditConflict;
 
   constructor(conflict: EditConflict) {
-    const who = conflict.changedBy ?? 'you, in another window';
+    const who = conflict.changedBy ?? 'you, in another window,';
     super(
       'EDIT_CONFLICT',
       `Not saved: ${who} changed this record after you began editing it. Compare the two versions and choose which to keep.`,

@@ -129,6 +129,8 @@ export class Session {
    * "Who sees what"), so another name would have every save refused.
    */
   get actor(): string {
+    // Joined from the app (Settings → Team) there is no address: the connection names the login.
+    if (this.team) return this.team.login;
     const teamLogin = this.options.teamDatabaseUrl && new URL(this.options.teamDatabaseUrl).username;
     return teamLogin ? decodeURIComponent(teamLogin) : this.options.actor;
   }

@@ -27,7 +27,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { queryKeys } from '../../lib/query-keys';
 import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
-import { compareFields, EditConflictDialog } from '../edit-conflicts/EditConflictDialog';
+import { compareFields, EditConflictDialog, keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
 import { refreshCaseViews } from './refresh-case-views';
 
@@ -294,7 +294,7 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
         onKeepTheirs={() => {
           save.keepTheirs();
           void refreshCaseViews(detail.id);
-          onSaved('Your changes were discarded; the case shows the version saved last.');
+          onSaved(keptTheirsMessage('case'));
           onOpenChange(false);
         }}
       />

@@ -9,7 +9,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import styles from './ClientPage.module.css';
 import { FormError } from '../../components/FormError';
 import { formatCalendarDate } from '../../lib/format-date';
-import { compareFields, EditConflictDialog } from '../edit-conflicts/EditConflictDialog';
+import { compareFields, EditConflictDialog, keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
 
 const fields = [
@@ -48,7 +48,14 @@ function formatClientValue(key: string, value: unknown): string {
 
 const comparedFields = [...fields, { key: 'tags', label: 'Tags' }];
 
-export function ClientContactForm({ client, onSaved }: { client: Client; onSaved: () => Promise<void> }) {
+/** `onSaved` gets what to announce: saved, or the person's changes discarded for the saved version. */
+export function ClientContactForm({
+  client,
+  onSaved,
+}: {
+  client: Client;
+  onSaved: (message: string) => Promise<void>;
+}) {
   const [values, setValues] = useState<Record<Key, string>>(() => formValuesOf(client));
   const [tags, setTags] = useState(client.tags.join(', '));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -60,7 +67,7 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
   const save = useConflictAwareSave({
     editedFrom: client.version,
     save: (changes: Changes, version) => callApi('clients.update', { clientId: client.id, version, changes }),
-    onSaved,
+    onSaved: () => onSaved('Client details saved.'),
     onFailed: (error) =>
       setErrors(
         formErrorsFromFailure(
@@ -97,7 +104,7 @@ export function ClientContactForm({ client, onSaved }: { client: Client; onSaved
     if (!theirs.success) return;
     setValues(formValuesOf(theirs.data));
     setTags(theirs.data.tags.join(', '));
-    void onSaved();
+    void onSaved(keptTheirsMessage('client'));
   }
 
   return (

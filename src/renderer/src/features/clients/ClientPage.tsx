@@ -17,6 +17,7 @@ import { AuthorizationForm } from './AuthorizationForm';
 import { ClientContactForm } from './ClientContactForm';
 import styles from './ClientPage.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 
 type Props = { readonly clientId: number; readonly onAnnounce: (message: string) => void };
 
@@ -164,9 +165,9 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
           </section>
           <ClientContactForm
             client={client}
-            onSaved={async () => {
+            onSaved={async (message) => {
               await refresh();
-              onAnnounce('Client details saved.');
+              onAnnounce(message);
             }}
           />
         </div>
@@ -189,6 +190,10 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
           onSaved={(saved) => {
             void refresh();
             onAnnounce(`Coverage with ${saved.payer} saved.`);
+          }}
+          onKeptTheirs={() => {
+            void refresh();
+            onAnnounce(keptTheirsMessage('coverage'));
           }}
         />
       )}

@@ -12,6 +12,7 @@ import { coverageFieldGroups, coverageFieldLabel, formatCoverageValue } from './
 import { CoverageFormDialog } from './CoverageFormDialog';
 import styles from './Coverage.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 
 type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
 
@@ -39,10 +40,19 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   const coverages = client.data?.coverages ?? [];
   const linked = coverages.find((coverage) => coverage.id === detail.coverageId) ?? null;
 
-  async function onCoverageSaved(saved: Coverage, isUsedForCase: boolean) {
+  async function refreshCoverage(coverageId: number) {
     await queryClient.invalidateQueries({ queryKey: queryKeys.clients.detail(detail.clientId) });
-    await queryClient.invalidateQueries({ queryKey: queryKeys.coverages.history(saved.id) });
+    await queryClient.invalidateQueries({ queryKey: queryKeys.coverages.history(coverageId) });
     await queryClient.invalidateQueries({ queryKey: queryKeys.cases.detail(detail.id) });
+  }
+
+  async function onCoverageKeptTheirs() {
+    if (editing && editing !== 'new') await refreshCoverage(editing.id);
+    onAnnounce(keptTheirsMessage('coverage'));
+  }
+
+  async function onCoverageSaved(saved: Coverage, isUsedForCase: boolean) {
+    await refreshCoverage(saved.id);
     if (!isUsedForCase) {
       onAnnounce(
         linked && linked.id !== saved.id
@@ -142,6 +152,7 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
           open
           onOpenChange={(isOpen) => !isOpen && setEditing(null)}
           onSaved={(saved, isUsedForCase) => void onCoverageSaved(saved, isUsedForCase)}
+          onKeptTheirs={() => void onCoverageKeptTheirs()}
         />
       )}
     </div>

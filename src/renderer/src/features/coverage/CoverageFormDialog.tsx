@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { networkTypeLabels, networkTypes } from '@shared/domain/coverage';
 import { planTypeLabels, planTypes } from '@shared/domain/plan-types';
 import type { MethodInput } from '@shared/contract';
-import { coverageFieldsSchema, coverageSchema, type Coverage } from '@shared/schemas/coverages';
+import { coverageFieldsSchema, type Coverage } from '@shared/schemas/coverages';
 import { Field, inputClassName, textareaClassName } from '../../components/Field';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
@@ -80,6 +80,8 @@ type Props = {
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
   readonly onSaved: (coverage: Coverage, isUsedForCase: boolean) => void;
+  /** "Keep theirs, discard mine": nothing was saved; the coverage as saved last is shown again. */
+  readonly onKeptTheirs: () => void;
 };
 
 export function CoverageFormDialog({
@@ -90,6 +92,7 @@ export function CoverageFormDialog({
   open,
   onOpenChange,
   onSaved,
+  onKeptTheirs,
 }: Props) {
   const [state, setState] = useState<FormState>(() => initialState(coverage, suggestedPayer));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -247,9 +250,8 @@ export function CoverageFormDialog({
         onSaveMine={save.saveMineOverTheirs}
         onBackToEditing={save.backToEditing}
         onKeepTheirs={() => {
-          const theirs = coverageSchema.safeParse(save.conflict?.current);
           save.keepTheirs();
-          if (theirs.success) onSaved(theirs.data, false);
+          onKeptTheirs();
           onOpenChange(false);
         }}
       />

@@ -26,9 +26,14 @@ type Props = {
   readonly onBackToEditing: () => void;
 };
 
-/** "Changed by Mei Chen at 14:02", or "by you, in another window" when it was the person themselves. */
+/** "Changed by Mei Chen at 14:02", or "in another window" when it was the person themselves. */
 export function describeEditConflict(conflict: EditConflict): string {
-  return `Changed by ${conflict.changedBy ?? 'you, in another window'} ${formatMomentBriefly(conflict.changedAt)}`;
+  return `Changed ${conflict.changedBy ? `by ${conflict.changedBy}` : 'by you in another window'} ${formatMomentBriefly(conflict.changedAt)}`;
+}
+
+/** What is announced after "Keep theirs, discard mine": nothing of theirs was saved by this person. */
+export function keptTheirsMessage(record: 'case' | 'client' | 'coverage'): string {
+  return `Your changes were discarded; the ${record} shows the version saved last.`;
 }
 
 /**
