@@ -174,6 +174,21 @@ describe('sharing a case', () => {
     expect(await asVera.call('assignments.ofCase', { caseId })).toEqual(shared);
     expect(await asBen.failure('assignments.ofCase', { caseId })).toMatchObject({ code: 'NOT_FOUND' });
 
+    // Reading is all a viewer may do: a change is refused in words, and nothing is written.
+    const refused = await asVera.failure('events.add', {
+      caseId,
+      event: {
+        type: 'phone_call',
+        occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        summary: 'Called by the attorney',
+        details: {},
+      },
+    });
+    expect(refused).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(refused.message).toContain('your role on the team is viewer');
+    const summaries = (await asAna.call('events.list', { caseId })).events.map((event) => event.summary);
+    expect(summaries).not.toContain('Called by the attorney');
+
     const ended = await asSam.call('assignments.endShare', { caseId, login: vera.login });
     expect(ended.shares).toEqual([]);
     expect((await asVera.call('caseload.query', {})).rows).toEqual([]);

@@ -426,6 +426,16 @@ export class Session {
       if (this.storeKind === 'team' && isServerUnreachable(error)) {
         throw new AppError('SERVER_UNREACHABLE', serverUnreachableMessage);
       }
+      // The database's row policies and grants refused it (insufficient_privilege): the
+      // transaction wrote nothing. Said by role, not as "something went wrong".
+      if (this.storeKind === 'team' && (error as { code?: unknown }).code === '42501') {
+        throw new AppError(
+          'UNAUTHORIZED',
+          this.team?.role === 'viewer'
+            ? 'Not saved: you can read the cases shared with you but not change them (your role on the team is viewer). Ask the navigator who holds the case.'
+            : 'Not saved: your role on the team does not allow this change. Ask a supervisor on your team.',
+        );
+      }
       throw error;
     }
   }
