@@ -215,7 +215,7 @@ const cases: readonly EngineCase[] = [
         rule: 'erisa_appeal_decision_postservice_two_level',
         due: '2026-08-09',
         status: 'open',
-        noteIncludes: ['only one appeal level: 2026-09-08'],
+        noteIncludes: ['only one appeal level: 2026-09-08 (29 CFR 2560.503-1(i)(2)(iii)).'],
       },
     ],
     missingFacts: ['appeal levels'],

@@ -268,7 +268,7 @@ export function buildDeadlineEntry(request: RuleRequest, context: DeadlineContex
   const answeredOn = firstSatisfyingEvent(request, context)?.date ?? null;
   const alternativeNotes = alternative
     ? [
-        `If ${alternative.condition}: ${computeDue(alternative.rule, trigger, context).due.text} (${alternative.rule.id}).`,
+        `If ${alternative.condition}: ${computeDue(alternative.rule, trigger, context).due.text} (${alternative.rule.citation}).`,
       ]
     : [];
   const note = [
