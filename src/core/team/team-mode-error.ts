@@ -82,7 +82,7 @@ export function describeTeamDatabaseFailure(error: unknown, address: TeamDatabas
   }
   if ((code && tlsCodes.includes(code)) || /SSL|TLS|certificate/i.test(message)) {
     return new TeamModeError(
-      `The secure (TLS) connection to ${server} failed: ${message}. With verify-full, give the organisation's CA certificate (sslrootcert=… in an address) and use the host name its certificate names.`,
+      `The secure (TLS) connection to ${server} failed: ${message}. With verify-full, give the organisation's CA certificate (in the app, under Organisation’s CA certificate; on the command line, sslrootcert=… in the address) and use the host name its certificate names.`,
       'caCertificate',
     );
   }

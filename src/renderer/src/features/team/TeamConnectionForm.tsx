@@ -17,13 +17,22 @@ import styles from './Team.module.css';
 
 const fieldNames = ['host', 'port', 'database', 'user', 'password', 'tlsMode', 'caCertificate'] as const;
 
-const tlsChoices: readonly { value: TeamTlsMode; label: string }[] = [
+const tlsChoices: readonly { value: TeamTlsMode; label: string; hint: string }[] = [
   {
     value: 'verify-full',
     label: 'Encrypted, and the server’s certificate checked (verify-full, recommended)',
+    hint: 'Safe over any network: the connection is encrypted and only the server named above can answer.',
   },
-  { value: 'require', label: 'Encrypted, certificate not checked (require: a private network only)' },
-  { value: 'disable', label: 'Not encrypted (a server on this computer only)' },
+  {
+    value: 'require',
+    label: 'Encrypted, certificate not checked (require: a private network only)',
+    hint: 'Encrypted, but any server could answer in its place: use it only inside your organisation’s private network.',
+  },
+  {
+    value: 'disable',
+    label: 'Not encrypted (a server on this computer only)',
+    hint: 'Nothing is encrypted on the way: allowed only for a server on this computer.',
+  },
 ];
 
 /** "Jordan Rivera (jrivera), navigator, on advocase_team at db.example.org:5432." */
@@ -172,7 +181,7 @@ export function TeamConnectionForm({ onJoined }: { onJoined: (connection: TeamCo
       <Field
         label="Connection security"
         error={errors.fields.tlsMode}
-        hint="Encrypted without checking the server is enough only inside a private network."
+        hint={tlsChoices.find((choice) => choice.value === fields.tlsMode)?.hint}
       >
         {(ids) => (
           <select {...ids} className={inputClassName} value={fields.tlsMode} onChange={set('tlsMode')}>
