@@ -61,6 +61,12 @@ export function NavigatorPicker({
           </option>
         ))}
       </select>
+      {members.isSuccess && navigators.length === 0 && (
+        <span className={styles.muted}>
+          No {exclude?.length ? 'other ' : ''}navigator can take cases yet: an admin adds one (advocase team
+          add-user --role navigator).
+        </span>
+      )}
     </label>
   );
 }
