@@ -68,11 +68,24 @@ async function unlockToFirstRow(page: Page, passphrase: string): Promise<number>
   const clicked = performance.now();
   await page.getByRole('button', { name: 'Unlock' }).click();
   // Generous: whatever else the app does after an unlock runs on the same core thread first.
-  await page
-    .getByTestId('caseload-scroller')
-    .locator('tr[data-case-id]')
-    .first()
-    .waitFor({ timeout: 180_000 });
+  try {
+    await page
+      .getByTestId('caseload-scroller')
+      .locator('tr[data-case-id]')
+      .first()
+      .waitFor({ timeout: 180_000 });
+  } catch (error) {
+    // Say which screen stood in the way: a slow caseload and a screen that is not the caseload
+    // (e.g. a recovery key awaiting confirmation) are different failures.
+    const heading = await page
+      .getByRole('heading')
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    throw new Error(
+      `No caseload row was drawn within 180 s of the Unlock click; the page shows "${heading ?? 'no heading'}". ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
   return performance.now() - clicked;
 }
 
