@@ -100,3 +100,35 @@ test('filter to a payer, sort, open a case by keyboard, move cases to a stage, e
   await expect(page.getByTestId('caseload-count')).toHaveText('2 cases match');
   await app.screenshot('caseload-filtered-sorted');
 });
+
+test('after unlock, and back from a case, the caseload asks for its first page once', async ({
+  page,
+  app,
+}) => {
+  await setUp(page, app.url);
+  await openCase(page, 'Rosa Delgado', 'TMS', 'Aetna');
+  const firstPageAsks: number[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/caseload.query')) return;
+    const input = request.postDataJSON() as { offset: number };
+    if (input.offset === 0) firstPageAsks.push(Date.now());
+  });
+
+  // Lock and unlock: the header's counts and the table share one read of the first page.
+  await page.keyboard.press('Control+l');
+  await page.getByLabel('Passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  // Past the moment the trash purge runs after unlock (3 s), which re-reads only when it removed something.
+  await page.waitForTimeout(4000);
+  expect(firstPageAsks).toHaveLength(1);
+
+  // Open the case and come back: one fresh read, not one per part of the screen.
+  firstPageAsks.length = 0;
+  await page.getByRole('row', { name: /Rosa Delgado/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Rosa Delgado/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(firstPageAsks).toHaveLength(1);
+});

@@ -16,12 +16,21 @@ function fetchPage(definition: CaseloadViewDefinition, page: number) {
   });
 }
 
-/** The first page of a view, with its total and cases per stage (shared by the header and the table). */
-export function useCaseloadSummary(definition: CaseloadViewDefinition) {
+/**
+ * The first page of a view, with its total and cases per stage (shared by the header and the table).
+ * The view above the table reads it fresh as it mounts; the table, drawn only once that answer says
+ * there are rows, shares it (`isFreshOnMount: false`) instead of asking the core for the same page
+ * again, which at 1,000,000 cases queued a second full first-page query behind the first.
+ */
+export function useCaseloadSummary(
+  definition: CaseloadViewDefinition,
+  { isFreshOnMount = true }: { isFreshOnMount?: boolean } = {},
+) {
   return useQuery({
     queryKey: queryKeys.caseload.page(definition, 0),
     queryFn: () => fetchPage(definition, 0),
     placeholderData: keepPreviousData,
+    refetchOnMount: isFreshOnMount,
   });
 }
 
@@ -32,7 +41,7 @@ export function useCaseloadSummary(definition: CaseloadViewDefinition) {
  * a row whose page has not arrived yet is `undefined` and drawn as a placeholder.
  */
 export function useCaseloadWindow(definition: CaseloadViewDefinition, firstIndex: number, lastIndex: number) {
-  const summary = useCaseloadSummary(definition);
+  const summary = useCaseloadSummary(definition, { isFreshOnMount: false });
   const firstPage = Math.floor(Math.max(0, firstIndex) / caseloadPageSize);
   const lastPage = Math.max(firstPage, Math.floor(Math.max(0, lastIndex) / caseloadPageSize));
   const first = useQuery({
