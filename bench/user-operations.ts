@@ -43,12 +43,12 @@ const firstPageInput = {
 } satisfies CaseloadQueryInput;
 
 /**
- * Unlock as the app does it: `session.unlock`, then every call the renderer makes once the
- * workspace shows (seen in Chromium on the web harness, and printed by the browser bench so a
- * change shows): Workspace's settings, ReminderBanner's summary, LongRunningTimerCheck's timer,
- * CaseloadView's preferences, saved views, filter options and first page, all at once; then the
- * first page again once the preferences are in. The first caseload row can be drawn when the
- * last of these has answered.
+ * Unlock as the app does it: `session.unlock`, whether a recovery key awaits confirmation, then
+ * every call the renderer makes once the workspace shows (seen in Chromium on the web harness, and
+ * printed by the browser bench so a change shows): which store is open, Workspace's settings,
+ * ReminderBanner's summary, LongRunningTimerCheck's timer, the live-changes loop's first ask,
+ * CaseloadView's preferences, saved views, filter options and first page, all at once. The first
+ * caseload row can be drawn when the last of these has answered.
  */
 export async function unlockToFirstPage(
   handlers: Handlers,
@@ -68,7 +68,9 @@ export async function unlockToFirstPage(
     await work;
     answeredAfterMs[name] = performance.now() - unlocked;
   };
+  await noted('session.recoveryKeyConfirmation', call(handlers, 'session.recoveryKeyConfirmation', {}));
   await Promise.all([
+    noted('team.connection', call(handlers, 'team.connection', {})),
     noted('deadlines.reminderSummary', call(handlers, 'deadlines.reminderSummary', {})),
     noted('caseload.getPreferences', call(handlers, 'caseload.getPreferences', {})),
     noted('caseload.listViews', call(handlers, 'caseload.listViews', {})),
@@ -76,8 +78,8 @@ export async function unlockToFirstPage(
     noted('caseload.query', call(handlers, 'caseload.query', firstPageInput)),
     noted('time.running', call(handlers, 'time.running', {})),
     noted('settings.get', call(handlers, 'settings.get', {})),
+    noted('live.changes', call(handlers, 'live.changes', {})),
   ]);
-  await noted('caseload.query again', call(handlers, 'caseload.query', firstPageInput));
   const done = performance.now();
   return {
     unlockMs: unlocked - started,
