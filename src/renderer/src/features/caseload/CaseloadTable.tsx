@@ -1,5 +1,4 @@
 import { useTable, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import {
@@ -11,7 +10,8 @@ import {
 } from '@shared/schemas/caseload';
 import { queryClient } from '../../app/query-client';
 import { caseloadColumns, caseloadFeatures } from './caseload-columns';
-import { useCaseloadWindow } from './use-caseload-window';
+import { useCaseloadSummary, useCaseloadWindow } from './use-caseload-window';
+import { useRowWindow } from './use-row-window';
 import styles from './Caseload.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -86,8 +86,9 @@ type Props = {
 
 /**
  * The caseload table: TanStack Table for headers, sort state, column order and visibility;
- * TanStack Virtual over the view's total, so 100,000 cases scroll as smoothly as ten. The core
- * sorts and filters; only the rows under the viewport are fetched and drawn.
+ * a window of fixed-height rows over the view's total (use-row-window.ts), so 1,000,000 cases
+ * scroll as smoothly as ten, to the last one. The core sorts and filters; only the rows under the
+ * viewport are fetched and drawn.
  */
 export function CaseloadTable({
   definition,
@@ -99,28 +100,22 @@ export function CaseloadTable({
   tableRef,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLTableSectionElement>(null);
   const [returnedFrom] = useState(
     () => queryClient.getQueryData<LastOpened>(queryKeys.caseload.lastOpened) ?? null,
   );
-  const [range, setRange] = useState({ first: 0, last: 40 });
   const [activeIndex, setActiveIndex] = useState(returnedFrom?.index ?? 0);
   const hasReturnedFocus = useRef(returnedFrom === null);
-  const window = useCaseloadWindow(definition, range.first, range.last);
-  const total = window.total ?? 0;
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render this component on scroll
-  const virtualizer = useVirtualizer({
+  // The total first (the first page, which the view above has read), then the rows it lets us draw.
+  const total = useCaseloadSummary(definition, { isFreshOnMount: false }).data?.total ?? 0;
+  const { rowWindow, scrollToRow } = useRowWindow({
     count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => caseloadRowHeight,
+    rowHeight: caseloadRowHeight,
     overscan: 10,
-    onChange: (instance) => {
-      const items = instance.getVirtualItems();
-      const first = items[0]?.index ?? 0;
-      const last = items.at(-1)?.index ?? 0;
-      setRange((current) => (current.first === first && current.last === last ? current : { first, last }));
-    },
+    scrollRef,
+    headerRef,
   });
+  const window = useCaseloadWindow(definition, rowWindow.first, rowWindow.last);
 
   const [page0, page1, page2] = window.pages;
   const data = useMemo(
@@ -175,21 +170,22 @@ export function CaseloadTable({
     if (hasReturnedFocus.current || !returnedFrom || total === 0) return;
     const isGone = returnedFrom.index >= total;
     if (!isGone && !rowAtReturn) {
-      virtualizer.scrollToIndex(returnedFrom.index, { align: 'center' });
+      scrollToRow(returnedFrom.index, 'center');
       return;
     }
     hasReturnedFocus.current = true;
-    if (isGone || rowAtReturn?.id !== returnedFrom.caseId) setActiveIndex(0);
-    else virtualizer.scrollToIndex(returnedFrom.index, { align: 'center' });
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => tableRef.current?.focus({ preventScroll: true })),
-    );
-  }, [returnedFrom, rowAtReturn, total, virtualizer, tableRef]);
+    const isElsewhere = isGone || rowAtReturn?.id !== returnedFrom.caseId;
+    if (!isElsewhere) scrollToRow(returnedFrom.index, 'center');
+    requestAnimationFrame(() => {
+      if (isElsewhere) setActiveIndex(0);
+      requestAnimationFrame(() => tableRef.current?.focus({ preventScroll: true }));
+    });
+  }, [returnedFrom, rowAtReturn, total, scrollToRow, tableRef]);
 
   function moveTo(index: number) {
     const next = Math.max(0, Math.min(total - 1, index));
     setActiveIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToRow(next, 'auto');
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTableElement>) {
@@ -224,9 +220,11 @@ export function CaseloadTable({
     }
   }
 
-  const virtualItems = virtualizer.getVirtualItems();
-  const paddingTop = virtualItems[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
+  const { paddingTop, paddingBottom } = rowWindow;
+  const drawnIndexes = Array.from(
+    { length: rowWindow.last - rowWindow.first + 1 },
+    (_, i) => rowWindow.first + i,
+  );
   const activeRow = window.rowAt(activeIndex);
   const rowsById = table.getRowModel().rowsById;
 
@@ -251,7 +249,7 @@ export function CaseloadTable({
             <col key={id} style={{ width: columnWidths[id] }} />
           ))}
         </colgroup>
-        <thead>
+        <thead ref={headerRef}>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               <th scope="col" className={`${styles.selectCell} ${styles.sticky}`} style={{ left: 0 }}>
@@ -297,32 +295,28 @@ export function CaseloadTable({
               <td colSpan={visibleColumnCount} style={{ height: paddingTop }} />
             </tr>
           )}
-          {virtualItems.map((item) => {
-            const caseRow = window.rowAt(item.index);
+          {drawnIndexes.map((index) => {
+            const caseRow = window.rowAt(index);
             const row = caseRow ? rowsById[String(caseRow.id)] : undefined;
             if (!caseRow || !row) {
               return (
-                <tr
-                  key={`pending-${item.index}`}
-                  aria-rowindex={item.index + 2}
-                  className={styles.pendingRow}
-                >
+                <tr key={`pending-${index}`} aria-rowindex={index + 2} className={styles.pendingRow}>
                   <td colSpan={visibleColumnCount}>
                     <span className={styles.skeleton} />
                   </td>
                 </tr>
               );
             }
-            const isActive = item.index === activeIndex;
+            const isActive = index === activeIndex;
             const isSelected = selectedIds.has(caseRow.id);
             return (
               <tr
-                key={`${item.index}-${caseRow.id}`}
+                key={`${index}-${caseRow.id}`}
                 id={`caseload-row-${caseRow.id}`}
-                aria-rowindex={item.index + 2}
+                aria-rowindex={index + 2}
                 aria-selected={isSelected}
                 className={[isActive ? styles.activeRow : '', isSelected ? styles.selectedRow : ''].join(' ')}
-                onClick={() => open(caseRow.id, item.index)}
+                onClick={() => open(caseRow.id, index)}
                 data-case-id={caseRow.id}
               >
                 <td
