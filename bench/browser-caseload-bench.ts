@@ -138,7 +138,7 @@ export async function runBrowserBench(options: {
       await page.screenshot({ path: options.screenshotPath });
     }
 
-    // One page per animation frame at most. At the start of each frame the DOM is what the
+    // One page of rows per animation frame at most. At the start of each frame the DOM is what the
     // previous frame painted: count the frames whose rows in view were all real rows, and those
     // with at least one. Passed as source text: tsx would otherwise wrap the inner function in a
     // helper the page lacks.
@@ -150,6 +150,13 @@ export async function runBrowserBench(options: {
       let fullyDrawn = 0;
       let withRealRows = 0;
       const rowHeight = element.querySelector('tr[data-case-id]').getBoundingClientRect().height;
+      const rows = Number(document.querySelector('[data-testid="caseload-table"]').getAttribute('aria-rowcount')) - 1;
+      // Past the browser's height cap the scroller is shorter than its rows (row-window.ts) and a
+      // scrolled pixel moves more than a pixel of rows: a page of rows is fewer scrolled pixels.
+      const headerHeight = header ? header.getBoundingClientRect().height : 0;
+      const rowsView = element.clientHeight - headerHeight;
+      const scale = Math.max(1, (rows * rowHeight - rowsView) / (element.scrollHeight - element.clientHeight));
+      const firstRowIndex = () => Number(element.querySelector('tr[data-case-id]')?.getAttribute('aria-rowindex') ?? 2) - 2;
       await new Promise((resolve) => {
         let last = performance.now();
         const frame = (now) => {
@@ -168,12 +175,12 @@ export async function runBrowserBench(options: {
           if (real > 0 && pending === 0) fullyDrawn += 1;
           const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
           if (atEnd || frameTimes.length > ${maxScrollFrames}) return resolve();
-          element.scrollTop += element.clientHeight - (top - view.top);
+          element.scrollTop += Math.max(1, Math.floor((element.clientHeight - (top - view.top)) / scale));
           requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       });
-      return { frameTimes: frameTimes.slice(1), fullyDrawn, withRealRows, rowsPassed: Math.round(element.scrollTop / rowHeight) };
+      return { frameTimes: frameTimes.slice(1), fullyDrawn, withRealRows, rowsPassed: firstRowIndex() };
     })()`);
 
     // Then to the end: the last rows arrive from the core and are drawn.
