@@ -97,7 +97,7 @@ export function coverageChangesFromNotice(
   coverage: CoverageOnFile,
   notice: CoverageFromNotice,
 ): {
-  readonly fills: Partial<Pick<CoverageOnFile, ConflictingCoverageField | 'payerPhone'>>;
+  readonly fills: Partial<Record<ConflictingCoverageField | 'payerPhone', string>>;
   readonly conflicts: readonly CoverageConflict[];
 } {
   const fills: Partial<Record<ConflictingCoverageField | 'payerPhone', string>> = {};
@@ -113,10 +113,7 @@ export function coverageChangesFromNotice(
     )
       conflicts.push({ field, onCoverage, onNotice });
   }
-  return {
-    fills: fills as Partial<Pick<CoverageOnFile, ConflictingCoverageField | 'payerPhone'>>,
-    conflicts,
-  };
+  return { fills, conflicts };
 }
 
 /** A conflicting value as the advocate reads it: a plan type by its name, a fax as a number is printed. */
