@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatedFileRecipes, recordGeneratedFile } from '../../src/core/letters/generated-file-recipe';
-import { importLocalStore } from '../../src/core/team/import-local-store';
+import { importLocalStore, looseReferences } from '../../src/core/team/import-local-store';
+import { eventPayloadSchema } from '../../src/shared/schemas/events';
 import type { MethodInput } from '../../src/shared/contract';
 import {
   startContractSession,
@@ -191,4 +192,12 @@ describe('advocase team import-local, ids inside JSON columns', () => {
       'Team Psychiatrist',
     ]);
   }, 300_000);
+
+  it('knows every id a timeline entry’s details can hold, so a new one is not moved stale', () => {
+    const idKeys = eventPayloadSchema.options.flatMap((variant) =>
+      Object.keys(variant.shape.details.shape).filter((key) => /Ids?$/.test(key)),
+    );
+    const listed = looseReferences['events.details']?.path ?? [];
+    expect([...new Set(idKeys)].map((key) => [key])).toEqual([listed]);
+  });
 });
