@@ -310,6 +310,7 @@ test('a notice read on a client’s second case uses the coverage she already ha
   // Nothing of the coverage is replaced unasked: recording waits for the choice.
   await dialog.getByRole('button', { name: 'Record denial' }).click();
   await expect(fax.getByRole('alert')).toHaveText('Choose which appeal fax to keep.');
+  await expect(fax.getByRole('radio', { name: 'Keep the coverage’s: (860) 555-0199' })).toBeFocused();
   await screenshotBothSizes(page, app, 'denial-notice-06-choose-fax');
   await fax.getByRole('radio', { name: 'Keep the coverage’s: (860) 555-0199' }).check();
   await dialog.getByRole('button', { name: 'Record denial' }).click();

@@ -374,6 +374,8 @@ function DenialNoticeForm({
           ]),
         ),
       });
+      // The choice may be scrolled out of view: its first option takes the focus, and brings it in.
+      document.getElementsByName(`coverage-${unchosen[0]!.field}`)[0]?.focus();
       return;
     }
     setErrors(noErrors);
