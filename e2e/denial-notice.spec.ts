@@ -241,3 +241,91 @@ test('a notice that denies another treatment than the case is for says so before
   await notRequired.click();
   await expect(check.getByRole('listitem').filter({ hasText: 'Not required' })).toHaveCount(10);
 });
+
+test('a notice read on a client’s second case uses the coverage she already has, and asks before changing it', async ({
+  page,
+  app,
+}) => {
+  const origin = new URL(app.url).origin;
+  await completeFirstRun(page, app.url, passphrase);
+  const maria = (await callHarness(app.url, 'clients.create', { fullName: 'Maria Lopez', state: 'OH' })) as {
+    id: number;
+  };
+  // Her first case has the coverage, typed in by hand: the member ID with a dash, another fax.
+  const coverage = (await callHarness(app.url, 'coverages.create', {
+    clientId: maria.id,
+    payer: 'Summit Health Plan',
+    planType: 'employer-self-funded',
+    memberId: 'W998-877665',
+    payerFax: '(860) 555-0199',
+  })) as { id: number };
+  const first = (await callHarness(app.url, 'cases.create', {
+    clientId: maria.id,
+    treatment: 'esketamine',
+    payer: 'Summit Health Plan',
+  })) as { id: number };
+  await callHarness(app.url, 'cases.update', { caseId: first.id, changes: { coverageId: coverage.id } });
+  const second = (await callHarness(app.url, 'cases.create', {
+    clientId: maria.id,
+    treatment: 'esketamine',
+    payer: 'Summit Health Plan',
+  })) as { id: number };
+
+  await page.goto(`${origin}/#/cases/${second.id}/timeline`);
+  await expect(page.getByRole('heading', { level: 1, name: /Maria Lopez/ })).toBeVisible();
+  // The requester with the day of the request, where the reader stops (it reads "MD." as an
+  // initial, so running text would run on into the reason).
+  const lines = noticeLines(dayFromToday(-10)).flatMap((line) =>
+    line.startsWith('requested by')
+      ? ['requested by Dr. Helen Okafor, MD, on November 20, 2026.', 'We have denied this request.']
+      : [line],
+  );
+  await dropOnCase(page, 'summit-denial.txt', 'text/plain', Buffer.from(lines.join('\n')));
+
+  const dialog = page.getByRole('dialog', { name: 'Read as denial notice' });
+  const outcome = dialog.getByTestId('notice-coverage-outcome');
+  await expect(outcome).toHaveText(
+    'Uses Maria’s existing coverage with Summit Health Plan (member W998-877665).',
+  );
+  await expect(
+    dialog.getByText('Plan type: Employer plan, self-funded (ERISA), as on the coverage.'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Plan type' })).toHaveCount(0);
+  const fax = dialog.getByRole('group', { name: 'The notice has another appeal fax than the coverage' });
+  await expect(fax.getByRole('radio', { name: 'Keep the coverage’s: (860) 555-0199' })).toBeVisible();
+  await expect(fax.getByRole('radio', { name: 'Use the notice’s: (860) 555-0142' })).toBeVisible();
+
+  // Another member ID is another coverage: the step says it adds one and asks for its plan type.
+  const memberId = dialog.getByRole('textbox', { name: /^Member ID/ });
+  await memberId.fill('W111222333');
+  await expect(outcome).toHaveText('Adds a new coverage from the notice.');
+  await expect(dialog.getByRole('combobox', { name: /^Plan type/ })).toBeVisible();
+  await memberId.fill('W998877665');
+  await expect(outcome).toHaveText(/^Uses Maria’s existing coverage/);
+
+  await dialog.getByRole('textbox', { name: 'Date it arrived', exact: true }).fill(dayFromToday(-7));
+  await fax.scrollIntoViewIfNeeded();
+  await screenshotBothSizes(page, app, 'denial-notice-05-existing-coverage');
+
+  // Nothing of the coverage is replaced unasked: recording waits for the choice.
+  await dialog.getByRole('button', { name: 'Record denial' }).click();
+  await expect(fax.getByRole('alert')).toHaveText('Choose which appeal fax to keep.');
+  await expect(fax.getByRole('radio', { name: 'Keep the coverage’s: (860) 555-0199' })).toBeFocused();
+  await screenshotBothSizes(page, app, 'denial-notice-06-choose-fax');
+  await fax.getByRole('radio', { name: 'Keep the coverage’s: (860) 555-0199' }).check();
+  await dialog.getByRole('button', { name: 'Record denial' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({
+      hasText: 'the case now uses Maria’s existing coverage with Summit Health Plan (member W998-877665)',
+    }),
+  ).toBeVisible();
+
+  const { coverages } = (await callHarness(app.url, 'clients.get', { clientId: maria.id })) as {
+    coverages: Array<{ id: number; payerFax: string | null; appealsAddress: string | null }>;
+  };
+  expect(coverages.map((kept) => [kept.id, kept.payerFax])).toEqual([[coverage.id, '(860) 555-0199']]);
+  expect(coverages[0]?.appealsAddress).toContain('P.O. Box 4412');
+  const opened = (await callHarness(app.url, 'cases.get', { caseId: second.id })) as { coverageId: number };
+  expect(opened.coverageId).toBe(coverage.id);
+});

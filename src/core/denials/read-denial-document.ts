@@ -8,7 +8,9 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import type { Session } from '../session/session';
 import type { DocumentTextRecognition } from '../vault/document-text-recognition';
+import { coverageTheNoticeNames } from '../../shared/domain/notice-coverage';
 import { checkDenialNotice } from './check-denial-notice';
+import { coveragesOfClientForCase } from './coverages-of-client';
 import { treatmentTheNoticeDiffersFrom } from './notice-service-match';
 import { readDenialNotice } from './read-denial-notice';
 
@@ -43,15 +45,24 @@ function indexedTextOf(db: Db, documentId: number): Promise<string> {
 
 /**
  * The rules a notice is checked against: the plan type asked for, else the case's coverage, else
- * the one the notice itself points to; a notice that says nothing is checked as an employer plan's
- * (the ERISA list, which individual-market issuers also follow: denial-and-appeal-content.md §1.1).
+ * the client's coverage the notice names (its payer and member ID), else the one the notice itself
+ * points to; a notice that says nothing is checked as an employer plan's (the ERISA list, which
+ * individual-market issuers also follow: denial-and-appeal-content.md §1.1).
  */
 async function planTypeFor(
   db: Db,
   input: ParsedInput<'denials.readDocument'>,
   findings: DenialNoticeFindings,
+  coveragesOfClient: ReadDenialDocumentOutput['coveragesOfClient'],
 ): Promise<{ planType: PlanType; from: ReadDenialDocumentOutput['planTypeFrom'] }> {
   if (input.planType) return { planType: input.planType, from: 'asked' };
+  const named =
+    coveragesOfClient &&
+    coverageTheNoticeNames(coveragesOfClient.coverages, {
+      payer: findings.payer?.value ?? coveragesOfClient.casePayer,
+      memberId: findings.memberId?.value ?? null,
+    });
+  if (named) return { planType: named.planType, from: 'client-coverage' };
   if (input.caseId !== undefined) {
     const row = await db
       .selectFrom('cases')
@@ -112,10 +123,17 @@ export class DenialNoticeReader {
         'documentId',
       );
     const findings = readDenialNotice(text);
-    const { planType, from, differentTreatment } = await this.session.useStore(async ({ db }) => ({
-      ...(await planTypeFor(db, input, findings)),
-      differentTreatment: await treatmentTheServiceDiffersFrom(db, input.caseId, findings),
-    }));
+    const { planType, from, differentTreatment, coveragesOfClient } = await this.session.useStore(
+      async ({ db }) => {
+        const coverages =
+          input.caseId === undefined ? null : await coveragesOfClientForCase(db, input.caseId);
+        return {
+          ...(await planTypeFor(db, input, findings, coverages)),
+          differentTreatment: await treatmentTheServiceDiffersFrom(db, input.caseId, findings),
+          coveragesOfClient: coverages,
+        };
+      },
+    );
     return {
       documentId: document.id,
       fileName: document.file_name,
@@ -126,6 +144,7 @@ export class DenialNoticeReader {
       noticeCheck: checkDenialNotice(text, findings, planType),
       planTypeFrom: from,
       caseTreatmentTheServiceDiffersFrom: differentTreatment,
+      coveragesOfClient,
     };
   }
 }

@@ -8,6 +8,19 @@ import { createCoverageInputSchema } from '../../shared/schemas/coverages';
 import { auditedInsert, auditedUpdate } from '../db/audited-writes';
 import { updateCase } from '../cases/cases-service';
 import { createCoverage } from '../coverages/coverages-service';
+import { recomputeDeadlinesOfCoverage } from '../deadlines/recompute';
+import {
+  conflictingCoverageFieldLabels,
+  coverageChangesFromNotice,
+  coverageTheNoticeNames,
+  existingCoverageWords,
+  type ConflictingCoverageField,
+  shownCoverageValue,
+  type CoverageFromNotice,
+  type CoverageOnFile,
+} from '../../shared/domain/notice-coverage';
+import type { PlanType } from '../../shared/domain/plan-types';
+import { coveragesOfClientForCase } from './coverages-of-client';
 import { deadlineRules, type RuleId } from '../deadlines/rules';
 import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
@@ -94,20 +107,19 @@ async function fillCoverageContacts(db: Db, actor: string, coverageId: number, i
  * contacts) linked to it, so the deadline engine knows which appeal rules apply. The plan type is
  * asked for, never assumed: it decides the legal appeal window.
  */
-async function coverageFromNotice(
+async function createCoverageFromNotice(
   db: Db,
   actor: string,
   caseRow: Awaited<ReturnType<typeof caseOf>>,
-  input: RecordDenialInput,
-): Promise<void> {
-  if (input.planType === null)
+  notice: CoverageFromNotice,
+): Promise<number> {
+  if (notice.planType === null)
     throw new AppError(
       'INVALID_INPUT',
       'The case has no coverage yet, so the notice will create one: choose the kind of plan the notice is from (it decides the appeal deadline).',
       'planType',
     );
-  const payer = input.payer ?? caseRow.payer;
-  if (payer === null)
+  if (notice.payer === null)
     throw new AppError(
       'INVALID_INPUT',
       'The case has no coverage yet, so the notice will create one: enter the payer the notice is from.',
@@ -118,15 +130,84 @@ async function coverageFromNotice(
     actor,
     createCoverageInputSchema.parse({
       clientId: caseRow.client_id,
-      payer,
-      planType: input.planType,
-      memberId: input.memberId,
-      appealsAddress: input.appealAddress,
-      payerFax: input.appealFax,
-      payerPhone: input.appealPhone,
+      payer: notice.payer,
+      planType: notice.planType,
+      memberId: notice.memberId,
+      appealsAddress: notice.appealsAddress,
+      payerFax: notice.payerFax,
+      payerPhone: notice.payerPhone,
     }),
   );
-  await updateCase(db, actor, { caseId: caseRow.id, changes: { coverageId: coverage.id } });
+  return coverage.id;
+}
+
+/**
+ * The client's coverage the notice names takes what it lacks from the notice; where both have a
+ * value and they differ, the advocate's choice decides, and a difference not chosen is refused
+ * rather than overwritten (the coverage may serve the client's other cases).
+ */
+async function fillNamedCoverage(
+  db: Db,
+  actor: string,
+  clientName: string,
+  coverage: CoverageOnFile,
+  notice: CoverageFromNotice,
+  choices: RecordDenialInput['coverageChoices'],
+): Promise<void> {
+  const { fills, conflicts } = coverageChangesFromNotice(coverage, notice);
+  const unchosen = conflicts.find((conflict) => choices[conflict.field] === undefined);
+  if (unchosen) {
+    const label = conflictingCoverageFieldLabels[unchosen.field];
+    throw new AppError(
+      'INVALID_INPUT',
+      `The notice is recorded into ${existingCoverageWords(clientName, coverage)}, which has another ${label}: “${shownCoverageValue(unchosen.field, unchosen.onCoverage)}” on the coverage, “${shownCoverageValue(unchosen.field, unchosen.onNotice)}” on the notice. Choose which ${label} to keep.`,
+      `coverageChoices.${unchosen.field}`,
+    );
+  }
+  const taken: Partial<Record<ConflictingCoverageField, string>> = Object.fromEntries(
+    conflicts
+      .filter((conflict) => choices[conflict.field] === 'notice')
+      .map((conflict) => [conflict.field, conflict.onNotice]),
+  );
+  const changed = { ...fills, ...taken };
+  const changes = {
+    ...(changed.planType ? { plan_type: changed.planType as PlanType } : {}),
+    ...(changed.appealsAddress ? { appeals_address: changed.appealsAddress } : {}),
+    ...(changed.payerFax ? { payer_fax: changed.payerFax } : {}),
+    ...(changed.payerPhone ? { payer_phone: changed.payerPhone } : {}),
+  };
+  if (Object.keys(changes).length === 0) return;
+  await auditedUpdate(db, actor, 'coverages', coverage.id, changes, "The client's coverage was not found.");
+  // The plan type sets the deadlines of every case on the coverage.
+  if (changes.plan_type) await recomputeDeadlinesOfCoverage(db, actor, coverage.id);
+}
+
+/**
+ * A case without a coverage is linked to the client's coverage the notice names (same payer and
+ * member ID: a second case of the same client), else to one created from the notice.
+ */
+async function linkCoverageFromNotice(
+  db: Db,
+  actor: string,
+  caseRow: Awaited<ReturnType<typeof caseOf>>,
+  input: RecordDenialInput,
+): Promise<void> {
+  const notice: CoverageFromNotice = {
+    payer: input.payer ?? caseRow.payer,
+    memberId: input.memberId,
+    planType: input.planType,
+    appealsAddress: input.appealAddress,
+    payerFax: input.appealFax,
+    payerPhone: input.appealPhone,
+  };
+  const onFile = await coveragesOfClientForCase(db, caseRow.id);
+  const named = onFile && coverageTheNoticeNames(onFile.coverages, notice);
+  let coverageId: number;
+  if (named) {
+    await fillNamedCoverage(db, actor, onFile.clientName, named, notice, input.coverageChoices);
+    coverageId = named.id;
+  } else coverageId = await createCoverageFromNotice(db, actor, caseRow, notice);
+  await updateCase(db, actor, { caseId: caseRow.id, changes: { coverageId } });
 }
 
 /**
@@ -211,7 +292,8 @@ function checkWithStatedWindow(
  * Records a confirmed denial notice into a case as one edit (one Undo takes it all back): the
  * denial on the timeline with its notice and received dates (the deadline engine computes the
  * appeal window from them at once), the notice filed to that entry, the appeal address and fax
- * into the coverage (created from the notice when the case has none), the policy cited into the criteria, and the notice's check kept on the case.
+ * into the coverage (the client's coverage the notice names, or one created from the notice, when
+ * the case has none), the policy cited into the criteria, and the notice's check kept on the case.
  */
 export function recordDenialFromNotice(
   db: Db,
@@ -222,7 +304,7 @@ export function recordDenialFromNotice(
     const caseRow = await caseOf(trx, input.caseId);
     await assertDocumentInVault(trx, input.documentId);
     // Before the denial is on the timeline, so its appeal deadline is computed under this coverage.
-    if (caseRow.coverage_id === null) await coverageFromNotice(trx, actor, caseRow, input);
+    if (caseRow.coverage_id === null) await linkCoverageFromNotice(trx, actor, caseRow, input);
     const event = await addTimelineEvent(trx, actor, input.caseId, {
       type: 'payer_decision',
       occurredAt: occurredAtOf(input.noticeDate, new Date()),

@@ -47,16 +47,23 @@ export const tablesNotMoved: readonly string[] = [
 
 /**
  * References the schema does not declare as foreign keys (`table.column` → the table whose id it
- * holds); `json` marks a JSON array of ids. A test checks that every `…_id` column is either a
- * foreign key, listed here, or in `notReferences`.
+ * holds). A JSON column names where in it the ids are: `path` walks its keys, `*` stepping into
+ * each item of a list (`['*']` is a list of ids). A test checks that every `…_id` column is either
+ * a foreign key, listed here, or in `notReferences`; the JSON columns are found by their schemas
+ * (src/shared/schemas/events.ts: a letter's entries name their filed document;
+ * src/core/letters/generated-file-recipe.ts: a packet's enclosures; plan-comparison.ts: a
+ * candidate plan's provider networks).
  */
-export const looseReferences: Readonly<Record<string, { table: string; json?: true }>> = {
+export const looseReferences: Readonly<Record<string, { table: string; path?: readonly string[] }>> = {
   'cases.coverage_id': { table: 'coverages' },
   'cases.provider_id': { table: 'providers' },
   'cases.stage_kept_against_event_id': { table: 'events' },
   'case_deadlines.source_event_id': { table: 'events' },
-  'funding_options.document_ids': { table: 'documents', json: true },
-  'letters.enclosure_document_ids': { table: 'documents', json: true },
+  'funding_options.document_ids': { table: 'documents', path: ['*'] },
+  'letters.enclosure_document_ids': { table: 'documents', path: ['*'] },
+  'events.details': { table: 'documents', path: ['documentId'] },
+  'generated_files.recipe': { table: 'documents', path: ['enclosures', '*', 'id'] },
+  'candidate_plans.fields': { table: 'providers', path: ['providerNetworks', '*', 'providerId'] },
 };
 
 /** Columns named like references that hold no row's id (a plan's member number, text keys, a file name). */
@@ -78,19 +85,24 @@ export type LocalImportReport = {
   readonly documentBytes: number;
 };
 
-type Reference = { readonly column: string; readonly table: string; readonly json: boolean };
+type Reference = {
+  readonly column: string;
+  readonly table: string;
+  /** Where the ids are in the column's JSON; null for a column holding one id. */
+  readonly path: readonly string[] | null;
+};
 
 /** Each table's references to other tables' ids, declared or loose. */
 function referencesOf(table: LogicalTable): Reference[] {
   const declared = table.foreignKeys
     .filter((key) => key.columns.length === 1 && key.referencedColumns[0] === 'id')
-    .map((key) => ({ column: key.columns[0]!, table: key.referencedTable, json: false }));
+    .map((key) => ({ column: key.columns[0]!, table: key.referencedTable, path: null }));
   const loose = Object.entries(looseReferences)
     .filter(([name]) => name.startsWith(`${table.name}.`))
     .map(([name, target]) => ({
       column: name.slice(table.name.length + 1),
       table: target.table,
-      json: target.json === true,
+      path: target.path ?? null,
     }));
   return [...declared, ...loose];
 }
@@ -173,9 +185,10 @@ async function copyTable(
       if (value === null || value === undefined) continue;
       const targetIds = newIds.get(reference.table);
       if (!targetIds) {
-        // A loose reference to a table not copied yet (a case's event, say): set once it is.
+        // A loose reference to a table not copied yet (a case's event, say): set once it is. A
+        // JSON column keeps its other fields meanwhile; its ids are rewritten before the commit.
         later[reference.column] = value;
-        values[reference.column] = null;
+        if (reference.path === null) values[reference.column] = null;
         continue;
       }
       values[reference.column] = mapReference(reference, value, targetIds, table.name);
@@ -216,8 +229,8 @@ function mapReference(
   targetIds: ReadonlyMap<number, number>,
   table: string,
 ): unknown {
-  const mapOne = (id: unknown) => {
-    const mapped = targetIds.get(Number(id));
+  if (reference.path === null) {
+    const mapped = targetIds.get(Number(value));
     if (mapped === undefined) {
       throw new AppError(
         'DATA_DAMAGED',
@@ -225,10 +238,41 @@ function mapReference(
       );
     }
     return mapped;
-  };
-  if (!reference.json) return mapOne(value);
-  const listed = JSON.parse(String(value)) as unknown[];
-  return JSON.stringify(listed.map(mapOne));
+  }
+  return JSON.stringify(mapJsonIds(JSON.parse(String(value)), reference.path, targetIds));
+}
+
+/**
+ * The ids at `path` in a JSON value, each replaced by its new id. An id whose row is gone (a
+ * document deleted for good after a letter named it) becomes null, or leaves its list: kept, it
+ * would name whichever of the team's rows has that number.
+ */
+function mapJsonIds(
+  value: unknown,
+  path: readonly string[],
+  targetIds: ReadonlyMap<number, number>,
+): unknown {
+  const [step, ...rest] = path;
+  if (step === undefined) {
+    if (value === null || value === undefined) return value;
+    return targetIds.get(Number(value)) ?? null;
+  }
+  if (step === '*') {
+    if (!Array.isArray(value)) return value;
+    return value
+      .map((item: unknown) => ({ before: item, after: mapJsonIds(item, rest, targetIds) }))
+      .filter(({ before, after }) => idOf(before, rest) === null || idOf(after, rest) !== null)
+      .map(({ after }) => after);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || !(step in value)) return value;
+  return { ...value, [step]: mapJsonIds((value as Row)[step], rest, targetIds) };
+}
+
+/** The id a list item holds: itself, or its field that is the path's last step. */
+function idOf(item: unknown, rest: readonly string[]): unknown {
+  if (rest.length === 0) return item ?? null;
+  if (rest.length > 1 || item === null || typeof item !== 'object') return null;
+  return (item as Row)[rest[0]!] ?? null;
 }
 
 type MovedFile = { readonly storageId: string; readonly contentKey: string };

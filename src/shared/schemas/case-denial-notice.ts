@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictingCoverageFields, coverageConflictChoices } from '../domain/notice-coverage';
 import { planTypes } from '../domain/plan-types';
 import {
   appealWindowSchema,
@@ -34,10 +35,34 @@ export const readDenialDocumentOutputSchema = z.object({
   findings: denialNoticeFindingsSchema,
   noticeCheck: noticeCheckSchema,
   /**
-   * Where the check's plan type came from: asked for, the case's coverage, the notice's own words,
-   * or assumed (an employer plan's list) because neither says.
+   * Where the check's plan type came from: asked for, the case's coverage, the client's coverage
+   * the notice names (the case has none yet), the notice's own words, or assumed (an employer
+   * plan's list) because none says.
    */
-  planTypeFrom: z.enum(['asked', 'coverage', 'notice', 'assumed']),
+  planTypeFrom: z.enum(['asked', 'coverage', 'client-coverage', 'notice', 'assumed']),
+  /**
+   * For a case without a coverage: its client and the coverages the client already has, so the
+   * review step shows whether recording links one of them or adds a new one. Null when the case
+   * has a coverage (or no case was given).
+   */
+  coveragesOfClient: z
+    .object({
+      clientName: z.string(),
+      /** The payer the case names, which a notice without one is taken to be from. */
+      casePayer: z.string().nullable(),
+      coverages: z.array(
+        z.object({
+          id: z.number().int(),
+          payer: z.string(),
+          memberId: z.string().nullable(),
+          planType: z.enum(planTypes),
+          appealsAddress: z.string().nullable(),
+          payerFax: z.string().nullable(),
+          payerPhone: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   /**
    * The case's treatment as shown, when the service the notice names is another treatment (the
    * notice may belong to another case or request); null when they agree or no case was given.
@@ -69,6 +94,18 @@ export const recordDenialInputSchema = z
       .enum(planTypes, { error: 'Choose the kind of plan: it decides which appeal rules apply.' })
       .nullish()
       .transform((value) => value ?? null),
+    /**
+     * Where the client's coverage the notice names (same payer and member ID) has another value than
+     * the notice: keep the coverage's, or take the notice's. Recording refuses a difference not chosen.
+     */
+    coverageChoices: z
+      .partialRecord(
+        z.enum(conflictingCoverageFields),
+        z.enum(coverageConflictChoices, {
+          error: 'Choose to keep the coverage’s value or take the notice’s.',
+        }),
+      )
+      .default({}),
     requestingProvider: optionalText('Requesting provider', 200),
     datesOfService: noticeDatesOfServiceField,
     statedWindow: appealWindowSchema.nullable(),

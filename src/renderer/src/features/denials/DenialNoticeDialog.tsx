@@ -1,5 +1,17 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
+import {
+  conflictingCoverageFieldLabels,
+  conflictingCoverageFields,
+  coverageChangesFromNotice,
+  coverageTheNoticeNames,
+  existingCoverageWords,
+  shownCoverageValue,
+  type ConflictingCoverageField,
+  type CoverageConflict,
+  type CoverageConflictChoice,
+  type CoverageOnFile,
+} from '@shared/domain/notice-coverage';
 import { noticeElementLabels, noticeFindingLabels } from '@shared/domain/notice-element-labels';
 import { planTypeLabels, planTypes, type PlanType } from '@shared/domain/plan-types';
 import {
@@ -19,6 +31,7 @@ import { localToday } from '@shared/schemas/fields';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
+import formStyles from '../../components/Form.module.css';
 import { FormError } from '../../components/FormError';
 import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
@@ -52,7 +65,10 @@ type Draft = {
   windowAmount: string;
   windowUnit: AppealWindow['unit'];
   windowFrom: AppealWindow['from'];
-  /** The coverage the notice creates when the case has none ('' for a plan type not chosen). */
+  /**
+   * The coverage the notice names when the case has none: the client's own with that payer and
+   * member ID, or a new one ('' for a plan type not chosen).
+   */
   payer: string;
   memberId: string;
   planType: PlanType | '';
@@ -89,6 +105,35 @@ function caseHasCoverage(read: ReadDenialDocumentOutput): boolean {
   return read.planTypeFrom === 'coverage' || read.planTypeFrom === 'asked';
 }
 
+/** For each field where the client's coverage and the notice differ: which the advocate keeps. */
+type CoverageChoices = Partial<Record<ConflictingCoverageField, CoverageConflictChoice>>;
+
+/**
+ * The client's coverage the notice names as its fields now read (same payer and member ID), for a
+ * case without a coverage; null when it names none, so recording adds a new one. The core decides
+ * with the same function (src/shared/domain/notice-coverage.ts).
+ */
+function namedCoverage(read: ReadDenialDocumentOutput, draft: Draft): CoverageOnFile | null {
+  const onFile = read.coveragesOfClient;
+  if (caseHasCoverage(read) || !onFile) return null;
+  return coverageTheNoticeNames(onFile.coverages, {
+    payer: draft.payer.trim() || onFile.casePayer,
+    memberId: draft.memberId,
+  });
+}
+
+/** Where the notice differs from the client's coverage it names, and what it would add to it. */
+function changesToNamedCoverage(coverage: CoverageOnFile, draft: Draft) {
+  return coverageChangesFromNotice(coverage, {
+    payer: draft.payer,
+    memberId: draft.memberId,
+    planType: null,
+    appealsAddress: draft.appealAddress,
+    payerFax: draft.appealFax,
+    payerPhone: draft.appealPhone,
+  });
+}
+
 function draftFrom(read: ReadDenialDocumentOutput): Draft {
   const { findings } = read;
   const window = findings.appealWindow?.value;
@@ -113,8 +158,14 @@ function draftFrom(read: ReadDenialDocumentOutput): Draft {
   };
 }
 
-function recordInput(caseId: number, read: ReadDenialDocumentOutput, draft: Draft): RecordDenialInput {
+function recordInput(
+  caseId: number,
+  read: ReadDenialDocumentOutput,
+  draft: Draft,
+  choices: CoverageChoices,
+): RecordDenialInput {
   const amount = Number(draft.windowAmount);
+  const named = namedCoverage(read, draft);
   return {
     caseId,
     documentId: read.documentId,
@@ -130,7 +181,13 @@ function recordInput(caseId: number, read: ReadDenialDocumentOutput, draft: Draf
     appealPhone: draft.appealPhone,
     ...(caseHasCoverage(read)
       ? {}
-      : { payer: draft.payer, memberId: draft.memberId, planType: draft.planType || null }),
+      : {
+          payer: draft.payer,
+          memberId: draft.memberId,
+          // The client's coverage keeps its plan type; a new one takes the one chosen.
+          planType: named ? null : draft.planType || null,
+          coverageChoices: named ? choices : {},
+        }),
     requestingProvider: read.findings.requestingProvider?.value ?? null,
     datesOfService: read.findings.datesOfService?.value ?? null,
     statedWindow:
@@ -251,6 +308,11 @@ function DenialNoticeForm({
   const [draft, setDraft] = useState<Draft>(() => draftFrom(read));
   const [activeField, setActiveField] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [coverageChoices, setCoverageChoices] = useState<CoverageChoices>({});
+  const named = namedCoverage(read, draft);
+  const coverageChanges = named ? changesToNamedCoverage(named, draft) : null;
+  const existingCoverage =
+    named && read.coveragesOfClient ? existingCoverageWords(read.coveragesOfClient.clientName, named) : null;
   const textRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -260,6 +322,65 @@ function DenialNoticeForm({
     // Scrolls the notice's own pane only (scrollIntoView would move the dialog and the page too).
     if (pane && mark) pane.scrollTo({ top: mark.offsetTop - pane.clientHeight / 2, behavior: 'smooth' });
   }, [activeField]);
+
+  const record = useMutation({
+    mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
+    onSuccess: async (recorded) => {
+      await refreshCaseViews(caseId);
+      await refreshQueries(
+        queryKeys.denials.all,
+        queryKeys.events.all,
+        queryKeys.vault.all,
+        queryKeys.criteria.all,
+      );
+      onRecorded(
+        recordedMessage(
+          recorded,
+          await callApi('deadlines.listForCase', { caseId }),
+          caseHasCoverage(read)
+            ? null
+            : existingCoverage
+              ? { existing: existingCoverage }
+              : { created: true },
+        ),
+      );
+    },
+    onError: (error) =>
+      setErrors(
+        formErrorsFromFailure(error, [
+          ...Object.keys(recordDenialInputSchema.shape),
+          ...conflictingCoverageFields.map((field) => `coverageChoices.${field}`),
+        ]),
+      ),
+  });
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (record.isPending) return;
+    const input = recordInput(caseId, read, draft, coverageChoices);
+    const parsed = recordDenialInputSchema.safeParse(input);
+    if (!parsed.success) {
+      setErrors(withUnshownOnForm(formErrorsFromZod(parsed.error)));
+      return;
+    }
+    // A value of the client's coverage is never replaced unasked: each difference needs a choice.
+    const unchosen = coverageChanges?.conflicts.filter((conflict) => !coverageChoices[conflict.field]) ?? [];
+    if (unchosen.length > 0) {
+      setErrors({
+        fields: Object.fromEntries(
+          unchosen.map((conflict) => [
+            `coverageChoices.${conflict.field}`,
+            `Choose which ${conflictingCoverageFieldLabels[conflict.field]} to keep.`,
+          ]),
+        ),
+      });
+      // The choice may be scrolled out of view: its first option takes the focus, and brings it in.
+      document.getElementsByName(`coverage-${unchosen[0]!.field}`)[0]?.focus();
+      return;
+    }
+    setErrors(noErrors);
+    record.mutate(input);
+  }
 
   // Enter records from any one-line field (the form does that itself); Ctrl+Enter from anywhere in
   // the dialog, text areas and the Close button too, as its footer says.
@@ -274,36 +395,6 @@ function DenialNoticeForm({
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
-
-  const record = useMutation({
-    mutationFn: (input: RecordDenialInput) => callApi('denials.record', input),
-    onSuccess: async (recorded) => {
-      await refreshCaseViews(caseId);
-      await refreshQueries(
-        queryKeys.denials.all,
-        queryKeys.events.all,
-        queryKeys.vault.all,
-        queryKeys.criteria.all,
-      );
-      onRecorded(
-        recordedMessage(recorded, await callApi('deadlines.listForCase', { caseId }), !caseHasCoverage(read)),
-      );
-    },
-    onError: (error) => setErrors(formErrorsFromFailure(error, Object.keys(recordDenialInputSchema.shape))),
-  });
-
-  function submit(event?: FormEvent) {
-    event?.preventDefault();
-    if (record.isPending) return;
-    const input = recordInput(caseId, read, draft);
-    const parsed = recordDenialInputSchema.safeParse(input);
-    if (!parsed.success) {
-      setErrors(formErrorsFromZod(parsed.error));
-      return;
-    }
-    setErrors(noErrors);
-    record.mutate(input);
-  }
 
   const { findings, noticeCheck: check } = read;
   // What the plan's rules do not ask of a notice is folded away: ten such rows for a Medicare
@@ -498,28 +589,51 @@ function DenialNoticeForm({
 
         {caseHasCoverage(read) ? null : (
           <fieldset className={styles.fieldset}>
-            <legend>Coverage (the case has none: recording creates it from the notice)</legend>
-            <Field
-              label="Plan type"
-              hint="It decides which appeal rules and deadlines apply."
-              error={errors.fields.planType}
-            >
-              {(ids) => (
-                <select
-                  {...ids}
-                  className={inputClassName}
-                  value={draft.planType}
-                  onChange={(event) => change('planType', event.target.value as PlanType | '')}
-                >
-                  <option value="">Choose the kind of plan…</option>
-                  {planTypes.map((planType) => (
-                    <option key={planType} value={planType}>
-                      {planTypeLabels[planType]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <legend>Coverage (the case has none yet)</legend>
+            <p className={styles.coverageOutcome} role="status" data-testid="notice-coverage-outcome">
+              {existingCoverage ? `Uses ${existingCoverage}.` : 'Adds a new coverage from the notice.'}
+            </p>
+            {named && coverageChanges ? (
+              <>
+                <p className={styles.coverageNote}>
+                  Plan type: {planTypeLabels[named.planType]}, as on the coverage.
+                  {addedWords(coverageChanges.fills)}
+                </p>
+                {coverageChanges.conflicts.map((conflict) => (
+                  <CoverageConflictChoiceField
+                    key={conflict.field}
+                    conflict={conflict}
+                    choice={coverageChoices[conflict.field]}
+                    error={errors.fields[`coverageChoices.${conflict.field}`]}
+                    onChoose={(choice) =>
+                      setCoverageChoices((current) => ({ ...current, [conflict.field]: choice }))
+                    }
+                  />
+                ))}
+              </>
+            ) : (
+              <Field
+                label="Plan type"
+                hint="It decides which appeal rules and deadlines apply."
+                error={errors.fields.planType}
+              >
+                {(ids) => (
+                  <select
+                    {...ids}
+                    className={inputClassName}
+                    value={draft.planType}
+                    onChange={(event) => change('planType', event.target.value as PlanType | '')}
+                  >
+                    <option value="">Choose the kind of plan…</option>
+                    {planTypes.map((planType) => (
+                      <option key={planType} value={planType}>
+                        {planTypeLabels[planType]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
             <div className={styles.row}>
               {textField('payer', 'Payer')}
               {textField('memberId', 'Member ID')}
@@ -562,13 +676,21 @@ function DenialNoticeForm({
               ? 'nothing required is missing'
               : `${missingCount} required element${missingCount === 1 ? '' : 's'} missing`}
           </h3>
-          {caseHasCoverage(read) ? null : (
+          {caseHasCoverage(read) ? null : read.planTypeFrom === 'client-coverage' ? (
+            <p className={styles.planWarning} role="note">
+              This case has no coverage linked; the notice names the client&apos;s existing coverage, so it
+              was checked under that coverage&apos;s plan type. Recording links that coverage to the case.
+            </p>
+          ) : (
             <p className={styles.planWarning} role="note">
               This case has no coverage linked, so the notice was checked as{' '}
               {read.planTypeFrom === 'notice'
                 ? 'the kind of plan it names'
                 : 'an employer plan (it does not say which kind of plan it is)'}
-              . Recording creates the case&apos;s coverage from the notice, with the plan type chosen above.
+              .{' '}
+              {named
+                ? 'Recording links the client’s coverage named above to the case.'
+                : 'Recording creates the case’s coverage from the notice, with the plan type chosen above.'}
             </p>
           )}
           <NoticeElementList elements={applicableElements} />
@@ -607,6 +729,92 @@ function DenialNoticeForm({
         </div>
       </div>
     </form>
+  );
+}
+
+/** The fields the form shows a message beside; a refusal of any other is said above its buttons. */
+const fieldsWithMessages: ReadonlySet<string> = new Set([
+  ...Object.keys(sourceFieldOf),
+  'receivedOn',
+  'planType',
+  'statedWindow',
+  'statedWindow.amount',
+  ...conflictingCoverageFields.map((field) => `coverageChoices.${field}`),
+]);
+
+/**
+ * A refusal of a value read from the notice without a field of its own (the requesting provider,
+ * the dates of service) is shown on the form, so Record never does nothing without saying why.
+ */
+function withUnshownOnForm(errors: FormErrors): FormErrors {
+  const unshown = Object.entries(errors.fields).find(([key]) => !fieldsWithMessages.has(key));
+  return unshown ? { ...errors, form: `${unshown[1]} (as read from the notice)` } : errors;
+}
+
+/** " Recording adds the notice's appeal address and appeal fax to it.", or nothing when it adds none. */
+function addedWords(fills: Partial<Record<ConflictingCoverageField | 'payerPhone', string>>): string {
+  const labels = Object.keys(fills).map((field) =>
+    field === 'payerPhone' ? 'phone' : conflictingCoverageFieldLabels[field as ConflictingCoverageField],
+  );
+  if (labels.length === 0) return '';
+  const listed = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return ` Recording adds the notice’s ${listed} to it.`;
+}
+
+/**
+ * One value the client's coverage and the notice disagree on: the advocate keeps the coverage's or
+ * takes the notice's (the coverage may serve the client's other cases, so neither is assumed).
+ */
+function CoverageConflictChoiceField({
+  conflict,
+  choice,
+  error,
+  onChoose,
+}: {
+  readonly conflict: CoverageConflict;
+  readonly choice: CoverageConflictChoice | undefined;
+  readonly error: string | undefined;
+  readonly onChoose: (choice: CoverageConflictChoice) => void;
+}) {
+  const label = conflictingCoverageFieldLabels[conflict.field];
+  const errorId = `coverage-choice-error-${conflict.field}`;
+  return (
+    <fieldset
+      className={styles.conflict}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>The notice has another {label} than the coverage</legend>
+      <div className={styles.conflictChoices}>
+        <label className={formStyles.choice}>
+          <input
+            type="radio"
+            name={`coverage-${conflict.field}`}
+            checked={choice === 'coverage'}
+            onChange={() => onChoose('coverage')}
+          />
+          <span>
+            Keep the coverage’s: <strong>{shownCoverageValue(conflict.field, conflict.onCoverage)}</strong>
+          </span>
+        </label>
+        <label className={formStyles.choice}>
+          <input
+            type="radio"
+            name={`coverage-${conflict.field}`}
+            checked={choice === 'notice'}
+            onChange={() => onChoose('notice')}
+          />
+          <span>
+            Use the notice’s: <strong>{shownCoverageValue(conflict.field, conflict.onNotice)}</strong>
+          </span>
+        </label>
+      </div>
+      {error && (
+        <p id={errorId} className={styles.fieldError} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

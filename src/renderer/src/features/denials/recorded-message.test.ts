@@ -20,10 +20,22 @@ describe('the message after a denial notice is recorded', () => {
       recordedMessage(
         recorded,
         { deadlines: [{ sourceEventId: 7, actor: 'claimant' }], missingFacts: [] },
-        true,
+        { created: true },
       ),
     ).toBe(
       `Denial of ${day} recorded; the case's coverage was created from the notice; the appeal deadline is on the Deadlines tab; the notice has 1 problem.`,
+    );
+  });
+
+  it('names the existing coverage a second case of the client was linked to', () => {
+    expect(
+      recordedMessage(
+        recorded,
+        { deadlines: [{ sourceEventId: 7, actor: 'claimant' }], missingFacts: [] },
+        { existing: 'Maria’s existing coverage with Aetna (member W123456789)' },
+      ),
+    ).toBe(
+      `Denial of ${day} recorded; the case now uses Maria’s existing coverage with Aetna (member W123456789); the appeal deadline is on the Deadlines tab; the notice has 1 problem.`,
     );
   });
 
@@ -34,7 +46,7 @@ describe('the message after a denial notice is recorded', () => {
         deadlines: [{ sourceEventId: 3, actor: 'claimant' }],
         missingFacts: ['Claim type (case details): not recorded'],
       },
-      false,
+      null,
     );
     expect(message).toBe(
       `Denial of ${day} recorded; no appeal deadline could be computed yet (Claim type (case details): not recorded; add it on the case and the deadline appears); the notice has 1 problem.`,

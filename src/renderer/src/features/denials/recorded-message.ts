@@ -11,7 +11,8 @@ export function recordedMessage(
   caseDeadlines: Pick<CaseDeadlines, 'missingFacts'> & {
     readonly deadlines: readonly Pick<CaseDeadline, 'sourceEventId' | 'actor'>[];
   },
-  coverageCreated: boolean,
+  /** What recording did to the case's coverage: created it, linked one the client has, or nothing. */
+  coverage: { readonly created: true } | { readonly existing: string } | null,
 ): string {
   const defects =
     recorded.noticeCheck.elements.filter((element) => element.status === 'missing').length +
@@ -21,7 +22,11 @@ export function recordedMessage(
   );
   const parts = [
     `Denial of ${formatCalendarDate(recorded.noticeDate)} recorded`,
-    ...(coverageCreated ? ["the case's coverage was created from the notice"] : []),
+    ...(coverage === null
+      ? []
+      : 'created' in coverage
+        ? ["the case's coverage was created from the notice"]
+        : [`the case now uses ${coverage.existing}`]),
     hasAppealDeadline
       ? 'the appeal deadline is on the Deadlines tab'
       : `no appeal deadline could be computed yet (${
