@@ -196,7 +196,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
     deadlines: [/Payer must act.*Missed/],
     agenda: { Overdue: 1 },
     nextDeadline: /1 overdue/,
-    banner: /1 deadline overdue/,
+    banner: /1 deadline or follow-up overdue/,
   });
 
   // Denied 50 days ago: the payer answered in time; 180 days to appeal from the denial's arrival.
@@ -245,7 +245,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
     deadlines: [/Payer must act.*Missed/],
     agenda: { Overdue: 1 },
     nextDeadline: /1 overdue/,
-    banner: /1 deadline overdue/,
+    banner: /1 deadline or follow-up overdue/,
   });
   expect(await nextDeadlineCell(page)).not.toContain(appealDue);
   await agendaSections(page);

@@ -80,6 +80,10 @@ test('a promise from a call is on the Deadlines tab, counted alike by the header
   // The Deadlines tab shows the promise, as a promise from the call and not a legal deadline.
   await headerSummary(page).getByRole('link', { name: 'See the Deadlines tab' }).click();
   await expect(page.getByText('Open on this case: 1 deadline and 1 promise from a call.')).toBeVisible();
+  // The reminder banner counts the promise too, without calling it a deadline.
+  await expect(page.getByRole('complementary', { name: 'Reminders' })).toContainText(
+    '1 deadline or follow-up due in 3 to 7 days.',
+  );
   const promises = page.getByRole('list', { name: 'Promises and your own dates' }).getByRole('listitem');
   await expect(promises).toHaveCount(1);
   await expect(promises.first()).toContainText(promise);

@@ -222,7 +222,7 @@ export const reminderSummarySchema = z.object({
   dueToday: z.number().int(),
   /** For each lead time (days ahead, other than today), how many are due within it, after the shorter lead time before it. */
   upcoming: z.array(z.object({ daysAhead: z.number().int(), count: z.number().int() })),
-  /** One sentence without names, e.g. "2 deadlines due today; 1 overdue." Empty when nothing is due. */
+  /** One sentence without names, e.g. "2 deadlines or follow-ups due today; 1 overdue." Empty when nothing is due. */
   message: z.string(),
 });
 export type ReminderSummary = z.infer<typeof reminderSummarySchema>;

@@ -22,7 +22,7 @@ export function CaseOpenItemsSummary({ caseId }: { readonly caseId: number }) {
   const items = deadlines.data.openItems;
   const next = items[0];
   return (
-    <p className={styles.openSummary} aria-label="Open on this case">
+    <p className={styles.openSummary} role="note" aria-label="Open on this case">
       <ListTodo aria-hidden size={14} />
       {next === undefined ? (
         <span>Nothing open on this case.</span>
