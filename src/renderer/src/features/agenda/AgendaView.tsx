@@ -137,7 +137,9 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                     </td>
                     <td>
                       {item.title}
-                      <span className={styles.origin}>{originOfOpenItem(item)}</span>
+                      {item.source === 'task' && (
+                        <span className={styles.origin}>{originOfOpenItem(item)}</span>
+                      )}
                     </td>
                     <td>{whoActsLabel(item)}</td>
                     <td>

@@ -22,7 +22,8 @@ export function CaseOpenItemsSummary({ caseId }: { readonly caseId: number }) {
   const items = deadlines.data.openItems;
   const next = items[0];
   return (
-    <p className={styles.openSummary} role="note" aria-label="Open on this case">
+    // A named region, so a screen reader can jump to it; its one line is the header's count.
+    <section className={styles.openSummary} aria-label="Open on this case">
       <ListTodo aria-hidden size={14} />
       {next === undefined ? (
         <span>Nothing open on this case.</span>
@@ -33,6 +34,6 @@ export function CaseOpenItemsSummary({ caseId }: { readonly caseId: number }) {
           <a href={hrefFor({ name: 'case', caseId, tab: 'deadlines' })}>See the Deadlines tab</a>
         </span>
       )}
-    </p>
+    </section>
   );
 }
