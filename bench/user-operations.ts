@@ -191,10 +191,14 @@ export async function searchP95(handlers: Handlers): Promise<number> {
   return percentile(times, 0.95);
 }
 
-/** A case page as CasePage opens it: the header, the timeline's first page, the tasks. */
+/**
+ * A case page as CasePage opens it: the header and its line of open work (the Deadlines tab's
+ * list), the timeline's first page, the tasks.
+ */
 export function openBigCase(handlers: Handlers): Promise<unknown> {
   return Promise.all([
     call(handlers, 'cases.get', { caseId: bigCaseId }),
+    call(handlers, 'deadlines.listForCase', { caseId: bigCaseId }),
     call(handlers, 'events.list', { caseId: bigCaseId, order: 'newest_first', types: [], text: null }),
     call(handlers, 'tasks.listForCase', { caseId: bigCaseId }),
   ]);

@@ -196,7 +196,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
     deadlines: [/Payer must act.*Missed/],
     agenda: { Overdue: 1 },
     nextDeadline: /1 overdue/,
-    banner: /1 deadline overdue/,
+    banner: /1 deadline or follow-up overdue/,
   });
 
   // Denied 50 days ago: the payer answered in time; 180 days to appeal from the denial's arrival.
@@ -245,7 +245,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
     deadlines: [/Payer must act.*Missed/],
     agenda: { Overdue: 1 },
     nextDeadline: /1 overdue/,
-    banner: /1 deadline overdue/,
+    banner: /1 deadline or follow-up overdue/,
   });
   expect(await nextDeadlineCell(page)).not.toContain(appealDue);
   await agendaSections(page);
@@ -308,7 +308,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   const closing = page.getByRole('dialog', { name: /^Close C-\d+/ });
   await closing.getByLabel('How did it end?').selectOption({ label: 'Approved' });
   await closing.getByLabel('Saved for the client').fill('18,400');
-  await expect(closing.getByText('No deadlines are open on this case.')).toBeVisible();
+  await expect(closing.getByText('Nothing is open on this case.')).toBeVisible();
   await shootBothSizes(page, app, 'lifecycle-03-close-dialog');
   await closing.getByRole('button', { name: 'Close case' }).click();
   await expect(closing).toBeHidden();
@@ -367,7 +367,7 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   await expectStage(page, 'Denied');
   await stageSelect(page).selectOption({ label: 'Closed' });
   const closing = page.getByRole('dialog', { name: /^Close C-\d+/ });
-  await expect(closing.getByRole('group', { name: 'One deadline is still open on this case' })).toBeVisible();
+  await expect(closing.getByRole('group', { name: 'Still open on this case: 1 deadline' })).toBeVisible();
   await expect(closing.getByLabel('Stop tracking: off the Agenda, never overdue')).toBeChecked();
   // Closing without an outcome is refused beside the field, and nothing changes.
   await closing.getByRole('button', { name: 'Close case' }).click();
@@ -375,7 +375,7 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   await closing.getByLabel('How did it end?').selectOption({ label: 'Self-pay' });
   await shootBothSizes(page, app, 'lifecycle-06-close-dialog-open-deadline');
   await closing.getByRole('button', { name: 'Close case' }).click();
-  await expect(page.getByRole('status')).toContainText('1 open deadline no longer tracked');
+  await expect(page.getByRole('status')).toContainText('No longer tracked: 1 deadline.');
   await expectStage(page, 'Closed');
   await expectEverywhere(walk, {
     deadlines: [],

@@ -34,7 +34,7 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
 
   // Before any decision, the tab says what to record.
   await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/deadlines`);
-  await expect(page.getByText('No deadlines yet.')).toBeVisible();
+  await expect(page.getByText('No computed deadlines yet.')).toBeVisible();
 
   // The denial, through the timeline form. It arrived 165 days ago: 180 days from receipt leaves 15.
   const noticeDate = dayFromToday(-170);

@@ -213,11 +213,14 @@ describe.each(storeEngines)('on %s', (engine) => {
       const reminders = await withStore(({ db }) => planDesktopReminders(db, on('2026-09-05')));
       expect(reminders).toEqual({
         plan: [
-          { fireAt: Date.parse('2026-09-07T13:00:00.000Z'), message: '1 deadline due in 2 days.' },
-          { fireAt: Date.parse('2026-09-09T13:00:00.000Z'), message: '1 deadline due today.' },
+          {
+            fireAt: Date.parse('2026-09-07T13:00:00.000Z'),
+            message: '1 deadline or follow-up due in 2 days.',
+          },
+          { fireAt: Date.parse('2026-09-09T13:00:00.000Z'), message: '1 deadline or follow-up due today.' },
         ],
         // The summary counts within each window: the appeal, 4 days away, is in the 3-to-7-day one.
-        message: '1 deadline due in 3 to 7 days; 1 overdue.',
+        message: '1 deadline or follow-up due in 3 to 7 days; 1 overdue.',
       });
       const summary = await withStore(({ db }) => getReminderSummary(db, on('2026-09-05')));
       expect(summary.message).toBe(reminders.message);

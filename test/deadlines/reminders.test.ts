@@ -38,7 +38,8 @@ describe('reminder counts (no names, ever)', () => {
         { daysAhead: 2, count: 2 },
         { daysAhead: 7, count: 2 },
       ],
-      message: '2 deadlines due today; 2 due in the next 2 days; 2 due in 3 to 7 days; 1 overdue.',
+      message:
+        '2 deadlines or follow-ups due today; 2 due in the next 2 days; 2 due in 3 to 7 days; 1 overdue.',
     });
   });
 
@@ -48,17 +49,17 @@ describe('reminder counts (no names, ever)', () => {
       { dueOn: '2026-03-05', isOverdue: false },
     ];
     expect(summarizeReminders(deadlines, [1, 2], now, newYork).message).toBe(
-      '1 deadline due tomorrow; 1 due in 2 days.',
+      '1 deadline or follow-up due tomorrow; 1 due in 2 days.',
     );
     expect(summarizeReminders(deadlines, [7], now, newYork).message).toBe(
-      '2 deadlines due in the next 7 days.',
+      '2 deadlines or follow-ups due in the next 7 days.',
     );
   });
 
   it('says nothing when nothing is due, and uses the singular for one', () => {
     expect(describeCounts([{ daysAhead: 0, count: 0 }], 0)).toBe('');
-    expect(describeCounts([{ daysAhead: 1, count: 1 }], 0)).toBe('1 deadline due tomorrow.');
-    expect(describeCounts([], 3)).toBe('3 deadlines overdue.');
+    expect(describeCounts([{ daysAhead: 1, count: 1 }], 0)).toBe('1 deadline or follow-up due tomorrow.');
+    expect(describeCounts([], 3)).toBe('3 deadlines or follow-ups overdue.');
   });
 });
 
@@ -80,10 +81,10 @@ describe('planning desktop notifications', () => {
       plan.map((notification) => [new Date(notification.fireAt).toISOString(), notification.message]),
     ).toEqual([
       // 9:00 EST = 14:00 UTC; one moment, two deadlines at different lead times.
-      ['2026-03-05T14:00:00.000Z', '1 deadline due today; 1 due in 7 days.'],
+      ['2026-03-05T14:00:00.000Z', '1 deadline or follow-up due today; 1 due in 7 days.'],
       // 9:00 EDT = 13:00 UTC.
-      ['2026-03-10T13:00:00.000Z', '1 deadline due in 2 days.'],
-      ['2026-03-12T13:00:00.000Z', '1 deadline due today.'],
+      ['2026-03-10T13:00:00.000Z', '1 deadline or follow-up due in 2 days.'],
+      ['2026-03-12T13:00:00.000Z', '1 deadline or follow-up due today.'],
     ]);
   });
 

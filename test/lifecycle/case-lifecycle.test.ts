@@ -467,14 +467,17 @@ describe.each(storeEngines)('on %s', (engine) => {
       expect(overdueItems.map((item) => item.caseId).sort()).toEqual(
         [cases.overdue, cases.overdueToo, cases.fresh].sort(),
       );
-      // Each caseload row's overdue count and next date are the Agenda's deadlines for that case.
+      // Each caseload row's overdue count and next date are the Agenda's open work for that case,
+      // dated to-dos included (core/deadlines/open-work.ts): the Agenda and the banner count them.
       for (const row of caseload.rows) {
-        const ofCase = agenda.items.filter((item) => item.caseId === row.id && item.source === 'deadline');
+        const ofCase = agenda.items.filter((item) => item.caseId === row.id);
         expect(row.overdueCount).toBe(ofCase.filter((item) => item.bucket === 'overdue').length);
         expect(row.nextDeadlineOn).toBe(ofCase.map((item) => item.dueOn).sort()[0] ?? null);
       }
       const flagged = await call('caseload.query', { filters: { hasOverdueDeadline: true } });
-      expect(flagged.rows.map((row) => row.id).sort()).toEqual([cases.overdue, cases.overdueToo].sort());
+      expect(flagged.rows.map((row) => row.id).sort()).toEqual(
+        [cases.overdue, cases.overdueToo, cases.fresh].sort(),
+      );
 
       // Closed is the same cases on both screens, and so is what they saved.
       const closedRows = caseload.rows.filter((row) => row.stage === 'resolved');

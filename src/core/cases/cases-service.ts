@@ -4,6 +4,8 @@ import { formatCaseNumber } from '../../shared/domain/case-number';
 import type { CaseDetail, CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
+import { closeOutOpenTasksOfCase } from '../deadlines/agenda';
+import { asOneEdit } from '../history/edit-groups';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { refreshEvidenceReadiness } from '../evidence/evidence-readiness';
 import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
@@ -239,14 +241,15 @@ export function updateCase(
 /**
  * Closes a case (shared/domain/case-lifecycle.ts): the closed stage, the outcome, the amount saved
  * and the closing date in one audited change, one step for Undo; its open deadlines are then no
- * longer tracked unless the user chose to keep them.
+ * longer tracked unless the user chose to keep them, and its open promises are marked done when
+ * the user chose to close them out.
  */
 export function closeCase(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   input: ParsedInput<'cases.close'>,
 ): Promise<CaseDetail> {
-  return inTransaction(db, async (trx) => {
+  const close = async (trx: Kysely<AdvocaseDatabase>) => {
     const current = await trx
       .selectFrom('cases')
       .select(['id', 'stage', 'closed_on'])
@@ -254,6 +257,8 @@ export function closeCase(
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND', missingCase(input.caseId), 'caseId');
+    // While the case is still open, so the notes go on its timeline before the closing.
+    if (input.closeOutFollowUps) await closeOutOpenTasksOfCase(trx, actor, input.caseId);
     await auditedUpdate(
       trx,
       actor,
@@ -272,7 +277,13 @@ export function closeCase(
     );
     await recomputeCaseDeadlines(trx, actor, input.caseId);
     return getCaseDetail(trx, input.caseId);
-  });
+  };
+  if (!input.closeOutFollowUps) return inTransaction(db, close);
+  // Closing and its close-outs are one step for Undo: taking it back reopens the follow-ups too.
+  return asOneEdit(db, actor, 'edit', async (trx) => ({
+    result: await close(trx),
+    label: `Closed ${formatCaseNumber(input.caseId)} and marked its open follow-ups done`,
+  }));
 }
 
 export function keepCaseStage(

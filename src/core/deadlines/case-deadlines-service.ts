@@ -8,7 +8,6 @@ import type { AdvocaseDatabase } from '../db/schema';
 import type { CaseDeadlineRow, DeadlineAdjustmentRow } from '../db/tables/case-deadlines';
 import { AppError } from '../errors';
 import { assertCaseExists } from '../events/events-service';
-import { fundingDeadlineRules } from '../funding/funding-deadlines';
 import {
   isOutstanding,
   judgeDisplayStatus,
@@ -17,7 +16,8 @@ import {
 } from './case-deadline-rows';
 import { addCalendarDays, daysBetween, formatInstantInZone } from './date-arithmetic';
 import { resolveClock, type Clock } from './deadline-clock';
-import { deadlineRules } from './rules';
+import { meaningOf } from './deadline-meaning';
+import { listOpenItems } from './open-items';
 import { adjustmentsOfCase, recomputeCaseDeadlines } from './recompute';
 import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
 
@@ -25,26 +25,6 @@ import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
  * A case's deadlines as the Deadlines tab shows them: the rows `recompute.ts` keeps, judged
  * against today, with the user's overrides and the payer requests outstanding.
  */
-
-const ownMeanings: Readonly<Record<string, string>> = {
-  reauthorization_request:
-    'The approval ends: ask the payer to re-authorize (continue) the treatment before it does.',
-  records_request_follow_up:
-    'The payer must give you the claim file and the criteria it used, free of charge; follow up if they have not arrived.',
-  erisa_plan_documents_request:
-    'The plan administrator must send the plan documents you asked for; ERISA sets a 30-day penalty clock.',
-};
-
-/** A deadline rule in plain words: the engine's, Advocase's own, or a funding date's. */
-export function meaningOf(rule: string): string {
-  const engineRule = (deadlineRules as Readonly<Record<string, { meaning: string }>>)[rule];
-  return (
-    engineRule?.meaning ??
-    ownMeanings[rule] ??
-    (fundingDeadlineRules as Readonly<Record<string, string>>)[rule] ??
-    rule
-  );
-}
 
 function toCaseDeadline(
   row: CaseDeadlineRow,
@@ -113,11 +93,12 @@ export async function getCaseDeadlines(
       .where('case_id', '=', caseId)
       .executeTakeFirstOrThrow();
   }
-  const [rows, adjustments, requests, planType] = await Promise.all([
+  const [rows, adjustments, requests, planType, open] = await Promise.all([
     db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).execute(),
     adjustmentsOfCase(db, caseId),
     db.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('sent_on').execute(),
     planTypeOfCase(db, caseId),
+    listOpenItems(db, { now, timeZone }, { caseId }),
   ]);
   const deadlines = rows
     .map((row) => toCaseDeadline(row, adjustments.get(row.deadline_key), now, timeZone))
@@ -152,6 +133,7 @@ export async function getCaseDeadlines(
     missingFacts: JSON.parse(summary.missing_facts) as string[],
     assumptions: JSON.parse(summary.assumptions) as string[],
     payerRequests,
+    openItems: open.items,
   };
 }
 

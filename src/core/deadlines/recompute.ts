@@ -18,6 +18,7 @@ import { answerFilingsRecordedOnTimeline, appealFilingsOf } from './recorded-fil
 import { isClosedStage, type ClosingDeadlineChoice } from '../../shared/domain/case-lifecycle';
 import type { CaseStage } from '../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
+import { isTrackedOnCase, judgeTaskStatus } from './open-work';
 import { auditedInsert } from '../db/audited-writes';
 
 /**
@@ -116,6 +117,8 @@ type DeadlineInputs = {
   readonly payerRequests: readonly PayerRequestRow[];
   readonly adjustments: ReadonlyMap<string, DeadlineAdjustmentRow>;
   readonly fundingOptions: readonly FundingOptionRow[];
+  /** The due dates of the case's dated tasks not done: open work too (open-work.ts). */
+  readonly openTaskDates: readonly string[];
   /** External reviews requested on the timeline: they answer the filing deadline they meet. */
   readonly externalReviewFilings: ReadonlyArray<{ readonly occurredAt: string }>;
   /** The case's stage and how it was closed (shared/domain/case-lifecycle.ts). */
@@ -187,7 +190,7 @@ export function deadlineRecordsOf(caseId: number, input: DeadlineInputs) {
     confidence: deadline.confidence,
     computed_at: computedAt,
   }));
-  let nextDue: { dueOn: string; rule: string } | null = null;
+  let nextDue: { dueOn: string; rule: string | null } | null = null;
   let overdueCount = 0;
   for (const deadline of derivation.deadlines) {
     const adjustment = adjustments.get(deadline.key);
@@ -208,6 +211,14 @@ export function deadlineRecordsOf(caseId: number, input: DeadlineInputs) {
       const dueOn = effectiveDueOn(deadline, adjustment);
       if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
     }
+  }
+  // A promise from a call, the user's own date, a re-authorization to request: the advocate acts
+  // on it by its date, so it is the case's next date when it comes first (open-work.ts).
+  for (const dueOn of input.openTaskDates) {
+    const isOverdue = judgeTaskStatus(dueOn, now, timeZone) === 'missed';
+    if (!isTrackedOnCase(isOverdue, input.closing)) continue;
+    if (isOverdue) overdueCount += 1;
+    if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: null };
   }
   const summary = {
     next_due_on: nextDue?.dueOn ?? null,
@@ -280,7 +291,7 @@ export function recomputeCaseDeadlines(
       await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
       return;
     }
-    const [filings, closing, settings, requests, adjustments, fundingOptions] = await Promise.all([
+    const [filings, closing, settings, requests, adjustments, fundingOptions, openTasks] = await Promise.all([
       trx
         .selectFrom('events')
         .select(['type', 'occurred_at as occurredAt'])
@@ -303,12 +314,20 @@ export function recomputeCaseDeadlines(
         .where('deleted_at', 'is', null)
         .orderBy('id')
         .execute(),
+      trx
+        .selectFrom('tasks')
+        .select('due_on')
+        .where('case_id', '=', caseId)
+        .where('done_at', 'is', null)
+        .where('due_on', 'is not', null)
+        .execute(),
     ]);
     const { mapped, derivation, rows, summary } = deadlineRecordsOf(caseId, {
       facts,
       payerRequests: requests,
       adjustments,
       fundingOptions,
+      openTaskDates: openTasks.map((task) => task.due_on!),
       externalReviewFilings: filings,
       closing,
       reauthorizationLeadDays: settings.reauthorizationLeadDays,
@@ -355,6 +374,7 @@ export async function storeDeadlinesOfNewCases(
       payerRequests: [],
       adjustments: new Map(),
       fundingOptions: [],
+      openTaskDates: [],
       externalReviewFilings: [],
       closing: { stage, closed_on: null, closing_deadlines: null },
       reauthorizationLeadDays,

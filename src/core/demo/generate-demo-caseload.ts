@@ -359,6 +359,7 @@ async function settleDemoStage(
       closedOn: isoDate(new Date(input.midnight.getTime() - input.closedDaysAgo * dayMs)),
       savedCents: demoSavedCents(input.outcome, input.treatment, input.random),
       openDeadlines: 'untrack',
+      closeOutFollowUps: false,
     });
     return;
   }

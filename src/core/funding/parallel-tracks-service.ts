@@ -22,7 +22,7 @@ import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { FundingOptionRow, ParallelTrackNoteRow } from '../db/tables/funding-options';
 import { civilDateInZone } from '../deadlines/date-arithmetic';
-import { meaningOf } from '../deadlines/case-deadlines-service';
+import { meaningOf } from '../deadlines/deadline-meaning';
 import { userTimeZone } from '../deadlines/time-zone';
 import { AppError } from '../errors';
 

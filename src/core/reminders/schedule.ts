@@ -2,7 +2,7 @@ import { addCalendarDays, civilDateInZone, startOfDayInZone } from '../deadlines
 
 /**
  * When to remind, as pure functions of the deadlines' dates, the lead times and the clock. The
- * messages are counts only ("2 deadlines due today"): a notification can appear over a locked
+ * messages are counts only ("2 deadlines or follow-ups due today"): a notification can appear over a locked
  * screen or a shared desk, so it never carries a name, a case number or a payer.
  */
 
@@ -21,8 +21,12 @@ export type ReminderCounts = {
   readonly message: string;
 };
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/**
+ * What the counts count: the deadlines and the dated tasks (a promise from a call, a to-do) still
+ * open (deadlines/open-work.ts), so a promise is never called a deadline.
+ */
+function datesToActOn(count: number): string {
+  return `${count} ${count === 1 ? 'deadline or follow-up' : 'deadlines or follow-ups'}`;
 }
 
 /** How many deadlines fall due from `fromDaysAhead` (default: `daysAhead` itself) to `daysAhead` days ahead. */
@@ -37,17 +41,16 @@ function whenWords({ fromDaysAhead, daysAhead }: DueCount): string {
   return fromDaysAhead === 1 ? `in the next ${daysAhead} days` : `in ${fromDaysAhead} to ${daysAhead} days`;
 }
 
-/** "2 deadlines due today; 1 due in the next 2 days; 3 overdue." — or "" when there is nothing to say. */
+/** "2 deadlines or follow-ups due today; 1 due in the next 2 days; 3 overdue." — or "" when there is nothing to say. */
 export function describeCounts(dueCounts: readonly DueCount[], overdue: number): string {
   const parts = dueCounts
     .filter(({ count }) => count > 0)
     .map((dueCount, index) =>
       index === 0
-        ? `${plural(dueCount.count, 'deadline')} due ${whenWords(dueCount)}`
+        ? `${datesToActOn(dueCount.count)} due ${whenWords(dueCount)}`
         : `${dueCount.count} due ${whenWords(dueCount)}`,
     );
-  if (overdue > 0)
-    parts.push(parts.length === 0 ? `${plural(overdue, 'deadline')} overdue` : `${overdue} overdue`);
+  if (overdue > 0) parts.push(parts.length === 0 ? `${datesToActOn(overdue)} overdue` : `${overdue} overdue`);
   return parts.length === 0 ? '' : `${parts.join('; ')}.`;
 }
 

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Task } from '../../shared/schemas/tasks';
 import { auditedUpdate } from '../db/audited-writes';
+import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { TaskRow } from '../db/tables/tasks';
+import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { assertCaseExists } from '../events/events-service';
 
 function toTask(row: TaskRow): Task {
@@ -31,19 +33,26 @@ export async function listTasksOfCase(db: Kysely<AdvocaseDatabase>, caseId: numb
   return rows.map(toTask);
 }
 
-export async function setTaskDone(
+/**
+ * Ticks a task done or open again. A dated task is open work on its case (deadlines/open-items.ts),
+ * so the case's next deadline and overdue count are recomputed with it.
+ */
+export function setTaskDone(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   taskId: number,
   isDone: boolean,
 ): Promise<Task> {
-  const row = await auditedUpdate(
-    db,
-    actor,
-    'tasks',
-    taskId,
-    { done_at: isDone ? new Date().toISOString() : null },
-    `There is no task with id ${taskId}.`,
-  );
-  return toTask(row);
+  return inTransaction(db, async (trx) => {
+    const row = await auditedUpdate(
+      trx,
+      actor,
+      'tasks',
+      taskId,
+      { done_at: isDone ? new Date().toISOString() : null },
+      `There is no task with id ${taskId}.`,
+    );
+    await recomputeCaseDeadlines(trx, actor, row.case_id);
+    return toTask(row);
+  });
 }

@@ -65,7 +65,7 @@ export const deadlinesMethods = defineMethods({
     output: calendarFileSchema,
   },
   'deadlines.reminderSummary': {
-    doc: 'Counts of deadlines overdue, due today and due at each reminder lead time, with a sentence that names no one.',
+    doc: 'Counts of deadlines and dated follow-ups overdue, due today and due at each reminder lead time, with a sentence that names no one.',
     input: noInput,
     output: reminderSummarySchema,
   },

@@ -121,6 +121,11 @@ export const closeCaseInputSchema = z.strictObject({
   openDeadlines: z
     .enum(closingDeadlineChoices, { error: 'Choose what to do with the open deadlines.' })
     .default('untrack'),
+  /**
+   * Marks the case's dated tasks still open (a promise from a call, the user's own date) done,
+   * each with a note on the timeline; off unless the user ticks it in Close case.
+   */
+  closeOutFollowUps: z.boolean().default(false),
 });
 
 /** Everything the case page header and its tabs need about the case itself. */

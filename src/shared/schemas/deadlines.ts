@@ -112,20 +112,6 @@ export const payerRequestSchema = z.object({
 });
 export type PayerRequest = z.infer<typeof payerRequestSchema>;
 
-export const caseDeadlinesSchema = z.object({
-  caseId: recordId('Case'),
-  caseNumber: z.string(),
-  /** The day statuses were judged at, in `timeZone`. */
-  asOf: z.string(),
-  timeZone: z.string(),
-  deadlines: z.array(caseDeadlineSchema),
-  /** What to record to get the dates that could not be computed. */
-  missingFacts: z.array(z.string()),
-  assumptions: z.array(z.string()),
-  payerRequests: z.array(payerRequestSchema),
-});
-export type CaseDeadlines = z.infer<typeof caseDeadlinesSchema>;
-
 export const overrideDeadlineInputSchema = z.strictObject({
   caseId: recordId('Case'),
   deadlineKey: deadlineKeySchema,
@@ -167,8 +153,32 @@ export const agendaItemSchema = z.object({
   isOverridden: z.boolean(),
   /** The deadline's rule (null for a task): what says who acts on a funding option's date. */
   rule: z.string().nullable(),
+  /**
+   * For a task promised on a call (a call's follow-up), when the call was: the screens label it a
+   * promise from that call, not a legal deadline. Null for a deadline or any other task.
+   */
+  promisedOnCallAt: z.string().nullable(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const caseDeadlinesSchema = z.object({
+  caseId: recordId('Case'),
+  caseNumber: z.string(),
+  /** The day statuses were judged at, in `timeZone`. */
+  asOf: z.string(),
+  timeZone: z.string(),
+  deadlines: z.array(caseDeadlineSchema),
+  /** What to record to get the dates that could not be computed. */
+  missingFacts: z.array(z.string()),
+  assumptions: z.array(z.string()),
+  payerRequests: z.array(payerRequestSchema),
+  /**
+   * What is still open on the case, as the Agenda, the header and Close case count it
+   * (core/deadlines/open-items.ts): the waiting deadlines and the dated tasks not done.
+   */
+  openItems: z.array(agendaItemSchema),
+});
+export type CaseDeadlines = z.infer<typeof caseDeadlinesSchema>;
 
 export const agendaSchema = z.object({
   asOf: z.string(),
@@ -212,7 +222,7 @@ export const reminderSummarySchema = z.object({
   dueToday: z.number().int(),
   /** For each lead time (days ahead, other than today), how many are due within it, after the shorter lead time before it. */
   upcoming: z.array(z.object({ daysAhead: z.number().int(), count: z.number().int() })),
-  /** One sentence without names, e.g. "2 deadlines due today; 1 overdue." Empty when nothing is due. */
+  /** One sentence without names, e.g. "2 deadlines or follow-ups due today; 1 overdue." Empty when nothing is due. */
   message: z.string(),
 });
 export type ReminderSummary = z.infer<typeof reminderSummarySchema>;

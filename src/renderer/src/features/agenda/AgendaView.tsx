@@ -6,9 +6,7 @@ import {
   agendaBuckets,
   deadlineStatusLabels,
   type AgendaItem,
-  type AgendaItemRef,
 } from '@shared/schemas/deadlines';
-import { queryClient } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import hiddenStyles from '../../components/VisuallyHidden.module.css';
@@ -16,15 +14,11 @@ import { callApi } from '../../lib/api';
 import { formatDue, whoActsLabel } from '../deadlines/deadline-words';
 import deadlineStyles from '../deadlines/Deadlines.module.css';
 import { downloadTextFile } from '../deadlines/download-calendar';
+import { originOfOpenItem } from '../deadlines/open-item-words';
+import { refOfOpenItem, useMarkOpenItemDone } from '../deadlines/use-mark-open-item-done';
 import styles from './Agenda.module.css';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { queryKeys } from '../../lib/query-keys';
-
-function refOf(item: AgendaItem): AgendaItemRef {
-  return item.source === 'task'
-    ? { source: 'task', taskId: item.taskId! }
-    : { source: 'deadline', caseId: item.caseId, deadlineKey: item.deadlineKey! };
-}
 
 /** Across all cases: overdue, today, this week and the next 30 days, with one-click "mark done". */
 export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
@@ -33,18 +27,15 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
     queryFn: () => callApi('deadlines.agenda', {}),
   });
   const [includeNames, setIncludeNames] = useState(false);
-  const markDone = useMutation({
-    mutationFn: (item: AgendaItem) => callApi('deadlines.markDone', { item: refOf(item), note: null }),
-    onSuccess: async (_, item) => {
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.agenda });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.reminders });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.ofCase(item.caseId) });
-      onAnnounce(`Marked done for ${item.caseNumber}; a note was added to its timeline.`);
-    },
-  });
+  const markDone = useMarkOpenItemDone((item) =>
+    onAnnounce(`Marked done for ${item.caseNumber}; a note was added to its timeline.`),
+  );
   const exportAll = useMutation({
     mutationFn: (items: readonly AgendaItem[]) =>
-      callApi('deadlines.exportCalendar', { items: items.map(refOf), includeClientNames: includeNames }),
+      callApi('deadlines.exportCalendar', {
+        items: items.map(refOfOpenItem),
+        includeClientNames: includeNames,
+      }),
     onSuccess: (file, items) => {
       downloadTextFile(file.fileName, file.content, 'text/calendar');
       onAnnounce(`${items.length} entries exported to ${file.fileName}.`);
@@ -144,7 +135,12 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                       </a>{' '}
                       <span className={styles.muted}>{item.clientName}</span>
                     </td>
-                    <td>{item.title}</td>
+                    <td>
+                      {item.title}
+                      {item.source === 'task' && (
+                        <span className={styles.origin}>{originOfOpenItem(item)}</span>
+                      )}
+                    </td>
                     <td>{whoActsLabel(item)}</td>
                     <td>
                       <span className={deadlineStyles.status} data-status={item.status}>

@@ -55,8 +55,8 @@ export function ReminderSettingsForm({ onAnnounce }: { readonly onAnnounce: (mes
     <section className={styles.settings} aria-labelledby="reminder-settings-title">
       <h2 id="reminder-settings-title">Reminders</h2>
       <p className={styles.muted}>
-        Desktop notifications say only how many deadlines are due (&ldquo;2 deadlines due today&rdquo;), never
-        a name, and never while Advocase is locked.
+        Desktop notifications say only how many deadlines and follow-ups are due (&ldquo;2 deadlines or
+        follow-ups due today&rdquo;), never a name, and never while Advocase is locked.
       </p>
       <form className={deadlineStyles.inlineForm} onSubmit={submit} noValidate>
         <label>

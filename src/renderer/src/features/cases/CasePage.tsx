@@ -32,6 +32,7 @@ import { formatCents } from '../../lib/money';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
 import { CaseDeadlinesPanel } from '../deadlines/CaseDeadlinesPanel';
+import { CaseOpenItemsSummary } from '../deadlines/CaseOpenItemsSummary';
 import { CaseEvidencePanel } from '../evidence/CaseEvidencePanel';
 import { TreatmentHistoryPanel } from '../evidence/TreatmentHistoryPanel';
 import { CaseCriteriaTab } from '../criteria/CaseCriteriaTab';
@@ -170,6 +171,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
               <Pencil aria-hidden size={12} /> Edit details
             </button>
           </p>
+          <CaseOpenItemsSummary caseId={caseId} />
         </div>
         <div className={styles.actions}>
           <label className={styles.stage}>

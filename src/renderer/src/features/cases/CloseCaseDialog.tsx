@@ -15,6 +15,10 @@ import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
+import { formatDue } from '../deadlines/deadline-words';
+import { countOpenItems, originOfOpenItem } from '../deadlines/open-item-words';
+import { refreshOpenWork } from '../deadlines/refresh-open-work';
+import styles from './CloseCaseDialog.module.css';
 import { refreshCaseViews } from './refresh-case-views';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -25,39 +29,45 @@ type Props = {
   readonly onClosed: (updated: CaseDetail, message: string) => void;
 };
 
-const waitingStatuses = new Set(['open', 'due-soon', 'due-today', 'missed']);
-
 /**
  * Closing a case (shared/domain/case-lifecycle.ts): how it ended, what it saved the client, and
- * what becomes of the deadlines still open; untracking them is the default, since a closed case
- * must not keep alarming.
+ * what becomes of the work still open (the Deadlines tab's list, core/deadlines/open-work.ts):
+ * untracking it is the default, since a closed case must not keep alarming; promises from calls
+ * and to-dos can be closed out (marked done, with a note on the timeline) when the user ticks it,
+ * and the button then says so.
  */
 export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props) {
   const [outcome, setOutcome] = useState<CaseOutcome | ''>(detail.outcome ?? '');
   const [saved, setSaved] = useState(centsToDollarsInput(detail.savedCents));
   const [closedOn, setClosedOn] = useState(localToday());
   const [openDeadlines, setOpenDeadlines] = useState<ClosingDeadlineChoice>('untrack');
+  const [closeOutFollowUps, setCloseOutFollowUps] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const deadlines = useQuery({
     queryKey: queryKeys.deadlines.ofCase(detail.id),
     queryFn: () => callApi('deadlines.listForCase', { caseId: detail.id }),
     enabled: open,
   });
-  const waiting = (deadlines.data?.deadlines ?? []).filter((deadline) =>
-    waitingStatuses.has(deadline.status),
-  );
+  const stillOpen = deadlines.data?.openItems ?? [];
+  const followUps = stillOpen.filter((item) => item.source === 'task');
+  // What the deadlines choice applies to: everything not closed out.
+  const left = closeOutFollowUps ? stillOpen.filter((item) => item.source !== 'task') : stillOpen;
   const close = useMutation({
     mutationFn: (input: unknown) => callApi('cases.close', input as never),
     onSuccess: async () => {
       const updated = await refreshCaseViews(detail.id);
+      // Closed-out tasks are ticked, with their notes on the timeline.
+      await refreshOpenWork(detail.id);
       const what = updated.outcome ? caseOutcomeLabels[updated.outcome].toLowerCase() : 'closed';
+      const closedOut =
+        closeOutFollowUps && followUps.length > 0 ? ` Marked done: ${countOpenItems(followUps)}.` : '';
       const untracked =
-        waiting.length === 0
+        left.length === 0
           ? ''
           : openDeadlines === 'untrack'
-            ? ` ${waiting.length} open deadline${waiting.length === 1 ? '' : 's'} no longer tracked.`
-            : ` ${waiting.length} open deadline${waiting.length === 1 ? '' : 's'} kept on the Agenda.`;
-      onClosed(updated, `${updated.caseNumber} closed as ${what}.${untracked}`);
+            ? ` No longer tracked: ${countOpenItems(left)}.`
+            : ` Kept on the Agenda: ${countOpenItems(left)}.`;
+      onClosed(updated, `${updated.caseNumber} closed as ${what}.${closedOut}${untracked}`);
       onOpenChange(false);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['outcome', 'savedCents', 'closedOn'])),
@@ -77,6 +87,7 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
       savedCents,
       closedOn,
       openDeadlines,
+      closeOutFollowUps: closeOutFollowUps && followUps.length > 0,
     });
     if (!parsed.success) return setErrors(formErrorsFromZod(parsed.error));
     setErrors(noErrors);
@@ -90,7 +101,11 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
       title={`Close ${detail.caseNumber}`}
       description="Closed cases count on Outcomes by their closing date and never show as overdue. You can reopen a case by choosing another stage."
       onSubmit={submit}
-      submitLabel="Close case"
+      submitLabel={
+        closeOutFollowUps && followUps.length > 0
+          ? `Close case and mark ${followUps.length === 1 ? 'it' : `${followUps.length}`} done`
+          : 'Close case'
+      }
       submitDisabled={close.isPending}
       error={errors.form}
     >
@@ -144,31 +159,56 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
           />
         )}
       </Field>
-      {waiting.length === 0 ? (
+      {stillOpen.length === 0 ? (
         <p className={fieldStyles.hint}>
-          {deadlines.isPending ? 'Reading the case’s deadlines…' : 'No deadlines are open on this case.'}
+          {deadlines.isPending ? 'Reading what is open on the case…' : 'Nothing is open on this case.'}
         </p>
       ) : (
         <fieldset className={formStyles.fieldset}>
-          <legend className={formStyles.legend}>
-            {waiting.length === 1
-              ? 'One deadline is still open on this case'
-              : `${waiting.length} deadlines are still open on this case`}
-          </legend>
-          <div className={formStyles.choices}>
-            {closingDeadlineChoices.map((choice) => (
-              <label key={choice} className={formStyles.choice}>
-                <input
-                  type="radio"
-                  name="open-deadlines"
-                  value={choice}
-                  checked={openDeadlines === choice}
-                  onChange={() => setOpenDeadlines(choice)}
-                />
-                {closingDeadlineChoiceLabels[choice]}
-              </label>
+          <legend className={formStyles.legend}>Still open on this case: {countOpenItems(stillOpen)}</legend>
+          <ul className={styles.openList} aria-label="Still open on this case">
+            {stillOpen.map((item) => (
+              <li key={item.id}>
+                <span className={styles.openDue}>{formatDue(item.dueOn, item.dueAt)}</span> {item.title}
+                {originOfOpenItem(item) && (
+                  <span className={styles.openOrigin}>{originOfOpenItem(item)}</span>
+                )}
+              </li>
             ))}
-          </div>
+          </ul>
+          {followUps.length > 0 && (
+            <label className={formStyles.choice}>
+              <input
+                type="checkbox"
+                checked={closeOutFollowUps}
+                onChange={(event) => setCloseOutFollowUps(event.target.checked)}
+              />
+              {followUps.length === 1
+                ? `Close out the ${countOpenItems(followUps)}: mark it done, with a note on the timeline`
+                : `Close out the ${countOpenItems(followUps)}: mark them done, with a note on the timeline`}
+            </label>
+          )}
+          {left.length > 0 && (
+            <>
+              <p id="close-case-rest" className={fieldStyles.hint}>
+                What becomes of the {countOpenItems(left)}:
+              </p>
+              <div className={formStyles.choices} role="radiogroup" aria-labelledby="close-case-rest">
+                {closingDeadlineChoices.map((choice) => (
+                  <label key={choice} className={formStyles.choice}>
+                    <input
+                      type="radio"
+                      name="open-deadlines"
+                      value={choice}
+                      checked={openDeadlines === choice}
+                      onChange={() => setOpenDeadlines(choice)}
+                    />
+                    {closingDeadlineChoiceLabels[choice]}
+                  </label>
+                ))}
+              </div>
+            </>
+          )}
         </fieldset>
       )}
     </FormDialog>

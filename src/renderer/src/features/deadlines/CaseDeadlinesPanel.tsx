@@ -15,11 +15,14 @@ import { queryKeys } from '../../lib/query-keys';
 import { DeadlineCard } from './DeadlineCard';
 import { PayerRequestsSection } from './PayerRequestsSection';
 import { ManualDeadlineForm } from './ManualDeadlineForm';
+import { CaseFollowUpsSection } from './CaseFollowUpsSection';
+import { countOpenItems } from './open-item-words';
 
 type Props = { readonly caseId: number; readonly onAnnounce?: (message: string) => void };
 
 /**
- * The case's Deadlines tab: every computed date with who must act, the rule in plain words, its
+ * The case's Deadlines tab: how much is open (the header's count), the promises from calls and
+ * dated to-dos still open, every computed date with who must act, the rule in plain words, its
  * citation and its status (word and colour), labelled as an estimate, with an override control;
  * then what to record to get the dates that could not be computed, and requests to the payer.
  */
@@ -57,9 +60,9 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
   return (
     <div className={styles.panel}>
       <p className={styles.guidance} role="note">
-        Every date here is an estimate from the federal rule cited beside it: verify it against the notice,
-        the plan&apos;s own documents (SPD, evidence of coverage) and state law, which may give a different
-        date. File early; never wait for the last day.
+        Every computed deadline here is an estimate from the federal rule cited beside it: verify it against
+        the notice, the plan&apos;s own documents (SPD, evidence of coverage) and state law, which may give a
+        different date. File early; never wait for the last day.
       </p>
       <div className={styles.toolbar}>
         <p className={styles.muted}>
@@ -94,31 +97,40 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
           {withDatesFormatted(assumption, formatCalendarDate)}
         </p>
       ))}
+      <p className={styles.openCount}>
+        {data.openItems.length === 0
+          ? 'Nothing open on this case.'
+          : `Open on this case: ${countOpenItems(data.openItems)}.`}
+      </p>
+      <CaseFollowUpsSection items={data.openItems} onAnnounce={onAnnounce} />
       {data.deadlines.length === 0 ? (
         <p className={styles.muted}>
-          No deadlines yet. They appear when the timeline has a request the payer received, a decision or an
-          appeal, and the case has a coverage with its plan type.
+          No computed deadlines yet. They appear when the timeline has a request the payer received, a
+          decision or an appeal, and the case has a coverage with its plan type.
         </p>
       ) : (
-        <ul className={styles.list} aria-label="Deadlines">
-          {data.deadlines.map((deadline) => (
-            <DeadlineCard
-              key={deadline.key}
-              deadline={deadline}
-              timeZone={data.timeZone}
-              isChosen={chosen.has(deadline.key)}
-              onChoose={(isChosen) =>
-                setChosen((current) => {
-                  const next = new Set(current);
-                  if (isChosen) next.add(deadline.key);
-                  else next.delete(deadline.key);
-                  return next;
-                })
-              }
-              onEdit={() => setEditing(deadline)}
-            />
-          ))}
-        </ul>
+        <section className={styles.section} aria-labelledby="computed-deadlines-title">
+          <h2 id="computed-deadlines-title">Computed deadlines</h2>
+          <ul className={styles.list} aria-label="Deadlines">
+            {data.deadlines.map((deadline) => (
+              <DeadlineCard
+                key={deadline.key}
+                deadline={deadline}
+                timeZone={data.timeZone}
+                isChosen={chosen.has(deadline.key)}
+                onChoose={(isChosen) =>
+                  setChosen((current) => {
+                    const next = new Set(current);
+                    if (isChosen) next.add(deadline.key);
+                    else next.delete(deadline.key);
+                    return next;
+                  })
+                }
+                onEdit={() => setEditing(deadline)}
+              />
+            ))}
+          </ul>
+        </section>
       )}
       {data.missingFacts.length > 0 && (
         <section className={styles.missing} aria-labelledby="missing-facts-title">

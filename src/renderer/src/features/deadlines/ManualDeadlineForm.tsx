@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './Deadlines.module.css';
 import { formatDue } from './deadline-words';
-import { queryKeys } from '../../lib/query-keys';
+import { refreshOpenWork } from './refresh-open-work';
 
 export function ManualDeadlineForm({
   caseId,
@@ -25,8 +24,7 @@ export function ManualDeadlineForm({
       setTitle('');
       setDueOn('');
       setErrors(noErrors);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.tasks.ofCase(caseId) });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.deadlines.agenda });
+      await refreshOpenWork(caseId);
       onAnnounce(`Added to the agenda for ${formatDue(task.dueOn ?? '', null)}.`);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['title', 'dueOn'])),

@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { queryClient } from '../../app/query-client';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate } from '../../lib/format-date';
 import { localToday } from '@shared/schemas/fields';
+import { refreshOpenWork } from '../deadlines/refresh-open-work';
 import styles from './Timeline.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -13,7 +13,8 @@ export function CaseTasks({ caseId }: { caseId: number }) {
   });
   const setDone = useMutation({
     mutationFn: (input: { taskId: number; isDone: boolean }) => callApi('tasks.setDone', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks.ofCase(caseId) }),
+    // A dated task is open work: the header, the Deadlines tab, the Agenda and the caseload count it.
+    onSuccess: () => refreshOpenWork(caseId),
   });
   const today = localToday();
   return (
