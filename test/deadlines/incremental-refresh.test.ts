@@ -46,6 +46,27 @@ async function storeRefreshedOn(): Promise<{ connection: Database.Database; db: 
       .run('2026-11-01', caseId % 2 === 0 ? 'keep' : 'untrack', caseId);
     await recomputeCaseDeadlines(db, 'test', caseId, lastClock);
   }
+  // Promises from calls and the advocate's own dates on cases with no deadline near: open work
+  // that falls due, and then overdue, as days pass (core/deadlines/open-work.ts).
+  const withoutDeadlines = connection
+    .prepare(
+      `SELECT id FROM cases WHERE deleted_at IS NULL AND stage <> 'resolved'
+         AND id NOT IN (SELECT case_id FROM case_deadlines) ORDER BY id LIMIT 20`,
+    )
+    .all() as Array<{ id: number }>;
+  for (const [index, { id: caseId }] of withoutDeadlines.entries()) {
+    connection
+      .prepare(`INSERT INTO tasks (case_id, title, due_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
+      .run(
+        caseId,
+        'Payer calls back',
+        index % 2 === 0 ? '2026-11-28' : '2027-02-20',
+        lastClock.now.toISOString(),
+        lastClock.now.toISOString(),
+      );
+    await recomputeCaseDeadlines(db, 'test', caseId, lastClock);
+  }
+  expect(withoutDeadlines.length).toBeGreaterThan(0);
   return { connection, db };
 }
 

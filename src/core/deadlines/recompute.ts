@@ -467,8 +467,8 @@ export async function refreshDeadlineStatuses(
 }
 
 /**
- * The refresh after one on `lastDay` in the same time zone: only the cases with a deadline whose
- * status can have moved since, read through the due-date index. A status moves when its date
+ * The refresh after one on `lastDay` in the same time zone: only the cases with a deadline (or an
+ * open dated task) whose status can have moved since, read through the due-date index. A status moves when its date
  * passes (missed since `lastDay`) or comes within the due-soon window (statusByDate), so the
  * deadlines dated from `lastDay` to a day past that window from today; a day before `lastDay`
  * too, for a deadline with an hour whose date another time zone puts a day later. The others
@@ -483,20 +483,34 @@ export async function refreshDeadlineStatusesSince(
   const now = options.now ?? new Date();
   const timeZone = options.timeZone ?? userTimeZone();
   const today = civilDateInZone(now.getTime(), timeZone);
-  const rows = await db
+  const firstDay = addCalendarDays(lastDay, -1);
+  const lastDayNear = addCalendarDays(today, dueSoonDays + 1);
+  const deadlineCases = await db
     .selectFrom('case_deadlines')
     .innerJoin('case_deadline_summaries', 'case_deadline_summaries.case_id', 'case_deadlines.case_id')
     .select('case_deadlines.case_id')
     .distinct()
-    .where('case_deadlines.due_on', '>=', addCalendarDays(lastDay, -1))
-    .where('case_deadlines.due_on', '<=', addCalendarDays(today, dueSoonDays + 1))
+    .where('case_deadlines.due_on', '>=', firstDay)
+    .where('case_deadlines.due_on', '<=', lastDayNear)
     .where('case_deadline_summaries.as_of', '<', today)
     .execute();
-  return recomputeInBatches(
-    db,
-    rows.map((row) => row.case_id),
-    { ...options, now, timeZone },
-  );
+  // Open dated tasks count in the case's next date and overdue work too (open-work.ts): one
+  // that passed since makes its case overdue, with no deadline row dated then.
+  const taskCases = await db
+    .selectFrom('tasks')
+    .innerJoin('case_deadline_summaries', 'case_deadline_summaries.case_id', 'tasks.case_id')
+    .select('tasks.case_id')
+    .distinct()
+    .where('tasks.due_on', '>=', firstDay)
+    .where('tasks.due_on', '<=', lastDayNear)
+    .where('tasks.done_at', 'is', null)
+    .where('case_deadline_summaries.as_of', '<', today)
+    .execute();
+  return recomputeInBatches(db, [...new Set([...deadlineCases, ...taskCases].map((row) => row.case_id))], {
+    ...options,
+    now,
+    timeZone,
+  });
 }
 
 /**

@@ -37,6 +37,7 @@ import * as recordVersions from './0150-record-versions';
 import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as eventsByTypeCovering from './0167-events-by-type-covering';
 import * as outcomeEventFacts from './0168-outcome-event-facts';
+import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -81,4 +82,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0160-reminder-day-counts': reminderDayCounts,
   '0167-events-by-type-covering': eventsByTypeCovering,
   '0168-outcome-event-facts': outcomeEventFacts,
+  '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
 };

@@ -19,6 +19,7 @@ import * as teamAssigneeNamedOnCase from './0195-team-assignee-named-on-case';
 import * as teamAuditSealedAfterCommit from './0196-team-audit-sealed-after-commit';
 import * as teamHoldersReadWithTheCase from './0197-team-holders-read-with-the-case';
 import * as teamSearchScoped from './0198-team-search-scoped';
+import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -52,4 +53,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0196-team-audit-sealed-after-commit': teamAuditSealedAfterCommit,
   '0197-team-holders-read-with-the-case': teamHoldersReadWithTheCase,
   '0198-team-search-scoped': teamSearchScoped,
+  '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
 };
