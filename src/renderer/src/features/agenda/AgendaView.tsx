@@ -19,6 +19,7 @@ import { downloadTextFile } from '../deadlines/download-calendar';
 import styles from './Agenda.module.css';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 function refOf(item: AgendaItem): AgendaItemRef {
   return item.source === 'task'
@@ -33,6 +34,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
     queryFn: () => callApi('deadlines.agenda', {}),
   });
   const [includeNames, setIncludeNames] = useState(false);
+  const canEdit = useCanEditRecords();
   const markDone = useMutation({
     mutationFn: (item: AgendaItem) => callApi('deadlines.markDone', { item: refOf(item), note: null }),
     onSuccess: async (_, item) => {
@@ -86,8 +88,9 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
       </header>
       {items.length === 0 && (
         <p className={styles.empty}>
-          Nothing to act on for any open case. Deadlines appear here once a case has a coverage and a request,
-          decision or appeal on its timeline; add your own from a case&apos;s Deadlines tab.
+          {canEdit
+            ? 'Nothing to act on for any open case. Deadlines appear here once a case has a coverage and a request, decision or appeal on its timeline; add your own from a case’s Deadlines tab.'
+            : 'Nothing due on the cases shared with you.'}
         </p>
       )}
       {items.length > 0 && (
@@ -152,14 +155,16 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                       </span>
                     </td>
                     <td>
-                      <Button
-                        variant="quiet"
-                        onClick={() => markDone.mutate(item)}
-                        disabled={markDone.isPending}
-                        aria-label={`Mark done: ${item.caseNumber}, ${item.title}`}
-                      >
-                        <Check aria-hidden size={14} /> Mark done
-                      </Button>
+                      {canEdit && (
+                        <Button
+                          variant="quiet"
+                          onClick={() => markDone.mutate(item)}
+                          disabled={markDone.isPending}
+                          aria-label={`Mark done: ${item.caseNumber}, ${item.title}`}
+                        >
+                          <Check aria-hidden size={14} /> Mark done
+                        </Button>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -168,7 +173,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
           </section>
         );
       })}
-      <ReminderSettingsForm onAnnounce={onAnnounce} />
+      {canEdit && <ReminderSettingsForm onAnnounce={onAnnounce} />}
     </article>
   );
 }

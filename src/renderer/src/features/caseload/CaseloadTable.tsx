@@ -12,6 +12,7 @@ import {
 import { queryClient } from '../../app/query-client';
 import { caseloadColumns, caseloadFeatures } from './caseload-columns';
 import { useCaseloadWindow } from './use-caseload-window';
+import { useCanEditRecords } from '../team/use-team-connection';
 import styles from './Caseload.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -99,6 +100,9 @@ export function CaseloadTable({
   tableRef,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Ticking cases is for the bulk actions, which change them: a viewer has none (the column stays
+  // empty, so the sticky columns keep their places).
+  const canSelect = useCanEditRecords();
   const [returnedFrom] = useState(
     () => queryClient.getQueryData<LastOpened>(queryKeys.caseload.lastOpened) ?? null,
   );
@@ -218,7 +222,7 @@ export function CaseloadTable({
     if (event.key === 'Enter' && activeRow) {
       event.preventDefault();
       open(activeRow.id, activeIndex);
-    } else if (event.key === ' ' && activeRow) {
+    } else if (event.key === ' ' && activeRow && canSelect) {
       event.preventDefault();
       onToggleSelected(activeRow.id);
     }
@@ -330,13 +334,15 @@ export function CaseloadTable({
                   style={{ left: 0 }}
                   onClick={(event) => event.stopPropagation()}
                 >
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={`Select ${caseRow.caseNumber}`}
-                    checked={isSelected}
-                    onChange={() => onToggleSelected(caseRow.id)}
-                  />
+                  {canSelect && (
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      aria-label={`Select ${caseRow.caseNumber}`}
+                      checked={isSelected}
+                      onChange={() => onToggleSelected(caseRow.id)}
+                    />
+                  )}
                 </td>
                 {row.getVisibleCells().map((cell) => (
                   <td
