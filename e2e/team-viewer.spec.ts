@@ -78,7 +78,7 @@ test('a viewer reads the case shared with them, with nothing to edit; a supervis
 
   const samPage = await openCopyOf(browser, sam);
   await expect(samPage.getByRole('note').filter({ hasText: 'Read-only' })).toHaveText(
-    'Read-only: you can read the cases shared with you and export their summaries.',
+    'Read-only: you can read the cases shared with you.',
   );
   await expect(samPage.getByRole('button', { name: 'New case' })).toHaveCount(0);
   await expect(samPage.getByRole('button', { name: 'Import' })).toHaveCount(0);
