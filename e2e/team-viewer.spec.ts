@@ -132,6 +132,21 @@ test('a viewer reads the case shared with them, with nothing to edit; a supervis
   }
   await screenshotBothSizes(samPage, screenshotsOf(samPage), 'team-viewer-client');
 
+  // The team's shared reference reads without its editors.
+  const nav = samPage.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Letter templates' }).click();
+  await expect(samPage.getByRole('heading', { name: 'Letter templates', level: 1 })).toBeVisible();
+  await expect(samPage.getByLabel('Title')).toHaveAttribute('readonly', '');
+  for (const name of ['Import .md…', 'Duplicate', 'Save template']) {
+    await expect(samPage.getByRole('button', { name })).toHaveCount(0);
+  }
+  await nav.getByRole('link', { name: 'Criteria' }).click();
+  await expect(samPage.getByRole('navigation', { name: 'Criteria sets' })).toBeVisible();
+  await expect(samPage.getByRole('button', { name: 'Duplicate and edit' })).toHaveCount(0);
+  await nav.getByRole('link', { name: 'Resources' }).click();
+  await expect(samPage.getByRole('heading', { name: 'Resources', level: 1 })).toBeVisible();
+  await expect(samPage.getByRole('button', { name: 'Add resource' })).toHaveCount(0);
+
   // Exporting for an attorney stays: the dialog reads the case's record to choose from.
   // (Saving the summary is recorded in the audit log, which a viewer's login may not write yet:
   // see the it.todo in test/team/viewer-exports.test.ts.)
