@@ -18,7 +18,8 @@ import { addCalendarDays, daysBetween, formatInstantInZone } from './date-arithm
 import { resolveClock, type Clock } from './deadline-clock';
 import { meaningOf } from './deadline-meaning';
 import { listOpenItems } from './open-items';
-import { adjustmentsOfCase, recomputeCaseDeadlines } from './recompute';
+import { adjustmentsOfCase, deriveCaseDeadlineRecords, recomputeCaseDeadlines } from './recompute';
+import { dialectOf } from '../db/dialect/dialect-of';
 import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
 
 /**
@@ -27,7 +28,7 @@ import { refreshDeadlineStatusesOncePerDay } from './daily-refresh';
  */
 
 function toCaseDeadline(
-  row: CaseDeadlineRow,
+  row: Omit<CaseDeadlineRow, 'id'>,
   adjustment: DeadlineAdjustmentRow | undefined,
   now: Date,
   timeZone: string,
@@ -71,6 +72,43 @@ async function planTypeOfCase(db: Kysely<AdvocaseDatabase>, caseId: number): Pro
   return row?.plan_type ?? null;
 }
 
+/**
+ * The case's deadline rows and summary worked out for today in the person's zone: those stored,
+ * or worked out again and stored. A login that may change nothing (a team's viewer) reads them
+ * worked out in memory instead: the database refuses them any write, bookkeeping included.
+ */
+async function deadlineRecordsOfToday(
+  db: Kysely<AdvocaseDatabase>,
+  actor: string,
+  caseId: number,
+  clock: { readonly now: Date; readonly timeZone: string; readonly today: string },
+): Promise<{
+  rows: readonly Omit<CaseDeadlineRow, 'id'>[];
+  summary: { missing_facts: string; assumptions: string };
+}> {
+  const stored = await db
+    .selectFrom('case_deadline_summaries')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  const isCurrent = stored?.time_zone === clock.timeZone && stored.as_of === clock.today;
+  if (!isCurrent && (await dialectOf(db).rowVisibility.changesNothing(db))) {
+    const derived = await deriveCaseDeadlineRecords(db, caseId, clock);
+    if (!derived) throw new AppError('NOT_FOUND', 'That case no longer exists.', 'caseId');
+    return derived;
+  }
+  if (!isCurrent) await recomputeCaseDeadlines(db, actor, caseId, clock);
+  const [rows, summary] = await Promise.all([
+    db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).execute(),
+    db
+      .selectFrom('case_deadline_summaries')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, summary };
+}
+
 export async function getCaseDeadlines(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
@@ -80,21 +118,8 @@ export async function getCaseDeadlines(
   await assertCaseExists(db, caseId);
   const { now, timeZone, today } = resolveClock(clock);
   await refreshDeadlineStatusesOncePerDay(db, { now, timeZone });
-  let summary = await db
-    .selectFrom('case_deadline_summaries')
-    .selectAll()
-    .where('case_id', '=', caseId)
-    .executeTakeFirst();
-  if (!summary || summary.time_zone !== timeZone || summary.as_of !== today) {
-    await recomputeCaseDeadlines(db, actor, caseId, { now, timeZone });
-    summary = await db
-      .selectFrom('case_deadline_summaries')
-      .selectAll()
-      .where('case_id', '=', caseId)
-      .executeTakeFirstOrThrow();
-  }
-  const [rows, adjustments, requests, planType, open] = await Promise.all([
-    db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).execute(),
+  const { rows, summary } = await deadlineRecordsOfToday(db, actor, caseId, { now, timeZone, today });
+  const [adjustments, requests, planType, open] = await Promise.all([
     adjustmentsOfCase(db, caseId),
     db.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('sent_on').execute(),
     planTypeOfCase(db, caseId),

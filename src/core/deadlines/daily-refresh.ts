@@ -3,6 +3,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { civilDateInZone } from './date-arithmetic';
 import { refreshDeadlineStatuses, refreshDeadlineStatusesSince, type RecomputeOptions } from './recompute';
 import { userTimeZone } from './time-zone';
+import { dialectOf } from '../db/dialect/dialect-of';
 
 /**
  * The daily refresh of deadline statuses, once a day per store rather than once per unlock.
@@ -65,6 +66,9 @@ export function refreshDeadlineStatusesOncePerDay(
   const running = refreshOfDay.get(db);
   if (running?.day === today) return running.done;
   const done = (async () => {
+    // A login that may change nothing (a team's viewer) leaves the refresh to those who may; its
+    // reads work out what is stale in memory (getCaseDeadlines).
+    if (await dialectOf(db).rowVisibility.changesNothing(db)) return false;
     const last = await readLastRefresh(db);
     if (last && last.day === today && last.timeZone === timeZone) return false;
     if (last && last.timeZone === timeZone && last.day < today)

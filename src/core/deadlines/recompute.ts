@@ -271,6 +271,67 @@ async function ensureReauthorizationTasks(
   }
 }
 
+export type CaseDeadlineRecords = ReturnType<typeof deadlineRecordsOf>;
+
+/**
+ * One case's deadline rows and summary as of now, worked out from its facts without storing
+ * them; null when the case is gone. recomputeCaseDeadlines stores them; a login that may change
+ * nothing (a team's viewer) reads them as they are (getCaseDeadlines).
+ */
+export async function deriveCaseDeadlineRecords(
+  db: Kysely<AdvocaseDatabase>,
+  caseId: number,
+  options: RecomputeOptions = {},
+): Promise<CaseDeadlineRecords | null> {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? userTimeZone();
+  const facts = await loadCaseFacts(db, caseId, timeZone);
+  if (!facts) return null;
+  const [filings, closing, settings, requests, adjustments, fundingOptions, openTasks] = await Promise.all([
+    db
+      .selectFrom('events')
+      .select(['type', 'occurred_at as occurredAt'])
+      .where('case_id', '=', caseId)
+      .where('deleted_at', 'is', null)
+      .where('type', '=', 'external_review_requested')
+      .execute(),
+    db
+      .selectFrom('cases')
+      .select(['stage', 'closed_on', 'closing_deadlines'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow(),
+    readReminderSettings(db),
+    db.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
+    adjustmentsOfCase(db, caseId),
+    db
+      .selectFrom('funding_options')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('deleted_at', 'is', null)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('tasks')
+      .select('due_on')
+      .where('case_id', '=', caseId)
+      .where('done_at', 'is', null)
+      .where('due_on', 'is not', null)
+      .execute(),
+  ]);
+  return deadlineRecordsOf(caseId, {
+    facts,
+    payerRequests: requests,
+    adjustments,
+    fundingOptions,
+    openTaskDates: openTasks.map((task) => task.due_on!),
+    externalReviewFilings: filings,
+    closing,
+    reauthorizationLeadDays: settings.reauthorizationLeadDays,
+    now,
+    timeZone,
+  });
+}
+
 /**
  * Rebuilds one case's deadlines from its facts. Called after every write that changes them (a
  * timeline event, the coverage link, the claim type, a coverage's plan type, an override), inside
@@ -283,57 +344,13 @@ export function recomputeCaseDeadlines(
   options: RecomputeOptions = {},
 ): Promise<void> {
   return inTransaction(db, async (trx) => {
-    const now = options.now ?? new Date();
-    const timeZone = options.timeZone ?? userTimeZone();
-    const facts = await loadCaseFacts(trx, caseId, timeZone);
-    if (!facts) {
+    const records = await deriveCaseDeadlineRecords(trx, caseId, options);
+    if (!records) {
       await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
       await trx.deleteFrom('case_deadline_summaries').where('case_id', '=', caseId).execute();
       return;
     }
-    const [filings, closing, settings, requests, adjustments, fundingOptions, openTasks] = await Promise.all([
-      trx
-        .selectFrom('events')
-        .select(['type', 'occurred_at as occurredAt'])
-        .where('case_id', '=', caseId)
-        .where('deleted_at', 'is', null)
-        .where('type', '=', 'external_review_requested')
-        .execute(),
-      trx
-        .selectFrom('cases')
-        .select(['stage', 'closed_on', 'closing_deadlines'])
-        .where('id', '=', caseId)
-        .executeTakeFirstOrThrow(),
-      readReminderSettings(trx),
-      trx.selectFrom('payer_requests').selectAll().where('case_id', '=', caseId).orderBy('id').execute(),
-      adjustmentsOfCase(trx, caseId),
-      trx
-        .selectFrom('funding_options')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
-        .execute(),
-      trx
-        .selectFrom('tasks')
-        .select('due_on')
-        .where('case_id', '=', caseId)
-        .where('done_at', 'is', null)
-        .where('due_on', 'is not', null)
-        .execute(),
-    ]);
-    const { mapped, derivation, rows, summary } = deadlineRecordsOf(caseId, {
-      facts,
-      payerRequests: requests,
-      adjustments,
-      fundingOptions,
-      openTaskDates: openTasks.map((task) => task.due_on!),
-      externalReviewFilings: filings,
-      closing,
-      reauthorizationLeadDays: settings.reauthorizationLeadDays,
-      now,
-      timeZone,
-    });
+    const { mapped, derivation, rows, summary } = records;
     await trx.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
     if (rows.length > 0) await trx.insertInto('case_deadlines').values(rows).execute();
     await trx

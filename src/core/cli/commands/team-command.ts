@@ -17,6 +17,7 @@ import { exitCodes, UsageError, type ExitCode } from '../cli-io';
 import type { Command, CommandContext } from '../command';
 import { readPassphrase } from '../prompt-secret';
 import { describeLocalImport } from './describe-local-import';
+import { describeTeamInit } from './describe-team-init';
 
 const subcommands = [
   'init',
@@ -101,12 +102,7 @@ async function runSubcommand(
   const say = (line: string) => context.io.stderr.write(`${line}\n`);
   switch (subcommand) {
     case 'init': {
-      const applied = await initTeamDatabase(url);
-      context.io.stdout.write(
-        applied.length === 0
-          ? 'The team database is already up to date; nothing changed.\n'
-          : `The team database is set up (${applied.join(', ')}). Next: advocase team add-user --login NAME --role admin --full-name "…".\n`,
-      );
+      context.io.stdout.write(describeTeamInit(await initTeamDatabase(url)));
       return exitCodes.ok;
     }
     case 'add-user': {

@@ -9,4 +9,10 @@ import type { AdvocaseDatabase } from '../schema';
  */
 export type RowVisibility = {
   readonly seesEveryCase: (db: Kysely<AdvocaseDatabase>) => Promise<boolean>;
+  /**
+   * Whether the connection may change no row at all: a team's viewer, who reads the cases shared
+   * with them. Derived bookkeeping a read would otherwise store (a case's deadlines worked out for
+   * today) is then worked out in memory and not stored.
+   */
+  readonly changesNothing: (db: Kysely<AdvocaseDatabase>) => Promise<boolean>;
 };

@@ -18,9 +18,10 @@ import { LetterPage } from '../features/letters/LetterPage';
 import { LetterTemplatesPage } from '../features/letters/LetterTemplatesPage';
 import { OutcomesView } from '../features/outcomes/OutcomesView';
 import { TeamPage } from '../features/team/TeamPage';
-import { canSeeTeamPage, useTeamConnection } from '../features/team/use-team-connection';
+import { canEditRecords, canSeeTeamPage, useTeamConnection } from '../features/team/use-team-connection';
 import { CommandPalette } from '../features/search/CommandPalette';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { ReadOnlyNotice } from '../features/team/ReadOnlyNotice';
 import { StoreBadge } from '../features/team/StoreBadge';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { FailedUnlocksNotice } from '../features/session/FailedUnlocksNotice';
@@ -40,6 +41,7 @@ export function Workspace() {
   const lock = useLock();
   const route = useRoute();
   const teamConnection = useTeamConnection().data;
+  const canEdit = canEditRecords(teamConnection);
   const settings = useQuery({
     queryKey: queryKeys.settings.current,
     queryFn: () => callApi('settings.get', {}),
@@ -69,6 +71,7 @@ export function Workspace() {
         event.preventDefault();
         lockNow();
       } else if (
+        canEdit &&
         event.key === 'n' &&
         !event.ctrlKey &&
         !event.metaKey &&
@@ -81,7 +84,7 @@ export function Workspace() {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [lockNow]);
+  }, [lockNow, canEdit]);
 
   return (
     <div className={styles.shell}>
@@ -158,10 +161,14 @@ export function Workspace() {
           )}
         </nav>
         <div className={styles.headerActions}>
-          <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
-            <Plus aria-hidden size={16} /> New case
-          </Button>
-          <ImportButton onImported={announceEdit} />
+          {canEdit && (
+            <>
+              <Button variant="primary" onClick={() => setIsNewCaseOpen(true)} aria-keyshortcuts="N">
+                <Plus aria-hidden size={16} /> New case
+              </Button>
+              <ImportButton onImported={announceEdit} />
+            </>
+          )}
           <Button variant="quiet" onClick={() => setIsSettingsOpen(true)} aria-label="Settings">
             <SettingsIcon aria-hidden size={18} />
           </Button>
@@ -173,6 +180,7 @@ export function Workspace() {
       <TeamDatabaseAwayBanner />
       <main id="main-content" className={styles.main}>
         <FailedUnlocksNotice />
+        <ReadOnlyNotice />
         <ReminderBanner route={route} />
         {route.name === 'case' ? (
           <CasePage key={route.caseId} caseId={route.caseId} tab={route.tab} onAnnounce={announceEdit} />
@@ -206,7 +214,9 @@ export function Workspace() {
         </p>
         {toast?.isUndoable && <UndoLastEditButton onAnnounce={announceInfo} />}
       </div>
-      <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={announceEdit} />
+      {canEdit && (
+        <NewCaseDialog open={isNewCaseOpen} onOpenChange={setIsNewCaseOpen} onCreated={announceEdit} />
+      )}
       <SettingsDialog open={isSettingsOpen} onOpenChange={setIsSettingsOpen} onSaved={announceInfo} />
       <CommandPalette onAnnounce={announceInfo} />
       <LongRunningTimerCheck onAnnounce={announceEdit} />

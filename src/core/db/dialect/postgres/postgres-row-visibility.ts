@@ -14,4 +14,10 @@ export const postgresRowVisibility: RowVisibility = {
         OR coalesce(advocase_team_session_role() = 'supervisor', false) AS sees_every_case`.execute(db);
     return rows[0]?.sees_every_case === 1;
   },
+  // The viewer's group role has no right to change a row (0145-team-members-and-row-security.ts).
+  changesNothing: async (db) => {
+    const { rows } = await sql<{ changes_nothing: number }>`
+      SELECT coalesce(advocase_team_session_role() = 'viewer', false) AS changes_nothing`.execute(db);
+    return rows[0]?.changes_nothing === 1;
+  },
 };

@@ -19,6 +19,7 @@ import { refOfOpenItem, useMarkOpenItemDone } from '../deadlines/use-mark-open-i
 import styles from './Agenda.module.css';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 /** Across all cases: overdue, today, this week and the next 30 days, with one-click "mark done". */
 export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
@@ -27,6 +28,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
     queryFn: () => callApi('deadlines.agenda', {}),
   });
   const [includeNames, setIncludeNames] = useState(false);
+  const canEdit = useCanEditRecords();
   const markDone = useMarkOpenItemDone((item) =>
     onAnnounce(`Marked done for ${item.caseNumber}; a note was added to its timeline.`),
   );
@@ -77,8 +79,9 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
       </header>
       {items.length === 0 && (
         <p className={styles.empty}>
-          Nothing to act on for any open case. Deadlines appear here once a case has a coverage and a request,
-          decision or appeal on its timeline; add your own from a case&apos;s Deadlines tab.
+          {canEdit
+            ? 'Nothing to act on for any open case. Deadlines appear here once a case has a coverage and a request, decision or appeal on its timeline; add your own from a case’s Deadlines tab.'
+            : 'Nothing due on the cases shared with you.'}
         </p>
       )}
       {items.length > 0 && (
@@ -148,14 +151,16 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                       </span>
                     </td>
                     <td>
-                      <Button
-                        variant="quiet"
-                        onClick={() => markDone.mutate(item)}
-                        disabled={markDone.isPending}
-                        aria-label={`Mark done: ${item.caseNumber}, ${item.title}`}
-                      >
-                        <Check aria-hidden size={14} /> Mark done
-                      </Button>
+                      {canEdit && (
+                        <Button
+                          variant="quiet"
+                          onClick={() => markDone.mutate(item)}
+                          disabled={markDone.isPending}
+                          aria-label={`Mark done: ${item.caseNumber}, ${item.title}`}
+                        >
+                          <Check aria-hidden size={14} /> Mark done
+                        </Button>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -164,7 +169,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
           </section>
         );
       })}
-      <ReminderSettingsForm onAnnounce={onAnnounce} />
+      {canEdit && <ReminderSettingsForm onAnnounce={onAnnounce} />}
     </article>
   );
 }

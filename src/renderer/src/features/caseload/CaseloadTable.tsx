@@ -12,6 +12,7 @@ import { queryClient } from '../../app/query-client';
 import { caseloadColumns, caseloadFeatures } from './caseload-columns';
 import { useCaseloadSummary, useCaseloadWindow } from './use-caseload-window';
 import { useRowWindow } from './use-row-window';
+import { useCanEditRecords } from '../team/use-team-connection';
 import styles from './Caseload.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -101,6 +102,9 @@ export function CaseloadTable({
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLTableSectionElement>(null);
+  // Ticking cases is for the bulk actions, which change them: a viewer has none (the column stays
+  // empty, so the sticky columns keep their places).
+  const canSelect = useCanEditRecords();
   const [returnedFrom] = useState(
     () => queryClient.getQueryData<LastOpened>(queryKeys.caseload.lastOpened) ?? null,
   );
@@ -214,7 +218,7 @@ export function CaseloadTable({
     if (event.key === 'Enter' && activeRow) {
       event.preventDefault();
       open(activeRow.id, activeIndex);
-    } else if (event.key === ' ' && activeRow) {
+    } else if (event.key === ' ' && activeRow && canSelect) {
       event.preventDefault();
       onToggleSelected(activeRow.id);
     }
@@ -324,13 +328,15 @@ export function CaseloadTable({
                   style={{ left: 0 }}
                   onClick={(event) => event.stopPropagation()}
                 >
-                  <input
-                    type="checkbox"
-                    tabIndex={-1}
-                    aria-label={`Select ${caseRow.caseNumber}`}
-                    checked={isSelected}
-                    onChange={() => onToggleSelected(caseRow.id)}
-                  />
+                  {canSelect && (
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      aria-label={`Select ${caseRow.caseNumber}`}
+                      checked={isSelected}
+                      onChange={() => onToggleSelected(caseRow.id)}
+                    />
+                  )}
                 </td>
                 {row.getVisibleCells().map((cell) => (
                   <td

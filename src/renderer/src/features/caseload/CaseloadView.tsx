@@ -24,6 +24,7 @@ import { SaveViewDialog } from './SaveViewDialog';
 import type { ViewChoice } from './view-choice';
 import { StageCounts } from './StageCounts';
 import { useCaseloadSummary } from './use-caseload-window';
+import { useCanEditRecords } from '../team/use-team-connection';
 import styles from './Caseload.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -78,6 +79,7 @@ export function CaseloadView({
   const columns: readonly CaseloadColumnId[] =
     columnsBeingSaved ?? preferences.data?.columns ?? defaultCaseloadColumns;
   const myAdvocateName = preferences.data?.myAdvocateName ?? null;
+  const canEdit = useCanEditRecords();
 
   // The quick filter waits for a pause in typing, so each keystroke does not query 100,000 cases.
   useEffect(() => {
@@ -265,17 +267,23 @@ export function CaseloadView({
           {summary.error.message}
         </p>
       )}
-      {isEmptyCaseload && (
-        <div className={styles.empty}>
-          <h2>No cases yet</h2>
-          <p>
-            Add your first client and the treatment you are fighting for. Press <kbd>N</kbd> any time.
-          </p>
-          <Button variant="primary" onClick={onNewCase}>
-            New case
-          </Button>
-        </div>
-      )}
+      {isEmptyCaseload &&
+        (canEdit ? (
+          <div className={styles.empty}>
+            <h2>No cases yet</h2>
+            <p>
+              Add your first client and the treatment you are fighting for. Press <kbd>N</kbd> any time.
+            </p>
+            <Button variant="primary" onClick={onNewCase}>
+              New case
+            </Button>
+          </div>
+        ) : (
+          <div className={styles.empty}>
+            <h2>No case is shared with you</h2>
+            <p>A supervisor shares a case with you for a time; it appears here until the share ends.</p>
+          </div>
+        ))}
       {total === 0 && isFiltered && (
         <div className={styles.empty}>
           <h2>No case matches this view</h2>

@@ -28,6 +28,7 @@ import { CloseCaseDialog } from './CloseCaseDialog';
 import { StageSuggestionNote } from './StageSuggestionNote';
 import { refreshCaseViews } from './refresh-case-views';
 import { CaseHandover } from '../team/CaseHandover';
+import { useCanEditRecords } from '../team/use-team-connection';
 import { formatCents } from '../../lib/money';
 import { VerificationCallDialog } from '../verification/VerificationCallDialog';
 import { CaseDocumentsPanel } from '../vault/CaseDocumentsPanel';
@@ -79,6 +80,8 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
   const [isEditingDetails, setIsEditingDetails] = useState(false);
   const [deleteTarget, setDeleteTarget] = useState<DeleteTarget | null>(null);
   const [isClosing, setIsClosing] = useState(false);
+  // A team's viewer reads and exports; every control that changes the case is left out.
+  const canEdit = useCanEditRecords();
   const changeStage = useMutation({
     mutationFn: (stage: CaseStage) => callApi('cases.update', { caseId, changes: { stage } }),
     onSuccess: async (updated) => {
@@ -102,7 +105,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (isTypingInField(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!canEdit || isTypingInField(event) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'c') {
         event.preventDefault();
         setOpenForm('quick-call');
@@ -113,7 +116,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [canEdit]);
 
   if (detail.isPending) return <p className={styles.muted}>Opening the case…</p>;
   if (detail.isError) {
@@ -132,15 +135,23 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
           <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{current.caseNumber}</span>
         </nav>
-        <CaseTimerButton caseId={caseId} onAnnounce={onAnnounce} />
-        <Button
-          variant="quiet"
-          onClick={() =>
-            setDeleteTarget({ kind: 'case', caseId, name: `${current.caseNumber} (${current.clientName})` })
-          }
-        >
-          <Trash2 aria-hidden size={14} /> Delete case…
-        </Button>
+        {canEdit && (
+          <>
+            <CaseTimerButton caseId={caseId} onAnnounce={onAnnounce} />
+            <Button
+              variant="quiet"
+              onClick={() =>
+                setDeleteTarget({
+                  kind: 'case',
+                  caseId,
+                  name: `${current.caseNumber} (${current.clientName})`,
+                })
+              }
+            >
+              <Trash2 aria-hidden size={14} /> Delete case…
+            </Button>
+          </>
+        )}
       </div>
       <header className={styles.header}>
         <div className={styles.identity}>
@@ -166,65 +177,83 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
             {current.closedOn ? ` · Closed ${formatCalendarDate(current.closedOn)}` : ''}
             {current.closedOn && current.savedCents !== null
               ? ` · Saved ${formatCents(current.savedCents)}`
-              : ''}{' '}
-            <button type="button" className={styles.linkButton} onClick={() => setIsEditingDetails(true)}>
-              <Pencil aria-hidden size={12} /> Edit details
-            </button>
+              : ''}
+            {canEdit && (
+              <>
+                {' '}
+                <button type="button" className={styles.linkButton} onClick={() => setIsEditingDetails(true)}>
+                  <Pencil aria-hidden size={12} /> Edit details
+                </button>
+              </>
+            )}
           </p>
           <CaseOpenItemsSummary caseId={caseId} />
         </div>
         <div className={styles.actions}>
-          <label className={styles.stage}>
-            <span>Stage</span>
-            <select
-              value={current.stage}
-              disabled={changeStage.isPending}
-              onChange={(event) => {
-                const stage = event.target.value as CaseStage;
-                // Closing asks for the outcome and what to do with the open deadlines.
-                if (isClosedStage(stage)) setIsClosing(true);
-                else changeStage.mutate(stage);
-              }}
-            >
-              {caseStages.map((stage) => (
-                <option key={stage} value={stage}>
-                  {caseStageLabels[stage]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {!isClosedStage(current.stage) && (
+          {canEdit ? (
+            <label className={styles.stage}>
+              <span>Stage</span>
+              <select
+                value={current.stage}
+                disabled={changeStage.isPending}
+                onChange={(event) => {
+                  const stage = event.target.value as CaseStage;
+                  // Closing asks for the outcome and what to do with the open deadlines.
+                  if (isClosedStage(stage)) setIsClosing(true);
+                  else changeStage.mutate(stage);
+                }}
+              >
+                {caseStages.map((stage) => (
+                  <option key={stage} value={stage}>
+                    {caseStageLabels[stage]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <p className={styles.stage}>
+              <span>Stage</span>
+              <span className={styles.stageText}>{caseStageLabels[current.stage]}</span>
+            </p>
+          )}
+          {canEdit && !isClosedStage(current.stage) && (
             <Button onClick={() => setIsClosing(true)} title="Record how the case ended and close it">
               <Archive aria-hidden size={16} /> Close case…
             </Button>
           )}
-          <Button
-            onClick={() => setIsVerifying(true)}
-            title="Ask the payer the benefits verification questions"
-          >
-            <ClipboardList aria-hidden size={16} /> Verify benefits
-          </Button>
+          {canEdit && (
+            <Button
+              onClick={() => setIsVerifying(true)}
+              title="Ask the payer the benefits verification questions"
+            >
+              <ClipboardList aria-hidden size={16} /> Verify benefits
+            </Button>
+          )}
           <Button
             onClick={() => setIsExporting(true)}
             title="Case summary PDF and exhibit bundle for an attorney"
           >
             <FileOutput aria-hidden size={16} /> Export for attorney
           </Button>
-          <Button onClick={() => setOpenForm('quick-call')} aria-keyshortcuts="C" title="Log a call (C)">
-            <Phone aria-hidden size={16} /> Log call
-          </Button>
-          <Button
-            variant="primary"
-            onClick={() => setOpenForm('any')}
-            aria-keyshortcuts="E"
-            title="Add to the timeline (E)"
-          >
-            <MessageSquarePlus aria-hidden size={16} /> Add event
-          </Button>
+          {canEdit && (
+            <>
+              <Button onClick={() => setOpenForm('quick-call')} aria-keyshortcuts="C" title="Log a call (C)">
+                <Phone aria-hidden size={16} /> Log call
+              </Button>
+              <Button
+                variant="primary"
+                onClick={() => setOpenForm('any')}
+                aria-keyshortcuts="E"
+                title="Add to the timeline (E)"
+              >
+                <MessageSquarePlus aria-hidden size={16} /> Add event
+              </Button>
+            </>
+          )}
         </div>
       </header>
       <CaseHandover caseId={caseId} />
-      {current.stageSuggestion && (
+      {canEdit && current.stageSuggestion && (
         <StageSuggestionNote
           caseId={caseId}
           currentStage={current.stage}
@@ -234,8 +263,13 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
       )}
       {current.authorizationWarning && (
         <p className={styles.warning} role="note">
-          {current.authorizationWarning}{' '}
-          <a href={hrefFor({ name: 'client', clientId: current.clientId })}>Record an authorization</a>
+          {current.authorizationWarning}
+          {canEdit && (
+            <>
+              {' '}
+              <a href={hrefFor({ name: 'client', clientId: current.clientId })}>Record an authorization</a>
+            </>
+          )}
         </p>
       )}
       <nav aria-label="Case sections" className={styles.tabs}>
@@ -251,7 +285,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         ))}
       </nav>
       <section className={styles.panel} aria-label={tabLabels[tab]}>
-        {tab === 'timeline' && <DenialNoticeDropZone caseId={caseId} onAnnounce={onAnnounce} />}
+        {canEdit && tab === 'timeline' && <DenialNoticeDropZone caseId={caseId} onAnnounce={onAnnounce} />}
         {tab === 'timeline' && <CaseTimeline caseId={caseId} />}
         {tab === 'coverage' && <CaseCoverageTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}

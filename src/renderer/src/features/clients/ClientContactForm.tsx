@@ -8,22 +8,11 @@ import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import styles from './ClientPage.module.css';
 import { FormError } from '../../components/FormError';
-import { formatCalendarDate } from '../../lib/format-date';
+import { clientDetailFields, formatClientValue } from './client-detail-fields';
 import { compareFields, EditConflictDialog, keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
 
-const fields = [
-  { key: 'fullName', label: 'Full name', kind: 'text' },
-  { key: 'dateOfBirth', label: 'Date of birth', kind: 'date' },
-  { key: 'state', label: 'State', kind: 'state' },
-  { key: 'phone', label: 'Phone', kind: 'text' },
-  { key: 'email', label: 'Email', kind: 'text' },
-  { key: 'preferredLanguage', label: 'Preferred language', kind: 'text' },
-  { key: 'address', label: 'Address', kind: 'textarea' },
-  { key: 'notes', label: 'Notes', kind: 'textarea' },
-] as const;
-
-type Key = (typeof fields)[number]['key'];
+type Key = (typeof clientDetailFields)[number]['key'];
 type Changes = Record<Key, string> & { tags: string[] };
 
 function formValuesOf(client: Client): Record<Key, string> {
@@ -39,14 +28,7 @@ function formValuesOf(client: Client): Record<Key, string> {
   };
 }
 
-function formatClientValue(key: string, value: unknown): string {
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
-  if (value === null || value === undefined || value === '') return '—';
-  if (key === 'dateOfBirth') return formatCalendarDate(value as string);
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-const comparedFields = [...fields, { key: 'tags', label: 'Tags' }];
+const comparedFields = [...clientDetailFields, { key: 'tags', label: 'Tags' }];
 
 /** `onSaved` gets what to announce: saved, or the person's changes discarded for the saved version. */
 export function ClientContactForm({
@@ -72,7 +54,7 @@ export function ClientContactForm({
       setErrors(
         formErrorsFromFailure(
           error,
-          fields.map((field) => `changes.${field.key}`),
+          clientDetailFields.map((field) => `changes.${field.key}`),
         ),
       ),
   });
@@ -118,7 +100,7 @@ export function ClientContactForm({
         <h2 id="contact-title" className={styles.cardTitle}>
           Details, contact and notes
         </h2>
-        {fields.map((field) => (
+        {clientDetailFields.map((field) => (
           <Field
             key={field.key}
             label={field.label}

@@ -18,6 +18,8 @@ import { ClientContactForm } from './ClientContactForm';
 import styles from './ClientPage.module.css';
 import { queryKeys } from '../../lib/query-keys';
 import { keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
+import { useCanEditRecords } from '../team/use-team-connection';
+import { ClientDetails } from './ClientDetails';
 
 type Props = { readonly clientId: number; readonly onAnnounce: (message: string) => void };
 
@@ -28,6 +30,8 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
   });
   const [editingCoverage, setEditingCoverage] = useState<Coverage | 'new' | null>(null);
   const [deleteTarget, setDeleteTarget] = useState<DeleteTarget | null>(null);
+  // A team's viewer reads the client of a case shared with them; nothing here changes for them.
+  const canEdit = useCanEditRecords();
 
   if (detail.isPending) return <p className={styles.muted}>Opening the client…</p>;
   if (detail.isError) {
@@ -46,12 +50,14 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
         <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
           <a href={hrefFor({ name: 'caseload' })}>Caseload</a> / <span>{client.fullName}</span>
         </nav>
-        <Button
-          variant="quiet"
-          onClick={() => setDeleteTarget({ kind: 'client', clientId, name: client.fullName })}
-        >
-          <Trash2 aria-hidden size={14} /> Delete client…
-        </Button>
+        {canEdit && (
+          <Button
+            variant="quiet"
+            onClick={() => setDeleteTarget({ kind: 'client', clientId, name: client.fullName })}
+          >
+            <Trash2 aria-hidden size={14} /> Delete client…
+          </Button>
+        )}
       </div>
       <header>
         <h1 id="client-title" className={styles.title}>
@@ -100,10 +106,12 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
               <h2 id="coverage-title" className={styles.cardTitle}>
                 Coverage history
               </h2>
-              <Button onClick={() => setEditingCoverage('new')}>Add coverage</Button>
+              {canEdit && <Button onClick={() => setEditingCoverage('new')}>Add coverage</Button>}
             </div>
             {coverages.length === 0 && (
-              <p className={styles.muted}>No plans recorded. Add the one on the member card.</p>
+              <p className={styles.muted}>
+                {canEdit ? 'No plans recorded. Add the one on the member card.' : 'No plans recorded.'}
+              </p>
             )}
             <ul className={styles.list}>
               {coverages.map((coverage) => (
@@ -117,13 +125,15 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
                       {describePlanPeriod(coverage.effectiveOn, coverage.endsOn)}
                     </div>
                   </div>
-                  <Button
-                    variant="quiet"
-                    onClick={() => setEditingCoverage(coverage)}
-                    aria-label={`Edit coverage with ${coverage.payer}`}
-                  >
-                    Edit
-                  </Button>
+                  {canEdit && (
+                    <Button
+                      variant="quiet"
+                      onClick={() => setEditingCoverage(coverage)}
+                      aria-label={`Edit coverage with ${coverage.payer}`}
+                    >
+                      Edit
+                    </Button>
+                  )}
                 </li>
               ))}
             </ul>
@@ -135,8 +145,10 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
               Authorizations on file
             </h2>
             {authorizations.length === 0 && (
-              <p className={styles.warning}>
-                None yet. Payers will not discuss the case with you until one is on file.
+              <p className={canEdit ? styles.warning : styles.muted}>
+                {canEdit
+                  ? 'None yet. Payers will not discuss the case with you until one is on file.'
+                  : 'None on file.'}
               </p>
             )}
             <ul className={styles.list}>
@@ -154,22 +166,28 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
                 </li>
               ))}
             </ul>
-            <AuthorizationForm
-              clientId={clientId}
-              onSaved={async () => {
+            {canEdit && (
+              <AuthorizationForm
+                clientId={clientId}
+                onSaved={async () => {
+                  await refresh();
+                  await queryClient.invalidateQueries({ queryKey: queryKeys.cases.all });
+                  onAnnounce('Authorization recorded.');
+                }}
+              />
+            )}
+          </section>
+          {canEdit ? (
+            <ClientContactForm
+              client={client}
+              onSaved={async (message) => {
                 await refresh();
-                await queryClient.invalidateQueries({ queryKey: queryKeys.cases.all });
-                onAnnounce('Authorization recorded.');
+                onAnnounce(message);
               }}
             />
-          </section>
-          <ClientContactForm
-            client={client}
-            onSaved={async (message) => {
-              await refresh();
-              onAnnounce(message);
-            }}
-          />
+          ) : (
+            <ClientDetails client={client} />
+          )}
         </div>
       </div>
       <DeleteRecordDialog

@@ -22,6 +22,7 @@ import { formErrorsAt, shownFormErrors } from './form-errors-at';
 import { ScenarioTable } from './ScenarioTable';
 import styles from './Costs.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 const estimateFields: readonly CostField[] = [
   ...courseFields,
@@ -57,6 +58,8 @@ function CostEstimate({
   readonly onAnnounce: (message: string) => void;
 }) {
   const [state, setState] = useState(() => formStateFrom(estimateFields, saved.inputs));
+  // A team's viewer sees the figures the estimate was made from, without changing or saving them.
+  const canEdit = useCanEditRecords();
   const [hasOutOfNetworkBenefit, setHasOutOfNetworkBenefit] = useState(saved.inputs.hasOutOfNetworkBenefit);
   const [copayCountsTowardDeductible, setCopayCounts] = useState(saved.inputs.copayCountsTowardDeductible);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -148,7 +151,7 @@ function CostEstimate({
         <h2 id="cost-inputs-title" className={styles.cardTitle}>
           Course, prices and cost sharing
         </h2>
-        <div className={styles.fieldsetGrid}>
+        <fieldset disabled={!canEdit} className={styles.fieldsetGrid}>
           <CostFieldset legend="Course of treatment" fields={courseFields} {...fieldsetProps} />
           <CostFieldset legend="Price per session" fields={priceFields} {...fieldsetProps} />
           <CostFieldset legend="In network" fields={costSharingFields('inNetwork')} {...fieldsetProps}>
@@ -175,13 +178,15 @@ function CostEstimate({
               The plan pays something out of network (HMOs and EPOs often do not)
             </label>
           </CostFieldset>
-        </div>
+        </fieldset>
         <FormError message={errors.form} />
-        <div className={formStyles.actions}>
-          <Button variant="primary" type="submit" disabled={save.isPending}>
-            Save and estimate
-          </Button>
-        </div>
+        {canEdit && (
+          <div className={formStyles.actions}>
+            <Button variant="primary" type="submit" disabled={save.isPending}>
+              Save and estimate
+            </Button>
+          </div>
+        )}
       </form>
     </div>
   );

@@ -25,6 +25,7 @@ import { formErrorsAt, shownFormErrors } from './form-errors-at';
 import { PlanFormDialog } from './PlanFormDialog';
 import { WorkingDisclosure } from './WorkingDisclosure';
 import styles from './Costs.module.css';
+import { useCanEditRecords } from '../team/use-team-connection';
 import { queryKeys } from '../../lib/query-keys';
 
 const plannedCourseFields = [...courseFields, ...priceFields];
@@ -87,6 +88,8 @@ function PlannedCourseForm({
 }) {
   const [state, setState] = useState(() => formStateFrom(plannedCourseFields, comparison.plannedCourse));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  // A team's viewer sees the course the plans were compared on, without changing or saving it.
+  const canEdit = useCanEditRecords();
   const save = useMutation({
     mutationFn: (plannedCourse: unknown) =>
       callApi('plans.saveCourse', { clientId: comparison.clientId, plannedCourse: plannedCourse as never }),
@@ -129,16 +132,18 @@ function PlannedCourseForm({
           every plan.
         </p>
       )}
-      <div className={styles.fieldsetGrid}>
+      <fieldset disabled={!canEdit} className={styles.fieldsetGrid}>
         <CostFieldset legend="Course of treatment" fields={courseFields} {...fieldsetProps} />
         <CostFieldset legend="Price per session" fields={priceFields} {...fieldsetProps} />
-      </div>
+      </fieldset>
       <FormError message={errors.form} />
-      <div className={formStyles.actions}>
-        <Button variant="primary" type="submit" disabled={save.isPending}>
-          Save course
-        </Button>
-      </div>
+      {canEdit && (
+        <div className={formStyles.actions}>
+          <Button variant="primary" type="submit" disabled={save.isPending}>
+            Save course
+          </Button>
+        </div>
+      )}
     </form>
   );
 }
@@ -160,6 +165,7 @@ function PlansTable({
 }) {
   const [editing, setEditing] = useState<CandidatePlan | 'new' | null>(null);
   const [removing, setRemoving] = useState<CandidatePlan | null>(null);
+  const canEdit = useCanEditRecords();
   const remove = useMutation({
     mutationFn: (plan: CandidatePlan) => callApi('plans.remove', { planId: plan.id }),
     onSuccess: (updated, plan) => {
@@ -188,18 +194,21 @@ function PlansTable({
         <h2 id="candidates-title" className={styles.cardTitle}>
           Plans side by side
         </h2>
-        <Button
-          onClick={() => setEditing('new')}
-          disabled={isFull}
-          title={isFull ? 'At most 5 plans' : undefined}
-        >
-          <Plus aria-hidden size={16} /> Add plan
-        </Button>
+        {canEdit && (
+          <Button
+            onClick={() => setEditing('new')}
+            disabled={isFull}
+            title={isFull ? 'At most 5 plans' : undefined}
+          >
+            <Plus aria-hidden size={16} /> Add plan
+          </Button>
+        )}
       </div>
       {plans.length < 2 && (
         <p className={styles.empty}>
-          {plans.length === 0 ? 'No plans yet. ' : 'One plan so far. '}
-          Add two to five plans from the client&apos;s open-enrollment or new-job options to compare them.
+          {plans.length === 0 ? 'No plans yet.' : 'One plan so far.'}
+          {canEdit &&
+            ' Add two to five plans from the client’s open-enrollment or new-job options to compare them.'}
         </p>
       )}
       {plans.length > 0 && (
@@ -213,22 +222,24 @@ function PlansTable({
                     <div className={styles.planHeader}>
                       <span>{plan.name}</span>
                       {isCheapest(plan) && <span className={styles.cheapestBadge}>Lowest expected cost</span>}
-                      <span className={`${styles.planActions} ${styles.noPrint}`}>
-                        <Button
-                          variant="quiet"
-                          onClick={() => setEditing(plan)}
-                          aria-label={`Edit ${plan.name}`}
-                        >
-                          <Pencil aria-hidden size={14} /> Edit
-                        </Button>
-                        <Button
-                          variant="quiet"
-                          onClick={() => setRemoving(plan)}
-                          aria-label={`Remove ${plan.name}`}
-                        >
-                          <Trash2 aria-hidden size={14} /> Remove
-                        </Button>
-                      </span>
+                      {canEdit && (
+                        <span className={`${styles.planActions} ${styles.noPrint}`}>
+                          <Button
+                            variant="quiet"
+                            onClick={() => setEditing(plan)}
+                            aria-label={`Edit ${plan.name}`}
+                          >
+                            <Pencil aria-hidden size={14} /> Edit
+                          </Button>
+                          <Button
+                            variant="quiet"
+                            onClick={() => setRemoving(plan)}
+                            aria-label={`Remove ${plan.name}`}
+                          >
+                            <Trash2 aria-hidden size={14} /> Remove
+                          </Button>
+                        </span>
+                      )}
                     </div>
                   </th>
                 ))}

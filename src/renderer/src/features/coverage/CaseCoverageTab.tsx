@@ -6,6 +6,7 @@ import type { Coverage } from '@shared/schemas/coverages';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { Field, inputClassName } from '../../components/Field';
+import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { callApi } from '../../lib/api';
 import { formatInstant } from '../../lib/format-date';
 import { coverageFieldGroups, coverageFieldLabel, formatCoverageValue } from './coverage-fields';
@@ -13,6 +14,7 @@ import { CoverageFormDialog } from './CoverageFormDialog';
 import styles from './Coverage.module.css';
 import { queryKeys } from '../../lib/query-keys';
 import { keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
 
@@ -22,6 +24,7 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
     queryFn: () => callApi('clients.get', { clientId: detail.clientId }),
   });
   const [editing, setEditing] = useState<Coverage | 'new' | null>(null);
+  const canEdit = useCanEditRecords();
   const update = useMutation({
     mutationFn: (changes: { coverageId?: number | null; claimType?: ClaimType | null; isUrgent?: boolean }) =>
       callApi('cases.update', { caseId: detail.id, changes }),
@@ -73,54 +76,63 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   return (
     <div className={styles.layout}>
       <div className={styles.card}>
-        <div className={styles.controls}>
-          <Field label="Coverage for this case">
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={detail.coverageId ?? ''}
-                onChange={(event) =>
-                  update.mutate({ coverageId: event.target.value ? Number(event.target.value) : null })
-                }
-              >
-                <option value="">None linked</option>
-                {coverages.map((coverage) => (
-                  <option key={coverage.id} value={coverage.id}>
-                    {coverage.payer}
-                    {coverage.planName ? ` · ${coverage.planName}` : ''}
-                    {coverage.memberId ? ` · ${coverage.memberId}` : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Kind of request" hint="Urgent requests get 72-hour clocks.">
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={detail.claimType ?? ''}
-                onChange={(event) =>
-                  update.mutate({ claimType: (event.target.value || null) as ClaimType | null })
-                }
-              >
-                <option value="">Not known yet</option>
-                {claimTypes.map((claimType) => (
-                  <option key={claimType} value={claimType}>
-                    {claimTypeLabels[claimType]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Button onClick={() => setEditing('new')}>Add coverage</Button>
-        </div>
+        {canEdit ? (
+          <div className={styles.controls}>
+            <Field label="Coverage for this case">
+              {(ids) => (
+                <select
+                  {...ids}
+                  className={inputClassName}
+                  value={detail.coverageId ?? ''}
+                  onChange={(event) =>
+                    update.mutate({ coverageId: event.target.value ? Number(event.target.value) : null })
+                  }
+                >
+                  <option value="">None linked</option>
+                  {coverages.map((coverage) => (
+                    <option key={coverage.id} value={coverage.id}>
+                      {coverage.payer}
+                      {coverage.planName ? ` · ${coverage.planName}` : ''}
+                      {coverage.memberId ? ` · ${coverage.memberId}` : ''}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Kind of request" hint="Urgent requests get 72-hour clocks.">
+              {(ids) => (
+                <select
+                  {...ids}
+                  className={inputClassName}
+                  value={detail.claimType ?? ''}
+                  onChange={(event) =>
+                    update.mutate({ claimType: (event.target.value || null) as ClaimType | null })
+                  }
+                >
+                  <option value="">Not known yet</option>
+                  {claimTypes.map((claimType) => (
+                    <option key={claimType} value={claimType}>
+                      {claimTypeLabels[claimType]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Button onClick={() => setEditing('new')}>Add coverage</Button>
+          </div>
+        ) : (
+          <div className={styles.controls}>
+            <ReadOnlyField
+              label="Kind of request"
+              value={detail.claimType ? claimTypeLabels[detail.claimType] : 'Not known yet'}
+            />
+          </div>
+        )}
         {linked ? (
           <>
             <div className={styles.cardHeader}>
               <h2 className={styles.cardTitle}>{linked.payer}</h2>
-              <Button onClick={() => setEditing(linked)}>Edit</Button>
+              {canEdit && <Button onClick={() => setEditing(linked)}>Edit</Button>}
             </div>
             <dl className={styles.facts}>
               {(['planType', 'networkType'] as const).map((key) => (
@@ -136,8 +148,9 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
           </>
         ) : (
           <p className={styles.muted}>
-            No coverage linked. Add the client's plan from the member card: the kind of plan decides which
-            appeal rules apply.
+            {canEdit
+              ? "No coverage linked. Add the client's plan from the member card: the kind of plan decides which appeal rules apply."
+              : 'No coverage linked to this case.'}
           </p>
         )}
       </div>

@@ -5,12 +5,14 @@ import type { CaseDetail } from '@shared/schemas/cases';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { Field, inputClassName } from '../../components/Field';
+import { ReadOnlyField } from '../../components/ReadOnlyField';
 import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form-errors';
 import { ProviderFormDialog } from './ProviderFormDialog';
 import styles from './Coverage.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
 
@@ -20,6 +22,7 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
     queryFn: () => callApi('providers.list', {}),
   });
   const [isAdding, setIsAdding] = useState(false);
+  const canEdit = useCanEditRecords();
   const setProvider = useMutation({
     mutationFn: (providerId: number | null) =>
       callApi('cases.update', { caseId: detail.id, changes: { providerId } }),
@@ -36,38 +39,50 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
   return (
     <div className={styles.layout}>
       <div className={styles.card}>
-        <div className={styles.controls}>
-          <Field label="Treating provider for this case">
-            {(ids) => (
-              <select
-                {...ids}
-                className={inputClassName}
-                value={detail.providerId ?? ''}
-                onChange={(event) =>
-                  setProvider.mutate(event.target.value ? Number(event.target.value) : null)
-                }
-              >
-                <option value="">None chosen</option>
-                {providers.data?.map((provider) => (
-                  <option key={provider.id} value={provider.id}>
-                    {provider.name}
-                    {provider.specialty ? ` · ${provider.specialty}` : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Button onClick={() => setIsAdding(true)}>Add provider</Button>
-        </div>
+        {canEdit ? (
+          <div className={styles.controls}>
+            <Field label="Treating provider for this case">
+              {(ids) => (
+                <select
+                  {...ids}
+                  className={inputClassName}
+                  value={detail.providerId ?? ''}
+                  onChange={(event) =>
+                    setProvider.mutate(event.target.value ? Number(event.target.value) : null)
+                  }
+                >
+                  <option value="">None chosen</option>
+                  {providers.data?.map((provider) => (
+                    <option key={provider.id} value={provider.id}>
+                      {provider.name}
+                      {provider.specialty ? ` · ${provider.specialty}` : ''}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Button onClick={() => setIsAdding(true)}>Add provider</Button>
+          </div>
+        ) : (
+          <div className={styles.controls}>
+            <ReadOnlyField
+              label="Treating provider for this case"
+              value={detail.providerName ?? 'None chosen'}
+            />
+          </div>
+        )}
         {detail.coverageId ? (
           <NetworkStatuses
             coverageId={detail.coverageId}
             providers={providers.data ?? []}
+            canEdit={canEdit}
             onAnnounce={onAnnounce}
           />
         ) : (
           <p className={styles.muted}>
-            Link a coverage on the Coverage tab to record whether providers are in its network.
+            {canEdit
+              ? 'Link a coverage on the Coverage tab to record whether providers are in its network.'
+              : 'No coverage linked to this case, so no network status.'}
           </p>
         )}
       </div>
@@ -87,10 +102,11 @@ export function CaseProvidersTab({ detail, onAnnounce }: Props) {
 type NetworkProps = {
   readonly coverageId: number;
   readonly providers: readonly { id: number; name: string }[];
+  readonly canEdit: boolean;
   readonly onAnnounce: (message: string) => void;
 };
 
-function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
+function NetworkStatuses({ coverageId, providers, canEdit, onAnnounce }: NetworkProps) {
   const networks = useQuery({
     queryKey: queryKeys.coverages.networks(coverageId),
     queryFn: () => callApi('coverages.networks', { coverageId }),
@@ -153,62 +169,64 @@ function NetworkStatuses({ coverageId, providers, onAnnounce }: NetworkProps) {
           )}
         </tbody>
       </table>
-      <form className={`${formStyles.form} ${styles.controls}`} onSubmit={submit} noValidate>
-        <Field label="Provider" error={errors.fields.providerId}>
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={providerId}
-              onChange={(event) => setProviderId(event.target.value)}
-            >
-              <option value="">Choose…</option>
-              {providers.map((provider) => (
-                <option key={provider.id} value={provider.id}>
-                  {provider.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Network status">
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={status}
-              onChange={(event) => setStatus(event.target.value as NetworkStatus)}
-            >
-              {networkStatuses.map((candidate) => (
-                <option key={candidate} value={candidate}>
-                  {networkStatusLabels[candidate]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Tier" optional error={errors.fields.tier}>
-          {(ids) => (
+      {canEdit && (
+        <form className={`${formStyles.form} ${styles.controls}`} onSubmit={submit} noValidate>
+          <Field label="Provider" error={errors.fields.providerId}>
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={providerId}
+                onChange={(event) => setProviderId(event.target.value)}
+              >
+                <option value="">Choose…</option>
+                {providers.map((provider) => (
+                  <option key={provider.id} value={provider.id}>
+                    {provider.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Network status">
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={status}
+                onChange={(event) => setStatus(event.target.value as NetworkStatus)}
+              >
+                {networkStatuses.map((candidate) => (
+                  <option key={candidate} value={candidate}>
+                    {networkStatusLabels[candidate]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Tier" optional error={errors.fields.tier}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                value={tier}
+                onChange={(event) => setTier(event.target.value)}
+              />
+            )}
+          </Field>
+          <label className={formStyles.choice}>
             <input
-              {...ids}
-              className={inputClassName}
-              value={tier}
-              onChange={(event) => setTier(event.target.value)}
+              type="checkbox"
+              checked={referralRequired}
+              onChange={(event) => setReferralRequired(event.target.checked)}
             />
-          )}
-        </Field>
-        <label className={formStyles.choice}>
-          <input
-            type="checkbox"
-            checked={referralRequired}
-            onChange={(event) => setReferralRequired(event.target.checked)}
-          />
-          Referral required
-        </label>
-        <Button type="submit" disabled={save.isPending}>
-          Record status
-        </Button>
-      </form>
+            Referral required
+          </label>
+          <Button type="submit" disabled={save.isPending}>
+            Record status
+          </Button>
+        </form>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { queryClient } from '../../app/query-client';
 import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import { inputClassName } from '../../components/Field';
+import { ReadOnlyField } from '../../components/ReadOnlyField';
 import { callApi } from '../../lib/api';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { DocumentPreviewDialog } from '../vault/DocumentPreviewDialog';
@@ -15,6 +16,7 @@ import { JudgeCriterionDialog } from './JudgeCriterionDialog';
 import { PolicyHeader } from './PolicyHeader';
 import styles from './Criteria.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly caseId: number };
 
@@ -40,6 +42,7 @@ export function CaseCriteriaTab({ caseId }: Props) {
   const [judging, setJudging] = useState<Result | null>(null);
   // Said here, not in the workspace's toast: that toast offers Undo, which does not cover these choices.
   const [status, setStatus] = useState('');
+  const canEdit = useCanEditRecords();
   const choose = useMutation({
     mutationFn: (setId: string) => callApi('criteria.chooseSetForCase', { caseId, setId }),
     onSuccess: (updated) => {
@@ -59,18 +62,22 @@ export function CaseCriteriaTab({ caseId }: Props) {
   return (
     <div className={styles.panel}>
       <div className={styles.toolbar}>
-        <label className={styles.setPicker}>
-          <span>Criteria set</span>
-          <select
-            className={inputClassName}
-            value={set?.id ?? ''}
-            disabled={choose.isPending || choices.length === 0}
-            onChange={(event) => choose.mutate(event.target.value)}
-          >
-            {!set && <option value="">No set for this treatment</option>}
-            <SetOptions sets={choices} />
-          </select>
-        </label>
+        {canEdit ? (
+          <label className={styles.setPicker}>
+            <span>Criteria set</span>
+            <select
+              className={inputClassName}
+              value={set?.id ?? ''}
+              disabled={choose.isPending || choices.length === 0}
+              onChange={(event) => choose.mutate(event.target.value)}
+            >
+              {!set && <option value="">No set for this treatment</option>}
+              <SetOptions sets={choices} />
+            </select>
+          </label>
+        ) : (
+          <ReadOnlyField label="Criteria set" value={set?.definition.name ?? 'No set for this treatment'} />
+        )}
         <a className={styles.linkButton} href={hrefFor({ name: 'criteria', section: 'sets' })}>
           <Library aria-hidden size={16} /> Criteria library
         </a>
@@ -140,7 +147,7 @@ export function CaseCriteriaTab({ caseId }: Props) {
                       (criterion) => criterion.id === result.criterionId && criterion.kind === 'manual',
                     )}
                     onOpenDocument={setPreviewId}
-                    onJudge={() => setJudging(result)}
+                    onJudge={canEdit ? () => setJudging(result) : undefined}
                   />
                 ))}
               </ol>
@@ -217,7 +224,8 @@ type CardProps = {
   readonly result: Result;
   readonly isManual: boolean;
   readonly onOpenDocument: (documentId: number) => void;
-  readonly onJudge: () => void;
+  /** Absent for someone who reads only (a team's viewer). */
+  readonly onJudge: (() => void) | undefined;
 };
 
 function CriterionCard({ caseId, result, isManual, onOpenDocument, onJudge }: CardProps) {
@@ -275,7 +283,7 @@ function CriterionCard({ caseId, result, isManual, onOpenDocument, onJudge }: Ca
           )}
         </div>
       )}
-      {isManual && (
+      {isManual && onJudge && (
         <div>
           <Button variant="secondary" onClick={onJudge}>
             Record your judgement

@@ -13,6 +13,7 @@ import { CriteriaSetEditor } from './CriteriaSetEditor';
 import { PolicyHeader } from './PolicyHeader';
 import styles from './CriteriaLibrary.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Editing = { readonly setId: string | null; readonly basedOn: string | null; readonly set: CriteriaSet };
 
@@ -69,6 +70,8 @@ export function CriteriaSetsLibrary({ onAnnounce }: { readonly onAnnounce: (mess
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
+  // The sets are the team's shared reference: a viewer reads them.
+  const canEdit = useCanEditRecords();
   const [toDelete, setToDelete] = useState<CriteriaSet | null>(null);
   const remove = useMutation({
     mutationFn: (setId: string) => callApi('criteria.deleteSet', { setId }),
@@ -145,41 +148,45 @@ export function CriteriaSetsLibrary({ onAnnounce }: { readonly onAnnounce: (mess
           <>
             <div className={styles.detailHead}>
               <h2>{selected.definition.name}</h2>
-              <div className={styles.inlineActions}>
-                <Button
-                  onClick={() =>
-                    setEditing({
-                      setId: null,
-                      basedOn: selected.id,
-                      set: {
-                        ...selected,
-                        definition: {
-                          ...selected.definition,
-                          name: `${selected.definition.name} (my copy)`,
-                          // A copy is the user's own: it becomes a payer's default only when they say so.
-                          payerMatch: [],
+              {canEdit && (
+                <div className={styles.inlineActions}>
+                  <Button
+                    onClick={() =>
+                      setEditing({
+                        setId: null,
+                        basedOn: selected.id,
+                        set: {
+                          ...selected,
+                          definition: {
+                            ...selected.definition,
+                            name: `${selected.definition.name} (my copy)`,
+                            // A copy is the user's own: it becomes a payer's default only when they say so.
+                            payerMatch: [],
+                          },
                         },
-                      },
-                    })
-                  }
-                >
-                  <Copy aria-hidden size={16} /> Duplicate and edit
-                </Button>
-                {selected.origin === 'user' && (
-                  <>
-                    <Button onClick={() => setEditing({ setId: selected.id, basedOn: null, set: selected })}>
-                      <Pencil aria-hidden size={16} /> Edit
-                    </Button>
-                    <Button variant="danger" onClick={() => setToDelete(selected)}>
-                      <Trash2 aria-hidden size={16} /> Delete
-                    </Button>
-                  </>
-                )}
-              </div>
+                      })
+                    }
+                  >
+                    <Copy aria-hidden size={16} /> Duplicate and edit
+                  </Button>
+                  {selected.origin === 'user' && (
+                    <>
+                      <Button
+                        onClick={() => setEditing({ setId: selected.id, basedOn: null, set: selected })}
+                      >
+                        <Pencil aria-hidden size={16} /> Edit
+                      </Button>
+                      <Button variant="danger" onClick={() => setToDelete(selected)}>
+                        <Trash2 aria-hidden size={16} /> Delete
+                      </Button>
+                    </>
+                  )}
+                </div>
+              )}
             </div>
             {selected.origin === 'shipped' && (
               <p className={styles.muted}>
-                Shipped with Advocase as read in the sources below. To change it, duplicate it.
+                Shipped with Advocase as read in the sources below.{canEdit && ' To change it, duplicate it.'}
               </p>
             )}
             <PolicyHeader set={selected} />

@@ -17,6 +17,7 @@ import { PayerRequestsSection } from './PayerRequestsSection';
 import { ManualDeadlineForm } from './ManualDeadlineForm';
 import { CaseFollowUpsSection } from './CaseFollowUpsSection';
 import { countOpenItems } from './open-item-words';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly caseId: number; readonly onAnnounce?: (message: string) => void };
 
@@ -33,6 +34,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
   });
   useRefetchWhenCaseChanges(caseId);
   const [editing, setEditing] = useState<CaseDeadline | null>(null);
+  const canEdit = useCanEditRecords();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [includeNames, setIncludeNames] = useState(false);
   const exportCalendar = useMutation({
@@ -126,7 +128,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
                     return next;
                   })
                 }
-                onEdit={() => setEditing(deadline)}
+                onEdit={canEdit ? () => setEditing(deadline) : undefined}
               />
             ))}
           </ul>
@@ -142,8 +144,13 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
           </ul>
         </section>
       )}
-      <PayerRequestsSection caseId={caseId} requests={data.payerRequests} onAnnounce={onAnnounce} />
-      <ManualDeadlineForm caseId={caseId} onAnnounce={onAnnounce} />
+      <PayerRequestsSection
+        caseId={caseId}
+        requests={data.payerRequests}
+        canEdit={canEdit}
+        onAnnounce={onAnnounce}
+      />
+      {canEdit && <ManualDeadlineForm caseId={caseId} onAnnounce={onAnnounce} />}
       <OverrideDeadlineDialog
         key={editing?.key ?? 'none'}
         caseId={caseId}

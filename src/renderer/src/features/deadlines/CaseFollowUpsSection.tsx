@@ -5,6 +5,7 @@ import styles from './Deadlines.module.css';
 import { formatDue } from './deadline-words';
 import { originOfOpenItem } from './open-item-words';
 import { useMarkOpenItemDone } from './use-mark-open-item-done';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 /**
  * A case's open promises and dated to-dos on its Deadlines tab: each is a date the advocate must
@@ -18,6 +19,8 @@ export function CaseFollowUpsSection({
   readonly items: readonly AgendaItem[];
   readonly onAnnounce: (message: string) => void;
 }) {
+  // A team's viewer reads the promises; marking one done is a change.
+  const canEdit = useCanEditRecords();
   const markDone = useMarkOpenItemDone((item) =>
     onAnnounce(`Marked done: ${item.title}. A note was added to the timeline.`),
   );
@@ -42,14 +45,16 @@ export function CaseFollowUpsSection({
               <span className={styles.status} data-status={item.status}>
                 {deadlineStatusLabels[item.status]}
               </span>
-              <Button
-                variant="quiet"
-                onClick={() => markDone.mutate(item)}
-                disabled={markDone.isPending}
-                aria-label={`Mark done: ${item.title}`}
-              >
-                <Check aria-hidden size={14} /> Mark done
-              </Button>
+              {canEdit && (
+                <Button
+                  variant="quiet"
+                  onClick={() => markDone.mutate(item)}
+                  disabled={markDone.isPending}
+                  aria-label={`Mark done: ${item.title}`}
+                >
+                  <Check aria-hidden size={14} /> Mark done
+                </Button>
+              )}
             </div>
           </li>
         ))}

@@ -18,7 +18,8 @@ export function DeadlineCard({
   readonly timeZone: string;
   readonly isChosen: boolean;
   readonly onChoose: (isChosen: boolean) => void;
-  readonly onEdit: () => void;
+  /** Absent for someone who reads only (a team's viewer): no Change date. */
+  readonly onEdit: (() => void) | undefined;
 }) {
   const titleId = `deadline-${deadline.key.replace(/[^\w-]/g, '-')}`;
   const dueText = deadline.override
@@ -66,9 +67,11 @@ export function DeadlineCard({
           <span className={styles.estimate}>Estimated — verify against the notice</span>
         )}
         {/* The name says which deadline; in aria-label, not a hidden span, so it never shows as a stray line. */}
-        <Button variant="quiet" onClick={onEdit} aria-label={`Change date: ${deadline.meaning}`}>
-          <Pencil aria-hidden size={14} /> Change date
-        </Button>
+        {onEdit && (
+          <Button variant="quiet" onClick={onEdit} aria-label={`Change date: ${deadline.meaning}`}>
+            <Pencil aria-hidden size={14} /> Change date
+          </Button>
+        )}
       </div>
       {deadline.note && (
         <p className={styles.note}>{withDatesFormatted(deadline.note, formatCalendarDate)}</p>

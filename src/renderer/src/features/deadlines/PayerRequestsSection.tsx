@@ -16,10 +16,13 @@ import { queryKeys } from '../../lib/query-keys';
 export function PayerRequestsSection({
   caseId,
   requests,
+  canEdit,
   onAnnounce,
 }: {
   readonly caseId: number;
   readonly requests: Awaited<ReturnType<typeof callApi<'deadlines.listForCase'>>>['payerRequests'];
+  /** False for a team's viewer: the requests are listed, with nothing to record or mark. */
+  readonly canEdit: boolean;
   readonly onAnnounce: (message: string) => void;
 }) {
   const [kind, setKind] = useState<PayerRequestKind>('claim_file');
@@ -69,7 +72,7 @@ export function PayerRequestsSection({
               <p className={styles.computed}>{withDatesFormatted(request.guidance, formatCalendarDate)}</p>
             </div>
             <div className={styles.side}>
-              {!request.answeredOn && (
+              {canEdit && !request.answeredOn && (
                 <Button variant="quiet" onClick={() => answer.mutate(request.id)}>
                   Answered today
                 </Button>
@@ -78,35 +81,37 @@ export function PayerRequestsSection({
           </li>
         ))}
       </ul>
-      <form className={styles.inlineForm} onSubmit={submit} noValidate>
-        <label>
-          Requested
-          <select
-            className={inputClassName}
-            value={kind}
-            onChange={(event) => setKind(event.target.value as PayerRequestKind)}
-          >
-            {payerRequestKinds.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {payerRequestKindLabels[candidate]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Sent on
-          <input
-            className={inputClassName}
-            type="date"
-            value={sentOn}
-            aria-invalid={Boolean(errors.fields.sentOn)}
-            onChange={(event) => setSentOn(event.target.value)}
-          />
-        </label>
-        <Button type="submit" disabled={add.isPending}>
-          Record request
-        </Button>
-      </form>
+      {canEdit && (
+        <form className={styles.inlineForm} onSubmit={submit} noValidate>
+          <label>
+            Requested
+            <select
+              className={inputClassName}
+              value={kind}
+              onChange={(event) => setKind(event.target.value as PayerRequestKind)}
+            >
+              {payerRequestKinds.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {payerRequestKindLabels[candidate]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Sent on
+            <input
+              className={inputClassName}
+              type="date"
+              value={sentOn}
+              aria-invalid={Boolean(errors.fields.sentOn)}
+              onChange={(event) => setSentOn(event.target.value)}
+            />
+          </label>
+          <Button type="submit" disabled={add.isPending}>
+            Record request
+          </Button>
+        </form>
+      )}
       {(errors.fields.sentOn ?? errors.form) && (
         <p role="alert" className={styles.formError}>
           {errors.fields.sentOn ?? errors.form}

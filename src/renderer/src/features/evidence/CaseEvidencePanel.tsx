@@ -17,6 +17,7 @@ import { ReadinessMeter } from './ReadinessMeter';
 import { SourceLabel } from './SourceLabel';
 import styles from './Evidence.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 const statusClass: Readonly<Record<EvidenceStatus, string | undefined>> = {
   missing: styles.statusMissing,
@@ -36,6 +37,7 @@ export function CaseEvidencePanel({ caseId, onAnnounce }: Props) {
     queryKey: queryKeys.evidence.ofCase(caseId),
     queryFn: () => callApi('evidence.checklist', { caseId }),
   });
+  const canEdit = useCanEditRecords();
   const unlink = useMutation({
     mutationFn: (linkId: number) => callApi('evidence.unlink', { linkId }),
     onSuccess: async (updated: EvidenceChecklist) => {
@@ -138,34 +140,38 @@ export function CaseEvidencePanel({ caseId, onAnnounce }: Props) {
                       <li key={link.id} className={styles.link}>
                         <SourceLabel source={link.target} caseId={caseId} />
                         {link.note && <span className={styles.subtleInline}>— {link.note}</span>}
-                        <button
-                          type="button"
-                          className={styles.iconButton}
-                          aria-label={`Unlink ${link.target.label} from ${item.label}`}
-                          title="Unlink (the record itself stays)"
-                          onClick={() => unlink.mutate(link.id)}
-                        >
-                          <X aria-hidden size={14} />
-                        </button>
+                        {canEdit && (
+                          <button
+                            type="button"
+                            className={styles.iconButton}
+                            aria-label={`Unlink ${link.target.label} from ${item.label}`}
+                            title="Unlink (the record itself stays)"
+                            onClick={() => unlink.mutate(link.id)}
+                          >
+                            <X aria-hidden size={14} />
+                          </button>
+                        )}
                       </li>
                     ))}
                   </ul>
                 )}
               </div>
-              <div className={styles.itemActions}>
-                <Button variant="quiet" onClick={() => setLinking({ item, kind: 'document' })}>
-                  <FilePlus2 aria-hidden size={14} /> Link document…
-                  <span className="visually-hidden"> for {item.label}</span>
-                </Button>
-                <Button variant="quiet" onClick={() => setLinking({ item, kind: 'event' })}>
-                  <ListPlus aria-hidden size={14} /> Link event…
-                  <span className="visually-hidden"> for {item.label}</span>
-                </Button>
-                <Button variant="quiet" onClick={() => setSettingStatus(item)}>
-                  <SlidersHorizontal aria-hidden size={14} /> Status…
-                  <span className="visually-hidden"> of {item.label}</span>
-                </Button>
-              </div>
+              {canEdit && (
+                <div className={styles.itemActions}>
+                  <Button variant="quiet" onClick={() => setLinking({ item, kind: 'document' })}>
+                    <FilePlus2 aria-hidden size={14} /> Link document…
+                    <span className="visually-hidden"> for {item.label}</span>
+                  </Button>
+                  <Button variant="quiet" onClick={() => setLinking({ item, kind: 'event' })}>
+                    <ListPlus aria-hidden size={14} /> Link event…
+                    <span className="visually-hidden"> for {item.label}</span>
+                  </Button>
+                  <Button variant="quiet" onClick={() => setSettingStatus(item)}>
+                    <SlidersHorizontal aria-hidden size={14} /> Status…
+                    <span className="visually-hidden"> of {item.label}</span>
+                  </Button>
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import type { ClinicalFactAnswer, ClinicalFactKey } from '@shared/domain/treatment-history';
 import type { ClinicalFactDto } from '@shared/schemas/evidence';
 import { callApi } from '../../lib/api';
+import { SourceLabel } from './SourceLabel';
 import { SourceSelect } from './SourceSelect';
 import { parseSourceValue, sourceValue } from './use-case-records';
 import styles from './Evidence.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 const answerLabels: Readonly<Record<ClinicalFactAnswer, string>> = {
   yes: 'Yes',
@@ -26,6 +28,7 @@ export function ClinicalFactsSection({
   onAnnounce: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
+  const canEdit = useCanEditRecords();
   const [errorByKey, setErrorByKey] = useState<Partial<Record<ClinicalFactKey, string>>>({});
   const facts = useQuery({
     queryKey: queryKeys.evidence.clinicalFacts(caseId),
@@ -53,7 +56,11 @@ export function ClinicalFactsSection({
       <h2 id="facts-title" className={styles.sectionTitle}>
         Clinical facts payers ask about
       </h2>
-      <p className={styles.muted}>Unknown until you record them. Each answer is saved when you change it.</p>
+      {canEdit && (
+        <p className={styles.muted}>
+          Unknown until you record them. Each answer is saved when you change it.
+        </p>
+      )}
       <table className={`${styles.table} ${styles.factsTable}`}>
         <caption className="visually-hidden">Clinical facts</caption>
         <thead>
@@ -74,43 +81,54 @@ export function ClinicalFactsSection({
                   </span>
                 )}
               </th>
-              <td>
-                <select
-                  className={styles.compactSelect}
-                  aria-label={`${fact.label}: answer`}
-                  data-answer={fact.answer}
-                  value={fact.answer}
-                  onChange={(event) =>
-                    save.mutate({
-                      ...fact,
-                      answer: event.target.value as ClinicalFactAnswer,
-                      sourceValue: sourceValue(fact.source),
-                    })
-                  }
-                >
-                  {(['unknown', 'yes', 'no'] as const).map((answer) => (
-                    <option key={answer} value={answer}>
-                      {answerLabels[answer]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <SourceSelect
-                  caseId={caseId}
-                  ids={{
-                    id: `fact-source-${fact.key}`,
-                    'aria-describedby': undefined,
-                    'aria-invalid': Boolean(errorByKey[fact.key]),
-                  }}
-                  value={sourceValue(fact.source)}
-                  emptyLabel="No record chosen"
-                  onChange={(value) => save.mutate({ ...fact, sourceValue: value })}
-                />
-                <label htmlFor={`fact-source-${fact.key}`} className="visually-hidden">
-                  {fact.label}: record that shows it
-                </label>
-              </td>
+              {!canEdit ? (
+                <>
+                  <td>{answerLabels[fact.answer]}</td>
+                  <td>
+                    <SourceLabel source={fact.source} caseId={caseId} />
+                  </td>
+                </>
+              ) : (
+                <>
+                  <td>
+                    <select
+                      className={styles.compactSelect}
+                      aria-label={`${fact.label}: answer`}
+                      data-answer={fact.answer}
+                      value={fact.answer}
+                      onChange={(event) =>
+                        save.mutate({
+                          ...fact,
+                          answer: event.target.value as ClinicalFactAnswer,
+                          sourceValue: sourceValue(fact.source),
+                        })
+                      }
+                    >
+                      {(['unknown', 'yes', 'no'] as const).map((answer) => (
+                        <option key={answer} value={answer}>
+                          {answerLabels[answer]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <SourceSelect
+                      caseId={caseId}
+                      ids={{
+                        id: `fact-source-${fact.key}`,
+                        'aria-describedby': undefined,
+                        'aria-invalid': Boolean(errorByKey[fact.key]),
+                      }}
+                      value={sourceValue(fact.source)}
+                      emptyLabel="No record chosen"
+                      onChange={(value) => save.mutate({ ...fact, sourceValue: value })}
+                    />
+                    <label htmlFor={`fact-source-${fact.key}`} className="visually-hidden">
+                      {fact.label}: record that shows it
+                    </label>
+                  </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -15,6 +15,7 @@ import { SourceSelect } from './SourceSelect';
 import { parseSourceValue } from './use-case-records';
 import styles from './Evidence.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 /** One calm colour per scale, told apart by the legend's words and the table too. */
 const instrumentColours: Readonly<Record<ScoreInstrument, string>> = {
@@ -40,6 +41,7 @@ export function SymptomScoresSection({ caseId, clientId, onAnnounce }: Props) {
   const [takenOn, setTakenOn] = useState('');
   const [source, setSource] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const canEdit = useCanEditRecords();
   const scores = useQuery({
     queryKey: queryKeys.treatmentHistory.symptomScores(clientId),
     queryFn: () => callApi('symptomScores.list', { clientId }),
@@ -112,57 +114,65 @@ export function SymptomScoresSection({ caseId, clientId, onAnnounce }: Props) {
       <h2 id="scores-title" className={styles.sectionTitle}>
         Symptom scores
       </h2>
-      <form className={styles.inlineForm} onSubmit={submit} noValidate aria-label="Record a score">
-        <Field label="Scale">
-          {(ids) => (
-            <select
-              {...ids}
-              className={inputClassName}
-              value={instrument}
-              onChange={(event) => setInstrument(event.target.value as ScoreInstrument)}
-            >
-              {scoreInstruments.map((candidate) => (
-                <option key={candidate} value={candidate}>
-                  {candidate}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Score" hint={`${range.min}–${range.max}`} error={errors.fields.score}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="number"
-              inputMode="numeric"
-              value={score}
-              onChange={(event) => setScore(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Date taken" error={errors.fields.takenOn}>
-          {(ids) => (
-            <input
-              {...ids}
-              className={inputClassName}
-              type="date"
-              value={takenOn}
-              onChange={(event) => setTakenOn(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Source" optional error={errors.fields.sourceDocumentId ?? errors.fields.sourceEventId}>
-          {(ids) => <SourceSelect caseId={caseId} ids={ids} value={source} onChange={setSource} />}
-        </Field>
-        <Button type="submit" variant="primary" disabled={add.isPending} className={styles.inlineSubmit}>
-          Record score
-        </Button>
-      </form>
+      {canEdit && (
+        <form className={styles.inlineForm} onSubmit={submit} noValidate aria-label="Record a score">
+          <Field label="Scale">
+            {(ids) => (
+              <select
+                {...ids}
+                className={inputClassName}
+                value={instrument}
+                onChange={(event) => setInstrument(event.target.value as ScoreInstrument)}
+              >
+                {scoreInstruments.map((candidate) => (
+                  <option key={candidate} value={candidate}>
+                    {candidate}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Score" hint={`${range.min}–${range.max}`} error={errors.fields.score}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                type="number"
+                inputMode="numeric"
+                value={score}
+                onChange={(event) => setScore(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Date taken" error={errors.fields.takenOn}>
+            {(ids) => (
+              <input
+                {...ids}
+                className={inputClassName}
+                type="date"
+                value={takenOn}
+                onChange={(event) => setTakenOn(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field
+            label="Source"
+            optional
+            error={errors.fields.sourceDocumentId ?? errors.fields.sourceEventId}
+          >
+            {(ids) => <SourceSelect caseId={caseId} ids={ids} value={source} onChange={setSource} />}
+          </Field>
+          <Button type="submit" variant="primary" disabled={add.isPending} className={styles.inlineSubmit}>
+            Record score
+          </Button>
+        </form>
+      )}
       <FormError message={errors.form} />
       {scores.isSuccess && rows.length === 0 ? (
         <p className={styles.empty}>
-          No scores yet. Record the baseline PHQ-9, MADRS, HAM-D or QIDS with its date: payers ask for it.
+          {canEdit
+            ? 'No scores yet. Record the baseline PHQ-9, MADRS, HAM-D or QIDS with its date: payers ask for it.'
+            : 'No scores recorded.'}
         </p>
       ) : (
         <div className={styles.scores}>
@@ -222,13 +232,15 @@ export function SymptomScoresSection({ caseId, clientId, onAnnounce }: Props) {
                     <SourceLabel source={row.source} caseId={caseId} />
                   </td>
                   <td className={styles.rowActions}>
-                    <Button
-                      variant="quiet"
-                      onClick={() => remove.mutate(row)}
-                      aria-label={`Remove ${row.instrument} ${row.score} of ${formatCalendarDate(row.takenOn)}`}
-                    >
-                      <Trash2 aria-hidden size={14} />
-                    </Button>
+                    {canEdit && (
+                      <Button
+                        variant="quiet"
+                        onClick={() => remove.mutate(row)}
+                        aria-label={`Remove ${row.instrument} ${row.score} of ${formatCalendarDate(row.takenOn)}`}
+                      >
+                        <Trash2 aria-hidden size={14} />
+                      </Button>
+                    )}
                   </td>
                 </tr>
               ))}

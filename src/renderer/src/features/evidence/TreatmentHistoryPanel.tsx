@@ -20,6 +20,7 @@ import { TrialFormDialog } from './TrialFormDialog';
 import { describeAdequacy } from './trial-adequacy';
 import styles from './Evidence.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = {
   readonly caseId: number;
@@ -37,6 +38,7 @@ const yesNo = (value: boolean | null) => (value === null ? 'Not documented' : va
 export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce }: Props) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<TreatmentTrialDto | 'new' | null>(null);
+  const canEdit = useCanEditRecords();
   const [toRemove, setToRemove] = useState<TreatmentTrialDto | null>(null);
   const trials = useQuery({
     queryKey: queryKeys.treatmentHistory.ofClient(clientId),
@@ -56,7 +58,7 @@ export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (isTypingInField(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!canEdit || isTypingInField(event) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 't') {
         event.preventDefault();
         setEditing((current) => current ?? 'new');
@@ -64,7 +66,7 @@ export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [canEdit]);
 
   const rows = trials.data ?? [];
   const failed = rows.filter((trial) => failedTrialOutcomes.has(trial.outcome)).length;
@@ -81,20 +83,23 @@ export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce
               {rows.length > 0 ? `, ${failed} ended without a lasting response` : ''}.
             </p>
           </div>
-          <Button
-            variant="primary"
-            onClick={() => setEditing('new')}
-            aria-keyshortcuts="T"
-            title="Add a prior treatment (T)"
-          >
-            <Plus aria-hidden size={16} /> Add treatment
-          </Button>
+          {canEdit && (
+            <Button
+              variant="primary"
+              onClick={() => setEditing('new')}
+              aria-keyshortcuts="T"
+              title="Add a prior treatment (T)"
+            >
+              <Plus aria-hidden size={16} /> Add treatment
+            </Button>
+          )}
         </div>
         {trials.isError && <p role="alert">{trials.error.message}</p>}
         {trials.isSuccess && rows.length === 0 ? (
           <p className={styles.empty}>
-            No prior treatments yet. Add each antidepressant, augmentation, therapy, ECT or TMS course from
-            the records (press T): payers judge esketamine and TMS requests on these trials.
+            {canEdit
+              ? 'No prior treatments yet. Add each antidepressant, augmentation, therapy, ECT or TMS course from the records (press T): payers judge esketamine and TMS requests on these trials.'
+              : 'No prior treatments recorded.'}
           </p>
         ) : (
           <div className={styles.tableWrap}>
@@ -159,20 +164,24 @@ export function TreatmentHistoryPanel({ caseId, clientId, clientName, onAnnounce
                         <SourceLabel source={trial.source} caseId={caseId} />
                       </td>
                       <td className={styles.rowActions}>
-                        <Button
-                          variant="quiet"
-                          onClick={() => setEditing(trial)}
-                          aria-label={`Change ${trial.name}`}
-                        >
-                          <Pencil aria-hidden size={14} />
-                        </Button>
-                        <Button
-                          variant="quiet"
-                          onClick={() => setToRemove(trial)}
-                          aria-label={`Remove ${trial.name}`}
-                        >
-                          <Trash2 aria-hidden size={14} />
-                        </Button>
+                        {canEdit && (
+                          <>
+                            <Button
+                              variant="quiet"
+                              onClick={() => setEditing(trial)}
+                              aria-label={`Change ${trial.name}`}
+                            >
+                              <Pencil aria-hidden size={14} />
+                            </Button>
+                            <Button
+                              variant="quiet"
+                              onClick={() => setToRemove(trial)}
+                              aria-label={`Remove ${trial.name}`}
+                            >
+                              <Trash2 aria-hidden size={14} />
+                            </Button>
+                          </>
+                        )}
                       </td>
                     </tr>
                   );

@@ -18,6 +18,7 @@ import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
 import { CitationLink } from '../deadlines/CitationLink';
 import { FundingOptionDialog } from './FundingOptionDialog';
+import { useCanEditRecords } from '../team/use-team-connection';
 import styles from './Funding.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -49,6 +50,7 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
     queryFn: () => callApi('funding.getForCase', { caseId }),
   });
   const [editing, setEditing] = useState<Editing | null>(null);
+  const canEdit = useCanEditRecords();
   const [removing, setRemoving] = useState<FundingOption | null>(null);
   const remove = useMutation({
     mutationFn: (option: FundingOption) => callApi('funding.remove', { fundingOptionId: option.id }),
@@ -92,15 +94,19 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
           <a className={styles.boardLink} href={hrefFor({ name: 'tracks', clientId })}>
             <Columns3 aria-hidden size={16} /> Parallel tracks board
           </a>
-          <Button variant="primary" onClick={() => setEditing({ option: null, presetType: null })}>
-            <Plus aria-hidden size={16} /> Add funding option
-          </Button>
+          {canEdit && (
+            <Button variant="primary" onClick={() => setEditing({ option: null, presetType: null })}>
+              <Plus aria-hidden size={16} /> Add funding option
+            </Button>
+          )}
         </div>
       </div>
 
       {options.length === 0 ? (
         <p className={styles.empty}>
-          No funding options tracked yet. Add one, or start from a line under “Not yet considered”.
+          {canEdit
+            ? 'No funding options tracked yet. Add one, or start from a line under “Not yet considered”.'
+            : 'No funding options tracked yet.'}
         </p>
       ) : (
         <table className={styles.table} aria-label="Funding options">
@@ -164,20 +170,24 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
                   )}
                 </td>
                 <td className={styles.rowActions}>
-                  <Button
-                    variant="quiet"
-                    onClick={() => setEditing({ option, presetType: null })}
-                    aria-label={`Edit ${option.programName}`}
-                  >
-                    <Pencil aria-hidden size={14} /> Edit
-                  </Button>
-                  <Button
-                    variant="quiet"
-                    onClick={() => setRemoving(option)}
-                    aria-label={`Remove ${option.programName}`}
-                  >
-                    <Trash2 aria-hidden size={14} />
-                  </Button>
+                  {canEdit && (
+                    <>
+                      <Button
+                        variant="quiet"
+                        onClick={() => setEditing({ option, presetType: null })}
+                        aria-label={`Edit ${option.programName}`}
+                      >
+                        <Pencil aria-hidden size={14} /> Edit
+                      </Button>
+                      <Button
+                        variant="quiet"
+                        onClick={() => setRemoving(option)}
+                        aria-label={`Remove ${option.programName}`}
+                      >
+                        <Trash2 aria-hidden size={14} />
+                      </Button>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
@@ -202,8 +212,14 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
               <SuggestionRow
                 key={suggestion.optionType}
                 suggestion={suggestion}
-                onAdd={() => setEditing({ option: null, presetType: suggestion.optionType })}
-                onDismiss={() => dismiss.mutate(suggestion.optionType)}
+                actions={
+                  canEdit
+                    ? {
+                        onAdd: () => setEditing({ option: null, presetType: suggestion.optionType }),
+                        onDismiss: () => dismiss.mutate(suggestion.optionType),
+                      }
+                    : undefined
+                }
               />
             ))}
           </ul>
@@ -215,9 +231,11 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
               {dismissed.map((suggestion) => (
                 <li key={suggestion.optionType}>
                   {fundingOptionTypeLabels[suggestion.optionType]}
-                  <Button variant="quiet" onClick={() => restore.mutate(suggestion.optionType)}>
-                    Put back
-                  </Button>
+                  {canEdit && (
+                    <Button variant="quiet" onClick={() => restore.mutate(suggestion.optionType)}>
+                      Put back
+                    </Button>
+                  )}
                 </li>
               ))}
             </ul>
@@ -266,12 +284,11 @@ export function CaseFundingTab({ caseId, onAnnounce }: Props) {
 
 function SuggestionRow({
   suggestion,
-  onAdd,
-  onDismiss,
+  actions,
 }: {
   readonly suggestion: FundingSuggestion;
-  readonly onAdd: () => void;
-  readonly onDismiss: () => void;
+  /** Absent for someone who reads only (a team's viewer). */
+  readonly actions: { readonly onAdd: () => void; readonly onDismiss: () => void } | undefined;
 }) {
   const label = fundingOptionTypeLabels[suggestion.optionType];
   return (
@@ -289,14 +306,16 @@ function SuggestionRow({
           </p>
         )}
       </div>
-      <div className={styles.suggestionActions}>
-        <Button onClick={onAdd} aria-label={`Add ${label}`}>
-          <Plus aria-hidden size={14} /> Add
-        </Button>
-        <Button variant="quiet" onClick={onDismiss} aria-label={`${label}: not relevant`}>
-          Not relevant
-        </Button>
-      </div>
+      {actions && (
+        <div className={styles.suggestionActions}>
+          <Button onClick={actions.onAdd} aria-label={`Add ${label}`}>
+            <Plus aria-hidden size={14} /> Add
+          </Button>
+          <Button variant="quiet" onClick={actions.onDismiss} aria-label={`${label}: not relevant`}>
+            Not relevant
+          </Button>
+        </div>
+      )}
     </li>
   );
 }

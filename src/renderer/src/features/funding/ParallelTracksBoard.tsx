@@ -24,6 +24,7 @@ import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } f
 import fundingStyles from './Funding.module.css';
 import styles from './ParallelTracks.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 /** How many of a track's records the card lists before "and N more". */
 const itemsShown = 4;
@@ -37,6 +38,7 @@ export function ParallelTracksBoard({ clientId, onAnnounce }: Props) {
     queryFn: () => callApi('tracks.getForClient', { clientId }),
   });
   const [editing, setEditing] = useState<ParallelTrack | null>(null);
+  const canEdit = useCanEditRecords();
 
   if (board.isPending) return <p className={fundingStyles.muted}>Reading the tracks…</p>;
   if (board.isError) {
@@ -65,7 +67,7 @@ export function ParallelTracksBoard({ clientId, onAnnounce }: Props) {
       </header>
       <ul className={styles.grid}>
         {tracks.map((track) => (
-          <TrackCard key={track.route} track={track} onEdit={() => setEditing(track)} />
+          <TrackCard key={track.route} track={track} onEdit={canEdit ? () => setEditing(track) : undefined} />
         ))}
       </ul>
       {editing && (
@@ -80,7 +82,14 @@ export function ParallelTracksBoard({ clientId, onAnnounce }: Props) {
   );
 }
 
-function TrackCard({ track, onEdit }: { readonly track: ParallelTrack; readonly onEdit: () => void }) {
+/** `onEdit` is absent for someone who reads only (a team's viewer): no Note and next step. */
+function TrackCard({
+  track,
+  onEdit,
+}: {
+  readonly track: ParallelTrack;
+  readonly onEdit: (() => void) | undefined;
+}) {
   const label = parallelTrackRouteLabels[track.route];
   const titleId = `track-${track.route}`;
   return (
@@ -107,7 +116,9 @@ function TrackCard({ track, onEdit }: { readonly track: ParallelTrack; readonly 
             )}
           </p>
         ) : (
-          <p className={fundingStyles.muted}>None recorded. Add one with “Note and next step”.</p>
+          <p className={fundingStyles.muted}>
+            {onEdit ? 'None recorded. Add one with “Note and next step”.' : 'None recorded.'}
+          </p>
         )}
       </div>
       {track.note && <p className={styles.note}>{track.note}</p>}
@@ -125,11 +136,13 @@ function TrackCard({ track, onEdit }: { readonly track: ParallelTrack; readonly 
           )}
         </ul>
       )}
-      <div className={styles.cardActions}>
-        <Button variant="quiet" onClick={onEdit} aria-label={`Note and next step: ${label}`}>
-          <Pencil aria-hidden size={14} /> Note and next step
-        </Button>
-      </div>
+      {onEdit && (
+        <div className={styles.cardActions}>
+          <Button variant="quiet" onClick={onEdit} aria-label={`Note and next step: ${label}`}>
+            <Pencil aria-hidden size={14} /> Note and next step
+          </Button>
+        </div>
+      )}
     </li>
   );
 }

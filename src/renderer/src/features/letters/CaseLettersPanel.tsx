@@ -14,6 +14,7 @@ import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { NewLetterDialog } from './NewLetterDialog';
 import styles from './Letters.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly caseId: number };
 
@@ -26,6 +27,7 @@ export function CaseLettersPanel({ caseId }: Props) {
     queryFn: () => callApi('letters.list', { caseId }),
   });
   const [isCreating, setIsCreating] = useState(false);
+  const canEdit = useCanEditRecords();
   const [toDelete, setToDelete] = useState<LetterSummary | null>(null);
   const [message, setMessage] = useState('');
   const remove = useMutation({
@@ -40,13 +42,17 @@ export function CaseLettersPanel({ caseId }: Props) {
   return (
     <div className={styles.panel}>
       <div className={styles.panelHeader}>
-        <p className={styles.muted}>
-          Letters are filled from this case and saved as you type.{' '}
-          <a href={hrefFor({ name: 'letterTemplates' })}>Letter templates</a>
-        </p>
-        <Button variant="primary" onClick={() => setIsCreating(true)}>
-          <FilePlus2 aria-hidden size={16} /> New letter
-        </Button>
+        {canEdit && (
+          <>
+            <p className={styles.muted}>
+              Letters are filled from this case and saved as you type.{' '}
+              <a href={hrefFor({ name: 'letterTemplates' })}>Letter templates</a>
+            </p>
+            <Button variant="primary" onClick={() => setIsCreating(true)}>
+              <FilePlus2 aria-hidden size={16} /> New letter
+            </Button>
+          </>
+        )}
       </div>
       <p role="status" className={styles.muted}>
         {message}
@@ -55,8 +61,14 @@ export function CaseLettersPanel({ caseId }: Props) {
       {letters.isError && <FormError message={letters.error.message} />}
       {letters.data?.length === 0 && (
         <p className={styles.empty}>
-          No letters yet. Choose <strong>New letter</strong> to draft an appeal, a request for the claim file
-          or a letter of medical necessity from what this case already records.
+          {canEdit ? (
+            <>
+              No letters yet. Choose <strong>New letter</strong> to draft an appeal, a request for the claim
+              file or a letter of medical necessity from what this case already records.
+            </>
+          ) : (
+            'No letters on this case.'
+          )}
         </p>
       )}
       {letters.data && letters.data.length > 0 && (
@@ -97,13 +109,15 @@ export function CaseLettersPanel({ caseId }: Props) {
                 </td>
                 <td>{formatInstant(letter.updatedAt)}</td>
                 <td>
-                  <Button
-                    variant="quiet"
-                    aria-label={`Delete ${letter.title}`}
-                    onClick={() => setToDelete(letter)}
-                  >
-                    <Trash2 aria-hidden size={14} />
-                  </Button>
+                  {canEdit && (
+                    <Button
+                      variant="quiet"
+                      aria-label={`Delete ${letter.title}`}
+                      onClick={() => setToDelete(letter)}
+                    >
+                      <Trash2 aria-hidden size={14} />
+                    </Button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -14,6 +14,8 @@ type Props = {
   readonly letter: Letter;
   /** False while an edit is still being saved: export what is on screen only once it is stored. */
   readonly isSaved: boolean;
+  /** False for a team's viewer: the letter exports; no packet is built and it is not marked sent. */
+  readonly canEdit: boolean;
   readonly onAnnounce: (message: string) => void;
 };
 
@@ -22,7 +24,7 @@ type Props = {
  * the submission packet and the record that it was sent. Exports read the saved letter, so they
  * wait until the last edit is stored.
  */
-export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
+export function LetterActions({ letter, isSaved, canEdit, onAnnounce }: Props) {
   const prompts = letter.unfilledPrompts;
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [dialog, setDialog] = useState<'packet' | 'sent' | null>(null);
@@ -101,12 +103,16 @@ export function LetterActions({ letter, isSaved, onAnnounce }: Props) {
         <Button disabled={isBusy} onClick={() => start('docx')}>
           Export DOCX
         </Button>
-        <Button disabled={!isSaved} onClick={() => start('packet')}>
-          Build packet…
-        </Button>
-        <Button disabled={!isSaved} onClick={() => setDialog('sent')}>
-          Mark as sent…
-        </Button>
+        {canEdit && (
+          <>
+            <Button disabled={!isSaved} onClick={() => start('packet')}>
+              Build packet…
+            </Button>
+            <Button disabled={!isSaved} onClick={() => setDialog('sent')}>
+              Mark as sent…
+            </Button>
+          </>
+        )}
       </div>
       {!isSaved && <p className={styles.muted}>Exports wait until your last change is saved.</p>}
       <FormError message={errors.form} />

@@ -14,11 +14,13 @@ import { queryKeys } from '../../lib/query-keys';
 
 type Props = {
   readonly letter: Letter;
+  /** False for a team's viewer: the status is read, not changed. */
+  readonly canEdit: boolean;
   readonly onAnnounce: (message: string) => void;
 };
 
 /** The letter's status (draft or sent, when and how) and the enclosures it lists. */
-export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
+export function LetterDetailsPanel({ letter, canEdit, onAnnounce }: Props) {
   const documents = useQuery({
     queryKey: queryKeys.vault.list(letter.caseId),
     queryFn: () => callApi('vault.list', { caseId: letter.caseId }),
@@ -52,18 +54,21 @@ export function LetterDetailsPanel({ letter, onAnnounce }: Props) {
               {formatCalendarDate(letter.sentOn)}
               {letter.sentVia ? ` by ${letterDeliveryMethodLabels[letter.sentVia].toLowerCase()}` : ''}
             </p>
-            <Button
-              variant="quiet"
-              disabled={update.isPending}
-              onClick={() => update.mutate({ status: 'draft' })}
-            >
-              Mark as draft again
-            </Button>
+            {canEdit && (
+              <Button
+                variant="quiet"
+                disabled={update.isPending}
+                onClick={() => update.mutate({ status: 'draft' })}
+              >
+                Mark as draft again
+              </Button>
+            )}
           </>
         ) : (
           <p>
-            <span className={styles.draftBadge}>{letterStatusLabels.draft}</span> Not sent yet. Once it has
-            gone, use “Mark as sent…” to record when, how and the proof of delivery.
+            <span className={styles.draftBadge}>{letterStatusLabels.draft}</span> Not sent yet.
+            {canEdit &&
+              ' Once it has gone, use “Mark as sent…” to record when, how and the proof of delivery.'}
           </p>
         )}
         <FormError message={errors.form} />

@@ -229,11 +229,14 @@ type Props = {
   readonly initialDocument: LetterDocument;
   /** Called with the letter after every change to its text (not to the selection). */
   readonly onChange: (document: LetterDocument) => void;
+  /** Shown as a page to read, without the toolbar (a team's viewer). */
+  readonly isReadOnly: boolean;
 };
 
 /** The letter's text, edited as a page: headings, paragraphs, lists, bold and italic; nothing else. */
-export function LetterEditor({ initialDocument, onChange }: Props) {
+export function LetterEditor({ initialDocument, onChange, isReadOnly }: Props) {
   const initialConfig = {
+    editable: !isReadOnly,
     namespace: 'advocase-letter',
     nodes: [...letterEditorNodes],
     editorState: () => $writeLetterDocument(initialDocument),
@@ -250,7 +253,7 @@ export function LetterEditor({ initialDocument, onChange }: Props) {
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <div className={styles.editor}>
-        <Toolbar />
+        {!isReadOnly && <Toolbar />}
         <div className={styles.sheet}>
           <RichTextPlugin
             contentEditable={<ContentEditable className={styles.content} aria-label="Letter text" />}

@@ -10,6 +10,7 @@ import { useLetterAutosave, type SaveState } from './use-letter-autosave';
 import styles from './Letters.module.css';
 import type { Letter } from '@shared/schemas/letters';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 const saveStateWords: Readonly<Record<SaveState['kind'], string>> = {
   saved: 'Saved',
@@ -37,6 +38,8 @@ function LetterWorkspace({
   readonly onAnnounce: (message: string) => void;
 }) {
   const autosave = useLetterAutosave(letter);
+  // A team's viewer reads the letter and exports it; its text and status stay as they are.
+  const canEdit = useCanEditRecords();
   return (
     <article className={styles.letterPage} aria-labelledby="letter-title">
       <nav aria-label="Breadcrumb" className={styles.breadcrumb}>
@@ -53,13 +56,18 @@ function LetterWorkspace({
           </h1>
           <p className={styles.muted}>{letterKindLabels[letter.kind]}</p>
         </div>
-        <SaveStatus state={autosave.state} />
+        {canEdit && <SaveStatus state={autosave.state} />}
       </header>
       <div className={styles.letterLayout}>
-        <LetterEditor initialDocument={letter.body} onChange={autosave.change} />
+        <LetterEditor initialDocument={letter.body} onChange={autosave.change} isReadOnly={!canEdit} />
         <aside className={styles.letterAside} aria-label="About this letter">
-          <LetterActions letter={letter} isSaved={autosave.state.kind === 'saved'} onAnnounce={onAnnounce} />
-          <LetterDetailsPanel letter={letter} onAnnounce={onAnnounce} />
+          <LetterActions
+            letter={letter}
+            isSaved={autosave.state.kind === 'saved'}
+            canEdit={canEdit}
+            onAnnounce={onAnnounce}
+          />
+          <LetterDetailsPanel letter={letter} canEdit={canEdit} onAnnounce={onAnnounce} />
         </aside>
       </div>
     </article>

@@ -14,6 +14,7 @@ import { downloadBase64 } from '../vault/upload-files';
 import { TemplateEditor } from './TemplateEditor';
 import styles from './Templates.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 function base64OfText(text: string): string {
   let binary = '';
@@ -31,6 +32,7 @@ export function LetterTemplatesPage({ onAnnounce }: Props) {
   });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [importErrors, setImportErrors] = useState<FormErrors>(noErrors);
+  const canEdit = useCanEditRecords();
   const [toDelete, setToDelete] = useState<LetterTemplateSummary | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const selected =
@@ -79,29 +81,33 @@ export function LetterTemplatesPage({ onAnnounce }: Props) {
           <h1 id="templates-title" className={styles.title}>
             Letter templates
           </h1>
-          <p className={styles.muted}>
-            Templates that come with Advocase are read-only: duplicate one to make it yours. A template is a
-            Markdown file with <code>{'{{placeholders}}'}</code>, so you can export it, edit it anywhere and
-            import it back.
-          </p>
+          {canEdit && (
+            <p className={styles.muted}>
+              Templates that come with Advocase are read-only: duplicate one to make it yours. A template is a
+              Markdown file with <code>{'{{placeholders}}'}</code>, so you can export it, edit it anywhere and
+              import it back.
+            </p>
+          )}
         </div>
-        <div className={styles.headerActions}>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".md,text/markdown,text/plain"
-            className="visually-hidden"
-            aria-label="Template file to import"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              if (file) importFile.mutate(file);
-              event.target.value = '';
-            }}
-          />
-          <Button onClick={() => fileInput.current?.click()} disabled={importFile.isPending}>
-            <Upload aria-hidden size={16} /> Import .md…
-          </Button>
-        </div>
+        {canEdit && (
+          <div className={styles.headerActions}>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".md,text/markdown,text/plain"
+              className="visually-hidden"
+              aria-label="Template file to import"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) importFile.mutate(file);
+                event.target.value = '';
+              }}
+            />
+            <Button onClick={() => fileInput.current?.click()} disabled={importFile.isPending}>
+              <Upload aria-hidden size={16} /> Import .md…
+            </Button>
+          </div>
+        )}
       </header>
       <FormError message={importErrors.form} />
       <div className={styles.layout}>
@@ -127,16 +133,18 @@ export function LetterTemplatesPage({ onAnnounce }: Props) {
         {selected && (
           <section className={styles.detail} aria-label={selected.title}>
             <div className={styles.detailActions}>
-              <Button onClick={() => duplicate.mutate(selected.id)} disabled={duplicate.isPending}>
-                <Copy aria-hidden size={16} /> Duplicate
-              </Button>
+              {canEdit && (
+                <Button onClick={() => duplicate.mutate(selected.id)} disabled={duplicate.isPending}>
+                  <Copy aria-hidden size={16} /> Duplicate
+                </Button>
+              )}
               <Button
                 onClick={() => exportFile.mutate(selected.id)}
                 title="Save as a .md file (not encrypted)"
               >
                 <Download aria-hidden size={16} /> Export .md
               </Button>
-              {!selected.isShipped && (
+              {canEdit && !selected.isShipped && (
                 <Button variant="quiet" onClick={() => setToDelete(selected)}>
                   <Trash2 aria-hidden size={16} /> Delete…
                 </Button>

@@ -13,6 +13,7 @@ import { formErrorsFromFailure, noErrors, type FormErrors } from '../../lib/form
 import { PlaceholderReference } from './PlaceholderReference';
 import styles from './Templates.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 function TemplateForm({
   template,
@@ -26,7 +27,9 @@ function TemplateForm({
   const [description, setDescription] = useState(template.description);
   const [body, setBody] = useState(template.body);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const isReadOnly = template.isShipped;
+  // A team's viewer reads every template; a shipped one nobody changes (it is duplicated instead).
+  const canEdit = useCanEditRecords();
+  const isReadOnly = template.isShipped || !canEdit;
   const save = useMutation({
     mutationFn: () =>
       callApi('letterTemplates.save', { templateId: template.id, title, kind, description, body }),
@@ -46,7 +49,7 @@ function TemplateForm({
 
   return (
     <form className={formStyles.form} onSubmit={submit} noValidate>
-      {isReadOnly && (
+      {template.isShipped && canEdit && (
         <p className={styles.note}>
           This template comes with Advocase and cannot be changed. Duplicate it to edit a copy.
         </p>

@@ -12,6 +12,7 @@ import { ResourceDetails } from './ResourceDetails';
 import { refreshResources } from './resource-queries';
 import styles from './Resources.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = {
   readonly caseId: number;
@@ -25,6 +26,7 @@ export function CaseResources({ caseId, onAnnounce }: Props) {
     queryFn: () => callApi('resources.listForCase', { caseId }),
   });
   const [isLinking, setIsLinking] = useState(false);
+  const canEdit = useCanEditRecords();
   const unlink = useMutation({
     mutationFn: (linkId: number) => callApi('resources.unlinkFromCase', { linkId }),
     onSuccess: async ({ message }) => {
@@ -39,14 +41,23 @@ export function CaseResources({ caseId, onAnnounce }: Props) {
         <h2 id="case-resources-title" className={styles.caseSectionTitle}>
           Resources on this case
         </h2>
-        <Button onClick={() => setIsLinking(true)}>
-          <Link2 aria-hidden size={16} /> Link a resource
-        </Button>
+        {canEdit && (
+          <Button onClick={() => setIsLinking(true)}>
+            <Link2 aria-hidden size={16} /> Link a resource
+          </Button>
+        )}
       </div>
       {linked.data && linked.data.length === 0 && (
         <p className={styles.meta}>
-          None yet. Link the organisations helping with this case (a consumer assistance program, the state
-          insurance department) from your <a href={hrefFor({ name: 'resources' })}>resource directory</a>.
+          {canEdit ? (
+            <>
+              None yet. Link the organisations helping with this case (a consumer assistance program, the
+              state insurance department) from your{' '}
+              <a href={hrefFor({ name: 'resources' })}>resource directory</a>.
+            </>
+          ) : (
+            'No resource is linked to this case.'
+          )}
         </p>
       )}
       <ul className={styles.compactList}>
@@ -54,15 +65,17 @@ export function CaseResources({ caseId, onAnnounce }: Props) {
           <li key={linkId} className={styles.card}>
             <ResourceDetails resource={resource} headingLevel={4} />
             {note && <p className={styles.linkNote}>On this case: {note}</p>}
-            <div className={styles.cardActions}>
-              <Button
-                variant="quiet"
-                onClick={() => unlink.mutate(linkId)}
-                aria-label={`Remove ${resource.name} from this case`}
-              >
-                <Unlink aria-hidden size={14} /> Remove from case
-              </Button>
-            </div>
+            {canEdit && (
+              <div className={styles.cardActions}>
+                <Button
+                  variant="quiet"
+                  onClick={() => unlink.mutate(linkId)}
+                  aria-label={`Remove ${resource.name} from this case`}
+                >
+                  <Unlink aria-hidden size={14} /> Remove from case
+                </Button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

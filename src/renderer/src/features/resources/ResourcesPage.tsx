@@ -15,12 +15,15 @@ import { ResourceFormDialog } from './ResourceFormDialog';
 import { refreshResources } from './resource-queries';
 import styles from './Resources.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly onAnnounce: (message: string) => void };
 
 /** The advocate's own directory of organisations and contacts, searchable, with the starter set on request. */
 export function ResourcesPage({ onAnnounce }: Props) {
   const [text, setText] = useState('');
+  // The directory is the team's shared reference: a viewer reads it.
+  const canEdit = useCanEditRecords();
   const [kind, setKind] = useState<ResourceKind | ''>('');
   const [state, setState] = useState('');
   const searchText = useDeferredValue(text);
@@ -60,14 +63,16 @@ export function ResourcesPage({ onAnnounce }: Props) {
             Coverage tab.
           </p>
         </div>
-        <div className={styles.headerActions}>
-          <Button onClick={() => addStarterSet.mutate()} disabled={addStarterSet.isPending}>
-            <Library aria-hidden size={16} /> Add the starter set
-          </Button>
-          <Button variant="primary" onClick={() => setEditing('new')}>
-            <Plus aria-hidden size={16} /> Add resource
-          </Button>
-        </div>
+        {canEdit && (
+          <div className={styles.headerActions}>
+            <Button onClick={() => addStarterSet.mutate()} disabled={addStarterSet.isPending}>
+              <Library aria-hidden size={16} /> Add the starter set
+            </Button>
+            <Button variant="primary" onClick={() => setEditing('new')}>
+              <Plus aria-hidden size={16} /> Add resource
+            </Button>
+          </div>
+        )}
       </header>
       <div className={styles.filters} role="search">
         <label className={styles.searchField}>
@@ -130,22 +135,24 @@ export function ResourcesPage({ onAnnounce }: Props) {
           {resources.data?.map((resource) => (
             <li key={resource.id} className={styles.card}>
               <ResourceDetails resource={resource} />
-              <div className={styles.cardActions}>
-                <Button
-                  variant="quiet"
-                  onClick={() => setEditing(resource)}
-                  aria-label={`Edit ${resource.name}`}
-                >
-                  <Pencil aria-hidden size={14} /> Edit
-                </Button>
-                <Button
-                  variant="quiet"
-                  onClick={() => setDeleting(resource)}
-                  aria-label={`Delete ${resource.name}`}
-                >
-                  <Trash2 aria-hidden size={14} /> Delete
-                </Button>
-              </div>
+              {canEdit && (
+                <div className={styles.cardActions}>
+                  <Button
+                    variant="quiet"
+                    onClick={() => setEditing(resource)}
+                    aria-label={`Edit ${resource.name}`}
+                  >
+                    <Pencil aria-hidden size={14} /> Edit
+                  </Button>
+                  <Button
+                    variant="quiet"
+                    onClick={() => setDeleting(resource)}
+                    aria-label={`Delete ${resource.name}`}
+                  >
+                    <Trash2 aria-hidden size={14} /> Delete
+                  </Button>
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -14,6 +14,7 @@ import { DocumentPreviewDialog } from '../vault/DocumentPreviewDialog';
 import { queryClient } from '../../app/query-client';
 import styles from './CommandPalette.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 const kindWords: Readonly<Record<SearchKind | 'command', string>> = {
   client: 'Client',
@@ -67,6 +68,8 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
   const listId = useId();
   const route = useRoute();
   const [isOpen, setIsOpen] = useState(false);
+  // Every action here changes records (undo, trash, import, delete): a team's viewer searches only.
+  const canEdit = useCanEditRecords();
   const [text, setText] = useState('');
   const [activeIndex, setActiveIndex] = useState(0);
   const [isTrashOpen, setIsTrashOpen] = useState(false);
@@ -133,28 +136,32 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
 
   const groups = useMemo((): PaletteGroup[] => {
     const context = route.name === 'case' || route.name === 'client' ? contextRecord.data : null;
-    const commands: PaletteOption[] = [
-      { title: 'Undo last edit', subtitle: 'Ctrl+Z', run: undoLastEdit },
-      {
-        title: 'Open trash',
-        subtitle: 'Restore what was deleted in the last 30 days',
-        run: () => setIsTrashOpen(true),
-      },
-      {
-        title: 'Import from CSV…',
-        subtitle: 'Clients, coverage and cases from a spreadsheet',
-        run: openImportDialog,
-      },
-      ...(context
-        ? [
+    const commands: PaletteOption[] = (
+      !canEdit
+        ? []
+        : [
+            { title: 'Undo last edit', subtitle: 'Ctrl+Z', run: undoLastEdit },
             {
-              title: `Delete ${context.kind} ${context.name}…`,
-              subtitle: 'Moves it to the trash, after you confirm',
-              run: () => setDeleteTarget(context),
+              title: 'Open trash',
+              subtitle: 'Restore what was deleted in the last 30 days',
+              run: () => setIsTrashOpen(true),
             },
+            {
+              title: 'Import from CSV…',
+              subtitle: 'Clients, coverage and cases from a spreadsheet',
+              run: openImportDialog,
+            },
+            ...(context
+              ? [
+                  {
+                    title: `Delete ${context.kind} ${context.name}…`,
+                    subtitle: 'Moves it to the trash, after you confirm',
+                    run: () => setDeleteTarget(context),
+                  },
+                ]
+              : []),
           ]
-        : []),
-    ].map((command) => ({
+    ).map((command) => ({
       ...command,
       key: `command:${command.title}`,
       kind: 'command' as const,
@@ -196,7 +203,7 @@ export function CommandPalette({ onAnnounce }: { readonly onAnnounce: (message: 
     ];
     // go and close only set state and navigate; they need not re-run this.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search.data, text, route, contextRecord.data, undoLastEdit]);
+  }, [search.data, text, route, contextRecord.data, undoLastEdit, canEdit]);
 
   const options = groups.flatMap((group) => group.options);
   const active = Math.min(activeIndex, Math.max(options.length - 1, 0));

@@ -8,7 +8,7 @@ import { BackupSettings } from '../backup/BackupSettings';
 import { AutoLockForm } from './AutoLockForm';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { TeamSettings } from '../team/TeamSettings';
-import { useTeamConnection } from '../team/use-team-connection';
+import { canEditRecords, useTeamConnection } from '../team/use-team-connection';
 
 type Props = {
   readonly open: boolean;
@@ -18,13 +18,16 @@ type Props = {
 
 export function SettingsDialog({ open, onOpenChange, onSaved }: Props) {
   // A team database has no passphrase or data key of this computer's: those forms are for the local store.
-  const isLocalStore = useTeamConnection().data?.store === 'local';
+  const connection = useTeamConnection().data;
+  const isLocalStore = connection?.store === 'local';
+  // The profile, auto-lock and verification script are the team's settings: a viewer may change none.
+  const canEdit = canEditRecords(connection);
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Settings">
       <TeamSettings onSaved={onSaved} />
-      <AdvocateProfileForm onSaved={onSaved} />
-      <AutoLockForm onSaved={onSaved} />
-      <VerificationScriptEditor onSaved={onSaved} />
+      {canEdit && <AdvocateProfileForm onSaved={onSaved} />}
+      {canEdit && <AutoLockForm onSaved={onSaved} />}
+      {canEdit && <VerificationScriptEditor onSaved={onSaved} />}
       <VaultIntegrityCheck />
       <AuditLogCheck />
       <BackupSettings onSaved={onSaved} />

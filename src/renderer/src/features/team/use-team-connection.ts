@@ -41,3 +41,18 @@ export function canHandOverCases(connection: TeamConnection | undefined): boolea
 export function canSeeTeamPage(connection: TeamConnection | undefined): boolean {
   return connection?.store === 'team' && (connection.role === 'supervisor' || connection.role === 'admin');
 }
+
+/**
+ * Who may change records: everyone but a team's viewer, who reads the cases shared with them and
+ * exports their summaries (docs/team-mode.md, "Who sees what"). The database refuses a viewer's
+ * change anyway; this keeps the screen from offering one. While the store is not known yet, no
+ * editor is offered, so a viewer never sees one flash by.
+ */
+export function canEditRecords(connection: TeamConnection | undefined): boolean {
+  return connection !== undefined && !(connection.store === 'team' && connection.role === 'viewer');
+}
+
+/** {@link canEditRecords} for the store open now, for a screen deciding which controls to show. */
+export function useCanEditRecords(): boolean {
+  return canEditRecords(useTeamConnection().data);
+}

@@ -14,6 +14,7 @@ import { formatCalendarDate } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
 import { BillingSettingsDialog } from './BillingSettingsDialog';
 import { ClientInvoices } from './ClientInvoices';
+import { useCanEditRecords } from '../team/use-team-connection';
 import { InvoiceDialog } from './InvoiceDialog';
 import { TimeEntryDialog } from './TimeEntryDialog';
 import { refreshTime } from './time-queries';
@@ -48,6 +49,7 @@ export function CaseTimeTab({ detail, onAnnounce }: Props) {
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const [isInvoicing, setIsInvoicing] = useState(false);
   const [isEditingRates, setIsEditingRates] = useState(false);
+  const canEdit = useCanEditRecords();
   const remove = useMutation({
     mutationFn: (entry: TimeEntry) => callApi('time.delete', { entryId: entry.id }),
     onSuccess: async ({ message }) => {
@@ -83,14 +85,16 @@ export function CaseTimeTab({ detail, onAnnounce }: Props) {
             <dd>{formatCents(totals.uninvoicedAmountCents)}</dd>
           </div>
         </dl>
-        <div className={styles.toolbarActions}>
-          <Button onClick={() => setEditing('new')}>
-            <Plus aria-hidden size={16} /> Add time
-          </Button>
-          <Button onClick={() => setIsInvoicing(true)}>
-            <FileText aria-hidden size={16} /> Invoice client…
-          </Button>
-        </div>
+        {canEdit && (
+          <div className={styles.toolbarActions}>
+            <Button onClick={() => setEditing('new')}>
+              <Plus aria-hidden size={16} /> Add time
+            </Button>
+            <Button onClick={() => setIsInvoicing(true)}>
+              <FileText aria-hidden size={16} /> Invoice client…
+            </Button>
+          </div>
+        )}
       </div>
       <p className={styles.rateLine}>
         {rateCents === null ? (
@@ -100,19 +104,26 @@ export function CaseTimeTab({ detail, onAnnounce }: Props) {
             New time is billed at <strong>{formatCents(rateCents)}/h</strong> ({rateSourceLabels[rateSource]}
             ).
           </>
-        )}{' '}
-        <button type="button" className={styles.linkButton} onClick={() => setIsEditingRates(true)}>
-          <Settings2 aria-hidden size={12} /> Rates and rounding
-        </button>
+        )}
+        {canEdit && (
+          <>
+            {' '}
+            <button type="button" className={styles.linkButton} onClick={() => setIsEditingRates(true)}>
+              <Settings2 aria-hidden size={12} /> Rates and rounding
+            </button>
+          </>
+        )}
         <span className={styles.assumption}> {roundingNote}</span>
       </p>
       {entries.length === 0 ? (
         <div className={styles.empty}>
           <p>No time recorded on this case yet.</p>
-          <p className={styles.muted}>
-            Press <kbd>T</kbd> or <strong>Start timer</strong> to time your work, or <strong>Add time</strong>{' '}
-            to type it in.
-          </p>
+          {canEdit && (
+            <p className={styles.muted}>
+              Press <kbd>T</kbd> or <strong>Start timer</strong> to time your work, or{' '}
+              <strong>Add time</strong> to type it in.
+            </p>
+          )}
         </div>
       ) : (
         <table className={styles.table}>
@@ -162,7 +173,7 @@ export function CaseTimeTab({ detail, onAnnounce }: Props) {
                     <span className={`${styles.status} ${status.className ?? ''}`}>{status.label}</span>
                   </td>
                   <td className={styles.rowActions}>
-                    {!isLocked && (
+                    {canEdit && !isLocked && (
                       <>
                         <Button
                           variant="quiet"

@@ -15,6 +15,7 @@ import { saveFile } from '../../lib/save-file';
 import { refreshTime } from './time-queries';
 import styles from './Time.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = {
   readonly clientId: number;
@@ -34,6 +35,7 @@ export function ClientInvoices({ clientId, onAnnounce }: Props) {
     queryFn: () => callApi('invoices.list', { clientId }),
   });
   const [voiding, setVoiding] = useState<Invoice | null>(null);
+  const canEdit = useCanEditRecords();
   const setStatus = useMutation({
     mutationFn: ({ invoice, status }: { invoice: Invoice; status: InvoiceStatus }) =>
       callApi('invoices.setStatus', { invoiceId: invoice.id, status }),
@@ -97,7 +99,7 @@ export function ClientInvoices({ clientId, onAnnounce }: Props) {
                 >
                   <Download aria-hidden size={14} /> PDF
                 </Button>
-                {invoice.status === 'issued' && (
+                {canEdit && invoice.status === 'issued' && (
                   <>
                     <Button variant="quiet" onClick={() => setStatus.mutate({ invoice, status: 'paid' })}>
                       Mark paid

@@ -5,6 +5,7 @@ import { localToday } from '@shared/schemas/fields';
 import { refreshOpenWork } from '../deadlines/refresh-open-work';
 import styles from './Timeline.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 export function CaseTasks({ caseId }: { caseId: number }) {
   const tasks = useQuery({
@@ -17,6 +18,7 @@ export function CaseTasks({ caseId }: { caseId: number }) {
     onSuccess: () => refreshOpenWork(caseId),
   });
   const today = localToday();
+  const canEdit = useCanEditRecords();
   return (
     <section className={styles.tasks} aria-labelledby="tasks-title">
       <h2 id="tasks-title" className={styles.sideTitle}>
@@ -34,6 +36,8 @@ export function CaseTasks({ caseId }: { caseId: number }) {
                 <input
                   type="checkbox"
                   checked={task.doneAt !== null}
+                  // A team's viewer sees whether it is done, and cannot tick it.
+                  disabled={!canEdit}
                   onChange={(event) => setDone.mutate({ taskId: task.id, isDone: event.target.checked })}
                 />
                 <span>

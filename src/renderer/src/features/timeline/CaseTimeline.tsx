@@ -10,12 +10,14 @@ import { CaseTasks } from './CaseTasks';
 import { TimelineEventItem } from './TimelineEventItem';
 import styles from './Timeline.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 export function CaseTimeline({ caseId }: { caseId: number }) {
   const [order, setOrder] = useState<'newest_first' | 'oldest_first'>('newest_first');
   const [types, setTypes] = useState<TimelineEventType[]>([]);
   const [text, setText] = useState('');
   const deferredText = useDeferredValue(text);
+  const canEdit = useCanEditRecords();
   const events = useQuery({
     queryKey: queryKeys.events.timeline(caseId, order, types, deferredText),
     queryFn: () => callApi('events.list', { caseId, order, types, text: deferredText || null }),
@@ -72,7 +74,9 @@ export function CaseTimeline({ caseId }: { caseId: number }) {
           <p className={styles.empty}>
             {text || types.length > 0
               ? 'Nothing on this timeline matches.'
-              : 'No entries yet. Press C to log a call, or E to add a letter, submission or decision.'}
+              : canEdit
+                ? 'No entries yet. Press C to log a call, or E to add a letter, submission or decision.'
+                : 'No entries yet.'}
           </p>
         )}
         {events.data && events.data.total > 0 && (

@@ -11,6 +11,7 @@ import { DenialNoticeDialog } from '../denials/DenialNoticeDialog';
 import { candidatesFromDrop, uploadFiles, type Candidate, type UploadRow } from './upload-files';
 import styles from './Vault.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 const textStatusLabels: Readonly<Record<DocumentSummary['textStatus'], string>> = {
   indexed: 'Searchable',
@@ -40,6 +41,8 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const pickerRef = useRef<HTMLInputElement>(null);
+  // A team's viewer reads and previews; adding, recognising, reading as a notice and deleting change the case.
+  const canEdit = useCanEditRecords();
 
   const documents = useQuery({
     queryKey: queryKeys.vault.list(caseId, view),
@@ -91,7 +94,7 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
   function onDrop(event: DragEvent<HTMLElement>): void {
     event.preventDefault();
     setIsDragging(false);
-    void add(candidatesFromDrop(event.dataTransfer));
+    if (canEdit) void add(candidatesFromDrop(event.dataTransfer));
   }
 
   const isUploading = uploads.some((row) => row.state !== 'done');
@@ -104,28 +107,30 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
       data-testid="documents-drop-zone"
       onDragOver={(event) => {
         event.preventDefault();
-        setIsDragging(true);
+        setIsDragging(canEdit);
       }}
       onDragLeave={() => setIsDragging(false)}
       onDrop={onDrop}
     >
       <div className={styles.toolbar}>
-        <div className={styles.viewSwitch} role="group" aria-label="Show">
-          <Button
-            variant={view === 'documents' ? 'primary' : 'secondary'}
-            aria-pressed={view === 'documents'}
-            onClick={() => setView('documents')}
-          >
-            Documents
-          </Button>
-          <Button
-            variant={view === 'trash' ? 'primary' : 'secondary'}
-            aria-pressed={view === 'trash'}
-            onClick={() => setView('trash')}
-          >
-            <Trash2 aria-hidden size={14} /> Trash
-          </Button>
-        </div>
+        {canEdit && (
+          <div className={styles.viewSwitch} role="group" aria-label="Show">
+            <Button
+              variant={view === 'documents' ? 'primary' : 'secondary'}
+              aria-pressed={view === 'documents'}
+              onClick={() => setView('documents')}
+            >
+              Documents
+            </Button>
+            <Button
+              variant={view === 'trash' ? 'primary' : 'secondary'}
+              aria-pressed={view === 'trash'}
+              onClick={() => setView('trash')}
+            >
+              <Trash2 aria-hidden size={14} /> Trash
+            </Button>
+          </div>
+        )}
         {view === 'documents' && (
           <label className={styles.searchBox}>
             <Search aria-hidden size={14} />
@@ -139,23 +144,27 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
             />
           </label>
         )}
-        <input
-          ref={pickerRef}
-          className={styles.hiddenInput}
-          type="file"
-          multiple
-          accept={accepted}
-          aria-label="Choose files to add"
-          data-testid="documents-file-input"
-          onChange={(event) => {
-            const files = [...(event.target.files ?? [])];
-            event.target.value = '';
-            void add(files.map((file) => ({ file })));
-          }}
-        />
-        <Button variant="primary" disabled={isUploading} onClick={() => pickerRef.current?.click()}>
-          <FileUp aria-hidden size={16} /> Add files
-        </Button>
+        {canEdit && (
+          <>
+            <input
+              ref={pickerRef}
+              className={styles.hiddenInput}
+              type="file"
+              multiple
+              accept={accepted}
+              aria-label="Choose files to add"
+              data-testid="documents-file-input"
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                void add(files.map((file) => ({ file })));
+              }}
+            />
+            <Button variant="primary" disabled={isUploading} onClick={() => pickerRef.current?.click()}>
+              <FileUp aria-hidden size={16} /> Add files
+            </Button>
+          </>
+        )}
         {view === 'trash' && rows.length > 0 && (
           <Button variant="danger" onClick={() => setConfirmEmpty(true)}>
             Empty trash now
@@ -163,11 +172,13 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
         )}
       </div>
 
-      <p className={styles.dropHint}>
-        {isDragging
-          ? 'Drop to add these files to the case, encrypted.'
-          : 'Drop files anywhere here, or use Add files. PDF, PNG, JPEG, HEIC, Word (.docx), text and email (.eml).'}
-      </p>
+      {canEdit && (
+        <p className={styles.dropHint}>
+          {isDragging
+            ? 'Drop to add these files to the case, encrypted.'
+            : 'Drop files anywhere here, or use Add files. PDF, PNG, JPEG, HEIC, Word (.docx), text and email (.eml).'}
+        </p>
+      )}
 
       {uploads.length > 0 && (
         <ul className={styles.uploads} aria-label="Files being added">
@@ -226,7 +237,9 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
           <p>
             {view === 'trash'
               ? 'Documents moved to the trash stay here 30 days, then are deleted for good.'
-              : 'Add the denial letter, the EOB, medical records and letters for this case. They are encrypted on this computer.'}
+              : canEdit
+                ? 'Add the denial letter, the EOB, medical records and letters for this case. They are encrypted on this computer.'
+                : 'No document has been added to this case.'}
           </p>
         </div>
       ) : (
@@ -282,7 +295,7 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
                 <td className={styles.actions}>
                   {view === 'documents' ? (
                     <>
-                      {canRecognizeText(document) && (
+                      {canEdit && canRecognizeText(document) && (
                         <RecognizeTextAction
                           document={document}
                           onFinished={async (sentence) => {
@@ -299,20 +312,24 @@ export function CaseDocumentsPanel({ caseId }: { caseId: number }) {
                       >
                         Preview
                       </Button>
-                      <Button
-                        variant="quiet"
-                        onClick={() => setReadingAsDenial(document.id)}
-                        aria-label={`Read as denial notice: ${document.fileName}`}
-                      >
-                        Read as denial notice
-                      </Button>
-                      <Button
-                        variant="quiet"
-                        onClick={() => setToTrash(document)}
-                        aria-label={`Delete ${document.fileName} (to the trash)`}
-                      >
-                        Delete
-                      </Button>
+                      {canEdit && (
+                        <>
+                          <Button
+                            variant="quiet"
+                            onClick={() => setReadingAsDenial(document.id)}
+                            aria-label={`Read as denial notice: ${document.fileName}`}
+                          >
+                            Read as denial notice
+                          </Button>
+                          <Button
+                            variant="quiet"
+                            onClick={() => setToTrash(document)}
+                            aria-label={`Delete ${document.fileName} (to the trash)`}
+                          >
+                            Delete
+                          </Button>
+                        </>
+                      )}
                     </>
                   ) : (
                     <Button variant="secondary" onClick={() => restore.mutate(document.id)}>

@@ -10,6 +10,8 @@ import { queryKeys } from '../../lib/query-keys';
 import { TextViewer } from './TextViewer';
 import { ImageViewer } from './ImageViewer';
 import { MetadataForm } from './MetadataForm';
+import { DocumentDetails } from './DocumentDetails';
+import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = {
   readonly documentId: number;
@@ -24,6 +26,7 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
   const titleId = useId();
   const [message, setMessage] = useState('');
   const [confirmDownload, setConfirmDownload] = useState(false);
+  const canEdit = useCanEditRecords();
   const summary = useQuery({
     queryKey: queryKeys.vault.get(documentId),
     queryFn: () => callApi('vault.get', { documentId }),
@@ -110,7 +113,8 @@ export function DocumentPreviewDialog({ documentId, caseId, onClose, onChanged }
           {preview.data?.kind === 'text' && <TextViewer text={preview.data.text} />}
           {preview.data?.kind === 'unavailable' && <p className={styles.notice}>{preview.data.message}</p>}
         </div>
-        {document && (
+        {document && !canEdit && <DocumentDetails document={document} caseId={caseId} />}
+        {document && canEdit && (
           <MetadataForm
             key={`${document.id}-${document.eventIds.join(',')}`}
             document={document}
