@@ -78,7 +78,7 @@ test('a viewer reads the case shared with them, with nothing to edit; a supervis
 
   const samPage = await openCopyOf(browser, sam);
   await expect(samPage.getByRole('note').filter({ hasText: 'Read-only' })).toHaveText(
-    'Read-only: you can read the cases shared with you.',
+    'Read-only: you can read the cases shared with you and export their summaries.',
   );
   await expect(samPage.getByRole('button', { name: 'New case' })).toHaveCount(0);
   await expect(samPage.getByRole('button', { name: 'Import' })).toHaveCount(0);
@@ -147,14 +147,17 @@ test('a viewer reads the case shared with them, with nothing to edit; a supervis
   await expect(samPage.getByRole('heading', { name: 'Resources', level: 1 })).toBeVisible();
   await expect(samPage.getByRole('button', { name: 'Add resource' })).toHaveCount(0);
 
-  // Exporting for an attorney stays: the dialog reads the case's record to choose from.
-  // (Saving the summary is recorded in the audit log, which a viewer's login may not write yet:
-  // see the it.todo in test/team/viewer-exports.test.ts.)
+  // Exporting for an attorney stays, and saves: the export is recorded in the viewer's name.
   await openCasePage(samPage, shared);
   await samPage.getByRole('button', { name: 'Export for attorney' }).click();
   const exportDialog = samPage.getByRole('dialog', { name: 'Export for attorney' });
   await expect(exportDialog.getByText('Note (1)')).toBeVisible();
-  await expect(exportDialog.getByRole('button', { name: 'Save summary PDF' })).toBeEnabled();
+  const [summaryDownload] = await Promise.all([
+    samPage.waitForEvent('download'),
+    exportDialog.getByRole('button', { name: 'Save summary PDF' }).click(),
+  ]);
+  expect(summaryDownload.suggestedFilename()).toMatch(/^Case summary C-\d{5} \d{4}-\d{2}-\d{2}\.pdf$/);
+  await expect(samPage.getByText(/Case summary saved as Case summary C-\d{5} [\d-]+\.pdf/)).toBeVisible();
   await samPage.keyboard.press('Escape');
 
   // The supervisor, in the same run, keeps every control.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localToday } from '../../src/shared/schemas/fields';
 import { type ContractSession, startTeamContractSession } from '../helpers/contract-session';
@@ -78,7 +79,27 @@ it('a viewer reads a case shared with them, its deadlines worked out for today, 
   expect(choices.title).toBe('C-00001');
 });
 
-// The summary's export is recorded in the audit log as an access (docs/security.md §5), and a
-// viewer's login may not insert into audit_log yet: that needs a team-only migration granting it
-// (its row policy already admits only the person's own entries).
-it.todo("a viewer's summary export is made and recorded in the audit log");
+it("a viewer's summary export is made and recorded in the audit log in their name, and they still change nothing", async () => {
+  const [shared] = (
+    await asVera.call('caseload.query', { filters: {}, quickFilter: null, sorting: [], offset: 0, limit: 10 })
+  ).rows;
+  expect(shared).toBeDefined();
+  const summary = await asVera.call('exports.summary', { selection: { caseId: shared!.id } });
+  expect(Buffer.from(summary.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Read back as the supervisor, who reads the whole log, with plain pg.
+  const asSupervisor = new pg.Client({ connectionString: mei.url });
+  await asSupervisor.connect();
+  const { rows: recorded } = await asSupervisor
+    .query<{ actor: string; action: string; after: string }>(
+      `SELECT actor, action, after FROM audit_log WHERE actor = $1 AND table_name = 'access'`,
+      [vera.login],
+    )
+    .finally(() => asSupervisor.end());
+  expect(
+    recorded.map((row) => `${row.actor} ${row.action} ${(JSON.parse(row.after) as { event: string }).event}`),
+  ).toContain(`${vera.login} access export`);
+  // Recording an access is all: an edit of a record is still refused.
+  const refused = await asVera.failure('cases.update', { caseId: shared!.id, changes: { priority: 'high' } });
+  expect(refused.message).toMatch(/viewer/);
+});

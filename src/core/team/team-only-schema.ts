@@ -20,6 +20,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0196-team-audit-sealed-after-commit',
   '0197-team-holders-read-with-the-case',
   '0198-team-search-scoped',
+  '0200-team-viewer-records-own-access',
 ];
 
 export const teamOnlyTables: readonly string[] = [

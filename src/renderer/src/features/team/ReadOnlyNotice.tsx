@@ -13,7 +13,7 @@ export function ReadOnlyNotice() {
   return (
     <p className={styles.notice} role="note">
       <Eye aria-hidden size={16} />
-      Read-only: you can read the cases shared with you.
+      Read-only: you can read the cases shared with you and export their summaries.
     </p>
   );
 }

@@ -20,6 +20,7 @@ import * as teamAuditSealedAfterCommit from './0196-team-audit-sealed-after-comm
 import * as teamHoldersReadWithTheCase from './0197-team-holders-read-with-the-case';
 import * as teamSearchScoped from './0198-team-search-scoped';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
+import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -54,4 +55,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0197-team-holders-read-with-the-case': teamHoldersReadWithTheCase,
   '0198-team-search-scoped': teamSearchScoped,
   '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
+  '0200-team-viewer-records-own-access': teamViewerRecordsOwnAccess,
 };
