@@ -18,11 +18,11 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 const newDataDirectory = useTemporaryDataDirectory();
 
 async function leaveRecoveryKeyAwaitingConfirmation(dataDirectory: string): Promise<void> {
-  const { createKysely } = openEncryptedSqlite(
+  const store = openEncryptedSqlite(
     dataFilePaths(dataDirectory).database,
     await fixtureDatabaseKey(dataDirectory),
   );
-  const db = createKysely<AdvocaseDatabase>();
+  const db = store.createKysely<AdvocaseDatabase>();
   await recoveryKeyConfirmation.write(db, true);
   await db.destroy();
 }
