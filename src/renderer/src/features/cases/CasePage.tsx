@@ -344,6 +344,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         caseId={caseId}
         open={openForm !== null}
         variant={openForm ?? 'any'}
+        organization={current.payer}
         onOpenChange={(isOpen) => setOpenForm(isOpen ? openForm : null)}
         onSaved={(message) => void afterTimelineStep(message)}
       />

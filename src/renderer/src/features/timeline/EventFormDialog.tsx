@@ -24,6 +24,8 @@ type Props = {
   readonly onSaved: (announcement: string) => void;
   /** The quick call log: a phone call with only the fields typed during a call. */
   readonly variant: 'quick-call' | 'any';
+  /** Whom a call or letter is usually with: the case's payer, filled in until the user changes it. */
+  readonly organization?: string | null;
 };
 
 // The quick call log is Add event → Phone call with its fields reordered, never a second form:
@@ -38,13 +40,17 @@ const quickCallKeys = [
   'followUp.dueOn',
 ];
 
-function initialValues(type: TimelineEventType): FormValues {
-  // Selects start on their first option, so the form never sends an empty choice.
-  return Object.fromEntries(
-    fieldsForType(type)
-      .filter((field) => field.kind === 'select' && field.options?.[0])
-      .map((field) => [field.key, field.options![0]!.value]),
-  );
+function initialValues(type: TimelineEventType, organization: string | null): FormValues {
+  const fields = fieldsForType(type);
+  return {
+    // Selects start on their first option, so the form never sends an empty choice.
+    ...Object.fromEntries(
+      fields
+        .filter((field) => field.kind === 'select' && field.options?.[0])
+        .map((field) => [field.key, field.options![0]!.value]),
+    ),
+    ...(organization && fields.some((field) => field.key === 'withWhom') ? { withWhom: organization } : {}),
+  };
 }
 
 /** Contract paths (`details.followUp.dueOn`) as this form's field keys (`followUp.dueOn`). */
@@ -52,11 +58,28 @@ function toFormKey(path: string): string {
   return path.replace(/^event\./, '').replace(/^details\./, '');
 }
 
-export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }: Props) {
+export function EventFormDialog({
+  caseId,
+  open,
+  onOpenChange,
+  onSaved,
+  variant,
+  organization = null,
+}: Props) {
   const [type, setType] = useState<TimelineEventType>('phone_call');
-  const [occurredAt, setOccurredAt] = useState(() => toDateTimeInputValue(new Date()));
+  // When it happened: the moment the form opens, until the user types a time. The form stays
+  // mounted with its draft while the case page is open (hours, on a busy day), so "now" is taken
+  // at each opening, not once, or every call would be stamped with the time the case was opened.
+  const [typedOccurredAt, setTypedOccurredAt] = useState<string | null>(null);
+  const [openedAt, setOpenedAt] = useState(() => new Date());
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setOpenedAt(new Date());
+  }
+  const occurredAt = typedOccurredAt ?? toDateTimeInputValue(openedAt);
   const [summary, setSummary] = useState('');
-  const [values, setValues] = useState<FormValues>(() => initialValues('phone_call'));
+  const [values, setValues] = useState<FormValues>(() => initialValues('phone_call', organization));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const effectiveType = variant === 'quick-call' ? 'phone_call' : type;
   const fields =
@@ -67,9 +90,9 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
 
   function reset() {
     setType('phone_call');
-    setOccurredAt(toDateTimeInputValue(new Date()));
+    setTypedOccurredAt(null);
     setSummary('');
-    setValues(initialValues('phone_call'));
+    setValues(initialValues('phone_call', organization));
     setErrors(noErrors);
   }
 
@@ -147,7 +170,7 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
               onChange={(event) => {
                 const next = event.target.value as TimelineEventType;
                 setType(next);
-                setValues(initialValues(next));
+                setValues(initialValues(next, organization));
                 setErrors(noErrors);
               }}
             >
@@ -192,7 +215,7 @@ export function EventFormDialog({ caseId, open, onOpenChange, onSaved, variant }
             className={inputClassName}
             type="datetime-local"
             value={occurredAt}
-            onChange={(event) => setOccurredAt(event.target.value)}
+            onChange={(event) => setTypedOccurredAt(event.target.value)}
           />
         )}
       </Field>
