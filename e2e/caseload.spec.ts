@@ -132,3 +132,27 @@ test('after unlock, and back from a case, the caseload asks for its first page o
   await page.waitForTimeout(1000);
   expect(firstPageAsks).toHaveLength(1);
 });
+
+test('Escape in the quick filter clears it, and a second Escape goes back to the table', async ({
+  page,
+  app,
+}) => {
+  await setUp(page, app.url);
+  await openCase(page, 'Rosa Delgado', 'TMS', 'Aetna');
+  await openCase(page, 'Marcus Chen', 'IV ketamine', 'Cigna');
+  const filter = page.getByRole('searchbox', { name: 'Filter cases' });
+  await page.keyboard.press('/');
+  await page.keyboard.type('ros');
+  await expect(page.getByTestId('caseload-count')).toHaveText('1 case matches');
+  await page.keyboard.press('Escape');
+  await expect(filter).toHaveValue('');
+  await expect(filter).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(table(page)).toBeFocused();
+  // j and k now move in the table; they do not filter for "jjk".
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await expect(filter).toHaveValue('');
+  await expect(page.getByTestId('caseload-count')).toHaveText('2 cases');
+});

@@ -44,8 +44,11 @@ export function CaseloadHeader({
           value={quickFilterText}
           onChange={(event) => onQuickFilterTextChange(event.target.value)}
           onKeyDown={(event) => {
-            // Down arrow (or Enter) from the filter goes to the table, ready for j/k and Enter.
-            if (event.key === 'ArrowDown' || event.key === 'Enter') {
+            // Down arrow (or Enter) from the filter goes to the table, ready for j/k and Enter;
+            // so does Escape once the box is empty (the first Escape clears it), so j and k
+            // typed next move in the table instead of filtering for "jk".
+            const isEmptyEscape = event.key === 'Escape' && event.currentTarget.value === '';
+            if (event.key === 'ArrowDown' || event.key === 'Enter' || isEmptyEscape) {
               event.preventDefault();
               tableRef.current?.focus();
             }
