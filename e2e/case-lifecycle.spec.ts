@@ -315,6 +315,10 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await expect(page.getByRole('status')).toContainText('closed as approved');
   await expectStage(page, 'Closed');
   await expect(page.getByText(/Outcome: Approved · Closed .* · Saved \$18,400/)).toBeVisible();
+  // A closed case asks for nothing more: no notice to drop, no Close case, no authorization prompt.
+  await expect(page.getByText(/Got a denial\? Drop the notice here/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Close case…' })).toHaveCount(0);
+  await expect(page.getByText(/No signed authorization/)).toHaveCount(0);
   await shootBothSizes(page, app, 'lifecycle-04-closed-case');
   await expectEverywhere(walk, { deadlines: [], agenda: {}, nextDeadline: /^—$/, banner: /^$/ });
 

@@ -128,6 +128,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
     );
   }
   const current = detail.data;
+  const isClosed = isClosedStage(current.stage);
 
   return (
     <article className={styles.page} aria-labelledby="case-title">
@@ -216,7 +217,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
               <span className={styles.stageText}>{caseStageLabels[current.stage]}</span>
             </p>
           )}
-          {canEdit && !isClosedStage(current.stage) && (
+          {canEdit && !isClosed && (
             <Button onClick={() => setIsClosing(true)} title="Record how the case ended and close it">
               <Archive aria-hidden size={16} /> Close case…
             </Button>
@@ -261,7 +262,9 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
           onAnnounce={onAnnounce}
         />
       )}
-      {current.authorizationWarning && (
+      {/* A closed case expects no more talk with the payer, nor a notice: reopening (the stage)
+          brings both back. */}
+      {current.authorizationWarning && !isClosed && (
         <p className={styles.warning} role="note">
           {current.authorizationWarning}
           {canEdit && (
@@ -285,7 +288,9 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         ))}
       </nav>
       <section className={styles.panel} aria-label={tabLabels[tab]}>
-        {canEdit && tab === 'timeline' && <DenialNoticeDropZone caseId={caseId} onAnnounce={onAnnounce} />}
+        {canEdit && !isClosed && tab === 'timeline' && (
+          <DenialNoticeDropZone caseId={caseId} onAnnounce={onAnnounce} />
+        )}
         {tab === 'timeline' && <CaseTimeline caseId={caseId} />}
         {tab === 'coverage' && <CaseCoverageTab detail={current} onAnnounce={onAnnounce} />}
         {tab === 'providers' && <CaseProvidersTab detail={current} onAnnounce={onAnnounce} />}
