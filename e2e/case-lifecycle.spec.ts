@@ -376,7 +376,14 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   // Closing without an outcome is refused beside the field, and nothing changes.
   await closing.getByRole('button', { name: 'Close case' }).click();
   await expect(closing.getByText('Choose how the case ended.')).toBeVisible();
+  // "Approved" beside a timeline whose last decision is the denial: Outcomes would then count an
+  // approval and no approved decision, so the dialog says so (and still lets the advocate close).
+  await closing.getByLabel('How did it end?').selectOption({ label: 'Approved' });
+  await expect(closing.getByRole('note')).toContainText(
+    'The last payer decision on the timeline is a denial',
+  );
   await closing.getByLabel('How did it end?').selectOption({ label: 'Self-pay' });
+  await expect(closing.getByRole('note')).toHaveCount(0);
   await shootBothSizes(page, app, 'lifecycle-06-close-dialog-open-deadline');
   await closing.getByRole('button', { name: 'Close case' }).click();
   await expect(page.getByRole('status')).toContainText('No longer tracked: 1 deadline.');

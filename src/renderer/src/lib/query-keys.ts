@@ -64,6 +64,7 @@ export const queryKeys = {
   events: {
     all: ['events'],
     ofCase: (caseId: number) => ['events', caseId],
+    latestDecision: (caseId: number) => ['events', caseId, 'latest-decision'],
     timeline: (
       caseId: number,
       order: 'newest_first' | 'oldest_first',

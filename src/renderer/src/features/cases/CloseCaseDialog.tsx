@@ -13,6 +13,7 @@ import fieldStyles from '../../components/Field.module.css';
 import formStyles from '../../components/Form.module.css';
 import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
+import { closingOutcomeNote, type LatestDecision } from './closing-outcome-check';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { formatDue } from '../deadlines/deadline-words';
@@ -48,6 +49,29 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
     queryFn: () => callApi('deadlines.listForCase', { caseId: detail.id }),
     enabled: open,
   });
+  const latestDecision = useQuery({
+    queryKey: queryKeys.events.latestDecision(detail.id),
+    queryFn: async (): Promise<LatestDecision | null> => {
+      const { events } = await callApi('events.list', {
+        caseId: detail.id,
+        types: ['payer_decision'],
+        order: 'newest_first',
+        limit: 1,
+      });
+      const { decision, noticeDate } = (events[0]?.details ?? {}) as {
+        decision?: unknown;
+        noticeDate?: unknown;
+      };
+      if (decision !== 'approved' && decision !== 'partially_approved' && decision !== 'denied') return null;
+      return {
+        decision,
+        noticeDate: typeof noticeDate === 'string' ? noticeDate : null,
+        occurredAt: events[0]!.occurredAt,
+      };
+    },
+    enabled: open,
+  });
+  const outcomeNote = latestDecision.isSuccess ? closingOutcomeNote(outcome, latestDecision.data) : null;
   const stillOpen = deadlines.data?.openItems ?? [];
   const followUps = stillOpen.filter((item) => item.source === 'task');
   // What the deadlines choice applies to: everything not closed out.
@@ -143,6 +167,11 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
           )}
         </Field>
       </div>
+      {outcomeNote && (
+        <p className={fieldStyles.hint} role="note">
+          {outcomeNote}
+        </p>
+      )}
       <Field
         label="Saved for the client"
         optional

@@ -1,0 +1,26 @@
+import type { CaseOutcome } from '@shared/domain/case-stages';
+import { formatCalendarDate } from '../../lib/format-date';
+
+/** The latest payer decision on a case's timeline, as Close case reads it. */
+export type LatestDecision = {
+  readonly decision: 'approved' | 'partially_approved' | 'denied';
+  readonly noticeDate: string | null;
+  readonly occurredAt: string;
+};
+
+/**
+ * Whether closing with `outcome` disagrees with the timeline, and what to say. Outcomes counts a
+ * closed case's approval from its outcome and each decision from the timeline: closing as approved
+ * a case whose last recorded decision is a denial (or that has none) shows "Approval rate 100%"
+ * beside "0 of 1 approved". The advocate may still close it (an approval may have come by phone),
+ * so this is a note, not a refusal.
+ */
+export function closingOutcomeNote(outcome: CaseOutcome | '', latest: LatestDecision | null): string | null {
+  if (outcome !== 'approved' && outcome !== 'partially_approved') return null;
+  if (latest && latest.decision !== 'denied') return null;
+  const advice =
+    'Add the approval to the timeline (Add event → Payer decision) so Outcomes counts the decision and the outcome alike.';
+  if (!latest) return `No payer decision is on this case's timeline yet. ${advice}`;
+  const when = formatCalendarDate(latest.noticeDate ?? latest.occurredAt.slice(0, 10));
+  return `The last payer decision on the timeline is a denial (${when}). ${advice}`;
+}
