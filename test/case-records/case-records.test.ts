@@ -47,6 +47,8 @@ describe.each(storeEngines)('case records on %s', (engine) => {
       });
       const history = await call('coverages.history', { coverageId: coverage.id });
       expect(history.map((entry) => entry.action)).toEqual(['update', 'insert']);
+      // Said as the reader says it, not as a login or the computer's user name.
+      expect(history.map((entry) => entry.actor)).toEqual(['You', 'You']);
       expect(history[0]?.changes).toEqual([
         { field: 'groupNumber', before: null, after: 'G-77' },
         { field: 'deductibleMetCents', before: 50_000, after: 120_000 },

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { Coverage, CoverageChange, ProviderNetwork } from '../../shared/schemas/coverages';
 import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writes';
+import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import type { RowAuditAction } from '../db/tables/audit-log';
@@ -174,6 +175,12 @@ export async function coverageHistory(
     .orderBy('id', 'desc')
     .execute();
   if (entries.length === 0) throw new AppError('NOT_FOUND', missingCoverage(coverageId), 'coverageId');
+  // Who, as the reader says it: "You" for their own changes (on this computer, every change), a
+  // colleague by their full name on a team; never a login or the computer's user name.
+  const { recordEditing } = dialectOf(db);
+  const names = new Map<string, string>();
+  for (const actor of new Set(entries.map((entry) => entry.actor)))
+    names.set(actor, (await recordEditing.nameOfEditor(db, actor)) ?? 'You');
   return entries.map((entry) => {
     const before = entry.before ? coverageFieldsOf(JSON.parse(entry.before) as CoverageRow) : null;
     const after = entry.after ? coverageFieldsOf(JSON.parse(entry.after) as CoverageRow) : null;
@@ -183,7 +190,7 @@ export async function coverageHistory(
     >)[];
     return {
       at: entry.at,
-      actor: entry.actor,
+      actor: names.get(entry.actor)!,
       action: entry.action,
       changes: fields
         .filter((field) => before?.[field] !== after?.[field])

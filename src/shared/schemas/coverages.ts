@@ -133,6 +133,7 @@ export type Coverage = z.infer<typeof coverageSchema>;
 /** One change to a coverage record, from the audit log: which fields changed, from what to what. */
 export const coverageChangeSchema = z.object({
   at: z.string(),
+  /** "You", or on a team the colleague's full name. */
   actor: z.string(),
   action: z.enum(['insert', 'update', 'delete']),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
