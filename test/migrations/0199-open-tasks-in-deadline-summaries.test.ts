@@ -9,8 +9,8 @@ import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 /**
  * A store whose deadline summaries were written before open dated tasks counted in a case's next
  * date: after 0199, the refresh that follows the next unlock puts the promise from a call in the
- * caseload's "Next deadline", as the Deadlines tab and the Agenda already show it. On a real
- * encrypted store, with the day's refresh already run before the update.
+ * caseload's "Next deadline", as the Deadlines tab and the Agenda already show it, even on the
+ * day whose refresh already ran before the update. On a real encrypted store.
  */
 
 const newDataDirectory = useTemporaryDataDirectory();

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { AdvocaseDatabase } from '../db/schema';
 import { civilDateInZone } from './date-arithmetic';
-import { refreshDeadlineStatuses, refreshDeadlineStatusesSince, type RecomputeOptions } from './recompute';
+import {
+  recomputeMarkedSummaries,
+  refreshDeadlineStatuses,
+  refreshDeadlineStatusesSince,
+  type RecomputeOptions,
+} from './recompute';
 import { userTimeZone } from './time-zone';
 import { dialectOf } from '../db/dialect/dialect-of';
 
@@ -69,6 +74,7 @@ export function refreshDeadlineStatusesOncePerDay(
     // A login that may change nothing (a team's viewer) leaves the refresh to those who may; its
     // reads work out what is stale in memory (getCaseDeadlines).
     if (await dialectOf(db).rowVisibility.changesNothing(db)) return false;
+    await recomputeMarkedSummaries(db, { now, timeZone });
     const last = await readLastRefresh(db);
     if (last && last.day === today && last.timeZone === timeZone) return false;
     if (last && last.timeZone === timeZone && last.day < today)

@@ -531,6 +531,29 @@ export async function refreshDeadlineStatusesSince(
 }
 
 /**
+ * Recomputes the summaries marked to be computed again (a migration's mark: no time zone, found
+ * through 0199's partial index), whatever day it is: a store updated after its day's refresh
+ * catches up at the next one instead of the next day. Marks nothing, so usually reads no row.
+ */
+export async function recomputeMarkedSummaries(
+  db: Kysely<AdvocaseDatabase>,
+  options: RecomputeOptions & { readonly batchSize?: number } = {},
+): Promise<{ recomputed: number }> {
+  const now = options.now ?? new Date();
+  const timeZone = options.timeZone ?? userTimeZone();
+  const marked = await db
+    .selectFrom('case_deadline_summaries')
+    .select('case_id')
+    .where('time_zone', '=', '')
+    .execute();
+  return recomputeInBatches(
+    db,
+    marked.map((row) => row.case_id),
+    { ...options, now, timeZone },
+  );
+}
+
+/**
  * Recomputes cases a batch per transaction, so a large caseload does not hold the database in
  * one, and lets other work (an interface call, the reminder timer) run between batches.
  */
