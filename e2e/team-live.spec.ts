@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { screenshotBothSizes } from './support/screenshot-both-sizes';
-import { startTeamDatabase, type TeamDatabase, type TeamPerson } from './support/team-database';
+import { openCopyOf, startTeamDatabase, type TeamDatabase, type TeamPerson } from './support/team-database';
 import { saveScreenshot } from './support/web-harness-fixture';
 
 // Two navigators, each with their own copy of Advocase (a web harness connected as them) on one
@@ -25,15 +25,6 @@ test.afterEach(async () => {
   await team.stop();
 });
 
-/** One person's window: their own browser context, on the address their harness printed. */
-async function openCopyOf(browser: Browser, person: TeamPerson): Promise<Page> {
-  const harness = await team.startHarness(person);
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(harness.url);
-  await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
-  return page;
-}
-
 async function openCase(page: Page, fullName: string, payer: string): Promise<void> {
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'New case' });
@@ -50,8 +41,8 @@ const screenshotsOf = (page: Page) => ({ screenshot: (name: string) => saveScree
 test('a case the supervisor assigns to the second navigator appears on their open caseload without a reload', async ({
   browser,
 }) => {
-  const anaPage = await openCopyOf(browser, ana);
-  const benPage = await openCopyOf(browser, ben);
+  const anaPage = await openCopyOf(team, browser, ana);
+  const benPage = await openCopyOf(team, browser, ben);
   await expect(benPage.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
 
   await openCase(anaPage, 'Rosa Delgado', 'Aetna');
@@ -86,7 +77,7 @@ test('a case the supervisor assigns to the second navigator appears on their ope
 test('while the team database is away a banner says so, a save keeps what was typed, and it goes through once the server is back', async ({
   browser,
 }) => {
-  const benPage = await openCopyOf(browser, ben);
+  const benPage = await openCopyOf(team, browser, ben);
   await openCase(benPage, 'Omar Haddad', 'Humana');
   const banner = benPage.getByRole('alert').filter({ hasText: 'The team database cannot be reached.' });
 

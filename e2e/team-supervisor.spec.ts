@@ -1,6 +1,12 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { screenshotBothSizes } from './support/screenshot-both-sizes';
-import { startTeamDatabase, type TeamDatabase, type TeamPerson } from './support/team-database';
+import {
+  caseOf,
+  openCopyOf,
+  startTeamDatabase,
+  type TeamDatabase,
+  type TeamPerson,
+} from './support/team-database';
 import { saveScreenshot } from './support/web-harness-fixture';
 
 // A supervisor hands cases over from the app (docs/team-mode.md, "Handing cases over from the
@@ -26,31 +32,6 @@ test.afterEach(async () => {
   await team.stop();
 });
 
-async function openCopyOf(browser: Browser, person: TeamPerson): Promise<Page> {
-  const harness = await team.startHarness(person);
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(harness.url);
-  await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
-  return page;
-}
-
-/** A client with an open case, made by that person with their own login (the database assigns it). */
-async function caseOf(person: TeamPerson, clientName: string): Promise<number> {
-  const at = new Date().toISOString();
-  const client = await team.query(
-    person.url,
-    'INSERT INTO clients (full_name, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id',
-    [clientName, at],
-  );
-  const opened = await team.query(
-    person.url,
-    `INSERT INTO cases (client_id, treatment, payer, stage, opened_on, created_at, updated_at)
-     VALUES ($1, 'tms', 'Aetna', 'intake', $2, $3, $3) RETURNING id`,
-    [(client.rows[0] as { id: number }).id, at.slice(0, 10), at],
-  );
-  return Number((opened.rows[0] as { id: number }).id);
-}
-
 /** Goes to a case as a link would (the route is the URL fragment), without reloading the page. */
 async function openCasePage(page: Page, caseId: number): Promise<void> {
   await page.evaluate(`window.location.hash = '#/cases/${caseId}/timeline'`);
@@ -61,12 +42,12 @@ const screenshotsOf = (page: Page) => ({ screenshot: (name: string) => saveScree
 test('a supervisor assigns, shares and hands over cases; a navigator sees who holds theirs and no Team page', async ({
   browser,
 }) => {
-  const anasCase = await caseOf(ana, 'Rosa Delgado');
-  await caseOf(ana, 'Omar Haddad');
-  await caseOf(ben, 'Lena Park');
-  const unheld = await caseOf(mei, 'Tom Becker');
+  const anasCase = await caseOf(team, ana, 'Rosa Delgado');
+  await caseOf(team, ana, 'Omar Haddad');
+  await caseOf(team, ben, 'Lena Park');
+  const unheld = await caseOf(team, mei, 'Tom Becker');
 
-  const meiPage = await openCopyOf(browser, mei);
+  const meiPage = await openCopyOf(team, browser, mei);
   await meiPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }).click();
   await expect(meiPage.getByRole('heading', { name: 'Team', level: 1 })).toBeVisible();
   const caseloads = meiPage.getByRole('table').first();
@@ -123,7 +104,7 @@ test('a supervisor assigns, shares and hands over cases; a navigator sees who ho
   ).toHaveText('4');
 
   // Ben, a navigator: no Team page, and his case says who holds it without a control to change it.
-  const benPage = await openCopyOf(browser, ben);
+  const benPage = await openCopyOf(team, browser, ben);
   await expect(
     benPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }),
   ).toHaveCount(0);

@@ -1,7 +1,13 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { shareCase } from '../src/core/team/team-administration';
 import { screenshotBothSizes } from './support/screenshot-both-sizes';
-import { startTeamDatabase, type TeamDatabase, type TeamPerson } from './support/team-database';
+import {
+  caseOf,
+  openCopyOf,
+  startTeamDatabase,
+  type TeamDatabase,
+  type TeamPerson,
+} from './support/team-database';
 import { saveScreenshot } from './support/web-harness-fixture';
 
 // A viewer (an attorney, a funder's liaison) reads the cases shared with them and exports their
@@ -26,31 +32,6 @@ test.afterEach(async () => {
   await team.stop();
 });
 
-async function openCopyOf(browser: Browser, person: TeamPerson): Promise<Page> {
-  const harness = await team.startHarness(person);
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(harness.url);
-  await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
-  return page;
-}
-
-/** A client with an open case, made by the navigator with her own login (the database assigns it). */
-async function caseOf(person: TeamPerson, clientName: string): Promise<number> {
-  const at = new Date().toISOString();
-  const client = await team.query(
-    person.url,
-    'INSERT INTO clients (full_name, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id',
-    [clientName, at],
-  );
-  const opened = await team.query(
-    person.url,
-    `INSERT INTO cases (client_id, treatment, payer, stage, opened_on, created_at, updated_at)
-     VALUES ($1, 'tms', 'Aetna', 'intake', $2, $3, $3) RETURNING id`,
-    [(client.rows[0] as { id: number }).id, at.slice(0, 10), at],
-  );
-  return Number((opened.rows[0] as { id: number }).id);
-}
-
 async function openCasePage(page: Page, caseId: number, tab = 'timeline'): Promise<void> {
   await page.evaluate(`window.location.hash = '#/cases/${caseId}/${tab}'`);
 }
@@ -71,12 +52,12 @@ const caseEditingButtons = [
 test('a viewer reads the case shared with them, with nothing to edit; a supervisor keeps the controls', async ({
   browser,
 }) => {
-  const shared = await caseOf(ana, 'Rosa Delgado');
-  await caseOf(ana, 'Omar Haddad');
+  const shared = await caseOf(team, ana, 'Rosa Delgado');
+  await caseOf(team, ana, 'Omar Haddad');
   const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await shareCase(mei.url, shared, sam.login, inAMonth);
 
-  const samPage = await openCopyOf(browser, sam);
+  const samPage = await openCopyOf(team, browser, sam);
   await expect(samPage.getByRole('note').filter({ hasText: 'Read-only' })).toHaveText(
     'Read-only: you can read the cases shared with you and export their summaries.',
   );
@@ -161,7 +142,7 @@ test('a viewer reads the case shared with them, with nothing to edit; a supervis
   await samPage.keyboard.press('Escape');
 
   // The supervisor, in the same run, keeps every control.
-  const meiPage = await openCopyOf(browser, mei);
+  const meiPage = await openCopyOf(team, browser, mei);
   await expect(meiPage.getByRole('note').filter({ hasText: 'Read-only' })).toHaveCount(0);
   await expect(meiPage.getByRole('button', { name: 'New case' })).toBeVisible();
   await openCasePage(meiPage, shared);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { addTeamMember, initTeamDatabase } from '../../src/core/team/team-administration';
 import type { TeamRole } from '../../src/core/team/team-roles';
@@ -81,4 +82,30 @@ export async function startTeamDatabase(): Promise<TeamDatabase> {
       await server.stop();
     },
   };
+}
+
+/** One person's window: their own browser context, on the address their harness printed. */
+export async function openCopyOf(team: TeamDatabase, browser: Browser, person: TeamPerson): Promise<Page> {
+  const harness = await team.startHarness(person);
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(harness.url);
+  await expect(page.getByRole('heading', { name: 'Caseload', level: 1 })).toBeVisible();
+  return page;
+}
+
+/** A client with an open case, made by that person with their own login (the database assigns it). */
+export async function caseOf(team: TeamDatabase, person: TeamPerson, clientName: string): Promise<number> {
+  const at = new Date().toISOString();
+  const client = await team.query(
+    person.url,
+    'INSERT INTO clients (full_name, created_at, updated_at) VALUES ($1, $2, $2) RETURNING id',
+    [clientName, at],
+  );
+  const opened = await team.query(
+    person.url,
+    `INSERT INTO cases (client_id, treatment, payer, stage, opened_on, created_at, updated_at)
+     VALUES ($1, 'tms', 'Aetna', 'intake', $2, $3, $3) RETURNING id`,
+    [(client.rows[0] as { id: number }).id, at.slice(0, 10), at],
+  );
+  return Number((opened.rows[0] as { id: number }).id);
 }
