@@ -18,8 +18,12 @@ const maxScrollFrames = 600;
 export type BrowserFigures = {
   readonly coldUnlockMs: readonly number[];
   readonly warmUnlockMs: readonly number[];
-  /** The methods the renderer called between the Unlock click and the first row, in order. */
-  readonly callsAfterUnlock: readonly string[];
+  /**
+   * The calls the renderer made between the Unlock click and the first row, in the order sent,
+   * with when each was sent and answered (ms after the click), in the last cold sample and the
+   * last warm one: what the first row waited for.
+   */
+  readonly callsAfterUnlock: { readonly cold: readonly TimedCall[]; readonly warm: readonly TimedCall[] };
   readonly rows: number;
   readonly frames: number;
   readonly framesFullyDrawn: number;
@@ -31,6 +35,46 @@ export type BrowserFigures = {
   readonly heapUsedMb: number;
   readonly lastRowsMs: number;
 };
+
+export type TimedCall = {
+  readonly method: string;
+  readonly sentMs: number;
+  readonly answeredMs: number | null;
+};
+
+/** Records each contract call the page makes from now on: when it was sent and answered. */
+function recordCalls(page: Page): { since: (startMs: number) => TimedCall[]; clear: () => void } {
+  const calls: { method: string; sent: number; answered: number | null; request: unknown }[] = [];
+  page.on('request', (request) => {
+    const method = /\/api\/([\w.]+)$/.exec(request.url())?.[1];
+    if (method) calls.push({ method, sent: performance.now(), answered: null, request });
+  });
+  page.on('requestfinished', (request) => {
+    const call = calls.find((candidate) => candidate.request === request);
+    if (call) call.answered = performance.now();
+  });
+  return {
+    since: (startMs) =>
+      calls.map((call) => ({
+        method: call.method,
+        sentMs: call.sent - startMs,
+        answeredMs: call.answered === null ? null : call.answered - startMs,
+      })),
+    clear: () => {
+      calls.length = 0;
+    },
+  };
+}
+
+/** `method sent→answered` for each call, as the report prints them. */
+export function describeTimedCalls(calls: readonly TimedCall[]): string {
+  return calls
+    .map(
+      (call) =>
+        `${call.method} ${call.sentMs.toFixed(0)}→${call.answeredMs === null ? 'unanswered' : call.answeredMs.toFixed(0)}`,
+    )
+    .join(', ');
+}
 
 function startHarness(dataDirectory: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join('out', 'web', 'index.js')], {
@@ -62,9 +106,14 @@ async function stopHarness(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
-/** From the Unlock click to the first caseload row in the DOM, in ms. */
-async function unlockToFirstRow(page: Page, passphrase: string): Promise<number> {
+/** From the Unlock click to the first caseload row in the DOM, in ms, and the calls made meanwhile. */
+async function unlockToFirstRow(
+  page: Page,
+  passphrase: string,
+  calls: { since: (startMs: number) => TimedCall[]; clear: () => void },
+): Promise<{ ms: number; calls: TimedCall[] }> {
   await page.getByLabel('Passphrase').fill(passphrase);
+  calls.clear();
   const clicked = performance.now();
   await page.getByRole('button', { name: 'Unlock' }).click();
   // Generous: whatever else the app does after an unlock runs on the same core thread first.
@@ -86,7 +135,8 @@ async function unlockToFirstRow(page: Page, passphrase: string): Promise<number>
       `No caseload row was drawn within 180 s of the Unlock click; the page shows "${heading ?? 'no heading'}". ${(error as Error).message.split('\n')[0]}`,
     );
   }
-  return performance.now() - clicked;
+  const ms = performance.now() - clicked;
+  return { ms, calls: calls.since(clicked) };
 }
 
 export async function runBrowserBench(options: {
@@ -101,22 +151,19 @@ export async function runBrowserBench(options: {
   let harness: ChildProcess | null = null;
   try {
     const coldUnlockMs: number[] = [];
-    let callsAfterUnlock: string[] = [];
+    let coldCalls: TimedCall[] = [];
+    let calls: ReturnType<typeof recordCalls> | null = null;
     for (let run = 0; run < options.samples; run += 1) {
       options.makeCold();
       const started = await startHarness(options.dataDirectory);
       harness = started.child;
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      const calls: string[] = [];
-      page.on('request', (request) => {
-        const method = /\/api\/([\w.]+)$/.exec(request.url())?.[1];
-        if (method) calls.push(method);
-      });
+      calls = recordCalls(page);
       await page.goto(started.url);
       await page.getByLabel('Passphrase').waitFor();
-      calls.length = 0;
-      coldUnlockMs.push(await unlockToFirstRow(page, options.passphrase));
-      callsAfterUnlock = [...calls];
+      const unlocked = await unlockToFirstRow(page, options.passphrase, calls);
+      coldUnlockMs.push(unlocked.ms);
+      coldCalls = unlocked.calls;
       if (run < options.samples - 1) {
         await page.close();
         await stopHarness(harness);
@@ -124,12 +171,16 @@ export async function runBrowserBench(options: {
       }
     }
     const page = browser.contexts()[0]!.pages().at(-1)!;
+    if (!calls) throw new Error('The bench needs at least one sample.');
 
     const warmUnlockMs: number[] = [];
+    let warmCalls: TimedCall[] = [];
     for (let run = 0; run < options.samples; run += 1) {
       await page.keyboard.press('Control+l');
       await page.getByLabel('Passphrase').waitFor();
-      warmUnlockMs.push(await unlockToFirstRow(page, options.passphrase));
+      const unlocked = await unlockToFirstRow(page, options.passphrase, calls);
+      warmUnlockMs.push(unlocked.ms);
+      warmCalls = unlocked.calls;
     }
 
     const rows = Number((await page.getByTestId('caseload-table').getAttribute('aria-rowcount')) ?? '1') - 1;
@@ -201,7 +252,7 @@ export async function runBrowserBench(options: {
     return {
       coldUnlockMs,
       warmUnlockMs,
-      callsAfterUnlock,
+      callsAfterUnlock: { cold: coldCalls, warm: warmCalls },
       rows,
       frames: sorted.length,
       framesFullyDrawn: measured.fullyDrawn,

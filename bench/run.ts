@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { currentStoreCipher } from '../src/core/db/sqlite/store-cipher';
 import { setDefaultLogThreshold } from '../src/core/logging/logger';
 import { dataFilePaths } from '../src/core/storage/data-directory';
-import { runBrowserBench } from './browser-caseload-bench';
+import { describeTimedCalls, runBrowserBench } from './browser-caseload-bench';
 import { runCaseloadBench } from './caseload-bench';
 import { measureCipherThroughput } from './cipher-throughput';
 import { figureTable, judged, notMeasured, statsOf, type Figure } from './figures';
@@ -103,7 +103,10 @@ if (!values['no-browser']) {
       makeCold: () => evictFromPageCache([paths.database, `${paths.database}-wal`, paths.keyring]),
       screenshotPath: join('bench', 'results', `caseload-${cases}.png`),
     });
-    log(`  the renderer called, after the Unlock click: ${browser.callsAfterUnlock.join(', ')}`);
+    log(
+      `  calls after the Unlock click, sent→answered ms, cold: ${describeTimedCalls(browser.callsAfterUnlock.cold)}`,
+    );
+    log(`  … warm: ${describeTimedCalls(browser.callsAfterUnlock.warm)}`);
     const cold = statsOf(browser.coldUnlockMs);
     const warm = statsOf(browser.warmUnlockMs);
     figures.push(
