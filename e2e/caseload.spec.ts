@@ -133,6 +133,35 @@ test('after unlock, and back from a case, the caseload asks for its first page o
   expect(firstPageAsks).toHaveLength(1);
 });
 
+test('after unlock, the first page is asked for before the banner, the filter choices and the timer check', async ({
+  page,
+  app,
+}) => {
+  await setUp(page, app.url);
+  await openCase(page, 'Rosa Delgado', 'TMS', 'Aetna');
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    const method = /\/api\/([\w.]+)$/.exec(request.url())?.[1];
+    if (method) sent.push(method);
+  });
+
+  // The core answers one call at a time: what only decorates the screen waits for its rows.
+  await page.keyboard.press('Control+l');
+  await page.getByLabel('Passphrase').fill(passphrase);
+  sent.length = 0;
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toBeVisible();
+  const decorations = ['deadlines.reminderSummary', 'caseload.filterOptions', 'time.running'];
+  await expect.poll(() => decorations.filter((method) => sent.includes(method))).toEqual(decorations);
+  const firstPage = sent.indexOf('caseload.query');
+  expect(firstPage).toBeGreaterThanOrEqual(0);
+  for (const method of decorations) expect(sent.indexOf(method)).toBeGreaterThan(firstPage);
+
+  // And they still arrive: the payer filter offers the case's payer.
+  await page.getByLabel(/^Filter by payer/).click();
+  await expect(page.getByRole('checkbox', { name: 'Aetna' })).toBeVisible();
+});
+
 test('Escape in the quick filter clears it, and a second Escape goes back to the table', async ({
   page,
   app,

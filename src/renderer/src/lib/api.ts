@@ -3,6 +3,7 @@ import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { harnessHeartbeat } from '@shared/harness-heartbeat';
 import type { ApiResult } from '@shared/result';
 import { ApiCallError } from './api-call-error';
+import { countScreenCall, screenCallsAnswered } from './screen-calls';
 import { setTeamDatabaseAway } from './team-database-reachability';
 
 declare global {
@@ -64,15 +65,37 @@ export function unwrapResult<T>(result: ApiResult<unknown>): T {
   return result.value as T;
 }
 
+function sendCall(method: MethodName, input: unknown): Promise<ApiResult<unknown>> {
+  const bridge = window.advocase;
+  return bridge
+    ? (bridge[method] as (input: unknown) => Promise<ApiResult<unknown>>)(input)
+    : callOverHttp(method, input);
+}
+
 /** The renderer's one way to reach Advocase's data: a contract method, over IPC or HTTP. */
-export async function callApi<M extends MethodName>(
+export function callApi<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  // The live loop's call waits on the server for minutes and is no screen's own (screen-calls.ts).
+  const sent = sendCall(method, input);
+  return answerOf(method, method === 'live.changes' ? sent : countScreenCall(sent));
+}
+
+/**
+ * A call that only decorates the screen (a banner's counts, a menu's choices), sent once the
+ * screen's own calls are answered: the core answers one call at a time (screen-calls.ts).
+ */
+export async function callApiAfterScreen<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodOutput<M>> {
-  const bridge = window.advocase;
-  const result = bridge
-    ? await (bridge[method] as (input: MethodInput<M>) => Promise<ApiResult<unknown>>)(input)
-    : await callOverHttp(method, input);
+  await screenCallsAnswered();
+  return answerOf(method, sendCall(method, input));
+}
+
+async function answerOf<M extends MethodName>(
+  method: M,
+  sent: Promise<ApiResult<unknown>>,
+): Promise<MethodOutput<M>> {
+  const result = await sent;
   // An answer read from the data says the team database is reachable again. The session's own
   // answers are not read from it, and the live loop's say it themselves (app/use-live-changes.ts).
   if (result.ok && !method.startsWith('session.') && method !== 'live.changes') setTeamDatabaseAway(false);

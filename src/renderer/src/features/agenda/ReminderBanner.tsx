@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { BellRing } from 'lucide-react';
 import { hrefFor, type Route } from '../../app/routes';
-import { callApi } from '../../lib/api';
+import { callApiAfterScreen } from '../../lib/api';
 import styles from './Agenda.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -12,7 +12,7 @@ import { queryKeys } from '../../lib/query-keys';
 export function ReminderBanner({ route }: { readonly route: Route }) {
   const summary = useQuery({
     queryKey: queryKeys.deadlines.reminderSummary(route.name),
-    queryFn: () => callApi('deadlines.reminderSummary', {}),
+    queryFn: () => callApiAfterScreen('deadlines.reminderSummary', {}),
   });
   if (!summary.data?.message || route.name === 'agenda') return null;
   return (

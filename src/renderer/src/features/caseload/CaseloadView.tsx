@@ -11,7 +11,7 @@ import {
 import { Button } from '../../components/Button';
 import { navigate } from '../../app/routes';
 import { queryClient } from '../../app/query-client';
-import { callApi } from '../../lib/api';
+import { callApi, callApiAfterScreen } from '../../lib/api';
 import { saveFile } from '../../lib/save-file';
 import { isTypingInField } from '../../lib/keyboard';
 import { BulkActions } from './BulkActions';
@@ -57,7 +57,7 @@ export function CaseloadView({
   });
   const filterOptions = useQuery({
     queryKey: queryKeys.caseload.filterOptions,
-    queryFn: () => callApi('caseload.filterOptions', {}),
+    queryFn: () => callApiAfterScreen('caseload.filterOptions', {}),
   });
   const [remembered] = useState(() => queryClient.getQueryData<ViewState>(queryKeys.caseload.viewState));
   const [viewChoice, setViewChoice] = useState<ViewChoice>(

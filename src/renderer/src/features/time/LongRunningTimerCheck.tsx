@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDuration } from '@shared/domain/billing';
-import { callApi } from '../../lib/api';
+import { callApiAfterScreen } from '../../lib/api';
 import { StopTimerDialog } from './StopTimerDialog';
 import { minutesSince } from './use-now';
 import { queryKeys } from '../../lib/query-keys';
@@ -15,7 +15,10 @@ const forgottenAfterMinutes = 120;
 
 /** Mounted with the workspace, that is once per unlock: asks about a timer left running. */
 export function LongRunningTimerCheck({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
-  const running = useQuery({ queryKey: queryKeys.time.running, queryFn: () => callApi('time.running', {}) });
+  const running = useQuery({
+    queryKey: queryKeys.time.running,
+    queryFn: () => callApiAfterScreen('time.running', {}),
+  });
   const [isDismissed, setIsDismissed] = useState(false);
   const [unlockedAt] = useState(() => Date.now());
   const timer = running.data ?? null;
