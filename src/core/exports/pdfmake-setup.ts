@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type PdfMake from 'pdfmake';
+import { keepTextMeasurementsBetweenLayouts, type DocMeasureClass } from './text-measurements-kept';
 
 let configured: Promise<typeof PdfMake> | null = null;
 
@@ -11,7 +12,14 @@ let configured: Promise<typeof PdfMake> | null = null;
  * 100–170 ms of start-up otherwise (docs/performance.md, "Start").
  */
 export function configuredPdfmake(): Promise<typeof PdfMake> {
-  configured ??= import('pdfmake').then(({ default: pdfmake }) => configure(pdfmake));
+  configured ??= import('pdfmake').then(({ default: pdfmake }) => {
+    // The same module pdfmake's layout requires (CommonJS, its class on `default`).
+    const { default: docMeasure } = createRequire(import.meta.url)('pdfmake/js/DocMeasure.js') as {
+      default: DocMeasureClass;
+    };
+    keepTextMeasurementsBetweenLayouts(docMeasure);
+    return configure(pdfmake);
+  });
   return configured;
 }
 
