@@ -74,6 +74,11 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
   await expect(agendaRow).toContainText('Rosa Delgado');
   await expect(agendaRow).toContainText('file an internal appeal');
   await expect(agendaRow).toContainText(dueText);
+  // The same rule as the case's card cites, with the same link: the Agenda is no less sourced.
+  await expect(agendaRow.getByRole('link', { name: /29 CFR 2560\.503-1\(h\)\(3\)\(i\)/ })).toHaveAttribute(
+    'href',
+    'https://www.ecfr.gov/current/title-29/section-2560.503-1',
+  );
   await app.screenshot('deadlines-02-agenda');
 
   // The plan document gives 10 more days: override with the reason (still inside the agenda's 30 days).

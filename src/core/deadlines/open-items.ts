@@ -85,6 +85,7 @@ export async function listOpenItems(
       taskId: null,
       isOverridden: row.override_due_on !== null,
       rule: row.rule,
+      citation: row.citation_text ? { text: row.citation_text, url: row.citation_url } : null,
       promisedOnCallAt: null,
     });
   }
@@ -135,6 +136,7 @@ export async function listOpenItems(
       taskId: task.id,
       isOverridden: false,
       rule: null,
+      citation: null,
       promisedOnCallAt: task.call_at,
     });
   }

@@ -153,6 +153,8 @@ export const agendaItemSchema = z.object({
   isOverridden: z.boolean(),
   /** The deadline's rule (null for a task): what says who acts on a funding option's date. */
   rule: z.string().nullable(),
+  /** Where the date comes from, as the deadline's card on the case cites it; null for a task. */
+  citation: z.object({ text: z.string(), url: z.string() }).nullable(),
   /**
    * For a task promised on a call (a call's follow-up), when the call was: the screens label it a
    * promise from that call, not a legal deadline. Null for a deadline or any other task.

@@ -11,6 +11,7 @@ import { hrefFor } from '../../app/routes';
 import { Button } from '../../components/Button';
 import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
+import { CitationLink } from '../deadlines/CitationLink';
 import { formatDue, whoActsLabel } from '../deadlines/deadline-words';
 import deadlineStyles from '../deadlines/Deadlines.module.css';
 import { downloadTextFile } from '../deadlines/download-calendar';
@@ -142,6 +143,11 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
                       {item.title}
                       {item.source === 'task' && (
                         <span className={styles.origin}>{originOfOpenItem(item)}</span>
+                      )}
+                      {item.citation && (
+                        <span className={styles.origin}>
+                          <CitationLink url={item.citation.url} text={item.citation.text} />
+                        </span>
                       )}
                     </td>
                     <td>{whoActsLabel(item)}</td>
