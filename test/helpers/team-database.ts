@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { addTeamMember } from '../../src/core/team/team-administration';
+import { addTeamMember, initTeamDatabase } from '../../src/core/team/team-administration';
 import type { TeamRole } from '../../src/core/team/team-roles';
 import type { TeamConnectionInput } from '../../src/shared/schemas/team';
 import { createPostgresTestDatabase, type PostgresTestDatabase } from './postgres-database';
@@ -29,8 +29,35 @@ export function urlAs(url: string, login: string, password: string): string {
   return address.toString();
 }
 
-export async function createTeamTestDatabase(): Promise<TeamTestDatabase> {
-  const database = await createPostgresTestDatabase({ migrated: true });
+/**
+ * The database owned by an ordinary login with CREATEROLE, as on a managed service, rather than by
+ * the server's superuser (whom PostgreSQL exempts from every policy): its own connection, and every
+ * function that runs as the owner, is held to the forced policies.
+ */
+async function handToOrdinaryOwner(database: PostgresTestDatabase, asSuperuser: pg.Client): Promise<string> {
+  const owner = `owner_${randomBytes(3).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  await asSuperuser.query(`CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD '${password}'`);
+  // To end a disabled person's sessions (docs/team-mode.md, "What the server needs").
+  await asSuperuser.query(`GRANT pg_signal_backend TO ${owner}`);
+  await asSuperuser.query(`ALTER DATABASE ${new URL(database.url).pathname.slice(1)} OWNER TO ${owner}`);
+  // The group roles are the server's; made by another database's owner here, so this one is given
+  // the right to add people to them, as the first owner would have.
+  await initTeamDatabase(database.url);
+  for (const role of ['navigator', 'supervisor', 'viewer', 'admin', 'search']) {
+    await asSuperuser.query(`GRANT advocase_${role} TO ${owner} WITH ADMIN TRUE, INHERIT FALSE, SET FALSE`);
+  }
+  await asSuperuser.query(`DROP SCHEMA public CASCADE`);
+  await asSuperuser.query(`CREATE SCHEMA public AUTHORIZATION ${owner}`);
+  const ownerUrl = urlAs(database.url, owner, password);
+  await initTeamDatabase(ownerUrl);
+  return ownerUrl;
+}
+
+export async function createTeamTestDatabase(
+  options: { readonly isOwnerSuperuser: boolean } = { isOwnerSuperuser: true },
+): Promise<TeamTestDatabase> {
+  const database = await createPostgresTestDatabase({ migrated: options.isOwnerSuperuser });
   const clients: pg.Client[] = [];
   const connect = async (url: string) => {
     const client = new pg.Client({ connectionString: url });
@@ -39,9 +66,12 @@ export async function createTeamTestDatabase(): Promise<TeamTestDatabase> {
     clients.push(client);
     return client;
   };
+  const ownerUrl = options.isOwnerSuperuser
+    ? database.url
+    : await handToOrdinaryOwner(database, await connect(database.url));
   return {
     database,
-    ownerUrl: database.url,
+    ownerUrl,
     connect,
     addPerson: async (name, role) => {
       const login = `${name}_${randomBytes(3).toString('hex')}`;

@@ -1,53 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addTeamMember, initTeamDatabase } from '../../src/core/team/team-administration';
-import { createPostgresTestDatabase, type PostgresTestDatabase } from '../helpers/postgres-database';
-import { addClientWithCase, urlAs } from '../helpers/team-database';
+import { addTeamMember } from '../../src/core/team/team-administration';
+import {
+  addClientWithCase,
+  createTeamTestDatabase,
+  urlAs,
+  type TeamTestDatabase,
+} from '../helpers/team-database';
 
 // An organisation's owner on a managed server is no superuser (PostgreSQL exempts superusers from
 // every policy): here the owner is an ordinary login with CREATEROLE, as on such a service.
 
-let database: PostgresTestDatabase;
+let team: TeamTestDatabase;
 let ownerUrl: string;
-const clients: pg.Client[] = [];
 
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  clients.push(client);
-  return client;
-}
+const connect = (url: string) => team.connect(url);
 
 beforeAll(async () => {
-  database = await createPostgresTestDatabase({ migrated: false });
-  const owner = `owner_${randomBytes(3).toString('hex')}`;
-  const password = randomBytes(12).toString('hex');
-  const asSuperuser = await connect(database.url);
-  await asSuperuser.query(`CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD '${password}'`);
-  await asSuperuser.query(`ALTER DATABASE ${new URL(database.url).pathname.slice(1)} OWNER TO ${owner}`);
-  // The group roles are the server's; made by another database's owner here, so this one is given
-  // the right to add people to them, as the first owner would have.
-  await initTeamDatabase(database.url);
-  for (const role of ['navigator', 'supervisor', 'viewer', 'admin']) {
-    await asSuperuser.query(`GRANT advocase_${role} TO ${owner} WITH ADMIN TRUE, INHERIT FALSE, SET FALSE`);
-  }
-  await asSuperuser.query(`DROP SCHEMA public CASCADE`);
-  await asSuperuser.query(`CREATE SCHEMA public AUTHORIZATION ${owner}`);
-  ownerUrl = urlAs(database.url, owner, password);
-  expect(await initTeamDatabase(ownerUrl)).toContain('0145-team-members-and-row-security');
+  team = await createTeamTestDatabase({ isOwnerSuperuser: false });
+  ownerUrl = team.ownerUrl;
 });
 
 afterAll(async () => {
-  for (const client of clients.splice(0)) await client.end().catch(() => undefined);
-  await database.drop();
+  await team.drop();
 });
 
 describe('a team database whose owner is not a superuser', () => {
   it('shows the owner’s own connection no client data and no audit trail, while the trail is written', async () => {
     const login = `nia_${randomBytes(3).toString('hex')}`;
     const password = await addTeamMember(ownerUrl, { login, fullName: 'Nia Navigator', role: 'navigator' });
-    await addClientWithCase(await connect(urlAs(database.url, login, password)), 'Omar Ortiz');
+    await addClientWithCase(await connect(urlAs(team.database.url, login, password)), 'Omar Ortiz');
 
     const asOwner = await connect(ownerUrl);
     const counts = async (client: pg.Client) =>

@@ -21,6 +21,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0197-team-holders-read-with-the-case',
   '0198-team-search-scoped',
   '0200-team-viewer-records-own-access',
+  '0201-team-search-by-index',
 ];
 
 export const teamOnlyTables: readonly string[] = [

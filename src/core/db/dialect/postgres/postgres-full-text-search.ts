@@ -24,33 +24,32 @@ const queryOf = (text: string) => sql`to_tsquery(${configuration}, ${text})`;
 // the matched words marked as every engine marks them, about 16 words around the best match.
 const headlineOptions = `StartSel="${snippetMatchStart}", StopSel="${snippetMatchEnd}", MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter="…"`;
 
-/**
- * In a team database, the rows a navigator or viewer may see, as their policies name them
- * (0198-team-search-scoped.ts): the search starts from these ids and reads only their rows through
- * the record's index, rather than every match of the team, which the policies would then filter
- * one by one (a policy keeps `@@` from using the GIN index). Nothing for whoever sees every case.
- */
-const visibleRows = {
-  client_search: sql`AND record_id IN (SELECT advocase_team_client_ids(false))`,
-  case_search: sql`AND record_id IN (SELECT advocase_team_case_ids(false))`,
-  event_search: sql`AND case_id IN (SELECT advocase_team_case_ids(false))`,
-  document_text: sql`AND t.document_id IN (SELECT advocase_team_document_ids(false))`,
-} as const;
+/** The tables search reads: the records' indexes and the documents' text. */
+type SearchTable = RecordSearchIndex | 'document_text';
 
-async function onlyVisibleRows(
+/**
+ * The search table's rows matching a query, as the FROM of a search. In a team database a
+ * navigator's or viewer's come from the table's matching function (migration 0201), which finds
+ * the match through the table's GIN index and keeps the rows their own policy lets them read:
+ * read directly, the policy comes before `@@` (not leakproof) and keeps the index from it.
+ * Whoever sees every case reads the table itself, through the same index.
+ */
+async function matchingRows(
   db: Kysely<AdvocaseDatabase>,
-  index: RecordSearchIndex | 'document_text',
+  table: SearchTable,
+  query: RawBuilder<unknown>,
 ): Promise<RawBuilder<unknown>> {
-  return (await postgresRowVisibility.seesEveryCase(db)) ? sql`` : visibleRows[index];
+  // The table is one of SearchTable's, never input.
+  return (await postgresRowVisibility.seesEveryCase(db))
+    ? sql`(SELECT * FROM ${sql.table(table)} WHERE vector @@ ${query})`
+    : sql`${sql.raw(`advocase_team_${table}_matches`)}(${query})`;
 }
 
 /** Title matches first, then the others, each newest first, as SQLite's two passes give them. */
 const findRecordMatches: FullTextSearch['findRecordMatches'] = async (db, index, terms, limit) => {
-  // The table name comes from the fixed RecordSearchIndex list, never from input.
   const { rows } = await sql<{ record_id: number; is_title_match: number }>`
     SELECT record_id, vector @@ ${queryOf(toTsquery(terms, 'A'))} AS is_title_match
-    FROM ${sql.table(index)}
-    WHERE vector @@ ${queryOf(toTsquery(terms))} ${await onlyVisibleRows(db, index)}
+    FROM ${await matchingRows(db, index, queryOf(toTsquery(terms)))} AS matches
     ORDER BY is_title_match DESC, record_id DESC
     LIMIT ${limit + 1}`.execute(db);
   return {
@@ -73,11 +72,10 @@ const searchDocumentText: FullTextSearch['searchDocumentText'] = async (db, term
     WITH query AS (SELECT ${queryOf(toTsquery(terms))} AS query),
     best AS (
       SELECT t.document_id, ts_rank('{0.1, 0.2, 0.5, 1.0}', t.vector, query.query) AS score
-      FROM document_text t
+      FROM ${await matchingRows(db, 'document_text', queryOf(toTsquery(terms)))} AS t
       CROSS JOIN query
       JOIN documents d ON d.id = t.document_id
-      WHERE t.vector @@ query.query AND d.deleted_at IS NULL ${caseFilter}
-        ${await onlyVisibleRows(db, 'document_text')}
+      WHERE d.deleted_at IS NULL ${caseFilter}
       ORDER BY score DESC, t.document_id DESC
       LIMIT ${options.limit}
     )

@@ -21,6 +21,7 @@ import * as teamHoldersReadWithTheCase from './0197-team-holders-read-with-the-c
 import * as teamSearchScoped from './0198-team-search-scoped';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
+import * as teamSearchByIndex from './0201-team-search-by-index';
 
 /**
  * The PostgreSQL chain, by the same names as the SQLite chain (`src/core/db/migrations/`), so
@@ -56,4 +57,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0198-team-search-scoped': teamSearchScoped,
   '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
   '0200-team-viewer-records-own-access': teamViewerRecordsOwnAccess,
+  '0201-team-search-by-index': teamSearchByIndex,
 };
