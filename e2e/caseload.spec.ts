@@ -75,6 +75,8 @@ test('filter to a payer, sort, open a case by keyboard, move cases to a stage, e
   await bulk.getByLabel('New stage').selectOption({ label: 'Internal appeal 1' });
   await bulk.getByRole('button', { name: 'Change stage' }).click();
   await expect(page.getByRole('status')).toHaveText('2 cases moved to Internal appeal 1.');
+  // An edit: the toast offers to undo it.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /Rosa Delgado/ })).toContainText('Internal appeal 1');
   await expect(page.getByRole('row', { name: /Aisha Bennett/ })).toContainText('Internal appeal 1');
   await expect(page.getByRole('row', { name: /Leah Quinn/ })).toContainText('Intake');
@@ -94,6 +96,8 @@ test('filter to a payer, sort, open a case by keyboard, move cases to a stage, e
     'C-00003,Aisha Bennett,Esketamine (Spravato),Aetna,Internal appeal 1',
   ]);
   await expect(page.getByRole('status')).toContainText('Exported 3 cases to caseload-');
+  // Not an edit: an Undo here would take back the stage change above, which nothing asked for.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
 
   // A stage count is a filter too.
   await page.getByRole('button', { name: /Internal appeal 1$/ }).click();

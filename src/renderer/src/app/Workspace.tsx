@@ -205,7 +205,11 @@ export function Workspace() {
         ) : route.name === 'team' ? (
           <TeamPage onAnnounce={announceInfo} />
         ) : (
-          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
+          <CaseloadView
+            onNewCase={() => setIsNewCaseOpen(true)}
+            onAnnounce={announceInfo}
+            onAnnounceEdit={announceEdit}
+          />
         )}
       </main>
       <div className={styles.toast} hidden={!toast}>

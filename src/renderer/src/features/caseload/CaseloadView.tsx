@@ -43,9 +43,13 @@ function hasAnyFilter(definition: CaseloadViewDefinition): boolean {
 export function CaseloadView({
   onNewCase,
   onAnnounce = () => undefined,
+  onAnnounceEdit = onAnnounce,
 }: {
   onNewCase: () => void;
+  /** Says what happened: an export, a saved view, a failure. */
   onAnnounce?: (message: string) => void;
+  /** Says what was changed, in a toast that offers Undo: the bulk actions' edits. */
+  onAnnounceEdit?: (message: string) => void;
 }) {
   const preferences = useQuery({
     queryKey: queryKeys.caseload.preferences,
@@ -257,7 +261,7 @@ export function CaseloadView({
           onDone={async (message) => {
             setSelectedIds(new Set());
             await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
-            onAnnounce(message);
+            onAnnounceEdit(message);
           }}
         />
       )}
