@@ -3,6 +3,8 @@ import type { Agenda, AgendaItemRef } from '../../shared/schemas/deadlines';
 import type { Task } from '../../shared/schemas/tasks';
 import { auditedInsert } from '../db/audited-writes';
 import { inTransaction } from '../db/in-transaction';
+import { asOneEdit } from '../history/edit-groups';
+import { formatCaseNumber } from '../../shared/domain/case-number';
 import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { addTimelineEvent, assertCaseExists } from '../events/events-service';
@@ -23,7 +25,8 @@ export function getAgenda(db: Kysely<AdvocaseDatabase>, clock: Clock = {}): Prom
 
 /**
  * "Mark done" from the agenda: a note on the case's timeline says what was done and when, and the
- * deadline (or task) leaves the agenda. Both writes are audited; one transaction.
+ * deadline (or task) leaves the agenda. Both writes are audited, in one transaction, and are one
+ * step for Undo: taking it back puts the item back on the agenda and the note in the trash.
  */
 export function markAgendaItemDone(
   db: Kysely<AdvocaseDatabase>,
@@ -32,39 +35,52 @@ export function markAgendaItemDone(
   note: string | null,
   clock: Clock = {},
 ): Promise<void> {
-  return inTransaction(db, async (trx) => {
-    const { now, timeZone } = resolveClock(clock);
-    if (item.source === 'task') {
-      const task = await trx.selectFrom('tasks').selectAll().where('id', '=', item.taskId).executeTakeFirst();
-      if (!task) throw new AppError('NOT_FOUND', `There is no task with id ${item.taskId}.`, 'taskId');
-      await addTimelineEvent(trx, actor, task.case_id, {
-        type: 'note',
-        occurredAt: now.toISOString(),
-        summary: `Done: ${task.title}${note ? ` — ${note}` : ''}`,
-        details: {},
-      });
-      await setTaskDone(trx, actor, task.id, true);
-      return;
-    }
-    await assertDeadlineExists(trx, item.caseId, item.deadlineKey);
-    const row = await trx
-      .selectFrom('case_deadlines')
-      .selectAll()
-      .where('case_id', '=', item.caseId)
-      .where('deadline_key', '=', item.deadlineKey)
-      .executeTakeFirstOrThrow();
-    const event = await addTimelineEvent(trx, actor, item.caseId, {
+  return asOneEdit(db, actor, 'edit', async (trx) => ({
+    result: undefined,
+    label: await markItemDone(trx, actor, item, note, clock),
+  }));
+}
+
+/** Marks one item done inside the caller's transaction; returns the words Undo names it by. */
+async function markItemDone(
+  trx: Kysely<AdvocaseDatabase>,
+  actor: string,
+  item: AgendaItemRef,
+  note: string | null,
+  clock: Clock = {},
+): Promise<string> {
+  const { now, timeZone } = resolveClock(clock);
+  if (item.source === 'task') {
+    const task = await trx.selectFrom('tasks').selectAll().where('id', '=', item.taskId).executeTakeFirst();
+    if (!task) throw new AppError('NOT_FOUND', `There is no task with id ${item.taskId}.`, 'taskId');
+    await addTimelineEvent(trx, actor, task.case_id, {
       type: 'note',
       occurredAt: now.toISOString(),
-      summary: `Deadline marked done (due ${row.due_on}): ${meaningOf(row.rule)}${note ? ` — ${note}` : ''}`,
+      summary: `Done: ${task.title}${note ? ` — ${note}` : ''}`,
       details: {},
     });
-    await writeAdjustment(trx, actor, item.caseId, item.deadlineKey, {
-      done_at: now.toISOString(),
-      done_event_id: event.id,
-    });
-    await recomputeCaseDeadlines(trx, actor, item.caseId, { now, timeZone });
+    await setTaskDone(trx, actor, task.id, true);
+    return `Marked task "${task.title}" done`;
+  }
+  await assertDeadlineExists(trx, item.caseId, item.deadlineKey);
+  const row = await trx
+    .selectFrom('case_deadlines')
+    .selectAll()
+    .where('case_id', '=', item.caseId)
+    .where('deadline_key', '=', item.deadlineKey)
+    .executeTakeFirstOrThrow();
+  const event = await addTimelineEvent(trx, actor, item.caseId, {
+    type: 'note',
+    occurredAt: now.toISOString(),
+    summary: `Deadline marked done (due ${row.due_on}): ${meaningOf(row.rule)}${note ? ` — ${note}` : ''}`,
+    details: {},
   });
+  await writeAdjustment(trx, actor, item.caseId, item.deadlineKey, {
+    done_at: now.toISOString(),
+    done_event_id: event.id,
+  });
+  await recomputeCaseDeadlines(trx, actor, item.caseId, { now, timeZone });
+  return `Marked a deadline done on case ${formatCaseNumber(item.caseId)}`;
 }
 
 /**
@@ -79,7 +95,7 @@ export async function closeOutOpenTasksOfCase(
   const { items } = await listOpenItems(db, {}, { caseId });
   for (const item of items) {
     if (item.taskId === null) continue;
-    await markAgendaItemDone(db, actor, { source: 'task', taskId: item.taskId }, 'closed out with the case');
+    await markItemDone(db, actor, { source: 'task', taskId: item.taskId }, 'closed out with the case');
   }
 }
 

@@ -116,6 +116,8 @@ function nameOf(table: string, row: AuditedRow, rowId: number): string {
       return 'a client rate';
     case 'resources':
       return `resource ${text(row.name, rowId)}`;
+    case 'deadline_adjustments':
+      return `a deadline of case ${formatCaseNumber(Number(row.case_id))}`;
     case 'resource_cases':
       return `a resource link on case ${formatCaseNumber(Number(row.case_id))}`;
     default:

@@ -39,6 +39,8 @@ const removableTables = [
   'parallel_track_notes',
   'invoices',
   'client_rates',
+  // A deadline's own dates and marks (migration 0030): an override, or "done" from the Agenda.
+  'deadline_adjustments',
 ] as const;
 const undoableTables: readonly string[] = [...trashableTables, ...removableTables];
 
