@@ -121,6 +121,22 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
     .click();
   await expect(page.getByText(/Nothing to act on for any open case\./)).toBeVisible();
   await app.screenshot('deadlines-04-agenda-done');
+
+  // Undo in the toast takes the whole step back: the deadline is on the agenda again.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('row', { name: /C-00001/ })).toBeVisible();
+  // Exporting the agenda changes nothing, so its message offers no Undo.
+  const agendaDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export agenda (.ics)' }).click();
+  await agendaDownload;
+  await expect(page.getByRole('status')).toContainText('exported to');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
+  // Done again, for the rest of the story.
+  await page
+    .getByRole('row', { name: /C-00001/ })
+    .getByRole('button', { name: /Mark done/ })
+    .click();
+  await expect(page.getByText(/Nothing to act on for any open case\./)).toBeVisible();
   await page.goto(`${new URL(app.url).origin}/#/cases/${opened!.id}/timeline`);
   await expect(page.getByText(/Deadline marked done \(due /)).toBeVisible();
   // A request for the claim file: its dates, like every date on the tab, read in the user's locale

@@ -129,5 +129,7 @@ test('a save over a change made in another window shows both versions and lets t
     page.getByText('Your changes were discarded; the coverage shows the version saved last.'),
   ).toBeVisible();
   await expect(page.getByText(/Coverage with .* saved/)).toHaveCount(0);
+  // Nothing of this window's was saved, so nothing to undo: an Undo here would take back an earlier edit.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
   await expect(page.getByText('BC-THEIRS').first()).toBeVisible();
 });

@@ -34,6 +34,7 @@ import { TeamDatabaseAwayBanner } from './TeamDatabaseAwayBanner';
 import { focusPageHeading, useFocusHeadingOnNavigate } from './page-focus';
 import { hrefFor, useRoute } from './routes';
 import { useLock } from './use-session';
+import type { Announce } from './announce';
 import styles from './Workspace.module.css';
 import { queryKeys } from '../lib/query-keys';
 
@@ -50,7 +51,10 @@ export function Workspace() {
   const [isSettingsOpen, setIsSettingsOpen] = useState(false);
   // The toast offers Undo only after an edit that Undo can revert (not after settings or an undo).
   const [toast, setToast] = useState<{ readonly message: string; readonly isUndoable: boolean } | null>(null);
-  const announceEdit = useCallback((message: string) => setToast({ message, isUndoable: true }), []);
+  const announceEdit = useCallback<Announce>(
+    (message, options) => setToast({ message, isUndoable: options?.isUndoable ?? true }),
+    [],
+  );
   const announceInfo = useCallback((message: string) => setToast({ message, isUndoable: false }), []);
   const lockNow = useCallback(() => lock.mutate(), [lock]);
 
@@ -205,11 +209,7 @@ export function Workspace() {
         ) : route.name === 'team' ? (
           <TeamPage onAnnounce={announceInfo} />
         ) : (
-          <CaseloadView
-            onNewCase={() => setIsNewCaseOpen(true)}
-            onAnnounce={announceInfo}
-            onAnnounceEdit={announceEdit}
-          />
+          <CaseloadView onNewCase={() => setIsNewCaseOpen(true)} onAnnounce={announceEdit} />
         )}
       </main>
       <div className={styles.toast} hidden={!toast}>

@@ -21,9 +21,10 @@ import styles from './Agenda.module.css';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
 import { queryKeys } from '../../lib/query-keys';
 import { useCanEditRecords } from '../team/use-team-connection';
+import type { Announce } from '../../app/announce';
 
 /** Across all cases: overdue, today, this week and the next 30 days, with one-click "mark done". */
-export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: string) => void }) {
+export function AgendaView({ onAnnounce }: { readonly onAnnounce: Announce }) {
   const agenda = useQuery({
     queryKey: queryKeys.deadlines.agenda,
     queryFn: () => callApi('deadlines.agenda', {}),
@@ -41,7 +42,7 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: (message: stri
       }),
     onSuccess: (file, items) => {
       downloadTextFile(file.fileName, file.content, 'text/calendar');
-      onAnnounce(`${items.length} entries exported to ${file.fileName}.`);
+      onAnnounce(`${items.length} entries exported to ${file.fileName}.`, { isUndoable: false });
     },
   });
 

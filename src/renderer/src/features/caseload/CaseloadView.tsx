@@ -25,6 +25,7 @@ import type { ViewChoice } from './view-choice';
 import { StageCounts } from './StageCounts';
 import { useCaseloadSummary } from './use-caseload-window';
 import { useCanEditRecords } from '../team/use-team-connection';
+import type { Announce } from '../../app/announce';
 import styles from './Caseload.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -43,13 +44,10 @@ function hasAnyFilter(definition: CaseloadViewDefinition): boolean {
 export function CaseloadView({
   onNewCase,
   onAnnounce = () => undefined,
-  onAnnounceEdit = onAnnounce,
 }: {
   onNewCase: () => void;
-  /** Says what happened: an export, a saved view, a failure. */
-  onAnnounce?: (message: string) => void;
-  /** Says what was changed, in a toast that offers Undo: the bulk actions' edits. */
-  onAnnounceEdit?: (message: string) => void;
+  /** Only the bulk actions' messages are about an edit (app/announce.ts). */
+  onAnnounce?: Announce;
 }) {
   const preferences = useQuery({
     queryKey: queryKeys.caseload.preferences,
@@ -123,7 +121,7 @@ export function CaseloadView({
     },
     onSuccess: (saved) => queryClient.setQueryData(queryKeys.caseload.preferences, saved),
     onError: (error) => {
-      onAnnounce(`Could not save the columns: ${error.message}`);
+      onAnnounce(`Could not save the columns: ${error.message}`, { isUndoable: false });
       // What is saved, not what was tried, is shown again.
       void queryClient.invalidateQueries({ queryKey: queryKeys.caseload.preferences });
     },
@@ -136,19 +134,20 @@ export function CaseloadView({
       if (!savedAs) return;
       onAnnounce(
         `Exported ${rowCount.toLocaleString()} ${rowCount === 1 ? 'case' : 'cases'} to ${savedAs}. The file is not encrypted: keep it somewhere safe.`,
+        { isUndoable: false },
       );
     },
-    onError: (error) => onAnnounce(`Export failed: ${error.message}`),
+    onError: (error) => onAnnounce(`Export failed: ${error.message}`, { isUndoable: false }),
   });
 
   const deleteView = useMutation({
     mutationFn: (view: { id: number; name: string }) => callApi('caseload.deleteView', { viewId: view.id }),
     onSuccess: async (_nothing, view) => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.views });
-      onAnnounce(`View “${view.name}” deleted.`);
+      onAnnounce(`View “${view.name}” deleted.`, { isUndoable: false });
       setViewChoice({ kind: 'built-in', id: 'all' });
     },
-    onError: (error) => onAnnounce(`Could not delete the view: ${error.message}`),
+    onError: (error) => onAnnounce(`Could not delete the view: ${error.message}`, { isUndoable: false }),
   });
 
   function chooseView(choice: ViewChoice) {
@@ -261,7 +260,7 @@ export function CaseloadView({
           onDone={async (message) => {
             setSelectedIds(new Set());
             await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
-            onAnnounceEdit(message);
+            onAnnounce(message);
           }}
         />
       )}
@@ -316,7 +315,7 @@ export function CaseloadView({
         onSaved={async (view) => {
           await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.views });
           setViewChoice({ kind: 'saved', id: view.id });
-          onAnnounce(`View “${view.name}” saved.`);
+          onAnnounce(`View “${view.name}” saved.`, { isUndoable: false });
         }}
       />
     </section>

@@ -30,6 +30,7 @@ import { formatCents } from '../../lib/money';
 import { compareFields, EditConflictDialog, keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
 import { refreshCaseViews } from './refresh-case-views';
+import type { Announce } from '../../app/announce';
 
 type Changes = NonNullable<MethodInput<'cases.update'>['changes']>;
 const moneyFields = [
@@ -69,7 +70,7 @@ type Props = {
   readonly detail: CaseDetail;
   readonly open: boolean;
   readonly onOpenChange: (open: boolean) => void;
-  readonly onSaved: (announcement: string) => void;
+  readonly onSaved: Announce;
 };
 
 /** Everything about a case that is not on its timeline: codes, urgency, who works it, how it ended. */
@@ -294,7 +295,7 @@ export function CaseDetailsDialog({ detail, open, onOpenChange, onSaved }: Props
         onKeepTheirs={() => {
           save.keepTheirs();
           void refreshCaseViews(detail.id);
-          onSaved(keptTheirsMessage('case'));
+          onSaved(keptTheirsMessage('case'), { isUndoable: false });
           onOpenChange(false);
         }}
       />

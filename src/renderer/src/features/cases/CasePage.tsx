@@ -47,6 +47,7 @@ import { CaseNoticeDefects } from '../denials/CaseNoticeDefects';
 import { DenialNoticeDropZone } from '../denials/DenialNoticeDropZone';
 import styles from './CasePage.module.css';
 import { queryKeys } from '../../lib/query-keys';
+import type { Announce } from '../../app/announce';
 
 const tabLabels: Readonly<Record<CaseTab, string>> = {
   timeline: 'Timeline',
@@ -66,7 +67,7 @@ const tabLabels: Readonly<Record<CaseTab, string>> = {
 type Props = {
   readonly caseId: number;
   readonly tab: CaseTab;
-  readonly onAnnounce: (message: string) => void;
+  readonly onAnnounce: Announce;
 };
 
 export function CasePage({ caseId, tab, onAnnounce }: Props) {

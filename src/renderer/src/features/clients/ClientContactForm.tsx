@@ -11,6 +11,7 @@ import { FormError } from '../../components/FormError';
 import { clientDetailFields, formatClientValue } from './client-detail-fields';
 import { compareFields, EditConflictDialog, keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useConflictAwareSave } from '../edit-conflicts/use-conflict-aware-save';
+import type { Announce } from '../../app/announce';
 
 type Key = (typeof clientDetailFields)[number]['key'];
 type Changes = Record<Key, string> & { tags: string[] };
@@ -36,7 +37,7 @@ export function ClientContactForm({
   onSaved,
 }: {
   client: Client;
-  onSaved: (message: string) => Promise<void>;
+  onSaved: (...announcement: Parameters<Announce>) => Promise<void>;
 }) {
   const [values, setValues] = useState<Record<Key, string>>(() => formValuesOf(client));
   const [tags, setTags] = useState(client.tags.join(', '));
@@ -86,7 +87,7 @@ export function ClientContactForm({
     if (!theirs.success) return;
     setValues(formValuesOf(theirs.data));
     setTags(theirs.data.tags.join(', '));
-    void onSaved(keptTheirsMessage('client'));
+    void onSaved(keptTheirsMessage('client'), { isUndoable: false });
   }
 
   return (

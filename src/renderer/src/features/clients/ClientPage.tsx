@@ -20,8 +20,9 @@ import { queryKeys } from '../../lib/query-keys';
 import { keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useCanEditRecords } from '../team/use-team-connection';
 import { ClientDetails } from './ClientDetails';
+import type { Announce } from '../../app/announce';
 
-type Props = { readonly clientId: number; readonly onAnnounce: (message: string) => void };
+type Props = { readonly clientId: number; readonly onAnnounce: Announce };
 
 export function ClientPage({ clientId, onAnnounce }: Props) {
   const detail = useQuery({
@@ -180,9 +181,9 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
           {canEdit ? (
             <ClientContactForm
               client={client}
-              onSaved={async (message) => {
+              onSaved={async (message, options) => {
                 await refresh();
-                onAnnounce(message);
+                onAnnounce(message, options);
               }}
             />
           ) : (
@@ -211,7 +212,7 @@ export function ClientPage({ clientId, onAnnounce }: Props) {
           }}
           onKeptTheirs={() => {
             void refresh();
-            onAnnounce(keptTheirsMessage('coverage'));
+            onAnnounce(keptTheirsMessage('coverage'), { isUndoable: false });
           }}
         />
       )}

@@ -15,8 +15,9 @@ import styles from './Coverage.module.css';
 import { queryKeys } from '../../lib/query-keys';
 import { keptTheirsMessage } from '../edit-conflicts/EditConflictDialog';
 import { useCanEditRecords } from '../team/use-team-connection';
+import type { Announce } from '../../app/announce';
 
-type Props = { readonly detail: CaseDetail; readonly onAnnounce: (message: string) => void };
+type Props = { readonly detail: CaseDetail; readonly onAnnounce: Announce };
 
 export function CaseCoverageTab({ detail, onAnnounce }: Props) {
   const client = useQuery({
@@ -51,7 +52,7 @@ export function CaseCoverageTab({ detail, onAnnounce }: Props) {
 
   async function onCoverageKeptTheirs() {
     if (editing && editing !== 'new') await refreshCoverage(editing.id);
-    onAnnounce(keptTheirsMessage('coverage'));
+    onAnnounce(keptTheirsMessage('coverage'), { isUndoable: false });
   }
 
   async function onCoverageSaved(saved: Coverage, isUsedForCase: boolean) {
