@@ -89,9 +89,9 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
     expect((await page.locator('main h1').boundingBox())?.width, `case title at ${name}`).toBeGreaterThan(
       600,
     );
-    // Every section tab is whole and on one line: the row wraps rather than squeezing "Treatment
-    // history" onto two lines or pushing "Time" past the edge.
-    const tabShapes = await page.evaluate<{ wrapped: string[]; pastEdge: number }>(`(() => {
+    // Every section tab is whole and on one line, and the twelve tabs on one row: not "Treatment
+    // history" squeezed onto two lines, "Time" past the edge, or "Time" alone on a second row.
+    const tabShapes = await page.evaluate<{ wrapped: string[]; pastEdge: number; rows: number }>(`(() => {
       const nav = document.querySelector('nav[aria-label="Case sections"]');
       const tabs = [...nav.querySelectorAll('a')];
       const edge = nav.getBoundingClientRect().right;
@@ -104,9 +104,10 @@ test('every main screen fits 1280×800 and 1440×900 without sideways page scrol
           })
           .map((tab) => tab.textContent),
         pastEdge: tabs.filter((tab) => tab.getBoundingClientRect().right > edge + 0.5).length,
+        rows: new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top))).size,
       };
     })()`);
-    expect(tabShapes, `case tabs at ${name}`).toEqual({ wrapped: [], pastEdge: 0 });
+    expect(tabShapes, `case tabs at ${name}`).toEqual({ wrapped: [], pastEdge: 0, rows: 1 });
     await app.screenshot(`layout-case-page-${name}`);
     await goTo(page, `#/cases/${firstCase}/deadlines`);
     // Dates read one way on the tab (the user's locale, never 2026-12-07), and the deadline each
