@@ -208,17 +208,21 @@ export function EventFormDialog({
           />
         )}
       </Field>
-      <Field label="When" error={errors.fields.occurredAt}>
-        {(ids) => (
-          <input
-            {...ids}
-            className={inputClassName}
-            type="datetime-local"
-            value={occurredAt}
-            onChange={(event) => setTypedOccurredAt(event.target.value)}
-          />
-        )}
-      </Field>
+      {/* A payer decision is dated by its notice (core/events/decision-occurred-at.ts): a second
+          date here would only disagree with "Date on the notice". */}
+      {effectiveType !== 'payer_decision' && (
+        <Field label="When" error={errors.fields.occurredAt}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(event) => setTypedOccurredAt(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
     </FormDialog>
   );
 }

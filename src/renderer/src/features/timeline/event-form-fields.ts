@@ -190,7 +190,12 @@ export const eventFormFields = checkedAgainstTheSchemas({
         { value: '3', label: 'External review' },
       ],
     },
-    { key: 'noticeDate', label: 'Date on the notice', kind: 'date' },
+    {
+      key: 'noticeDate',
+      label: 'Date on the notice',
+      kind: 'date',
+      hint: 'The decision’s date on the timeline and in Outcomes',
+    },
     {
       key: 'receivedOn',
       label: 'Date it arrived',
