@@ -49,6 +49,11 @@ async function addEvent(
   await expect(dialog).toBeHidden();
 }
 
+/** A note on the case's timeline, found by its words. */
+function timelineNote(page: Page, summary: string): Locator {
+  return page.getByRole('article', { name: /^Note, / }).filter({ hasText: summary });
+}
+
 /** The case's open deadlines as the Deadlines tab lists them: "what — status" per card. */
 async function openDeadlines(walk: Walk): Promise<string[]> {
   if (!walk.page.url().endsWith('/deadlines')) await openTab(walk, 'deadlines');
@@ -310,6 +315,10 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await expect(page.getByRole('status')).toContainText('closed as approved');
   await expectStage(page, 'Closed');
   await expect(page.getByText(/Outcome: Approved · Closed .* · Saved \$18,400/)).toBeVisible();
+  // The closing is on the timeline like every other stage change, in the dialog's words.
+  await expect(
+    timelineNote(page, 'Case closed as Approved. Saved for the client: $18,400.00.'),
+  ).toBeVisible();
   // A closed case asks for nothing more: no notice to drop, no Close case, no authorization prompt.
   await expect(page.getByText(/Got a denial\? Drop the notice here/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Close case…' })).toHaveCount(0);
@@ -383,6 +392,7 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   await closing.getByRole('button', { name: 'Close case' }).click();
   await expect(page.getByRole('status')).toContainText('No longer tracked: 1 deadline.');
   await expectStage(page, 'Closed');
+  await expect(timelineNote(page, 'Case closed as Self-pay.')).toBeVisible();
   await expectEverywhere(walk, {
     deadlines: [],
     agenda: {},
@@ -394,6 +404,7 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   await openTab(walk, 'timeline');
   await stageSelect(page).selectOption({ label: 'Denied' });
   await expect(page.getByRole('status')).toContainText('Stage changed to Denied');
+  await expect(timelineNote(page, 'Case reopened: stage set to Denied.')).toBeVisible();
   await expectEverywhere(walk, {
     deadlines: [/file an internal appeal.*Open/],
     agenda: { Later: 1 },
