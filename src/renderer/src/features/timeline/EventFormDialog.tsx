@@ -13,7 +13,14 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { buildDetails, fieldsForType, type EventFormField, type FormValues } from './event-form-fields';
+import {
+  buildDetails,
+  fieldsForType,
+  joinDateSpan,
+  splitDateSpan,
+  type EventFormField,
+  type FormValues,
+} from './event-form-fields';
 import styles from './Timeline.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -234,7 +241,56 @@ type EventFieldProps = {
   readonly onChange: (value: string | boolean) => void;
 };
 
+/**
+ * A span of days (the dates of service a decision names) as two date controls, side by side in
+ * the form's grid, like every other date of the app: the first day, and the last only for a span.
+ * The contract's refusal names the control to fix, and is shown beside it.
+ */
+function DateSpanField({ value, error, onChange }: EventFieldProps) {
+  const { first, last } = splitDateSpan(typeof value === 'string' ? value : '');
+  const isAboutFirst = error?.includes('first day') ?? false;
+  const day = (
+    label: string,
+    shown: string,
+    dayError: string | undefined,
+    hint: string,
+    pick: (day: string) => string,
+  ) => (
+    <Field label={label} error={dayError} hint={hint} optional>
+      {(ids) => (
+        <input
+          {...ids}
+          className={inputClassName}
+          type="date"
+          value={shown}
+          onChange={(event) => onChange(pick(event.target.value))}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <>
+      {day(
+        'First day of service',
+        first,
+        isAboutFirst ? error : undefined,
+        'As the notice names it',
+        (picked) => joinDateSpan(picked, last),
+      )}
+      {day(
+        'Last day of service',
+        last,
+        isAboutFirst ? undefined : error,
+        'Only for a span of visits',
+        (picked) => joinDateSpan(first, picked),
+      )}
+    </>
+  );
+}
+
 function EventField({ field, value, error, onChange }: EventFieldProps) {
+  if (field.kind === 'dateSpan')
+    return <DateSpanField field={field} value={value} error={error} onChange={onChange} />;
   if (field.kind === 'checkbox') {
     return (
       <label className={`${formStyles.choice} ${styles.wide}`}>

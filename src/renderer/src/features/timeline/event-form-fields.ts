@@ -22,7 +22,16 @@ export type EventFormField<Key extends string = string> = {
   readonly key: Key;
   readonly label: string;
   readonly kind:
-    'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'number' | 'money' | 'checkbox' | 'codes';
+    | 'text'
+    | 'textarea'
+    | 'date'
+    | 'dateSpan'
+    | 'datetime'
+    | 'select'
+    | 'number'
+    | 'money'
+    | 'checkbox'
+    | 'codes';
   readonly options?: readonly Option[];
   readonly hint?: string;
   /** Shown (and sent) only while another field of the form has one of these values. */
@@ -203,13 +212,9 @@ export const eventFormFields = checkedAgainstTheSchemas({
       hint: 'Appeal windows often run from receipt',
     },
     { key: 'reason', label: 'Stated reason (quote the notice)', kind: 'textarea' },
+    // First and last day side by side in the form's grid.
+    { key: 'datesOfService', label: 'Dates of service', kind: 'dateSpan' },
     { key: 'requestingProvider', label: 'Requesting provider (as the notice names them)', kind: 'text' },
-    {
-      key: 'datesOfService',
-      label: 'Dates of service',
-      kind: 'text',
-      hint: 'YYYY-MM-DD, or a span: 2026-03-01 to 2026-05-31',
-    },
     { key: 'approvedUnits', label: 'Approved units or sessions', kind: 'number', shownWhen: approvalOnly },
     { key: 'approvedFrom', label: 'Approved from', kind: 'date', shownWhen: approvalOnly },
     { key: 'approvedUntil', label: 'Approved until', kind: 'date', shownWhen: approvalOnly },
@@ -320,6 +325,21 @@ export function fieldsForType(type: TimelineEventType, values: FormValues = {}):
   return fields.filter(
     (field) => !field.shownWhen || field.shownWhen.oneOf.includes(String(values[field.shownWhen.key] ?? '')),
   );
+}
+
+/**
+ * A span's two date controls (first and last day) as the one text the contract keeps: "FIRST to
+ * LAST", or the one day; a last day picked alone is sent as "to LAST", which the contract refuses
+ * saying to pick the first day too.
+ */
+export function joinDateSpan(first: string, last: string): string {
+  return last === '' ? first : `${first} to ${last}`.trim();
+}
+
+/** The first and last day of a span as `joinDateSpan` wrote it, for its two date controls. */
+export function splitDateSpan(text: string): { readonly first: string; readonly last: string } {
+  const [, first = '', last = ''] = /^(.*?)\s*(?:\bto (.*))?$/.exec(text.trim()) ?? [];
+  return { first, last };
 }
 
 function convert(field: EventFormField, raw: string | boolean | undefined): unknown {
