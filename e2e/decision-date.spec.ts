@@ -48,6 +48,8 @@ test('a denial recorded three weeks after its notice is on the timeline and in O
   await dialog.getByLabel('What happened').selectOption({ label: 'Payer decision' });
   // The notice's date is the decision's date: there is no second "When" to disagree with it.
   await expect(dialog.getByLabel('When')).toHaveCount(0);
+  // The date the decision is known by cannot be left out, and is not labelled as if it could.
+  await expect(dialog.locator('label', { hasText: 'Date on the notice' })).toHaveText('Date on the notice');
   await dialog.getByLabel('Summary').fill('TMS denied: not medically necessary');
   await dialog.getByLabel('Decision', { exact: true }).selectOption('denied');
   await dialog.getByLabel('Date on the notice').fill(dayFromToday(-21));

@@ -305,7 +305,12 @@ function EventField({ field, value, error, onChange }: EventFieldProps) {
   }
   return (
     <div className={field.kind === 'textarea' ? styles.wide : undefined}>
-      <Field label={field.label} error={error} hint={field.hint} optional={field.kind !== 'select'}>
+      <Field
+        label={field.label}
+        error={error}
+        hint={field.hint}
+        optional={field.kind !== 'select' && !field.isRequired}
+      >
         {(ids) => {
           const text = typeof value === 'string' ? value : '';
           if (field.kind === 'select') {

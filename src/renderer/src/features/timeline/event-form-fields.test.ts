@@ -138,3 +138,16 @@ describe('the dates of service of a payer decision', () => {
     ]);
   });
 });
+
+describe('what the add-event form marks optional', () => {
+  it.each(timelineEventTypes)(
+    'a %s: every field the contract refuses to leave empty is marked required, never "(optional)"',
+    (type) => {
+      const refused = eventPayloadSchema.safeParse(payload(type, openedForm(type))).error?.issues ?? [];
+      const leftEmpty = new Set(refused.map((issue) => issue.path.join('.').replace(/^details\./, '')));
+      for (const field of fieldsForType(type))
+        if (leftEmpty.has(field.key))
+          expect({ [field.key]: field.isRequired }).toEqual({ [field.key]: true });
+    },
+  );
+});

@@ -36,6 +36,8 @@ export type EventFormField<Key extends string = string> = {
   readonly hint?: string;
   /** Shown (and sent) only while another field of the form has one of these values. */
   readonly shownWhen?: { readonly key: Key; readonly oneOf: readonly string[] };
+  /** The contract refuses the entry without it: never labelled "(optional)". */
+  readonly isRequired?: boolean;
 };
 
 type EventForm = {
@@ -202,6 +204,7 @@ export const eventFormFields = checkedAgainstTheSchemas({
     {
       key: 'noticeDate',
       label: 'Date on the notice',
+      isRequired: true,
       kind: 'date',
       hint: 'The decision’s date on the timeline and in Outcomes',
     },
@@ -226,7 +229,7 @@ export const eventFormFields = checkedAgainstTheSchemas({
     },
   ],
   claim_submitted: [
-    { key: 'dateOfService', label: 'Date of service', kind: 'date' },
+    { key: 'dateOfService', label: 'Date of service', kind: 'date', isRequired: true },
     { key: 'codes', label: 'Codes', kind: 'codes', hint: 'Separate with commas: 90867, F33.2' },
     { key: 'amountCents', label: 'Amount billed', kind: 'money' },
     { key: 'claimNumber', label: 'Claim number', kind: 'text' },
@@ -273,12 +276,24 @@ export const eventFormFields = checkedAgainstTheSchemas({
     { key: 'receivedOn', label: 'Received on', kind: 'date' },
   ],
   regulator_complaint: [
-    { key: 'regulator', label: 'Regulator', kind: 'text', hint: 'e.g. State Department of Insurance' },
+    {
+      key: 'regulator',
+      label: 'Regulator',
+      kind: 'text',
+      isRequired: true,
+      hint: 'e.g. State Department of Insurance',
+    },
     { key: 'complaintNumber', label: 'Complaint number', kind: 'text' },
   ],
   note: [],
   letter_drafted: [
-    { key: 'letterTitle', label: 'Letter title', kind: 'text', hint: 'e.g. "Level 1 appeal: Spravato"' },
+    {
+      key: 'letterTitle',
+      label: 'Letter title',
+      kind: 'text',
+      isRequired: true,
+      hint: 'e.g. "Level 1 appeal: Spravato"',
+    },
     {
       key: 'letterKind',
       label: 'Kind of letter',
@@ -297,7 +312,7 @@ export const eventFormFields = checkedAgainstTheSchemas({
     },
   ],
   letter_sent: [
-    { key: 'letterTitle', label: 'Letter title', kind: 'text' },
+    { key: 'letterTitle', label: 'Letter title', kind: 'text', isRequired: true },
     { key: 'letterKind', label: 'Kind of letter', kind: 'text' },
     {
       key: 'sentVia',
