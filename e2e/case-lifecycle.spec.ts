@@ -35,17 +35,23 @@ async function addEvent(
   page: Page,
   kind: string,
   summary: string,
-  when: string,
+  /** Null for a payer decision, which is dated by its notice and has no "When". */
+  when: string | null,
   fill: (dialog: Locator) => Promise<void>,
 ): Promise<void> {
   await page.getByRole('button', { name: 'Add event' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add to the timeline' });
   await dialog.getByLabel('What happened').selectOption({ label: kind });
   await dialog.getByLabel('Summary').fill(summary);
-  await dialog.getByLabel('When').fill(when);
+  if (when !== null) await dialog.getByLabel('When').fill(when);
   await fill(dialog);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** A note on the case's timeline, found by its words. */
+function timelineNote(page: Page, summary: string): Locator {
+  return page.getByRole('article', { name: /^Note, / }).filter({ hasText: summary });
 }
 
 /** The case's open deadlines as the Deadlines tab lists them: "what — status" per card. */
@@ -201,7 +207,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
 
   // Denied 50 days ago: the payer answered in time; 180 days to appeal from the denial's arrival.
   await openTab(walk, 'timeline');
-  await addEvent(page, 'Payer decision', 'Spravato denied: step therapy not met', at(-50), async (d) => {
+  await addEvent(page, 'Payer decision', 'Spravato denied: step therapy not met', null, async (d) => {
     await d.getByLabel('Decision', { exact: true }).selectOption('denied');
     await d.getByLabel('Decision on').selectOption('0');
     await d.getByLabel('Date on the notice').fill(dayFromToday(-50));
@@ -253,19 +259,13 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
 
   // Upheld 30 days ago, the final internal decision: the external review window opens.
   await openTab(walk, 'timeline');
-  await addEvent(
-    page,
-    'Payer decision',
-    'Appeal upheld: still not medically necessary',
-    at(-30),
-    async (d) => {
-      await d.getByLabel('Decision', { exact: true }).selectOption('denied');
-      await d.getByLabel('Decision on').selectOption('1');
-      await d.getByLabel('Date on the notice').fill(dayFromToday(-30));
-      await d.getByLabel('Date it arrived').fill(dayFromToday(-30));
-      await d.getByLabel('Final internal decision (ends internal appeals)').check();
-    },
-  );
+  await addEvent(page, 'Payer decision', 'Appeal upheld: still not medically necessary', null, async (d) => {
+    await d.getByLabel('Decision', { exact: true }).selectOption('denied');
+    await d.getByLabel('Decision on').selectOption('1');
+    await d.getByLabel('Date on the notice').fill(dayFromToday(-30));
+    await d.getByLabel('Date it arrived').fill(dayFromToday(-30));
+    await d.getByLabel('Final internal decision (ends internal appeals)').check();
+  });
   await expect(page.getByRole('status')).toContainText('Stage moved to Denied');
   await expectStage(page, 'Denied');
   await expectEverywhere(walk, {
@@ -292,7 +292,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
 
   // Overturned two days ago.
   await openTab(walk, 'timeline');
-  await addEvent(page, 'Payer decision', 'External review overturned the denial', at(-2), async (d) => {
+  await addEvent(page, 'Payer decision', 'External review overturned the denial', null, async (d) => {
     await d.getByLabel('Decision', { exact: true }).selectOption('approved');
     await d.getByLabel('Decision on').selectOption('3');
     await d.getByLabel('Date on the notice').fill(dayFromToday(-2));
@@ -315,6 +315,10 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await expect(page.getByRole('status')).toContainText('closed as approved');
   await expectStage(page, 'Closed');
   await expect(page.getByText(/Outcome: Approved · Closed .* · Saved \$18,400/)).toBeVisible();
+  // The closing is on the timeline like every other stage change, in the dialog's words.
+  await expect(
+    timelineNote(page, 'Case closed as Approved. Saved for the client: $18,400.00.'),
+  ).toBeVisible();
   // A closed case asks for nothing more: no notice to drop, no Close case, no authorization prompt.
   await expect(page.getByText(/Got a denial\? Drop the notice here/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Close case…' })).toHaveCount(0);
@@ -388,6 +392,7 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   await closing.getByRole('button', { name: 'Close case' }).click();
   await expect(page.getByRole('status')).toContainText('No longer tracked: 1 deadline.');
   await expectStage(page, 'Closed');
+  await expect(timelineNote(page, 'Case closed as Self-pay.')).toBeVisible();
   await expectEverywhere(walk, {
     deadlines: [],
     agenda: {},
@@ -399,6 +404,7 @@ test('closing from the stage list asks about the open deadline; reopening tracks
   await openTab(walk, 'timeline');
   await stageSelect(page).selectOption({ label: 'Denied' });
   await expect(page.getByRole('status')).toContainText('Stage changed to Denied');
+  await expect(timelineNote(page, 'Case reopened: stage set to Denied.')).toBeVisible();
   await expectEverywhere(walk, {
     deadlines: [/file an internal appeal.*Open/],
     agenda: { Later: 1 },

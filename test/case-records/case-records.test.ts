@@ -255,7 +255,7 @@ describe.each(storeEngines)('case records on %s', (engine) => {
           type: 'payer_decision',
           occurredAt: '2026-11-04T12:00:00Z',
           summary: 'Denied',
-          details: { decision: 'denied', noticeDate: '2026-11-03', reason: 'Experimental' },
+          details: { decision: 'denied', noticeDate: '2026-11-04', reason: 'Experimental' },
         },
       });
 

@@ -135,7 +135,7 @@ describe.each(storeEngines)('on %s', (engine) => {
 
     // One step for Undo: the case is open again, and so is the promise.
     expect((await call('history.undo', { count: 1 })).message).toBe(
-      `Undone: Closed ${(await call('cases.get', { caseId })).caseNumber} and marked its open follow-ups done.`,
+      `Undone: Closed ${(await call('cases.get', { caseId })).caseNumber} as Approved and marked its open follow-ups done.`,
     );
     expect((await call('cases.get', { caseId })).stage).toBe('denied');
     expect((await call('deadlines.listForCase', { caseId })).openItems).toHaveLength(2);

@@ -8,10 +8,15 @@ import { longDate } from '../../src/core/exports/summary-model';
 
 process.env['ADVOCASE_TIME_ZONE'] = 'America/New_York';
 
-// Fixture events happen between 12:00 and 18:00 UTC: the same calendar day in New York.
-const expectedChronology = [...fixtureEvents]
-  .sort((a, b) => a.event.occurredAt.localeCompare(b.event.occurredAt))
-  .map(({ event, references }) => ({ date: longDate(event.occurredAt.slice(0, 10)), references }));
+// Fixture events happen between 12:00 and 18:00 UTC: the same calendar day in New York. A payer
+// decision is placed on the date on its notice, whenever it was recorded.
+const expectedChronology = fixtureEvents
+  .map(({ event, references }) => ({
+    day: event.type === 'payer_decision' ? event.details.noticeDate : event.occurredAt.slice(0, 10),
+    references,
+  }))
+  .sort((a, b) => a.day.localeCompare(b.day))
+  .map(({ day, references }) => ({ date: longDate(day), references }));
 
 /** Positions of each needle in the text, searching on from the previous one: -1 once out of order. */
 function positionsInOrder(text: string, needles: readonly string[]): number[] {
@@ -51,9 +56,10 @@ describe('case summary PDF, read back with pdftotext', () => {
       needles.map(() => 'found'),
     );
     // Exhibits follow the story: the insurance card (dated 2026-01-05, on no event) is 001, the fax
-    // confirmation (event of 2026-03-02) 002, and the denial letter, on the 2026-03-13 denial, 003.
+    // confirmation (event of 2026-03-02) 002, and the denial letter, on the denial dated 2026-03-10
+    // (received and recorded on 2026-03-13), 003.
     expect(chronology).toMatch(/March 2, 2026 +Prior[^\n]*\b002\n/);
-    expect(chronology).toMatch(/March 13, 2026 +Payer decision[^\n]*\b003\n/);
+    expect(chronology).toMatch(/March 10, 2026 +Payer decision[^\n]*\b003\n/);
     // Dates as people read them, as the deadlines already were: no ISO date left in the chronology.
     expect(chronology).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   });

@@ -79,7 +79,8 @@ describe.each(storeEngines)('on %s', (engine) => {
       expect(track('prior_auth')).toMatchObject({
         status: 'lost',
         isStatusFromUser: false,
-        lastActivityOn: daysAgo(20),
+        // The decision is dated by its notice, not by the day it arrived and was recorded.
+        lastActivityOn: daysAgo(21),
       });
       // The denial starts the 180-day appeal window: the internal appeal's next step.
       expect(track('internal_appeal')).toMatchObject({

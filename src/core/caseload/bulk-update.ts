@@ -6,6 +6,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { AppError } from '../errors';
 import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { stageChangeFor } from '../lifecycle/case-stage';
+import { changeStageWithTimelineEntry } from '../cases/closing-on-timeline';
 
 export type BulkCaseChanges = { stage?: CaseStage | undefined; assignedAdvocate?: string | null | undefined };
 
@@ -43,14 +44,18 @@ export function bulkUpdateCases(
         changes.stage === undefined || changes.stage === row.stage
           ? {}
           : await stageChangeFor(trx, row, changes.stage, { source: 'hand' });
-      await auditedUpdate(
-        trx,
-        actor,
-        'cases',
-        row.id,
-        { ...values, ...stageColumns },
-        `Case ${row.id} no longer exists.`,
-      );
+      // A case closed or reopened says so on its timeline, as from the case page.
+      const to = changes.stage ?? row.stage;
+      await changeStageWithTimelineEntry(trx, actor, row.id, { from: row.stage, to }, async (write) => {
+        await auditedUpdate(
+          write,
+          actor,
+          'cases',
+          row.id,
+          { ...values, ...stageColumns },
+          `Case ${row.id} no longer exists.`,
+        );
+      });
       if (changes.stage !== undefined) await recomputeCaseDeadlines(trx, actor, row.id);
     }
     return { updated: unique.length };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import { formatCaseNumber } from '../../shared/domain/case-number';
+import { caseOutcomeLabels } from '../../shared/domain/case-stages';
 import type { CaseDetail, CaseSummary } from '../../shared/schemas/cases';
 import { localToday } from '../../shared/schemas/fields';
 import { AppError } from '../errors';
@@ -12,6 +13,7 @@ import { auditedInsert, auditedUpdate, definedEntries } from '../db/audited-writ
 import { inTransaction } from '../db/in-transaction';
 import type { AdvocaseDatabase } from '../db/schema';
 import { assertClientExists } from '../clients/assert-client-exists';
+import { changeStageWithTimelineEntry, noteClosingOnTimeline } from './closing-on-timeline';
 import { assertNotChangedSince } from '../record-versions/edit-conflict';
 import { readRecordVersion } from '../record-versions/record-version';
 import { describeAuthorizationGap } from '../clients/authorization-gap';
@@ -206,32 +208,40 @@ export function updateCase(
             source: given.stageFollowsTimeline ? 'timeline' : 'hand',
             closedOn: given.closedOn,
           });
-    await auditedUpdate(
+    await changeStageWithTimelineEntry(
       trx,
       actor,
-      'cases',
       caseId,
-      definedEntries({
-        coverage_id: given.coverageId,
-        provider_id: given.providerId,
-        treatment: given.treatment,
-        treatment_detail: given.treatmentDetail,
-        payer: given.payer,
-        priority: given.priority,
-        claim_type: given.claimType,
-        is_urgent: given.isUrgent === undefined ? undefined : given.isUrgent ? 1 : 0,
-        procedure_codes: given.procedureCodes && JSON.stringify(given.procedureCodes),
-        diagnosis_codes: given.diagnosisCodes && JSON.stringify(given.diagnosisCodes),
-        assigned_advocate: given.assignedAdvocate,
-        outcome: given.outcome,
-        billed_cents: given.billedCents,
-        allowed_cents: given.allowedCents,
-        paid_cents: given.paidCents,
-        saved_cents: given.savedCents,
-        closed_on: given.closedOn,
-        ...stageColumns,
-      }),
-      missingCase(caseId),
+      { from: current.stage, to: stage },
+      async (write) => {
+        await auditedUpdate(
+          write,
+          actor,
+          'cases',
+          caseId,
+          definedEntries({
+            coverage_id: given.coverageId,
+            provider_id: given.providerId,
+            treatment: given.treatment,
+            treatment_detail: given.treatmentDetail,
+            payer: given.payer,
+            priority: given.priority,
+            claim_type: given.claimType,
+            is_urgent: given.isUrgent === undefined ? undefined : given.isUrgent ? 1 : 0,
+            procedure_codes: given.procedureCodes && JSON.stringify(given.procedureCodes),
+            diagnosis_codes: given.diagnosisCodes && JSON.stringify(given.diagnosisCodes),
+            assigned_advocate: given.assignedAdvocate,
+            outcome: given.outcome,
+            billed_cents: given.billedCents,
+            allowed_cents: given.allowedCents,
+            paid_cents: given.paidCents,
+            saved_cents: given.savedCents,
+            closed_on: given.closedOn,
+            ...stageColumns,
+          }),
+          missingCase(caseId),
+        );
+      },
     );
     await recomputeCaseDeadlines(trx, actor, caseId); // Deadlines: coverage, claim type, urgency.
     return getCaseDetail(trx, caseId);
@@ -240,7 +250,7 @@ export function updateCase(
 
 /**
  * Closes a case (shared/domain/case-lifecycle.ts): the closed stage, the outcome, the amount saved
- * and the closing date in one audited change, one step for Undo; its open deadlines are then no
+ * and the closing date in one audited change, with its entry on the timeline, one step for Undo; its open deadlines are then no
  * longer tracked unless the user chose to keep them, and its open promises are marked done when
  * the user chose to close them out.
  */
@@ -275,14 +285,16 @@ export function closeCase(
       },
       missingCase(input.caseId),
     );
+    await noteClosingOnTimeline(trx, actor, input.caseId);
     await recomputeCaseDeadlines(trx, actor, input.caseId);
     return getCaseDetail(trx, input.caseId);
   };
-  if (!input.closeOutFollowUps) return inTransaction(db, close);
-  // Closing and its close-outs are one step for Undo: taking it back reopens the follow-ups too.
+  // Closing, its entry on the timeline and its close-outs are one step for Undo: taking it back
+  // reopens the case and the follow-ups, and takes the entry away.
+  const closedAs = `Closed ${formatCaseNumber(input.caseId)} as ${caseOutcomeLabels[input.outcome]}`;
   return asOneEdit(db, actor, 'edit', async (trx) => ({
     result: await close(trx),
-    label: `Closed ${formatCaseNumber(input.caseId)} and marked its open follow-ups done`,
+    label: input.closeOutFollowUps ? `${closedAs} and marked its open follow-ups done` : closedAs,
   }));
 }
 

@@ -26,6 +26,7 @@ import { AppError } from '../errors';
 import { asOneEdit } from '../history/edit-groups';
 import { defaultCriteriaSetFor } from '../medical-necessity/criteria-sets/shipped-criteria-sets';
 import { listCriteriaSets } from '../medical-necessity/criteria-sets-service';
+import { decisionOccurredAt } from '../events/decision-occurred-at';
 import { addTimelineEvent } from '../events/events-service';
 import { linkDocument } from '../vault/document-repository';
 import { listRecordedDenialNotices } from './recorded-denial-notices';
@@ -72,15 +73,6 @@ function summaryOf(input: RecordDenialInput): string {
     : null;
   const reason = input.reasonText ? `: “${input.reasonText}”` : '';
   return `Denied${category ? ` (${category})` : ''}${reason}`.slice(0, 4000);
-}
-
-/**
- * The decision's place on the timeline: the day it was dated, with no time (the notice gives
- * none), never later than now (a notice dated today and recorded before noon UTC keeps now).
- */
-function occurredAtOf(noticeDate: string, now: Date): string {
-  const dayOnly = dayOnlyInstant(noticeDate);
-  return new Date(dayOnly) < now ? dayOnly : now.toISOString();
 }
 
 /** The appeal's address and fax become the coverage's, so the letters and the fax cover use them. */
@@ -307,7 +299,8 @@ export function recordDenialFromNotice(
     if (caseRow.coverage_id === null) await linkCoverageFromNotice(trx, actor, caseRow, input);
     const event = await addTimelineEvent(trx, actor, input.caseId, {
       type: 'payer_decision',
-      occurredAt: occurredAtOf(input.noticeDate, new Date()),
+      // The notice gives a date and no time: the decision is known by that day alone.
+      occurredAt: decisionOccurredAt(input.noticeDate, dayOnlyInstant(input.noticeDate)),
       summary: summaryOf(input),
       details: {
         decision: 'denied',

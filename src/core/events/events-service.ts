@@ -9,6 +9,7 @@ import { recomputeCaseDeadlines } from '../deadlines/recompute';
 import { AppError } from '../errors';
 import { followTimelineStage } from '../lifecycle/case-stage';
 import { auditedInsert } from '../db/audited-writes';
+import { decisionOccurredAt } from './decision-occurred-at';
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
   return {
@@ -57,7 +58,10 @@ export function addTimelineEvent(
     const row = await auditedInsert(trx, actor, 'events', {
       case_id: caseId,
       type: event.type,
-      occurred_at: event.occurredAt,
+      occurred_at:
+        event.type === 'payer_decision'
+          ? decisionOccurredAt(event.details.noticeDate, event.occurredAt)
+          : event.occurredAt,
       summary: event.summary,
       details: JSON.stringify(event.details),
       created_at: now,

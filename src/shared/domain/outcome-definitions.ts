@@ -56,7 +56,7 @@ export const outcomeFigureDefinitions: Readonly<
   decisionsApproved: {
     label: 'Payer decisions approved',
     definition:
-      'Payer decisions recorded on the timeline with a date in the period that approved or partially approved, divided by all payer decisions in the period: a case denied and then approved on appeal counts one of each. By payer and by treatment it uses the case\u2019s payer and treatment as the caseload shows them.',
+      'Payer decisions recorded on the timeline dated in the period (by the date on the notice, whenever it was recorded) that approved or partially approved, divided by all payer decisions in the period: a case denied and then approved on appeal counts one of each. By payer and by treatment it uses the case\u2019s payer and treatment as the caseload shows them.',
   },
   approvalByLevel: {
     label: 'Payer decisions approved, by appeal level',
@@ -66,7 +66,7 @@ export const outcomeFigureDefinitions: Readonly<
   medianDaysToDecision: {
     label: 'Median days from intake to decision',
     definition:
-      'For each case whose first payer decision on or after the day it was opened falls in the period: days from the case\u2019s "opened on" date to that decision; the middle value (the mean of the two middle values for an even count). A decision dated before the case was opened, such as a denial the client brings to intake, is not the one measured: the clock starts when the advocate takes the case, so it never runs backwards. The card says how many cases were left out for that.',
+      'For each case whose first payer decision on or after the day it was opened falls in the period: days from the case\u2019s "opened on" date to that decision\u2019s notice date; the middle value (the mean of the two middle values for an even count). A decision dated before the case was opened, such as a denial the client brings to intake, is not the one measured: the clock starts when the advocate takes the case, so it never runs backwards. The card says how many cases were left out for that.',
   },
   moneySaved: {
     label: 'Money saved for clients',

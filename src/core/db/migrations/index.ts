@@ -38,6 +38,7 @@ import * as reminderDayCounts from './0160-reminder-day-counts';
 import * as eventsByTypeCovering from './0167-events-by-type-covering';
 import * as outcomeEventFacts from './0168-outcome-event-facts';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
+import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -83,4 +84,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0167-events-by-type-covering': eventsByTypeCovering,
   '0168-outcome-event-facts': outcomeEventFacts,
   '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
+  '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
 };

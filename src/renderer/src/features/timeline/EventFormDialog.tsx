@@ -13,7 +13,14 @@ import formStyles from '../../components/Form.module.css';
 import { callApi } from '../../lib/api';
 import { fromDateTimeInputValue, toDateTimeInputValue } from '../../lib/format-date';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
-import { buildDetails, fieldsForType, type EventFormField, type FormValues } from './event-form-fields';
+import {
+  buildDetails,
+  fieldsForType,
+  joinDateSpan,
+  splitDateSpan,
+  type EventFormField,
+  type FormValues,
+} from './event-form-fields';
 import styles from './Timeline.module.css';
 import { queryKeys } from '../../lib/query-keys';
 
@@ -208,17 +215,21 @@ export function EventFormDialog({
           />
         )}
       </Field>
-      <Field label="When" error={errors.fields.occurredAt}>
-        {(ids) => (
-          <input
-            {...ids}
-            className={inputClassName}
-            type="datetime-local"
-            value={occurredAt}
-            onChange={(event) => setTypedOccurredAt(event.target.value)}
-          />
-        )}
-      </Field>
+      {/* A payer decision is dated by its notice (core/events/decision-occurred-at.ts): a second
+          date here would only disagree with "Date on the notice". */}
+      {effectiveType !== 'payer_decision' && (
+        <Field label="When" error={errors.fields.occurredAt}>
+          {(ids) => (
+            <input
+              {...ids}
+              className={inputClassName}
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(event) => setTypedOccurredAt(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
     </FormDialog>
   );
 }
@@ -230,7 +241,56 @@ type EventFieldProps = {
   readonly onChange: (value: string | boolean) => void;
 };
 
+/**
+ * A span of days (the dates of service a decision names) as two date controls, side by side in
+ * the form's grid, like every other date of the app: the first day, and the last only for a span.
+ * The contract's refusal names the control to fix, and is shown beside it.
+ */
+function DateSpanField({ value, error, onChange }: EventFieldProps) {
+  const { first, last } = splitDateSpan(typeof value === 'string' ? value : '');
+  const isAboutFirst = error?.includes('first day') ?? false;
+  const day = (
+    label: string,
+    shown: string,
+    dayError: string | undefined,
+    hint: string,
+    pick: (day: string) => string,
+  ) => (
+    <Field label={label} error={dayError} hint={hint} optional>
+      {(ids) => (
+        <input
+          {...ids}
+          className={inputClassName}
+          type="date"
+          value={shown}
+          onChange={(event) => onChange(pick(event.target.value))}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <>
+      {day(
+        'First day of service',
+        first,
+        isAboutFirst ? error : undefined,
+        'As the notice names it',
+        (picked) => joinDateSpan(picked, last),
+      )}
+      {day(
+        'Last day of service',
+        last,
+        isAboutFirst ? undefined : error,
+        'Only for a span of visits',
+        (picked) => joinDateSpan(first, picked),
+      )}
+    </>
+  );
+}
+
 function EventField({ field, value, error, onChange }: EventFieldProps) {
+  if (field.kind === 'dateSpan')
+    return <DateSpanField field={field} value={value} error={error} onChange={onChange} />;
   if (field.kind === 'checkbox') {
     return (
       <label className={`${formStyles.choice} ${styles.wide}`}>
@@ -245,7 +305,12 @@ function EventField({ field, value, error, onChange }: EventFieldProps) {
   }
   return (
     <div className={field.kind === 'textarea' ? styles.wide : undefined}>
-      <Field label={field.label} error={error} hint={field.hint} optional={field.kind !== 'select'}>
+      <Field
+        label={field.label}
+        error={error}
+        hint={field.hint}
+        optional={field.kind !== 'select' && !field.isRequired}
+      >
         {(ids) => {
           const text = typeof value === 'string' ? value : '';
           if (field.kind === 'select') {

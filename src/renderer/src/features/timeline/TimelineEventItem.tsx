@@ -1,5 +1,6 @@
 import { submissionEventTypes, timelineEventTypeLabels } from '@shared/domain/timeline-event-types';
 import { dayOnlyOf } from '@shared/domain/day-only-events';
+import { datesOfServiceSpan } from '@shared/schemas/notice-dates-of-service';
 import type { TimelineEvent } from '@shared/schemas/events';
 import { formatCalendarDate, formatInstant } from '../../lib/format-date';
 import { formatCents } from '../../lib/money';
@@ -13,6 +14,13 @@ const day = (value: unknown): string | null =>
   typeof value === 'string' && value ? formatCalendarDate(value) : null;
 const moment = (value: unknown): string | null =>
   typeof value === 'string' && value ? formatInstant(value) : null;
+
+/** "2026-03-01 to 2026-05-31" in the user's locale, as the dates on either side show. */
+const daySpan = (value: unknown): string | null => {
+  if (typeof value !== 'string' || !value) return null;
+  const { from, to } = datesOfServiceSpan(value);
+  return to === null ? formatCalendarDate(from) : `${formatCalendarDate(from)} – ${formatCalendarDate(to)}`;
+};
 
 const decisionLabels: Readonly<Record<string, string>> = {
   approved: 'Approved',
@@ -31,6 +39,7 @@ function factsOf(event: TimelineEvent): Fact[] {
     ['Decision', text(details.decision) ? (decisionLabels[details.decision as string] ?? null) : null],
     ['On the notice', day(details.noticeDate)],
     ['Arrived', day(details.receivedOn)],
+    ['Dates of service', daySpan(details.datesOfService)],
     ['Reason', text(details.reason)],
     ['Approved until', day(details.approvedUntil)],
     ['Level', typeof details.level === 'number' && details.level > 0 ? String(details.level) : null],

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { timelineEventTypes } from '@shared/domain/timeline-event-types';
 import { eventPayloadSchema } from '@shared/schemas/events';
-import { buildDetails, fieldsForType, type FormValues } from './event-form-fields';
+import {
+  buildDetails,
+  fieldsForType,
+  joinDateSpan,
+  splitDateSpan,
+  type FormValues,
+} from './event-form-fields';
 
 /** What the add-event form sends, as EventFormDialog builds it. */
 function payload(type: (typeof timelineEventTypes)[number], values: FormValues) {
@@ -92,4 +98,56 @@ describe('the add-event form', () => {
     expect(hasProof('phone_call')).toBe(false);
     expect(hasProof('note')).toBe(false);
   });
+});
+
+describe('the dates of service of a payer decision', () => {
+  it('are two date controls, the first and the last day, sent as the one text the contract keeps', () => {
+    const field = fieldsForType('payer_decision').find((candidate) => candidate.key === 'datesOfService');
+    expect(field?.kind).toBe('dateSpan');
+    const span = joinDateSpan('2026-03-01', '2026-05-31');
+    expect(span).toBe('2026-03-01 to 2026-05-31');
+    expect(splitDateSpan(span)).toEqual({ first: '2026-03-01', last: '2026-05-31' });
+    expect(joinDateSpan('2026-03-01', '')).toBe('2026-03-01');
+    expect(splitDateSpan('2026-03-01')).toEqual({ first: '2026-03-01', last: '' });
+    expect(splitDateSpan(joinDateSpan('', '2026-05-31'))).toEqual({ first: '', last: '2026-05-31' });
+    expect(
+      buildDetails('payer_decision', { decision: 'denied', level: '0', datesOfService: span }),
+    ).toMatchObject({ datesOfService: '2026-03-01 to 2026-05-31' });
+  });
+
+  it('a last day alone, or before the first, is refused beside the field, saying what to pick', () => {
+    const refusal = (datesOfService: string) =>
+      eventPayloadSchema
+        .safeParse(
+          payload('payer_decision', {
+            decision: 'denied',
+            level: '0',
+            noticeDate: '2026-06-02',
+            datesOfService,
+          }),
+        )
+        .error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+    expect(refusal(joinDateSpan('', '2026-05-31'))).toEqual([
+      [
+        'details.datesOfService',
+        'Pick the first day of service too, or clear the last day: a last day alone is not a span.',
+      ],
+    ]);
+    expect(refusal(joinDateSpan('2026-05-31', '2026-03-01'))).toEqual([
+      ['details.datesOfService', 'The last day of service is before the first. Check both dates.'],
+    ]);
+  });
+});
+
+describe('what the add-event form marks optional', () => {
+  it.each(timelineEventTypes)(
+    'a %s: every field the contract refuses to leave empty is marked required, never "(optional)"',
+    (type) => {
+      const refused = eventPayloadSchema.safeParse(payload(type, openedForm(type))).error?.issues ?? [];
+      const leftEmpty = new Set(refused.map((issue) => issue.path.join('.').replace(/^details\./, '')));
+      for (const field of fieldsForType(type))
+        if (leftEmpty.has(field.key))
+          expect({ [field.key]: field.isRequired }).toEqual({ [field.key]: true });
+    },
+  );
 });

@@ -22,11 +22,22 @@ export type EventFormField<Key extends string = string> = {
   readonly key: Key;
   readonly label: string;
   readonly kind:
-    'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'number' | 'money' | 'checkbox' | 'codes';
+    | 'text'
+    | 'textarea'
+    | 'date'
+    | 'dateSpan'
+    | 'datetime'
+    | 'select'
+    | 'number'
+    | 'money'
+    | 'checkbox'
+    | 'codes';
   readonly options?: readonly Option[];
   readonly hint?: string;
   /** Shown (and sent) only while another field of the form has one of these values. */
   readonly shownWhen?: { readonly key: Key; readonly oneOf: readonly string[] };
+  /** The contract refuses the entry without it: never labelled "(optional)". */
+  readonly isRequired?: boolean;
 };
 
 type EventForm = {
@@ -190,7 +201,13 @@ export const eventFormFields = checkedAgainstTheSchemas({
         { value: '3', label: 'External review' },
       ],
     },
-    { key: 'noticeDate', label: 'Date on the notice', kind: 'date' },
+    {
+      key: 'noticeDate',
+      label: 'Date on the notice',
+      isRequired: true,
+      kind: 'date',
+      hint: 'The decision’s date on the timeline and in Outcomes',
+    },
     {
       key: 'receivedOn',
       label: 'Date it arrived',
@@ -198,13 +215,9 @@ export const eventFormFields = checkedAgainstTheSchemas({
       hint: 'Appeal windows often run from receipt',
     },
     { key: 'reason', label: 'Stated reason (quote the notice)', kind: 'textarea' },
+    // First and last day side by side in the form's grid.
+    { key: 'datesOfService', label: 'Dates of service', kind: 'dateSpan' },
     { key: 'requestingProvider', label: 'Requesting provider (as the notice names them)', kind: 'text' },
-    {
-      key: 'datesOfService',
-      label: 'Dates of service',
-      kind: 'text',
-      hint: 'YYYY-MM-DD, or a span: 2026-03-01 to 2026-05-31',
-    },
     { key: 'approvedUnits', label: 'Approved units or sessions', kind: 'number', shownWhen: approvalOnly },
     { key: 'approvedFrom', label: 'Approved from', kind: 'date', shownWhen: approvalOnly },
     { key: 'approvedUntil', label: 'Approved until', kind: 'date', shownWhen: approvalOnly },
@@ -216,7 +229,7 @@ export const eventFormFields = checkedAgainstTheSchemas({
     },
   ],
   claim_submitted: [
-    { key: 'dateOfService', label: 'Date of service', kind: 'date' },
+    { key: 'dateOfService', label: 'Date of service', kind: 'date', isRequired: true },
     { key: 'codes', label: 'Codes', kind: 'codes', hint: 'Separate with commas: 90867, F33.2' },
     { key: 'amountCents', label: 'Amount billed', kind: 'money' },
     { key: 'claimNumber', label: 'Claim number', kind: 'text' },
@@ -263,12 +276,24 @@ export const eventFormFields = checkedAgainstTheSchemas({
     { key: 'receivedOn', label: 'Received on', kind: 'date' },
   ],
   regulator_complaint: [
-    { key: 'regulator', label: 'Regulator', kind: 'text', hint: 'e.g. State Department of Insurance' },
+    {
+      key: 'regulator',
+      label: 'Regulator',
+      kind: 'text',
+      isRequired: true,
+      hint: 'e.g. State Department of Insurance',
+    },
     { key: 'complaintNumber', label: 'Complaint number', kind: 'text' },
   ],
   note: [],
   letter_drafted: [
-    { key: 'letterTitle', label: 'Letter title', kind: 'text', hint: 'e.g. "Level 1 appeal: Spravato"' },
+    {
+      key: 'letterTitle',
+      label: 'Letter title',
+      kind: 'text',
+      isRequired: true,
+      hint: 'e.g. "Level 1 appeal: Spravato"',
+    },
     {
       key: 'letterKind',
       label: 'Kind of letter',
@@ -287,7 +312,7 @@ export const eventFormFields = checkedAgainstTheSchemas({
     },
   ],
   letter_sent: [
-    { key: 'letterTitle', label: 'Letter title', kind: 'text' },
+    { key: 'letterTitle', label: 'Letter title', kind: 'text', isRequired: true },
     { key: 'letterKind', label: 'Kind of letter', kind: 'text' },
     {
       key: 'sentVia',
@@ -315,6 +340,21 @@ export function fieldsForType(type: TimelineEventType, values: FormValues = {}):
   return fields.filter(
     (field) => !field.shownWhen || field.shownWhen.oneOf.includes(String(values[field.shownWhen.key] ?? '')),
   );
+}
+
+/**
+ * A span's two date controls (first and last day) as the one text the contract keeps: "FIRST to
+ * LAST", or the one day; a last day picked alone is sent as "to LAST", which the contract refuses
+ * saying to pick the first day too.
+ */
+export function joinDateSpan(first: string, last: string): string {
+  return last === '' ? first : `${first} to ${last}`.trim();
+}
+
+/** The first and last day of a span as `joinDateSpan` wrote it, for its two date controls. */
+export function splitDateSpan(text: string): { readonly first: string; readonly last: string } {
+  const [, first = '', last = ''] = /^(.*?)\s*(?:\bto (.*))?$/.exec(text.trim()) ?? [];
+  return { first, last };
 }
 
 function convert(field: EventFormField, raw: string | boolean | undefined): unknown {

@@ -20,6 +20,7 @@ import * as teamAuditSealedAfterCommit from './0196-team-audit-sealed-after-comm
 import * as teamHoldersReadWithTheCase from './0197-team-holders-read-with-the-case';
 import * as teamSearchScoped from './0198-team-search-scoped';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
+import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 import * as teamSearchByIndex from './0201-team-search-by-index';
 
@@ -58,4 +59,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
   '0200-team-viewer-records-own-access': teamViewerRecordsOwnAccess,
   '0201-team-search-by-index': teamSearchByIndex,
+  '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
 };

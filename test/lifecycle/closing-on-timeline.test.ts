@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startContractSession, type ContractSession } from '../helpers/contract-session';
+import { storeEngines } from '../helpers/test-stores';
+import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
+
+/**
+ * Closing a case is a stage change like the others, so it is on the case's timeline: with the
+ * outcome chosen, in the Close case dialog's words ("How did it end?" Approved; "Saved for the
+ * client"), and reopening too, with the stage chosen. One Undo takes a closing back whole: the
+ * case open again and its entry gone. Real encrypted store and a team's PostgreSQL database.
+ */
+
+const newDataDirectory = useTemporaryDataDirectory();
+let contract: ContractSession;
+const call: ContractSession['call'] = (method, input) => contract.call(method, input);
+
+describe.each(storeEngines)('on %s', (engine) => {
+  beforeEach(async () => {
+    contract = await startContractSession(newDataDirectory(), 'navigator', engine);
+    return () => contract.close();
+  });
+
+  async function openCase() {
+    const client = await call('clients.create', { fullName: 'Lena Ortiz' });
+    return (await call('cases.create', { clientId: client.id, treatment: 'esketamine', payer: 'Aetna' })).id;
+  }
+
+  const timeline = async (caseId: number) =>
+    (await call('events.list', { caseId, order: 'oldest_first' })).events.map((event) => [
+      event.type,
+      event.summary,
+    ]);
+
+  it('closing puts the outcome and the amount saved on the timeline; Undo takes both back', async () => {
+    const caseId = await openCase();
+    await call('cases.close', { caseId, outcome: 'approved', savedCents: 1_240_000 });
+    expect(await timeline(caseId)).toEqual([
+      ['note', 'Case closed as Approved. Saved for the client: $12,400.00.'],
+    ]);
+
+    const undone = await call('history.undo', {});
+    expect(undone.undone[0]?.label).toBe('Closed C-00001 as Approved');
+    expect((await call('cases.get', { caseId })).stage).not.toBe('resolved');
+    expect(await timeline(caseId)).toEqual([]);
+  });
+
+  it('closing without an amount says only how it ended; reopening says the stage chosen', async () => {
+    const caseId = await openCase();
+    await call('cases.close', { caseId, outcome: 'denied_final' });
+    await call('cases.update', { caseId, changes: { stage: 'internal_appeal_2' } });
+    expect(await timeline(caseId)).toEqual([
+      ['note', 'Case closed as Denied (final).'],
+      ['note', 'Case reopened: stage set to Internal appeal 2.'],
+    ]);
+
+    await call('history.undo', {});
+    expect((await call('cases.get', { caseId })).stage).toBe('resolved');
+    expect(await timeline(caseId)).toEqual([['note', 'Case closed as Denied (final).']]);
+  });
+
+  it('a bulk change of stage closes and reopens each case with its entry on the timeline', async () => {
+    const first = await openCase();
+    const second = await openCase();
+    await call('caseload.bulkUpdate', { caseIds: [first, second], changes: { stage: 'resolved' } });
+    for (const caseId of [first, second])
+      expect(await timeline(caseId)).toEqual([['note', 'Case closed (outcome not recorded).']]);
+    await call('caseload.bulkUpdate', { caseIds: [first, second], changes: { stage: 'denied' } });
+    expect(await timeline(second)).toEqual([
+      ['note', 'Case closed (outcome not recorded).'],
+      ['note', 'Case reopened: stage set to Denied.'],
+    ]);
+  });
+});
