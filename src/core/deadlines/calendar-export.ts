@@ -8,7 +8,7 @@ import { getCaseDeadlines } from './case-deadlines-service';
 import { civilDateInZone } from './date-arithmetic';
 import { resolveClock, type Clock } from './deadline-clock';
 
-const actorWords = { payer: 'Payer must act', claimant: 'You must act', advocate: 'To do' } as const;
+const actorWords = { payer: 'Payer must act', claimant: 'You must act', advocate: 'Your follow-up' } as const;
 
 /**
  * The chosen deadlines as an .ics file. Titles carry the case number (C-00012); the client's name

@@ -5,7 +5,7 @@ describe('who acts on a deadline', () => {
   it('names the side that must act, and a funding date in its own words', () => {
     expect(whoActsLabel({ actor: 'payer', rule: 'erisa_urgent_decision' })).toBe('Payer must act');
     expect(whoActsLabel({ actor: 'claimant', rule: null })).toBe('Client / advocate must act');
-    expect(whoActsLabel({ actor: 'advocate', rule: null })).toBe('To do');
+    expect(whoActsLabel({ actor: 'advocate', rule: null })).toBe('Your follow-up');
     expect(whoActsLabel({ actor: 'payer', rule: 'funding_answer_expected' })).toBe(
       'Program\u2019s answer expected',
     );

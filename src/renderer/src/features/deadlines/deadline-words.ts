@@ -4,7 +4,7 @@ import type { CaseDeadline } from '@shared/schemas/deadlines';
 const actorLabels: Readonly<Record<CaseDeadline['actor'] | 'advocate', string>> = {
   payer: 'Payer must act',
   claimant: 'Client / advocate must act',
-  advocate: 'To do',
+  advocate: 'Your follow-up',
 };
 
 /** "Who acts" on a deadline, an Agenda item or a task: a funding option's dates have their own words. */
