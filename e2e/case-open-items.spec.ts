@@ -147,3 +147,42 @@ test('a promise from a call is on the Deadlines tab, counted alike by the header
   await expect(page.getByRole('checkbox', { name: new RegExp(promise) })).toBeChecked();
   await screenshotBothSizes(page, app, 'open-items-04-closed');
 });
+
+test('a denial whose deadline cannot be worked out yet is not "nothing open": the header says what to record', async ({
+  page,
+  app,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  // A denial recorded before the case has a coverage: the appeal clock runs, but no date is known.
+  const created = (await callHarness(app.url, 'clients.create', { fullName: client, state: 'MN' })) as {
+    id: number;
+  };
+  const opened = (await callHarness(app.url, 'cases.create', {
+    clientId: created.id,
+    treatment: 'tms',
+    payer: 'Aetna',
+  })) as { id: number };
+  await callHarness(app.url, 'events.add', {
+    caseId: opened.id,
+    event: {
+      type: 'payer_decision',
+      occurredAt: `${dayFromToday(-10)}T15:00:00.000Z`,
+      summary: 'TMS denied',
+      details: { decision: 'denied', level: 0, noticeDate: dayFromToday(-10), receivedOn: dayFromToday(-8) },
+    },
+  });
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened.id}/timeline`);
+  const summary = headerSummary(page);
+  await expect(summary).toContainText('Some dates cannot be worked out yet');
+  await expect(summary).not.toContainText('Nothing open on this case.');
+  await summary.getByRole('link', { name: 'See what to record' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'What to record to get the remaining dates' }),
+  ).toBeVisible();
+  // The tab tells the same story as the header.
+  await expect(
+    page.getByText('Some dates cannot be worked out yet: what to record is listed below.'),
+  ).toBeVisible();
+  await expect(page.getByText('Nothing open on this case.')).toHaveCount(0);
+  await screenshotBothSizes(page, app, 'open-items-05-dates-missing');
+});

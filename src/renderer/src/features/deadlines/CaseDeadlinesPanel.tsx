@@ -100,9 +100,11 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
         </p>
       ))}
       <p className={styles.openCount}>
-        {data.openItems.length === 0
-          ? 'Nothing open on this case.'
-          : `Open on this case: ${countOpenItems(data.openItems)}.`}
+        {data.openItems.length > 0
+          ? `Open on this case: ${countOpenItems(data.openItems)}.`
+          : data.missingFacts.length > 0
+            ? 'Some dates cannot be worked out yet: what to record is listed below.'
+            : 'Nothing open on this case.'}
       </p>
       <CaseFollowUpsSection items={data.openItems} onAnnounce={onAnnounce} />
       {data.deadlines.length === 0 ? (

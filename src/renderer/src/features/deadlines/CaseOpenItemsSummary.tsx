@@ -21,17 +21,34 @@ export function CaseOpenItemsSummary({ caseId }: { readonly caseId: number }) {
   if (!deadlines.data) return null;
   const items = deadlines.data.openItems;
   const next = items[0];
+  const deadlinesTab = hrefFor({ name: 'case', caseId, tab: 'deadlines' });
+  // A denial recorded before its coverage, or without its notice date, starts a clock no date can
+  // be given for yet: that is not "nothing open" (the Deadlines tab lists what to record).
+  const isMissingFacts = deadlines.data.missingFacts.length > 0;
   return (
     // A named region, so a screen reader can jump to it; its one line is the header's count.
     <section className={styles.openSummary} aria-label="Open on this case">
       <ListTodo aria-hidden size={14} />
       {next === undefined ? (
-        <span>Nothing open on this case.</span>
+        isMissingFacts ? (
+          <span>
+            <strong>Some dates cannot be worked out yet.</strong>{' '}
+            <a href={deadlinesTab}>See what to record</a>
+          </span>
+        ) : (
+          <span>Nothing open on this case.</span>
+        )
       ) : (
         <span>
           <strong>Open: {countOpenItems(items)}</strong> · next {formatDue(next.dueOn, next.dueAt)} (
           {deadlineStatusLabels[next.status].toLowerCase()}) ·{' '}
-          <a href={hrefFor({ name: 'case', caseId, tab: 'deadlines' })}>See the Deadlines tab</a>
+          {isMissingFacts ? (
+            <>
+              some dates cannot be worked out yet: <a href={deadlinesTab}>See what to record</a>
+            </>
+          ) : (
+            <a href={deadlinesTab}>See the Deadlines tab</a>
+          )}
         </span>
       )}
     </section>
