@@ -22,11 +22,11 @@ export const procedureCodes: readonly BillingCode[] = [
   { code: '96375', label: 'IV push of a different drug, sequential (CPT add-on; our wording)' },
   { code: '96376', label: 'IV push of the same drug, facility (CPT add-on; our wording)' },
   { code: 'J3490', label: 'Unclassified drugs (HCPCS; ketamine is billed here with its NDC)' },
-  { code: 'J0013', label: 'Esketamine, nasal spray, 1 mg (HCPCS, from 2026-01-01)' },
+  { code: 'J0013', label: 'Esketamine, nasal spray, 1 mg (HCPCS, from January 1, 2026)' },
   {
     code: 'S0013',
     label: 'Esketamine, nasal spray, 1 mg (HCPCS)',
-    caution: 'Discontinued after 2025-12-31: use J0013 for later dates of service.',
+    caution: 'Discontinued after December 31, 2025: use J0013 for later dates of service.',
   },
   {
     code: 'G2082',
