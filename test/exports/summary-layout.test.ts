@@ -16,6 +16,22 @@ const docMeasure = (requireFromHere('pdfmake/js/DocMeasure.js') as { default: Do
 const layoutBuilder = (requireFromHere('pdfmake/js/LayoutBuilder.js') as { default: LayoutBuilderClass })
   .default;
 
+/**
+ * pdfmake's own measureLeaf, as shipped: from a second copy of its module, loaded beside the cached
+ * one and put back at once. The cached class may already measure once: another test in this
+ * worker can have set pdfmake up before this file runs.
+ */
+function shippedMeasureLeaf(): DocMeasureClass['prototype']['measureLeaf'] {
+  const path = requireFromHere.resolve('pdfmake/js/DocMeasure.js');
+  const cached = requireFromHere.cache[path];
+  delete requireFromHere.cache[path];
+  try {
+    return (requireFromHere(path) as { default: DocMeasureClass }).default.prototype.measureLeaf;
+  } finally {
+    requireFromHere.cache[path] = cached;
+  }
+}
+
 describe('the case summary laid out with the texts measured once', () => {
   let fixture: Awaited<ReturnType<typeof openExportFixture>>;
   let folder: string;
@@ -58,11 +74,12 @@ describe('the case summary laid out with the texts measured once', () => {
   }
 
   it('comes out page for page, line for line, as when pdfmake measures them on every pass', async () => {
-    const original = docMeasure.prototype.measureLeaf;
-    // The first PDF sets pdfmake up, which puts the kept measurements in place.
+    // The first PDF sets pdfmake up (if no test in this worker has), which puts the kept measurements in place.
     const kept = await summaryPages('kept.pdf');
     const measuringOnce = docMeasure.prototype.measureLeaf;
+    const original = shippedMeasureLeaf();
     expect(measuringOnce).not.toBe(original);
+    expect(measuringOnce.name).toBe('measureLeafOnce');
     // More than one pass: the summary's rule moved headings, so later passes used kept measurements.
     expect(kept.passes).toBeGreaterThan(1);
 
