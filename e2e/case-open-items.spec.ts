@@ -134,7 +134,12 @@ test('a promise from a call is on the Deadlines tab, counted alike by the header
   const closeOut = closing.getByLabel(/^Close out the 1 promise from a call/);
   await expect(closeOut).not.toBeChecked();
   await closeOut.check();
+  // "Denied (final)" while the internal appeal can still be filed: the dialog says what is given up.
+  await closing.getByLabel('How did it end?').selectOption({ label: 'Denied (final)' });
+  await expect(closing).toContainText(/An appeal can still be filed until .+ \(29 CFR 2560\.503-1/);
+  await screenshotBothSizes(page, app, 'open-items-03a-close-denied-final');
   await closing.getByLabel('How did it end?').selectOption({ label: 'Approved' });
+  await expect(closing).not.toContainText('An appeal can still be filed');
   await expect(closing.getByRole('button', { name: 'Close case and mark it done' })).toBeVisible();
   await screenshotBothSizes(page, app, 'open-items-03-close-case');
   await closing.getByRole('button', { name: 'Close case and mark it done' }).click();

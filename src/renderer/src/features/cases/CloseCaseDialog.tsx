@@ -13,7 +13,7 @@ import fieldStyles from '../../components/Field.module.css';
 import formStyles from '../../components/Form.module.css';
 import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
-import { closingOutcomeNote, type LatestDecision } from './closing-outcome-check';
+import { appealStillOpenNote, closingOutcomeNote, type LatestDecision } from './closing-outcome-check';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { formatDue } from '../deadlines/deadline-words';
@@ -71,8 +71,10 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
     },
     enabled: open,
   });
-  const outcomeNote = latestDecision.isSuccess ? closingOutcomeNote(outcome, latestDecision.data) : null;
   const stillOpen = deadlines.data?.openItems ?? [];
+  const outcomeNote =
+    (latestDecision.isSuccess ? closingOutcomeNote(outcome, latestDecision.data) : null) ??
+    appealStillOpenNote(outcome, stillOpen);
   const followUps = stillOpen.filter((item) => item.source === 'task');
   // What the deadlines choice applies to: everything not closed out.
   const left = closeOutFollowUps ? stillOpen.filter((item) => item.source !== 'task') : stillOpen;

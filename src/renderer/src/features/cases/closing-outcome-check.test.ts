@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closingOutcomeNote } from './closing-outcome-check';
+import { appealStillOpenNote, closingOutcomeNote } from './closing-outcome-check';
 
 const denial = {
   decision: 'denied',
@@ -30,5 +30,33 @@ describe('closing as approved, beside the timeline', () => {
     expect(closingOutcomeNote('approved', approval)).toBeNull();
     expect(closingOutcomeNote('denied_final', denial)).toBeNull();
     expect(closingOutcomeNote('', null)).toBeNull();
+  });
+});
+
+describe('closing as denied (final) while an appeal can still be filed', () => {
+  const appeal = {
+    source: 'deadline',
+    actor: 'claimant',
+    bucket: 'later',
+    dueOn: '2027-06-02',
+    title: 'The claimant has at least 180 days after receiving a denial to file an internal appeal.',
+    citation: {
+      text: '29 CFR 2560.503-1(h)(3)(i)',
+      url: 'https://www.ecfr.gov/current/title-29/section-2560.503-1',
+    },
+  } as const;
+
+  it('says the appeal is still open, until when and by which rule', () => {
+    expect(appealStillOpenNote('denied_final', [appeal])).toBe(
+      'An appeal can still be filed until Jun 2, 2027 (29 CFR 2560.503-1(h)(3)(i)). "Denied (final)" is for a denial no appeal is left against: keep the case open to appeal, or close it knowing the appeal is given up.',
+    );
+  });
+
+  it("says nothing for another outcome, a date already passed, the payer's own deadline or a task", () => {
+    expect(appealStillOpenNote('self_pay', [appeal])).toBeNull();
+    expect(appealStillOpenNote('denied_final', [{ ...appeal, bucket: 'overdue' }])).toBeNull();
+    expect(appealStillOpenNote('denied_final', [{ ...appeal, actor: 'payer' }])).toBeNull();
+    expect(appealStillOpenNote('denied_final', [{ ...appeal, source: 'task', citation: null }])).toBeNull();
+    expect(appealStillOpenNote('denied_final', [])).toBeNull();
   });
 });

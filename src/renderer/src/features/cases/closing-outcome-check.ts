@@ -1,4 +1,5 @@
 import type { CaseOutcome } from '@shared/domain/case-stages';
+import type { AgendaItem } from '@shared/schemas/deadlines';
 import { formatCalendarDate } from '../../lib/format-date';
 
 /** The latest payer decision on a case's timeline, as Close case reads it. */
@@ -23,4 +24,25 @@ export function closingOutcomeNote(outcome: CaseOutcome | '', latest: LatestDeci
   if (!latest) return `No payer decision is on this case's timeline yet. ${advice}`;
   const when = formatCalendarDate(latest.noticeDate ?? latest.occurredAt.slice(0, 10));
   return `The last payer decision on the timeline is a denial (${when}). ${advice}`;
+}
+
+/** What of a case's open work this check reads (an Agenda item, core/deadlines/open-items.ts). */
+type OpenItemFacts = Pick<AgendaItem, 'source' | 'actor' | 'bucket' | 'dueOn' | 'citation'>;
+
+/**
+ * Whether closing as "Denied (final)" gives up an appeal the client can still file: a deadline on
+ * the client's side (an internal appeal, an external review) still ahead. Closing is the
+ * advocate's call (the client may have chosen not to appeal), so this too is a note.
+ */
+export function appealStillOpenNote(
+  outcome: CaseOutcome | '',
+  openItems: readonly OpenItemFacts[],
+): string | null {
+  if (outcome !== 'denied_final') return null;
+  const appeal = openItems.find(
+    (item) => item.source === 'deadline' && item.actor === 'claimant' && item.bucket !== 'overdue',
+  );
+  if (!appeal) return null;
+  const rule = appeal.citation ? ` (${appeal.citation.text})` : '';
+  return `An appeal can still be filed until ${formatCalendarDate(appeal.dueOn)}${rule}. "Denied (final)" is for a denial no appeal is left against: keep the case open to appeal, or close it knowing the appeal is given up.`;
 }
