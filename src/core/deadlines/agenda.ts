@@ -35,10 +35,15 @@ export function markAgendaItemDone(
   note: string | null,
   clock: Clock = {},
 ): Promise<void> {
-  return asOneEdit(db, actor, 'edit', async (trx) => ({
-    result: undefined,
-    label: await markItemDone(trx, actor, item, note, clock),
-  }));
+  return asOneEdit(
+    db,
+    actor,
+    'edit',
+    async (trx) => ({ result: undefined, label: await markItemDone(trx, actor, item, note, clock) }),
+    // The note, the task and the deadline each recompute the case's deadlines as they are written
+    // (on the caller's clock): asOneEdit need not recompute them once more.
+    { derivedDataStored: true },
+  );
 }
 
 /** Marks one item done inside the caller's transaction; returns the words Undo names it by. */
