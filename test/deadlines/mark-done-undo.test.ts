@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { localToday } from '../../src/shared/schemas/fields';
+import { openCaseOnCoverage } from '../helpers/case-on-coverage';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { storeEngines } from '../helpers/test-stores';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
@@ -21,16 +22,11 @@ describe.each(storeEngines)('on %s', (engine) => {
   async function caseWithAppealDeadlineAndTask() {
     contract = await startContractSession(newDataDirectory(), 'navigator', engine);
     const { call } = contract;
-    const client = await call('clients.create', { fullName: 'Nora Lindqvist' });
-    const opened = await call('cases.create', { clientId: client.id, treatment: 'tms', payer: 'Aetna' });
-    const coverage = await call('coverages.create', {
-      clientId: client.id,
+    const { opened } = await openCaseOnCoverage(call, {
+      client: { fullName: 'Nora Lindqvist' },
+      treatment: 'tms',
       payer: 'Aetna',
       planType: 'employer-self-funded',
-    });
-    await call('cases.update', {
-      caseId: opened.id,
-      changes: { coverageId: coverage.id, claimType: 'pre-service' },
     });
     const noticeDate = addCalendarDays(localToday(), -100);
     await call('events.add', {
