@@ -85,8 +85,27 @@ async function fillIn(db: Kysely<AdvocaseDatabase>): Promise<void> {
         updated_at: now,
       })
       .execute();
+    // What the deadline recompute keeps: some cases with deadlines passed unanswered, some with none.
+    if (caseId % 3 === 0) {
+      await db
+        .insertInto('case_deadline_summaries')
+        .values({
+          case_id: caseId,
+          next_due_on: null,
+          next_rule: null,
+          overdue_count: caseId % 6 === 0 ? 1 + (caseId % 4) : 0,
+          missing_facts: '[]',
+          assumptions: '[]',
+          time_zone: 'America/Chicago',
+          as_of: '2026-07-01',
+          computed_at: now,
+        })
+        .execute();
+    }
   }
 }
+
+const hasOverdue = sql`case_id in (select case_id from case_deadline_summaries where overdue_count > 0)`;
 
 /** Filters of the entries' own columns, each beside the plain condition it means on this caseload. */
 const filterCases: ReadonlyArray<readonly [CaseloadQueryInput['filters'], ReturnType<typeof sql>]> = [
@@ -95,6 +114,9 @@ const filterCases: ReadonlyArray<readonly [CaseloadQueryInput['filters'], Return
   [{ treatments: ['tms'] }, sql`treatment = 'tms'`],
   [{ priorities: ['urgent'] }, sql`priority = 'urgent'`],
   [{ payers: ['Aetna'], isUrgent: true }, sql`payer = 'Aetna' and (priority = 'urgent' or is_urgent = 1)`],
+  // "Has an overdue deadline" means what the deadline recompute last found, whichever table is read.
+  [{ hasOverdueDeadline: true }, hasOverdue],
+  [{ hasOverdueDeadline: false, treatments: ['tms'] }, sql`not ${hasOverdue} and treatment = 'tms'`],
 ];
 
 /** Sorts on one column each way and on several, beside the order they mean (the case id settles ties). */
@@ -236,6 +258,10 @@ async function change(db: Kysely<AdvocaseDatabase>): Promise<void> {
     .where('id', 'in', [8, 12])
     .execute();
   await db.deleteFrom('cases').where('id', '=', 120).execute();
+  // The deadline recompute finds a deadline answered, one passed, and a case with none left.
+  await db.updateTable('case_deadline_summaries').set({ overdue_count: 0 }).where('case_id', '=', 12).execute();
+  await db.updateTable('case_deadline_summaries').set({ overdue_count: 2 }).where('case_id', '=', 15).execute();
+  await db.deleteFrom('case_deadline_summaries').where('case_id', '=', 18).execute();
 }
 
 async function openFilledStore(engine: StoreEngine): Promise<Store> {
