@@ -178,6 +178,9 @@ async function expectSameAnswers(db: Kysely<AdvocaseDatabase>): Promise<void> {
     'stellate',
     'ch',
     'zzz',
+    // Across a space, and a double quote (the index's phrase syntax) taken as a plain character.
+    'm q',
+    'a"b',
     '42',
   ]) {
     for (const stage of [null, 'decision']) {
