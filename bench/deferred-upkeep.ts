@@ -12,7 +12,11 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  *   they arrive (events by case) is kept: its inserts land at its end.
  * - The global search index of timeline events (migration 0020's `events_search_insert`): one
  *   `INSERT … SELECT` over every event tokenizes the same text as the trigger does row by row,
- *   without a trigger program per row (measured: 55 against 70 µs an event, of 10,000,000).
+ *   without a trigger program per row (measured: 55 against 70 µs an event, of 10,000,000). The
+ *   events go in newest first, so their search rowids (minus the event id) rise: FTS5 writes its
+ *   pending terms out as a new segment whenever a rowid is lower than the one before, which in id
+ *   order was every row, each then merged again (measured on 200,000 events: 15.1 s in id order,
+ *   3.3 s in rowid order).
  *
  * Every other trigger keeps running as rows go in (the caseload entries, their stage counts and
  * trigram index, the search rows of clients and cases, the summaries' copies into the caseload),
@@ -44,7 +48,7 @@ const eventSearchRowsOfEveryEvent = `
   FROM events e
   JOIN cases c ON c.id = e.case_id
   WHERE e.deleted_at IS NULL AND c.deleted_at IS NULL AND e.id > ? AND e.id <= ?
-  ORDER BY e.id`;
+  ORDER BY e.id DESC`;
 
 /** Events indexed per transaction, with a line of progress after each. */
 const searchChunk = 1_000_000;
@@ -94,11 +98,13 @@ export function deferUpkeepDuringFill(connection: Database.Database): DeferredUp
         lastId: number;
       };
       const started = performance.now();
-      for (let afterId = 0; afterId < lastId; afterId += searchChunk) {
+      // Newest first, chunk by chunk, so the rowids rise across chunks as within each.
+      for (let upToId = lastId; upToId > 0; upToId -= searchChunk) {
+        const afterId = Math.max(0, upToId - searchChunk);
         const chunkStarted = performance.now();
-        connection.transaction(() => insertSearchRows.run(afterId, afterId + searchChunk))();
+        connection.transaction(() => insertSearchRows.run(afterId, upToId))();
         log(
-          `    search index: events ${Math.min(lastId, afterId + searchChunk).toLocaleString('en-US')} of ${lastId.toLocaleString('en-US')} (${((1000 * (performance.now() - chunkStarted)) / Math.min(searchChunk, lastId - afterId)).toFixed(0)} µs an event)`,
+          `    search index: events ${(lastId - afterId).toLocaleString('en-US')} of ${lastId.toLocaleString('en-US')} (${((1000 * (performance.now() - chunkStarted)) / (upToId - afterId)).toFixed(0)} µs an event)`,
         );
       }
       connection.exec(searchTrigger.sql);
