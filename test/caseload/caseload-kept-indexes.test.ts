@@ -262,8 +262,16 @@ async function change(db: Kysely<AdvocaseDatabase>): Promise<void> {
     .execute();
   await db.deleteFrom('cases').where('id', '=', 120).execute();
   // The deadline recompute finds a deadline answered, one passed, and a case with none left.
-  await db.updateTable('case_deadline_summaries').set({ overdue_count: 0 }).where('case_id', '=', 12).execute();
-  await db.updateTable('case_deadline_summaries').set({ overdue_count: 2 }).where('case_id', '=', 15).execute();
+  await db
+    .updateTable('case_deadline_summaries')
+    .set({ overdue_count: 0 })
+    .where('case_id', '=', 12)
+    .execute();
+  await db
+    .updateTable('case_deadline_summaries')
+    .set({ overdue_count: 2 })
+    .where('case_id', '=', 15)
+    .execute();
   await db.deleteFrom('case_deadline_summaries').where('case_id', '=', 18).execute();
 }
 
