@@ -38,7 +38,7 @@ type DeadlineRecord = {
  * The legal deadlines (kind "rule": not Advocase's re-authorization reminders or follow-up
  * suggestions) whose date that counts, the user's override or else the computed one, is in the
  * period. Read in two steps so the due-date index does the narrowing: deadlines computed to fall in
- * the period, then the few moved by an override (which may move them in or out).
+ * the period (an override may move them out), then the few an override moves into it.
  */
 async function deadlinesInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DeadlineRecord[]> {
   const base = scopedCases(db, scope)
@@ -69,7 +69,22 @@ async function deadlinesInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
     .where('deadline.due_on', '>=', scope.from)
     .where('deadline.due_on', '<=', scope.to)
     .execute();
-  const overridden = await base.where('adjustment.override_due_on', 'is not', null).execute();
+  // Found from the overrides that move a deadline into the period, not by reading every deadline
+  // for the few with one (a scan of every deadline of every case).
+  const overridden = await base
+    .where('deadline.id', 'in', (eb) =>
+      eb
+        .selectFrom('deadline_adjustments as moved')
+        .innerJoin('case_deadlines as movedDeadline', (join) =>
+          join
+            .onRef('movedDeadline.case_id', '=', 'moved.case_id')
+            .onRef('movedDeadline.deadline_key', '=', 'moved.deadline_key'),
+        )
+        .select('movedDeadline.id')
+        .where('moved.override_due_on', '>=', scope.from)
+        .where('moved.override_due_on', '<=', scope.to),
+    )
+    .execute();
   const byId = new Map([...computedInPeriod, ...overridden].map((row) => [row.id, row]));
   return [...byId.values()]
     .map((row) => ({
