@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { daysBetween, type CivilDate } from '../deadlines/date-arithmetic';
 import { judgeDeadlineStanding, type DeadlineStanding } from '../../shared/domain/case-lifecycle';
 import { groupBy, median } from './outcome-math';
@@ -50,8 +51,17 @@ async function deadlinesInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
     )
     // Only a payer's deadline is timed from the event that started it (payerResponse): a claimant's
     // (most of the period's) would read that event's wide row for nothing when it is not cached.
+    // The key is null for a claimant's: SQLite looks the row up before it tests a condition on the
+    // deadline alone (`deadline.actor = 'payer'` in the join cost a year's deadlines 20 ms at
+    // 100,000 cases), and a null key looks up nothing.
     .leftJoin('events as source', (join) =>
-      join.onRef('source.id', '=', 'deadline.source_event_id').on('deadline.actor', '=', 'payer'),
+      join.on(
+        'source.id',
+        '=',
+        sql<
+          number | null
+        >`case when ${sql.ref('deadline.actor')} = 'payer' then ${sql.ref('deadline.source_event_id')} end`,
+      ),
     )
     .select([
       'deadline.id',
