@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { daysBetween, type CivilDate } from '../deadlines/date-arithmetic';
+import { type CivilDate } from '../deadlines/date-arithmetic';
 import { judgeDeadlineStanding, type DeadlineStanding } from '../../shared/domain/case-lifecycle';
 import { groupBy, median } from './outcome-math';
 import {
+  daysBetweenIn,
   isInPeriod,
   localDateOf,
   payerNotRecorded,
@@ -120,15 +121,18 @@ function judge(record: DeadlineRecord, asOf: CivilDate): DeadlineStanding {
   });
 }
 
-function payerResponse(records: readonly DeadlineRecord[], asOf: CivilDate): PayerResponseFigures {
+function payerResponse(records: readonly DeadlineRecord[], scope: OutcomesScope): PayerResponseFigures {
   const answered = records.filter((record) => record.answeredOn !== null);
   const timed = answered.filter((record) => record.startedOn !== null);
   return {
     answeredOnTime: answered.filter((record) => record.answeredOn! <= record.dueOn).length,
     answeredLate: answered.filter((record) => record.answeredOn! > record.dueOn).length,
-    unansweredPastDue: records.filter((record) => record.answeredOn === null && record.dueOn < asOf).length,
-    medianResponseDays: median(timed.map((record) => daysBetween(record.startedOn!, record.answeredOn!))),
-    medianAllowedDays: median(timed.map((record) => daysBetween(record.startedOn!, record.dueOn))),
+    unansweredPastDue: records.filter((record) => record.answeredOn === null && record.dueOn < scope.asOf)
+      .length,
+    medianResponseDays: median(
+      timed.map((record) => daysBetweenIn(scope, record.startedOn!, record.answeredOn!)),
+    ),
+    medianAllowedDays: median(timed.map((record) => daysBetweenIn(scope, record.startedOn!, record.dueOn))),
   };
 }
 
@@ -146,7 +150,7 @@ export async function deadlineFigures(db: OutcomesDb, scope: OutcomesScope): Pro
     deadlinesMet: advocates.filter((status) => status === 'met').length,
     deadlinesMissed: advocates.filter((status) => status === 'missed').length,
     perPayer: new Map(
-      [...payers].map(([payer, payerRecords]) => [payer, payerResponse(payerRecords, scope.asOf)]),
+      [...payers].map(([payer, payerRecords]) => [payer, payerResponse(payerRecords, scope)]),
     ),
   };
 }

@@ -1,10 +1,10 @@
 import { treatmentKinds, treatmentLabels, type TreatmentKind } from '../../shared/domain/treatments';
 import type { DecisionTally, DenialReason } from '../../shared/schemas/outcomes';
-import { daysBetween } from '../deadlines/date-arithmetic';
 import { groupBy, median, ratio } from './outcome-math';
 import { dialectOf } from '../db/dialect/dialect-of';
 import { countedEvents, periodInstants, splitAtWholeUtcMonths, type InstantRange } from './outcome-events';
 import {
+  daysBetweenIn,
   isInPeriod,
   localDateOf,
   payerNotRecorded,
@@ -272,7 +272,7 @@ async function daysToFirstDecision(
   return {
     days: [...firstAfterIntake.values()]
       .filter((row) => isInPeriod(row.decidedOn, scope))
-      .map((row) => daysBetween(row.openedOn, row.decidedOn)),
+      .map((row) => daysBetweenIn(scope, row.openedOn, row.decidedOn)),
     decidedOnlyBeforeIntake: new Set(rows.map((row) => row.caseId)).size - firstAfterIntake.size,
   };
 }
