@@ -11,15 +11,15 @@ import { destinationsThatWorked } from '../src/core/outcomes/delivery-figures';
 import { fundingGrantedCents } from '../src/core/outcomes/funding-figures';
 import type { OutcomesDb, OutcomesScope } from '../src/core/outcomes/outcomes-scope';
 import { dataFilePaths } from '../src/core/storage/data-directory';
-import { sampleMs, statsOf } from './figures';
+import { statsOf } from './figures';
 import { benchPassphrase, ensureBenchFixture } from './fixture';
 import { outcomesInputs } from './user-operations';
 
 /**
  * `tsx bench/outcomes-parts-bench.ts --cases N [--samples 7]`: the Outcomes report's parts (each
- * figure function of computeOutcomes, then the whole report), warm, min / median / max, for each
- * of the bench's Outcomes inputs. The Outcomes row of the main bench is their sum; this says which
- * part it is.
+ * figure function of computeOutcomes, then the whole report), warm, min / median / max of the wall
+ * clock and of CPU time, for each of the bench's Outcomes inputs. The Outcomes row of the main bench
+ * is their sum; this says which part it is.
  */
 const { values } = parseArgs({
   options: { cases: { type: 'string', default: '100000' }, samples: { type: 'string', default: '7' } },
@@ -51,11 +51,25 @@ try {
       asOf: civilDateInZone(clock.now.getTime(), timeZone),
     };
     log(`${name} (${values.cases} cases, ${samples} warm samples, ms):`);
+    // Wall clock, and this process's CPU time beside it: on a shared machine the wall clock mostly
+    // says how busy the machine was (the store is read in this thread, so its work is counted).
     const report = async (label: string, work: () => Promise<unknown>) => {
       await work();
-      const stats = statsOf(await sampleMs(samples, work));
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let sample = 0; sample < samples; sample += 1) {
+        const started = performance.now();
+        const cpuBefore = process.cpuUsage();
+        await work();
+        const used = process.cpuUsage(cpuBefore);
+        wall.push(performance.now() - started);
+        cpu.push((used.user + used.system) / 1000);
+      }
+      const [wallStats, cpuStats] = [statsOf(wall), statsOf(cpu)];
+      const figure = (value: number) => value.toFixed(1).padStart(7);
       log(
-        `  ${label.padEnd(24)} min ${stats.min.toFixed(1).padStart(7)}  median ${stats.median.toFixed(1).padStart(7)}  max ${stats.max.toFixed(1).padStart(7)}`,
+        `  ${label.padEnd(24)} wall min ${figure(wallStats.min)} median ${figure(wallStats.median)} max ${figure(wallStats.max)}` +
+          `  |  CPU min ${figure(cpuStats.min)} median ${figure(cpuStats.median)} max ${figure(cpuStats.max)}`,
       );
     };
     for (const [part, figure] of parts) await report(part, () => figure(store.db, scope));
