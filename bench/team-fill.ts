@@ -462,7 +462,7 @@ async function buildDerivedRows(
      WHERE e.deleted_at IS NULL AND (e.type = 'payer_decision' OR (e.type IN (${deliveredEventTypes.map((type) => `'${type}'`).join(', ')})
        AND ${text('deliveryProof.method')} IS NOT NULL))`,
   );
-  // What outcome_decision_months_follow_facts adds for each kept decision (0203 fills it the same way).
+  // What outcome_decision_months_follow_facts adds for each kept decision (0205 fills it the same way).
   await client.query(
     `INSERT INTO outcome_decision_months (month, assigned_advocate, payer, treatment, level, decision, reason,
        decisions, first_at)

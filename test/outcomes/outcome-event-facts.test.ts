@@ -17,7 +17,7 @@ import { openTestStore, storeEngines } from '../helpers/test-stores';
  * caseload and after every kind of change: an event edited, moved to the trash, restored, deleted
  * and moved to another case; a case's stage changed, moved to another advocate, its coverage's
  * payer renamed, the case and a client trashed and restored. The payer decisions are also kept
- * counted per UTC month (`outcome_decision_months`, migration 0203), which must say what a plain
+ * counted per UTC month (`outcome_decision_months`, migration 0205), which must say what a plain
  * count of the kept rows says.
  */
 

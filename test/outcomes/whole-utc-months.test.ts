@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitAtWholeUtcMonths } from '../../src/core/outcomes/outcome-events';
 
-/** Where the kept month counts (migration 0203) take over from the events, and where they cannot. */
+/** Where the kept month counts (migration 0205) take over from the events, and where they cannot. */
 describe('a period cut at whole UTC months', () => {
   it('gives the whole months inside it, and the instants either side to the events', () => {
     // A New York year: from 05:00 UTC on its first day to 05:00 UTC after its last.

@@ -115,7 +115,7 @@ function recurringReasons(reasons: readonly DenialReasonCount[]): DenialReason[]
 }
 
 /**
- * Where the period's decisions are counted: the kept month counts (migration 0203) for the UTC
+ * Where the period's decisions are counted: the kept month counts (migration 0205) for the UTC
  * months wholly inside it, so a year adds up a year of monthly rows however many cases there
  * are, and the counted events for the instants outside them (and for the whole period where
  * the kept rows are not the reader's to read, as `countedEvents` says).

@@ -33,7 +33,7 @@ function utcMonthStart(instant: string, months: number): string {
 }
 
 /**
- * A range of instants cut where kept monthly counts can answer for it (migration 0203): the UTC
+ * A range of instants cut where kept monthly counts can answer for it (migration 0205): the UTC
  * months wholly inside it (`YYYY-MM`, first and last), and the instants before and after them,
  * which only the events can. A range within one month has no whole month.
  */

@@ -39,7 +39,7 @@ import * as eventsByTypeCovering from './0167-events-by-type-covering';
 import * as outcomeEventFacts from './0168-outcome-event-facts';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
 import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
-import * as outcomeDecisionMonths from './0203-outcome-decision-months';
+import * as outcomeDecisionMonths from './0205-outcome-decision-months';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -86,5 +86,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0168-outcome-event-facts': outcomeEventFacts,
   '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
   '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
-  '0203-outcome-decision-months': outcomeDecisionMonths,
+  '0205-outcome-decision-months': outcomeDecisionMonths,
 };

@@ -1,7 +1,7 @@
 /**
  * Outcomes' payer decisions counted per UTC month (`YYYY-MM` of the decision's instant), one row
  * per advocate, payer, treatment, level, decision and, for a denial, reason (null otherwise), kept
- * by triggers from `outcome_event_facts` (migration 0203). Read-only for app code.
+ * by triggers from `outcome_event_facts` (migration 0205). Read-only for app code.
  */
 export type OutcomeDecisionMonthsTable = {
   month: string;

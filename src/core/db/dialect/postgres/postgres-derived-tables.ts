@@ -14,7 +14,7 @@ export const postgresDerivedTables: DerivedTableUpkeep = {
     },
     { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
     // 0102-case-outcome-facts.ts, 0103-caseload-changes.ts, 0168-outcome-event-facts.ts and
-    // 0203-outcome-decision-months.ts.
+    // 0205-outcome-decision-months.ts.
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'outcome_event_facts', follows: ['caseload_entries', 'events'] },

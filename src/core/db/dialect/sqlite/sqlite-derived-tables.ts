@@ -75,7 +75,7 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'outcome_event_facts_entries_delete',
     'outcome_event_facts_entries_update',
   ],
-  // Migration 0203: Outcomes' payer decisions counted per month, following the kept event rows.
+  // Migration 0205: Outcomes' payer decisions counted per month, following the kept event rows.
   outcome_decision_months: ['outcome_decision_months_insert', 'outcome_decision_months_delete'],
   // Migration 0160: the open dates per due day, which the reminder summary's overdue count sums.
   reminder_day_counts: [

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { ownerPassage } from './0145-team-members-and-row-security';
 
 /**
- * Team mode only: Outcomes' decisions counted per month (0203's `outcome_decision_months`) are
+ * Team mode only: Outcomes' decisions counted per month (0205's `outcome_decision_months`) are
  * read only by a supervisor, who sees every case, as 0169 does for the kept event rows they are
  * counted from: granted to every reader they would show a navigator the decisions of cases they
  * do not see. A navigator's or viewer's Outcomes is counted from the rows they see instead

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * The PostgreSQL half of 0203 (the SQLite chain's `0203-outcome-decision-months.ts` says why the
+ * The PostgreSQL half of 0205 (the SQLite chain's `0205-outcome-decision-months.ts` says why the
  * table exists): the kept payer decisions counted per UTC month, one row per advocate, payer,
  * treatment, level, decision and, for a denial, reason. The same table, rows and index; the
  * trigger is PL/pgSQL, firing on the same changes as SQLite's and writing the same rows (checked

@@ -1,13 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { up as upOnSqlite } from '../../src/core/db/migrations/0203-outcome-decision-months';
-import { up as upOnPostgres } from '../../src/core/db/dialect/postgres/migrations/0203-outcome-decision-months';
+import { up as upOnSqlite } from '../../src/core/db/migrations/0205-outcome-decision-months';
+import { up as upOnPostgres } from '../../src/core/db/dialect/postgres/migrations/0205-outcome-decision-months';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { storeEngines } from '../helpers/test-stores';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
 
 /**
- * 0203 counts the payer decisions a store already holds per UTC month as its triggers would have:
+ * 0205 counts the payer decisions a store already holds per UTC month as its triggers would have:
  * the step is run again on a store whose month counts were taken away, and its rows must be those
  * the triggers kept, and a plain count of the kept decisions. On a real encrypted store and a
  * team's database.
@@ -30,7 +30,7 @@ const comparable = (rows: readonly MonthRow[]) =>
     }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-describe.each(storeEngines)('0203 on %s', (engine) => {
+describe.each(storeEngines)('0205 on %s', (engine) => {
   it('counts the decisions already kept, per month, as its triggers count new ones', async () => {
     contract = await startContractSession(newDataDirectory(), 'navigator', engine);
     const { call, session } = contract;
