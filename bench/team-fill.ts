@@ -58,6 +58,7 @@ const filledTables = [
   'caseload_entries',
   'case_outcome_facts',
   'outcome_event_facts',
+  'outcome_decision_months',
   'client_search',
   'case_search',
   'event_search',
@@ -460,6 +461,14 @@ async function buildDerivedRows(
      FROM events e JOIN caseload_entries entry ON entry.case_id = e.case_id
      WHERE e.deleted_at IS NULL AND (e.type = 'payer_decision' OR (e.type IN (${deliveredEventTypes.map((type) => `'${type}'`).join(', ')})
        AND ${text('deliveryProof.method')} IS NOT NULL))`,
+  );
+  // What outcome_decision_months_follow_facts adds for each kept decision (0205 fills it the same way).
+  await client.query(
+    `INSERT INTO outcome_decision_months (month, assigned_advocate, payer, treatment, level, decision, reason,
+       decisions, first_at)
+     SELECT substr(occurred_at, 1, 7), assigned_advocate, payer, treatment, level, decision,
+       CASE WHEN decision = 'denied' THEN reason END, count(*), min(occurred_at)
+     FROM outcome_event_facts WHERE type = 'payer_decision' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   );
   // caseload_changes' number moves once per entry written: it only has to move.
   await client.query(

@@ -16,7 +16,9 @@ import { openTestStore, storeEngines } from '../helpers/test-stores';
  * (each event's JSON details parsed here, each instant put on the calendar here), on a varied
  * caseload and after every kind of change: an event edited, moved to the trash, restored, deleted
  * and moved to another case; a case's stage changed, moved to another advocate, its coverage's
- * payer renamed, the case and a client trashed and restored.
+ * payer renamed, the case and a client trashed and restored. The payer decisions are also kept
+ * counted per UTC month (`outcome_decision_months`, migration 0205), which must say what a plain
+ * count of the kept rows says.
  */
 
 const timeZone = 'America/New_York';
@@ -26,8 +28,10 @@ const treatments = ['tms', 'esketamine', 'iv_ketamine'] as const;
 const decisions = ['approved', 'partially_approved', 'denied'] as const;
 const reasons = ['Not medically necessary', 'not  medically necessary.', 'Experimental', 'Out of network'];
 const deliveredTypes: readonly string[] = [...submissionEventTypes, 'correspondence'];
+// Whole UTC months inside with days either side, a New York month (no whole UTC month), one day.
 const periods = [
   { from: '2025-11-24', to: '2026-11-23' },
+  { from: '2026-01-01', to: '2026-06-30' },
   { from: '2026-03-01', to: '2026-03-31' },
   { from: '2026-03-15', to: '2026-03-15' },
 ];
@@ -156,6 +160,25 @@ async function change(db: Kysely<AdvocaseDatabase>): Promise<void> {
       created_at: now,
     })
     .execute();
+  // Two more decisions counted with the one above, the first then deleted: its month is first
+  // decided at the next one again.
+  for (const [id, day] of [
+    [1001, '10'],
+    [1002, '12'],
+  ] as const)
+    await db
+      .insertInto('events')
+      .values({
+        id,
+        case_id: 6,
+        type: 'payer_decision',
+        occurred_at: `2026-03-${day}T12:00:00.000Z`,
+        summary: 'Added later',
+        details: details('approved', null),
+        created_at: now,
+      })
+      .execute();
+  await db.deleteFrom('events').where('id', '=', 1001).execute();
   // Cases: stage changed, moved to another advocate, trashed, restored; a client trashed.
   await db.updateTable('cases').set({ stage: 'denied' }).where('id', 'in', [3, 4]).execute();
   await db.updateTable('cases').set({ assigned_advocate: 'Luis Ortega' }).where('id', '=', 3).execute();
@@ -263,11 +286,19 @@ function expectedFigures(
   };
   const payerOf = (event: PlainEvent) => event.payer ?? 'Payer not recorded';
   const reasons: Record<string, Record<string, number>> = {};
-  for (const event of decided) {
+  // Each reason's spelling first given in the period (the same instant: the spelling sorted first).
+  const firstSpellings: Record<string, Record<string, string>> = {};
+  const inOrderGiven = [...decided].sort(
+    (a, b) =>
+      a.occurred_at.localeCompare(b.occurred_at) ||
+      String(a.details.reason).localeCompare(String(b.details.reason)),
+  );
+  for (const event of inOrderGiven) {
     if (event.details.decision !== 'denied' || typeof event.details.reason !== 'string') continue;
     const group = (reasons[payerOf(event)] ??= {});
     const key = normaliseReason(event.details.reason);
     group[key] = (group[key] ?? 0) + 1;
+    (firstSpellings[payerOf(event)] ??= {})[key] ??= event.details.reason;
   }
   const destinations: Record<string, number> = {};
   for (const event of inScope.filter((event) => event.type !== 'payer_decision')) {
@@ -291,6 +322,7 @@ function expectedFigures(
     byTreatment: countBy((event) => event.treatment),
     byLevel: countBy((event) => String(typeof event.details.level === 'number' ? event.details.level : 0)),
     reasons,
+    firstSpellings,
     destinations,
   };
 }
@@ -337,8 +369,43 @@ function reportedFigures(report: OutcomesReport) {
   };
 }
 
+/** The month counts, as a plain count of the kept payer decisions by month and what is counted. */
+async function expectMonthCountsMatchTheKeptRows(db: Kysely<AdvocaseDatabase>): Promise<void> {
+  const { rows: truth } = await sql<Record<string, unknown>>`
+    select substr(occurred_at, 1, 7) as month, assigned_advocate, payer, treatment, level, decision,
+      case when decision = 'denied' then reason end as reason, count(*) as decisions,
+      min(occurred_at) as first_at
+    from outcome_event_facts where type = 'payer_decision'
+    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  const kept = await db
+    .selectFrom('outcome_decision_months')
+    .select([
+      'month',
+      'assigned_advocate',
+      'payer',
+      'treatment',
+      'level',
+      'decision',
+      'reason',
+      'decisions',
+      'first_at',
+    ])
+    .execute();
+  const comparable = (rows: ReadonlyArray<Record<string, unknown>>) =>
+    rows
+      .map((row) => ({
+        ...row,
+        level: row.level === null ? null : Number(row.level),
+        decisions: Number(row.decisions),
+      }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  expect(truth.length).toBeGreaterThan(20);
+  expect(comparable(kept)).toEqual(comparable(truth));
+}
+
 async function expectSameFigures(db: Kysely<AdvocaseDatabase>): Promise<void> {
   await expectKeptRowsMatchTheEvents(db);
+  await expectMonthCountsMatchTheKeptRows(db);
   const events = await plainEvents(db);
   for (const period of periods) {
     for (const advocate of advocates) {
@@ -357,12 +424,29 @@ async function expectSameFigures(db: Kysely<AdvocaseDatabase>): Promise<void> {
           )
           .filter(([, counts]) => Object.keys(counts).length > 0),
       );
+      const { firstSpellings, ...figures } = truth;
       expect({ period, advocate, ...reportedFigures(report) }).toEqual({
         period,
         advocate,
-        ...truth,
+        ...figures,
         reasons: recurring,
       });
+      // Each recurring reason is shown as first written in the period, tidied of spaces and final punctuation.
+      for (const payer of report.payers)
+        for (const { reason } of payer.recurringDenialReasons) {
+          const firstGiven = firstSpellings[payer.payer]![normaliseReason(reason)]!.trim().replace(
+            /\s+/g,
+            ' ',
+          );
+          expect({ payer: payer.payer, period, advocate, shown: firstGiven.slice(0, reason.length) }).toEqual(
+            {
+              payer: payer.payer,
+              period,
+              advocate,
+              shown: reason,
+            },
+          );
+        }
     }
   }
 }

@@ -323,6 +323,19 @@ describe.each(storeEngines)('on %s', (engine) => {
       const after = await contract.call('outcomes.report', year2026);
       // C2's window now falls in 2027: only C4's external review is missed.
       expect(after.headline).toMatchObject({ deadlinesMet: 2, deadlinesMissed: 1 });
+      // It counts on the day it was moved to, and marked done before that day it was met there.
+      const movedTo = { from: '2027-01-15', to: '2027-01-15' };
+      expect((await contract.call('outcomes.report', movedTo)).headline).toMatchObject({
+        deadlinesMet: 0,
+        deadlinesMissed: 0,
+      });
+      await contract.call('deadlines.markDone', {
+        item: { source: 'deadline', caseId: c2, deadlineKey: window!.key },
+      });
+      expect((await contract.call('outcomes.report', movedTo)).headline).toMatchObject({
+        deadlinesMet: 1,
+        deadlinesMissed: 0,
+      });
 
       const empty = await contract.call('outcomes.report', { from: '2030-01-01', to: '2030-12-31' });
       expect(empty.headline).toMatchObject({

@@ -56,6 +56,7 @@ import type { TimeEntriesTable } from './tables/time-entries';
 import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
 import type { CaseOutcomeFactsTable } from './tables/case-outcome-facts';
 import type { OutcomeEventFactsTable } from './tables/outcome-event-facts';
+import type { OutcomeDecisionMonthsTable } from './tables/outcome-decision-months';
 import type { ReminderDayCountsTable } from './tables/reminder-day-counts';
 import type { RecordVersionsTable } from './tables/record-versions';
 
@@ -111,6 +112,7 @@ export type AdvocaseDatabase = {
   case_denial_notices: CaseDenialNoticesTable;
   case_outcome_facts: CaseOutcomeFactsTable;
   outcome_event_facts: OutcomeEventFactsTable;
+  outcome_decision_months: OutcomeDecisionMonthsTable;
   reminder_day_counts: ReminderDayCountsTable;
   record_versions: RecordVersionsTable;
 };

@@ -245,12 +245,20 @@ export function civilDateReaderInZone(timeZone: string): (instant: number) => Ci
     }
     return offset;
   };
+  // Each local day written once: formatting it again for every instant was most of the reading.
+  const written = new Map<number, CivilDate>();
   return (instant) => {
     if (!Number.isFinite(instant)) return civilDateInZone(instant, timeZone);
     const utcDay = Math.floor(instant / millisecondsPerDay);
     const offset = offsetAt(utcDay);
     if (offset !== offsetAt(utcDay + 1)) return civilDateInZone(instant, timeZone);
-    return fromDayNumber(Math.floor((instant + offset) / millisecondsPerDay));
+    const localDay = Math.floor((instant + offset) / millisecondsPerDay);
+    let date = written.get(localDay);
+    if (date === undefined) {
+      date = fromDayNumber(localDay);
+      written.set(localDay, date);
+    }
+    return date;
   };
 }
 

@@ -1,9 +1,10 @@
 import { treatmentKinds, treatmentLabels, type TreatmentKind } from '../../shared/domain/treatments';
 import type { DecisionTally, DenialReason } from '../../shared/schemas/outcomes';
-import { daysBetween } from '../deadlines/date-arithmetic';
 import { groupBy, median, ratio } from './outcome-math';
-import { countedEvents, periodInstants } from './outcome-events';
+import { dialectOf } from '../db/dialect/dialect-of';
+import { countedEvents, periodInstants, splitAtWholeUtcMonths, type InstantRange } from './outcome-events';
 import {
+  daysBetweenIn,
   isInPeriod,
   localDateOf,
   payerNotRecorded,
@@ -113,30 +114,75 @@ function recurringReasons(reasons: readonly DenialReasonCount[]): DenialReason[]
     .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }
 
-/** The counted events of the period, for the figures to count by what each needs. */
-async function eventsOfPeriod(db: OutcomesDb, scope: OutcomesScope) {
+/**
+ * Where the period's decisions are counted: the kept month counts (migration 0205) for the UTC
+ * months wholly inside it, so a year adds up a year of monthly rows however many cases there
+ * are, and the counted events for the instants outside them (and for the whole period where
+ * the kept rows are not the reader's to read, as `countedEvents` says).
+ */
+async function decisionSources(db: OutcomesDb, scope: OutcomesScope) {
   const period = periodInstants(scope);
+  if (!(await dialectOf(db).rowVisibility.seesEveryCase(db))) return { months: null, outside: [period] };
+  return splitAtWholeUtcMonths(period);
+}
+
+/** The counted events of a range of instants, for the figures to count by what each needs. */
+async function eventsOf(db: OutcomesDb, scope: OutcomesScope, range: InstantRange) {
   return db
     .selectFrom(await countedEvents(db, scope))
-    .where('counted.occurred_at', '>=', period.start)
-    .where('counted.occurred_at', '<', period.end);
+    .where('counted.occurred_at', '>=', range.start)
+    .where('counted.occurred_at', '<', range.end);
+}
+
+/** The counted events of the period, for the figures to count by what each needs. */
+function eventsOfPeriod(db: OutcomesDb, scope: OutcomesScope) {
+  return eventsOf(db, scope, periodInstants(scope));
+}
+
+/** The kept month counts of the months `months` spans, narrowed to the advocate in scope. */
+function keptMonths(db: OutcomesDb, scope: OutcomesScope, months: { first: string; last: string }) {
+  const inPeriod = db
+    .selectFrom('outcome_decision_months as kept')
+    .where('kept.month', '>=', months.first)
+    .where('kept.month', '<=', months.last);
+  return scope.advocate === null ? inPeriod : inPeriod.where('kept.assigned_advocate', '=', scope.advocate);
 }
 
 /** Payer decisions dated in the period, counted by the case's payer and treatment, level and decision. */
 async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DecisionRecord[]> {
-  const rows = await (
-    await eventsOfPeriod(db, scope)
-  )
-    .where('counted.type', '=', 'payer_decision')
-    .select([
-      'counted.payer',
-      'counted.treatment',
-      'counted.level',
-      'counted.decision',
-      (eb) => eb.fn.countAll<number | string>().as('count'),
-    ])
-    .groupBy(['counted.payer', 'counted.treatment', 'counted.level', 'counted.decision'])
-    .execute();
+  const { months, outside } = await decisionSources(db, scope);
+  const rows = [];
+  for (const range of outside) {
+    rows.push(
+      ...(await (
+        await eventsOf(db, scope, range)
+      )
+        .where('counted.type', '=', 'payer_decision')
+        .select([
+          'counted.payer',
+          'counted.treatment',
+          'counted.level',
+          'counted.decision',
+          (eb) => eb.fn.countAll<number | string>().as('count'),
+        ])
+        .groupBy(['counted.payer', 'counted.treatment', 'counted.level', 'counted.decision'])
+        .execute()),
+    );
+  }
+  if (months !== null) {
+    rows.push(
+      ...(await keptMonths(db, scope, months)
+        .select([
+          'kept.payer',
+          'kept.treatment',
+          'kept.level',
+          'kept.decision',
+          (eb) => eb.fn.sum<number | string>('kept.decisions').as('count'),
+        ])
+        .groupBy(['kept.payer', 'kept.treatment', 'kept.level', 'kept.decision'])
+        .execute()),
+    );
+  }
   return rows.map((row) => ({
     payer: row.payer ?? payerNotRecorded,
     treatment: row.treatment as TreatmentKind,
@@ -148,20 +194,43 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
 
 /** The reasons given for the period's denials, as written, counted per payer. */
 async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DenialReasonCount[]> {
-  const rows = await (
-    await eventsOfPeriod(db, scope)
-  )
-    .where('counted.type', '=', 'payer_decision')
-    .where('counted.decision', '=', 'denied')
-    .where('counted.reason', 'is not', null)
-    .select([
-      'counted.payer',
-      'counted.reason',
-      (eb) => eb.fn.countAll<number | string>().as('count'),
-      (eb) => eb.fn.min('counted.occurred_at').as('firstGivenAt'),
-    ])
-    .groupBy(['counted.payer', 'counted.reason'])
-    .execute();
+  const { months, outside } = await decisionSources(db, scope);
+  const rows = [];
+  for (const range of outside) {
+    rows.push(
+      ...(await (
+        await eventsOf(db, scope, range)
+      )
+        .where('counted.type', '=', 'payer_decision')
+        .where('counted.decision', '=', 'denied')
+        .where('counted.reason', 'is not', null)
+        .select([
+          'counted.payer',
+          'counted.reason',
+          (eb) => eb.fn.countAll<number | string>().as('count'),
+          (eb) => eb.fn.min('counted.occurred_at').as('firstGivenAt'),
+        ])
+        .groupBy(['counted.payer', 'counted.reason'])
+        .execute()),
+    );
+  }
+  if (months !== null) {
+    rows.push(
+      ...(await keptMonths(db, scope, months)
+        .where('kept.decision', '=', 'denied')
+        .where('kept.reason', 'is not', null)
+        .select([
+          'kept.payer',
+          'kept.reason',
+          (eb) => eb.fn.sum<number | string>('kept.decisions').as('count'),
+          (eb) => eb.fn.min('kept.first_at').as('firstGivenAt'),
+        ])
+        .groupBy(['kept.payer', 'kept.reason'])
+        .execute()),
+    );
+  }
+  // A reason given both inside and outside the whole months comes twice: the counts are added up
+  // and the spelling first given wins by `firstGivenAt` (recurringReasons).
   return rows.map((row) => ({
     payer: row.payer ?? payerNotRecorded,
     reason: String(row.reason),
@@ -203,7 +272,7 @@ async function daysToFirstDecision(
   return {
     days: [...firstAfterIntake.values()]
       .filter((row) => isInPeriod(row.decidedOn, scope))
-      .map((row) => daysBetween(row.openedOn, row.decidedOn)),
+      .map((row) => daysBetweenIn(scope, row.openedOn, row.decidedOn)),
     decidedOnlyBeforeIntake: new Set(rows.map((row) => row.caseId)).size - firstAfterIntake.size,
   };
 }

@@ -11,16 +11,46 @@ export const deliveredEventTypes = [...submissionEventTypes, 'correspondence'] a
 /** One counted event, as `outcome_event_facts` keeps it (src/core/db/tables/outcome-event-facts.ts). */
 export type CountedEvent = Omit<OutcomeEventFactsTable, 'event_id' | 'assigned_advocate'>;
 
+export type InstantRange = { readonly start: string; readonly end: string };
+
 /**
  * The period as UTC instants: from the first instant of its first day where the advocate works to
  * the first instant of the day after its last. Events are stored as UTC instants in one ISO form
  * (`toISOString`, src/shared/schemas/events.ts), so comparing the text decides "in the period"
  * exactly, and the database can count the period's events without handing each one over.
  */
-export function periodInstants(scope: OutcomesScope): { readonly start: string; readonly end: string } {
+export function periodInstants(scope: OutcomesScope): InstantRange {
   return {
     start: new Date(startOfDayInZone(scope.from, scope.timeZone)).toISOString(),
     end: new Date(startOfDayInZone(addCalendarDays(scope.to, 1), scope.timeZone)).toISOString(),
+  };
+}
+
+/** The first instant of the UTC month `months` after the one `instant` is in, in the events' ISO form. */
+function utcMonthStart(instant: string, months: number): string {
+  const date = new Date(instant);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1)).toISOString();
+}
+
+/**
+ * A range of instants cut where kept monthly counts can answer for it (migration 0205): the UTC
+ * months wholly inside it (`YYYY-MM`, first and last), and the instants before and after them,
+ * which only the events can. A range within one month has no whole month.
+ */
+export function splitAtWholeUtcMonths(range: InstantRange): {
+  readonly months: { readonly first: string; readonly last: string } | null;
+  readonly outside: readonly InstantRange[];
+} {
+  const startOfFirst =
+    utcMonthStart(range.start, 0) === range.start ? range.start : utcMonthStart(range.start, 1);
+  const endOfLast = utcMonthStart(range.end, 0);
+  if (startOfFirst >= endOfLast) return { months: null, outside: [range] };
+  return {
+    months: { first: startOfFirst.slice(0, 7), last: utcMonthStart(endOfLast, -1).slice(0, 7) },
+    outside: [
+      { start: range.start, end: startOfFirst },
+      { start: endOfLast, end: range.end },
+    ].filter((part) => part.start < part.end),
   };
 }
 

@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { OutcomesFilters } from '../../shared/schemas/outcomes';
-import { addCalendarDays, civilDateReaderInZone, type CivilDate } from '../deadlines/date-arithmetic';
+import {
+  addCalendarDays,
+  civilDateReaderInZone,
+  daysBetween,
+  type CivilDate,
+} from '../deadlines/date-arithmetic';
 import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 
@@ -51,6 +56,32 @@ export function localDateOf(instant: string, scope: OutcomesScope): CivilDate {
     civilDateReaders.set(scope, read);
   }
   return read(Date.parse(instant));
+}
+
+/** Days from the period's first day to each date met, counted once per date and computation. */
+const dayCounts = new WeakMap<OutcomesScope, Map<CivilDate, number>>();
+
+/**
+ * Whole days from `from` to `to`, as `daysBetween` counts them: the difference of each date's
+ * distance from the period's first day, each date's counted once. A year's decisions and deadlines
+ * carry a few hundred distinct dates, and parsing two of them for every row was a third of the
+ * time a year's days to decision took at 100,000 cases.
+ */
+export function daysBetweenIn(scope: OutcomesScope, from: CivilDate, to: CivilDate): number {
+  let counts = dayCounts.get(scope);
+  if (!counts) {
+    counts = new Map();
+    dayCounts.set(scope, counts);
+  }
+  const dayOf = (date: CivilDate) => {
+    let count = counts.get(date);
+    if (count === undefined) {
+      count = daysBetween(scope.from, date);
+      counts.set(date, count);
+    }
+    return count;
+  };
+  return dayOf(to) - dayOf(from);
 }
 
 export function isInPeriod(date: CivilDate, scope: OutcomesScope): boolean {

@@ -22,6 +22,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0198-team-search-scoped',
   '0200-team-viewer-records-own-access',
   '0201-team-search-by-index',
+  '0205-team-outcome-decision-months-withheld',
 ];
 
 export const teamOnlyTables: readonly string[] = [

@@ -123,6 +123,14 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
   const eventFacts = (
     await db.selectFrom('outcome_event_facts').selectAll().orderBy('event_id').execute()
   ).map((facts) => ({ ...facts, level: facts.level === null ? null : Number(facts.level) }));
+  // Sorted here: the engines order nulls (an advocate, a reason) differently.
+  const decisionMonths = (await db.selectFrom('outcome_decision_months').selectAll().execute())
+    .map((month) => ({
+      ...month,
+      level: month.level === null ? null : Number(month.level),
+      decisions: Number(month.decisions),
+    }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const reminderDays = (
     await db.selectFrom('reminder_day_counts').selectAll().orderBy('due_on').execute()
   ).map((day) => ({ ...day, open_count: Number(day.open_count) }));
@@ -135,7 +143,7 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
       10,
     );
   }
-  return { entries, stageCounts, outcomeFacts, eventFacts, reminderDays, found };
+  return { entries, stageCounts, outcomeFacts, eventFacts, decisionMonths, reminderDays, found };
 }
 
 async function changeCounter(db: Kysely<AdvocaseDatabase>): Promise<number> {
@@ -153,7 +161,7 @@ describe('the derived tables on SQLite and PostgreSQL', () => {
     vi.useRealTimers();
   });
 
-  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case and event facts, reminder day counts and search matches', async () => {
+  it('hold the same rows after the same writes: caseload entries, stage counts, Outcomes’ case and event facts and decision months, reminder day counts and search matches', async () => {
     const states: Partial<Record<StoreEngine, Awaited<ReturnType<typeof derivedState>>>> = {};
     for (const engine of storeEngines) {
       const store = await openTestStore(engine);

@@ -40,6 +40,7 @@ import * as outcomeEventFacts from './0168-outcome-event-facts';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
 import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
+import * as outcomeDecisionMonths from './0205-outcome-decision-months';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -87,4 +88,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0199-open-tasks-in-deadline-summaries': openTasksInDeadlineSummaries,
   '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
   '0204-caseload-overdue-count': caseloadOverdueCount,
+  '0205-outcome-decision-months': outcomeDecisionMonths,
 };

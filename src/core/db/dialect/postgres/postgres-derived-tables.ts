@@ -13,10 +13,12 @@ export const postgresDerivedTables: DerivedTableUpkeep = {
       follows: ['cases', 'clients', 'coverages', 'case_deadline_summaries', 'case_evidence_summaries'],
     },
     { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
-    // 0102-case-outcome-facts.ts, 0103-caseload-changes.ts and 0168-outcome-event-facts.ts.
+    // 0102-case-outcome-facts.ts, 0103-caseload-changes.ts, 0168-outcome-event-facts.ts and
+    // 0205-outcome-decision-months.ts.
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'outcome_event_facts', follows: ['caseload_entries', 'events'] },
+    { table: 'outcome_decision_months', follows: ['outcome_event_facts'] },
     {
       table: 'reminder_day_counts',
       follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],

@@ -75,6 +75,8 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
     'outcome_event_facts_entries_delete',
     'outcome_event_facts_entries_update',
   ],
+  // Migration 0205: Outcomes' payer decisions counted per month, following the kept event rows.
+  outcome_decision_months: ['outcome_decision_months_insert', 'outcome_decision_months_delete'],
   // Migration 0160: the open dates per due day, which the reminder summary's overdue count sums.
   reminder_day_counts: [
     'reminder_day_counts_deadline_insert',
@@ -114,6 +116,7 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'outcome_event_facts', follows: ['caseload_entries', 'events'] },
+    { table: 'outcome_decision_months', follows: ['outcome_event_facts'] },
     {
       table: 'reminder_day_counts',
       follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],

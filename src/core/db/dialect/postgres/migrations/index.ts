@@ -22,6 +22,8 @@ import * as teamSearchScoped from './0198-team-search-scoped';
 import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-summaries';
 import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
+import * as outcomeDecisionMonths from './0205-outcome-decision-months';
+import * as teamOutcomeDecisionMonthsWithheld from './0205-team-outcome-decision-months-withheld';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 import * as teamSearchByIndex from './0201-team-search-by-index';
 
@@ -62,4 +64,6 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0201-team-search-by-index': teamSearchByIndex,
   '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
   '0204-caseload-overdue-count': caseloadOverdueCount,
+  '0205-outcome-decision-months': outcomeDecisionMonths,
+  '0205-team-outcome-decision-months-withheld': teamOutcomeDecisionMonthsWithheld,
 };
