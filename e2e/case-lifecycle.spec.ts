@@ -209,7 +209,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await openTab(walk, 'timeline');
   await addEvent(page, 'Payer decision', 'Spravato denied: step therapy not met', null, async (d) => {
     await d.getByLabel('Decision', { exact: true }).selectOption('denied');
-    await d.getByLabel('Decision on').selectOption('0');
+    await expect(d.getByLabel('Decision on')).toHaveValue('0');
     await d.getByLabel('Date on the notice').fill(dayFromToday(-50));
     await d.getByLabel('Date it arrived').fill(dayFromToday(-50));
   });
@@ -261,7 +261,8 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await openTab(walk, 'timeline');
   await addEvent(page, 'Payer decision', 'Appeal upheld: still not medically necessary', null, async (d) => {
     await d.getByLabel('Decision', { exact: true }).selectOption('denied');
-    await d.getByLabel('Decision on').selectOption('1');
+    // The form starts on the review the case is waiting on, not the initial request.
+    await expect(d.getByLabel('Decision on')).toHaveValue('1');
     await d.getByLabel('Date on the notice').fill(dayFromToday(-30));
     await d.getByLabel('Date it arrived').fill(dayFromToday(-30));
     await d.getByLabel('Final internal decision (ends internal appeals)').check();
@@ -294,7 +295,7 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await openTab(walk, 'timeline');
   await addEvent(page, 'Payer decision', 'External review overturned the denial', null, async (d) => {
     await d.getByLabel('Decision', { exact: true }).selectOption('approved');
-    await d.getByLabel('Decision on').selectOption('3');
+    await expect(d.getByLabel('Decision on')).toHaveValue('3');
     await d.getByLabel('Date on the notice').fill(dayFromToday(-2));
     await d.getByLabel('Date it arrived').fill(dayFromToday(-2));
   });

@@ -64,6 +64,25 @@ export function stageAfterEvent(event: LifecycleEvent): CaseStage | null {
   }
 }
 
+/**
+ * Which review a payer decision recorded now most likely answers: the one the case's stage says
+ * is waiting (an appeal level, the external review), else the initial request. A decision form
+ * starts on it, so an appeal's answer is not filed as the initial request's by a form left as it
+ * opened (which would count it among the initial decisions on Outcomes).
+ */
+export function decisionLevelAwaited(stage: CaseStage): 0 | 1 | 2 | 3 {
+  switch (stage) {
+    case 'internal_appeal_1':
+      return 1;
+    case 'internal_appeal_2':
+      return 2;
+    case 'external_review':
+      return 3;
+    default:
+      return 0;
+  }
+}
+
 /** The timeline entry types that can move a stage: the ones worth reading to find the latest step. */
 export const stageMovingEventTypes: readonly TimelineEventType[] = [
   'phone_call',

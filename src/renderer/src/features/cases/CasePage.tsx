@@ -351,6 +351,7 @@ export function CasePage({ caseId, tab, onAnnounce }: Props) {
         open={openForm !== null}
         variant={openForm ?? 'any'}
         organization={current.payer}
+        stage={current.stage}
         onOpenChange={(isOpen) => setOpenForm(isOpen ? openForm : null)}
         onSaved={(message) => void afterTimelineStep(message)}
       />

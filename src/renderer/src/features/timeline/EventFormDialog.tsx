@@ -5,6 +5,8 @@ import {
   timelineEventTypes,
   type TimelineEventType,
 } from '@shared/domain/timeline-event-types';
+import { decisionLevelAwaited } from '@shared/domain/case-lifecycle';
+import type { CaseStage } from '@shared/domain/case-stages';
 import { eventPayloadSchema } from '@shared/schemas/events';
 import { refreshQueries } from '../../app/query-client';
 import { FormDialog } from '../../components/FormDialog';
@@ -33,7 +35,12 @@ type Props = {
   readonly variant: 'quick-call' | 'any';
   /** Whom a call or letter is usually with: the case's payer, filled in until the user changes it. */
   readonly organization?: string | null;
+  /** The case's stage: a payer decision starts on the review it is waiting on. */
+  readonly stage: CaseStage;
 };
+
+/** What the form starts with besides its fields' own defaults, from the case it is on. */
+type CaseDefaults = { readonly organization: string | null; readonly stage: CaseStage };
 
 // The quick call log is Add event → Phone call with its fields reordered, never a second form:
 // every field of a call is here (direction and minutes too, which invoices and reports read).
@@ -47,7 +54,7 @@ const quickCallKeys = [
   'followUp.dueOn',
 ];
 
-function initialValues(type: TimelineEventType, organization: string | null): FormValues {
+function initialValues(type: TimelineEventType, { organization, stage }: CaseDefaults): FormValues {
   const fields = fieldsForType(type);
   return {
     // Selects start on their first option, so the form never sends an empty choice.
@@ -57,6 +64,7 @@ function initialValues(type: TimelineEventType, organization: string | null): Fo
         .map((field) => [field.key, field.options![0]!.value]),
     ),
     ...(organization && fields.some((field) => field.key === 'withWhom') ? { withWhom: organization } : {}),
+    ...(type === 'payer_decision' ? { level: String(decisionLevelAwaited(stage)) } : {}),
   };
 }
 
@@ -72,7 +80,9 @@ export function EventFormDialog({
   onSaved,
   variant,
   organization = null,
+  stage,
 }: Props) {
+  const caseDefaults: CaseDefaults = { organization, stage };
   const [type, setType] = useState<TimelineEventType>('phone_call');
   // When it happened: the moment the form opens, until the user types a time. The form stays
   // mounted with its draft while the case page is open (hours, on a busy day), so "now" is taken
@@ -86,7 +96,7 @@ export function EventFormDialog({
   }
   const occurredAt = typedOccurredAt ?? toDateTimeInputValue(openedAt);
   const [summary, setSummary] = useState('');
-  const [values, setValues] = useState<FormValues>(() => initialValues('phone_call', organization));
+  const [values, setValues] = useState<FormValues>(() => initialValues('phone_call', caseDefaults));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const effectiveType = variant === 'quick-call' ? 'phone_call' : type;
   const fields =
@@ -99,7 +109,7 @@ export function EventFormDialog({
     setType('phone_call');
     setTypedOccurredAt(null);
     setSummary('');
-    setValues(initialValues('phone_call', organization));
+    setValues(initialValues('phone_call', caseDefaults));
     setErrors(noErrors);
   }
 
@@ -177,7 +187,7 @@ export function EventFormDialog({
               onChange={(event) => {
                 const next = event.target.value as TimelineEventType;
                 setType(next);
-                setValues(initialValues(next, organization));
+                setValues(initialValues(next, caseDefaults));
                 setErrors(noErrors);
               }}
             >
