@@ -337,7 +337,9 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await expect(card('Approval rate')).toContainText('100.0%');
   await expect(card('Approval rate')).toContainText('1 of 1 closed case the payer answered');
   // The walk's decisions are dated before the case was opened: no negative days, and said so.
-  await expect(card('Intake to decision')).toContainText('1 case decided only before intake left out');
+  await expect(card('Intake to decision')).toContainText(
+    '1 case left out: the payer decided before it was opened here',
+  );
   await expect(page.getByText('Approved', { exact: true }).first()).toBeVisible();
   await shootBothSizes(page, app, 'lifecycle-05-outcomes');
 });

@@ -40,7 +40,9 @@ export function approvalRateDetail(headline: {
 export function intakeToDecisionDetail(headline: { readonly casesDecidedOnlyBeforeIntake: number }): string {
   const leftOut = headline.casesDecidedOnlyBeforeIntake;
   return `median, to the first payer decision after intake${
-    leftOut > 0 ? `; ${formatCount(leftOut, 'case', 'cases')} decided only before intake left out` : ''
+    leftOut > 0
+      ? `; ${formatCount(leftOut, 'case', 'cases')} left out: the payer decided before ${leftOut === 1 ? 'it was' : 'they were'} opened here`
+      : ''
   }`;
 }
 
