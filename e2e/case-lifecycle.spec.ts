@@ -254,6 +254,11 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
     banner: /1 deadline or follow-up overdue/,
   });
   expect(await nextDeadlineCell(page)).not.toContain(appealDue);
+  // The caseload's filter says what the banner counts: the payer's missed date is overdue work.
+  const overdueOnly = page.getByRole('checkbox', { name: 'Overdue deadline or follow-up' });
+  await overdueOnly.check();
+  await expect(page.getByRole('row', { name: new RegExp(client) })).toBeVisible();
+  await overdueOnly.uncheck();
   await agendaSections(page);
   await shootBothSizes(page, app, 'lifecycle-02-agenda');
 

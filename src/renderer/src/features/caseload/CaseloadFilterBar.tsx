@@ -163,7 +163,7 @@ export function CaseloadFilterBar({
             onUpdateFilters({ hasOverdueDeadline: event.target.checked ? true : undefined })
           }
         />
-        Overdue deadline
+        Overdue deadline or follow-up
       </label>
       {isFiltered && (
         <Button variant="quiet" onClick={onClearFilters}>

@@ -81,7 +81,7 @@ function CaseloadsSection({ onAnnounce }: { readonly onAnnounce: (message: strin
                   Open cases
                 </th>
                 <th scope="col" className={styles.number}>
-                  With an overdue deadline
+                  With an overdue deadline or follow-up
                 </th>
                 <th scope="col" className={styles.number}>
                   Appeals due in 14 days
