@@ -45,4 +45,11 @@ describe('stampExhibit', () => {
     });
   });
 
+  it('passes on a damaged PDF unchanged and unnumbered, with the reason', async () => {
+    const damaged = new TextEncoder().encode('%PDF-1.7\nnot a PDF body');
+    const stamped = await stampExhibit(damaged, 'pdf', 'Exhibit 001', 'ADV', 1);
+    expect(stamped.pageCount).toBeNull();
+    expect(stamped.bytes).toBe(damaged);
+    expect(stamped.reason).toMatch(/copied as it is, without Bates numbers/);
+  });
 });

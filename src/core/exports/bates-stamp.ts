@@ -124,6 +124,9 @@ export async function openAsPdf(bytes: Uint8Array, mediaType: MediaType): Promis
       // pdf-lib's default parse speed waits for a timer (at least 1 ms) every 100 objects. A
       // vault file is parsed between awaits anyway, so the wait is idle time and no gain.
       document = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      // pdf-lib loads a body it cannot read as an empty document, which fails only once its pages
+      // are asked for: ask here, so such a file is passed on with its reason, not the export failed.
+      document.getPageCount();
     } else if (mediaType === 'png' || mediaType === 'jpeg') {
       document = await imageAsPdf(bytes, mediaType);
     } else {
