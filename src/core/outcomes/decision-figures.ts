@@ -148,15 +148,39 @@ function keptMonths(db: OutcomesDb, scope: OutcomesScope, months: { first: strin
   return scope.advocate === null ? inPeriod : inPeriod.where('kept.assigned_advocate', '=', scope.advocate);
 }
 
+/**
+ * Rows counted from both places the period's decisions are kept (decisionSources): the counted
+ * events of each range outside the whole months, then the kept month counts. A group found in
+ * both comes twice; the caller adds them up.
+ */
+async function countedFromBoth<Row>(
+  db: OutcomesDb,
+  scope: OutcomesScope,
+  count: {
+    readonly fromEvents: (events: Awaited<ReturnType<typeof eventsOf>>) => Promise<Row[]>;
+    readonly fromMonths: (kept: ReturnType<typeof keptMonths>) => Promise<Row[]>;
+  },
+): Promise<Row[]> {
+  const { months, outside } = await decisionSources(db, scope);
+  const rows: Row[] = [];
+  for (const range of outside) rows.push(...(await count.fromEvents(await eventsOf(db, scope, range))));
+  if (months !== null) rows.push(...(await count.fromMonths(keptMonths(db, scope, months))));
+  return rows;
+}
+
+type DecisionGroup = {
+  payer: string | null;
+  treatment: string;
+  level: number | null;
+  decision: string | null;
+  count: number | string;
+};
+
 /** Payer decisions dated in the period, counted by the case's payer and treatment, level and decision. */
 async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DecisionRecord[]> {
-  const { months, outside } = await decisionSources(db, scope);
-  const rows = [];
-  for (const range of outside) {
-    rows.push(
-      ...(await (
-        await eventsOf(db, scope, range)
-      )
+  const rows = await countedFromBoth<DecisionGroup>(db, scope, {
+    fromEvents: (events) =>
+      events
         .where('counted.type', '=', 'payer_decision')
         .select([
           'counted.payer',
@@ -166,12 +190,9 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
           (eb) => eb.fn.countAll<number | string>().as('count'),
         ])
         .groupBy(['counted.payer', 'counted.treatment', 'counted.level', 'counted.decision'])
-        .execute()),
-    );
-  }
-  if (months !== null) {
-    rows.push(
-      ...(await keptMonths(db, scope, months)
+        .execute(),
+    fromMonths: (kept) =>
+      kept
         .select([
           'kept.payer',
           'kept.treatment',
@@ -180,9 +201,8 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
           (eb) => eb.fn.sum<number | string>('kept.decisions').as('count'),
         ])
         .groupBy(['kept.payer', 'kept.treatment', 'kept.level', 'kept.decision'])
-        .execute()),
-    );
-  }
+        .execute(),
+  });
   return rows.map((row) => ({
     payer: row.payer ?? payerNotRecorded,
     treatment: row.treatment as TreatmentKind,
@@ -192,15 +212,18 @@ async function decisionsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<
   }));
 }
 
+type ReasonGroup = {
+  payer: string | null;
+  reason: string | null;
+  count: number | string;
+  firstGivenAt: string;
+};
+
 /** The reasons given for the period's denials, as written, counted per payer. */
 async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Promise<DenialReasonCount[]> {
-  const { months, outside } = await decisionSources(db, scope);
-  const rows = [];
-  for (const range of outside) {
-    rows.push(
-      ...(await (
-        await eventsOf(db, scope, range)
-      )
+  const rows = await countedFromBoth<ReasonGroup>(db, scope, {
+    fromEvents: (events) =>
+      events
         .where('counted.type', '=', 'payer_decision')
         .where('counted.decision', '=', 'denied')
         .where('counted.reason', 'is not', null)
@@ -211,12 +234,9 @@ async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Prom
           (eb) => eb.fn.min('counted.occurred_at').as('firstGivenAt'),
         ])
         .groupBy(['counted.payer', 'counted.reason'])
-        .execute()),
-    );
-  }
-  if (months !== null) {
-    rows.push(
-      ...(await keptMonths(db, scope, months)
+        .execute(),
+    fromMonths: (kept) =>
+      kept
         .where('kept.decision', '=', 'denied')
         .where('kept.reason', 'is not', null)
         .select([
@@ -226,9 +246,8 @@ async function denialReasonsInPeriod(db: OutcomesDb, scope: OutcomesScope): Prom
           (eb) => eb.fn.min('kept.first_at').as('firstGivenAt'),
         ])
         .groupBy(['kept.payer', 'kept.reason'])
-        .execute()),
-    );
-  }
+        .execute(),
+  });
   // A reason given both inside and outside the whole months comes twice: the counts are added up
   // and the spelling first given wins by `firstGivenAt` (recurringReasons).
   return rows.map((row) => ({
