@@ -47,6 +47,11 @@ describe.each(storeEngines)('global search on %s', (engine) => {
     expect(shown(await searchEverything(store.db, { text: 'jürg', limitPerKind: 8 }))).toEqual([
       'Clients: Jürgen Müller | [Jürgen] Müller',
     ]);
+    // A last word of four letters or more, which SQLite asks as the index's words it begins.
+    expect(shown(await searchEverything(store.db, { text: 'jurgen MULL', limitPerKind: 8 }))).toEqual([
+      'Clients: Jürgen Müller | [Jürgen] [Müller]',
+    ]);
+    expect(shown(await searchEverything(store.db, { text: 'Mullerz', limitPerKind: 8 }))).toEqual([]);
     await store.close();
   });
 

@@ -6,6 +6,7 @@ import {
   type FullTextSearch,
   type IndexedMatch,
   type RecordSearchIndex,
+  type SearchTerms,
 } from '../full-text-search';
 import { inFts5Column, toFts5Match } from './fts5-match';
 
@@ -21,6 +22,76 @@ const titleColumns: Readonly<Record<RecordSearchIndex, string>> = {
   case_search: 'title',
   event_search: 'summary',
 };
+
+/**
+ * The record indexes keep every prefix of two and three letters as a word of its own (migration
+ * 0020-global-search, `prefix = '2 3'`), read newest first like any word: only a longer prefix
+ * makes FTS5 gather the rows of every word it begins.
+ */
+const longestKeptPrefix = 3;
+
+/**
+ * Past this many words, a prefix stays a prefix: an OR opens one reader per word, and each word
+ * is looked up first (the fixture's member IDs, thousands beginning "M1000", one row each, pay
+ * about 1 ms for 33 lookups before being asked as a prefix).
+ */
+const mostWordsForPrefix = 32;
+
+/**
+ * The words of `index` that begin with `prefix` (already as the tokenizer writes words), or null
+ * when there are more than `most`. Read from an fts5vocab table of the 'instance' kind, a seek
+ * per word (https://www.sqlite.org/fts5.html#the_fts5vocab_virtual_table_module): the 'row' kind
+ * counts every row of each word, which costs as much as the prefix query it would spare. The
+ * table is a connection's own (temp), so it adds nothing to the stored schema.
+ */
+async function wordsStartingWith(
+  db: Kysely<AdvocaseDatabase>,
+  index: RecordSearchIndex,
+  prefix: string,
+  most: number,
+): Promise<string[] | null> {
+  const vocabulary = sql.table(`temp.${index}_words`);
+  await sql`CREATE VIRTUAL TABLE IF NOT EXISTS ${vocabulary} USING fts5vocab(main, ${sql.raw(index)}, 'instance')`.execute(
+    db,
+  );
+  // One statement walks the words, each found from the one before: fts5vocab answers
+  // "term > x" by starting at x and stepping over each of its rows, so the next word is asked as
+  // the first from x + U+0001 (no word holds U+0001, a separator to the tokenizer).
+  const { rows } = await sql<{ term: string }>`
+    WITH RECURSIVE word (term, position) AS (
+      SELECT (SELECT term FROM ${vocabulary} WHERE term >= ${prefix} LIMIT 1), 1
+      UNION ALL
+      SELECT (SELECT term FROM ${vocabulary} WHERE term >= word.term || char(1) LIMIT 1), position + 1
+      FROM word
+      WHERE substr(word.term, 1, ${prefix.length}) = ${prefix} AND position <= ${most}
+    )
+    SELECT term FROM word WHERE substr(term, 1, ${prefix.length}) = ${prefix}`.execute(db);
+  return rows.length > most ? null : rows.map((row) => row.term);
+}
+
+/**
+ * `terms` as query text for `index`, the last word's prefix asked as the index's words it begins
+ * when they are few (toFts5Match); null when it begins none, so nothing can match.
+ */
+async function recordMatchOf(
+  db: Kysely<AdvocaseDatabase>,
+  index: RecordSearchIndex,
+  terms: SearchTerms,
+): Promise<string | null> {
+  const lastWord = terms.phrases.at(-1)?.at(-1);
+  // unicode61 writes a word of ASCII letters and digits in lower case and nothing else; other
+  // letters it folds by its own tables (diacritics, case), not repeated here, so such a word
+  // stays a prefix.
+  const isPlainLongPrefix =
+    terms.isLastWordPrefix &&
+    lastWord !== undefined &&
+    lastWord.length > longestKeptPrefix &&
+    /^[A-Za-z0-9]+$/.test(lastWord);
+  if (!isPlainLongPrefix) return toFts5Match(terms);
+  const words = await wordsStartingWith(db, index, lastWord.toLowerCase(), mostWordsForPrefix);
+  if (words === null) return toFts5Match(terms);
+  return words.length === 0 ? null : toFts5Match(terms, words);
+}
 
 async function matchesOf(
   db: Kysely<AdvocaseDatabase>,
@@ -52,7 +123,8 @@ async function matchesOf(
  * (measured 77 + 32 ms → 47 ms over 1,000,000 events).
  */
 const findRecordMatches: FullTextSearch['findRecordMatches'] = async (db, index, terms, limit) => {
-  const anywhere = toFts5Match(terms);
+  const anywhere = await recordMatchOf(db, index, terms);
+  if (anywhere === null) return { matches: [], hasMore: false };
   const titleMatch = inFts5Column(titleColumns[index], anywhere);
   const first = await matchesOf(db, index, anywhere, limit + 1);
   const hasEveryMatch = first.length <= limit;
