@@ -127,6 +127,8 @@ describe('checkDenialNotice', () => {
       const result = check(text, planType);
       expect(new Set(result.elements.map((element) => element.status))).toEqual(new Set(['not-applicable']));
       expect(result.findings).toEqual([]);
+      // Shown beside each element in the denial reader: plain words, never a file of the project.
+      for (const element of result.elements) expect(element.citation).not.toMatch(/docs\/|\.md\b/);
     }
   });
 
