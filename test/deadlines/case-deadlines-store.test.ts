@@ -323,12 +323,44 @@ describe.each(storeEngines)('on %s', (engine) => {
       );
       expect(file.fileName).toBe('advocase-deadlines-2026-04-05.ics');
       expect(file.content).toContain('DTSTART;VALUE=DATE:20260909');
-      expect(file.content).toContain('SUMMARY:C-00001: deadline — erisa internal appeal filing');
+      // The title says what the Agenda says, in plain words, never the rule's internal key.
+      const unfolded = file.content.replace(/\r\n /g, '');
+      expect(unfolded).toContain(
+        'SUMMARY:C-00001: The claimant has at least 180 days after receiving a denial to file an internal appeal.',
+      );
+      const shown = unfolded.split('\r\n').filter((line) => /^(SUMMARY|DESCRIPTION):/.test(line));
+      expect(shown.join('\n')).not.toMatch(/erisa_|\d{4}-\d{2}-\d{2}/);
+      expect(shown.join('\n')).toContain('Counted from the day the notice arrived (March 13\\, 2026)');
       expect(file.content).not.toContain('Lena');
       const named = await withStore(({ db }) =>
         exportCalendar(db, { items, includeClientNames: true }, on('2026-04-05')),
       );
-      expect(named.content).toContain('SUMMARY:C-00001 (Lena Ortiz): deadline');
+      expect(named.content).toContain('SUMMARY:C-00001 (Lena Ortiz): The claimant');
+    });
+
+    it('writes a changed date in the calendar the way people read dates', async () => {
+      const { caseId, denial } = await deniedEsketamineCase();
+      const deadlineKey = `erisa_internal_appeal_filing@event:${denial.id}`;
+      await withStore(({ db }) =>
+        overrideDeadline(
+          db,
+          'navigator',
+          { caseId, deadlineKey, dueOn: '2026-10-15', reason: 'SPD section 7.2 allows 210 days' },
+          on('2026-04-05'),
+        ),
+      );
+      const file = await withStore(({ db }) =>
+        exportCalendar(
+          db,
+          { items: [{ source: 'deadline' as const, caseId, deadlineKey }], includeClientNames: false },
+          on('2026-04-05'),
+        ),
+      );
+      const unfolded = file.content.replace(/\r\n /g, '');
+      expect(unfolded).toContain('DTSTART;VALUE=DATE:20261015');
+      expect(unfolded).toContain(
+        'Date changed by the user from September 9\\, 2026 to October 15\\, 2026: SPD section 7.2 allows 210 days',
+      );
     });
   });
 });

@@ -93,6 +93,9 @@ describe('checkDenialNotice', () => {
     expect(finding?.citation).toBe('42 CFR 422.582(b)');
     expect(finding?.message).toContain('Sources conflict');
     expect(finding?.message).toContain('not a settled defect');
+    // The advocate reads this beside the notice: plain words, never a file of the project.
+    expect(finding?.message).toContain('This rule has not yet been checked against its source');
+    expect(finding?.message).not.toMatch(/docs\/|\.md\b|project's/);
   });
 
   it('finds 180 days counted from the letter, where the law counts from receipt, a window that ends early', () => {
@@ -124,6 +127,8 @@ describe('checkDenialNotice', () => {
       const result = check(text, planType);
       expect(new Set(result.elements.map((element) => element.status))).toEqual(new Set(['not-applicable']));
       expect(result.findings).toEqual([]);
+      // Shown beside each element in the denial reader: plain words, never a file of the project.
+      for (const element of result.elements) expect(element.citation).not.toMatch(/docs\/|\.md\b/);
     }
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureEvents, openExportFixture, pdfPageCount, pdfText, secrets } from './export-fixture';
 import { writeFileOutput } from '../helpers/write-file-output';
-import { longDate } from '../../src/core/exports/summary-model';
+import { formatLongDate } from '../../src/shared/domain/long-date';
 
 process.env['ADVOCASE_TIME_ZONE'] = 'America/New_York';
 
@@ -16,7 +16,7 @@ const expectedChronology = fixtureEvents
     references,
   }))
   .sort((a, b) => a.day.localeCompare(b.day))
-  .map(({ day, references }) => ({ date: longDate(day), references }));
+  .map(({ day, references }) => ({ date: formatLongDate(day), references }));
 
 /** Positions of each needle in the text, searching on from the previous one: -1 once out of order. */
 function positionsInOrder(text: string, needles: readonly string[]): number[] {

@@ -1,7 +1,7 @@
 import { renderFieldMarkers } from '../../src/shared/domain/letter-render-fields';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
-import { formatLetterDate } from '../../src/core/letters/letter-phrases';
+import { formatLongDate } from '../../src/shared/domain/long-date';
 import { localToday } from '../../src/shared/schemas/fields';
 import type { LetterDocument } from '../../src/shared/domain/letter-document';
 import { openExportFixture, secrets } from '../exports/export-fixture';
@@ -113,14 +113,14 @@ describe('letters through the contract, on a real encrypted store', () => {
     expect(text).toContain('Date of birth: February 29, 1984');
     expect(text).toContain('Claim / reference number: authorization PA-2026-1101');
     expect(text).toContain('Treating provider: Dr. Amara Osei, NPI 1457390861');
-    expect(text).toContain(`Denial notice dated ${formatLetterDate(fresh.noticeDate)}`);
+    expect(text).toContain(`Denial notice dated ${formatLongDate(fresh.noticeDate)}`);
     expect(text).toContain(
       '“Spravato is not medically necessary: fewer than two antidepressant trials documented.”',
     );
     // The deadline engine's own date and citation for the appeal window.
     // 180 days from the notice (its arrival date unknown, the notice date is the safe start).
     expect(text).toContain(
-      `the deadline to file is ${formatLetterDate(addCalendarDays(fresh.noticeDate, 180))} (29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3))`,
+      `the deadline to file is ${formatLongDate(addCalendarDays(fresh.noticeDate, 180))} (29 CFR 2560.503-1(h)(3)(i); 45 CFR 147.136(b)(3))`,
     );
     expect(text).toContain('1. Denial letter: denial UHC88431207, dated March 10, 2026');
     expect(text).toContain('2. Letter of medical necessity: lmn, dated March 28, 2026');

@@ -70,4 +70,22 @@ describe.each(storeEngines)('on %s', (engine) => {
       ['note', 'Case reopened: stage set to Denied.'],
     ]);
   });
+
+  it('one Undo takes a whole bulk change back, closings and all', async () => {
+    const first = await openCase();
+    const second = await openCase();
+    await call('caseload.bulkUpdate', { caseIds: [first], changes: { stage: 'denied' } });
+    await call('caseload.bulkUpdate', { caseIds: [first, second], changes: { stage: 'resolved' } });
+
+    const undone = await call('history.undo', {});
+    expect(undone.undone.map((edit) => edit.label)).toEqual(['Moved 2 cases to Closed']);
+    expect((await call('cases.get', { caseId: first })).stage).toBe('denied');
+    expect((await call('cases.get', { caseId: second })).stage).toBe('intake');
+    for (const caseId of [first, second]) expect(await timeline(caseId)).toEqual([]);
+
+    // The next Undo is the bulk change before it, not a part of this one.
+    const before = await call('history.undo', {});
+    expect(before.undone.map((edit) => edit.label)).toEqual(['Moved 1 case to Denied']);
+    expect((await call('cases.get', { caseId: first })).stage).toBe('intake');
+  });
 });

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { formatCaseNumber } from '../../shared/domain/case-number';
+import { withDatesFormatted } from '../../shared/domain/dates-in-text';
+import { formatLongDate } from '../../shared/domain/long-date';
 import type { AgendaItemRef } from '../../shared/schemas/deadlines';
 import { writeCalendar, type CalendarEntry } from '../calendar/ics';
 import type { AdvocaseDatabase } from '../db/schema';
@@ -10,9 +12,15 @@ import { resolveClock, type Clock } from './deadline-clock';
 
 const actorWords = { payer: 'Payer must act', claimant: 'You must act', advocate: 'Your follow-up' } as const;
 
+/** Text a calendar shows a person: dates written out ("September 9, 2026"), not YYYY-MM-DD. */
+function readable(text: string): string {
+  return withDatesFormatted(text, formatLongDate);
+}
+
 /**
  * The chosen deadlines as an .ics file. Titles carry the case number (C-00012); the client's name
  * only if the user asked for it, since calendars sync to phones and are shared with assistants.
+ * Each title says what the Agenda says of the item (a deadline's meaning, a follow-up's title).
  */
 export async function exportCalendar(
   db: Kysely<AdvocaseDatabase>,
@@ -36,7 +44,7 @@ export async function exportCalendar(
       entries.push({
         uid: `task-${task.id}@advocase.local`,
         date: task.due_on,
-        summary: `${formatCaseNumber(task.case_id)}${who}: ${task.title}`,
+        summary: readable(`${formatCaseNumber(task.case_id)}${who}: ${task.title}`),
         description: `${actorWords.advocate}. Case ${formatCaseNumber(task.case_id)}.`,
       });
       continue;
@@ -65,18 +73,18 @@ export async function exportCalendar(
         ? { at: new Date(Date.parse(deadline.dueAt)).toISOString() }
         : { date: deadline.dueOn };
     const description = [
-      `${actorWords[deadline.actor]}: ${deadline.meaning}`,
+      `${actorWords[deadline.actor]}: ${readable(deadline.meaning)}`,
       deadline.override
-        ? `Date changed by the user from ${deadline.computedDue} to ${deadline.override.dueOn}: ${deadline.override.reason}`
+        ? `Date changed by the user from ${formatLongDate(deadline.computedDue)} to ${formatLongDate(deadline.override.dueOn)}: ${deadline.override.reason}`
         : `Estimated — verify against the notice and the plan's own documents.`,
       `Rule: ${deadline.citationText} (${deadline.citationUrl})`,
-      deadline.note,
+      readable(deadline.note),
     ]
       .filter(Boolean)
       .join('\n');
     entries.push({
       uid: `${deadlines.caseNumber}-${deadline.key.replace(/[^\w.:-]/g, '-')}@advocase.local`,
-      summary: `${deadlines.caseNumber}${who}: ${deadline.actor === 'payer' ? 'payer decision due' : 'deadline'} — ${deadline.rule.replace(/_/g, ' ')}`,
+      summary: readable(`${deadlines.caseNumber}${who}: ${deadline.meaning}`),
       description,
       url: deadline.citationUrl,
       ...timing,

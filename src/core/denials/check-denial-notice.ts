@@ -133,10 +133,11 @@ function sentenceWithCitation(rule: DeadlineRule): string {
 /** What is wrong with a stated appeal window under the rule, or undefined when nothing is. */
 function appealWindowShortfall(window: AppealWindow, rule: DeadlineRule): string | undefined {
   const stated = `${window.amount} ${window.unit}, ${windowStarts[window.from]}`;
+  // An 'unverified' rule is one docs/domain/deadlines.md has not yet checked against the regulation's text.
   const caveats = [
     rule.outerLimit ? ` Sources conflict on this window: ${rule.outerLimit.reason}.` : '',
     rule.confidence === 'unverified'
-      ? " The project's deadline reference marks this rule unverified (docs/domain/deadlines.md), so treat this as a point to check, not a settled defect."
+      ? ' This rule has not yet been checked against its source, so treat this as a point to check, not a settled defect.'
       : '',
   ].join('');
   if (longestDays(window) < shortestDays(rule)) {

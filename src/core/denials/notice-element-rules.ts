@@ -73,5 +73,6 @@ export const rulebookNames: Readonly<Record<NoticeRulebook, string>> = {
   'medicare-advantage': medicareAdvantageRule,
   'medicaid-managed-care': medicaidManagedCareRule,
   medicaid: '42 CFR 431.80(a)',
-  none: 'no notice-content rule in docs/domain/denial-and-appeal-content.md',
+  // docs/domain/denial-and-appeal-content.md holds no notice-content rule for these plans.
+  none: "no rule known to Advocase on what this kind of plan's notice must contain",
 };

@@ -1,5 +1,5 @@
 import type { RedactableField } from '../../shared/domain/redactable-fields';
-import { formatLetterDate } from '../letters/letter-layout';
+import { formatLongDate } from '../../shared/domain/long-date';
 import type { Dossier } from './case-dossier';
 
 export const redactedMark = '[redacted]';
@@ -33,7 +33,7 @@ function dateSpellings(isoDate: string): string[] {
     `${month}/${day}/${year}`,
     `${m}/${d}/${year}`,
     `${month}-${day}-${year}`,
-    formatLetterDate(isoDate),
+    formatLongDate(isoDate),
     abbreviated,
   ];
 }

@@ -1,5 +1,6 @@
 import { authorizationKindLabels } from '../../shared/domain/authorizations';
 import { dayOnlyOf } from '../../shared/domain/day-only-events';
+import { formatLongDate } from '../../shared/domain/long-date';
 import { caseOutcomeLabels, caseStageLabels } from '../../shared/domain/case-stages';
 import { claimTypeLabels, planTypeLabels, type PlanType } from '../../shared/domain/plan-types';
 import {
@@ -136,13 +137,6 @@ function dateParts(instant: string, timeZone: string): { date: string; time: str
 function whenOf(event: TimelineEvent, timeZone: string): { date: string; time: string } {
   const dayOnly = dayOnlyOf(event);
   return dayOnly === null ? dateParts(event.occurredAt, timeZone) : { date: dayOnly, time: '' };
-}
-
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)),
-  );
 }
 
 function money(cents: number | null): string | null {
@@ -504,7 +498,7 @@ export function buildSummaryModel(
     ...(contact ? [['Advocate contact', contact] as KeyValue] : []),
   ];
   if (selection.attorneyName) cover.push(['Attorney', selection.attorneyName]);
-  cover.push(['Date prepared', longDate(preparedOn)]);
+  cover.push(['Date prepared', formatLongDate(preparedOn)]);
 
   const scope: string[] = [];
   scope.push(

@@ -1,7 +1,8 @@
 import type { Exhibit } from './exhibits';
 import { configuredPdfmake } from './pdfmake-setup';
 import { withDatesFormatted } from '../../shared/domain/dates-in-text';
-import { longDate, type CaseSection, type KeyValue, type SummaryModel } from './summary-model';
+import { formatLongDate } from '../../shared/domain/long-date';
+import type { CaseSection, KeyValue, SummaryModel } from './summary-model';
 
 /** What the bundle knows about an exhibit once it has been stamped and hashed. */
 export type ManifestEntry = {
@@ -87,10 +88,10 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
       ['Date', 'Type', 'Who', 'What', 'Reference numbers', 'Exh.'],
       [64, 62, 72, '*', 74, 28],
       section.chronology.map((row) => [
-        { text: [longDate(row.date), { text: `\n${row.time}`, style: 'muted' }] },
+        { text: [formatLongDate(row.date), { text: `\n${row.time}`, style: 'muted' }] },
         row.type,
         row.who,
-        withDatesFormatted(row.what, longDate),
+        withDatesFormatted(row.what, formatLongDate),
         row.references,
         row.exhibits,
       ]),
@@ -101,7 +102,7 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
       ['Date', 'Call', 'Spoke with', 'Rep', 'Reference', 'What was said'],
       [64, 40, 70, 56, 60, '*'],
       section.calls.map((call) => [
-        withDatesFormatted(call.date, longDate),
+        withDatesFormatted(call.date, formatLongDate),
         call.direction,
         call.withWhom,
         call.rep,
@@ -115,15 +116,15 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
       ['Date', 'Event', 'Detail', 'Reference numbers'],
       [64, 80, '*', 90],
       section.decisions.map((row) => [
-        withDatesFormatted(row.date, longDate),
+        withDatesFormatted(row.date, formatLongDate),
         row.event,
-        withDatesFormatted(row.detail, longDate),
+        withDatesFormatted(row.detail, formatLongDate),
         row.references,
       ]),
       'No payer decisions, appeals or reviews recorded in the period chosen.',
     ),
     {
-      text: `Deadlines from the deadline engine, as judged on ${longDate(section.deadlinesAsOf)}:`,
+      text: `Deadlines from the deadline engine, as judged on ${formatLongDate(section.deadlinesAsOf)}:`,
       style: 'subhead',
     },
     ruledTable(
@@ -131,9 +132,9 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
       ['*', 58, 64, 130],
       section.deadlines.map((row) => [
         row.what,
-        withDatesFormatted(row.dueOn, longDate),
+        withDatesFormatted(row.dueOn, formatLongDate),
         {
-          text: [row.status, row.settled ? `\n${withDatesFormatted(row.settled, longDate)}` : ''],
+          text: [row.status, row.settled ? `\n${withDatesFormatted(row.settled, formatLongDate)}` : ''],
           bold: row.status === 'Missed',
         },
         { text: row.citation, style: 'small' },
@@ -144,7 +145,7 @@ function caseContent(section: CaseSection, isOnlyCase: boolean): Content[] {
     section.openQuestions.length === 0
       ? { text: 'None found in the record.', style: 'note' }
       : {
-          ul: section.openQuestions.map((question) => withDatesFormatted(question, longDate)),
+          ul: section.openQuestions.map((question) => withDatesFormatted(question, formatLongDate)),
           margin: [0, 0, 0, 4],
         },
   ];

@@ -106,6 +106,9 @@ async function recentUndoableEdits(
       .where('kind', '=', 'edit')
       .where('first_audit_id', '<=', entry.id)
       .where('last_audit_id', '>=', entry.id)
+      // Groups nest (a bulk change holds each case's closing): the outermost is the step the person made.
+      .orderBy('first_audit_id')
+      .orderBy('last_audit_id', 'desc')
       .executeTakeFirst();
     if (group) {
       const members = await db

@@ -43,13 +43,6 @@ export type LetterLayout = {
   readonly enclosures: readonly string[];
 };
 
-/** US business letters write the date out in full: "March 30, 2026". */
-export function formatLetterDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
-
 /** The letterhead's name line: the organization when there is one, else the advocate. */
 export function letterheadTitle(letterhead: Letterhead): string {
   return letterhead.organization ?? letterhead.name;

@@ -1,3 +1,5 @@
+import { withDatesFormatted } from '../../shared/domain/dates-in-text';
+import { formatLongDate } from '../../shared/domain/long-date';
 import type { EvidenceSource } from '../medical-necessity/case-clinical-facts';
 import type { CriterionResult } from '../medical-necessity/criteria-evaluation';
 import type { LetterContext } from './letter-context';
@@ -5,26 +7,12 @@ import { escapeMarkdownText } from './letter-markdown';
 
 /** Phrases several placeholders write the same way: dates, evidence citations, lists. */
 
-const longDate = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** A calendar date as a US payer's letter writes it: "March 2, 2026". */
-export function formatLetterDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
-  if (!year || !month || !day) return isoDate;
-  return longDate.format(new Date(Date.UTC(year, month - 1, day)));
-}
-
 /**
  * The criteria evaluator writes dates as YYYY-MM-DD (it serves the screen too); a letter to a
  * payer writes them out, so "age 47 on 2026-11-23" reads "age 47 on November 23, 2026".
  */
 export function withLetterDates(text: string): string {
-  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (isoDate) => formatLetterDate(isoDate));
+  return withDatesFormatted(text, formatLongDate);
 }
 
 /** "Enclosure 3" when the advocate encloses the document that shows it, else its label. */

@@ -9,6 +9,7 @@ import {
   trialOutcomeLabels,
 } from '../../shared/domain/treatment-history';
 import type { CaseDeadline } from '../../shared/schemas/deadlines';
+import { formatLongDate } from '../../shared/domain/long-date';
 import { datesOfServiceSpan } from '../../shared/schemas/notice-dates-of-service';
 import type { EvidenceSource, TreatmentTrial } from '../medical-necessity/case-clinical-facts';
 import { decisionRuleForLetter } from './decision-rule-for-letter';
@@ -20,7 +21,6 @@ import {
   bulleted,
   citeEvidence,
   describeCriterion,
-  formatLetterDate,
   isUrgentRequest,
   numbered,
   withLetterDates,
@@ -74,8 +74,8 @@ function describeTrial(context: LetterContext, trial: TreatmentTrial): string {
   if (trial.startedOn) {
     parts.push(
       trial.endedOn
-        ? `${formatLetterDate(trial.startedOn)} to ${formatLetterDate(trial.endedOn)}`
-        : `from ${formatLetterDate(trial.startedOn)}`,
+        ? `${formatLongDate(trial.startedOn)} to ${formatLongDate(trial.endedOn)}`
+        : `from ${formatLongDate(trial.startedOn)}`,
     );
   }
   if (trial.weeksAtTherapeuticDose !== null)
@@ -123,7 +123,7 @@ function filingDeadline(context: LetterContext): CaseDeadline | null {
  * days"), and a letter argues to the payer rather than instructing whoever files it.
  */
 function describeDeadline(deadline: CaseDeadline): string {
-  return `${formatLetterDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}).`;
+  return `${formatLongDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}).`;
 }
 
 const latestOf = (values: readonly string[]) => (values.length > 0 ? [...values].sort().at(-1) : undefined);
@@ -154,7 +154,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
     'client_dob',
     'Client → date of birth, written out.',
     unfilledPrompt('date of birth'),
-    (context) => (context.client.dateOfBirth ? formatLetterDate(context.client.dateOfBirth) : null),
+    (context) => (context.client.dateOfBirth ? formatLongDate(context.client.dateOfBirth) : null),
   ),
   placeholder(
     'client_address',
@@ -224,11 +224,11 @@ export const letterPlaceholders: readonly Placeholder[] = [
     'Timeline → date of service on "claim submitted" entries, else the dates the denial notice read into the case names.',
     unfilledPrompt('date(s) of service or requested start'),
     (context) => {
-      if (context.datesOfService.length > 0) return context.datesOfService.map(formatLetterDate).join(', ');
+      if (context.datesOfService.length > 0) return context.datesOfService.map(formatLongDate).join(', ');
       const noticeDates = context.denialNotice?.datesOfService;
       if (!noticeDates) return null;
       const { from, to } = datesOfServiceSpan(noticeDates);
-      return to === null ? formatLetterDate(from) : `${formatLetterDate(from)} to ${formatLetterDate(to)}`;
+      return to === null ? formatLongDate(from) : `${formatLongDate(from)} to ${formatLongDate(to)}`;
     },
   ),
   placeholder(
@@ -316,13 +316,13 @@ export const letterPlaceholders: readonly Placeholder[] = [
     'denial_notice_date',
     'Timeline → the latest "payer decision": date on the notice.',
     unfilledPrompt('date on the denial notice'),
-    (context) => (context.denial ? formatLetterDate(context.denial.noticeDate) : null),
+    (context) => (context.denial ? formatLongDate(context.denial.noticeDate) : null),
   ),
   placeholder(
     'denial_received_date',
     'Timeline → the latest "payer decision": date the notice arrived.',
     unfilledPrompt('date the denial notice arrived'),
-    (context) => (context.denial?.receivedOn ? formatLetterDate(context.denial.receivedOn) : null),
+    (context) => (context.denial?.receivedOn ? formatLongDate(context.denial.receivedOn) : null),
   ),
   placeholder(
     'denial_reason',
@@ -349,7 +349,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
         criteria.policyNumber && !criteria.setName.includes(criteria.policyNumber)
           ? ` ${criteria.policyNumber}`
           : '';
-      const date = criteria.policyDate ? ` (version of ${formatLetterDate(criteria.policyDate)})` : '';
+      const date = criteria.policyDate ? ` (version of ${formatLongDate(criteria.policyDate)})` : '';
       return escapeMarkdownText(`${criteria.setName}${number}${date}`);
     },
   ),
@@ -413,7 +413,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
       return scores.length > 0
         ? bulleted(
             scores.map((score) => {
-              return `${score.instrument}: ${score.score} on ${formatLetterDate(score.takenOn)}.${sourceSentence(context, score.source)}`;
+              return `${score.instrument}: ${score.score} on ${formatLongDate(score.takenOn)}.${sourceSentence(context, score.source)}`;
             }),
           )
         : null;
@@ -445,7 +445,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
       if (!deadline) return null;
       if (deadline.status !== 'missed') return describeDeadline(deadline);
       return unfilledPrompt(
-        `filing deadline: the computed date, ${formatLetterDate(deadline.dueOn)} (${deadline.citationText}), has passed; check the plan's own deadline`,
+        `filing deadline: the computed date, ${formatLongDate(deadline.dueOn)} (${deadline.citationText}), has passed; check the plan's own deadline`,
       );
     },
   ),
@@ -475,7 +475,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
         bulleted(
           missed.map(
             (deadline) =>
-              `${escapeMarkdownText(deadline.meaning)} The decision was due ${formatLetterDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}) and was late.`,
+              `${escapeMarkdownText(deadline.meaning)} The decision was due ${formatLongDate(deadline.dueOn)} (${escapeMarkdownText(deadline.citationText)}) and was late.`,
           ),
         ),
         '',
@@ -504,7 +504,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
     unfilledPrompt('date the first appeal was filed'),
     (context) => {
       const filedOn = latestOf(context.appealsFiled.map((appeal) => appeal.filedOn));
-      return filedOn ? formatLetterDate(filedOn) : null;
+      return filedOn ? formatLongDate(filedOn) : null;
     },
   ),
   placeholder(
@@ -515,9 +515,7 @@ export const letterPlaceholders: readonly Placeholder[] = [
       context.enclosures.length > 0
         ? numbered(
             context.enclosures.map((enclosure) => {
-              const date = enclosure.documentDate
-                ? `, dated ${formatLetterDate(enclosure.documentDate)}`
-                : '';
+              const date = enclosure.documentDate ? `, dated ${formatLongDate(enclosure.documentDate)}` : '';
               return `${escapeMarkdownText(enclosure.title)}${date}`;
             }),
           )

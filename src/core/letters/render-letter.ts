@@ -11,7 +11,8 @@ import {
   type LetterProvider,
 } from './letter-case-context';
 import { writesOwnFrame } from './letter-frame';
-import { formatLetterDate, type LetterLayout, type LetterSignature } from './letter-layout';
+import { formatLongDate } from '../../shared/domain/long-date';
+import type { LetterLayout, LetterSignature } from './letter-layout';
 import { renderLetterPdf } from './letter-pdf';
 
 export const deliveryWords: Readonly<Record<LetterDeliveryMethod, string>> = {
@@ -102,7 +103,7 @@ function draftNotice(promptCount: number): string {
  */
 export function layOutLetter(letter: Letter, context: LetterRenderContext): LetterLayout {
   const { profile, caseContext } = context;
-  const date = formatLetterDate(context.date);
+  const date = formatLongDate(context.date);
   const signature = signatureOf(letter, profile, caseContext.provider);
   const document = fillRenderFields(letter.body, { letterDate: date, signerName: signature.name });
   const isDraft = letter.unfilledPrompts.length > 0;

@@ -13,7 +13,7 @@ import {
 } from '../../shared/domain/outcome-format';
 import type { MonthVolume, OutcomesReport } from '../../shared/schemas/outcomes';
 import { configuredPdfmake } from '../exports/pdfmake-setup';
-import { longDate } from '../exports/summary-model';
+import { formatLongDate } from '../../shared/domain/long-date';
 
 /**
  * The one-page report a grant funder asks for: who was served, what was won, what it saved, and
@@ -192,7 +192,7 @@ export type FunderReportInput = {
 
 export async function renderFunderReportPdf({ report, organisationName, preparedOn }: FunderReportInput) {
   const { headline } = report;
-  const period = `${longDate(report.filters.from)} to ${longDate(report.filters.to)}`;
+  const period = `${formatLongDate(report.filters.from)} to ${formatLongDate(report.filters.to)}`;
   let pageCount = 0;
   const definition = {
     pageSize: 'LETTER',
@@ -206,7 +206,7 @@ export async function renderFunderReportPdf({ report, organisationName, prepared
     footer: (_page: number, total: number) => {
       pageCount = Math.max(pageCount, total);
       return {
-        text: `Prepared with Advocase on ${longDate(preparedOn)}.`,
+        text: `Prepared with Advocase on ${formatLongDate(preparedOn)}.`,
         fontSize: 7,
         color: muted,
         alignment: 'center',

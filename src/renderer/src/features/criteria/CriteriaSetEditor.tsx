@@ -136,13 +136,13 @@ export function CriteriaSetEditor({ setId, basedOn, initial, onSaved, onCancel }
           label="Policy date"
           optional
           error={errorAt('policyDate')}
-          hint="YYYY-MM-DD: the version's effective or revision date."
+          hint="The version's effective or revision date."
         >
           {(ids) => (
             <input
               {...ids}
+              type="date"
               className={inputClassName}
-              placeholder="YYYY-MM-DD"
               value={draft.policyDate ?? ''}
               onChange={(event) =>
                 change({ policyDate: event.target.value.trim() === '' ? null : event.target.value })
@@ -290,8 +290,8 @@ export function CriteriaSetEditor({ setId, basedOn, initial, onSaved, onCancel }
               {(ids) => (
                 <input
                   {...ids}
+                  type="date"
                   className={inputClassName}
-                  placeholder="YYYY-MM-DD"
                   value={source.seenOn ?? ''}
                   onChange={(event) =>
                     change({
