@@ -5,7 +5,6 @@ import { judgeDeadlineStanding, type DeadlineStanding } from '../../shared/domai
 import { groupBy, median } from './outcome-math';
 import {
   daysBetweenIn,
-  isInPeriod,
   localDateOf,
   payerNotRecorded,
   scopedCases,
