@@ -16,6 +16,7 @@ import {
   today,
   type CaseloadSize,
 } from './synthetic-caseload';
+import { deadlineDayUpkeep, isLiveCaseRow } from '../src/core/db/migrations/0207-outcome-deadline-days';
 
 /**
  * A bench fixture, not app code: fills a team database (migrated by `team init`, people added)
@@ -59,6 +60,7 @@ const filledTables = [
   'case_outcome_facts',
   'outcome_event_facts',
   'outcome_decision_months',
+  'outcome_deadline_days',
   'client_search',
   'case_search',
   'event_search',
@@ -470,6 +472,8 @@ async function buildDerivedRows(
        CASE WHEN decision = 'denied' THEN reason END, count(*), min(occurred_at)
      FROM outcome_event_facts WHERE type = 'payer_decision' GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   );
+  // What 0207's triggers add for each of the advocate's own deadlines (0207 fills it the same way).
+  await client.query(deadlineDayUpkeep.casesDeadlines('1', isLiveCaseRow('c')));
   // caseload_changes' number moves once per entry written: it only has to move.
   await client.query(
     'UPDATE caseload_changes SET generation = generation + (SELECT count(*) FROM caseload_entries)',

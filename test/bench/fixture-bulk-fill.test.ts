@@ -44,6 +44,7 @@ const derivedTables: ReadonlyArray<readonly [table: string, order: string]> = [
   ['caseload_entries', 'case_id'],
   ['caseload_stage_counts', 'stage_rank'],
   ['reminder_day_counts', 'due_on'],
+  ['outcome_deadline_days', 'due_on, advocate, standing'],
   ['case_deadlines', 'id'],
   ['case_deadline_summaries', 'case_id'],
   ['cases', 'id'],

@@ -63,6 +63,7 @@ const comparedTables: ReadonlyArray<readonly [table: string, select: string, ord
   ['case_outcome_facts', '*', 'case_id'],
   ['outcome_event_facts', '*', 'event_id'],
   ['outcome_decision_months', '*', 'month, assigned_advocate, payer, treatment, level, decision, reason'],
+  ['outcome_deadline_days', '*', 'due_on, advocate, standing'],
   ['client_search', 'record_id, vector::text', 'record_id'],
   ['case_search', 'record_id, vector::text', 'record_id'],
   ['event_search', 'record_id, vector::text', 'record_id'],

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { up as upOnSqlite } from '../../src/core/db/migrations/0205-outcome-decision-months';
 import { up as upOnPostgres } from '../../src/core/db/dialect/postgres/migrations/0205-outcome-decision-months';
+import { comparableMonthRows, type DecisionMonthRow } from '../helpers/decision-month-rows';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { storeEngines } from '../helpers/test-stores';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
@@ -19,16 +20,6 @@ afterEach(async () => {
   await contract?.close();
   contract = undefined;
 });
-
-type MonthRow = Record<string, unknown>;
-const comparable = (rows: readonly MonthRow[]) =>
-  rows
-    .map((row) => ({
-      ...row,
-      level: row.level === null ? null : Number(row.level),
-      decisions: Number(row.decisions),
-    }))
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe.each(storeEngines)('0205 on %s', (engine) => {
   it('counts the decisions already kept, per month, as its triggers count new ones', async () => {
@@ -63,7 +54,10 @@ describe.each(storeEngines)('0205 on %s', (engine) => {
     }
 
     const rows = await session.useStore(async ({ db }) => {
-      const kept = (await db.selectFrom('outcome_decision_months').selectAll().execute()) as MonthRow[];
+      const kept = (await db
+        .selectFrom('outcome_decision_months')
+        .selectAll()
+        .execute()) as DecisionMonthRow[];
       if (engine === 'sqlite') {
         await sql`DROP TRIGGER outcome_decision_months_insert`.execute(db);
         await sql`DROP TRIGGER outcome_decision_months_delete`.execute(db);
@@ -74,8 +68,11 @@ describe.each(storeEngines)('0205 on %s', (engine) => {
         await sql`DROP TABLE outcome_decision_months`.execute(db);
         await upOnPostgres(db as unknown as Kysely<unknown>);
       }
-      const backfilled = (await db.selectFrom('outcome_decision_months').selectAll().execute()) as MonthRow[];
-      const { rows: counted } = await sql<MonthRow>`
+      const backfilled = (await db
+        .selectFrom('outcome_decision_months')
+        .selectAll()
+        .execute()) as DecisionMonthRow[];
+      const { rows: counted } = await sql<DecisionMonthRow>`
         select substr(occurred_at, 1, 7) as month, assigned_advocate, payer, treatment, level, decision,
           case when decision = 'denied' then reason end as reason, count(*) as decisions,
           min(occurred_at) as first_at
@@ -83,7 +80,7 @@ describe.each(storeEngines)('0205 on %s', (engine) => {
       return { kept, backfilled, counted };
     });
     expect(rows.kept).toHaveLength(8);
-    expect(comparable(rows.backfilled)).toEqual(comparable(rows.kept));
-    expect(comparable(rows.backfilled)).toEqual(comparable(rows.counted));
+    expect(comparableMonthRows(rows.backfilled)).toEqual(comparableMonthRows(rows.kept));
+    expect(comparableMonthRows(rows.backfilled)).toEqual(comparableMonthRows(rows.counted));
   });
 });

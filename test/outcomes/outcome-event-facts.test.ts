@@ -7,6 +7,7 @@ import { computeOutcomes } from '../../src/core/outcomes/compute-outcomes';
 import { normaliseReason } from '../../src/core/outcomes/decision-figures';
 import { submissionEventTypes } from '../../src/shared/domain/timeline-event-types';
 import type { OutcomesReport } from '../../src/shared/schemas/outcomes';
+import { comparableMonthRows } from '../helpers/decision-month-rows';
 import { openTestStore, storeEngines } from '../helpers/test-stores';
 
 /**
@@ -391,16 +392,8 @@ async function expectMonthCountsMatchTheKeptRows(db: Kysely<AdvocaseDatabase>): 
       'first_at',
     ])
     .execute();
-  const comparable = (rows: ReadonlyArray<Record<string, unknown>>) =>
-    rows
-      .map((row) => ({
-        ...row,
-        level: row.level === null ? null : Number(row.level),
-        decisions: Number(row.decisions),
-      }))
-      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   expect(truth.length).toBeGreaterThan(20);
-  expect(comparable(kept)).toEqual(comparable(truth));
+  expect(comparableMonthRows(kept)).toEqual(comparableMonthRows(truth));
 }
 
 async function expectSameFigures(db: Kysely<AdvocaseDatabase>): Promise<void> {

@@ -145,6 +145,7 @@ describe('the team’s kept totals, read with plain pg', () => {
       'caseload_changes',
       'reminder_day_counts',
       'outcome_event_facts',
+      'outcome_deadline_days',
     ];
     for (const table of tables) {
       expect([await refusal(alice, table), await refusal(vera, table)]).toEqual(['42501', '42501']);

@@ -57,6 +57,7 @@ import type { CaseDenialNoticesTable } from './tables/case-denial-notices';
 import type { CaseOutcomeFactsTable } from './tables/case-outcome-facts';
 import type { OutcomeEventFactsTable } from './tables/outcome-event-facts';
 import type { OutcomeDecisionMonthsTable } from './tables/outcome-decision-months';
+import type { OutcomeDeadlineDaysTable } from './tables/outcome-deadline-days';
 import type { ReminderDayCountsTable } from './tables/reminder-day-counts';
 import type { RecordVersionsTable } from './tables/record-versions';
 
@@ -113,6 +114,7 @@ export type AdvocaseDatabase = {
   case_outcome_facts: CaseOutcomeFactsTable;
   outcome_event_facts: OutcomeEventFactsTable;
   outcome_decision_months: OutcomeDecisionMonthsTable;
+  outcome_deadline_days: OutcomeDeadlineDaysTable;
   reminder_day_counts: ReminderDayCountsTable;
   record_versions: RecordVersionsTable;
 };

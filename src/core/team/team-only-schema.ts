@@ -23,6 +23,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0200-team-viewer-records-own-access',
   '0201-team-search-by-index',
   '0205-team-outcome-decision-months-withheld',
+  '0207-team-outcome-deadline-days-withheld',
 ];
 
 export const teamOnlyTables: readonly string[] = [

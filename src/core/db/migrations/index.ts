@@ -41,6 +41,7 @@ import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-sum
 import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
 import * as outcomeDecisionMonths from './0205-outcome-decision-months';
+import * as outcomeDeadlineDays from './0207-outcome-deadline-days';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -89,4 +90,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
   '0204-caseload-overdue-count': caseloadOverdueCount,
   '0205-outcome-decision-months': outcomeDecisionMonths,
+  '0207-outcome-deadline-days': outcomeDeadlineDays,
 };

@@ -14,11 +14,15 @@ export const postgresDerivedTables: DerivedTableUpkeep = {
     },
     { table: 'caseload_stage_counts', follows: ['caseload_entries'] },
     // 0102-case-outcome-facts.ts, 0103-caseload-changes.ts, 0168-outcome-event-facts.ts and
-    // 0205-outcome-decision-months.ts.
+    // 0205-outcome-decision-months.ts, 0207-outcome-deadline-days.ts.
     { table: 'caseload_changes', follows: ['caseload_entries'] },
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'outcome_event_facts', follows: ['caseload_entries', 'events'] },
     { table: 'outcome_decision_months', follows: ['outcome_event_facts'] },
+    {
+      table: 'outcome_deadline_days',
+      follows: ['case_deadlines', 'deadline_adjustments', 'cases', 'clients'],
+    },
     {
       table: 'reminder_day_counts',
       follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],

@@ -77,6 +77,18 @@ export const sqliteUpkeepTriggers: Readonly<Record<string, readonly string[]>> =
   ],
   // Migration 0205: Outcomes' payer decisions counted per month, following the kept event rows.
   outcome_decision_months: ['outcome_decision_months_insert', 'outcome_decision_months_delete'],
+  // Migration 0207: Outcomes' own deadlines counted per due day, advocate and standing.
+  outcome_deadline_days: [
+    'outcome_deadline_days_deadline_insert',
+    'outcome_deadline_days_deadline_delete',
+    'outcome_deadline_days_deadline_update',
+    'outcome_deadline_days_adjustment_insert',
+    'outcome_deadline_days_adjustment_delete',
+    'outcome_deadline_days_adjustment_update',
+    'outcome_deadline_days_case_update',
+    'outcome_deadline_days_case_delete',
+    'outcome_deadline_days_client_update',
+  ],
   // Migration 0160: the open dates per due day, which the reminder summary's overdue count sums.
   reminder_day_counts: [
     'reminder_day_counts_deadline_insert',
@@ -117,6 +129,10 @@ export const sqliteDerivedTables: DerivedTableUpkeep = {
     { table: 'case_outcome_facts', follows: ['caseload_entries', 'cases'] },
     { table: 'outcome_event_facts', follows: ['caseload_entries', 'events'] },
     { table: 'outcome_decision_months', follows: ['outcome_event_facts'] },
+    {
+      table: 'outcome_deadline_days',
+      follows: ['case_deadlines', 'deadline_adjustments', 'cases', 'clients'],
+    },
     {
       table: 'reminder_day_counts',
       follows: ['case_deadlines', 'deadline_adjustments', 'tasks', 'cases', 'clients'],
