@@ -76,35 +76,32 @@ describe('two navigators’ writes to different cases on PostgreSQL', () => {
     },
   };
 
-  it.each(Object.entries(cases))(
-    'go through side by side: %s',
-    async (_, write) => {
-      const database = await createPostgresTestDatabase();
-      const first = openPostgresTestConnection<AdvocaseDatabase>(database);
-      const second = openPostgresTestConnection<AdvocaseDatabase>(database);
-      let held: ControlledTransaction<AdvocaseDatabase> | null = null;
-      try {
-        const [caseOfA, caseOfB] = await twoCases(first);
-        held = await first.startTransaction().execute();
-        await write(held, caseOfA);
+  it.each(Object.entries(cases))('go through side by side: %s', async (_, write) => {
+    const database = await createPostgresTestDatabase();
+    const first = openPostgresTestConnection<AdvocaseDatabase>(database);
+    const second = openPostgresTestConnection<AdvocaseDatabase>(database);
+    let held: ControlledTransaction<AdvocaseDatabase> | null = null;
+    try {
+      const [caseOfA, caseOfB] = await twoCases(first);
+      held = await first.startTransaction().execute();
+      await write(held, caseOfA);
 
-        const outcome = await withoutWaiting(second, (trx) => write(trx, caseOfB)).then(
-          () => 'saved',
-          (error: unknown) => String(error),
-        );
-        expect(outcome).toBe('saved');
+      const outcome = await withoutWaiting(second, (trx) => write(trx, caseOfB)).then(
+        () => 'saved',
+        (error: unknown) => String(error),
+      );
+      expect(outcome).toBe('saved');
 
-        await held.commit().execute();
-        held = null;
-        // Both saves are in the audit log, and its chain checks out.
-        const report = await verifyAuditChain(first);
-        expect(report).toMatchObject({ isIntact: true, firstBroken: null });
-      } finally {
-        if (held) await held.rollback().execute();
-        await first.destroy();
-        await second.destroy();
-        await database.drop();
-      }
-    },
-  );
+      await held.commit().execute();
+      held = null;
+      // Both saves are in the audit log, and its chain checks out.
+      const report = await verifyAuditChain(first);
+      expect(report).toMatchObject({ isIntact: true, firstBroken: null });
+    } finally {
+      if (held) await held.rollback().execute();
+      await first.destroy();
+      await second.destroy();
+      await database.drop();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import { recomputeDeadlinesTouchedBy } from '../deadlines/recompute-after-edit';
 import { refreshReadinessTouchedBy } from '../evidence/evidence-readiness';
@@ -15,8 +16,9 @@ async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
 /**
  * Runs `work` in one transaction and records the audit entries it wrote as one edit (or as an
  * undo), so that Undo treats them as one step; the deadlines of the cases it touched are
- * recomputed, as the services do after their own writes. Within a transaction nobody else writes (SQLite
- * has one writer and Kysely holds its one connection), so the entries' ids are a contiguous run.
+ * recomputed, as the services do after their own writes. The transaction has the audit log to
+ * itself while it runs (SQLite has one writer; a team database's writers otherwise go side by side,
+ * dialect chainAppend), so the entries' ids are a contiguous run.
  */
 export function asOneEdit<T>(
   db: Kysely<AdvocaseDatabase>,
@@ -27,6 +29,7 @@ export function asOneEdit<T>(
   options: { readonly derivedDataStored?: boolean } = {},
 ): Promise<T> {
   return inTransaction(db, async (trx) => {
+    await dialectOf(trx).chainAppend.waitForLogToItself(trx);
     const before = await lastAuditId(trx);
     const { result, label } = await work(trx);
     const after = await lastAuditId(trx);

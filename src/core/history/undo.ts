@@ -122,10 +122,12 @@ async function recentUndoableEdits(
     used.add(entry.id);
     const previous = entries[index + 1];
     // A call's follow-up promise becomes a task written just after the call: one edit for the user.
+    // The call is this person's entry just before it; on a team database a colleague's entry may
+    // have taken the id in between (writers go side by side), so the task names its call instead.
     const isCallWithItsTask =
       entry.table_name === 'tasks' &&
       entry.action === 'insert' &&
-      previous?.id === entry.id - 1 &&
+      previous !== undefined &&
       previous.table_name === 'events' &&
       previous.action === 'insert' &&
       (JSON.parse(entry.after ?? '{}') as AuditedRow).source_event_id === previous.row_id;

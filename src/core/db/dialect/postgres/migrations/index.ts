@@ -24,6 +24,7 @@ import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-no
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
 import * as outcomeDecisionMonths from './0205-outcome-decision-months';
 import * as teamOutcomeDecisionMonthsWithheld from './0205-team-outcome-decision-months-withheld';
+import * as teamWritesSideBySide from './0208-team-writes-side-by-side';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 import * as teamSearchByIndex from './0201-team-search-by-index';
 
@@ -66,4 +67,6 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0204-caseload-overdue-count': caseloadOverdueCount,
   '0205-outcome-decision-months': outcomeDecisionMonths,
   '0205-team-outcome-decision-months-withheld': teamOutcomeDecisionMonthsWithheld,
+  // Team mode only.
+  '0208-team-writes-side-by-side': teamWritesSideBySide,
 };
