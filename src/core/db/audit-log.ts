@@ -32,17 +32,16 @@ export async function appendAuditEntry(db: Kysely<AdvocaseDatabase>, entry: Audi
   const salt = newContentSalt();
   const contentHash = auditContentHash(salt, before, after);
   const { actor, tableName, rowId, action } = entry;
+  // One statement reads the last entry's hash and links this one to it (see audit-chain.ts), so
+  // that no other writer links to the same entry meanwhile (SQLite has one writer); or the link
+  // is left to the sealing after commit (a team database, see ChainAppend), which is why an entry
+  // written on its own is written in a transaction of its own: the driver seals after a commit.
+  const entryHash = dialectOf(db).chainAppend.linksWhenWritten
+    ? sql`${sql.raw(entryHashFunctionName)}(
+        (SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1),
+        ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${contentHash})`
+    : sql`${unlinked}`;
   await inTransaction(db, async (trx) => {
-    const { chainAppend } = dialectOf(trx);
-    await chainAppend.waitForTurn(trx);
-    // One statement reads the last entry's hash and links this one to it (see audit-chain.ts), in
-    // this transaction's turn, so that no other writer links to the same entry meanwhile; or the
-    // link is left to the sealing after commit (a team database, see ChainAppend).
-    const entryHash = chainAppend.linksWhenWritten
-      ? sql`${sql.raw(entryHashFunctionName)}(
-          (SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1),
-          ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${contentHash})`
-      : sql`${unlinked}`;
     await sql`
     INSERT INTO audit_log
       (actor, at, table_name, row_id, action, before, after, content_salt, content_hash, entry_hash)
@@ -127,7 +126,6 @@ export async function appendAuditEntries(
 ): Promise<void> {
   if (entries.length === 0) return;
   const { chainAppend } = dialectOf(db);
-  await chainAppend.waitForTurn(db);
   const at = new Date().toISOString();
   const last = chainAppend.linksWhenWritten
     ? await db.selectFrom('audit_log').select('entry_hash').orderBy('id', 'desc').limit(1).executeTakeFirst()

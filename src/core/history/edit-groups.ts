@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { dialectOf } from '../db/dialect/dialect-of';
 import { inTransaction } from '../db/in-transaction';
 import { recomputeDeadlinesTouchedBy } from '../deadlines/recompute-after-edit';
 import { refreshReadinessTouchedBy } from '../evidence/evidence-readiness';
@@ -16,9 +15,10 @@ async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
 /**
  * Runs `work` in one transaction and records the audit entries it wrote as one edit (or as an
  * undo), so that Undo treats them as one step; the deadlines of the cases it touched are
- * recomputed, as the services do after their own writes. The transaction has the audit log to
- * itself while it runs (SQLite has one writer; a team database's writers otherwise go side by side,
- * dialect chainAppend), so the entries' ids are a contiguous run.
+ * recomputed, as the services do after their own writes. The group is this person's entries with
+ * ids in the run its work wrote: on SQLite (one writer) nobody else's are there; on a team database
+ * colleagues write side by side and may take ids in between, so whoever reads a group's entries
+ * (Undo, the recomputing below) reads only its person's.
  */
 export function asOneEdit<T>(
   db: Kysely<AdvocaseDatabase>,
@@ -29,14 +29,13 @@ export function asOneEdit<T>(
   options: { readonly derivedDataStored?: boolean } = {},
 ): Promise<T> {
   return inTransaction(db, async (trx) => {
-    await dialectOf(trx).chainAppend.waitForLogToItself(trx);
     const before = await lastAuditId(trx);
     const { result, label } = await work(trx);
     const after = await lastAuditId(trx);
     if (after > before) {
       if (!options.derivedDataStored) {
         await recomputeDeadlinesTouchedBy(trx, actor, before + 1, after);
-        await refreshReadinessTouchedBy(trx, before + 1, after);
+        await refreshReadinessTouchedBy(trx, actor, before + 1, after);
       }
       await trx
         .insertInto('edit_groups')

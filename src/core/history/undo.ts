@@ -76,6 +76,7 @@ async function undoableEntries(
           eb
             .selectFrom('edit_groups as g')
             .select('g.id')
+            .whereRef('g.actor', '=', 'a.actor')
             .whereRef('g.last_audit_id', '>=', 'a.id')
             .whereRef('g.first_audit_id', '<=', 'a.id')
             .where((eb) => eb.or([eb('g.kind', '=', 'undo'), eb('g.undone_at', 'is not', null)])),
@@ -103,6 +104,7 @@ async function recentUndoableEdits(
     const group = await db
       .selectFrom('edit_groups')
       .selectAll()
+      .where('actor', '=', actor)
       .where('kind', '=', 'edit')
       .where('first_audit_id', '<=', entry.id)
       .where('last_audit_id', '>=', entry.id)
@@ -111,6 +113,7 @@ async function recentUndoableEdits(
       const members = await db
         .selectFrom('audit_log')
         .selectAll()
+        .where('actor', '=', actor)
         .where('id', '>=', group.first_audit_id)
         .where('id', '<=', group.last_audit_id)
         .orderBy('id', 'desc')

@@ -19,17 +19,10 @@ export type AuditChainSource = {
 /**
  * Appending to the audit log's hash chain (audit-chain.ts): each entry links to the last one, so
  * two transactions must never link to the same entry. SQLite has one writer and links each entry
- * as it is written; a team database lets its writers go side by side and links their entries after
- * they commit (docs/team-mode.md, "The audit trail").
+ * as it is written; a team database lets its writers go side by side, with no turn to wait for, and
+ * links their entries after they commit (docs/team-mode.md, "The audit trail").
  */
 export type ChainAppend = {
-  /** Waits, inside `trx`, until an audited write may go ahead; the turn ends with `trx`. */
-  readonly waitForTurn: <Database>(trx: Kysely<Database>) => Promise<void>;
-  /**
-   * Waits, inside `trx`, until no other transaction is writing entries, and keeps them out until
-   * `trx` ends, so the entries `trx` writes meanwhile have consecutive ids (an edit group, Undo's step).
-   */
-  readonly waitForLogToItself: <Database>(trx: Kysely<Database>) => Promise<void>;
   /** Whether an entry is linked to the last one as it is written (else after its commit). */
   readonly linksWhenWritten: boolean;
   /** Links what is committed and not linked yet, then reads the chain as the verifier walks it. */

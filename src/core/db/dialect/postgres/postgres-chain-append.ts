@@ -3,9 +3,6 @@ import type { AuditEntryRow } from '../../tables/audit-log';
 import type { ChainAppend } from '../chain-append';
 import { sealAuditLogFunction } from './seal-team-audit-trail-after-commit';
 
-// Any number, the same for every copy of Advocase: the lock audited writes share.
-const auditLogLock = 4_115_370_021;
-
 const chained = sql`
   SELECT c.position AS id, a.actor, a.at, a.table_name, a.row_id, a.action, a.before, a.after,
     a.content_salt, a.content_hash, a.entry_hash
@@ -16,20 +13,11 @@ const chained = sql`
  * and linked after its transaction commits by `advocase_team_seal_audit_log()` (migration 0208,
  * called after each commit by seal-team-audit-trail-after-commit.ts), which gives it the next place
  * in `audit_log_chain`. The chain's order is the order of sealing, and its places run without the
- * gaps and the interleaving that ids taken from a sequence by writers side by side have.
- *
- * The turn is a transaction-scoped advisory lock
- * (https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS): shared by every
- * audited write, so none waits for another, and taken alone by a run of entries that must have
- * consecutive ids (an edit group), which then waits for the writers under way to commit.
+ * gaps and the interleaving that ids taken from a sequence by writers side by side have. Writing an
+ * entry takes no lock another writer needs (before 0208, a transaction-scoped advisory lock held
+ * from a transaction's first entry to its commit put every writer of the team in one line).
  */
 export const postgresChainAppend: ChainAppend = {
-  async waitForTurn(trx) {
-    await sql`SELECT pg_advisory_xact_lock_shared(${auditLogLock})`.execute(trx);
-  },
-  async waitForLogToItself(trx) {
-    await sql`SELECT pg_advisory_xact_lock(${auditLogLock})`.execute(trx);
-  },
   linksWhenWritten: false,
   async chainToVerify(db) {
     await sql`SELECT ${sql.raw(sealAuditLogFunction)}()`.execute(db);

@@ -3,12 +3,10 @@ import type { ChainAppend } from '../chain-append';
 
 /**
  * SQLite lets one transaction write at a time (https://sqlite.org/lockingv3.html): every append
- * already has its turn and the log to itself, and links its entry to the last one as it writes it.
+ * already has its turn, and links its entry to the last one as it writes it.
  * The chain is the log in id order (AUTOINCREMENT ids, which a rolled-back write takes back).
  */
 export const sqliteChainAppend: ChainAppend = {
-  waitForTurn: async () => undefined,
-  waitForLogToItself: async () => undefined,
   linksWhenWritten: true,
   chainToVerify: async (db) => ({
     readPage: (afterId, limit) =>
