@@ -7,8 +7,8 @@ import {
 
 /**
  * Two people's saves to different cases no longer wait for each other (issue #15; docs/team-mode.md,
- * "The audit trail" and "Saving side by side"). Two things still made every audited write of the
- * team wait for the one before it to commit, after 0196 freed the database's own trail:
+ * "The app's own audit log, and saving side by side"). After 0196 freed the database's own trail,
+ * three things still made every save of the team wait for the one before it to commit:
  *
  * - **The app's own audit log** (`audit_log`, what history, Undo and a coverage's history read)
  *   linked each entry to the last one as it was written, so a writer held the log's turn (an
@@ -27,7 +27,6 @@ import {
  *   adds a row to `caseload_change_marks` (an insert locks nothing another writer needs); the
  *   count is the row's number plus the marks (`advocase_caseload_generation()`), and the marks are
  *   folded into the row after commit, by whoever gets to it first, so they stay few.
- *
  * - **The stage counts** (0101's `caseload_stage_counts`, a row per stage) and Outcomes' decision
  *   months (0205) were moved by every case update too, though its stage stayed: the caseload's
  *   refresh replaced a case's entry (delete, then insert), so the stage's row counted it out and
@@ -35,9 +34,9 @@ import {
  *   place, and only when something in it differs; the stage counts follow a change of stage (their
  *   trigger already compares), and Outcomes' facts a change of what they copy from the entry.
  *
- * The seals and the fold happen after each commit of the app, in one call (`advocase_team_after_commit()`, which also
- * seals the trail as 0196 does); a change made with another program is sealed and folded by the
- * next one.
+ * The seals and the fold happen after each commit of the app, in one call
+ * (`advocase_team_after_commit()`, which also seals the trail as 0196 does); a change made with
+ * another program is sealed and folded by the next one.
  */
 
 /** Any numbers, the same for every copy: the try-locks of the log's sealer and of the fold (0196's is 4_115_370_196). */
