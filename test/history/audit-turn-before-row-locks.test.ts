@@ -25,9 +25,10 @@ async function committedOrRolledBack(
 
 /**
  * On a team database a navigator whose transaction has written adds a call to a case and updates
- * the case (as events.add does) while a colleague saves the same case. Each needs the audit log's turn and the case's row: taken
- * in the same order by both, the second waits for the first instead of the two waiting for each
- * other (PostgreSQL's deadlock, seen under the team bench's load, issue #15).
+ * the case (as events.add does) while a colleague saves the same case. Each needs the case's row
+ * (and, before team step 0208, the audit log's turn, which two writers took in different orders):
+ * the second waits for the first instead of the two waiting for each other (PostgreSQL's
+ * deadlock, seen under the team bench's load, issue #15).
  */
 const savesOfTheCase = {
   'a save from the case page (the record locked for editing first)': async (

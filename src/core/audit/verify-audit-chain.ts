@@ -1,41 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { AuditVerification } from '../../shared/schemas/audit';
 import { auditContentHash, auditEntryHash } from '../db/audit-chain';
+import type { AuditChainSource } from '../db/dialect/chain-append';
+import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
-import { highestAuditIdIssued } from '../db/audit-log';
 import type { AuditEntryRow } from '../db/tables/audit-log';
 
 type Broken = NonNullable<AuditVerification['firstBroken']>;
 
 const pageSize = 2000;
-
-/**
- * Where a hash-chained log is read from: the local store's audit_log (`verifyAuditChain`), or a
- * team database's trail, which its own trigger writes in the same chain (src/core/team/).
- */
-export type AuditChainSource = {
-  /** Up to `limit` entries with ids above `afterId`, in id order. */
-  readonly readPage: (afterId: number, limit: number) => Promise<AuditEntryRow[]>;
-  /** The blanking entries (action 'blank'), in id order. */
-  readonly readBlankings: () => Promise<Array<Pick<AuditEntryRow, 'id' | 'after'>>>;
-  /** The highest id ever handed out, so that removing the newest entries still shows. */
-  readonly highestIdIssued: () => Promise<number>;
-};
-
-function localAuditLog(db: Kysely<AdvocaseDatabase>): AuditChainSource {
-  return {
-    readPage: (afterId, limit) =>
-      db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute(),
-    readBlankings: () =>
-      db
-        .selectFrom('audit_log')
-        .select(['id', 'after'])
-        .where('action', '=', 'blank')
-        .orderBy('id')
-        .execute(),
-    highestIdIssued: () => highestAuditIdIssued(db),
-  };
-}
 
 /** Which rows each blanking entry names, so a blanked entry can be matched to the purge that blanked it. */
 async function readBlankings(
@@ -78,8 +51,8 @@ function problemWith(
  * first one that does not check out: content edited, an entry removed or inserted, content blanked
  * without a recorded purge, or the newest entries cut off.
  */
-export function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<AuditVerification> {
-  return verifyAuditChainOf(localAuditLog(db));
+export async function verifyAuditChain(db: Kysely<AdvocaseDatabase>): Promise<AuditVerification> {
+  return verifyAuditChainOf(await dialectOf(db).chainAppend.chainToVerify(db));
 }
 
 /** The same walk over any source of chained entries. */
@@ -98,8 +71,9 @@ export async function verifyAuditChainOf(source: AuditChainSource): Promise<Audi
     const page = await source.readPage(lastId, pageSize);
     if (page.length === 0) break;
     for (const entry of page) {
-      // Ids come from AUTOINCREMENT and entries are never deleted, so they run without gaps (a
-      // rolled-back write rolls its id back too): a gap is an entry removed, even the newest one.
+      // Places in the chain run without gaps (SQLite's AUTOINCREMENT ids, which a rolled-back write
+      // rolls back too; a team database's sealed places) and entries are never deleted: a gap is
+      // an entry removed, even the newest one.
       if (entry.id !== lastId + 1) {
         firstBroken = { id: lastId + 1, at: null, problem: removed(entry.id - lastId - 1) };
         break;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { dialectOf } from '../db/dialect/dialect-of';
 import type { AdvocaseDatabase } from '../db/schema';
 
@@ -6,13 +6,14 @@ import type { AdvocaseDatabase } from '../db/schema';
  * What a view of the caseload matched (its stage counts, the quick filter's matching cases),
  * counted once and reused until any caseload entry changes. Counting reads every match (0.1–0.4 s
  * for a common treatment or quick-filter text at 100,000 cases); paging, sorting and coming back
- * to the view then cost only the page. `caseload_changes` (migration 0103) moves with every change
- * to an entry, whoever makes it, so a kept count is never older than the entries. Kept per store,
+ * to the view then cost only the page. The caseload's change count (migration 0103, dialect
+ * caseloadChanges) moves with every change to an entry, whoever makes it, so a kept count is never
+ * older than the entries. Kept per store,
  * for the few views used last.
  *
  * Kept only while the connection sees every case (a local store, a team supervisor). A team
  * member whose rows are scoped is counted each time: what they see also changes when a case is
- * assigned or shared to them, or a share ends, none of which moves `caseload_changes`, and the
+ * assigned or shared to them, or a share ends, none of which moves the change count, and the
  * kept counts of a connection that saw everything are never theirs (a store object is one login's
  * pool, but a supervisor can be made a navigator while it is open).
  */
@@ -22,11 +23,6 @@ const keptViews = 24;
 type KeptCounts = { generation: number; byView: Map<string, unknown> };
 
 const keptByStore = new WeakMap<Kysely<AdvocaseDatabase>, KeptCounts>();
-
-async function currentGeneration(db: Kysely<AdvocaseDatabase>): Promise<number> {
-  const { rows } = await sql<{ generation: number }>`select generation from caseload_changes`.execute(db);
-  return rows[0]?.generation ?? -1;
-}
 
 /**
  * The view's counts, kept under the text and values of its conditions. Inside a transaction they
@@ -38,7 +34,7 @@ export async function countedOnce<Counts>(
   count: () => Promise<Counts>,
 ): Promise<Counts> {
   if (db.isTransaction || !(await dialectOf(db).rowVisibility.seesEveryCase(db))) return count();
-  const generation = await currentGeneration(db);
+  const generation = await dialectOf(db).caseloadChanges.generation(db);
   let kept = keptByStore.get(db);
   if (!kept || kept.generation !== generation) {
     kept = { generation, byView: new Map() };

@@ -22,6 +22,9 @@ export type AuditEntry = {
   readonly at?: string;
 };
 
+/** The link of an entry written before its sealing (migration 0208 of the PostgreSQL chain). */
+const unlinked = '';
+
 export async function appendAuditEntry(db: Kysely<AdvocaseDatabase>, entry: AuditEntry): Promise<void> {
   const at = entry.at ?? new Date().toISOString();
   const before = entry.before == null ? null : JSON.stringify(entry.before);
@@ -29,17 +32,21 @@ export async function appendAuditEntry(db: Kysely<AdvocaseDatabase>, entry: Audi
   const salt = newContentSalt();
   const contentHash = auditContentHash(salt, before, after);
   const { actor, tableName, rowId, action } = entry;
-  // One statement reads the last entry's hash and links this one to it (see audit-chain.ts), in
-  // this transaction's turn, so that no other writer links to the same entry meanwhile.
+  // One statement reads the last entry's hash and links this one to it (see audit-chain.ts), so
+  // that no other writer links to the same entry meanwhile (SQLite has one writer); or the link
+  // is left to the sealing after commit (a team database, see ChainAppend), which is why an entry
+  // written on its own is written in a transaction of its own: the driver seals after a commit.
+  const entryHash = dialectOf(db).chainAppend.linksWhenWritten
+    ? sql`${sql.raw(entryHashFunctionName)}(
+        (SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1),
+        ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${contentHash})`
+    : sql`${unlinked}`;
   await inTransaction(db, async (trx) => {
-    await dialectOf(trx).chainAppend.waitForTurn(trx);
     await sql`
     INSERT INTO audit_log
       (actor, at, table_name, row_id, action, before, after, content_salt, content_hash, entry_hash)
     SELECT ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${before}, ${after}, ${salt}, ${contentHash},
-      ${sql.raw(entryHashFunctionName)}(
-        (SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1),
-        ${actor}, ${at}, ${tableName}, ${rowId}, ${action}, ${contentHash})`.execute(trx);
+      ${entryHash}`.execute(trx);
   });
 }
 
@@ -108,32 +115,21 @@ function chunks(ids: readonly number[], size = 500): number[][] {
 }
 
 /**
- * The highest id the log has ever handed out (AUTOINCREMENT's counter), so that removing the
- * newest entries, which leaves the chain before them intact, still shows.
- */
-export function highestAuditIdIssued(db: Kysely<AdvocaseDatabase>): Promise<number> {
-  return dialectOf(db).idSequence.highestIdIssued(db, 'audit_log');
-}
-
-/**
  * Many inserts at once, as one statement per few hundred (the CSV import writes thousands). The
  * chain is linked here rather than by the SQL function: a multi-row INSERT … SELECT would read
  * the same previous entry for every row. The caller's transaction keeps anyone from writing
- * between the read of the last hash and these rows.
+ * between the read of the last hash and these rows; on a team database they are linked after commit.
  */
 export async function appendAuditEntries(
   db: Kysely<AdvocaseDatabase>,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await dialectOf(db).chainAppend.waitForTurn(db);
+  const { chainAppend } = dialectOf(db);
   const at = new Date().toISOString();
-  const last = await db
-    .selectFrom('audit_log')
-    .select('entry_hash')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = chainAppend.linksWhenWritten
+    ? await db.selectFrom('audit_log').select('entry_hash').orderBy('id', 'desc').limit(1).executeTakeFirst()
+    : undefined;
   let previous = last?.entry_hash ?? null;
   const rows: Array<Insertable<AuditLogTable>> = entries.map((entry) => {
     const before = entry.before == null ? null : JSON.stringify(entry.before);
@@ -147,6 +143,8 @@ export async function appendAuditEntries(
       action: entry.action,
       content_hash: auditContentHash(salt, before, after),
     };
+    if (!chainAppend.linksWhenWritten)
+      return { ...fields, before, after, content_salt: salt, entry_hash: unlinked };
     previous = auditEntryHash(previous, fields);
     return { ...fields, before, after, content_salt: salt, entry_hash: previous };
   });

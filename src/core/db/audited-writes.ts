@@ -3,7 +3,6 @@ import { AppError } from '../errors';
 import { inTransaction } from './in-transaction';
 import type { AdvocaseDatabase } from './schema';
 import { appendAuditEntry } from './audit-log';
-import { dialectOf } from './dialect/dialect-of';
 
 /**
  * Every change to a row of a table goes through one of these three, so that it is recorded in the
@@ -18,16 +17,6 @@ type TableWithUpdatedAt = {
   [T in keyof AdvocaseDatabase]: AdvocaseDatabase[T] extends { id: unknown; updated_at: unknown } ? T : never;
 }[keyof AdvocaseDatabase];
 
-/**
- * The audit log's turn (dialect chainAppend) is taken before the row is written rather than after:
- * the write's own locks (the row, and the caseload's change counter its triggers move) then come
- * after the turn in every writer, so two writers never hold one each and wait for the other
- * (PostgreSQL's deadlock, issue #15). SQLite writes one transaction at a time: a no-op there.
- */
-async function takeAuditTurn(trx: Kysely<AdvocaseDatabase>): Promise<void> {
-  await dialectOf(trx).chainAppend.waitForTurn(trx);
-}
-
 /** Kysely cannot follow a table name held in a type parameter; the casts stay inside this file. */
 type AnyRowDatabase = Kysely<Record<string, { id: number; updated_at: string }>>;
 
@@ -40,7 +29,6 @@ export function auditedInsert<T extends TableWithId>(
 ): Promise<Selectable<AdvocaseDatabase[T]>> {
   const tableName: string = table;
   return inTransaction(db, async (trx) => {
-    await takeAuditTurn(trx);
     const row = await (trx as unknown as AnyRowDatabase)
       .insertInto(tableName)
       .values(values as never)
@@ -70,7 +58,6 @@ export function auditedUpdate<T extends TableWithUpdatedAt>(
 ): Promise<Selectable<AdvocaseDatabase[T]>> {
   const tableName: string = table;
   return inTransaction(db, async (trx) => {
-    await takeAuditTurn(trx);
     const typed = trx as unknown as AnyRowDatabase;
     const before = await typed.selectFrom(tableName).selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', notFoundMessage, notFoundField);
@@ -103,7 +90,6 @@ export function auditedDelete<T extends TableWithId>(
 ): Promise<void> {
   const tableName: string = table;
   return inTransaction(db, async (trx) => {
-    await takeAuditTurn(trx);
     await (trx as unknown as AnyRowDatabase).deleteFrom(tableName).where('id', '=', id).execute();
     await appendAuditEntry(trx, {
       actor,

@@ -3,7 +3,7 @@ import type { AdvocaseDatabase } from '../db/schema';
 import { recomputeCaseDeadlines } from './recompute';
 
 /**
- * Recomputes the deadlines of every case that a run of audit entries touched: the case itself,
+ * Recomputes the deadlines of every case that a run of `actor`'s audit entries touched: the case itself,
  * its timeline events, tasks and funding options, or a coverage it uses. Undo and the trash write through the
  * audit log rather than the services, so they call this instead of each service's own recompute.
  */
@@ -16,6 +16,7 @@ export async function recomputeDeadlinesTouchedBy(
   const entries = await db
     .selectFrom('audit_log')
     .select(['table_name', 'row_id', 'before', 'after'])
+    .where('actor', '=', actor)
     .where('id', '>=', firstAuditId)
     .where('id', '<=', lastAuditId)
     .execute();

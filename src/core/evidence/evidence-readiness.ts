@@ -189,17 +189,19 @@ export async function casesLinkedTo(
 
 /**
  * After Undo, the trash or any other write recorded in the audit log: refreshes the readiness of
- * every case a run of audit entries touched (its checklist rows, its client's trials and scores,
+ * every case a run of `actor`'s audit entries touched (its checklist rows, its client's trials and scores,
  * a linked document or timeline entry).
  */
 export async function refreshReadinessTouchedBy(
   db: Kysely<AdvocaseDatabase>,
+  actor: string,
   firstAuditId: number,
   lastAuditId: number,
 ): Promise<void> {
   const entries = await db
     .selectFrom('audit_log')
     .select(['table_name', 'row_id', 'before', 'after'])
+    .where('actor', '=', actor)
     .where('id', '>=', firstAuditId)
     .where('id', '<=', lastAuditId)
     .where('table_name', 'in', [

@@ -15,8 +15,10 @@ async function lastAuditId(db: Kysely<AdvocaseDatabase>): Promise<number> {
 /**
  * Runs `work` in one transaction and records the audit entries it wrote as one edit (or as an
  * undo), so that Undo treats them as one step; the deadlines of the cases it touched are
- * recomputed, as the services do after their own writes. Within a transaction nobody else writes (SQLite
- * has one writer and Kysely holds its one connection), so the entries' ids are a contiguous run.
+ * recomputed, as the services do after their own writes. The group is this person's entries with
+ * ids in the run its work wrote: on SQLite (one writer) nobody else's are there; on a team database
+ * colleagues write side by side and may take ids in between, so whoever reads a group's entries
+ * (Undo, the recomputing below) reads only its person's.
  */
 export function asOneEdit<T>(
   db: Kysely<AdvocaseDatabase>,
@@ -33,7 +35,7 @@ export function asOneEdit<T>(
     if (after > before) {
       if (!options.derivedDataStored) {
         await recomputeDeadlinesTouchedBy(trx, actor, before + 1, after);
-        await refreshReadinessTouchedBy(trx, before + 1, after);
+        await refreshReadinessTouchedBy(trx, actor, before + 1, after);
       }
       await trx
         .insertInto('edit_groups')

@@ -76,6 +76,7 @@ async function undoableEntries(
           eb
             .selectFrom('edit_groups as g')
             .select('g.id')
+            .whereRef('g.actor', '=', 'a.actor')
             .whereRef('g.last_audit_id', '>=', 'a.id')
             .whereRef('g.first_audit_id', '<=', 'a.id')
             .where((eb) => eb.or([eb('g.kind', '=', 'undo'), eb('g.undone_at', 'is not', null)])),
@@ -103,6 +104,7 @@ async function recentUndoableEdits(
     const group = await db
       .selectFrom('edit_groups')
       .selectAll()
+      .where('actor', '=', actor)
       .where('kind', '=', 'edit')
       .where('first_audit_id', '<=', entry.id)
       .where('last_audit_id', '>=', entry.id)
@@ -114,6 +116,7 @@ async function recentUndoableEdits(
       const members = await db
         .selectFrom('audit_log')
         .selectAll()
+        .where('actor', '=', actor)
         .where('id', '>=', group.first_audit_id)
         .where('id', '<=', group.last_audit_id)
         .orderBy('id', 'desc')
@@ -125,10 +128,12 @@ async function recentUndoableEdits(
     used.add(entry.id);
     const previous = entries[index + 1];
     // A call's follow-up promise becomes a task written just after the call: one edit for the user.
+    // The call is this person's entry just before it; on a team database a colleague's entry may
+    // have taken the id in between (writers go side by side), so the task names its call instead.
     const isCallWithItsTask =
       entry.table_name === 'tasks' &&
       entry.action === 'insert' &&
-      previous?.id === entry.id - 1 &&
+      previous !== undefined &&
       previous.table_name === 'events' &&
       previous.action === 'insert' &&
       (JSON.parse(entry.after ?? '{}') as AuditedRow).source_event_id === previous.row_id;

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { AuditVerification } from '../../shared/schemas/audit';
-import { verifyAuditChainOf, type AuditChainSource } from '../audit/verify-audit-chain';
+import { verifyAuditChainOf } from '../audit/verify-audit-chain';
+import type { AuditChainSource } from '../db/dialect/chain-append';
 import { sealTeamAuditTrailFunction } from '../db/dialect/postgres/seal-team-audit-trail-after-commit';
 import type { AuditEntryRow } from '../db/tables/audit-log';
 

@@ -1,7 +1,8 @@
 /**
  * What only a team database has: the PostgreSQL chain's steps and tables for people, roles,
- * assignment, the database-side audit trail, live changes, documents' files and the local stores
- * moved in. SQLite never will (a local store has one person and no server to enforce policies),
+ * assignment, the database-side audit trail, live changes, documents' files, the local stores
+ * moved in, and what lets many people write side by side (the app's audit log sealed after commit,
+ * the caseload's change marks, 0208). SQLite never will (a local store has one person and no server to enforce policies),
  * so the check that both chains yield the same logical schema (docs/architecture.md, "two chains,
  * checked to match") leaves exactly these out, by name, rather than anything a pattern happens to
  * match.
@@ -24,6 +25,7 @@ export const teamOnlyMigrations: readonly string[] = [
   '0201-team-search-by-index',
   '0205-team-outcome-decision-months-withheld',
   '0207-team-outcome-deadline-days-withheld',
+  '0208-team-writes-side-by-side',
 ];
 
 export const teamOnlyTables: readonly string[] = [
@@ -38,4 +40,7 @@ export const teamOnlyTables: readonly string[] = [
   'team_stored_files',
   'team_stored_file_chunks',
   'team_local_imports',
+  'audit_log_chain',
+  'audit_log_chain_head',
+  'caseload_change_marks',
 ];

@@ -1,9 +1,9 @@
 import type { Migration } from 'kysely';
 import type { CaseInsensitiveText } from './case-insensitive-text';
+import type { CaseloadChanges } from './caseload-changes';
 import type { ChainAppend } from './chain-append';
 import type { DerivedTableUpkeep } from './derived-tables';
 import type { FullTextSearch } from './full-text-search';
-import type { IdSequence } from './id-sequence';
 import type { JsonField } from './json-field';
 import type { NullOrdering } from './null-ordering';
 import type { ReadLogicalSchema } from './logical-schema';
@@ -23,7 +23,7 @@ export type DatabaseDialect = {
   readonly nullOrdering: NullOrdering;
   readonly derivedTables: DerivedTableUpkeep;
   readonly chainAppend: ChainAppend;
-  readonly idSequence: IdSequence;
+  readonly caseloadChanges: CaseloadChanges;
   readonly rowVisibility: RowVisibility;
   readonly recordEditing: RecordEditing;
   /**

@@ -146,9 +146,8 @@ async function derivedState(db: Kysely<AdvocaseDatabase>) {
   return { entries, stageCounts, outcomeFacts, eventFacts, decisionMonths, reminderDays, found };
 }
 
-async function changeCounter(db: Kysely<AdvocaseDatabase>): Promise<number> {
-  const { rows } = await sql<{ generation: number }>`select generation from caseload_changes`.execute(db);
-  return rows[0]!.generation;
+function changeCounter(db: Kysely<AdvocaseDatabase>): Promise<number> {
+  return dialectOf(db).caseloadChanges.generation(db);
 }
 
 describe('the derived tables on SQLite and PostgreSQL', () => {

@@ -1,15 +1,41 @@
 import { sql } from 'kysely';
+import type { AuditEntryRow } from '../../tables/audit-log';
 import type { ChainAppend } from '../chain-append';
+import { sealAuditLogFunction } from './seal-team-audit-trail-after-commit';
 
-// Any number, the same for every copy of Advocase: the one lock audit appends take.
-const auditChainLock = 4_115_370_021;
+const chained = sql`
+  SELECT c.position AS id, a.actor, a.at, a.table_name, a.row_id, a.action, a.before, a.after,
+    a.content_salt, a.content_hash, a.entry_hash
+  FROM audit_log_chain c JOIN audit_log a ON a.id = c.audit_id`;
 
 /**
- * A transaction-scoped advisory lock (https://www.postgresql.org/docs/current/explicit-locking.html#ADVISORY-LOCKS),
- * held until commit: the next appender's statements start after it and read its entry as the last.
+ * A team database: writers go side by side, each entry written with its content hash and no link,
+ * and linked after its transaction commits by `advocase_team_seal_audit_log()` (migration 0208,
+ * called after each commit by seal-team-audit-trail-after-commit.ts), which gives it the next place
+ * in `audit_log_chain`. The chain's order is the order of sealing, and its places run without the
+ * gaps and the interleaving that ids taken from a sequence by writers side by side have. Writing an
+ * entry takes no lock another writer needs (before 0208, a transaction-scoped advisory lock held
+ * from a transaction's first entry to its commit put every writer of the team in one line).
  */
 export const postgresChainAppend: ChainAppend = {
-  async waitForTurn(trx) {
-    await sql`SELECT pg_advisory_xact_lock(${auditChainLock})`.execute(trx);
+  linksWhenWritten: false,
+  async chainToVerify(db) {
+    await sql`SELECT ${sql.raw(sealAuditLogFunction)}()`.execute(db);
+    return {
+      readPage: async (afterId, limit) =>
+        (
+          await sql<AuditEntryRow>`${chained} WHERE c.position > ${afterId} ORDER BY c.position LIMIT ${limit}`.execute(
+            db,
+          )
+        ).rows,
+      readBlankings: async () =>
+        (await sql<AuditEntryRow>`${chained} WHERE a.action = 'blank' ORDER BY c.position`.execute(db)).rows,
+      highestIdIssued: async () => {
+        const { rows } = await sql<{
+          last: number;
+        }>`SELECT last_position AS last FROM audit_log_chain_head`.execute(db);
+        return Number(rows[0]?.last ?? 0);
+      },
+    };
   },
 };

@@ -1,11 +1,11 @@
 import type { DatabaseDialect } from '../database-dialect';
+import { postgresCaseloadChanges } from './postgres-caseload-changes';
 import { postgresRecordEditing } from './postgres-record-editing';
 import { postgresMigrations } from './migrations';
 import { postgresChainAppend } from './postgres-chain-append';
 import { postgresCaseInsensitiveText } from './postgres-text';
 import { postgresDerivedTables } from './postgres-derived-tables';
 import { postgresFullTextSearch } from './postgres-full-text-search';
-import { postgresIdSequence } from './postgres-id-sequence';
 import { postgresRowVisibility } from './postgres-row-visibility';
 import { postgresJsonField } from './postgres-json-field';
 import { postgresNullOrdering } from './postgres-null-ordering';
@@ -21,7 +21,7 @@ export const postgresDialect: DatabaseDialect = {
   nullOrdering: postgresNullOrdering,
   derivedTables: postgresDerivedTables,
   chainAppend: postgresChainAppend,
-  idSequence: postgresIdSequence,
+  caseloadChanges: postgresCaseloadChanges,
   rowVisibility: postgresRowVisibility,
   recordEditing: postgresRecordEditing,
   migrations: postgresMigrations,

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { RecordEditing } from '../record-editing';
-import { postgresChainAppend } from './postgres-chain-append';
 
 /**
  * A team database: the record's row lock (`FOR UPDATE`, held until commit) makes a second save of
@@ -10,9 +9,6 @@ import { postgresChainAppend } from './postgres-chain-append';
  */
 export const postgresRecordEditing: RecordEditing = {
   async lockForEdit(trx, table, id) {
-    // A save is an audited write: its audit turn comes first, as in audited-writes.ts, so a writer
-    // holding the turn never waits for this row while this save waits for the turn (deadlock).
-    await postgresChainAppend.waitForTurn(trx);
     await sql`SELECT 1 FROM ${sql.table(table)} WHERE id = ${id} FOR UPDATE`.execute(trx);
   },
   async nameOfEditor(db, changedBy) {

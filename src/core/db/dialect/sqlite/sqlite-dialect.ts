@@ -1,10 +1,10 @@
 import { migrations } from '../../migrations';
 import type { DatabaseDialect } from '../database-dialect';
+import { sqliteCaseloadChanges } from './sqlite-caseload-changes';
 import { sqliteRecordEditing } from './sqlite-record-editing';
 import { fts5Search } from './fts5-search';
 import { sqliteChainAppend } from './sqlite-chain-append';
 import { sqliteDerivedTables } from './sqlite-derived-tables';
-import { sqliteIdSequence } from './sqlite-id-sequence';
 import { sqliteRowVisibility } from './sqlite-row-visibility';
 import { sqliteJsonField } from './sqlite-json-field';
 import { sqliteNullOrdering } from './sqlite-null-ordering';
@@ -21,7 +21,7 @@ export const sqliteDialect: DatabaseDialect = {
   nullOrdering: sqliteNullOrdering,
   derivedTables: sqliteDerivedTables,
   chainAppend: sqliteChainAppend,
-  idSequence: sqliteIdSequence,
+  caseloadChanges: sqliteCaseloadChanges,
   rowVisibility: sqliteRowVisibility,
   recordEditing: sqliteRecordEditing,
   migrations,

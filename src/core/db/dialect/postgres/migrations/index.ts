@@ -26,6 +26,7 @@ import * as outcomeDecisionMonths from './0205-outcome-decision-months';
 import * as teamOutcomeDecisionMonthsWithheld from './0205-team-outcome-decision-months-withheld';
 import * as outcomeDeadlineDays from './0207-outcome-deadline-days';
 import * as teamOutcomeDeadlineDaysWithheld from './0207-team-outcome-deadline-days-withheld';
+import * as teamWritesSideBySide from './0208-team-writes-side-by-side';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 import * as teamSearchByIndex from './0201-team-search-by-index';
 
@@ -70,4 +71,6 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0205-team-outcome-decision-months-withheld': teamOutcomeDecisionMonthsWithheld,
   '0207-outcome-deadline-days': outcomeDeadlineDays,
   '0207-team-outcome-deadline-days-withheld': teamOutcomeDeadlineDaysWithheld,
+  // Team mode only.
+  '0208-team-writes-side-by-side': teamWritesSideBySide,
 };
