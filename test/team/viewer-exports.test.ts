@@ -60,7 +60,8 @@ it('a viewer reads a case shared with them, its deadlines worked out for today, 
     caseId: opened.id,
     event: {
       type: 'payer_decision',
-      occurredAt: `${noticeDate}T15:00:00Z`,
+      // Recorded now, as the form does: a fixed hour of today is still ahead before 15:00 UTC.
+      occurredAt: new Date().toISOString(),
       summary: 'Denied',
       details: { decision: 'denied', noticeDate, receivedOn: noticeDate },
     },
