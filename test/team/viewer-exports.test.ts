@@ -104,3 +104,16 @@ it("a viewer's summary export is made and recorded in the audit log in their nam
   const refused = await asVera.failure('cases.update', { caseId: shared!.id, changes: { priority: 'high' } });
   expect(refused.message).toMatch(/viewer/);
 });
+
+it("the audit log check is a supervisor's: a navigator or viewer is told so in plain words", async () => {
+  // The chain holds every case's changes, which only a supervisor may read (docs/team-mode.md).
+  for (const session of [asAna, asVera]) {
+    const refused = await session.failure('audit.verify', {});
+    expect(refused.code).toBe('UNAUTHORIZED');
+    expect(refused.message).toBe(
+      "Only a supervisor can check the team's audit log: it holds the changes to every case. Ask a supervisor on your team.",
+    );
+  }
+  const report = await asMei.call('audit.verify', {});
+  expect(report.isIntact).toBe(true);
+});

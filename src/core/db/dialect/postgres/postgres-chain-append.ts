@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
+import { AppError } from '../../../errors';
 import type { AuditEntryRow } from '../../tables/audit-log';
 import type { ChainAppend } from '../chain-append';
+import { postgresRowVisibility } from './postgres-row-visibility';
 import { sealAuditLogFunction } from './seal-team-audit-trail-after-commit';
 
 const chained = sql`
@@ -20,6 +22,14 @@ const chained = sql`
 export const postgresChainAppend: ChainAppend = {
   linksWhenWritten: false,
   async chainToVerify(db) {
+    // The chain holds every case's changes, which only a supervisor reads (0208's grants): anyone
+    // else is told whose check it is, not refused as if they had tried to change something.
+    if (!(await postgresRowVisibility.seesEveryCase(db))) {
+      throw new AppError(
+        'UNAUTHORIZED',
+        "Only a supervisor can check the team's audit log: it holds the changes to every case. Ask a supervisor on your team.",
+      );
+    }
     await sql`SELECT ${sql.raw(sealAuditLogFunction)}()`.execute(db);
     return {
       readPage: async (afterId, limit) =>
