@@ -41,6 +41,7 @@ import * as openTasksInDeadlineSummaries from './0199-open-tasks-in-deadline-sum
 import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-notice';
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
 import * as outcomeDecisionMonths from './0205-outcome-decision-months';
+import * as nextDeadlineNeverAFollowUp from './0209-next-deadline-never-a-follow-up';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -89,4 +90,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0202-payer-decisions-dated-by-notice': payerDecisionsDatedByNotice,
   '0204-caseload-overdue-count': caseloadOverdueCount,
   '0205-outcome-decision-months': outcomeDecisionMonths,
+  '0209-next-deadline-never-a-follow-up': nextDeadlineNeverAFollowUp,
 };

@@ -1,5 +1,6 @@
 import { Pencil } from 'lucide-react';
-import { deadlineConfidenceLabels, deadlineStatusLabels, type CaseDeadline } from '@shared/schemas/deadlines';
+import { deadlineConfidenceLabels, type CaseDeadline } from '@shared/schemas/deadlines';
+import { shownDeadlineStatusLabels, shownStatusOf } from '@shared/domain/payer-late';
 import { withDatesFormatted } from '@shared/domain/dates-in-text';
 import { Button } from '../../components/Button';
 import { formatCalendarDate } from '../../lib/format-date';
@@ -21,12 +22,13 @@ export function DeadlineCard({
   /** Absent for someone who reads only (a team's viewer): no Change date. */
   readonly onEdit: (() => void) | undefined;
 }) {
+  const shownStatus = shownStatusOf(deadline);
   const titleId = `deadline-${deadline.key.replace(/[^\w-]/g, '-')}`;
   const dueText = deadline.override
     ? formatDue(deadline.override.dueOn, null)
     : formatDue(deadline.dueOn, deadline.dueAt, timeZone);
   return (
-    <li className={styles.card} data-status={deadline.status} aria-labelledby={titleId}>
+    <li className={styles.card} data-status={shownStatus} aria-labelledby={titleId}>
       <input
         className={styles.select}
         type="checkbox"
@@ -60,8 +62,8 @@ export function DeadlineCard({
         </p>
       </div>
       <div className={styles.side}>
-        <span className={styles.status} data-status={deadline.status}>
-          {deadlineStatusLabels[deadline.status]}
+        <span className={styles.status} data-status={shownStatus}>
+          {shownDeadlineStatusLabels[shownStatus]}
         </span>
         {!deadline.override && deadline.kind !== 'funding' && (
           <span className={styles.estimate}>Estimated — verify against the notice</span>

@@ -24,6 +24,7 @@ import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-no
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
 import * as outcomeDecisionMonths from './0205-outcome-decision-months';
 import * as teamOutcomeDecisionMonthsWithheld from './0205-team-outcome-decision-months-withheld';
+import * as nextDeadlineNeverAFollowUp from './0209-next-deadline-never-a-follow-up';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 import * as teamSearchByIndex from './0201-team-search-by-index';
 
@@ -66,4 +67,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0204-caseload-overdue-count': caseloadOverdueCount,
   '0205-outcome-decision-months': outcomeDecisionMonths,
   '0205-team-outcome-decision-months-withheld': teamOutcomeDecisionMonthsWithheld,
+  '0209-next-deadline-never-a-follow-up': nextDeadlineNeverAFollowUp,
 };
