@@ -85,6 +85,26 @@ test('a promise a month overdue does not hide the appeal deadline on the caseloa
   await expect(nextDeadline).toContainText(appealOn);
   await expect(nextDeadline).toContainText('1 overdue');
   await screenshotBothSizes(page, app, 'coherence-01-caseload');
+
+  // Close case: the promise a month overdue is not offered "Keep on the Agenda" (a closed case has
+  // nothing overdue); only the appeal deadline still ahead gets that choice.
+  await page.goto(`${origin}/#/cases/${caseId}/timeline`);
+  await page.getByRole('button', { name: 'Close case…' }).click();
+  const closing = page.getByRole('dialog', { name: /^Close C-\d+/ });
+  await expect(
+    closing.getByRole('listitem').filter({ hasText: 'Call Aetna back about the claim file' }),
+  ).toContainText('(past its date)');
+  await expect(closing.getByRole('note').filter({ hasText: 'past its date' })).toContainText(
+    'The 1 promise from a call past its date will no longer be tracked once the case is closed',
+  );
+  await expect(closing.getByText('What becomes of the 1 deadline still ahead:')).toBeVisible();
+  await screenshotBothSizes(page, app, 'coherence-05-close-case');
+  await closing.getByLabel('How did it end?').selectOption({ label: 'Approved' });
+  await closing.getByRole('radio', { name: /^Keep on the Agenda/ }).check();
+  await closing.getByRole('button', { name: 'Close case' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    'closed as approved. No longer tracked: 1 promise from a call. Kept on the Agenda: 1 deadline.',
+  );
 });
 
 test('a decision date the payer missed reads "Payer late", not the advocate\'s red "Missed"', async ({
