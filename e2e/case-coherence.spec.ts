@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { callHarness, completeFirstRun, createCaseWithCoverage, dayFromToday } from './support/app-steps';
 import { screenshotBothSizes } from './support/screenshot-both-sizes';
@@ -152,4 +153,34 @@ test('a decision date the payer missed reads "Payer late", not the advocate\'s r
   await expect(agendaRow.first()).toContainText('Payer late');
   await expect(agendaRow.filter({ hasText: 'Missed' })).toHaveCount(0);
   await screenshotBothSizes(page, app, 'coherence-04-payer-late-agenda');
+});
+
+test('a case whose only open work is a promise exports it to the calendar', async ({ page, app }) => {
+  const client = 'Ruth Adeyemi';
+  await completeFirstRun(page, app.url, passphrase);
+  const created = (await callHarness(app.url, 'clients.create', { fullName: client, state: 'MN' })) as {
+    id: number;
+  };
+  const opened = (await callHarness(app.url, 'cases.create', {
+    clientId: created.id,
+    treatment: 'tms',
+    payer: 'Aetna',
+  })) as { id: number };
+  await callHarness(app.url, 'events.add', {
+    caseId: opened.id,
+    event: {
+      type: 'phone_call',
+      occurredAt: new Date().toISOString(),
+      summary: 'Called Aetna',
+      details: { followUp: { title: 'Aetna sends the TMS policy', dueOn: dayFromToday(6) } },
+    },
+  });
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened.id}/deadlines`);
+  const exportButton = page.getByRole('button', { name: 'Export open deadlines and follow-ups (.ics)' });
+  await expect(exportButton).toBeEnabled();
+  await screenshotBothSizes(page, app, 'coherence-06-export-promise');
+  const downloadPromise = page.waitForEvent('download');
+  await exportButton.click();
+  const calendar = readFileSync(await (await downloadPromise).path(), 'utf8');
+  expect(calendar).toContain('Aetna sends the TMS policy');
 });
