@@ -29,13 +29,16 @@ export function DeadlineCard({
     : formatDue(deadline.dueOn, deadline.dueAt, timeZone);
   return (
     <li className={styles.card} data-status={shownStatus} aria-labelledby={titleId}>
-      <input
-        className={styles.select}
-        type="checkbox"
-        checked={isChosen}
-        onChange={(event) => onChoose(event.target.checked)}
-        aria-label={`Choose for calendar export: ${deadline.meaning}`}
-      />
+      {/* A visible word, so the box does not read as unlabelled; its full name is for a screen reader. */}
+      <label className={styles.select}>
+        <input
+          type="checkbox"
+          checked={isChosen}
+          onChange={(event) => onChoose(event.target.checked)}
+          aria-label={`Choose for calendar export: ${deadline.meaning}`}
+        />
+        <span aria-hidden>Export</span>
+      </label>
       <div>
         <p id={titleId} className={styles.due}>
           Due {dueText}
