@@ -184,3 +184,30 @@ test('a case whose only open work is a promise exports it to the calendar', asyn
   const calendar = readFileSync(await (await downloadPromise).path(), 'utf8');
   expect(calendar).toContain('Aetna sends the TMS policy');
 });
+
+test("the prior authorization entry asks for the payer's number and the delivery proof's, each named for what it is", async ({
+  page,
+  app,
+}) => {
+  await completeFirstRun(page, app.url, passphrase);
+  const created = (await callHarness(app.url, 'clients.create', {
+    fullName: 'Ines Okafor',
+    state: 'MN',
+  })) as {
+    id: number;
+  };
+  const opened = (await callHarness(app.url, 'cases.create', {
+    clientId: created.id,
+    treatment: 'tms',
+    payer: 'Aetna',
+  })) as { id: number };
+  await page.goto(`${new URL(app.url).origin}/#/cases/${opened.id}/timeline`);
+  await page.getByRole('button', { name: 'Add event' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add to the timeline' });
+  await dialog.getByLabel('What happened').selectOption({ label: 'Prior authorization submitted' });
+  // Not two fields both called a "confirmation number".
+  await expect(dialog.getByLabel(/^(Tracking or )?confirmation number/i)).toHaveCount(0);
+  await expect(dialog.getByLabel(/^Payer’s request number/)).toBeVisible();
+  await expect(dialog.getByLabel(/^Fax confirmation or tracking number/)).toBeVisible();
+  await screenshotBothSizes(page, app, 'coherence-07-prior-auth');
+});

@@ -38,7 +38,7 @@ function factsOf(event: TimelineEvent): Fact[] {
     ['Rep', text(details.repName)],
     ['Ref #', text(details.referenceNumber)],
     ['With', text(details.withWhom) ?? text(details.counterpart)],
-    ['Confirmation #', text(details.confirmationNumber)],
+    ['Payer’s request #', text(details.confirmationNumber)],
     ['Decision', text(details.decision) ? (decisionLabels[details.decision as string] ?? null) : null],
     ['On the notice', day(details.noticeDate)],
     ['Arrived', day(details.receivedOn)],
