@@ -76,6 +76,10 @@ test('a promise a month overdue does not hide the appeal deadline on the caseloa
   const header = page.getByLabel('Open on this case', { exact: true });
   await expect(header).toContainText(`next deadline ${appealOn}`);
   await expect(header).toContainText('1 overdue follow-up');
+  // The drop zone's border is whole: the timeline's search row starts below it, not on it.
+  const dropZone = await page.getByTestId('denial-notice-drop-zone').boundingBox();
+  const search = await page.getByRole('searchbox', { name: 'Search this timeline' }).boundingBox();
+  expect(dropZone!.y + dropZone!.height).toBeLessThan(search!.y - 4);
   await screenshotBothSizes(page, app, 'coherence-02-header');
 
   // The Agenda lists both: the promise as overdue, the appeal's date under its own section.
