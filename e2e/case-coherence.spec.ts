@@ -213,5 +213,9 @@ test("the prior authorization entry asks for the payer's number and the delivery
   await expect(dialog.getByLabel(/^(Tracking or )?confirmation number/i)).toHaveCount(0);
   await expect(dialog.getByLabel(/^Payer’s request number/)).toBeVisible();
   await expect(dialog.getByLabel(/^Fax confirmation or tracking number/)).toBeVisible();
+  // A payer decision's longer form keeps Save in the window at 1280x800, not below the fold.
+  await dialog.getByLabel('What happened').selectOption({ label: 'Payer decision' });
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeInViewport();
+  await screenshotBothSizes(page, app, 'coherence-08-payer-decision');
   await screenshotBothSizes(page, app, 'coherence-07-prior-auth');
 });
