@@ -39,7 +39,7 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [includeNames, setIncludeNames] = useState(false);
   const exportCalendar = useMutation({
-    mutationFn: (items: readonly AgendaItemRef[]) =>
+    mutationFn: (items: AgendaItemRef[]) =>
       callApi('deadlines.exportCalendar', { items, includeClientNames: includeNames }),
     onSuccess: (file, items) => {
       downloadTextFile(file.fileName, file.content, 'text/calendar');
