@@ -61,7 +61,7 @@ async function openDeadlines(walk: Walk): Promise<string[]> {
   if ((await list.count()) === 0) return [];
   // Read at once, like the Agenda's headings below: a card read one by one could vanish under the read.
   const texts = (await list.getByRole('listitem').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
-  return texts.filter((text) => /\b(Open|Due soon|Due today|Missed)\b/.test(text));
+  return texts.filter((text) => /\b(Open|Due soon|Due today|Missed|Payer late)\b/.test(text));
 }
 
 /** The Agenda's sections with their counts, as their headings read: { Overdue: 1, Later: 1 }. */
@@ -199,7 +199,8 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await stageSelect(page).selectOption({ label: 'Prior auth submitted' });
   await expect(page.getByRole('status')).toContainText('Stage changed to Prior auth submitted');
   await expectEverywhere(walk, {
-    deadlines: [/Payer must act.*Missed/],
+    // The payer's missed date reads as its lateness, not the advocate's "Missed" (shared/domain/payer-late.ts).
+    deadlines: [/Payer must act.*Payer late/],
     agenda: { Overdue: 1 },
     nextDeadline: /1 overdue/,
     banner: /1 deadline or follow-up overdue/,
@@ -248,7 +249,8 @@ test("a case's whole life, from intake to closed as approved, agrees on every sc
   await expect(page.getByRole('status')).toContainText('Stage moved to Internal appeal 1');
   await expectStage(page, 'Internal appeal 1');
   await expectEverywhere(walk, {
-    deadlines: [/Payer must act.*Missed/],
+    // The payer's missed date reads as its lateness, not the advocate's "Missed" (shared/domain/payer-late.ts).
+    deadlines: [/Payer must act.*Payer late/],
     agenda: { Overdue: 1 },
     nextDeadline: /1 overdue/,
     banner: /1 deadline or follow-up overdue/,

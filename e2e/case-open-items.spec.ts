@@ -73,8 +73,11 @@ test('a promise from a call is on the Deadlines tab, counted alike by the header
   await quickCall.getByLabel(/^Follow-up due/).fill(dayFromToday(5));
   await quickCall.getByRole('button', { name: 'Save' }).click();
   await expect(quickCall).toBeHidden();
-  await expect(headerSummary(page)).toContainText('Open: 1 deadline and 1 promise from a call · next');
-  await expect(headerSummary(page)).toContainText('(due soon)');
+  // The next deadline is the appeal's: a promise is not a legal deadline and never takes its place.
+  await expect(headerSummary(page)).toContainText(
+    'Open: 1 deadline and 1 promise from a call · next deadline',
+  );
+  await expect(headerSummary(page)).toContainText('(open)');
   const headerText = await headerSummary(page).innerText();
 
   // The Deadlines tab shows the promise, as a promise from the call and not a legal deadline.
@@ -110,14 +113,17 @@ test('a promise from a call is on the Deadlines tab, counted alike by the header
   await expect(agendaRows.filter({ hasText: promise })).toContainText('Promised on the call of');
   await screenshotBothSizes(page, app, 'open-items-02-agenda');
 
-  // The caseload's Next deadline is the promise's date, the soonest thing to act on.
+  // The caseload's Next deadline is the header's: the appeal's date, not the promise's.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
   await expect(page.getByRole('columnheader', { name: /next deadline/i })).toBeVisible();
   const headers = await page.getByRole('columnheader').allInnerTexts();
   const column = headers.findIndex((text) => /next deadline/i.test(text));
   expect(column).toBeGreaterThanOrEqual(0);
   const row = page.getByRole('row', { name: new RegExp(client) });
-  await expect(row.getByRole('gridcell').nth(column)).toHaveText(promiseDue!);
+  await expect(row.getByRole('gridcell').nth(column)).not.toContainText(promiseDue!);
+  const headerNext = headerText.match(/next deadline ([A-Z][a-z]{2} \d{1,2}, \d{4})/)?.[1];
+  expect(headerNext).toBeTruthy();
+  await expect(row.getByRole('gridcell').nth(column)).toHaveText(headerNext!);
 
   // Close case warns about both and offers to close out the promise; the button says what it does.
   await page.goto(`${origin}/#/cases/${caseId}/timeline`);

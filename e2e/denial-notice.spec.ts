@@ -144,8 +144,13 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
     check.getByRole('listitem').filter({ hasText: 'External review and how to start it' }),
   ).toContainText('Missing');
 
-  // The advocate confirms the date it arrived, then records with the keyboard.
-  await dialog.getByRole('textbox', { name: 'Date it arrived', exact: true }).fill(receivedOn);
+  // The date it arrived moves the appeal deadline: never guessed as today, the advocate enters it,
+  // and recording without it says so beside the field.
+  const arrived = dialog.getByRole('textbox', { name: 'Date it arrived', exact: true });
+  await expect(arrived).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Record denial' }).click();
+  await expect(dialog.getByText(/Date the notice arrived/)).toBeVisible();
+  await arrived.fill(receivedOn);
   await screenshotBothSizes(page, app, 'denial-notice-01-dialog');
   await reference.focus();
   await page.keyboard.press('Control+Enter');
@@ -171,6 +176,8 @@ test('a scanned denial dropped on a case fills the case, its deadline, its defec
     ),
   );
   await expect(decision).not.toHaveAccessibleName(/\d:\d\d/);
+  // The reason is quoted once, in the summary, not again as a fact below it.
+  await expect(decision.getByText(/at least two antidepressants/)).toHaveCount(1);
 
   // The Deadlines tab: the law's 180 days as the deadline, the notice's 60 as a finding beside it.
   await page.goto(`${origin}/#/cases/${caseId}/deadlines`);

@@ -229,13 +229,15 @@ test('a year of cases: the dashboard agrees with the hand counts, by advocate to
   await expect(headlineCard(page, 'Approval rate')).toContainText('87.5%');
   await expect(headlineCard(page, 'Approval rate')).toContainText('7 of 8 closed cases the payer answered');
   await expect(headlineCard(page, 'Money saved for clients')).toContainText('$57,000');
-  await expect(headlineCard(page, 'Deadlines met')).toContainText('2 met · 2 missed');
+  await expect(headlineCard(page, 'Your deadlines met')).toContainText('2 met · 2 missed');
   await expect(headlineCard(page, 'Intake to decision')).toContainText('20 days');
   const payers = page.getByRole('region', { name: 'Payer behaviour on your cases' });
   await expect(payers.getByRole('row', { name: /Cigna/ })).toContainText(
-    'Experimental or investigational ×2',
+    'Experimental or investigational · on 2 denials',
   );
-  await expect(payers.getByRole('row', { name: /Aetna/ })).toContainText('Fax: (800) 555-0101 ×2');
+  await expect(payers.getByRole('row', { name: /Aetna/ })).toContainText(
+    'Fax (800) 555-0101 · 2 deliveries with proof',
+  );
   await app.screenshot('outcomes-04-year');
 
   await page.getByLabel('Advocate').selectOption('Rosa Diaz');

@@ -84,9 +84,10 @@ describe.each(storeEngines)('on %s', (engine) => {
       promisedOnCallAt: null,
     });
 
-    // The caseload's next deadline is the promise, the soonest thing to act on.
+    // The caseload's next deadline is the legal one: a promise due sooner is not a deadline and
+    // must not hide the appeal's date (shared/domain/next-deadline.ts).
     const row = (await call('caseload.query', {})).rows.find((candidate) => candidate.id === caseId);
-    expect(row?.nextDeadlineOn).toBe(inDays(5));
+    expect(row?.nextDeadlineOn).toBe(inDays(80));
 
     // Marked done from the tab (the Agenda's own "Mark done"): it leaves every count.
     await call('deadlines.markDone', { item: { source: 'task', taskId: promise!.taskId! }, note: null });
@@ -99,10 +100,10 @@ describe.each(storeEngines)('on %s', (engine) => {
     await call('tasks.setDone', { taskId: promise!.taskId!, isDone: false });
     expect((await call('deadlines.listForCase', { caseId })).openItems).toHaveLength(2);
     const again = (await call('caseload.query', {})).rows.find((candidate) => candidate.id === caseId);
-    expect(again?.nextDeadlineOn).toBe(inDays(5));
+    expect(again?.nextDeadlineOn).toBe(inDays(80));
   });
 
-  it('an overdue promise makes the case overdue on the caseload, as it is on the Agenda', async () => {
+  it('an overdue to-do makes the case overdue on the caseload, as it is on the Agenda, beside its appeal deadline', async () => {
     const { call, caseId } = await deniedCaseWithPromise();
     const added = await call('deadlines.addManual', {
       caseId,
@@ -116,7 +117,7 @@ describe.each(storeEngines)('on %s', (engine) => {
       promisedOnCallAt: null,
     });
     const row = (await call('caseload.query', {})).rows.find((candidate) => candidate.id === caseId);
-    expect(row).toMatchObject({ nextDeadlineOn: inDays(-2), overdueCount: 1 });
+    expect(row).toMatchObject({ nextDeadlineOn: inDays(80), overdueCount: 1 });
   });
 
   it('closing the case can close out the promise: it is marked done with a note on the timeline', async () => {

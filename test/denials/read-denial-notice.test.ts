@@ -140,4 +140,22 @@ describe('readDenialNotice', () => {
       'To keep your services during the appeal, appeal within 10 days of the date of this notice.';
     expect(readDenialNotice(text).appealWindow).toBeNull();
   });
+
+  it('takes the kind of reason from the notice when its reason paragraph does not name it', () => {
+    // A TMS denial whose "Reason" names the criteria unmet and whose next paragraph names the kind.
+    const text = [
+      'Reason for the decision:',
+      'The records do not show that the member tried four antidepressants at an adequate dose.',
+      '',
+      'This decision was made under our medical necessity criteria for transcranial magnetic stimulation.',
+    ].join('\n');
+    expect(readDenialNotice(text).reasonCategory?.value).toBe('not-medically-necessary');
+  });
+
+  it('leaves the kind of reason unsaid, not "Other", when the notice gives none', () => {
+    const text = ['Reason for the decision:', 'The request was reviewed by our clinical staff.'].join('\n');
+    const findings = readDenialNotice(text);
+    expect(findings.reasonText).not.toBeNull();
+    expect(findings.reasonCategory).toBeNull();
+  });
 });

@@ -4,6 +4,7 @@ import { decisionTalliesSummary } from '../../src/shared/domain/outcome-format';
 import { userTimeZone } from '../../src/core/deadlines/time-zone';
 import { addCalendarDays } from '../../src/core/deadlines/date-arithmetic';
 import { localToday } from '../../src/shared/schemas/fields';
+import { pickNextDeadline } from '../../src/shared/domain/next-deadline';
 import { startContractSession, type ContractSession } from '../helpers/contract-session';
 import { storeEngines } from '../helpers/test-stores';
 import { useTemporaryDataDirectory } from '../helpers/temporary-data-directory';
@@ -467,12 +468,13 @@ describe.each(storeEngines)('on %s', (engine) => {
       expect(overdueItems.map((item) => item.caseId).sort()).toEqual(
         [cases.overdue, cases.overdueToo, cases.fresh].sort(),
       );
-      // Each caseload row's overdue count and next date are the Agenda's open work for that case,
-      // dated to-dos included (core/deadlines/open-work.ts): the Agenda and the banner count them.
+      // Each caseload row's overdue count is the Agenda's open work for that case, dated to-dos
+      // included (core/deadlines/open-work.ts), and its next deadline the one the case header and
+      // the Agenda name by the same rule: a to-do never in a legal deadline's place.
       for (const row of caseload.rows) {
         const ofCase = agenda.items.filter((item) => item.caseId === row.id);
         expect(row.overdueCount).toBe(ofCase.filter((item) => item.bucket === 'overdue').length);
-        expect(row.nextDeadlineOn).toBe(ofCase.map((item) => item.dueOn).sort()[0] ?? null);
+        expect(row.nextDeadlineOn).toBe(pickNextDeadline(ofCase)?.dueOn ?? null);
       }
       const flagged = await call('caseload.query', { filters: { hasOverdueDeadline: true } });
       expect(flagged.rows.map((row) => row.id).sort()).toEqual(

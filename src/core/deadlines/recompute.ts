@@ -20,6 +20,7 @@ import type { CaseStage } from '../../shared/domain/case-stages';
 import { userTimeZone } from './time-zone';
 import { isTrackedOnCase, judgeTaskStatus } from './open-work';
 import { auditedInsert } from '../db/audited-writes';
+import { pickNextDeadline, type DatedOpenWork } from '../../shared/domain/next-deadline';
 
 /**
  * Keeps `case_deadlines` and `case_deadline_summaries` in step with a case's facts. The rows are
@@ -190,7 +191,7 @@ export function deadlineRecordsOf(caseId: number, input: DeadlineInputs) {
     confidence: deadline.confidence,
     computed_at: computedAt,
   }));
-  let nextDue: { dueOn: string; rule: string | null } | null = null;
+  const openWork: Array<DatedOpenWork & { readonly rule: string | null }> = [];
   let overdueCount = 0;
   for (const deadline of derivation.deadlines) {
     const adjustment = adjustments.get(deadline.key);
@@ -205,21 +206,23 @@ export function deadlineRecordsOf(caseId: number, input: DeadlineInputs) {
     const isOverdue =
       status === 'missed' && deadline.answeredOn === null && !isClosedStage(input.closing.stage);
     if (isOverdue) overdueCount += 1;
-    // The next date to act by is the earliest still waiting, an overdue one first: sorting the
-    // caseload by it puts overdue cases at the top, then the soonest.
     if (isOverdue || (status !== 'missed' && isOutstanding(status))) {
       const dueOn = effectiveDueOn(deadline, adjustment);
-      if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: deadline.rule };
+      openWork.push({ source: 'deadline', actor: deadline.actor, status, dueOn, rule: deadline.rule });
     }
   }
-  // A promise from a call, the user's own date, a re-authorization to request: the advocate acts
-  // on it by its date, so it is the case's next date when it comes first (open-work.ts).
+  // A promise from a call, the user's own date, a re-authorization to request: open work the
+  // advocate acts on by its date (open-work.ts), counted when overdue.
   for (const dueOn of input.openTaskDates) {
-    const isOverdue = judgeTaskStatus(dueOn, now, timeZone) === 'missed';
+    const status = judgeTaskStatus(dueOn, now, timeZone);
+    const isOverdue = status === 'missed';
     if (!isTrackedOnCase(isOverdue, input.closing)) continue;
     if (isOverdue) overdueCount += 1;
-    if (nextDue === null || dueOn < nextDue.dueOn) nextDue = { dueOn, rule: null };
+    openWork.push({ source: 'task', actor: 'advocate', status, dueOn, rule: null });
   }
+  // The caseload's "Next deadline" is the header's and the Agenda's (shared/domain/next-deadline.ts):
+  // a follow-up, overdue or not, never hides a legal deadline.
+  const nextDue = pickNextDeadline(openWork);
   const summary = {
     next_due_on: nextDue?.dueOn ?? null,
     next_rule: nextDue?.rule ?? null,

@@ -240,8 +240,25 @@ function readReasonText(notice: NoticeText): { found: Found<string>; span: Span 
   return sentence ? at(sentence, 0.7) : null;
 }
 
-function readReasonCategory(notice: NoticeText, reason: Span): Found<DenialReasonCategory> {
-  const words = notice.folded.slice(reason.start, reason.end);
+/**
+ * The kind of reason: the category whose words come first in the reason as written, else in the
+ * rest of the notice (a reason paragraph that lists the unmet criteria while the next one names
+ * "medical necessity"), else none. Never a guessed "Other": a kind the notice does not give is
+ * left for the advocate to choose.
+ */
+function readReasonCategory(notice: NoticeText, reason: Span): Found<DenialReasonCategory> | null {
+  const inReason = firstCategoryWords(notice, reason);
+  if (inReason) return found(notice, inReason.start, inReason.end, inReason.category, 0.8);
+  const inNotice = firstCategoryWords(notice, { start: 0, end: notice.folded.length });
+  if (inNotice) return found(notice, inNotice.start, inNotice.end, inNotice.category, 0.6);
+  return null;
+}
+
+function firstCategoryWords(
+  notice: NoticeText,
+  within: Span,
+): { category: DenialReasonCategory; start: number; end: number } | null {
+  const words = notice.folded.slice(within.start, within.end);
   let earliest: { category: DenialReasonCategory; index: number; length: number } | undefined;
   for (const [category, pattern] of Object.entries(reasonCategoryWords) as [DenialReasonCategory, string][]) {
     const match = foldPattern(pattern, '').exec(words);
@@ -249,9 +266,9 @@ function readReasonCategory(notice: NoticeText, reason: Span): Found<DenialReaso
       earliest = { category, index: match.index, length: match[0].length };
     }
   }
-  if (!earliest) return found(notice, reason.start, reason.end, 'other', 0.5);
-  const start = reason.start + earliest.index;
-  return found(notice, start, start + earliest.length, earliest.category, 0.8);
+  if (!earliest) return null;
+  const start = within.start + earliest.index;
+  return { category: earliest.category, start, end: start + earliest.length };
 }
 
 function readPolicyCited(notice: NoticeText): Found<string> | null {

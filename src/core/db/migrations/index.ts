@@ -42,6 +42,7 @@ import * as payerDecisionsDatedByNotice from './0202-payer-decisions-dated-by-no
 import * as caseloadOverdueCount from './0204-caseload-overdue-count';
 import * as outcomeDecisionMonths from './0205-outcome-decision-months';
 import * as outcomeDeadlineDays from './0207-outcome-deadline-days';
+import * as nextDeadlineNeverAFollowUp from './0209-next-deadline-never-a-follow-up';
 
 /**
  * Every migration in order. Listed by hand, not found by scanning a folder: a bundled app has
@@ -91,4 +92,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0204-caseload-overdue-count': caseloadOverdueCount,
   '0205-outcome-decision-months': outcomeDecisionMonths,
   '0207-outcome-deadline-days': outcomeDeadlineDays,
+  '0209-next-deadline-never-a-follow-up': nextDeadlineNeverAFollowUp,
 };

@@ -40,7 +40,7 @@ export function DialogForm({
     <form className={formStyles.form} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       {children}
       <FormError message={error} />
-      <div className={formStyles.actions}>
+      <div className={`${formStyles.actions} ${formStyles.dialogActions}`}>
         {shortcutHint && <span className={formStyles.shortcutHint}>{shortcutHint}</span>}
         <Button variant={cancelVariant} onClick={onCancel}>
           Cancel

@@ -1,13 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CalendarPlus, Check } from 'lucide-react';
 import { useState } from 'react';
-import {
-  agendaBucketLabels,
-  agendaBuckets,
-  deadlineStatusLabels,
-  type AgendaItem,
-} from '@shared/schemas/deadlines';
+import { agendaBucketLabels, agendaBuckets, type AgendaItem } from '@shared/schemas/deadlines';
 import { hrefFor } from '../../app/routes';
+import { shownDeadlineStatusLabels, shownStatusOf } from '@shared/domain/payer-late';
 import { Button } from '../../components/Button';
 import hiddenStyles from '../../components/VisuallyHidden.module.css';
 import { callApi } from '../../lib/api';
@@ -153,8 +149,8 @@ export function AgendaView({ onAnnounce }: { readonly onAnnounce: Announce }) {
                     </td>
                     <td>{whoActsLabel(item)}</td>
                     <td>
-                      <span className={deadlineStyles.status} data-status={item.status}>
-                        {deadlineStatusLabels[item.status]}
+                      <span className={deadlineStyles.status} data-status={shownStatusOf(item)}>
+                        {shownDeadlineStatusLabels[shownStatusOf(item)]}
                       </span>
                     </td>
                     <td>

@@ -13,7 +13,12 @@ import fieldStyles from '../../components/Field.module.css';
 import formStyles from '../../components/Form.module.css';
 import { FormDialog } from '../../components/FormDialog';
 import { callApi } from '../../lib/api';
-import { appealStillOpenNote, closingOutcomeNote, type LatestDecision } from './closing-outcome-check';
+import {
+  appealStillOpenNote,
+  closingOutcomeNote,
+  splitByClosingChoice,
+  type LatestDecision,
+} from './closing-outcome-check';
 import { formErrorsFromFailure, formErrorsFromZod, noErrors, type FormErrors } from '../../lib/form-errors';
 import { centsToDollarsInput, parseDollarsToCents } from '../../lib/money';
 import { formatDue } from '../deadlines/deadline-words';
@@ -78,6 +83,8 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
   const followUps = stillOpen.filter((item) => item.source === 'task');
   // What the deadlines choice applies to: everything not closed out.
   const left = closeOutFollowUps ? stillOpen.filter((item) => item.source !== 'task') : stillOpen;
+  const { passed, ahead } = splitByClosingChoice(left);
+  const untrackedOnClosing = openDeadlines === 'untrack' ? left : passed;
   const close = useMutation({
     mutationFn: (input: unknown) => callApi('cases.close', input as never),
     onSuccess: async () => {
@@ -88,12 +95,10 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
       const closedOut =
         closeOutFollowUps && followUps.length > 0 ? ` Marked done: ${countOpenItems(followUps)}.` : '';
       const untracked =
-        left.length === 0
-          ? ''
-          : openDeadlines === 'untrack'
-            ? ` No longer tracked: ${countOpenItems(left)}.`
-            : ` Kept on the Agenda: ${countOpenItems(left)}.`;
-      onClosed(updated, `${updated.caseNumber} closed as ${what}.${closedOut}${untracked}`);
+        untrackedOnClosing.length === 0 ? '' : ` No longer tracked: ${countOpenItems(untrackedOnClosing)}.`;
+      const kept =
+        openDeadlines === 'keep' && ahead.length > 0 ? ` Kept on the Agenda: ${countOpenItems(ahead)}.` : '';
+      onClosed(updated, `${updated.caseNumber} closed as ${what}.${closedOut}${untracked}${kept}`);
       onOpenChange(false);
     },
     onError: (error) => setErrors(formErrorsFromFailure(error, ['outcome', 'savedCents', 'closedOn'])),
@@ -200,7 +205,11 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
           <ul className={styles.openList} aria-label="Still open on this case">
             {stillOpen.map((item) => (
               <li key={item.id}>
-                <span className={styles.openDue}>{formatDue(item.dueOn, item.dueAt)}</span> {item.title}
+                <span className={styles.openDue}>{formatDue(item.dueOn, item.dueAt)}</span>
+                {item.bucket === 'overdue' && (
+                  <strong className={styles.openOverdue}> (past its date)</strong>
+                )}{' '}
+                {item.title}
                 {originOfOpenItem(item) && (
                   <span className={styles.openOrigin}>{originOfOpenItem(item)}</span>
                 )}
@@ -219,10 +228,19 @@ export function CloseCaseDialog({ detail, open, onOpenChange, onClosed }: Props)
                 : `Close out the ${countOpenItems(followUps)}: mark them done, with a note on the timeline`}
             </label>
           )}
-          {left.length > 0 && (
+          {passed.length > 0 && (
+            <p className={fieldStyles.hint} role="note">
+              {passed.length === 1 ? 'The' : 'These'} {countOpenItems(passed)} past{' '}
+              {passed.length === 1 ? 'its date' : 'their dates'} will no longer be tracked once the case is
+              closed: a closed case has nothing overdue.
+              {passed.some((item) => item.source === 'task') &&
+                ' Tick “Close out” above to mark the follow-ups done instead.'}
+            </p>
+          )}
+          {ahead.length > 0 && (
             <>
               <p id="close-case-rest" className={fieldStyles.hint}>
-                What becomes of the {countOpenItems(left)}:
+                What becomes of the {countOpenItems(ahead)} still ahead:
               </p>
               <div className={formStyles.choices} role="radiogroup" aria-labelledby="close-case-rest">
                 {closingDeadlineChoices.map((choice) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appealStillOpenNote, closingOutcomeNote } from './closing-outcome-check';
+import { appealStillOpenNote, closingOutcomeNote, splitByClosingChoice } from './closing-outcome-check';
 
 const denial = {
   decision: 'denied',
@@ -58,5 +58,17 @@ describe('closing as denied (final) while an appeal can still be filed', () => {
     expect(appealStillOpenNote('denied_final', [{ ...appeal, actor: 'payer' }])).toBeNull();
     expect(appealStillOpenNote('denied_final', [{ ...appeal, source: 'task', citation: null }])).toBeNull();
     expect(appealStillOpenNote('denied_final', [])).toBeNull();
+  });
+});
+
+describe('what closing does with open work not closed out', () => {
+  it('offers to keep on the Agenda only the dates still ahead: a passed one is never tracked once closed', () => {
+    const overduePromise = { id: 'task:1', bucket: 'overdue' } as const;
+    const appeal = { id: 'deadline:1:appeal', bucket: 'later' } as const;
+    expect(splitByClosingChoice([overduePromise, appeal])).toEqual({
+      passed: [overduePromise],
+      ahead: [appeal],
+    });
+    expect(splitByClosingChoice([overduePromise]).ahead).toEqual([]);
   });
 });

@@ -46,3 +46,18 @@ export function appealStillOpenNote(
   const rule = appeal.citation ? ` (${appeal.citation.text})` : '';
   return `An appeal can still be filed until ${formatCalendarDate(appeal.dueOn)}${rule}. "Denied (final)" is for a denial no appeal is left against: keep the case open to appeal, or close it knowing the appeal is given up.`;
 }
+
+/**
+ * What closing does with the open work not closed out (shared/domain/case-lifecycle.ts): a date
+ * already past is never tracked on a closed case, whatever is chosen, so only the dates still ahead
+ * get the choice to stay on the Agenda; offering "keep" for a promise a month overdue would promise
+ * what closing does not do.
+ */
+export function splitByClosingChoice<T extends Pick<AgendaItem, 'bucket'>>(
+  items: readonly T[],
+): { readonly passed: readonly T[]; readonly ahead: readonly T[] } {
+  return {
+    passed: items.filter((item) => item.bucket === 'overdue'),
+    ahead: items.filter((item) => item.bucket !== 'overdue'),
+  };
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { CalendarPlus } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { type CaseDeadline } from '@shared/schemas/deadlines';
+import { type AgendaItemRef, type CaseDeadline } from '@shared/schemas/deadlines';
 import { queryClient } from '../../app/query-client';
 import { Button } from '../../components/Button';
 import { callApi } from '../../lib/api';
@@ -17,6 +17,7 @@ import { PayerRequestsSection } from './PayerRequestsSection';
 import { ManualDeadlineForm } from './ManualDeadlineForm';
 import { CaseFollowUpsSection } from './CaseFollowUpsSection';
 import { countOpenItems } from './open-item-words';
+import { refOfOpenItem } from './use-mark-open-item-done';
 import { useCanEditRecords } from '../team/use-team-connection';
 
 type Props = { readonly caseId: number; readonly onAnnounce?: (message: string) => void };
@@ -38,25 +39,24 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [includeNames, setIncludeNames] = useState(false);
   const exportCalendar = useMutation({
-    mutationFn: (keys: readonly string[]) =>
-      callApi('deadlines.exportCalendar', {
-        items: keys.map((deadlineKey) => ({ source: 'deadline' as const, caseId, deadlineKey })),
-        includeClientNames: includeNames,
-      }),
-    onSuccess: (file, keys) => {
+    mutationFn: (items: AgendaItemRef[]) =>
+      callApi('deadlines.exportCalendar', { items, includeClientNames: includeNames }),
+    onSuccess: (file, items) => {
       downloadTextFile(file.fileName, file.content, 'text/calendar');
-      onAnnounce(`${keys.length} deadline${keys.length === 1 ? '' : 's'} exported to ${file.fileName}.`);
+      onAnnounce(`${items.length} date${items.length === 1 ? '' : 's'} exported to ${file.fileName}.`);
     },
   });
 
   if (deadlines.isPending) return <p className={styles.muted}>Working out this case's deadlines…</p>;
   if (deadlines.isError) return <p role="alert">{deadlines.error.message}</p>;
   const data = deadlines.data;
-  const exportable = data.deadlines.filter(
-    (deadline) =>
-      deadline.status !== 'met' && deadline.status !== 'done' && deadline.status !== 'not-tracked',
-  );
-  const selectedKeys = chosen.size > 0 ? [...chosen] : exportable.map((deadline) => deadline.key);
+  // Nothing chosen: everything open on the case, its promises and dated to-dos too (the Agenda's
+  // export takes them alike), so a case whose only open work is a promise still exports it.
+  const selected: AgendaItemRef[] =
+    chosen.size > 0
+      ? [...chosen].map((deadlineKey) => ({ source: 'deadline', caseId, deadlineKey }))
+      : data.openItems.map(refOfOpenItem);
+  const hasFollowUps = data.openItems.some((item) => item.source === 'task');
   const zoneNote = zoneNoteFor(data.timeZone);
 
   return (
@@ -81,11 +81,15 @@ export function CaseDeadlinesPanel({ caseId, onAnnounce = () => undefined }: Pro
             Client name in calendar titles
           </label>
           <Button
-            onClick={() => exportCalendar.mutate(selectedKeys)}
-            disabled={selectedKeys.length === 0 || exportCalendar.isPending}
+            onClick={() => exportCalendar.mutate(selected)}
+            disabled={selected.length === 0 || exportCalendar.isPending}
           >
             <CalendarPlus aria-hidden size={16} />
-            {chosen.size > 0 ? `Export ${chosen.size} to calendar (.ics)` : 'Export open deadlines (.ics)'}
+            {chosen.size > 0
+              ? `Export ${chosen.size} to calendar (.ics)`
+              : hasFollowUps
+                ? 'Export open deadlines and follow-ups (.ics)'
+                : 'Export open deadlines (.ics)'}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { Pencil } from 'lucide-react';
-import { deadlineConfidenceLabels, deadlineStatusLabels, type CaseDeadline } from '@shared/schemas/deadlines';
+import { deadlineConfidenceLabels, type CaseDeadline } from '@shared/schemas/deadlines';
+import { shownDeadlineStatusLabels, shownStatusOf } from '@shared/domain/payer-late';
 import { withDatesFormatted } from '@shared/domain/dates-in-text';
 import { Button } from '../../components/Button';
 import { formatCalendarDate } from '../../lib/format-date';
@@ -21,19 +22,23 @@ export function DeadlineCard({
   /** Absent for someone who reads only (a team's viewer): no Change date. */
   readonly onEdit: (() => void) | undefined;
 }) {
+  const shownStatus = shownStatusOf(deadline);
   const titleId = `deadline-${deadline.key.replace(/[^\w-]/g, '-')}`;
   const dueText = deadline.override
     ? formatDue(deadline.override.dueOn, null)
     : formatDue(deadline.dueOn, deadline.dueAt, timeZone);
   return (
-    <li className={styles.card} data-status={deadline.status} aria-labelledby={titleId}>
-      <input
-        className={styles.select}
-        type="checkbox"
-        checked={isChosen}
-        onChange={(event) => onChoose(event.target.checked)}
-        aria-label={`Choose for calendar export: ${deadline.meaning}`}
-      />
+    <li className={styles.card} data-status={shownStatus} aria-labelledby={titleId}>
+      {/* A visible word, so the box does not read as unlabelled; its full name is for a screen reader. */}
+      <label className={styles.select}>
+        <input
+          type="checkbox"
+          checked={isChosen}
+          onChange={(event) => onChoose(event.target.checked)}
+          aria-label={`Choose for calendar export: ${deadline.meaning}`}
+        />
+        <span aria-hidden>Export</span>
+      </label>
       <div>
         <p id={titleId} className={styles.due}>
           Due {dueText}
@@ -60,8 +65,8 @@ export function DeadlineCard({
         </p>
       </div>
       <div className={styles.side}>
-        <span className={styles.status} data-status={deadline.status}>
-          {deadlineStatusLabels[deadline.status]}
+        <span className={styles.status} data-status={shownStatus}>
+          {shownDeadlineStatusLabels[shownStatus]}
         </span>
         {!deadline.override && deadline.kind !== 'funding' && (
           <span className={styles.estimate}>Estimated — verify against the notice</span>

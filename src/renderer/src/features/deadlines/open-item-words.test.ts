@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOpenItems, originOfOpenItem } from './open-item-words';
+import { countOpenItems, countOverdueFollowUps, originOfOpenItem } from './open-item-words';
 
 const deadline = { source: 'deadline', promisedOnCallAt: null } as const;
 const promise = { source: 'task', promisedOnCallAt: '2026-12-07T15:00:00.000Z' } as const;
@@ -21,5 +21,21 @@ describe('the words for a case’s open work', () => {
       /^Promised on the call of .*2026 — your follow-up, not a legal deadline$/,
     );
     expect(originOfOpenItem(toDo)).toBe('Your own date — not a legal deadline');
+  });
+
+  it('counts the follow-ups past their date, never a missed deadline among them', () => {
+    expect(countOverdueFollowUps([{ ...promise, status: 'due-soon' }])).toBe('');
+    expect(
+      countOverdueFollowUps([
+        { ...promise, status: 'missed' },
+        { ...deadline, status: 'missed' },
+      ]),
+    ).toBe('1 overdue follow-up');
+    expect(
+      countOverdueFollowUps([
+        { ...promise, status: 'missed' },
+        { ...toDo, status: 'missed' },
+      ]),
+    ).toBe('2 overdue follow-ups');
   });
 });

@@ -52,3 +52,15 @@ export function originOfOpenItem(item: OpenItemFacts): string | null {
       return 'Your own date \u2014 not a legal deadline';
   }
 }
+
+/**
+ * "1 overdue follow-up": the promises and dated to-dos past their date, flagged beside the next
+ * deadline and never in its place (shared/domain/next-deadline.ts); "" when none is.
+ */
+export function countOverdueFollowUps(
+  items: ReadonlyArray<OpenItemFacts & Pick<AgendaItem, 'status'>>,
+): string {
+  const count = items.filter((item) => item.source === 'task' && item.status === 'missed').length;
+  if (count === 0) return '';
+  return `${count} overdue ${count === 1 ? 'follow-up' : 'follow-ups'}`;
+}

@@ -27,7 +27,6 @@ import {
   type NoticeElement,
   type NoticeSource,
 } from '@shared/schemas/denial-notice';
-import { localToday } from '@shared/schemas/fields';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClassName } from '../../components/Field';
@@ -139,7 +138,8 @@ function draftFrom(read: ReadDenialDocumentOutput): Draft {
   const window = findings.appealWindow?.value;
   return {
     noticeDate: findings.noticeDate?.value ?? '',
-    receivedOn: localToday(),
+    // Never a guess: the appeal deadline counts from this day, so the advocate enters it.
+    receivedOn: '',
     referenceNumber: findings.referenceNumber?.value ?? '',
     reasonText: findings.reasonText?.value ?? '',
     reasonCategory: findings.reasonCategory?.value ?? '',
@@ -498,7 +498,7 @@ function DenialNoticeForm({
             {textField('noticeDate', 'Date on the notice', { type: 'date' })}
             <Field
               label="Date it arrived"
-              hint="When you or the client received it: the appeal clock may run from this day."
+              hint="When you or the client received it (the postmark or the day it was opened, not today unless it came today): the appeal clock may run from this day."
               error={errors.fields.receivedOn}
             >
               {(ids) => (

@@ -47,11 +47,13 @@ function cardsOf(headline: OutcomesHeadline): Card[] {
     },
     {
       figure: 'deadlinesMet',
-      label: 'Deadlines met',
+      // Only the advocate's own deadlines: the payer's are counted under Payer behaviour, and the
+      // two sections say whose they count so "none fell due" never reads against "1 on time".
+      label: 'Your deadlines met',
       value: formatRate(headline.deadlinesMetRate),
       detail:
         deadlinesJudged === 0
-          ? 'none fell due'
+          ? 'none of your deadlines fell due (the payer’s are under Payer behaviour)'
           : `${headline.deadlinesMet} met · ${headline.deadlinesMissed} missed`,
     },
     {

@@ -3,6 +3,11 @@ import type { Destination, PayerBehaviour } from '@shared/schemas/outcomes';
 import { FigureInfo } from './FigureInfo';
 import styles from './Outcomes.module.css';
 
+/** "1 delivery", "2 deliveries": a count in words, not an internal-looking "×2". */
+function countOf(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 const channelLabels: Readonly<Record<Destination['channel'], string>> = {
   fax: 'Fax',
   mail: 'Mail',
@@ -31,7 +36,7 @@ export function PayerBehaviourTable({ payers }: { readonly payers: readonly Paye
                 <th scope="col">Payer</th>
                 <th scope="col">
                   <span className={styles.headingWithInfo}>
-                    Response time <FigureInfo figure="payerResponse" />
+                    Payer’s decision deadlines <FigureInfo figure="payerResponse" />
                   </span>
                 </th>
                 <th scope="col">
@@ -72,14 +77,14 @@ export function PayerBehaviourTable({ payers }: { readonly payers: readonly Paye
                         )}
                         <ul className={styles.tags}>
                           <li className={styles.tag} data-tone="good">
-                            {payer.answeredOnTime} on time
+                            {payer.answeredOnTime} decided on time
                           </li>
                           <li className={styles.tag} data-tone={payer.answeredLate > 0 ? 'bad' : undefined}>
-                            {payer.answeredLate} late
+                            {payer.answeredLate} decided late
                           </li>
                           {payer.unansweredPastDue > 0 && (
                             <li className={styles.tag} data-tone="bad">
-                              {payer.unansweredPastDue} unanswered past due
+                              {payer.unansweredPastDue} undecided past due
                             </li>
                           )}
                         </ul>
@@ -99,8 +104,10 @@ export function PayerBehaviourTable({ payers }: { readonly payers: readonly Paye
                       <ul className={styles.plainList}>
                         {payer.destinations.map((destination) => (
                           <li key={`${destination.channel}:${destination.destination}`}>
-                            {channelLabels[destination.channel]}: {destination.destination}{' '}
-                            <span className={styles.muted}>×{destination.deliveries}</span>
+                            {channelLabels[destination.channel]} {destination.destination}{' '}
+                            <span className={styles.muted}>
+                              · {countOf(destination.deliveries, 'delivery', 'deliveries')} with proof
+                            </span>
                           </li>
                         ))}
                       </ul>
@@ -113,7 +120,10 @@ export function PayerBehaviourTable({ payers }: { readonly payers: readonly Paye
                       <ul className={styles.plainList}>
                         {payer.recurringDenialReasons.map((reason) => (
                           <li key={reason.reason}>
-                            {reason.reason} <span className={styles.muted}>×{reason.count}</span>
+                            {reason.reason}{' '}
+                            <span className={styles.muted}>
+                              · on {countOf(reason.count, 'denial', 'denials')}
+                            </span>
                           </li>
                         ))}
                       </ul>

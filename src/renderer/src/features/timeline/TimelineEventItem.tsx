@@ -22,6 +22,9 @@ const daySpan = (value: unknown): string | null => {
   return to === null ? formatCalendarDate(from) : `${formatCalendarDate(from)} – ${formatCalendarDate(to)}`;
 };
 
+const unlessInSummary = (value: string | null, summary: string): string | null =>
+  value !== null && summary.includes(value) ? null : value;
+
 const decisionLabels: Readonly<Record<string, string>> = {
   approved: 'Approved',
   partially_approved: 'Partially approved',
@@ -35,12 +38,13 @@ function factsOf(event: TimelineEvent): Fact[] {
     ['Rep', text(details.repName)],
     ['Ref #', text(details.referenceNumber)],
     ['With', text(details.withWhom) ?? text(details.counterpart)],
-    ['Confirmation #', text(details.confirmationNumber)],
+    ['Payer’s request #', text(details.confirmationNumber)],
     ['Decision', text(details.decision) ? (decisionLabels[details.decision as string] ?? null) : null],
     ['On the notice', day(details.noticeDate)],
     ['Arrived', day(details.receivedOn)],
     ['Dates of service', daySpan(details.datesOfService)],
-    ['Reason', text(details.reason)],
+    // A denial read from its notice quotes the reason in its summary already: not printed twice.
+    ['Reason', unlessInSummary(text(details.reason), event.summary)],
     ['Approved until', day(details.approvedUntil)],
     ['Level', typeof details.level === 'number' && details.level > 0 ? String(details.level) : null],
     ['Claim #', text(details.claimNumber)],

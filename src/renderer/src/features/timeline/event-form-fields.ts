@@ -116,7 +116,12 @@ export const deliveryProofFields: readonly EventFormField<
       { value: 'other', label: 'Other' },
     ],
   },
-  { key: 'deliveryProof.reference', label: 'Tracking or confirmation number', kind: 'text' },
+  {
+    key: 'deliveryProof.reference',
+    label: 'Fax confirmation or tracking number',
+    kind: 'text',
+    hint: 'From the proof of delivery: the fax sheet, the mail tracking, the portal receipt',
+  },
   { key: 'deliveryProof.deliveredAt', label: 'Delivered at', kind: 'datetime' },
 ];
 
@@ -170,7 +175,14 @@ export const eventFormFields = checkedAgainstTheSchemas({
   ],
   prior_auth_submitted: [
     submissionMethod,
-    { key: 'confirmationNumber', label: 'Confirmation number', kind: 'text' },
+    // The payer's own number for the request, not the proof that it arrived (asked below): two
+    // numbers a newcomer saw as two "confirmation number" fields.
+    {
+      key: 'confirmationNumber',
+      label: 'Payer’s request number',
+      kind: 'text',
+      hint: 'The case or reference number the payer gave this prior authorization request',
+    },
     { key: 'isExpedited', label: 'Expedited (urgent) request', kind: 'checkbox' },
     {
       key: 'receivedByPayerAt',

@@ -27,6 +27,7 @@ import * as teamOutcomeDecisionMonthsWithheld from './0205-team-outcome-decision
 import * as outcomeDeadlineDays from './0207-outcome-deadline-days';
 import * as teamOutcomeDeadlineDaysWithheld from './0207-team-outcome-deadline-days-withheld';
 import * as teamWritesSideBySide from './0208-team-writes-side-by-side';
+import * as nextDeadlineNeverAFollowUp from './0209-next-deadline-never-a-follow-up';
 import * as teamViewerRecordsOwnAccess from './0200-team-viewer-records-own-access';
 import * as teamSearchByIndex from './0201-team-search-by-index';
 
@@ -73,4 +74,5 @@ export const postgresMigrations: Readonly<Record<string, Migration>> = {
   '0207-team-outcome-deadline-days-withheld': teamOutcomeDeadlineDaysWithheld,
   // Team mode only.
   '0208-team-writes-side-by-side': teamWritesSideBySide,
+  '0209-next-deadline-never-a-follow-up': nextDeadlineNeverAFollowUp,
 };
