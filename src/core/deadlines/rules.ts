@@ -63,7 +63,8 @@ const cms0057Start: CivilDate = '2026-01-01';
 const erisaPayerLate =
   'Payer is late: a non-grandfathered plan that does not strictly follow the claims rules is deemed to have ' +
   'exhausted internal appeals, so you may be able to proceed to external review (or court) now ' +
-  '(29 CFR 2590.715-2719(b)(2)(ii)(F), paragraph letter unverified; ERISA plans also 2560.503-1(l)).';
+  '(29 CFR 2590.715-2719(b)(2)(ii)(F): confirm the paragraph in the regulation before citing it; ' +
+  'ERISA plans also 2560.503-1(l)).';
 
 const erisaExtensionCaveat =
   'The plan may extend once by up to 15 days for matters beyond its control if it tells you before the first ' +
@@ -430,8 +431,9 @@ export const deadlineRules = {
     confidence: 'corroborated',
     inForce: { from: cms0057Start },
     caveat:
-      'The plan may extend by up to 14 days if you ask or if it justifies needing more information (assumed ' +
-      'unchanged in the 2026 text; unverified). Part B drugs: 72 hours, not computed here.',
+      'The plan may extend by up to 14 days if you ask or if it justifies needing more information (the 2026 ' +
+      'text is taken to keep this; confirm in the regulation before relying on it). Part B drugs: 72 hours, ' +
+      'not computed here.',
   },
   ma_od_standard_before_2026: {
     id: 'ma_od_standard_before_2026',
