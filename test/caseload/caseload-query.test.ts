@@ -380,7 +380,7 @@ describe.each(storeEngines)('on %s', (engine) => {
           caseIds: ids.slice(0, 2),
           changes: { stage: 'internal_appeal_1', assignedAdvocate: 'Mina' },
         }),
-      ).toEqual({ updated: 2 });
+      ).toEqual({ updated: 2, closedLeftClosed: 0 });
       const { rows } = await call('caseload.query', { sorting: [{ column: 'caseNumber' }] });
       expect(rows.map((row) => [row.stage, row.assignedAdvocate])).toEqual([
         ['internal_appeal_1', 'Mina'],

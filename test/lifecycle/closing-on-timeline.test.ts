@@ -58,16 +58,34 @@ describe.each(storeEngines)('on %s', (engine) => {
     expect(await timeline(caseId)).toEqual([['note', 'Case closed as Denied (final).']]);
   });
 
-  it('a bulk change of stage closes and reopens each case with its entry on the timeline', async () => {
+  it('a bulk change of stage closes each case with its entry on the timeline', async () => {
     const first = await openCase();
     const second = await openCase();
-    await call('caseload.bulkUpdate', { caseIds: [first, second], changes: { stage: 'resolved' } });
+    expect(
+      await call('caseload.bulkUpdate', { caseIds: [first, second], changes: { stage: 'resolved' } }),
+    ).toEqual({ updated: 2, closedLeftClosed: 0 });
     for (const caseId of [first, second])
       expect(await timeline(caseId)).toEqual([['note', 'Case closed (outcome not recorded).']]);
-    await call('caseload.bulkUpdate', { caseIds: [first, second], changes: { stage: 'denied' } });
-    expect(await timeline(second)).toEqual([
-      ['note', 'Case closed (outcome not recorded).'],
-      ['note', 'Case reopened: stage set to Denied.'],
+  });
+
+  it('a bulk change to an open stage moves the open cases and leaves a closed case closed, outcome and all', async () => {
+    const won = await openCase();
+    const open = await openCase();
+    await call('cases.close', { caseId: won, outcome: 'approved', savedCents: 1_200_000 });
+    const before = await call('cases.get', { caseId: won });
+
+    // Reopening a won case rewrites Outcomes and the funder's figures: one case at a time, from its page.
+    expect(
+      await call('caseload.bulkUpdate', { caseIds: [won, open], changes: { stage: 'evidence_gathering' } }),
+    ).toEqual({ updated: 1, closedLeftClosed: 1 });
+    expect(await call('cases.get', { caseId: won })).toMatchObject({
+      stage: 'resolved',
+      outcome: 'approved',
+      closedOn: before.closedOn,
+    });
+    expect((await call('cases.get', { caseId: open })).stage).toBe('evidence_gathering');
+    expect(await timeline(won)).toEqual([
+      ['note', 'Case closed as Approved. Saved for the client: $12,000.00.'],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isClosedStage } from '../../shared/domain/case-lifecycle';
 import { caseStageLabels, type CaseStage } from '../../shared/domain/case-stages';
 import { auditedUpdate, definedEntries } from '../db/audited-writes';
 import type { AdvocaseDatabase } from '../db/schema';
@@ -22,13 +23,18 @@ function describeBulkChange(count: number, changes: BulkCaseChanges): string {
  * Sets the stage or advocate of many cases in one transaction: all change or none do. Each case
  * gets its own audit entry, so each case's history reads as a single edit would; the whole change
  * is one step for Undo, as the person made it in one click.
+ *
+ * A closed case keeps its stage when the others move to an open one: reopening clears its outcome
+ * and closing date and takes it out of Outcomes and the funder's figures, which the case page asks
+ * about one case at a time (docs/case-lifecycle.md), and a tick in a long list is not that answer.
+ * `closedLeftClosed` says how many, so the screen can say so.
  */
 export function bulkUpdateCases(
   db: Kysely<AdvocaseDatabase>,
   actor: string,
   caseIds: readonly number[],
   changes: BulkCaseChanges,
-): Promise<{ updated: number }> {
+): Promise<{ updated: number; closedLeftClosed: number }> {
   const unique = [...new Set(caseIds)];
   return asOneEdit(
     db,
@@ -51,7 +57,10 @@ export function bulkUpdateCases(
         );
       }
       const values = definedEntries({ assigned_advocate: changes.assignedAdvocate });
-      for (const row of live) {
+      const wouldReopen = (row: { stage: CaseStage }) =>
+        changes.stage !== undefined && isClosedStage(row.stage) && !isClosedStage(changes.stage);
+      const changing = live.filter((row) => !wouldReopen(row));
+      for (const row of changing) {
         // The same rule as the case page: entering "Closed" closes the case, leaving it reopens.
         const stageColumns =
           changes.stage === undefined || changes.stage === row.stage
@@ -70,7 +79,10 @@ export function bulkUpdateCases(
           );
         });
       }
-      return { result: { updated: unique.length }, label: describeBulkChange(unique.length, changes) };
+      return {
+        result: { updated: changing.length, closedLeftClosed: live.length - changing.length },
+        label: describeBulkChange(changing.length, changes),
+      };
     },
     // A new stage moves deadlines, which asOneEdit recomputes for every case changed; an advocate does not.
     { derivedDataStored: changes.stage === undefined },

@@ -25,9 +25,9 @@ export const caseloadMethods = defineMethods({
     output: caseloadFilterOptionsSchema,
   },
   'caseload.bulkUpdate': {
-    doc: 'Sets the stage or the assigned advocate of several cases at once; each change is in the audit log.',
+    doc: 'Sets the stage or the assigned advocate of several cases at once (a closed case keeps its stage when the others move to an open one: `closedLeftClosed`); each change is in the audit log.',
     input: caseloadBulkUpdateInputSchema,
-    output: z.object({ updated: z.number().int() }),
+    output: z.object({ updated: z.number().int(), closedLeftClosed: z.number().int() }),
   },
   'caseload.exportCsv': {
     doc: 'Every case of a caseload view as a CSV file (the columns given, in that order), written row by row where the person chose to save it.',

@@ -46,14 +46,20 @@ export function BulkActions({
   const update = useMutation({
     mutationFn: (changes: { stage?: CaseStage; assignedAdvocate?: string | null }) =>
       callApi('caseload.bulkUpdate', { caseIds: [...selectedIds], changes }),
-    onSuccess: async ({ updated }, changes) => {
+    onSuccess: async ({ updated, closedLeftClosed }, changes) => {
       setError(null);
       const what = changes.stage
         ? `moved to ${caseStageLabels[changes.stage]}`
         : changes.assignedAdvocate
           ? `assigned to ${changes.assignedAdvocate}`
           : 'unassigned';
-      await onDone(`${updated.toLocaleString()} ${updated === 1 ? 'case' : 'cases'} ${what}.`);
+      const moved = `${updated.toLocaleString()} ${updated === 1 ? 'case' : 'cases'} ${what}.`;
+      // Reopening clears a closed case's outcome: the case page asks about that, one case at a time.
+      const leftClosed =
+        closedLeftClosed === 0
+          ? ''
+          : ` ${closedLeftClosed.toLocaleString()} closed ${closedLeftClosed === 1 ? 'case was' : 'cases were'} left closed: to reopen one, change its stage on its page.`;
+      await onDone(moved + leftClosed);
     },
     onError: (failure) => setError(failure.message),
   });
