@@ -218,8 +218,50 @@ const eventFields = {
   summary: requiredText('Summary', 4000),
 };
 
+/** The detail that says when the payer received what the event sent, for the events that send. */
+const receivedByPayerField = {
+  prior_auth_submitted: 'receivedByPayerAt',
+  appeal_filed: 'receivedByPayerOn',
+  external_review_requested: 'receivedOn',
+} as const satisfies Partial<Record<TimelineEventType, string>>;
+
+/**
+ * The earliest calendar day an instant can fall on where a US advocate works (UTC−4 to UTC−10,
+ * and any zone west of UTC): the UTC day of the moment 24 hours before it.
+ */
+function earliestLocalDayOf(instant: string): string {
+  return new Date(Date.parse(instant) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The payer cannot receive something before it was sent: such a date, a typo, would start the
+ * payer's decision clock days early (the appeal's 30 days counted from the 5th where it was sent on
+ * the 7th). A day early at most is let through: it cannot be told from an evening's filing in the
+ * advocate's own zone.
+ */
+function receivedAfterSent(occurredAt: string, received: string | null): boolean {
+  return received === null || received.slice(0, 10) >= earliestLocalDayOf(occurredAt);
+}
+
 function variant<T extends TimelineEventType>(type: T) {
-  return z.strictObject({ ...eventFields, type: z.literal(type), details: detailsByType[type] });
+  const event = z.strictObject({ ...eventFields, type: z.literal(type), details: detailsByType[type] });
+  if (!(type in receivedByPayerField)) return event;
+  const field = receivedByPayerField[type as keyof typeof receivedByPayerField];
+  return event.refine(
+    (parsed) => {
+      // The generic T hides the variant's own fields from the compiler; these two every variant has.
+      const { occurredAt, details } = parsed as {
+        occurredAt: string;
+        details: Readonly<Record<string, unknown>>;
+      };
+      const received = details[field];
+      return receivedAfterSent(occurredAt, typeof received === 'string' ? received : null);
+    },
+    {
+      message: 'The payer cannot have received it before it was sent. Check this date and "When".',
+      path: ['details', field],
+    },
+  );
 }
 
 /** The event itself, without its case: what a form fills in. */
