@@ -84,7 +84,7 @@ export function OutcomeMixChart({ shares }: { readonly shares: readonly OutcomeS
       title="How closed cases ended"
       figure="outcomeMix"
       isEmpty={total === 0}
-      emptyText="No case was closed in this period. Record an outcome and a closing date under Edit details on a case."
+      emptyText="No case was closed in this period. To close one, use “Close case…” on its page and choose how it ended."
       chart={
         <ResponsiveContainer width="100%" height={Math.max(120, shares.length * 36 + 24)}>
           <BarChart data={[...shares]} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 8 }}>
