@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { formatLongDate } from '../src/shared/domain/long-date';
 import { parseCalendar } from '../test/deadlines/parse-ics';
 import { backToCaseloadFromNewCase, callHarness, completeFirstRun, dayFromToday } from './support/app-steps';
 import { expect, test } from './support/web-harness-fixture';
@@ -102,15 +103,14 @@ test('a denial gives an appeal deadline on the case and the agenda; override it;
   expect(download.suggestedFilename()).toMatch(/^advocase-deadlines-\d{4}-\d{2}-\d{2}\.ics$/);
   const text = readFileSync(await download.path(), 'utf8');
   const calendar = parseCalendar(text);
-  const appealEvent = calendar.events.find((event) =>
-    event.SUMMARY?.includes('erisa internal appeal filing'),
-  );
+  // Titled as the Agenda names it, whose date it is first; dates written out as people read them.
+  const appealEvent = calendar.events.find((event) => event.SUMMARY?.includes('to file an internal appeal'));
   expect(appealEvent).toBeDefined();
   expect(appealEvent!['DTSTART;VALUE=DATE']).toBe(laterDate.replace(/-/g, ''));
-  expect(appealEvent!.SUMMARY).toMatch(/^C-00001: /);
+  expect(appealEvent!.SUMMARY).toMatch(/^C-00001: You must act — /);
   expect(text).not.toContain('Rosa');
   expect(appealEvent!.DESCRIPTION).toContain(
-    `from ${dueOn} to ${laterDate}: SPD section 9.1 allows 210 days to appeal`,
+    `from ${formatLongDate(dueOn)} to ${formatLongDate(laterDate)}: SPD section 9.1 allows 210 days to appeal`,
   );
 
   // Mark it done from the agenda: it leaves the list and a note lands on the timeline.

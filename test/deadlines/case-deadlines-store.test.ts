@@ -326,7 +326,7 @@ describe.each(storeEngines)('on %s', (engine) => {
       // The title says what the Agenda says, in plain words, never the rule's internal key.
       const unfolded = file.content.replace(/\r\n /g, '');
       expect(unfolded).toContain(
-        'SUMMARY:C-00001: The claimant has at least 180 days after receiving a denial to file an internal appeal.',
+        'SUMMARY:C-00001: You must act — The claimant has at least 180 days after receiving a denial to file an internal appeal.',
       );
       const shown = unfolded.split('\r\n').filter((line) => /^(SUMMARY|DESCRIPTION):/.test(line));
       expect(shown.join('\n')).not.toMatch(/erisa_|\d{4}-\d{2}-\d{2}/);
@@ -335,7 +335,7 @@ describe.each(storeEngines)('on %s', (engine) => {
       const named = await withStore(({ db }) =>
         exportCalendar(db, { items, includeClientNames: true }, on('2026-04-05')),
       );
-      expect(named.content).toContain('SUMMARY:C-00001 (Lena Ortiz): The claimant');
+      expect(named.content).toContain('SUMMARY:C-00001 (Lena Ortiz): You must act — The claimant');
     });
 
     it('writes a changed date in the calendar the way people read dates', async () => {

@@ -84,7 +84,8 @@ export async function exportCalendar(
       .join('\n');
     entries.push({
       uid: `${deadlines.caseNumber}-${deadline.key.replace(/[^\w.:-]/g, '-')}@advocase.local`,
-      summary: readable(`${deadlines.caseNumber}${who}: ${deadline.meaning}`),
+      // Whose date it is first: a calendar shows a title's start, and a payer's date is not the advocate's.
+      summary: readable(`${deadlines.caseNumber}${who}: ${actorWords[deadline.actor]} — ${deadline.meaning}`),
       description,
       url: deadline.citationUrl,
       ...timing,
