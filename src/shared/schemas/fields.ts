@@ -49,6 +49,8 @@ type DateRules = { readonly notInFuture?: boolean };
 export function calendarDate(label: string, rules: DateRules = {}) {
   return textOf(label)
     .trim()
+    // An empty date field (a date picker left blank) is missing, not badly written: say which.
+    .refine((text) => text !== '', { message: `${label} is required.`, abort: true })
     .refine(isRealCalendarDate, `${label} must be a real date written as YYYY-MM-DD, for example 1984-02-29.`)
     .refine((text) => text >= '1900-01-01', `${label} must be after 1900.`)
     .refine(
