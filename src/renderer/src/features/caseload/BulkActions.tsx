@@ -35,7 +35,8 @@ export function BulkActions({
   total: number;
   definition: CaseloadViewDefinition;
   onSelect: (ids: ReadonlySet<number>) => void;
-  onDone: (message: string) => Promise<void>;
+  /** `isUndoable`: whether the change wrote anything (an Undo after nothing would take back the edit before). */
+  onDone: (message: string, options: { isUndoable: boolean }) => Promise<void>;
 }) {
   const [stage, setStage] = useState<CaseStage | ''>('');
   const [advocate, setAdvocate] = useState('');
@@ -53,13 +54,16 @@ export function BulkActions({
         : changes.assignedAdvocate
           ? `assigned to ${changes.assignedAdvocate}`
           : 'unassigned';
-      const moved = `${updated.toLocaleString()} ${updated === 1 ? 'case' : 'cases'} ${what}.`;
+      const moved =
+        updated === 0
+          ? 'No case changed.'
+          : `${updated.toLocaleString()} ${updated === 1 ? 'case' : 'cases'} ${what}.`;
       // Reopening clears a closed case's outcome: the case page asks about that, one case at a time.
       const leftClosed =
         closedLeftClosed === 0
           ? ''
           : ` ${closedLeftClosed.toLocaleString()} closed ${closedLeftClosed === 1 ? 'case was' : 'cases were'} left closed: to reopen one, change its stage on its page.`;
-      await onDone(moved + leftClosed);
+      await onDone(moved + leftClosed, { isUndoable: updated > 0 });
     },
     onError: (failure) => setError(failure.message),
   });

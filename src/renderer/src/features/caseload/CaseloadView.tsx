@@ -257,10 +257,10 @@ export function CaseloadView({
           total={total ?? 0}
           definition={definition}
           onSelect={setSelectedIds}
-          onDone={async (message) => {
+          onDone={async (message, { isUndoable }) => {
             setSelectedIds(new Set());
             await queryClient.invalidateQueries({ queryKey: queryKeys.caseload.ofCases });
-            onAnnounce(message);
+            onAnnounce(message, { isUndoable });
           }}
         />
       )}
