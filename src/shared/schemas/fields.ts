@@ -47,16 +47,21 @@ export function localToday(now: Date = new Date()): string {
 type DateRules = { readonly notInFuture?: boolean };
 
 export function calendarDate(label: string, rules: DateRules = {}) {
-  return textOf(label)
-    .trim()
-    // An empty date field (a date picker left blank) is missing, not badly written: say which.
-    .refine((text) => text !== '', { message: `${label} is required.`, abort: true })
-    .refine(isRealCalendarDate, `${label} must be a real date written as YYYY-MM-DD, for example 1984-02-29.`)
-    .refine((text) => text >= '1900-01-01', `${label} must be after 1900.`)
-    .refine(
-      (text) => !rules.notInFuture || text <= localToday(),
-      `${label} cannot be in the future. Check the year.`,
-    );
+  return (
+    textOf(label)
+      .trim()
+      // An empty date field (a date picker left blank) is missing, not badly written: say which.
+      .refine((text) => text !== '', { message: `${label} is required.`, abort: true })
+      .refine(
+        isRealCalendarDate,
+        `${label} must be a real date written as YYYY-MM-DD, for example 1984-02-29.`,
+      )
+      .refine((text) => text >= '1900-01-01', `${label} must be after 1900.`)
+      .refine(
+        (text) => !rules.notInFuture || text <= localToday(),
+        `${label} cannot be in the future. Check the year.`,
+      )
+  );
 }
 
 export function optionalCalendarDate(label: string, rules: DateRules = {}) {
