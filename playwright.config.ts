@@ -1,14 +1,13 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  // One test keeps about 0.8 of a core busy (its harness, Chromium and scrypt; 53 CPU-seconds for 7
-  // tests measured with /usr/bin/time), so one worker per core. Each test has its own harness, data
-  // folder and, for team mode, its own PostgreSQL server on a free port: nothing is shared.
-  workers: availableParallelism(),
+  // One at a time: with one worker per core the lifecycle walk failed in two of three clean-clone
+  // runs (its reminder banner read while another test ran beside it) and passed alone; two workers
+  // took the e2e suite from 12.5 to 8.0 min. Back to two once that walk is fixed.
+  workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
